@@ -1,0 +1,86 @@
+// The kernelspec: how Jupyter finds and starts glasspy. `install` writes kernel.json into
+// a Jupyter data directory, as `jupyter kernelspec install` would.
+
+import { join } from "node:path";
+import { UsageError } from "../cli/main.ts";
+import { PYTHON_VERSION } from "../runtime/version.ts";
+
+export const KERNEL_NAME = "glasspy";
+export const DISPLAY_NAME = "Python 3.11 (glasspy)";
+
+/** The kernel.json Jupyter reads: it starts the Deno running now on this checkout's mod.ts. */
+export function kernelJson(): Record<string, unknown> {
+  const root = new URL("../", import.meta.url);
+  return {
+    argv: [
+      Deno.execPath(),
+      "run",
+      "-A",
+      "--quiet",
+      `--config=${new URL("deno.json", root).pathname}`,
+      new URL("mod.ts", root).pathname,
+      "kernel",
+      "--connection-file",
+      "{connection_file}",
+    ],
+    display_name: DISPLAY_NAME,
+    language: "python",
+    interrupt_mode: "message",
+    metadata: { implementation: "glasspy", python_version: PYTHON_VERSION },
+  };
+}
+
+/** Jupyter's per-user data directory, as jupyter_core finds it on Linux and macOS. */
+export function userDataDir(): string {
+  const env = Deno.env.toObject();
+  if (env.JUPYTER_DATA_DIR) return env.JUPYTER_DATA_DIR;
+  const home = env.HOME ?? ".";
+  if (Deno.build.os === "darwin") return join(home, "Library", "Jupyter");
+  if (Deno.build.os === "windows") return join(env.APPDATA ?? home, "jupyter");
+  return join(env.XDG_DATA_HOME || join(home, ".local", "share"), "jupyter");
+}
+
+interface InstallOptions {
+  prefix?: string;
+  name: string;
+}
+
+function parseInstallArgs(args: string[]): InstallOptions {
+  const options: InstallOptions = { name: KERNEL_NAME };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`install: ${arg} needs a value`);
+      return v;
+    };
+    if (arg === "--user") options.prefix = undefined;
+    else if (arg === "--prefix") options.prefix = value();
+    else if (arg.startsWith("--prefix=")) options.prefix = arg.slice("--prefix=".length);
+    else if (arg === "--name") options.name = value();
+    else if (arg.startsWith("--name=")) options.name = arg.slice("--name=".length);
+    else throw new UsageError(`install: unknown option '${arg}'`);
+  }
+  if (!/^[a-zA-Z0-9._-]+$/.test(options.name)) {
+    throw new UsageError(`install: '${options.name}' is not a valid kernel name`);
+  }
+  return options;
+}
+
+/** Writes the kernelspec; returns the directory it went to. */
+export function installKernelspec(options: InstallOptions): string {
+  const base = options.prefix === undefined
+    ? userDataDir()
+    : join(options.prefix, "share", "jupyter");
+  const dir = join(base, "kernels", options.name);
+  Deno.mkdirSync(dir, { recursive: true });
+  Deno.writeTextFileSync(join(dir, "kernel.json"), JSON.stringify(kernelJson(), null, 1) + "\n");
+  return dir;
+}
+
+/** `install [--user | --prefix DIR] [--name NAME]` */
+export function install(args: string[]): Promise<number> {
+  const dir = installKernelspec(parseInstallArgs(args));
+  console.log(`Installed kernelspec ${DISPLAY_NAME} in ${dir}`);
+  return Promise.resolve(0);
+}

@@ -1,0 +1,19 @@
+/**
+ * glasspy: a glass-box Python. A virtual machine shaped like CPython 3.11, written in
+ * TypeScript, served to Jupyter as a kernel and run from the Deno command line.
+ *
+ * Imported, this module is glasspy's public API. Run as the main module, it is the
+ * command line (`deno run -A mod.ts --help`).
+ *
+ * @module
+ */
+
+export { CO, CO_FAST } from "./runtime/compiler/code.ts";
+export type { CodeUnit, Constant } from "./runtime/compiler/code.ts";
+export { cmpOp, nbOps, Op, opname } from "./runtime/compiler/opcode.ts";
+export { GLASSPY_VERSION, PYTHON_VERSION } from "./runtime/version.ts";
+
+if (import.meta.main) {
+  const { main } = await import("./cli/main.ts");
+  Deno.exit(await main(Deno.args));
+}

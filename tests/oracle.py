@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Writes the expected outputs of glasspy's tests by asking the oracle, real CPython 3.11.
+
+Run it with the CPython that is the reference (`python3` on our machines, 3.11.7):
+
+    python3 tests/oracle.py                 # every suite
+    python3 tests/oracle.py dis syntax      # some suites
+    python3 tests/oracle.py tests/dis/x.py  # some files
+
+Each suite is a folder of Python sources under tests/; each source gets its expected output
+in files beside it, named after it:
+
+    NAME.out     stdout                 (always written)
+    NAME.err     stderr                 (written only when not empty)
+    NAME.status  exit status            (written only when not 0)
+    NAME.dis     `python3 -m dis NAME.py`
+    NAME.ast     ast.dump(ast.parse(source), include_attributes=True)
+
+Programs run with the suite folder as the working directory and the file named relatively
+(`python3 NAME.py`), so tracebacks name the file as glasspy's tests will, and with
+PYTHONHASHSEED=0, under which glasspy's str hashes and set orders are defined. Never edit
+an expected file by hand: change the source and run this again.
+"""
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+TIMEOUT = 60
+
+
+def python_env():
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    for name in ("PYTHONSTARTUP", "PYTHONPATH", "PYTHONWARNINGS", "PYTHONDEVMODE"):
+        env.pop(name, None)
+    return env
+
+
+def run_python(path, *args):
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=path.parent,
+        env=python_env(),
+        capture_output=True,
+        timeout=TIMEOUT,
+    )
+
+
+def write(path, data, keep_if_empty=True):
+    """Writes bytes or text; removes the file instead when it would be empty and optional."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if not data and not keep_if_empty:
+        path.unlink(missing_ok=True)
+        return
+    path.write_bytes(data)
+
+
+def expect_run(src):
+    """A program: its stdout, stderr and exit status under `python3 NAME.py`."""
+    done = run_python(src, src.name)
+    write(src.with_suffix(".out"), done.stdout)
+    write(src.with_suffix(".err"), done.stderr, keep_if_empty=False)
+    status = str(done.returncode) + "\n" if done.returncode else ""
+    write(src.with_suffix(".status"), status, keep_if_empty=False)
+
+
+def expect_dis(src):
+    """A module's disassembly as `python3 -m dis NAME.py` prints it."""
+    done = run_python(src, "-m", "dis", src.name)
+    if done.returncode != 0:
+        raise RuntimeError(f"{src}: python3 -m dis failed:\n{done.stderr.decode()}")
+    write(src.with_suffix(".dis"), done.stdout)
+
+
+def expect_ast(src):
+    """The parser's tree, positions included."""
+    tree = ast.parse(src.read_bytes(), filename=src.name)
+    write(src.with_suffix(".ast"), ast.dump(tree, include_attributes=True) + "\n")
+
+
+# suite folder (under tests/) -> what each of its sources expects
+SUITES = {
+    "conformance": [expect_run, expect_ast],
+    "dis": [expect_dis, expect_ast],
+    "syntax": [expect_run],
+}
+
+
+def sources(suite):
+    folder = TESTS / suite
+    return sorted(folder.rglob("*.py")) if folder.is_dir() else []
+
+
+def suite_of(path):
+    rel = path.resolve().relative_to(TESTS)
+    return rel.parts[0]
+
+
+def main(argv):
+    if sys.version_info[:2] != (3, 11):
+        sys.exit(f"oracle.py: the oracle is CPython 3.11, this is {sys.version.split()[0]}")
+    jobs = []
+    for arg in argv or list(SUITES):
+        path = Path(arg)
+        if path.suffix == ".py":
+            jobs.append((suite_of(path), path.resolve()))
+        elif arg in SUITES:
+            jobs.extend((arg, src) for src in sources(arg))
+        else:
+            sys.exit(f"oracle.py: '{arg}' is neither a suite ({', '.join(SUITES)}) nor a .py file")
+    for suite, src in jobs:
+        if suite not in SUITES:
+            sys.exit(f"oracle.py: {src} is not in a suite folder ({', '.join(SUITES)})")
+        for expect in SUITES[suite]:
+            expect(src)
+    print(f"oracle.py: wrote expected outputs for {len(jobs)} sources with {sys.version.split()[0]}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
