@@ -10,6 +10,7 @@ Run it with the CPython that is the reference (`python3` on our machines, 3.11.7
 Each suite is a folder of Python sources under tests/; each source gets its expected output
 in files beside it, named after it:
 
+    NAME.stdin   standard input for the program (optional, written by hand: it is input)
     NAME.out     stdout                 (always written)
     NAME.err     stderr                 (written only when not empty)
     NAME.status  exit status            (written only when not 0)
@@ -43,9 +44,11 @@ def python_env():
 
 
 def run_python(path, *args):
+    stdin = path.with_suffix(".stdin")
     return subprocess.run(
         [sys.executable, *args],
         cwd=path.parent,
+        input=stdin.read_bytes() if stdin.exists() else b"",
         env=python_env(),
         capture_output=True,
         timeout=TIMEOUT,
