@@ -100,6 +100,8 @@ SUITES = {
     "conformance": [expect_run, expect_ast],
     "dis": [expect_dis, expect_ast],
     "syntax": [expect_run],
+    # programs that print a JSON table of CPython's answers, read by unit tests
+    "tables": [expect_run],
 }
 
 
