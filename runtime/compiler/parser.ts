@@ -13,9 +13,6 @@ import {
   codePointCount,
   E_DEDENT,
   E_EOF,
-  E_EOFS,
-  E_EOLS,
-  E_ERROR,
   E_LINECONT,
   E_OK,
   E_TABSPACE,
@@ -130,6 +127,11 @@ export interface ParserOptions {
   /** The tokenizer's line number before the first line (f-string expressions). */
   tokLineno?: number;
   warn?: (category: string, msg: string, lineno: number) => void;
+  /**
+   * SyntaxError offsets in UTF-8 bytes rather than code points: CPython's behaviour for
+   * source it read as bytes (a file, or compile() of bytes) with no coding declaration.
+   */
+  byteOffsets?: boolean;
 }
 
 export class Parser implements StringHost {
@@ -148,6 +150,7 @@ export class Parser implements StringHost {
   knownErrToken: Token | null = null;
   readonly warn: (category: string, msg: string, lineno: number) => void;
   private parsingStarted = false;
+  private readonly byteOffsets: boolean;
 
   constructor(source: string, startRule: StartRule, options: ParserOptions) {
     this.startRule = startRule;
@@ -161,6 +164,7 @@ export class Parser implements StringHost {
     this.startingLineno = options.startingLineno ?? 0;
     this.startingColOffset = options.startingColOffset ?? 0;
     this.warn = options.warn ?? (() => {});
+    this.byteOffsets = options.byteOffsets ?? false;
     this.tok.warn = (msg, lineno) => this.warn("SyntaxWarning", msg, lineno);
   }
 
@@ -334,9 +338,12 @@ export class Parser implements StringHost {
     } else {
       errorLine = "";
     }
-    const colNumber = byteOffsetToCharacterOffset(errorLine, col);
+    let colNumber = col;
     let endColNumber = endColOffset;
-    if (endColNumber > 0) endColNumber = byteOffsetToCharacterOffset(errorLine, endColNumber);
+    if (!this.byteOffsets) {
+      colNumber = byteOffsetToCharacterOffset(errorLine, col);
+      if (endColNumber > 0) endColNumber = byteOffsetToCharacterOffset(errorLine, endColNumber);
+    }
     throw new ParserAbort(
       new CompileError(
         kind,
@@ -433,7 +440,16 @@ export class Parser implements StringHost {
       text = this.tok.src.slice(0, this.tok.src.length - 1);
     }
     return new ParserAbort(
-      new CompileError(e.kind, msg, this.filename, e.lineno, e.offset, text, e.endLineno, e.endOffset),
+      new CompileError(
+        e.kind,
+        msg,
+        this.filename,
+        e.lineno,
+        e.offset,
+        text,
+        e.endLineno,
+        e.endOffset,
+      ),
     );
   }
 
@@ -2412,7 +2428,9 @@ export class Parser implements StringHost {
       const cls = this.name_or_attr();
       if (cls && this.expect(T.LPAR)) {
         const a = this.invalid_class_argument_pattern();
-        if (a) this.raiseRange(a[0], a[a.length - 1], "positional patterns follow keyword patterns");
+        if (a) {
+          this.raiseRange(a[0], a[a.length - 1], "positional patterns follow keyword patterns");
+        }
       }
       this.mark = mark;
     }
@@ -5121,6 +5139,7 @@ export class Parser implements StringHost {
       startingLineno,
       startingColOffset,
       warn: this.warn,
+      byteOffsets: this.byteOffsets,
     });
     try {
       return p2.run() as A.expr;
@@ -5187,7 +5206,14 @@ export class Parser implements StringHost {
   private name_token(): A.Name | null {
     const t = this.expect(T.NAME);
     if (!t) return null;
-    return A.Name(newIdentifier(t.text), "Load", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
+    return A.Name(
+      newIdentifier(t.text),
+      "Load",
+      t.lineno,
+      t.col_offset,
+      t.end_lineno,
+      t.end_col_offset,
+    );
   }
 
   /** _PyPegen_expect_soft_keyword */
@@ -5254,9 +5280,25 @@ export class Parser implements StringHost {
           e.end_col_offset,
         );
       case "Subscript":
-        return A.Subscript(e.value, e.slice, ctx, e.lineno, e.col_offset, e.end_lineno, e.end_col_offset);
+        return A.Subscript(
+          e.value,
+          e.slice,
+          ctx,
+          e.lineno,
+          e.col_offset,
+          e.end_lineno,
+          e.end_col_offset,
+        );
       case "Attribute":
-        return A.Attribute(e.value, e.attr, ctx, e.lineno, e.col_offset, e.end_lineno, e.end_col_offset);
+        return A.Attribute(
+          e.value,
+          e.attr,
+          ctx,
+          e.lineno,
+          e.col_offset,
+          e.end_lineno,
+          e.end_col_offset,
+        );
       case "Starred":
         return A.Starred(
           this.setExprContext(e.value, ctx),
@@ -5500,14 +5542,21 @@ function codePoints(s: string): number {
 
 export { utf8Length };
 
-/** Parses source as CPython's parser does for compile(source, filename, mode). */
-export function parse(
-  source: string,
-  filename: string,
-  mode: "exec" | "eval" | "single",
-  warn?: (category: string, msg: string, lineno: number) => void,
-): A.mod {
+export interface ParseOptions {
+  filename: string;
+  mode: "exec" | "eval" | "single";
+  warn?: (category: string, msg: string, lineno: number) => void;
+  byteOffsets?: boolean;
+}
+
+/** Parses source as CPython's parser does for compile(source, filename, mode, PyCF_ONLY_AST). */
+export function parse(source: string, options: ParseOptions): A.mod {
+  const mode = options.mode;
   const rule: StartRule = mode === "exec" ? "file" : mode === "eval" ? "eval" : "interactive";
-  const p = new Parser(source, rule, { filename, warn });
+  const p = new Parser(source, rule, {
+    filename: options.filename,
+    warn: options.warn,
+    byteOffsets: options.byteOffsets,
+  });
   return p.run() as A.mod;
 }

@@ -36,7 +36,9 @@ export function concatenateStrings(p: StringHost, strings: Token[]): A.expr {
   for (let i = 0; i < strings.length; i++) {
     const t = strings[i];
     const r = parsestr(p, t);
-    if (i !== 0 && bytesmode !== r.bytesmode) p.syntaxError("cannot mix bytes and nonbytes literals");
+    if (i !== 0 && bytesmode !== r.bytesmode) {
+      p.syntaxError("cannot mix bytes and nonbytes literals");
+    }
     bytesmode = r.bytesmode;
     if (r.fstr !== null) {
       const cursor = { pos: r.fstrStart };
@@ -57,7 +59,14 @@ export function concatenateStrings(p: StringHost, strings: Token[]): A.expr {
       all.set(b, o);
       o += b.length;
     }
-    return A.Constant(all, null, first.lineno, first.col_offset, last.end_lineno, last.end_col_offset);
+    return A.Constant(
+      all,
+      null,
+      first.lineno,
+      first.col_offset,
+      last.end_lineno,
+      last.end_col_offset,
+    );
   }
   return state.finish(first, last);
 }
@@ -113,7 +122,9 @@ function parsestr(p: StringHost, t: Token): Parsed {
   if (bytesmode) {
     for (let k = 0; k < body.length; k++) {
       // 3.11.7 points at the literal (3.11.2 pointed at the last token read)
-      if (body.charCodeAt(k) >= 0x80) p.raiseAt(t, "bytes can only contain ASCII literal characters");
+      if (body.charCodeAt(k) >= 0x80) {
+        p.raiseAt(t, "bytes can only contain ASCII literal characters");
+      }
     }
     const bytes = rawmode ? asciiBytes(body) : decodeBytesWithEscapes(p, body, t);
     return { bytesmode, rawmode, str: null, bytes, fstr: null, fstrStart: 0, fstrEnd: 0 };
@@ -492,7 +503,9 @@ function findLiteralAndExpr(
   last: Token,
 ): LiteralAndExpr {
   const lit = findLiteral(p, str, cursor, end, raw, recurseLvl, t);
-  if (lit.result === 1) return { result: 1, literal: lit.literal, exprText: null, expression: null };
+  if (lit.result === 1) {
+    return { result: 1, literal: lit.literal, exprText: null, expression: null };
+  }
   if (cursor.pos >= end || str[cursor.pos] === "}") {
     return { result: 0, literal: lit.literal, exprText: null, expression: null };
   }

@@ -53,7 +53,9 @@ function errorText(offsetIn: number, endOffset: number, textIn: string): string 
   const bytes = utf8(textIn);
   let offset = offsetIn - 1;
   let start = 0;
-  while (start < bytes.length && (bytes[start] === 32 || bytes[start] === 9 || bytes[start] === 12)) {
+  while (
+    start < bytes.length && (bytes[start] === 32 || bytes[start] === 9 || bytes[start] === 12)
+  ) {
     start++;
     offset--;
   }

@@ -21,6 +21,7 @@ import {
   STRING,
   type Token,
 } from "./token.ts";
+import { isPrintable } from "../objects/unicodetype.ts";
 
 /** tok->done: why the tokenizer stopped (Include/errcode.h). */
 export const E_OK = 10;
@@ -112,13 +113,6 @@ export function utf8Length(s: string, from: number, to: number): number {
 
 const XID_START = /^[\p{XID_Start}_]$/u;
 const XID_CONTINUE = /^\p{XID_Continue}$/u;
-const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
-
-/** Python's str.isprintable() for one code point. */
-export function isPrintable(cp: number): boolean {
-  if (cp === 0x20) return true;
-  return !NOT_PRINTABLE.test(String.fromCodePoint(cp));
-}
 
 function hex4(cp: number): string {
   return cp.toString(16).toUpperCase().padStart(4, "0");
@@ -154,7 +148,7 @@ export class Tokenizer {
 
   constructor(source: string, execInput: boolean, lineno = 0) {
     this.src = translateNewlines(source, execInput);
-    this.ascii = !/[^\x00-\x7f]/.test(this.src);
+    this.ascii = !/[\u0080-\uffff]/.test(this.src);
     this.lineno = lineno;
   }
 
