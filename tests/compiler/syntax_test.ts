@@ -3,7 +3,7 @@
 
 import { assertEquals } from "../assert.ts";
 import { CompileError, formatSyntaxError } from "../../runtime/compiler/syntaxerror.ts";
-import { parse } from "../../runtime/compiler/parser.ts";
+import { compile } from "../../runtime/compiler/compile.ts";
 import { corpusTests, pySources, readOptional, readText } from "./corpus.ts";
 
 corpusTests("syntax", pySources("tests/syntax"), "tests/syntax/xfail.txt", (file) => {
@@ -11,7 +11,7 @@ corpusTests("syntax", pySources("tests/syntax"), "tests/syntax/xfail.txt", (file
   let got: string;
   try {
     // a file is read as bytes, so offsets count UTF-8 bytes as CPython's do
-    parse(readText(file), { filename: name, mode: "exec", byteOffsets: true });
+    compile(readText(file), { filename: name, mode: "exec", byteOffsets: true });
     got = "(no error)\n";
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;
