@@ -11,6 +11,10 @@
 export { CO, CO_FAST } from "./runtime/compiler/code.ts";
 export type { CodeUnit, Constant } from "./runtime/compiler/code.ts";
 export { cmpOp, nbOps, Op, opname } from "./runtime/compiler/opcode.ts";
+export { compile, CompileError, formatSyntaxError } from "./runtime/compiler/compile.ts";
+export type { CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
+export { parse } from "./runtime/compiler/parser.ts";
+export { dump as astDump } from "./runtime/compiler/astdump.ts";
 export { GLASSPY_VERSION, PYTHON_VERSION } from "./runtime/version.ts";
 
 if (import.meta.main) {

@@ -4,6 +4,10 @@
 // generator, assembler (see ../../README.md and ../shared/DESIGN.md).
 
 import type { CodeUnit } from "./code.ts";
+import { parse } from "./parser.ts";
+import { CompileError } from "./syntaxerror.ts";
+
+export { CompileError, formatSyntaxError } from "./syntaxerror.ts";
 
 /** `compile()`'s mode argument. */
 export type CompileMode = "exec" | "eval" | "single";
@@ -14,37 +18,24 @@ export interface CompileOptions {
   mode: CompileMode;
   /** The `optimize` level: -1 and 0 keep asserts and __debug__; 1 and 2 remove them. */
   optimize?: number;
-}
-
-/** A SyntaxError found while compiling: CPython's class name, message and position. */
-export class CompileError extends Error {
-  constructor(
-    /** "SyntaxError", "IndentationError" or "TabError" */
-    readonly kind: "SyntaxError" | "IndentationError" | "TabError",
-    /** CPython 3.11's message text, e.g. "expected ':'" */
-    readonly msg: string,
-    readonly filename: string,
-    /** 1-based line, as SyntaxError.lineno */
-    readonly lineno: number,
-    /** 1-based column in code points, as SyntaxError.offset */
-    readonly offset: number,
-    /** The source line, as SyntaxError.text (with its newline, as CPython keeps it) */
-    readonly text: string | null,
-    readonly endLineno: number | null = null,
-    readonly endOffset: number | null = null,
-  ) {
-    super(msg);
-  }
+  /**
+   * The source was read as bytes (a file): SyntaxError offsets then count UTF-8 bytes, as
+   * CPython's do for such input; for str source they count code points.
+   */
+  byteOffsets?: boolean;
+  /** Receives compile-time warnings (SyntaxWarning, DeprecationWarning) as CPython issues them. */
+  warn?: (category: string, message: string, lineno: number) => void;
 }
 
 /** Compiles source as CPython 3.11's compile(source, filename, mode) would. */
 export function compile(source: string, options: CompileOptions): CodeUnit {
+  parse(source, options);
   throw new CompileError(
     "SyntaxError",
-    "the compiler is not built yet",
+    "glasspy cannot generate bytecode yet (the code generator is not built)",
     options.filename,
     1,
     1,
-    source.split("\n")[0] ?? null,
+    null,
   );
 }
