@@ -6,6 +6,7 @@
 import * as A from "./ast.ts";
 import type { Token } from "./token.ts";
 import { utf8Length } from "./tokenizer.ts";
+import { lookupCharName } from "./charname.ts";
 
 /** What string parsing needs from the parser that met the literal. */
 export interface StringHost {
@@ -289,11 +290,29 @@ function unicodeEscapeDecode(p: StringHost, s: string, t: Token): string {
         out += ch > 0xffff ? String.fromCodePoint(ch) : String.fromCharCode(ch);
         break;
       }
-      case "N":
-        p.syntaxError(
-          "\\N{...} escapes in string literals are not supported yet (no Unicode name database)",
-        );
+      case "N": {
+        // \N{name}
+        let message = "malformed \\N character escape";
+        if (i >= n) decodeError(p, startinpos, n, message);
+        if (s[i] === "{") {
+          const start = ++i;
+          while (i < n && s[i] !== "}") i++;
+          if (i >= n) decodeError(p, startinpos, n, message);
+          const namelen = i - start;
+          if (namelen) {
+            const name = s.slice(start, i);
+            i++;
+            const ch = lookupCharName(name);
+            if (ch !== null) {
+              out += String.fromCodePoint(ch);
+              break;
+            }
+            message = "unknown Unicode character name";
+          }
+        }
+        decodeError(p, startinpos, i, message);
         break;
+      }
       default:
         if (firstInvalid < 0) firstInvalid = i - 1;
         out += "\\" + e;
