@@ -25,6 +25,7 @@ an expected file by hand: change the source and run this again.
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,11 +73,26 @@ def relative_names(data, folder):
     return data.replace(str(folder).encode() + b"/", b"")
 
 
+def layout_of(data):
+    """The layout of a report whose figures depend on the whole process, as
+    `sys._debugmallocstats()` and `gc.DEBUG_STATS` write them to stderr: addresses become
+    `0x?`, numbers `#`, and runs of blanks one blank. A program in a folder named `layout`
+    expects its stderr so masked; a harness masks the other side the same way."""
+    def mask(match):
+        return b"0x?" if match[0].startswith(b"0x") else b"#"
+
+    data = re.sub(rb"0x[0-9a-fA-F]+|[0-9]+(?:[,.][0-9]+)*", mask, data)
+    return re.sub(rb"[ \t]+", b" ", data)
+
+
 def expect_run(src):
     """A program: its stdout, stderr and exit status under `python3 NAME.py`."""
     done = run_python(src, src.name)
+    stderr = relative_names(done.stderr, src.parent)
+    if src.parent.name == "layout":
+        stderr = layout_of(stderr)
     write(src.with_suffix(".out"), relative_names(done.stdout, src.parent))
-    write(src.with_suffix(".err"), relative_names(done.stderr, src.parent), keep_if_empty=False)
+    write(src.with_suffix(".err"), stderr, keep_if_empty=False)
     status = str(done.returncode) + "\n" if done.returncode else ""
     write(src.with_suffix(".status"), status, keep_if_empty=False)
 
