@@ -14,6 +14,8 @@ export { cmpOp, nbOps, Op, opname } from "./runtime/compiler/opcode.ts";
 export { compile, CompileError, formatSyntaxError } from "./runtime/compiler/compile.ts";
 export type { CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
 export { parse } from "./runtime/compiler/parser.ts";
+export { decodeSource } from "./runtime/compiler/decode.ts";
+export type { DecodeOptions } from "./runtime/compiler/decode.ts";
 export { dump as astDump } from "./runtime/compiler/astdump.ts";
 export { disText } from "./runtime/compiler/disassemble.ts";
 export {

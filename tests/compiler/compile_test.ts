@@ -2,12 +2,15 @@
 // warnings, and errors that are CompileErrors (never JavaScript errors).
 
 import { assert, assertEquals, assertThrows } from "../assert.ts";
-import { compile, CompileError } from "../../runtime/compiler/compile.ts";
+import { compile, CompileError, formatSyntaxError } from "../../runtime/compiler/compile.ts";
 import type { CodeUnit } from "../../runtime/compiler/code.ts";
 import { CO, CO_FAST } from "../../runtime/compiler/code.ts";
 import { Op } from "../../runtime/compiler/opcode.ts";
 import { coLines, coPositions } from "../../runtime/compiler/linetable.ts";
 import { glasspy, repoRoot } from "../glasspy.ts";
+import { decodeSource } from "../../runtime/compiler/decode.ts";
+import { unparse } from "../../runtime/compiler/unparse.ts";
+import { parse } from "../../runtime/compiler/parser.ts";
 
 function child(co: CodeUnit, name: string): CodeUnit {
   for (const c of co.consts) {
@@ -133,4 +136,91 @@ Deno.test("glasspy dis reports a syntax error as python3 -m dis does", async () 
   const r = await glasspy(["dis", "missing_colon_if.py"], { cwd: repoRoot + "tests/syntax" });
   assertEquals(r.code, 1);
   assertEquals(r.stderr, Deno.readTextFileSync(repoRoot + "tests/syntax/missing_colon_if.err"));
+});
+
+const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+Deno.test("decodeSource reads coding cookies and a BOM", () => {
+  assertEquals(
+    decodeSource(bytes('# coding: latin-1\nx = "\x80\xe9"\n')),
+    '# coding: latin-1\nx = "\x80\xe9"\n',
+  );
+  assertEquals(
+    decodeSource(bytes('# coding: cp1252\nx = "\x80"\n')),
+    '# coding: cp1252\nx = "\u20ac"\n',
+  );
+  assertEquals(decodeSource(bytes("\xef\xbb\xbfx = '\xc3\xa9'\n")), "x = '\xe9'\n");
+  assertEquals(
+    decodeSource(bytes("x = 1\n# coding: latin-1\ny='\xc3\xa9'")),
+    "x = 1\n# coding: latin-1\ny='\xe9'",
+  );
+});
+
+Deno.test("decodeSource reports bad encodings as compile() of bytes does", () => {
+  // compile(b"...", "x.py", "exec") in CPython 3.11.7: SyntaxError on line 0, offset -1
+  const cases: [string, string][] = [
+    ["# coding: uft-8\n", "unknown encoding: uft-8"],
+    ["\xef\xbb\xbf# coding: latin-1\nx=1\n", "encoding problem: iso-8859-1 with BOM"],
+    ["\xef\xbb\xbf# coding: utf8\nx=1\n", "encoding problem: utf8 with BOM"],
+    [
+      '# coding: ascii\nx="\xe9"\n',
+      "'ascii' codec can't decode byte 0xe9 in position 19: ordinal not in range(128)",
+    ],
+    [
+      '# coding: cp1252\nx="\x81"\n',
+      "'charmap' codec can't decode byte 0x81 in position 20: character maps to <undefined>",
+    ],
+  ];
+  for (const [src, msg] of cases) {
+    const e = assertThrows(() => decodeSource(bytes(src), { filename: "x.py" }), CompileError);
+    assertEquals([e.msg, e.filename, e.lineno, e.offset, e.text, e.located], [
+      msg,
+      "x.py",
+      0,
+      -1,
+      null,
+      true,
+    ]);
+  }
+  // undeclared bad bytes are only an error in a script
+  assertEquals(decodeSource(bytes("# \xff\n")), "# \ufffd\n");
+});
+
+Deno.test("decodeSource reports bad encodings as python3 FILE.py does", () => {
+  const e = assertThrows(
+    () => decodeSource(bytes('x = "\xed\xa0\x80"\n'), { script: true, filename: "/tmp/s.py" }),
+    CompileError,
+  );
+  assertEquals(e.located, false);
+  assertEquals(
+    formatSyntaxError(e),
+    "SyntaxError: Non-UTF-8 code starting with '\\xed' in file /tmp/s.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+  );
+  const f = assertThrows(
+    () => decodeSource(bytes("# coding: ascii\n\xe9\n"), { script: true }),
+    CompileError,
+  );
+  assertEquals(formatSyntaxError(f), "SyntaxError: encoding problem: ascii\n");
+});
+
+Deno.test("unparse writes annotations as ast_unparse.c does", () => {
+  const cases: [string, string][] = [
+    ["a if b else c", "a if b else c"],
+    ["2 ** -1", "2 ** (-1)"],
+    ["(-1) ** 2", "(-1) ** 2"],
+    ["lambda *, k: k", "lambda*, k: k"],
+    ["1 .real", "1 .real"],
+    ["1e309 + 1e309j", "1e309 + 1e309j"],
+    ["f'{x!r:>{w}} {{}}'", "f'{x!r:>{w}} {{}}'"],
+    ["f'{ {1: 2}[1] }'", "f'{ {1: 2}[1]}'"],
+    ["u'x'", "u'x'"],
+    ["a[1:2, ::3]", "a[1:2, ::3]"],
+    ["(yield)", "(yield)"],
+    ["f(x for x in y)", "f(x for x in y)"],
+  ];
+  for (const [src, want] of cases) {
+    const tree = parse(src, { filename: "<unparse>", mode: "eval" });
+    if (tree._type !== "Expression") throw new Error("not an Expression");
+    assertEquals(unparse(tree.body), want, src);
+  }
 });
