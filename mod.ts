@@ -8,7 +8,7 @@
  * @module
  */
 
-export { CO, CO_FAST } from "./runtime/compiler/code.ts";
+export { CO, CO_FAST, CO_FUTURE, PyCF, PyCF_MASK } from "./runtime/compiler/code.ts";
 export type { CodeUnit, Constant } from "./runtime/compiler/code.ts";
 export { cmpOp, nbOps, Op, opname } from "./runtime/compiler/opcode.ts";
 export { compile, CompileError, formatSyntaxError } from "./runtime/compiler/compile.ts";

@@ -4,7 +4,7 @@
 // (parser.ts), future imports (future.ts), the AST optimizer (astopt.ts), the symbol table
 // (symtable.ts), the code generator (codegen.ts) and the assembler (assemble.ts).
 
-import type { CodeUnit } from "./code.ts";
+import { CO_FUTURE, type CodeUnit, PyCF } from "./code.ts";
 import { parse } from "./parser.ts";
 import { futureFeatures } from "./future.ts";
 import { optimizeAst } from "./astopt.ts";
@@ -30,30 +30,45 @@ export interface CompileOptions {
   byteOffsets?: boolean;
   /** Receives compile-time warnings (SyntaxWarning, DeprecationWarning) as CPython issues them. */
   warn?: (category: string, message: string, lineno: number) => void;
+  /**
+   * compile()'s flags argument: future features in effect before the source's own
+   * (CO_FUTURE.*, as a REPL carries `from __future__ import annotations` from one input to
+   * the next), PyCF.DONT_IMPLY_DEDENT, PyCF.ALLOW_INCOMPLETE_INPUT (codeop's "incomplete
+   * input"), PyCF.ALLOW_TOP_LEVEL_AWAIT (module code with await is then a coroutine).
+   * PyCF.ONLY_AST is the caller's: call parse().
+   */
+  flags?: number;
 }
 
 /** Compiles source as CPython 3.11's compile(source, filename, mode) would. */
 export function compile(source: string, options: CompileOptions): CodeUnit {
   const warn = options.warn ?? (() => {});
   const optimize = options.optimize === undefined || options.optimize < 0 ? 0 : options.optimize;
+  const flags = options.flags ?? 0;
   const mod = parse(source, {
     filename: options.filename,
     mode: options.mode,
     warn,
     byteOffsets: options.byteOffsets,
+    dontImplyDedent: (flags & PyCF.DONT_IMPLY_DEDENT) !== 0,
+    allowIncompleteInput: (flags & PyCF.ALLOW_INCOMPLETE_INPUT) !== 0,
+    barryAsBdfl: (flags & CO_FUTURE.BARRY_AS_BDFL) !== 0,
   });
   const src = new SourceInfo(options.filename, source, warn);
   const ff = futureFeatures(mod, src);
+  // compiler_setup: the source's future features merged with the flags
+  const features = ff.features | flags;
   optimizeAst(mod, {
     optimize,
-    futureAnnotations: (ff.features & CO_FUTURE_ANNOTATIONS) !== 0,
+    futureAnnotations: (features & CO_FUTURE_ANNOTATIONS) !== 0,
   });
-  const st = new SymbolTable(mod, src, ff.features);
+  const st = new SymbolTable(mod, src, features);
   const cg = new Codegen(st, src, {
     optimize,
     interactive: options.mode === "single",
-    futureFeatures: ff.features,
+    futureFeatures: features,
     futureLineno: ff.lineno,
+    topLevelAwait: (flags & PyCF.ALLOW_TOP_LEVEL_AWAIT) !== 0,
   });
   return cg.compileMod(mod);
 }

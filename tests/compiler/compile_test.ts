@@ -4,7 +4,7 @@
 import { assert, assertEquals, assertThrows } from "../assert.ts";
 import { compile, CompileError, formatSyntaxError } from "../../runtime/compiler/compile.ts";
 import type { CodeUnit } from "../../runtime/compiler/code.ts";
-import { CO, CO_FAST } from "../../runtime/compiler/code.ts";
+import { CO, CO_FAST, CO_FUTURE, PyCF } from "../../runtime/compiler/code.ts";
 import { Op } from "../../runtime/compiler/opcode.ts";
 import { coLines, coPositions } from "../../runtime/compiler/linetable.ts";
 import { glasspy, repoRoot } from "../glasspy.ts";
@@ -223,4 +223,83 @@ Deno.test("unparse writes annotations as ast_unparse.c does", () => {
     if (tree._type !== "Expression") throw new Error("not an Expression");
     assertEquals(unparse(tree.body), want, src);
   }
+});
+
+/** codeop._maybe_compile over compile()'s flags, as CPython 3.11.7's codeop does it. */
+function compileCommand(source: string): "complete" | "incomplete" | "invalid" {
+  const F = PyCF.DONT_IMPLY_DEDENT | PyCF.ALLOW_INCOMPLETE_INPUT;
+  if (source.split("\n").every((l) => l.trim() === "" || l.trim()[0] === "#")) source = "pass";
+  const ok = (src: string, flags: number) => {
+    try {
+      compile(src, { filename: "<input>", mode: "single", flags });
+      return null;
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      return e;
+    }
+  };
+  if (ok(source, F) !== null) {
+    const e = ok(source + "\n", F);
+    if (e === null || e.msg.includes("incomplete input")) return "incomplete";
+  }
+  return ok(source, 0) === null ? "complete" : "invalid";
+}
+
+Deno.test("flags: incomplete input and implied dedents as codeop sees them", () => {
+  // verdicts of codeop.compile_command in CPython 3.11.7
+  const cases: [string, string][] = [
+    ["if x:", "incomplete"],
+    ["if x:\n  y", "incomplete"],
+    ["if x:\n  y\n", "complete"],
+    ["foo(", "incomplete"],
+    ["x = 'abc", "invalid"],
+    ["x = '''abc", "incomplete"],
+    ["x = = 1", "invalid"],
+    ["1 +", "invalid"],
+    ["@d", "incomplete"],
+    ["x = \\", "incomplete"],
+    ["try:\n  x\n", "incomplete"],
+    ["# c", "complete"],
+    ["f'{x'", "invalid"],
+  ];
+  for (const [src, want] of cases) assertEquals(compileCommand(src), want, src);
+  const e = assertThrows(
+    () => compile("x = (1,\n 2", { filename: "<input>", mode: "single", flags: 0x4200 }),
+    CompileError,
+  );
+  assertEquals([e.msg, e.lineno, e.offset], ["incomplete input", 2, 2]);
+  // without DONT_IMPLY_DEDENT, the end of single input closes the open blocks
+  const code = compile("for i in x:\n  if i:\n    y", { filename: "<stdin>", mode: "single" });
+  assert(code.code.length > 0);
+});
+
+Deno.test("flags: top-level await makes the module code a coroutine", () => {
+  const flags = PyCF.ALLOW_TOP_LEVEL_AWAIT;
+  for (const src of ["await x", "async for i in g():\n    i\n", "[await x for x in y]"]) {
+    const code = compile(src, { filename: "<x>", mode: "exec", flags });
+    assertEquals(code.flags, CO.COROUTINE, src);
+    assertEquals(code.code[0], Op.RETURN_GENERATOR, src);
+  }
+  assertEquals(compile("x = 1", { filename: "<x>", mode: "exec", flags }).flags, 0);
+  const e = assertThrows(
+    () => compile("def f():\n    await x\n", { filename: "<x>", mode: "exec", flags }),
+    CompileError,
+  );
+  assertEquals(e.msg, "'await' outside async function");
+  assertThrows(() => compile("await x", { filename: "<x>", mode: "exec" }), CompileError);
+});
+
+Deno.test("flags: future features carried in from outside the source", () => {
+  const ann = compile("x: list[int] = []", {
+    filename: "<x>",
+    mode: "exec",
+    flags: CO_FUTURE.ANNOTATIONS,
+  });
+  assertEquals(ann.flags, CO_FUTURE.ANNOTATIONS);
+  assert(ann.consts.includes("list[int]"));
+  const barry = { filename: "<x>", mode: "eval" as const, flags: CO_FUTURE.BARRY_AS_BDFL };
+  compile("1 <> 2", barry);
+  const e = assertThrows(() => compile("1 != 2", barry), CompileError);
+  assertEquals(e.msg, "with Barry as BDFL, use '<>' instead of '!='");
+  assertThrows(() => compile("1 <> 2", { filename: "<x>", mode: "eval" }), CompileError);
 });
