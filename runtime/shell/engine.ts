@@ -141,6 +141,8 @@ export interface Engine {
   isNone(o: PyObject): boolean;
   /** `a is b` */
   is(a: PyObject, b: PyObject): boolean;
+  /** bool(o) (PyObject_IsTrue); throws PythonException */
+  isTrue(o: PyObject): boolean;
   newStr(s: string): PyObject;
   newInt(n: number): PyObject;
   newList(): PyObject;

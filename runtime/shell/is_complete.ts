@@ -53,8 +53,11 @@ export function isComplete(engine: Engine, cell: string): IsComplete {
       : { status: "complete" };
   }
   const source = transformCell(lines.join("")).replace(/\n$/, "");
-  const logical = logicalLines(source + "\n").filter((l) => l.text.trim() !== "");
-  if (logical.length === 0) return incomplete(lastIndent(lines));
+  const logical = logicalLines(source + "\n").filter((l) => stripComment(l.text).trim() !== "");
+  if (logical.length === 0) {
+    // only comments: codeop compiles such a cell as `pass`
+    return { status: "complete" };
+  }
   if (lines.length === 1 && hasSunkenBrackets(lines[0])) return { status: "invalid" };
   const last = logical[logical.length - 1];
   if (unterminated(source)) return incomplete(lastIndent(lines));

@@ -231,6 +231,32 @@ export class Session {
         return null;
       },
     }, false);
+    // IPython.display, for notebooks written for IPython: display, clear_output, update_display
+    const displayModule = e.newModule("IPython.display", {
+      display: (args, kwargs) => this.displayBuiltin(args, kwargs),
+      clear_output: (args, kwargs) => {
+        const wait = kwargs.get("wait") ?? args[0];
+        this.emit({ type: "clear_output", wait: wait !== undefined && e.isTrue(wait) });
+        return null;
+      },
+      update_display: (args, kwargs) => {
+        if (!kwargs.has("display_id")) {
+          throw new HostRaise(
+            "TypeError",
+            "update_display() missing required keyword argument: 'display_id'",
+          );
+        }
+        const all = new Map(kwargs);
+        const yes = e.newInt(1);
+        all.set("update", yes);
+        try {
+          return this.displayBuiltin(args, all);
+        } finally {
+          e.decref(yes);
+        }
+      },
+    }, true);
+    e.decref(displayModule);
     const getIpython = e.newFunction("get_ipython", () => {
       e.incref(shell);
       return shell;
@@ -260,7 +286,7 @@ export class Session {
     const e = this.engine;
     const flag = (name: string) => {
       const v = kwargs.get(name);
-      return v !== undefined && !e.isNone(v) && e.repr(v) !== "False";
+      return v !== undefined && e.isTrue(v);
     };
     for (const key of kwargs.keys()) {
       if (
@@ -273,7 +299,7 @@ export class Session {
     let displayId: string | undefined;
     const idArg = kwargs.get("display_id");
     if (idArg !== undefined && !e.isNone(idArg)) {
-      displayId = e.asString(idArg) ?? (e.repr(idArg) === "True" ? newDisplayId() : undefined);
+      displayId = e.asString(idArg) ?? (e.isTrue(idArg) ? newDisplayId() : undefined);
     }
     const update = flag("update");
     if (update && displayId === undefined) {

@@ -95,6 +95,7 @@ function transformLine(text: string): string {
 
 /** Transforms a cell's source as IPython does before it parses it. */
 export function transformCell(raw: string): string {
+  if (!raw.endsWith("\n")) raw += "\n";
   let lines = raw.split(/(?<=\n)/);
   lines = leadingEmptyLines(lines);
   lines = leadingIndent(lines);

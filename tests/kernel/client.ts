@@ -66,8 +66,10 @@ export interface StartOptions {
   transport?: "ipc" | "tcp";
   /** The HMAC key; "" starts an unsigned kernel */
   key?: string;
-  /** The engine module (default: the toy test double) */
+  /** The engine module (default: the toy test double; "default": the kernel's own choice) */
   engine?: string;
+  /** The history file (default: one in the test's temporary directory) */
+  history?: string;
   env?: Record<string, string>;
 }
 
@@ -83,7 +85,16 @@ async function freePorts(n: number): Promise<number[]> {
   return await Promise.resolve(ports);
 }
 
+/**
+ * Every socket a client ever made. zeromq's native sockets must not be garbage-collected
+ * under Deno: we have seen a collected socket's finalizer leave a live getter pointing at
+ * freed memory (a segfault at the end of the test run), so the test process keeps them.
+ */
+const everySocket: zmq.Socket[] = [];
+
 export class KernelClient {
+  private stopped = false;
+  private exited = false;
   readonly session = crypto.randomUUID();
   readonly inbox: Record<SocketName, Inbox> = {
     shell: new Inbox(),
@@ -108,7 +119,10 @@ export class KernelClient {
       stdin: new zmq.Dealer(),
       iopub: new zmq.Subscriber(),
     };
-    for (const s of [...Object.values(this.sockets), this.hb]) s.linger = 0;
+    for (const s of [...Object.values(this.sockets), this.hb]) {
+      s.linger = 0;
+      everySocket.push(s);
+    }
     this.hb.receiveTimeout = 0;
     this.hb.sendTimeout = 0;
   }
@@ -142,10 +156,9 @@ export class KernelClient {
         "kernel",
         "--connection-file",
         file,
-        "--engine",
-        options.engine ?? TOY_ENGINE,
+        ...(options.engine === "default" ? [] : ["--engine", options.engine ?? TOY_ENGINE]),
         "--history",
-        `${dir}/history.sqlite`,
+        options.history ?? `${dir}/history.sqlite`,
       ],
       env: { JUPYTER_DATA_DIR: dir, ...options.env },
       stdin: "null",
@@ -153,6 +166,7 @@ export class KernelClient {
       stderr: "piped",
     }).spawn();
     const client = new KernelClient(dir, key, connection, child);
+    child.status.then(() => (client.exited = true));
     client.stderrDone = (async () => {
       for await (const chunk of child.stderr) client.stderr += decoder.decode(chunk);
     })();
@@ -174,7 +188,9 @@ export class KernelClient {
       iopub: "iopub_port",
     };
     for (const [name, socket] of Object.entries(this.sockets) as [SocketName, zmq.Dealer][]) {
-      if (name !== "iopub") socket.routingId = `${name}-${this.session}`;
+      // one identity for every socket, as jupyter_client does: input_request goes to the
+      // identity of the shell request
+      if (name !== "iopub") socket.routingId = this.session;
       socket.connect(this.endpoint(ports[name]));
       void this.listen(name, socket);
     }
@@ -189,14 +205,14 @@ export class KernelClient {
   private async listen(name: SocketName, socket: zmq.Dealer | zmq.Subscriber): Promise<void> {
     socket.receiveTimeout = 0;
     if (!(socket instanceof zmq.Subscriber)) socket.sendTimeout = 0;
-    while (!socket.closed) {
+    while (!this.stopped) {
       try {
-        while (!socket.closed && socket.readable) {
+        while (!this.stopped && socket.readable) {
           const m = this.parse(await socket.receive());
           if (m) this.inbox[name].push(m);
         }
       } catch (e) {
-        if (!socket.closed) throw e;
+        if (!this.stopped) throw e;
       }
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
@@ -251,7 +267,7 @@ export class KernelClient {
         return;
       } catch (e) {
         // EAGAIN: no peer yet (the kernel is still binding)
-        if (performance.now() - t0 > 20_000 || s.closed) throw e;
+        if (performance.now() - t0 > 20_000 || this.stopped) throw e;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
@@ -340,8 +356,8 @@ export class KernelClient {
   async stop(): Promise<{ code: number; stderr: string }> {
     let code: number;
     try {
-      if (!this.sockets.control.closed) {
-        await this.send("control", "shutdown_request", { restart: false });
+      if (!this.stopped && !this.exited) {
+        await this.send("control", "shutdown_request", { restart: false }).catch(() => {});
       }
       const timeout = setTimeout(() => {
         try {
@@ -351,7 +367,10 @@ export class KernelClient {
       code = (await this.child.status).code;
       clearTimeout(timeout);
     } finally {
-      for (const s of [...Object.values(this.sockets), this.hb]) if (!s.closed) s.close();
+      this.stopped = true;
+      // let the polling loops see `stopped` before the sockets close under them
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      for (const s of [...Object.values(this.sockets), this.hb]) s.close();
       await this.stderrDone.catch(() => {});
       await Deno.remove(this.dir, { recursive: true }).catch(() => {});
     }

@@ -15,6 +15,7 @@ import type {
 } from "../../runtime/shell/engine.ts";
 import { PythonException } from "../../runtime/shell/engine.ts";
 import { HostRaise } from "../../runtime/vm/host.ts";
+import { pyStrRepr } from "../../runtime/shell/magics.ts";
 import type { Host } from "../../runtime/vm/host.ts";
 
 type Value =
@@ -274,7 +275,7 @@ export class ToyEngine implements Engine {
   }
 
   private isStatement(text: string): boolean {
-    return /^(import|del|raise|pass|while|if)\b/.test(text) ||
+    return /^(import|from|del|raise|pass|while|if)\b/.test(text) ||
       /^[A-Za-z_][\w.]*\s*=[^=]/.test(text);
   }
 
@@ -322,6 +323,20 @@ export class ToyEngine implements Engine {
       while (this.truthy(this.expr(m[1]))) {
         this.breaker();
         for (const b of s.body!) this.run(b, false, filename);
+      }
+      return;
+    }
+    if ((m = /^from\s+([\w.]+)\s+import\s+([\w, ]+)$/.exec(text))) {
+      const mod = this.modules.get(m[1]);
+      if (!mod || mod.t !== "module") {
+        throw new Raise("ModuleNotFoundError", `No module named '${m[1]}'`);
+      }
+      for (const name of m[2].split(",").map((n) => n.trim())) {
+        const v = mod.attrs.get(name);
+        if (v === undefined) {
+          throw new Raise("ImportError", `cannot import name '${name}' from '${m[1]}'`);
+        }
+        this.globals.set(name, v);
       }
       return;
     }
@@ -607,6 +622,10 @@ export class ToyEngine implements Engine {
     return x === y || (x.t === "none" && y.t === "none");
   }
 
+  isTrue(o: PyObject): boolean {
+    return this.truthy(asV(o));
+  }
+
   newStr(s: string): PyObject {
     return asPy({ t: "str", v: s });
   }
@@ -679,7 +698,7 @@ export class ToyEngine implements Engine {
       case "float":
         return Number.isInteger(v.v) ? v.v.toFixed(1) : String(v.v);
       case "str":
-        return "'" + v.v.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n") + "'";
+        return pyStrRepr(v.v);
       case "list":
         return "[" + v.v.map((x) => this.repr(asPy(x))).join(", ") + "]";
       case "dict":

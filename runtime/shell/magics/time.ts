@@ -27,25 +27,17 @@ export function formatTime(seconds: number, precision = 3): string {
   return `${formatG(seconds * scaling[order], precision)} ${units[order]}`;
 }
 
-/** Python's "%.*g" formatting. */
+/** Python's "%.*g" formatting: the exponent is the one of the value rounded to `precision` digits. */
 export function formatG(x: number, precision: number): string {
   if (x === 0) return "0";
-  const exp = Math.floor(Math.log10(Math.abs(x)));
-  let s: string;
+  const sci = x.toExponential(precision - 1);
+  const exp = Number(sci.slice(sci.indexOf("e") + 1));
+  const strip = (s: string) => (s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s);
   if (exp < -4 || exp >= precision) {
-    s = x.toExponential(precision - 1);
-    let [mant, e] = s.split("e");
-    if (mant.includes(".")) mant = mant.replace(/0+$/, "").replace(/\.$/, "");
-    const n = Number(e);
-    s = `${mant}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
-  } else {
-    s = x.toFixed(Math.max(0, precision - 1 - exp));
-    // toFixed may round up into one more digit (9.999 -> 10.00): recount
-    const digits = s.replace("-", "").replace(".", "").replace(/^0+/, "").length;
-    if (digits > precision && s.includes(".")) s = x.toFixed(Math.max(0, precision - 2 - exp));
-    if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
+    const mantissa = strip(sci.slice(0, sci.indexOf("e")));
+    return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
   }
-  return s;
+  return strip(x.toFixed(precision - 1 - exp));
 }
 
 function report(session: Session, wall: number, user: number, system: number): void {
