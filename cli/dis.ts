@@ -1,13 +1,16 @@
 // `dis FILE.py`: prints the module's disassembly as `python3 -m dis FILE.py` does.
 
 import { UsageError } from "./main.ts";
-import { notBuiltYet } from "./notyet.ts";
 import { CannotOpen, readSource } from "./source.ts";
+import { compile, CompileError, formatSyntaxError } from "../runtime/compiler/compile.ts";
+import { disText } from "../runtime/compiler/disassemble.ts";
+import { decodeSource } from "../runtime/compiler/decode.ts";
 
 export function dis(args: string[]): Promise<number> {
   if (args.length !== 1) throw new UsageError("dis needs exactly one FILE.py");
+  let bytes: Uint8Array;
   try {
-    readSource(args[0]);
+    bytes = readSource(args[0]);
   } catch (e) {
     if (!(e instanceof CannotOpen)) throw e;
     // argparse's wording in Lib/dis.py's command line
@@ -18,5 +21,17 @@ export function dis(args: string[]): Promise<number> {
     );
     return Promise.resolve(2);
   }
-  return Promise.resolve(notBuiltYet("dis", "the compiler"));
+  try {
+    const code = compile(decodeSource(bytes, { filename: args[0] }), {
+      filename: args[0],
+      mode: "exec",
+      byteOffsets: true,
+    });
+    Deno.stdout.writeSync(new TextEncoder().encode(disText(code)));
+    return Promise.resolve(0);
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    Deno.stderr.writeSync(new TextEncoder().encode(formatSyntaxError(e)));
+    return Promise.resolve(1);
+  }
 }

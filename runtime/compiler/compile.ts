@@ -1,9 +1,18 @@
 // The compiler's front door, as CPython's `compile()` builtin: source text in, a CodeUnit
 // out, or a CompileError that the VM turns into a Python SyntaxError (or one of its
-// subclasses). The pipeline behind it: tokenizer, parser, AST, symbol table, code
-// generator, assembler (see ../../README.md and ../shared/DESIGN.md).
+// subclasses). The pipeline behind it, as in CPython 3.11: tokenizer and parser
+// (parser.ts), future imports (future.ts), the AST optimizer (astopt.ts), the symbol table
+// (symtable.ts), the code generator (codegen.ts) and the assembler (assemble.ts).
 
 import type { CodeUnit } from "./code.ts";
+import { parse } from "./parser.ts";
+import { futureFeatures } from "./future.ts";
+import { optimizeAst } from "./astopt.ts";
+import { CO_FUTURE_ANNOTATIONS, SymbolTable } from "./symtable.ts";
+import { Codegen } from "./codegen.ts";
+import { SourceInfo } from "./source.ts";
+
+export { CompileError, formatSyntaxError } from "./syntaxerror.ts";
 
 /** `compile()`'s mode argument. */
 export type CompileMode = "exec" | "eval" | "single";
@@ -14,37 +23,37 @@ export interface CompileOptions {
   mode: CompileMode;
   /** The `optimize` level: -1 and 0 keep asserts and __debug__; 1 and 2 remove them. */
   optimize?: number;
-}
-
-/** A SyntaxError found while compiling: CPython's class name, message and position. */
-export class CompileError extends Error {
-  constructor(
-    /** "SyntaxError", "IndentationError" or "TabError" */
-    readonly kind: "SyntaxError" | "IndentationError" | "TabError",
-    /** CPython 3.11's message text, e.g. "expected ':'" */
-    readonly msg: string,
-    readonly filename: string,
-    /** 1-based line, as SyntaxError.lineno */
-    readonly lineno: number,
-    /** 1-based column in code points, as SyntaxError.offset */
-    readonly offset: number,
-    /** The source line, as SyntaxError.text (with its newline, as CPython keeps it) */
-    readonly text: string | null,
-    readonly endLineno: number | null = null,
-    readonly endOffset: number | null = null,
-  ) {
-    super(msg);
-  }
+  /**
+   * The source was read as bytes (a file): SyntaxError offsets then count UTF-8 bytes, as
+   * CPython's do for such input; for str source they count code points.
+   */
+  byteOffsets?: boolean;
+  /** Receives compile-time warnings (SyntaxWarning, DeprecationWarning) as CPython issues them. */
+  warn?: (category: string, message: string, lineno: number) => void;
 }
 
 /** Compiles source as CPython 3.11's compile(source, filename, mode) would. */
 export function compile(source: string, options: CompileOptions): CodeUnit {
-  throw new CompileError(
-    "SyntaxError",
-    "the compiler is not built yet",
-    options.filename,
-    1,
-    1,
-    source.split("\n")[0] ?? null,
-  );
+  const warn = options.warn ?? (() => {});
+  const optimize = options.optimize === undefined || options.optimize < 0 ? 0 : options.optimize;
+  const mod = parse(source, {
+    filename: options.filename,
+    mode: options.mode,
+    warn,
+    byteOffsets: options.byteOffsets,
+  });
+  const src = new SourceInfo(options.filename, source, warn);
+  const ff = futureFeatures(mod, src);
+  optimizeAst(mod, {
+    optimize,
+    futureAnnotations: (ff.features & CO_FUTURE_ANNOTATIONS) !== 0,
+  });
+  const st = new SymbolTable(mod, src, ff.features);
+  const cg = new Codegen(st, src, {
+    optimize,
+    interactive: options.mode === "single",
+    futureFeatures: ff.features,
+    futureLineno: ff.lineno,
+  });
+  return cg.compileMod(mod);
 }

@@ -1,0 +1,247 @@
+// The text of a disassembly, as Lib/dis.py (3.11) writes it: instructions with their
+// line numbers, jump-target marks, offsets, names, arguments and argument reprs, then the
+// exception table; nested code objects after their parent. It reads a code object through
+// the DisCode interface and leaves the repr of constants to the caller, so the same
+// formatter serves `glasspy dis FILE.py` (over CodeUnits) and the Python-level `dis`
+// module (over live code objects, whose frozensets only the VM can order).
+
+import {
+  cmpOp,
+  hasconst,
+  hasfree,
+  hasjback,
+  hasjrel,
+  haslocal,
+  hasname,
+  HAVE_ARGUMENT,
+  inlineCacheEntries,
+  nbOps,
+  Op,
+  opname,
+} from "./opcode.ts";
+import { lineStarts, parseExceptionTable } from "./linetable.ts";
+
+/** What dis reads of a code object (co_code, co_names, co_consts, ...). */
+export interface DisCode<C = unknown> {
+  /** co_code */
+  readonly code: Uint8Array;
+  readonly consts: readonly C[];
+  readonly names: readonly string[];
+  /** co_localsplusnames, for _varname_from_oparg */
+  readonly localsplusnames: readonly string[];
+  readonly linetable: Uint8Array;
+  readonly firstlineno: number;
+  readonly exceptiontable: Uint8Array;
+}
+
+export interface DisOptions<C = unknown> {
+  /** repr() of a constant (code objects included, as `<code object f at 0x..., ...>`) */
+  reprConst: (c: C) => string;
+  /** The constant as a code object to disassemble after its parent, or null. */
+  asCode: (c: C) => DisCode<C> | null;
+  showCaches?: boolean;
+  /** how many levels of nested code objects to show (default: all) */
+  depth?: number | null;
+}
+
+/** dis.Instruction */
+export interface Instruction {
+  opname: string;
+  opcode: number;
+  arg: number | null;
+  /** what the argument means: a constant, a name, a jump target offset, ... */
+  argval: unknown;
+  argrepr: string;
+  offset: number;
+  starts_line: number | null;
+  is_jump_target: boolean;
+}
+
+/** dis.UNKNOWN: an argument dis cannot resolve. */
+export const UNKNOWN: unique symbol = Symbol("UNKNOWN");
+
+const FORMAT_VALUE_CONVERTERS = ["", "str", "repr", "ascii"];
+const MAKE_FUNCTION_FLAGS = ["defaults", "kwdefaults", "annotations", "closure"];
+
+/** _unpack_opargs: (offset, opcode, arg) for each instruction, CACHE entries skipped. */
+export function* unpackOpargs(code: Uint8Array): Generator<[number, number, number | null]> {
+  let extendedArg = 0;
+  let caches = 0;
+  for (let i = 0; i < code.length; i += 2) {
+    if (caches) {
+      caches--;
+      continue;
+    }
+    const op = code[i];
+    caches = inlineCacheEntries[op];
+    let arg: number | null;
+    if (op >= HAVE_ARGUMENT) {
+      arg = code[i + 1] | extendedArg;
+      extendedArg = op === Op.EXTENDED_ARG ? arg * 256 : 0;
+      if (extendedArg >= 2 ** 31) extendedArg -= 2 ** 32;
+    } else {
+      arg = null;
+      extendedArg = 0;
+    }
+    yield [i, op, arg];
+  }
+}
+
+/** findlabels: the offsets jumps go to. */
+export function findLabels(code: Uint8Array): number[] {
+  const labels: number[] = [];
+  for (const [offset, op, argIn] of unpackOpargs(code)) {
+    if (argIn === null || !hasjrel.has(op)) continue;
+    const arg = hasjback.has(op) ? -argIn : argIn;
+    const label = offset + 2 + arg * 2;
+    if (!labels.includes(label)) labels.push(label);
+  }
+  return labels;
+}
+
+/** _get_instructions_bytes */
+export function getInstructions<C>(co: DisCode<C>, options: DisOptions<C>): Instruction[] {
+  const code = co.code;
+  const linestarts = lineStarts(co.linetable, co.firstlineno);
+  const labels = new Set(findLabels(code));
+  for (const e of parseExceptionTable(co.exceptiontable)) labels.add(e.target);
+  const out: Instruction[] = [];
+  for (const [offset, op, arg] of unpackOpargs(code)) {
+    let argval: unknown = null;
+    let argrepr = "";
+    if (arg !== null) {
+      argval = arg;
+      if (hasconst.has(op)) {
+        // _get_const_value resolves LOAD_CONST only (KW_NAMES shows its bare index)
+        if (op === Op.LOAD_CONST) {
+          argval = co.consts[arg];
+          argrepr = options.reprConst(co.consts[arg]);
+        } else {
+          argval = UNKNOWN;
+        }
+      } else if (hasname.has(op)) {
+        if (op === Op.LOAD_GLOBAL) {
+          argval = co.names[arg >> 1];
+          argrepr = co.names[arg >> 1];
+          if ((arg & 1) && argrepr) argrepr = "NULL + " + argrepr;
+        } else {
+          argval = co.names[arg];
+          argrepr = co.names[arg];
+        }
+      } else if (hasjrel.has(op)) {
+        const signed = hasjback.has(op) ? -arg : arg;
+        argval = offset + 2 + signed * 2;
+        argrepr = "to " + String(argval);
+      } else if (haslocal.has(op) || hasfree.has(op)) {
+        argval = co.localsplusnames[arg];
+        argrepr = co.localsplusnames[arg];
+      } else if (op === Op.COMPARE_OP) {
+        argval = cmpOp[arg];
+        argrepr = cmpOp[arg];
+      } else if (op === Op.FORMAT_VALUE) {
+        argrepr = FORMAT_VALUE_CONVERTERS[arg & 0x3];
+        argval = [argrepr || null, (arg & 0x4) !== 0];
+        if (arg & 0x4) {
+          if (argrepr) argrepr += ", ";
+          argrepr += "with format";
+        }
+      } else if (op === Op.MAKE_FUNCTION) {
+        argrepr = MAKE_FUNCTION_FLAGS.filter((_, i) => arg & (1 << i)).join(", ");
+      } else if (op === Op.BINARY_OP) {
+        argrepr = nbOps[arg][1];
+      }
+    }
+    out.push({
+      opname: opname[op],
+      opcode: op,
+      arg,
+      argval,
+      argrepr,
+      offset,
+      starts_line: linestarts.get(offset) ?? null,
+      is_jump_target: labels.has(offset),
+    });
+    const caches = inlineCacheEntries[op];
+    if (caches && options.showCaches) {
+      for (let i = 1; i <= caches; i++) {
+        out.push({
+          opname: "CACHE",
+          opcode: Op.CACHE,
+          arg: 0,
+          argval: null,
+          argrepr: "",
+          offset: offset + 2 * i,
+          starts_line: null,
+          is_jump_target: false,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Instruction._disassemble */
+export function formatInstruction(
+  instr: Instruction,
+  linenoWidth = 3,
+  markAsCurrent = false,
+  offsetWidth = 4,
+): string {
+  const fields: string[] = [];
+  if (linenoWidth) {
+    if (instr.starts_line !== null) fields.push(String(instr.starts_line).padStart(linenoWidth));
+    else fields.push(" ".repeat(linenoWidth));
+  }
+  fields.push(markAsCurrent ? "-->" : "   ");
+  fields.push(instr.is_jump_target ? ">>" : "  ");
+  fields.push(String(instr.offset).padStart(offsetWidth));
+  fields.push(instr.opname.padEnd(20));
+  if (instr.arg !== null) {
+    fields.push(String(instr.arg).padStart(5));
+    if (instr.argrepr) fields.push("(" + instr.argrepr + ")");
+  }
+  return fields.join(" ").trimEnd();
+}
+
+/** dis.disassemble(co): one code object's listing. */
+export function disassemble<C>(co: DisCode<C>, options: DisOptions<C>, lasti = -1): string {
+  const linestarts = lineStarts(co.linetable, co.firstlineno);
+  const showLineno = linestarts.size > 0;
+  let linenoWidth = 0;
+  if (showLineno) {
+    const maxlineno = Math.max(...linestarts.values());
+    linenoWidth = maxlineno >= 1000 ? String(maxlineno).length : 3;
+  }
+  const maxoffset = co.code.length - 2;
+  const offsetWidth = maxoffset >= 10000 ? String(maxoffset).length : 4;
+  let out = "";
+  for (const instr of getInstructions(co, options)) {
+    if (showLineno && instr.starts_line !== null && instr.offset > 0) out += "\n";
+    out += formatInstruction(instr, linenoWidth, instr.offset === lasti, offsetWidth) + "\n";
+  }
+  const entries = parseExceptionTable(co.exceptiontable);
+  if (entries.length) {
+    out += "ExceptionTable:\n";
+    for (const e of entries) {
+      out += `  ${e.start} to ${e.end - 2} -> ${e.target} [${e.depth}]${e.lasti ? " lasti" : ""}\n`;
+    }
+  }
+  return out;
+}
+
+/** _disassemble_recursive: the code object, then each code object among its constants. */
+export function disassembleRecursive<C>(co: DisCode<C>, options: DisOptions<C>): string {
+  let out = disassemble(co, options);
+  const depth = options.depth ?? null;
+  if (depth === null || depth > 0) {
+    const inner = { ...options, depth: depth === null ? null : depth - 1 };
+    for (const c of co.consts) {
+      const sub = options.asCode(c);
+      if (sub !== null) {
+        out += "\nDisassembly of " + options.reprConst(c) + ":\n";
+        out += disassembleRecursive(sub, inner);
+      }
+    }
+  }
+  return out;
+}

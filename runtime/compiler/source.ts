@@ -1,0 +1,46 @@
+// What the stages after the parser know about the source they compile: its name, its
+// lines (for the text of a SyntaxError) and where warnings go. Their errors carry columns
+// as UTF-8 byte offsets plus one, as PyErr_RangedSyntaxLocationObject reports them.
+
+import { CompileError } from "./syntaxerror.ts";
+
+export type WarnFn = (category: string, message: string, lineno: number) => void;
+
+export class SourceInfo {
+  private lines: string[] | null = null;
+
+  constructor(
+    readonly filename: string,
+    private readonly source: string,
+    readonly warn: WarnFn,
+  ) {}
+
+  /** PyErr_ProgramTextObject: the source line (with its newline), or null past the end. */
+  lineText(lineno: number): string | null {
+    if (this.lines === null) this.lines = this.source.replace(/\r\n?/g, "\n").split("\n");
+    if (lineno < 1 || lineno > this.lines.length) return null;
+    const line = this.lines[lineno - 1];
+    if (lineno === this.lines.length && line === "") return null;
+    return lineno < this.lines.length ? line + "\n" : line;
+  }
+
+  /** A SyntaxError at a span given as CPython's 1-based offsets. */
+  error(
+    msg: string,
+    lineno: number,
+    offset: number,
+    endLineno: number | null,
+    endOffset: number | null,
+  ): CompileError {
+    return new CompileError(
+      "SyntaxError",
+      msg,
+      this.filename,
+      lineno,
+      offset,
+      this.lineText(lineno),
+      endLineno,
+      endOffset,
+    );
+  }
+}

@@ -1,0 +1,4 @@
+name = input()
+print("Hello, " + name + "!")
+age = input("Age? ")
+print("In ten years:", int(age) + 10)

@@ -1,0 +1,1 @@
+print(callable(open), open.__name__)

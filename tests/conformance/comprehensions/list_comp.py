@@ -1,0 +1,5 @@
+print([x * 2 for x in range(5)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[i * j for j in range(3)] for i in range(3)])
+print([c.upper() for c in "hey" if c != "e"])

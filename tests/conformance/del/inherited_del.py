@@ -1,0 +1,8 @@
+class Base:
+    def __del__(self):
+        print("del", type(self).__name__)
+class Child(Base):
+    pass
+Child()
+Base()
+print("end")

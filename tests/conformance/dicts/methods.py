@@ -1,0 +1,12 @@
+d = dict(a=1, b=2)
+d.update({"c": 3}, d=4)
+d.update([("e", 5)])
+print(d)
+print(d.popitem(), d)
+print(dict.fromkeys("xyz"), dict.fromkeys([1, 2], 0))
+c = d.copy()
+c["a"] = 100
+print(d["a"], c["a"])
+d.clear()
+print(d, bool(d))
+print(dict([(1, 2), (3, 4)]), dict(zip("ab", [1, 2])), dict({"k": 1}, k=2))

@@ -1,0 +1,6 @@
+e = ValueError("bad", 42)
+print(e.args, str(e), repr(e))
+print(str(ValueError()), repr(ValueError()), str(ValueError("one")), repr(KeyError("k")), str(KeyError("k")))
+print(str(KeyError()), str(KeyError(1, 2)), repr(OSError(2, "No such file")))
+o = OSError(2, "No such file")
+print(o.errno, o.strerror, type(o).__name__, str(o))

@@ -1,0 +1,2 @@
+print("using site exit")
+exit(3)

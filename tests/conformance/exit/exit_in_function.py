@@ -1,0 +1,8 @@
+import sys
+def stop(code):
+    print("stopping", code)
+    sys.exit(code)
+def main():
+    stop(5)
+    print("unreachable")
+main()

@@ -1,0 +1,4 @@
+import sys
+def main():
+    return "error: bad arguments"
+sys.exit(main())

@@ -1,0 +1,3 @@
+import sys
+print("a warning", file=sys.stderr)
+sys.exit(0)

@@ -1,0 +1,3 @@
+import sys
+print("stdout first")
+sys.exit("fatal: something went wrong")

@@ -1,0 +1,4 @@
+def f(x: int, y: "str" = "a") -> list:
+    return [x, y]
+print(f.__annotations__)
+print(f(1))

@@ -1,0 +1,8 @@
+g = (x * x for x in range(5) if x != 2)
+print(type(g).__name__, next(g), list(g))
+print(sum(x for x in range(101)))
+nested = ((i, j) for i in range(3) for j in range(i))
+print(list(nested))
+it = iter([1, 2, 3])
+doubled = (v * 2 for v in it)
+print(next(doubled), list(it))

@@ -1,0 +1,5 @@
+print({"apple", "banana", "cherry"})
+print({"a", "b", "c", "d", "e", "f", "g"})
+print(set("hello world"))
+print({"x1", "x2", "x3", "x10", "x20"})
+print(frozenset(["red", "green", "blue"]))

@@ -1,0 +1,5 @@
+print(isinstance(True, int), type(True), True + 2, True * 10, -True)
+print(True & False, True | False, True ^ True, ~True)
+print(str(True), repr(False), int(False))
+print(issubclass(bool, int), bool.__mro__)
+print(sum([True, True, False, True]))

@@ -1,0 +1,5 @@
+print(1 == 1.0, 1 < 1.5, 2 ** 64 > 2.0 ** 63, 10 ** 30 == 1e30)
+print(True == 1, False == 0, True + True)
+print(max(3, 7, -1), min(3, 7, -1))
+print(sorted([10, -3, 2 ** 70, 0, -2 ** 70]))
+print(2 ** 53 + 1 == float(2 ** 53 + 1), 2 ** 53 + 1 > float(2 ** 53))

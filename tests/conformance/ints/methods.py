@@ -1,0 +1,6 @@
+print((255).bit_length(), (0).bit_length(), (-255).bit_length(), (2 ** 100).bit_length())
+print((1024).to_bytes(2, "big"), (1024).to_bytes(4, "little"))
+print(int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\xff\xff", "little", signed=True))
+print((-1).to_bytes(2, "big", signed=True))
+print((10).as_integer_ratio(), (7).conjugate(), (5).real, (5).imag, (5).numerator, (5).denominator)
+print((13).bit_count(), (-13).bit_count())

@@ -1,0 +1,4 @@
+a = input("first: ")
+b = input("second: ")
+print()
+print("sum", int(a) + int(b))

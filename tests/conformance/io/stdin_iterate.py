@@ -1,0 +1,6 @@
+import sys
+total = 0
+for line in sys.stdin:
+    total += len(line)
+    print(repr(line))
+print(total)

@@ -1,0 +1,11 @@
+l = [3, 1, 4, 1, 5, 9, 2, 6]
+print(l.index(1), l.index(1, 2), l.count(1), l[::-1], sorted(l, reverse=True))
+l.insert(-1, "x")
+l.insert(100, "end")
+l.insert(-100, "start")
+print(l)
+print(l.pop(-2), l.pop(1), l)
+c = l.copy()
+c.remove("x")
+print(c, len(l) - len(c))
+print([1, 2] * 2 + [3], [[1, 2], [3]][1][0], list(map(len, [[1], [], [1, 2]])))

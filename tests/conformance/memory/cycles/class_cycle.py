@@ -1,0 +1,6 @@
+import gc
+gc.collect()
+class Temp:
+    pass
+del Temp
+print(gc.collect())

@@ -1,0 +1,9 @@
+import gc
+gc.collect()
+def make():
+    def inner():
+        return inner
+    return inner
+f = make()
+del f
+print(gc.collect())

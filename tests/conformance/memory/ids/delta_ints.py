@@ -1,0 +1,7 @@
+from collections import Counter
+n = 2000
+keep = [None] * n
+for i in range(n):
+    keep[i] = i + 100000
+deltas = Counter(id(keep[i + 1]) - id(keep[i]) for i in range(n - 1))
+print(deltas.most_common(1)[0][0])

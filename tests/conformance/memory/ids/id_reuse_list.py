@@ -1,0 +1,6 @@
+print(id([]) == id([]))
+a = []
+i = id(a)
+del a
+b = []
+print(id(b) == i)

@@ -1,0 +1,3 @@
+import sys
+for n in range(0, 12):
+    print(n, sys.getsizeof(tuple(range(n))))

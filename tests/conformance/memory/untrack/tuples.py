@@ -1,0 +1,12 @@
+import gc
+t1 = tuple([1, 2])
+t2 = tuple([1, []])
+t3 = ()
+t4 = (1, "a")
+print(gc.is_tracked(t1), gc.is_tracked(t2), gc.is_tracked(t3), gc.is_tracked(t4))
+gc.collect()
+print(gc.is_tracked(t1), gc.is_tracked(t2), gc.is_tracked(t3), gc.is_tracked(t4))
+nested = tuple([tuple([1]), 2])
+print(gc.is_tracked(nested))
+gc.collect()
+print(gc.is_tracked(nested), gc.is_tracked(nested[0]))

@@ -1,0 +1,11 @@
+import time
+t = time.time()
+print(type(t).__name__, t > 1600000000)
+a = time.monotonic()
+b = time.monotonic()
+print(b >= a)
+print(time.gmtime(0))
+print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(86400 * 365)))
+time.sleep(0.001)
+print(type(time.perf_counter()).__name__, time.time_ns() > 0)
+print(time.gmtime(1234567890).tm_year, time.mktime((2000, 1, 1, 0, 0, 0, 0, 1, -1)) > 0)

@@ -1,0 +1,4 @@
+import sys
+class C:
+    attr = "class body text"
+print(sys.getrefcount(C.attr))

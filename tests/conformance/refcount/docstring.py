@@ -1,0 +1,5 @@
+import sys
+def f():
+    "A docstring for f."
+doc = f.__doc__
+print(sys.getrefcount(doc))

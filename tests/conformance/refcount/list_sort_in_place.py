@@ -1,0 +1,7 @@
+import sys
+x = object()
+l = [x, x, x]
+before = sys.getrefcount(x)
+l.sort(key=id)
+l.reverse()
+print(sys.getrefcount(x) - before)

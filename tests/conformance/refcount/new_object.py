@@ -1,0 +1,3 @@
+import sys
+x = object()
+print(sys.getrefcount(x))

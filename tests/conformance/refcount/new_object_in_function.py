@@ -1,0 +1,5 @@
+import sys
+def f():
+    x = object()
+    print(sys.getrefcount(x))
+f()

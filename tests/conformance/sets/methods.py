@@ -1,0 +1,13 @@
+s = {1, 2, 3}
+print(s.pop() in {1, 2, 3}, len(s))
+s.update([7, 8], (9,))
+print(sorted(s))
+s.intersection_update({7, 8, 100})
+print(s)
+s.difference_update({7})
+print(s)
+s.symmetric_difference_update({8, 5})
+print(s)
+c = s.copy()
+s.clear()
+print(s, c)

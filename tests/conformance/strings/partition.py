@@ -1,0 +1,2 @@
+print("key=value=x".partition("="), "key=value=x".rpartition("="))
+print("novalue".partition("="), "novalue".rpartition("="))

@@ -1,0 +1,7 @@
+print("{} {}".format("a", "b"), "{1} {0}".format("a", "b"), "{x}-{y}".format(x=1, y=2))
+print("{0!r} {0!s} {0!a}".format("é"))
+print("{:>6}|{:<6}|{:^6}|{:*^7}".format("ab", "cd", "ef", "g"))
+print("{:d} {:5d} {:+d} {:x} {:#b} {:,}".format(42, 42, 42, 255, 5, 1234567))
+print("{:.3} {:10.2f}".format("abcdef", 3.14159))
+print("{p[0]} {d[k]} {o.real}".format(p=[9], d={"k": "v"}, o=3))
+print("{{literal}} {}".format(1))

@@ -1,0 +1,6 @@
+print("Hello World".istitle(), "hello".center(11, "-"), "a,b;c".replace(",", ";").split(";"))
+print("abc".startswith(("x", "a")), "ABC".lower().islower(), "x".join("123"))
+print("  spaced  out  ".split(None, 1), "a\tb\nc d".split(), "one  two".split(" "))
+print("%-5s|%5s|" % ("ab", "cd"), "%+.2e" % 12345.678, "%03d%%" % 7)
+print("mississippi".rfind("ss"), "mississippi".rindex("i"), "mississippi".count("ss"))
+print("über".upper(), "ﬀ".upper(), "ß".upper(), "Σ".lower(), "ΑΣ".lower())

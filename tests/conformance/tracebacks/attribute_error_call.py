@@ -1,0 +1,4 @@
+class Service:
+    def start(self):
+        return self.connection.open()
+Service().start()

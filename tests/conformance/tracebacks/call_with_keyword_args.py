@@ -1,0 +1,3 @@
+def connect(host, port, timeout):
+    return host + ":" + port
+connect(host="localhost", port=8080, timeout=3)

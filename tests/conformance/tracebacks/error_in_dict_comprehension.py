@@ -1,0 +1,2 @@
+prices = {"apple": 3, "pear": 0}
+ratios = {k: 100 // v for k, v in prices.items()}

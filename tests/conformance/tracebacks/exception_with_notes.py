@@ -1,0 +1,3 @@
+e = ValueError("bad value")
+e.add_note("hint: check the input")
+raise e

@@ -1,0 +1,5 @@
+def numbers():
+    yield 1
+    yield 1 // 0
+for n in numbers():
+    print(n)

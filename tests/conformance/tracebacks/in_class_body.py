@@ -1,0 +1,3 @@
+class Broken:
+    size = 10
+    half = size / 0

@@ -1,0 +1,3 @@
+def handler():
+    raise KeyboardInterrupt("stop")
+handler()

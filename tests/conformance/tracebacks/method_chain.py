@@ -1,0 +1,2 @@
+text = None
+words = text.strip().split()

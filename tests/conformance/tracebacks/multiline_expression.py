@@ -1,0 +1,6 @@
+def compute(x, y):
+    return x / y
+total = compute(
+    10,
+    0,
+)

@@ -1,0 +1,7 @@
+try:
+    try:
+        [][0]
+    except IndexError:
+        {}["k"]
+except KeyError:
+    None.attr

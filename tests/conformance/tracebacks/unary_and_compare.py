@@ -1,0 +1,2 @@
+values = [3, "4", 5]
+print(-values[1])

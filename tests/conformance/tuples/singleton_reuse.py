@@ -1,0 +1,6 @@
+a = ()
+b = tuple()
+c = tuple([])
+print(a is b, b is c)
+t = (1, 2)
+print(tuple(t) is t, t[:] is t)

@@ -1,0 +1,6 @@
+async def fetch(x):
+    return x
+
+async def main():
+    r = await fetch(1)
+    return r

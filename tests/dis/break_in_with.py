@@ -1,0 +1,6 @@
+def f(cm, items):
+    for x in items:
+        with cm:
+            if x:
+                break
+            print(x)

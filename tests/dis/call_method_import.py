@@ -1,0 +1,4 @@
+import os
+import os.path
+os.getcwd()
+os.path.join("a", "b")

@@ -1,0 +1,8 @@
+result = (
+    obj
+    .first()
+    .second(
+        1,
+        2,
+    )
+)

@@ -1,0 +1,4 @@
+def f(a, b):
+    def g():
+        return a
+    return g, b

@@ -1,0 +1,1 @@
+result = [y for x in range(5) for y in [x * 2]]

@@ -1,0 +1,5 @@
+def f():
+    try:
+        pass
+    except Exception as e:
+        del e

@@ -1,0 +1,3 @@
+"""The module docstring."""
+
+x = 1

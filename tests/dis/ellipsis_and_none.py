@@ -1,0 +1,6 @@
+def f():
+    ...
+
+x = None
+y = ...
+z = x is None

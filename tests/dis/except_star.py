@@ -1,0 +1,7 @@
+def f():
+    try:
+        risky()
+    except* ValueError as eg:
+        handle(eg)
+    except* TypeError:
+        other()

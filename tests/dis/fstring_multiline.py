@@ -1,0 +1,7 @@
+name = "n"
+s = f"""
+line one {name}
+line two {
+    name
+}
+"""

@@ -1,0 +1,2 @@
+from __future__ import division, print_function
+x = 1 / 2

@@ -1,0 +1,10 @@
+if True:
+    a = 1
+if False:
+    b = 2
+if 0:
+    c = 3
+else:
+    c = 4
+while False:
+    pass

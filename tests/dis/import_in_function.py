@@ -1,0 +1,4 @@
+def f():
+    import json
+    from json import dumps as d
+    return json, d

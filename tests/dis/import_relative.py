@@ -1,0 +1,3 @@
+from . import sibling
+from .. import parent
+from .pkg.mod import name

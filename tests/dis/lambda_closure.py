@@ -1,0 +1,3 @@
+def make():
+    n = 10
+    return lambda x: x + n

@@ -1,0 +1,7 @@
+def f(items):
+    try:
+        for x in items:
+            if x:
+                return x
+    finally:
+        print("done")

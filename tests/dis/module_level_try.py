@@ -1,0 +1,6 @@
+try:
+    import missing_module
+except ImportError:
+    missing_module = None
+finally:
+    done = True

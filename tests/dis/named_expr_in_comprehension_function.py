@@ -1,0 +1,2 @@
+def f(data):
+    return [last := x for x in data], last

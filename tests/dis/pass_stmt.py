@@ -1,0 +1,3 @@
+pass
+if True:
+    pass

@@ -1,0 +1,4 @@
+print()
+print("a")
+print("a", "b", sep="-", end="!\n")
+print(*[1, 2])

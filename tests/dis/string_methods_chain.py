@@ -1,0 +1,3 @@
+s = "  Hello, World  "
+t = s.strip().lower().replace(",", "").split()
+u = ", ".join(t)

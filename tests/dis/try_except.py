@@ -1,0 +1,5 @@
+def f():
+    try:
+        risky()
+    except ValueError:
+        return "value"

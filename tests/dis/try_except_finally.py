@@ -1,0 +1,9 @@
+def f():
+    try:
+        risky()
+    except ValueError:
+        handle()
+    else:
+        ok()
+    finally:
+        cleanup()

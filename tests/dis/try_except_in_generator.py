@@ -1,0 +1,6 @@
+def g(items):
+    for x in items:
+        try:
+            yield 1 / x
+        except ZeroDivisionError:
+            yield None

@@ -1,0 +1,5 @@
+x = 5
+y = -x
+z = not x
+w = ~x
+v = +x

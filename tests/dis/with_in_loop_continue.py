@@ -1,0 +1,4 @@
+def f(cms):
+    for cm in cms:
+        with cm:
+            continue

@@ -1,0 +1,5 @@
+def f(a, b):
+    with a:
+        with b:
+            print("inside")
+        print("after b")

@@ -1,0 +1,3 @@
+def f(cm):
+    with cm as (a, b):
+        return a + b
