@@ -11,8 +11,13 @@
 export { CO, CO_FAST, CO_FUTURE, PyCF, PyCF_MASK } from "./runtime/compiler/code.ts";
 export type { CodeUnit, Constant } from "./runtime/compiler/code.ts";
 export { cmpOp, nbOps, Op, opname } from "./runtime/compiler/opcode.ts";
-export { compile, CompileError, formatSyntaxError } from "./runtime/compiler/compile.ts";
-export type { CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
+export {
+  compile,
+  compileAst,
+  CompileError,
+  formatSyntaxError,
+} from "./runtime/compiler/compile.ts";
+export type { CompileAstOptions, CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
 export { parse } from "./runtime/compiler/parser.ts";
 export { decodeSource } from "./runtime/compiler/decode.ts";
 export type { DecodeOptions } from "./runtime/compiler/decode.ts";

@@ -2,7 +2,12 @@
 // warnings, and errors that are CompileErrors (never JavaScript errors).
 
 import { assert, assertEquals, assertThrows } from "../assert.ts";
-import { compile, CompileError, formatSyntaxError } from "../../runtime/compiler/compile.ts";
+import {
+  compile,
+  compileAst,
+  CompileError,
+  formatSyntaxError,
+} from "../../runtime/compiler/compile.ts";
 import type { CodeUnit } from "../../runtime/compiler/code.ts";
 import { CO, CO_FAST, CO_FUTURE, PyCF } from "../../runtime/compiler/code.ts";
 import { Op } from "../../runtime/compiler/opcode.ts";
@@ -302,4 +307,52 @@ Deno.test("flags: future features carried in from outside the source", () => {
   const e = assertThrows(() => compile("1 != 2", barry), CompileError);
   assertEquals(e.msg, "with Barry as BDFL, use '<>' instead of '!='");
   assertThrows(() => compile("1 <> 2", { filename: "<x>", mode: "eval" }), CompileError);
+});
+
+Deno.test("compileAst compiles a cell statement by statement, as IPython does", () => {
+  const cell = "import asyncio\nawait asyncio.sleep(0)\nx = 1\nx + 1";
+  const tree = parse(cell, { filename: "<cell>", mode: "exec" });
+  if (tree._type !== "Module") throw new Error("not a Module");
+  const before = JSON.stringify(tree, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+  const codes = tree.body.map((node, i) =>
+    compileAst(
+      i === tree.body.length - 1 && node._type === "Expr"
+        ? { _type: "Interactive", body: [node] }
+        : { _type: "Module", body: [node], type_ignores: [] },
+      { filename: "<cell>", flags: PyCF.ALLOW_TOP_LEVEL_AWAIT, source: cell },
+    )
+  );
+  assertEquals(codes.map((c) => c.flags), [0, CO.COROUTINE, 0, 0]);
+  // module code starts at line 1; its instructions keep the cell's lines
+  assertEquals(codes.map((c) => c.firstlineno), [1, 1, 1, 1]);
+  assertEquals(
+    codes.map((c) =>
+      Math.max(...coLines(c.linetable, c.firstlineno).map(([, , line]) => line ?? 0))
+    ),
+    [
+      1,
+      2,
+      3,
+      4,
+    ],
+  );
+  assert(codes[3].code.includes(Op.PRINT_EXPR));
+  // the tree is left as it was
+  assertEquals(JSON.stringify(tree, (_k, v) => (typeof v === "bigint" ? String(v) : v)), before);
+});
+
+Deno.test("programText gives compiler errors CPython's text (None for <stdin>)", () => {
+  const opts = { filename: "<stdin>", mode: "single" as const };
+  const e = assertThrows(
+    () => compile("return 1", { ...opts, programText: () => null }),
+    CompileError,
+  );
+  assertEquals([e.msg, e.lineno, e.offset, e.text], ["'return' outside function", 1, 1, null]);
+  assertEquals(
+    formatSyntaxError(e),
+    `  File "<stdin>", line 1\nSyntaxError: 'return' outside function\n`,
+  );
+  // by default the source's own line, as for a script read from its file
+  const f = assertThrows(() => compile("return 1", opts), CompileError);
+  assertEquals(f.text, "return 1");
 });
