@@ -22,14 +22,16 @@ export { parse } from "./runtime/compiler/parser.ts";
 export { decodeSource } from "./runtime/compiler/decode.ts";
 export type { DecodeOptions } from "./runtime/compiler/decode.ts";
 export { dump as astDump } from "./runtime/compiler/astdump.ts";
-export { disText } from "./runtime/compiler/disassemble.ts";
+export { codeInfoText, disText, localsplusKinds } from "./runtime/compiler/disassemble.ts";
 export {
+  codeInfo,
   disassemble,
   disassembleRecursive,
   formatInstruction,
   getInstructions,
+  prettyFlags,
 } from "./runtime/compiler/dis.ts";
-export type { DisCode, DisOptions, Instruction } from "./runtime/compiler/dis.ts";
+export type { CodeInfoFields, DisCode, DisOptions, Instruction } from "./runtime/compiler/dis.ts";
 export { coLines, coPositions, parseExceptionTable } from "./runtime/compiler/linetable.ts";
 export { GLASSPY_VERSION, PYTHON_VERSION } from "./runtime/version.ts";
 

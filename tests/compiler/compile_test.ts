@@ -12,6 +12,8 @@ import type { CodeUnit } from "../../runtime/compiler/code.ts";
 import { CO, CO_FAST, CO_FUTURE, PyCF } from "../../runtime/compiler/code.ts";
 import { Op } from "../../runtime/compiler/opcode.ts";
 import { coLines, coPositions } from "../../runtime/compiler/linetable.ts";
+import { codeInfoText } from "../../runtime/compiler/disassemble.ts";
+import { prettyFlags } from "../../runtime/compiler/dis.ts";
 import { glasspy, repoRoot } from "../glasspy.ts";
 import { decodeSource } from "../../runtime/compiler/decode.ts";
 import { unparse } from "../../runtime/compiler/unparse.ts";
@@ -355,4 +357,17 @@ Deno.test("programText gives compiler errors CPython's text (None for <stdin>)",
   // by default the source's own line, as for a script read from its file
   const f = assertThrows(() => compile("return 1", opts), CompileError);
   assertEquals(f.text, "return 1");
+});
+
+Deno.test("dis.code_info and pretty_flags text", () => {
+  const src =
+    "def f(a, /, b, *c, d, **e):\n    def g():\n        return a\n    return g, 1.5, None\n";
+  const f = compile(src, { filename: "x.py", mode: "exec" }).consts[0] as CodeUnit;
+  const info = codeInfoText(f).replace(/ at 0x[0-9a-f]+/, " at 0x?");
+  // dis.code_info in CPython 3.11.7
+  assertEquals(
+    info,
+    'Name:              f\nFilename:          x.py\nArgument count:    2\nPositional-only arguments: 1\nKw-only arguments: 1\nNumber of locals:  6\nStack size:        3\nFlags:             OPTIMIZED, NEWLOCALS, VARARGS, VARKEYWORDS\nConstants:\n   0: None\n   1: <code object g at 0x?, file "x.py", line 2>\n   2: 1.5\nVariable names:\n   0: a\n   1: b\n   2: d\n   3: c\n   4: e\n   5: g\nCell variables:\n   0: a',
+  );
+  assertEquals(prettyFlags(0x1000000 | 0x80 | 3), "OPTIMIZED, NEWLOCALS, COROUTINE, 0x1000000");
 });
