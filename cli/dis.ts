@@ -22,7 +22,7 @@ export function dis(args: string[]): Promise<number> {
     return Promise.resolve(2);
   }
   try {
-    const code = compile(decodeSource(bytes), {
+    const code = compile(decodeSource(bytes, { filename: args[0] }), {
       filename: args[0],
       mode: "exec",
       byteOffsets: true,

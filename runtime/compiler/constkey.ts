@@ -9,8 +9,15 @@ import type { CodeUnit, Constant } from "./code.ts";
 
 const codeKeys = new WeakMap<CodeUnit, string>();
 
+let nans = 0;
+
+/**
+ * Every NaN is its own constant: CPython compares keys with ==, and the NaNs folding
+ * makes are distinct objects.
+ */
 function floatKey(x: number): string {
   if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  if (Number.isNaN(x)) return "nan#" + ++nans;
   return String(x);
 }
 

@@ -21,6 +21,20 @@ export class CompileError extends Error {
   ) {
     super(msg);
   }
+
+  /**
+   * False for an error CPython raises with no position at all (a source file's bad
+   * encoding, when run as a script): SyntaxError.filename, .lineno, .offset and .text
+   * are None and only `SyntaxError: msg` is printed.
+   */
+  located = true;
+
+  /** A SyntaxError with a message only (see `located`). */
+  static unlocated(msg: string, filename = ""): CompileError {
+    const e = new CompileError("SyntaxError", msg, filename, 0, -1, null);
+    e.located = false;
+    return e;
+  }
 }
 
 function utf8(s: string): Uint8Array {
@@ -33,6 +47,7 @@ function utf8(s: string): Uint8Array {
  * (A traceback header, when there is one, is the caller's.)
  */
 export function formatSyntaxError(e: CompileError): string {
+  if (!e.located) return `${e.kind}: ${e.msg}\n`;
   let out = `  File "${e.filename}", line ${e.lineno}\n`;
   if (e.text !== null) {
     const offset = e.offset;

@@ -83,10 +83,11 @@ def main():
     out.write("/** Words of the names, most frequent first. */\n")
     out.write("export const WORDS =\n  %s;\n\n" % js(" ".join(words)))
     out.write("/** Per named code point: the gap from the previous one, the word count, the words. */\n")
-    out.write("export const NAMES =\n")
+    out.write("export const NAMES = [\n")
     data = "".join(entries)
     chunks = [data[i:i + 90] for i in range(0, len(data), 90)]
-    out.write("  " + " +\n  ".join(js(c) for c in chunks) + ";\n\n")
+    # an array, not a chain of +: TypeScript recurses once per operator
+    out.write("".join("  %s,\n" % js(c) for c in chunks) + '].join("");\n\n')
     out.write("/** Code point ranges named PREFIX-<code point in hex>. */\n")
     out.write("export const RANGES: readonly (readonly [number, number, string])[] = [\n")
     for start, end, prefix in ranges:

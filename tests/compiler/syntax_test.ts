@@ -4,14 +4,16 @@
 import { assertEquals } from "../assert.ts";
 import { CompileError, formatSyntaxError } from "../../runtime/compiler/syntaxerror.ts";
 import { compile } from "../../runtime/compiler/compile.ts";
+import { decodeSource } from "../../runtime/compiler/decode.ts";
 import { corpusTests, pySources, readOptional, readText } from "./corpus.ts";
 
 corpusTests("syntax", pySources("tests/syntax"), "tests/syntax/xfail.txt", (file) => {
   const name = file.split("/").pop()!;
   let got: string;
   try {
-    // a file is read as bytes, so offsets count UTF-8 bytes as CPython's do
-    compile(readText(file), { filename: name, mode: "exec", byteOffsets: true });
+    // a script is read as bytes, so offsets count UTF-8 bytes as CPython's do
+    const source = decodeSource(Deno.readFileSync(file), { script: true, filename: name });
+    compile(source, { filename: name, mode: "exec", byteOffsets: true });
     got = "(no error)\n";
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;

@@ -1,0 +1,116 @@
+// Input history in SQLite, kept across kernel restarts as IPython keeps it: the same three
+// tables (sessions, history, output_history) and the same queries, in a file under
+// Jupyter's data directory (`<data dir>/glasspy/history.sqlite`).
+
+import { DatabaseSync } from "node:sqlite";
+import { dirname, join } from "node:path";
+import type { HistoryEntry, HistoryQuery, HistoryStore } from "../runtime/shell/history.ts";
+import { userDataDir } from "./kernelspec.ts";
+
+/** Where glasspy keeps its history database. */
+export function historyFile(): string {
+  return join(userDataDir(), "glasspy", "history.sqlite");
+}
+
+type Row = Record<string, unknown>;
+
+export class SqliteHistory implements HistoryStore {
+  private readonly db: DatabaseSync;
+  readonly session: number;
+
+  constructor(path: string) {
+    if (path !== ":memory:") Deno.mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec("PRAGMA busy_timeout = 2000");
+    this.db.exec(`CREATE TABLE IF NOT EXISTS sessions (session integer
+      primary key autoincrement, start timestamp, end timestamp, num_cmds integer, remark text)`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS history
+      (session integer, line integer, source text, source_raw text, PRIMARY KEY (session, line))`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS output_history
+      (session integer, line integer, output text, PRIMARY KEY (session, line))`);
+    const r = this.db.prepare(`INSERT INTO sessions VALUES (NULL, ?, NULL, NULL, '')`)
+      .run(sqliteTimestamp(new Date()));
+    this.session = Number(r.lastInsertRowid);
+  }
+
+  storeInput(line: number, source: string, sourceRaw: string): void {
+    this.db.prepare("INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?)")
+      .run(this.session, line, source, sourceRaw);
+  }
+
+  storeOutput(line: number, output: string): void {
+    this.db.prepare("INSERT OR REPLACE INTO output_history VALUES (?, ?, ?)")
+      .run(this.session, line, output);
+  }
+
+  /** IPython's HistoryAccessor._run_sql: SELECT session, line, input[, output] ... */
+  private query(where: string, params: (string | number)[], q: HistoryQuery, latest = false) {
+    let get = q.raw ? "source_raw" : "source";
+    let from = "history";
+    if (q.output) {
+      from = "history LEFT JOIN output_history USING (session, line)";
+      get = `history.${get}, output_history.output`;
+    }
+    if (latest) get += ", MAX(session * 128 * 1024 + line)";
+    const rows = this.db.prepare(`SELECT session, line, ${get} FROM ${from} ${where}`)
+      .all(...params) as Row[];
+    return rows.map((row): HistoryEntry => {
+      const values = Object.values(row);
+      const input = String(values[2]);
+      return [
+        Number(values[0]),
+        Number(values[1]),
+        q.output ? [input, values[3] === null ? null : String(values[3])] : input,
+      ];
+    });
+  }
+
+  tail(n: number, q: HistoryQuery): HistoryEntry[] {
+    const mine = this.query("WHERE session == ? ORDER BY line DESC LIMIT ?", [this.session, n], q);
+    const others = this.query(
+      "WHERE session != ? ORDER BY session DESC, line DESC LIMIT ?",
+      [this.session, n],
+      q,
+    );
+    return [...mine, ...others].slice(0, n).reverse();
+  }
+
+  range(session: number, start: number, stop: number | null, q: HistoryQuery): HistoryEntry[] {
+    if (session <= 0) session += this.session;
+    return stop
+      ? this.query("WHERE session==? AND line >= ? AND line < ?", [session, start, stop], q)
+      : this.query("WHERE session==? AND line>=?", [session, start], q);
+  }
+
+  search(pattern: string, n: number | null, unique: boolean, q: HistoryQuery): HistoryEntry[] {
+    const column = q.output ? "history.source_raw" : "source_raw";
+    let where = `WHERE ${column} GLOB ?`;
+    const params: (string | number)[] = [pattern];
+    if (unique) where += ` GROUP BY ${column}`;
+    if (n !== null) {
+      where += " ORDER BY session DESC, line DESC LIMIT ?";
+      params.push(n);
+    } else if (unique) where += " ORDER BY session, line";
+    const rows = this.query(where, params, q, unique);
+    return n !== null ? rows.reverse() : rows;
+  }
+
+  close(): void {
+    try {
+      const count = this.db.prepare("SELECT COUNT(*) AS n FROM history WHERE session == ?")
+        .get(this.session) as Row;
+      this.db.prepare("UPDATE sessions SET end=?, num_cmds=? WHERE session==?")
+        .run(sqliteTimestamp(new Date()), Number(count.n), this.session);
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+/** The text Python's sqlite3 stores for a datetime: "YYYY-MM-DD HH:MM:SS.ffffff". */
+function sqliteTimestamp(d: Date): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${
+    pad(d.getMinutes())
+  }:${pad(d.getSeconds())}.${pad(d.getMilliseconds() * 1000, 6)}`;
+}

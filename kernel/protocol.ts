@@ -1,0 +1,447 @@
+// The Jupyter messaging protocol 5.3, transport-neutral: Message objects come in from a
+// Transport and go out through it; nothing here knows about ZeroMQ frames or signatures.
+// Requests are handled by methods named after their msg_type, as ipykernel does. Shell
+// requests run one at a time, with `status: busy` before and `status: idle` after, the
+// reply always ahead of the idle; control requests are answered even while a cell runs.
+
+import type { Channel, Header, JsonObject, KernelInfoReply, Message } from "./messages.ts";
+import { PROTOCOL_VERSION } from "./messages.ts";
+import type { ShellEvent } from "../runtime/shell/events.ts";
+import type { SessionMethod } from "./worker_protocol.ts";
+import { log } from "./log.ts";
+
+/** Where messages go. For iopub the adapter adds its own topic; identities route replies. */
+export interface Transport {
+  send(channel: Channel, message: Message<unknown>): void;
+}
+
+/** What runs the Python session (the worker host, in the kernel process). */
+export interface Backend {
+  request(
+    method: SessionMethod,
+    content: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
+  interrupt(): void;
+  answerInput(text: string): boolean;
+}
+
+export interface KernelOptions {
+  /** The session id of this kernel's messages (a UUID) */
+  session: string;
+  username: string;
+  info: Omit<KernelInfoReply, "status">;
+  /** Called after shutdown_reply is sent: the host closes sockets and exits. */
+  onShutdown(restart: boolean): void;
+  /** How long stdout/stderr text may wait to be batched into one stream message (ms). */
+  streamFlushMs?: number;
+}
+
+/** A request whose content lacks fields or has them of the wrong type. */
+class BadRequest extends Error {}
+
+type Handler = (channel: Channel, request: Message) => Promise<void>;
+
+/** A marker in the shell queue: when reached, execute requests stop being aborted. */
+const STOP_ABORTING = Symbol("stop aborting");
+
+export class KernelProtocol {
+  private readonly shellQueue: (Message | typeof STOP_ABORTING)[] = [];
+  private readonly controlQueue: Message[] = [];
+  private shellBusy = false;
+  private controlBusy = false;
+  private aborting = false;
+  /** The shell request whose execution is producing events now */
+  private current: Message | null = null;
+  private pendingStream: { name: "stdout" | "stderr"; text: string } | null = null;
+  private streamTimer: ReturnType<typeof setTimeout> | undefined;
+  private shuttingDown = false;
+  private readonly handlers: Record<string, Handler>;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly backend: Backend,
+    private readonly options: KernelOptions,
+  ) {
+    this.handlers = {
+      kernel_info_request: (c, r) => this.kernel_info_request(c, r),
+      execute_request: (c, r) => this.execute_request(c, r),
+      complete_request: (c, r) => this.complete_request(c, r),
+      inspect_request: (c, r) => this.inspect_request(c, r),
+      is_complete_request: (c, r) => this.is_complete_request(c, r),
+      history_request: (c, r) => this.history_request(c, r),
+      comm_info_request: (c, r) => this.comm_info_request(c, r),
+      shutdown_request: (c, r) => this.shutdown_request(c, r),
+      interrupt_request: (c, r) => this.interrupt_request(c, r),
+    };
+  }
+
+  /** Publishes `starting`, once, when the kernel comes up. */
+  start(): void {
+    this.publish("status", { execution_state: "starting" }, null);
+  }
+
+  // ---- messages in ----
+
+  /** A message from a client, already verified and parsed by the transport. */
+  receive(channel: Channel, message: Message): void {
+    if (this.shuttingDown) return;
+    log.debug(`${channel} <- ${message.header.msg_type} ${message.header.msg_id}`);
+    switch (channel) {
+      case "shell":
+        this.shellQueue.push(message);
+        void this.drainShell();
+        break;
+      case "control":
+        this.controlQueue.push(message);
+        void this.drainControl();
+        break;
+      case "stdin":
+        this.stdinMessage(message);
+        break;
+      case "iopub":
+        break;
+    }
+  }
+
+  /**
+   * A message whose signature and header were fine but whose other frames were not:
+   * answered with an error reply when its type has one.
+   */
+  malformed(channel: Channel, identities: Uint8Array[], header: Header, reason: string): void {
+    log.warning(`malformed ${header.msg_type} on ${channel}: ${reason}`);
+    if (!header.msg_type.endsWith("_request") || (channel !== "shell" && channel !== "control")) {
+      return;
+    }
+    const request: Message = {
+      identities,
+      header,
+      parent_header: {},
+      metadata: {},
+      content: {},
+      buffers: [],
+    };
+    this.publish("status", { execution_state: "busy" }, request);
+    this.replyError(channel, request, "BadRequest", reason);
+    this.publish("status", { execution_state: "idle" }, request);
+  }
+
+  private async drainShell(): Promise<void> {
+    if (this.shellBusy) return;
+    this.shellBusy = true;
+    try {
+      while (this.shellQueue.length > 0 && !this.shuttingDown) {
+        const next = this.shellQueue.shift()!;
+        if (next === STOP_ABORTING) {
+          this.aborting = false;
+          continue;
+        }
+        await this.dispatch("shell", next);
+      }
+    } finally {
+      this.shellBusy = false;
+    }
+  }
+
+  private async drainControl(): Promise<void> {
+    if (this.controlBusy) return;
+    this.controlBusy = true;
+    try {
+      while (this.controlQueue.length > 0 && !this.shuttingDown) {
+        await this.dispatch("control", this.controlQueue.shift()!);
+      }
+    } finally {
+      this.controlBusy = false;
+    }
+  }
+
+  /** busy, the handler (its reply), idle — as ipykernel's dispatch_shell and process_control. */
+  private async dispatch(channel: Channel, request: Message): Promise<void> {
+    const type = request.header.msg_type;
+    this.publish("status", { execution_state: "busy" }, request);
+    try {
+      if (channel === "shell" && this.aborting && type === "execute_request") {
+        this.abortReply(channel, request);
+      } else {
+        const handler = Object.hasOwn(this.handlers, type) ? this.handlers[type] : undefined;
+        if (handler === undefined) log.warning(`unknown message type ${JSON.stringify(type)}`);
+        else await handler(channel, request);
+      }
+    } catch (e) {
+      if (e instanceof BadRequest) this.replyError(channel, request, "BadRequest", e.message);
+      else {
+        log.error(`error in ${type} handler: ${(e as Error)?.stack ?? e}`);
+        this.replyError(channel, request, "GlasspyInternalError", String(e));
+      }
+    }
+    this.flushStream();
+    if (!this.shuttingDown || type === "shutdown_request") {
+      this.publish("status", { execution_state: "idle" }, request);
+    }
+  }
+
+  // ---- messages out ----
+
+  private header(msgType: string): Header {
+    return {
+      msg_id: crypto.randomUUID(),
+      session: this.options.session,
+      username: this.options.username,
+      date: new Date().toISOString(),
+      msg_type: msgType,
+      version: PROTOCOL_VERSION,
+    };
+  }
+
+  private message(
+    msgType: string,
+    content: unknown,
+    parent: Message | null,
+    identities: Uint8Array[] = [],
+    metadata: JsonObject = {},
+  ): Message<unknown> {
+    return {
+      identities,
+      header: this.header(msgType),
+      parent_header: parent === null ? {} : parent.header,
+      metadata,
+      content,
+      buffers: [],
+    };
+  }
+
+  /** Sends an iopub message; stream text waiting to be batched goes out first. */
+  publish(msgType: string, content: unknown, parent: Message | null): void {
+    if (msgType !== "stream") this.flushStream();
+    this.transport.send("iopub", this.message(msgType, content, parent));
+  }
+
+  private reply(
+    channel: Channel,
+    request: Message,
+    content: unknown,
+    metadata: JsonObject = {},
+  ): void {
+    const type = request.header.msg_type.replace(/_request$/, "_reply");
+    this.transport.send(
+      channel,
+      this.message(type, content, request, request.identities, metadata),
+    );
+  }
+
+  private replyError(channel: Channel, request: Message, ename: string, evalue: string): void {
+    const content: Record<string, unknown> = { status: "error", ename, evalue, traceback: [] };
+    if (request.header.msg_type === "execute_request") {
+      Object.assign(content, { execution_count: 0, user_expressions: {}, payload: [] });
+    }
+    this.reply(channel, request, content);
+  }
+
+  /** ipykernel's _send_abort_reply */
+  private abortReply(channel: Channel, request: Message): void {
+    log.info(`aborting ${request.header.msg_id}: ${request.header.msg_type}`);
+    this.reply(channel, request, { status: "aborted" }, {
+      started: new Date().toISOString(),
+      dependencies_met: true,
+      engine: this.options.session,
+      status: "aborted",
+    });
+  }
+
+  // ---- events from the session ----
+
+  /** An event of the cell now running, published on iopub with that request as parent. */
+  event(event: ShellEvent): void {
+    const parent = this.current;
+    if (event.type === "stream") {
+      this.streamText(event.name, event.text);
+      return;
+    }
+    const { type, ...content } = event;
+    this.publish(type, content, parent);
+  }
+
+  /** Batches stream text as ipykernel's OutStream does: one message per flush interval. */
+  private streamText(name: "stdout" | "stderr", text: string): void {
+    if (this.pendingStream !== null && this.pendingStream.name !== name) this.flushStream();
+    if (this.pendingStream === null) this.pendingStream = { name, text };
+    else this.pendingStream.text += text;
+    if (this.pendingStream.text.length > 1 << 20) this.flushStream();
+    else if (this.streamTimer === undefined) {
+      this.streamTimer = setTimeout(() => this.flushStream(), this.options.streamFlushMs ?? 200);
+    }
+  }
+
+  private flushStream(): void {
+    if (this.streamTimer !== undefined) {
+      clearTimeout(this.streamTimer);
+      this.streamTimer = undefined;
+    }
+    const pending = this.pendingStream;
+    if (pending === null) return;
+    this.pendingStream = null;
+    this.transport.send("iopub", this.message("stream", pending, this.current));
+  }
+
+  /** input() in the running cell: input_request to the client that sent the request. */
+  inputRequest(prompt: string, password: boolean): void {
+    this.flushStream();
+    const parent = this.current;
+    if (parent === null) {
+      this.backend.answerInput("\x04");
+      return;
+    }
+    this.transport.send(
+      "stdin",
+      this.message("input_request", { prompt, password }, parent, parent.identities),
+    );
+  }
+
+  private stdinMessage(message: Message): void {
+    if (message.header.msg_type !== "input_reply") {
+      log.warning(`unexpected ${message.header.msg_type} on stdin`);
+      return;
+    }
+    const value = message.content.value;
+    if (!this.backend.answerInput(typeof value === "string" ? value : "")) {
+      log.warning("an input_reply came when no input() was waiting; dropped");
+    }
+  }
+
+  // ---- handlers, named after the messages ----
+
+  private kernel_info_request(channel: Channel, request: Message): Promise<void> {
+    this.reply(channel, request, { status: "ok", ...this.options.info });
+    return Promise.resolve();
+  }
+
+  private async execute_request(channel: Channel, request: Message): Promise<void> {
+    const c = request.content;
+    const code = field(c, "code", "string");
+    const silent = field(c, "silent", "boolean", false);
+    const content = {
+      code,
+      silent,
+      store_history: field(c, "store_history", "boolean", !silent),
+      user_expressions: field(c, "user_expressions", "object", {}),
+      allow_stdin: field(c, "allow_stdin", "boolean", false),
+    };
+    const stopOnError = field(c, "stop_on_error", "boolean", true);
+    const started = new Date().toISOString();
+    this.current = request;
+    let reply: Record<string, unknown>;
+    try {
+      reply = await this.backend.request("execute", content);
+    } finally {
+      this.flushStream();
+      this.current = null;
+    }
+    this.reply(channel, request, reply, {
+      started,
+      dependencies_met: true,
+      engine: this.options.session,
+      status: reply.status as string,
+    });
+    if (!silent && reply.status === "error" && stopOnError) {
+      // ipykernel's _abort_queues: execute requests already queued are aborted
+      this.aborting = true;
+      this.shellQueue.push(STOP_ABORTING);
+    }
+  }
+
+  private async complete_request(channel: Channel, request: Message): Promise<void> {
+    const code = field(request.content, "code", "string");
+    const cursor = field(request.content, "cursor_pos", "number", [...code].length);
+    this.reply(
+      channel,
+      request,
+      await this.backend.request("complete", { code, cursor_pos: cursor }),
+    );
+  }
+
+  private async inspect_request(channel: Channel, request: Message): Promise<void> {
+    const code = field(request.content, "code", "string");
+    const cursor = field(request.content, "cursor_pos", "number", [...code].length);
+    const detail = field(request.content, "detail_level", "number", 0);
+    this.reply(
+      channel,
+      request,
+      await this.backend.request("inspect", { code, cursor_pos: cursor, detail_level: detail }),
+    );
+  }
+
+  private async is_complete_request(channel: Channel, request: Message): Promise<void> {
+    const code = field(request.content, "code", "string");
+    this.reply(channel, request, await this.backend.request("is_complete", { code }));
+  }
+
+  private async history_request(channel: Channel, request: Message): Promise<void> {
+    const c = request.content;
+    const type = field(c, "hist_access_type", "string");
+    if (!["tail", "range", "search"].includes(type)) {
+      throw new BadRequest(`hist_access_type must be tail, range or search, not ${type}`);
+    }
+    const content = {
+      hist_access_type: type,
+      output: field(c, "output", "boolean", false),
+      raw: field(c, "raw", "boolean", true),
+      session: field(c, "session", "number", 0),
+      start: field(c, "start", "number", 0),
+      stop: c.stop ?? null,
+      n: c.n ?? null,
+      pattern: field(c, "pattern", "string", "*"),
+      unique: field(c, "unique", "boolean", false),
+    };
+    this.reply(channel, request, await this.backend.request("history", content));
+  }
+
+  private comm_info_request(channel: Channel, request: Message): Promise<void> {
+    this.reply(channel, request, { status: "ok", comms: {} });
+    return Promise.resolve();
+  }
+
+  private interrupt_request(channel: Channel, request: Message): Promise<void> {
+    this.backend.interrupt();
+    this.reply(channel, request, { status: "ok" });
+    return Promise.resolve();
+  }
+
+  private shutdown_request(channel: Channel, request: Message): Promise<void> {
+    const restart = field(request.content, "restart", "boolean", false);
+    const content = { status: "ok", restart };
+    this.reply(channel, request, content);
+    // ipykernel also broadcasts the shutdown on iopub
+    this.publish("shutdown_reply", content, request);
+    this.shuttingDown = true;
+    queueMicrotask(() => this.options.onShutdown(restart));
+    return Promise.resolve();
+  }
+
+  /** Whether a shutdown has begun. */
+  get stopping(): boolean {
+    return this.shuttingDown;
+  }
+}
+
+type FieldType = "string" | "boolean" | "number" | "object";
+type FieldValue<T extends FieldType> = T extends "string" ? string
+  : T extends "boolean" ? boolean
+  : T extends "number" ? number
+  : Record<string, unknown>;
+
+/** A content field of the expected JSON type, or its default; BadRequest otherwise. */
+function field<T extends FieldType>(
+  content: JsonObject,
+  name: string,
+  type: T,
+  fallback?: FieldValue<T>,
+): FieldValue<T> {
+  const v = content[name];
+  if (v === undefined || (v === null && fallback !== undefined)) {
+    if (fallback === undefined) throw new BadRequest(`the request has no '${name}'`);
+    return fallback;
+  }
+  const actual = Array.isArray(v) ? "array" : v === null ? "null" : typeof v;
+  const ok = actual === type;
+  if (!ok) throw new BadRequest(`'${name}' must be a ${type}, not ${JSON.stringify(v)}`);
+  return v as FieldValue<T>;
+}

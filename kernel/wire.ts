@@ -1,0 +1,196 @@
+// The wire format of Jupyter messages over ZeroMQ: routing identities, the `<IDS|MSG>`
+// delimiter, an HMAC-SHA256 signature (hex) over the four JSON frames, the frames, then
+// any binary buffers. This is the ZeroMQ adapter's half of the protocol: the core sees
+// only Message objects.
+
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Header, JsonObject, Message } from "./messages.ts";
+
+export const DELIMITER = new TextEncoder().encode("<IDS|MSG>");
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Why a multipart message was not accepted. */
+export type RejectReason =
+  | "no-delimiter"
+  | "too-few-frames"
+  | "unsigned"
+  | "bad-signature"
+  | "replayed"
+  | "bad-header";
+
+/** A message the wire layer could not accept; `header` is there when it could be read. */
+export class WireError extends Error {
+  constructor(
+    readonly reason: RejectReason,
+    message: string,
+    readonly identities: Uint8Array[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A message whose signature verified and whose header parsed, but whose other frames are
+ * not what the protocol wants: the core can still send an error reply to its sender.
+ */
+export class MalformedMessage extends Error {
+  constructor(
+    readonly identities: Uint8Array[],
+    readonly header: Header,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** HMAC-SHA256 signing with the connection key, as jupyter_client's Session does. */
+export class Signer {
+  private readonly key: Uint8Array | null;
+  /** Signatures already seen, to refuse replays (jupyter_client keeps such a history too). */
+  private readonly seen = new Set<string>();
+  private readonly seenOrder: string[] = [];
+  private static readonly HISTORY = 1 << 16;
+
+  constructor(key: string) {
+    this.key = key === "" ? null : encoder.encode(key);
+  }
+
+  get signs(): boolean {
+    return this.key !== null;
+  }
+
+  /** The hex digest of the four message frames; "" when unsigned. */
+  sign(frames: Uint8Array[]): string {
+    if (this.key === null) return "";
+    const hmac = createHmac("sha256", this.key);
+    for (const f of frames) hmac.update(f);
+    return hmac.digest("hex");
+  }
+
+  /** Checks a received signature in constant time; records it against replays. */
+  verify(signature: Uint8Array, frames: Uint8Array[]): RejectReason | null {
+    if (this.key === null) return null;
+    if (signature.length === 0) return "unsigned";
+    const expected = encoder.encode(this.sign(frames));
+    if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) {
+      return "bad-signature";
+    }
+    const text = decoder.decode(signature);
+    if (this.seen.has(text)) return "replayed";
+    this.seen.add(text);
+    this.seenOrder.push(text);
+    if (this.seenOrder.length > Signer.HISTORY) this.seen.delete(this.seenOrder.shift()!);
+    return null;
+  }
+}
+
+/** The frames of a message, ready to send (identities first; for iopub, the topic). */
+export function serialize(msg: Message<unknown>, signer: Signer): Uint8Array[] {
+  const parts = [
+    encoder.encode(JSON.stringify(msg.header)),
+    encoder.encode(JSON.stringify(msg.parent_header)),
+    encoder.encode(JSON.stringify(msg.metadata)),
+    encoder.encode(JSON.stringify(msg.content)),
+  ];
+  return [
+    ...msg.identities,
+    DELIMITER,
+    encoder.encode(signer.sign(parts)),
+    ...parts,
+    ...msg.buffers,
+  ];
+}
+
+function isDelimiter(frame: Uint8Array): boolean {
+  if (frame.length !== DELIMITER.length) return false;
+  for (let i = 0; i < frame.length; i++) if (frame[i] !== DELIMITER[i]) return false;
+  return true;
+}
+
+function parseObject(frame: Uint8Array): JsonObject | null {
+  try {
+    const v = JSON.parse(decoder.decode(frame));
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+const HEADER_FIELDS = ["msg_id", "msg_type"] as const;
+
+/**
+ * Reads a received multipart message. Throws WireError when it must be dropped without a
+ * reply (no delimiter, bad or missing signature, unreadable header) and MalformedMessage
+ * when the header is fine but the rest is not.
+ */
+export function deserialize(frames: Uint8Array[], signer: Signer): Message {
+  const at = frames.findIndex(isDelimiter);
+  if (at < 0) throw new WireError("no-delimiter", "no <IDS|MSG> delimiter in the message");
+  const identities = frames.slice(0, at);
+  const rest = frames.slice(at + 1);
+  if (rest.length < 5) {
+    throw new WireError(
+      "too-few-frames",
+      `a message needs a signature and four JSON frames, got ${rest.length} frames`,
+      identities,
+    );
+  }
+  const [signature, ...parts] = rest;
+  const four = parts.slice(0, 4);
+  const rejected = signer.verify(signature, four);
+  if (rejected !== null) {
+    throw new WireError(rejected, describe(rejected), identities);
+  }
+  const header = parseObject(four[0]);
+  if (header === null || HEADER_FIELDS.some((f) => typeof header[f] !== "string")) {
+    throw new WireError(
+      "bad-header",
+      "the header is not a JSON object with msg_id and msg_type",
+      identities,
+    );
+  }
+  const h = {
+    msg_id: header.msg_id as string,
+    msg_type: header.msg_type as string,
+    session: typeof header.session === "string" ? header.session : "",
+    username: typeof header.username === "string" ? header.username : "",
+    date: typeof header.date === "string" ? header.date : "",
+    version: typeof header.version === "string" ? header.version : "",
+  };
+  const parent = parseObject(four[1]);
+  const metadata = parseObject(four[2]);
+  const content = parseObject(four[3]);
+  const bad = parent === null
+    ? "parent_header"
+    : metadata === null
+    ? "metadata"
+    : content === null
+    ? "content"
+    : null;
+  if (bad !== null) {
+    throw new MalformedMessage(identities, h, `the ${bad} frame is not a JSON object`);
+  }
+  return {
+    identities,
+    header: h,
+    parent_header: parent as unknown as Header,
+    metadata: metadata!,
+    content: content!,
+    buffers: parts.slice(4),
+  };
+}
+
+function describe(reason: RejectReason): string {
+  switch (reason) {
+    case "unsigned":
+      return "an unsigned message on a signed connection";
+    case "bad-signature":
+      return "a message whose signature does not verify";
+    case "replayed":
+      return "a message whose signature was already used (a replay)";
+    default:
+      return reason;
+  }
+}

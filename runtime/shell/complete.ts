@@ -1,0 +1,138 @@
+// Completion, for complete_request and the REPL: names in `__main__`, builtins and
+// keywords; attributes after a dot (the object found by following names, never by running
+// code); magic names after `%`. Cursor positions count Unicode code points, as Jupyter does.
+
+import type { Engine, PyObject } from "./engine.ts";
+import { PythonException } from "./engine.ts";
+import { codePointToIndex, dottedNameBefore, indexToCodePoint } from "./scan.ts";
+import type { Session } from "./session.ts";
+
+/** Python 3.11's keywords (keyword.kwlist). */
+export const KEYWORDS = [
+  "False",
+  "None",
+  "True",
+  "and",
+  "as",
+  "assert",
+  "async",
+  "await",
+  "break",
+  "class",
+  "continue",
+  "def",
+  "del",
+  "elif",
+  "else",
+  "except",
+  "finally",
+  "for",
+  "from",
+  "global",
+  "if",
+  "import",
+  "in",
+  "is",
+  "lambda",
+  "nonlocal",
+  "not",
+  "or",
+  "pass",
+  "raise",
+  "return",
+  "try",
+  "while",
+  "with",
+  "yield",
+]; // deno-fmt-ignore
+
+export interface Completion {
+  matches: string[];
+  /** In code points */
+  cursorStart: number;
+  cursorEnd: number;
+}
+
+/** Follows a dotted name through `__main__` (then builtins) and attributes; a new reference. */
+export function resolveDotted(engine: Engine, dotted: string): PyObject | null {
+  const parts = dotted.split(".");
+  if (parts.some((p) => p === "")) return null;
+  let obj = engine.getGlobal(parts[0]) ?? builtin(engine, parts[0]);
+  for (let i = 1; obj !== null && i < parts.length; i++) {
+    let next: PyObject | null = null;
+    try {
+      next = engine.getAttr(obj, parts[i]);
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+    }
+    engine.decref(obj);
+    obj = next;
+  }
+  return obj;
+}
+
+function builtin(engine: Engine, name: string): PyObject | null {
+  const builtins = engine.getGlobal("__builtins__");
+  if (builtins === null) return null;
+  try {
+    return engine.getAttr(builtins, name);
+  } catch (e) {
+    if (!(e instanceof PythonException)) throw e;
+    return null;
+  } finally {
+    engine.decref(builtins);
+  }
+}
+
+/** Names first, then `_`-names, then dunders; each group sorted; no duplicates. */
+function order(names: Iterable<string>): string[] {
+  const rank = (n: string) => (n.startsWith("__") ? 2 : n.startsWith("_") ? 1 : 0);
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function complete(session: Session, code: string, cursorPos: number | null): Completion {
+  const engine = session.engine;
+  const end = cursorPos === null ? code.length : codePointToIndex(code, cursorPos);
+  const lineStart = code.lastIndexOf("\n", end - 1) + 1;
+  const line = code.slice(lineStart, end);
+  const cursorEnd = indexToCodePoint(code, end);
+
+  // %magic names at the start of a line
+  const magic = /^\s*(%{1,2})([\w]*)$/.exec(line);
+  if (magic) {
+    const names = magic[1] === "%%" ? session.magics.cell.keys() : session.magics.line.keys();
+    const matches = order([...names].filter((n) => n.startsWith(magic[2])))
+      .map((n) => magic[1] + n);
+    return {
+      matches,
+      cursorStart: indexToCodePoint(code, end - magic[1].length - magic[2].length),
+      cursorEnd,
+    };
+  }
+
+  const { name } = dottedNameBefore(code, end);
+  const dot = name.lastIndexOf(".");
+  const prefix = dot < 0 ? name : name.slice(dot + 1);
+  const cursorStart = indexToCodePoint(code, end - prefix.length);
+  let candidates: string[];
+  if (dot >= 0) {
+    const obj = resolveDotted(engine, name.slice(0, dot));
+    if (obj === null) return { matches: [], cursorStart, cursorEnd };
+    try {
+      candidates = engine.dir(obj);
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      candidates = [];
+    } finally {
+      engine.decref(obj);
+    }
+    // attributes starting with _ only when asked for
+    if (!prefix.startsWith("_")) candidates = candidates.filter((n) => !n.startsWith("_"));
+  } else {
+    if (prefix === "" && line.trim() !== "") return { matches: [], cursorStart, cursorEnd };
+    candidates = [...engine.globalNames(), ...engine.builtinNames(), ...KEYWORDS];
+    if (!prefix.startsWith("_")) candidates = candidates.filter((n) => !n.startsWith("_"));
+  }
+  const matches = order(candidates.filter((n) => n.startsWith(prefix)));
+  return { matches, cursorStart, cursorEnd };
+}

@@ -1,0 +1,113 @@
+// Inspection, for inspect_request and `obj?`: what IPython's object inspector shows
+// (signature, docstring, type, string form, length), laid out as its plain-text pinfo, and
+// what glasspy adds: the object's reference count, id and size.
+
+import type { ObjectInfo, PyObject } from "./engine.ts";
+import { PythonException } from "./engine.ts";
+import { resolveDotted } from "./complete.ts";
+import type { MimeBundle } from "./events.ts";
+import { codePointToIndex, tokenAtCursor } from "./scan.ts";
+import type { Session } from "./session.ts";
+
+export interface Inspection {
+  found: boolean;
+  data: MimeBundle;
+}
+
+const CALLABLE_TYPES = new Set([
+  "function",
+  "builtin_function_or_method",
+  "method",
+  "type",
+  "method_descriptor",
+  "wrapper_descriptor",
+  "classmethod",
+  "staticmethod",
+]);
+
+/** IPython's _format_fields_str without colours: titles padded to a common width. */
+function formatFields(fields: [string, string][]): string {
+  const width = Math.max(...fields.map(([t]) => t.length + 2));
+  return fields.map(([title, content]) =>
+    content.split("\n").length > 1
+      ? `${title}:\n${content}`
+      : `${(title + ":").padEnd(width)}${content}`
+  ).join("\n") + "\n";
+}
+
+/** The pinfo text of an object found under `name`. */
+export function describe(session: Session, obj: PyObject, name: string, detail: number): string {
+  const engine = session.engine;
+  const info: ObjectInfo = engine.info(obj);
+  const fields: [string, string][] = [];
+  const glass: [string, string][] = [
+    ["Refcount", String(info.refcount)],
+    ["Id", `0x${info.id.toString(16)}`],
+    ["Size", `${info.size} bytes`],
+  ];
+  const doc = info.docstring === null ? "<no docstring>" : dedentDoc(info.docstring);
+  if (CALLABLE_TYPES.has(info.typeName) || info.typeName.endsWith("type")) {
+    if (info.signature !== null) {
+      fields.push([
+        info.typeName === "type" ? "Init signature" : "Signature",
+        name + info.signature,
+      ]);
+    }
+    fields.push(["Docstring", doc]);
+    if (detail > 0) fields.push(["Repr", info.repr]);
+    fields.push(["Type", info.typeName], ...glass);
+  } else {
+    fields.push(["Type", info.typeName], ...glass);
+    let form = info.repr;
+    try {
+      form = engine.str(obj);
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+    }
+    if (form.length > 200 && detail === 0) form = form.slice(0, 100) + "<...>" + form.slice(-100);
+    fields.push(["String form", form]);
+    try {
+      fields.push(["Length", String(engine.length(obj))]);
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+    }
+    fields.push(["Docstring", doc]);
+  }
+  return formatFields(fields);
+}
+
+/** inspect.cleandoc's rule: the first line kept, the common indent of the rest removed. */
+function dedentDoc(doc: string): string {
+  const lines = doc.replace(/\t/g, "        ").split("\n");
+  const indents = lines.slice(1).filter((l) => l.trim() !== "").map((l) =>
+    l.length - l.trimStart().length
+  );
+  const margin = indents.length ? Math.min(...indents) : 0;
+  const out = [lines[0].trim(), ...lines.slice(1).map((l) => l.slice(margin))];
+  while (out.length && out[out.length - 1].trim() === "") out.pop();
+  while (out.length && out[0].trim() === "") out.shift();
+  return out.join("\n");
+}
+
+export function inspectAt(
+  session: Session,
+  code: string,
+  cursorPos: number,
+  detailLevel: number,
+): Inspection {
+  const name = tokenAtCursor(code, codePointToIndex(code, cursorPos));
+  if (name === "") return { found: false, data: {} };
+  const text = inspectName(session, name, detailLevel);
+  return text === null ? { found: false, data: {} } : { found: true, data: { "text/plain": text } };
+}
+
+/** The pinfo text for a dotted name, or null when nothing is bound to it. */
+export function inspectName(session: Session, name: string, detailLevel: number): string | null {
+  const obj = resolveDotted(session.engine, name);
+  if (obj === null) return null;
+  try {
+    return describe(session, obj, name, detailLevel);
+  } finally {
+    session.engine.decref(obj);
+  }
+}

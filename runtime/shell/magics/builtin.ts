@@ -1,0 +1,22 @@
+// The magics glasspy starts with. Later issues register theirs beside these.
+
+import type { MagicRegistry } from "../magics.ts";
+import { dis, disCell } from "./dis.ts";
+import { lsmagic } from "./lsmagic.ts";
+import { pinfo, pinfo2 } from "./pinfo.ts";
+import { reset } from "./reset.ts";
+import { time, timeCell } from "./time.ts";
+import { who, whos } from "./who.ts";
+
+export function registerBuiltinMagics(magics: MagicRegistry): void {
+  magics.registerLine("lsmagic", lsmagic);
+  magics.registerLine("dis", dis);
+  magics.registerCell("dis", disCell);
+  magics.registerLine("time", time);
+  magics.registerCell("time", timeCell);
+  magics.registerLine("who", who);
+  magics.registerLine("whos", whos);
+  magics.registerLine("reset", reset);
+  magics.registerLine("pinfo", pinfo);
+  magics.registerLine("pinfo2", pinfo2);
+}

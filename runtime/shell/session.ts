@@ -1,0 +1,680 @@
+// The interactive session: one Python engine and its `__main__`, kept across cells. A cell
+// runs as IPython 8 runs it under ipykernel: transformed (magics), split into top-level
+// statements each compiled and run as its own code object, a trailing expression compiled
+// in 'single' mode so that sys.displayhook shows it and binds `_`, `__`, `___`, `_N` and
+// `Out[N]`. What happens is told as events (stream text, display bundles, the result, the
+// error); the session knows nothing of ZeroMQ. The Deno REPL drives the same session in
+// its "python" flavour, where input runs as CPython's REPL runs it.
+
+import { HostRaise } from "../vm/host.ts";
+import type { Host, StreamName } from "../vm/host.ts";
+import { formatObject } from "./display.ts";
+import type { FormattedData } from "./display.ts";
+import { PythonException } from "./engine.ts";
+import type { Code, Engine, EngineFactory, FormattedException, PyObject } from "./engine.ts";
+import type { EventSink, MimeBundle, ShellEvent } from "./events.ts";
+import { MemoryHistory } from "./history.ts";
+import type { HistoryEntry, HistoryStore } from "./history.ts";
+import { MagicRegistry, UsageError } from "./magics.ts";
+import { registerBuiltinMagics } from "./magics/builtin.ts";
+import { complete } from "./complete.ts";
+import type { Completion } from "./complete.ts";
+import { inspectAt } from "./inspect.ts";
+import type { Inspection } from "./inspect.ts";
+import { isComplete } from "./is_complete.ts";
+import type { IsComplete } from "./is_complete.ts";
+import { endsWithSemicolon } from "./scan.ts";
+import { transformCell } from "./transform.ts";
+
+/** Process clocks for `%time`, in seconds. The host supplies them (runtime/ has no OS access). */
+export interface Clock {
+  /** Wall-clock time */
+  wall(): number;
+  /** CPU time of the process: user and system */
+  cpu(): { user: number; system: number };
+}
+
+const defaultClock: Clock = {
+  wall: () => Date.now() / 1000,
+  cpu: () => ({ user: performance.now() / 1000, system: 0 }),
+};
+
+export interface SessionOptions {
+  engine: EngineFactory;
+  /** Where events go (the kernel's iopub, the REPL's terminal). */
+  emit?: EventSink;
+  /** Reads a line for input() / getpass; null means end of input. */
+  readline?: (prompt: string, password: boolean) => string | null;
+  /** The interrupt flag the VM polls (element 0). */
+  interrupt?: Int32Array;
+  history?: HistoryStore;
+  clock?: Clock;
+  /**
+   * "ipython": cells as ipykernel runs them (Out, In, `_N`, execute_result events).
+   * "python": input as CPython's REPL runs it (one 'single' compile, `builtins._`).
+   */
+  flavour?: "ipython" | "python";
+  /** The banner shown by kernel_info and the REPL. */
+  banner?: string;
+}
+
+export interface ExecuteOptions {
+  silent?: boolean;
+  storeHistory?: boolean;
+  userExpressions?: { [name: string]: string };
+  allowStdin?: boolean;
+}
+
+export interface ExecuteOutcome {
+  status: "ok" | "error";
+  /** The count to show as In[...]: IPython's execution_count - 1 after the cell */
+  executionCount: number;
+  error?: FormattedException;
+  userExpressions: { [name: string]: unknown };
+  payload: { [key: string]: unknown }[];
+}
+
+export class Session {
+  readonly engine: Engine;
+  readonly magics = new MagicRegistry();
+  readonly history: HistoryStore;
+  readonly clock: Clock;
+  readonly flavour: "ipython" | "python";
+  /** IPython's execution_count: the number the next stored cell gets. */
+  executionCount = 1;
+
+  private readonly emitSink: EventSink;
+  private readonly readlineFn: (prompt: string, password: boolean) => string | null;
+  readonly interrupt: Int32Array;
+  private allowStdin = false;
+  private silent = false;
+  /** The source of the running cell, for the `;` rule. */
+  private currentCell = "";
+  /** input_hist_parsed and input_hist_raw, with IPython's blank entry 0 */
+  private readonly inputParsed: string[] = [""];
+  private readonly inputRaw: string[] = [""];
+  /** The _i00, _i, _ii, _iii values of HistoryManager */
+  private inputVars = ["", "", "", ""];
+  /** text/plain of each displayed result, by execution count */
+  private readonly outputReprs = new Map<number, string>();
+  /** The `In` list and `Out` dict objects */
+  private inList: PyObject | null = null;
+  private outDict: PyObject | null = null;
+  /** The display hook's own references to the last three results (IPython's dh._, __, ___) */
+  private readonly unders: [PyObject | null, PyObject | null, PyObject | null] = [null, null, null];
+  /** The value the display hook gave the running cell, and the one kept from the last cell. */
+  private cellResult: PyObject | null = null;
+  private lastResult: PyObject | null = null;
+  /** Names bound at start-up and the objects they were bound to, hidden from `%who`. */
+  private readonly hidden = new Map<string, PyObject>();
+  private payloads: { [key: string]: unknown }[] = [];
+  readonly banner: string;
+
+  constructor(options: SessionOptions) {
+    this.emitSink = options.emit ?? (() => {});
+    this.readlineFn = options.readline ?? (() => null);
+    this.interrupt = options.interrupt ?? new Int32Array(1);
+    this.history = options.history ?? new MemoryHistory();
+    this.clock = options.clock ?? defaultClock;
+    this.flavour = options.flavour ?? "ipython";
+    this.banner = options.banner ?? "";
+    const host: Host = {
+      write: (stream: StreamName, text: string) => this.write(stream, text),
+      readline: (prompt: string, password: boolean) => this.readline(prompt, password),
+      interrupt: this.interrupt,
+    };
+    this.engine = options.engine(host);
+    registerBuiltinMagics(this.magics);
+    this.initNamespace();
+  }
+
+  // ---- events ----
+
+  emit(event: ShellEvent): void {
+    this.emitSink(event);
+  }
+
+  /** Text to sys.stdout / sys.stderr. */
+  write(stream: StreamName, text: string): void {
+    if (text !== "") this.emit({ type: "stream", name: stream, text });
+  }
+
+  /** Publishes a display bundle (display(), magics that show pictures). */
+  displayData(bundle: FormattedData, displayId?: string, update = false): void {
+    const transient = displayId === undefined ? {} : { display_id: displayId };
+    if (update && displayId !== undefined) {
+      this.emit({
+        type: "update_display_data",
+        data: bundle.data,
+        metadata: bundle.metadata,
+        transient: { display_id: displayId },
+      });
+    } else {
+      this.emit({ type: "display_data", data: bundle.data, metadata: bundle.metadata, transient });
+    }
+  }
+
+  /** An object's MIME bundle; a failing `_repr_*_` method has its traceback on stderr. */
+  format(obj: PyObject): FormattedData {
+    return formatObject(this.engine, obj, (e) => this.showTraceback(e));
+  }
+
+  /** Adds a page of help to the reply, as IPython's pager payload. */
+  page(data: MimeBundle): void {
+    this.payloads.push({ source: "page", data, start: 0 });
+  }
+
+  private readline(prompt: string, password: boolean): string | null {
+    if (!this.allowStdin) {
+      const what = password ? "getpass" : "raw_input";
+      throw new HostRaise(
+        "StdinNotImplementedError",
+        `${what} was called, but this frontend does not support input requests.`,
+      );
+    }
+    return this.readlineFn(prompt, password);
+  }
+
+  // ---- the user namespace ----
+
+  private initNamespace(): void {
+    const e = this.engine;
+    if (this.flavour === "python") return;
+    this.inList = e.newList();
+    const empty = e.newStr("");
+    e.listAppend(this.inList, empty);
+    this.outDict = e.newDict();
+    const dh = e.newList();
+    for (
+      const [name, value] of [["_ih", this.inList], ["_oh", this.outDict], ["_dh", dh], [
+        "In",
+        this.inList,
+      ], ["Out", this.outDict]] as const
+    ) {
+      e.setGlobal(name, value);
+      e.incref(value);
+      this.hidden.set(name, value);
+    }
+    e.decref(dh);
+    for (const name of ["_", "__", "___", "_i", "_ii", "_iii"]) e.setGlobal(name, empty);
+    e.decref(empty);
+    e.setDisplayhook((value) => this.displayhook(value));
+    this.defineShellBuiltins();
+  }
+
+  private defineShellBuiltins(): void {
+    const e = this.engine;
+    e.defineBuiltin("display", (args, kwargs) => this.displayBuiltin(args, kwargs));
+    const text = (args: PyObject[], i: number, what: string): string => {
+      const s = args[i] === undefined ? null : e.asString(args[i]);
+      if (s === null) throw new HostRaise("TypeError", `${what} must be a str`);
+      return s;
+    };
+    // what the transformed source calls: get_ipython().run_line_magic('time', 'x = 1')
+    const shell = e.newModule("glasspy.shell", {
+      run_line_magic: (args) =>
+        this.magicCall(() =>
+          this.magics.lineMagic(text(args, 0, "magic name"))(this, text(args, 1, "line"))
+        ),
+      run_cell_magic: (args) =>
+        this.magicCall(() =>
+          this.magics.cellMagic(text(args, 0, "magic name"))(
+            this,
+            text(args, 1, "line"),
+            text(args, 2, "cell"),
+          )
+        ),
+      system: () => this.magicCall(() => notAvailable("shell commands (!cmd)")),
+      getoutput: () => this.magicCall(() => notAvailable("shell commands (!cmd)")),
+      show_usage: () => {
+        this.write("stdout", USAGE);
+        return null;
+      },
+    }, false);
+    // IPython.display, for notebooks written for IPython: display, clear_output, update_display
+    const displayModule = e.newModule("IPython.display", {
+      display: (args, kwargs) => this.displayBuiltin(args, kwargs),
+      clear_output: (args, kwargs) => {
+        const wait = kwargs.get("wait") ?? args[0];
+        this.emit({ type: "clear_output", wait: wait !== undefined && e.isTrue(wait) });
+        return null;
+      },
+      update_display: (args, kwargs) => {
+        if (!kwargs.has("display_id")) {
+          throw new HostRaise(
+            "TypeError",
+            "update_display() missing required keyword argument: 'display_id'",
+          );
+        }
+        const all = new Map(kwargs);
+        const yes = e.newInt(1);
+        all.set("update", yes);
+        try {
+          return this.displayBuiltin(args, all);
+        } finally {
+          e.decref(yes);
+        }
+      },
+    }, true);
+    e.decref(displayModule);
+    const getIpython = e.newFunction("get_ipython", () => {
+      e.incref(shell);
+      return shell;
+    });
+    e.decref(shell);
+    e.setGlobal("get_ipython", getIpython);
+    this.hidden.set("get_ipython", getIpython);
+  }
+
+  /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
+  private magicCall(run: () => PyObject | null): PyObject | null {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof UsageError) throw new HostRaise("UsageError", err.message);
+      throw err;
+    }
+  }
+
+  /** Asks the front end a question through input(); throws as input() would. */
+  ask(prompt: string): string | null {
+    return this.readline(prompt, false);
+  }
+
+  /** `display(*objs, raw=False, display_id=None, update=False, clear=False, metadata=None)` */
+  private displayBuiltin(args: PyObject[], kwargs: Map<string, PyObject>): PyObject | null {
+    const e = this.engine;
+    const flag = (name: string) => {
+      const v = kwargs.get(name);
+      return v !== undefined && e.isTrue(v);
+    };
+    for (const key of kwargs.keys()) {
+      if (
+        !["raw", "display_id", "update", "clear", "metadata", "include", "exclude", "transient"]
+          .includes(key)
+      ) {
+        throw new HostRaise("TypeError", `display() got an unexpected keyword argument '${key}'`);
+      }
+    }
+    let displayId: string | undefined;
+    const idArg = kwargs.get("display_id");
+    if (idArg !== undefined && !e.isNone(idArg)) {
+      displayId = e.asString(idArg) ?? (e.isTrue(idArg) ? newDisplayId() : undefined);
+    }
+    const update = flag("update");
+    if (update && displayId === undefined) {
+      throw new HostRaise("TypeError", "display_id required for update_display");
+    }
+    if (flag("clear")) this.emit({ type: "clear_output", wait: true });
+    const extra = kwargs.get("metadata");
+    const extraMetadata = extra !== undefined && !e.isNone(extra) ? e.asJson(extra) : null;
+    for (const obj of args) {
+      const bundle: FormattedData = flag("raw")
+        ? { data: (e.asJson(obj) ?? {}) as MimeBundle, metadata: {} }
+        : this.format(obj);
+      if (extraMetadata !== null && typeof extraMetadata === "object") {
+        Object.assign(bundle.metadata, extraMetadata);
+      }
+      this.displayData(bundle, displayId, update);
+    }
+    return null;
+  }
+
+  /** The names `%who` lists: bound by the user, not starting with `_`. */
+  userNames(): string[] {
+    const e = this.engine;
+    const names: string[] = [];
+    for (const name of e.globalNames()) {
+      if (name.startsWith("_")) continue;
+      const hidden = this.hidden.get(name);
+      if (hidden !== undefined) {
+        const value = e.getGlobal(name);
+        const same = value !== null && e.is(value, hidden);
+        if (value !== null) e.decref(value);
+        if (same) continue;
+      }
+      names.push(name);
+    }
+    return names;
+  }
+
+  /**
+   * `%reset -f`, as InteractiveShell.reset(new_session=False): the output cache flushed,
+   * every name but `__builtins__` and `__name__` deleted, IPython's own names bound again,
+   * then a collection.
+   */
+  reset(): void {
+    const e = this.engine;
+    this.releaseResults();
+    if (this.outDict !== null) e.dictClear(this.outDict);
+    this.outputReprs.clear();
+    for (const name of e.globalNames()) {
+      if (name === "__builtins__" || name === "__name__" || name === "__builtin__") continue;
+      e.deleteGlobal(name);
+    }
+    for (const [name, value] of this.hidden) e.setGlobal(name, value);
+    const empty = e.newStr("");
+    for (const name of ["_", "__", "___"]) e.setGlobal(name, empty);
+    const vars = ["_i", "_ii", "_iii"];
+    vars.forEach((name, k) => {
+      const s = e.newStr(this.inputVars[k + 1]);
+      e.setGlobal(name, s);
+      e.decref(s);
+    });
+    e.decref(empty);
+    e.collectGarbage();
+  }
+
+  private releaseResults(): void {
+    for (let i = 0; i < 3; i++) this.setUnder(i, null);
+    this.setCellResult(null);
+    if (this.lastResult !== null) this.engine.decref(this.lastResult);
+    this.lastResult = null;
+  }
+
+  private setUnder(i: number, value: PyObject | null): void {
+    const old = this.unders[i];
+    if (value !== null) this.engine.incref(value);
+    this.unders[i] = value;
+    if (old !== null) this.engine.decref(old);
+  }
+
+  private setCellResult(value: PyObject | null): void {
+    const old = this.cellResult;
+    if (value !== null) this.engine.incref(value);
+    this.cellResult = value;
+    if (old !== null) this.engine.decref(old);
+  }
+
+  // ---- the display hook (IPython's DisplayHook.__call__) ----
+
+  private displayhook(value: PyObject): void {
+    const e = this.engine;
+    if (e.isNone(value) || endsWithSemicolon(this.currentCell)) return;
+    const bundle = this.format(value);
+    this.updateUserNamespace(value);
+    this.setCellResult(value);
+    this.emit({
+      type: "execute_result",
+      execution_count: this.executionCount,
+      data: bundle.data,
+      metadata: bundle.metadata,
+    });
+    const plain = bundle.data["text/plain"];
+    if (typeof plain === "string") this.outputReprs.set(this.executionCount, plain);
+  }
+
+  /** `_`, `__`, `___`, `_N` and `Out[N]`, as DisplayHook.update_user_ns binds them. */
+  private updateUserNamespace(value: PyObject): void {
+    const e = this.engine;
+    if (this.outDict !== null && e.is(value, this.outDict)) return;
+    let updateUnders = true;
+    (["_", "__", "___"] as const).forEach((name, i) => {
+      const bound = e.getGlobal(name);
+      if (bound === null) return;
+      const mine = this.unders[i];
+      // IPython compares with its own '' at first; a name the user rebound stops the update
+      if (mine === null ? e.asString(bound) !== "" : !e.is(bound, mine)) updateUnders = false;
+      e.decref(bound);
+    });
+    this.setUnder(2, this.unders[1]);
+    this.setUnder(1, this.unders[0]);
+    this.setUnder(0, value);
+    if (updateUnders) {
+      (["_", "__", "___"] as const).forEach((name, i) => {
+        const v = this.unders[i];
+        if (v !== null) e.setGlobal(name, v);
+        else {
+          const empty = e.newStr("");
+          e.setGlobal(name, empty);
+          e.decref(empty);
+        }
+      });
+    }
+    e.setGlobal(`_${this.executionCount}`, value);
+    if (this.outDict !== null) {
+      const key = e.newInt(this.executionCount);
+      e.dictSetItem(this.outDict, key, value);
+      e.decref(key);
+    }
+  }
+
+  // ---- input history (HistoryManager.store_inputs) ----
+
+  private storeInputs(line: number, source: string, sourceRaw: string): void {
+    source = source.replace(/\n+$/, "");
+    sourceRaw = sourceRaw.replace(/\n+$/, "");
+    if (/^(exit|quit)(\s*\(.*\))?$/.test(sourceRaw.trim())) return;
+    this.inputParsed.push(source);
+    this.inputRaw.push(sourceRaw);
+    this.history.storeInput(line, source, sourceRaw);
+    const e = this.engine;
+    if (this.inList !== null) {
+      const s = e.newStr(source);
+      e.listAppend(this.inList, s);
+      e.decref(s);
+    }
+    const [i00, i] = this.inputVars;
+    this.inputVars = [sourceRaw, i00, i, this.inputVars[2]];
+    const names = ["_i", "_ii", "_iii"];
+    for (let k = 0; k < 3; k++) {
+      const s = e.newStr(this.inputVars[k + 1]);
+      e.setGlobal(names[k], s);
+      e.decref(s);
+    }
+    const s = e.newStr(sourceRaw);
+    e.setGlobal(`_i${line}`, s);
+    e.decref(s);
+  }
+
+  /** The current session's inputs, for history requests: entry 0 is IPython's blank. */
+  inputHistory(raw: boolean): readonly string[] {
+    return raw ? this.inputRaw : this.inputParsed;
+  }
+
+  // ---- running cells ----
+
+  /** Runs a cell as ipykernel's execute_request does. */
+  execute(code: string, options: ExecuteOptions = {}): ExecuteOutcome {
+    const silent = options.silent ?? false;
+    const storeHistory = (options.storeHistory ?? !silent) && !silent;
+    Atomics.store(this.interrupt, 0, 0); // an interrupt that came while idle is dropped
+    if (!silent) {
+      this.emit({ type: "execute_input", code, execution_count: this.executionCount });
+    }
+    this.allowStdin = options.allowStdin ?? false;
+    this.silent = silent;
+    this.payloads = [];
+    let error: { exception: FormattedException } | null;
+    try {
+      error = this.flavour === "python"
+        ? this.runInteractive(code)
+        : this.runCell(code, storeHistory, silent);
+    } finally {
+      this.allowStdin = false;
+      this.silent = false;
+    }
+    const outcome: ExecuteOutcome = {
+      status: error === null ? "ok" : "error",
+      executionCount: this.executionCount - 1,
+      userExpressions: {},
+      payload: this.payloads,
+    };
+    if (error !== null) outcome.error = error.exception;
+    else if (options.userExpressions) {
+      outcome.userExpressions = this.userExpressions(options.userExpressions);
+    }
+    this.payloads = [];
+    return outcome;
+  }
+
+  /** InteractiveShell.run_cell: returns the error, or null when the cell succeeded. */
+  private runCell(
+    raw: string,
+    storeHistory: boolean,
+    silent: boolean,
+  ): { exception: FormattedException } | null {
+    if (raw.trim() === "") return null;
+    const cell = transformCell(raw);
+    if (storeHistory) this.storeInputs(this.executionCount, cell, raw);
+    const filename = this.cellFilename(storeHistory);
+    this.engine.registerSource(filename, cell);
+    this.currentCell = cell;
+    let failure: { exception: FormattedException } | null = null;
+    const previous = this.lastResult;
+    this.lastResult = null;
+    try {
+      let statements: Code[];
+      try {
+        statements = this.engine.compileCell(cell, filename, !silent);
+      } catch (e) {
+        if (!(e instanceof PythonException)) throw e;
+        failure = { exception: this.showTraceback(e) };
+        statements = [];
+      }
+      for (const code of statements) {
+        try {
+          this.engine.exec(code);
+        } catch (e) {
+          if (e instanceof UsageError) {
+            failure = { exception: this.showUsageError(e.message) };
+          } else if (e instanceof PythonException) {
+            failure = { exception: this.showTraceback(e) };
+          } else throw e;
+          break;
+        }
+      }
+    } catch (e) {
+      failure = { exception: this.internalError(e) };
+    } finally {
+      this.currentCell = "";
+    }
+    // IPython's last_execution_result now holds this cell's result; the last one goes
+    this.lastResult = this.cellResult;
+    this.cellResult = null;
+    if (previous !== null) this.engine.decref(previous);
+    if (storeHistory) {
+      const out = this.outputReprs.get(this.executionCount);
+      if (out !== undefined) this.history.storeOutput(this.executionCount, out);
+      this.executionCount++;
+    }
+    return failure;
+  }
+
+  /** CPython's REPL: the input compiled in 'single' mode and run; the display hook prints. */
+  private runInteractive(source: string): { exception: FormattedException } | null {
+    if (source.trim() === "") return null;
+    try {
+      const code = this.engine.compile(source, "<stdin>", "single");
+      this.engine.exec(code);
+      return null;
+    } catch (e) {
+      if (e instanceof UsageError) return { exception: this.showUsageError(e.message) };
+      if (e instanceof PythonException) return { exception: this.showTraceback(e) };
+      return { exception: this.internalError(e) };
+    }
+  }
+
+  /** Runs one magic line or cell outside a cell, as the REPL does with `%name`. */
+  runMagic(source: string): { exception: FormattedException } | null {
+    return this.runCell(source, false, false);
+  }
+
+  /** The file name a cell's code objects carry, shown in tracebacks. */
+  private cellFilename(stored: boolean): string {
+    return stored ? `<cell In[${this.executionCount}]>` : "<cell>";
+  }
+
+  /** Shows an exception as CPython prints it, on the error channel; returns it formatted. */
+  showTraceback(e: PythonException): FormattedException {
+    if (e.typeName === "UsageError") {
+      const f = this.engine.formatException(e);
+      return this.showUsageError(f.evalue);
+    }
+    const formatted = this.engine.formatException(e);
+    this.emit({ type: "error", ...formatted });
+    return formatted;
+  }
+
+  /** IPython shows a UsageError as one line on stderr, with no traceback. */
+  showUsageError(message: string): FormattedException {
+    this.write("stderr", `UsageError: ${message}\n`);
+    return { ename: "UsageError", evalue: message, traceback: [] };
+  }
+
+  /** A JavaScript error inside glasspy: reported as an internal error; the session lives on. */
+  internalError(e: unknown): FormattedException {
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const formatted: FormattedException = {
+      ename: "GlasspyInternalError",
+      evalue: detail,
+      traceback: [
+        "glasspy hit an internal error (a bug in glasspy, not in your code):",
+        detail,
+        "The session is still usable. Please report this with the cell that caused it.",
+      ],
+    };
+    this.emit({ type: "error", ...formatted });
+    return formatted;
+  }
+
+  /** Evaluates user_expressions after a successful cell, as IPython's user_expressions. */
+  private userExpressions(expressions: { [name: string]: string }): { [name: string]: unknown } {
+    const out: { [name: string]: unknown } = {};
+    for (const [key, source] of Object.entries(expressions)) {
+      try {
+        const value = this.engine.evaluate(this.engine.compile(source, "<string>", "eval"));
+        try {
+          const bundle = this.format(value);
+          out[key] = { status: "ok", data: bundle.data, metadata: bundle.metadata };
+        } finally {
+          this.engine.decref(value);
+        }
+      } catch (e) {
+        if (!(e instanceof PythonException)) throw e;
+        const f = this.engine.formatException(e);
+        out[key] = { status: "error", ename: f.ename, evalue: f.evalue, traceback: f.traceback };
+      }
+    }
+    return out;
+  }
+
+  /** Whether the cell running now is silent (magics that display check it). */
+  get isSilent(): boolean {
+    return this.silent;
+  }
+
+  // ---- completion, inspection, is_complete, history ----
+
+  complete(code: string, cursorPos: number): Completion {
+    return complete(this, code, cursorPos);
+  }
+
+  inspect(code: string, cursorPos: number, detailLevel: number): Inspection {
+    return inspectAt(this, code, cursorPos, detailLevel);
+  }
+
+  isComplete(code: string): IsComplete {
+    return isComplete(this.engine, code);
+  }
+
+  historyTail(n: number, raw: boolean, output: boolean): HistoryEntry[] {
+    return this.history.tail(n, { raw, output });
+  }
+}
+
+const USAGE = `glasspy: a glass-box Python 3.11, in IPython's clothes.
+  obj?      what an object is (type, signature, docstring, refcount, id, size)
+  %lsmagic  the magics there are; %dis f shows bytecode, %time runs with a stopwatch
+`;
+
+function notAvailable(what: string): never {
+  throw new UsageError(`${what} are not available in glasspy`);
+}
+
+let displayIds = 0;
+function newDisplayId(): string {
+  displayIds++;
+  const random = Math.random().toString(16).slice(2, 10);
+  return `${random}${displayIds.toString(16).padStart(8, "0")}`;
+}

@@ -1,0 +1,4 @@
+x = 1
+
+# a comment with a stray byte ÿ
+print(x)

@@ -1,0 +1,3 @@
+# A student saved this file as Latin-1.
+name = "René"
+print(name)

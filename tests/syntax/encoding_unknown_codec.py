@@ -1,0 +1,2 @@
+# -*- coding: uft-8 -*-
+print("misspelled codec")
