@@ -182,18 +182,20 @@ export class Obmalloc {
     const ua = this.usableArenas;
     if (this.nfp2lasta[ua.nfreepools] === ua) this.nfp2lasta[ua.nfreepools] = null;
     if (ua.nfreepools > 1) this.nfp2lasta[ua.nfreepools - 1] = ua;
-    let pool = ua.freepools;
-    if (pool !== null) {
+    let pool: Pool;
+    if (ua.freepools !== null) {
+      pool = ua.freepools;
       ua.freepools = pool.nextpool === pool ? null : pool.nextpool;
       ua.nfreepools--;
       if (ua.nfreepools === 0) this.dropFullArena();
     } else {
       const unit = ua.poolUnit;
-      pool = this.poolByKey[unit >> 10];
-      if (pool === undefined) {
+      const known = this.poolByKey[unit >> 10];
+      if (known === undefined) {
         pool = new Pool(unit, ua);
         this.poolByKey[unit >> 10] = pool;
       } else {
+        pool = known;
         pool.arena = ua;
       }
       pool.szidx = -1;

@@ -84,7 +84,13 @@ export class CodeData {
   /** Per-instruction inline cache slots for the eval loop's own specialisation. */
   cache: unknown[];
 
-  constructor(unit: CodeUnit, consts: PyObject, names: PyObject, lpnames: PyObject) {
+  constructor(
+    unit: CodeUnit,
+    consts: PyObject,
+    names: PyObject,
+    lpnames: PyObject,
+    filename: PyObject,
+  ) {
     this.co_argcount = unit.argcount;
     this.co_posonlyargcount = unit.posonlyargcount;
     this.co_kwonlyargcount = unit.kwonlyargcount;
@@ -109,7 +115,7 @@ export class CodeData {
     this.co_consts = consts;
     this.co_names = names;
     this.co_localsplusnames = lpnames;
-    this.co_filename = PyUnicode_FromString(unit.filename);
+    this.co_filename = filename;
     this.co_name = PyUnicode_InternFromString(unit.name);
     this.co_qualname = PyUnicode_InternFromString(unit.qualname);
     this.co_linetable = unit.linetable;
@@ -250,7 +256,18 @@ export class ConstantPool {
   private readonly cache = new Map<string, PyObject>();
   /** Objects with an arena reference (released by release()). */
   readonly arena: PyObject[] = [];
+  /** The compilation's filename object, shared by all its code objects (as c_filename). */
+  private filenameObj: PyObject | null = null;
   constructor(readonly arenaRefs: boolean) {}
+
+  /** The filename str object of this compilation (borrowed). */
+  filename(text: string): PyObject {
+    if (this.filenameObj === null || str(this.filenameObj) !== text) {
+      if (this.filenameObj !== null) Py_DECREF(this.filenameObj);
+      this.filenameObj = PyUnicode_FromString(text);
+    }
+    return this.filenameObj;
+  }
 
   /** The canonical object for a constant (borrowed; the pool holds the reference). */
   get(c: Constant, fromParser: boolean): PyObject {
@@ -278,6 +295,7 @@ export class ConstantPool {
       return /^[A-Za-z0-9_]*$/.test(c) ? PyUnicode_InternFromString(c) : PyUnicode_FromString(c);
     }
     if (c instanceof Uint8Array) return PyBytes_FromBytes(c);
+    if (c === null || typeof c === "boolean") throw new Error("singletons are not made");
     switch (c.kind) {
       case "complex":
         return PyComplex_FromDoubles(c.real, c.imag);
@@ -285,15 +303,14 @@ export class ConstantPool {
         Py_Ellipsis.ob_refcnt++;
         return Py_Ellipsis;
       case "tuple":
-        return PyTuple_FromArray(c.items.map((x) => this.get(x, true)));
+        return PyTuple_FromArray(c.items.map((x: Constant) => this.get(x, true)));
       case "frozenset": {
         const fs = PyFrozenSet_New(null);
         for (const x of c.items) PySet_Add(fs, this.get(x, true));
         return fs;
       }
-      case "code":
-        throw new Error("code objects are built by PyCode_FromUnit");
     }
+    throw new Error("code objects are built by PyCode_FromUnit");
   }
 
   /** Drops the arena references (when the compiled source has finished running). */
@@ -306,6 +323,8 @@ export class ConstantPool {
   clear(): void {
     for (const o of this.cache.values()) Py_DECREF(o);
     this.cache.clear();
+    if (this.filenameObj !== null) Py_DECREF(this.filenameObj);
+    this.filenameObj = null;
   }
 }
 
@@ -392,7 +411,9 @@ export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
     unit.localsplusnames.map((s) => PyUnicode_InternFromString(s)),
   );
   const co = new PyObject(PyCode_Type) as PyCodeObject;
-  co.ob_data = new CodeData(unit, constsTuple, names, lpnames);
+  const filename = pool.filename(unit.filename);
+  filename.ob_refcnt++;
+  co.ob_data = new CodeData(unit, constsTuple, names, lpnames, filename);
   PyObject_Init(co, 176 + unit.code.length);
   return co;
 }

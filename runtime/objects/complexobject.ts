@@ -228,7 +228,7 @@ export function complex_richcompare(a: PyObject, b: PyObject, op: number): PyObj
     if (d === null) return notImpl();
     y = [d, 0];
   }
-  if (x === null) return notImpl();
+  if (x === null || y === null) return notImpl();
   const eq = x[0] === y[0] && x[1] === y[1];
   const r = (op === Py_EQ ? eq : !eq) ? Py_True : Py_False;
   r.ob_refcnt++;

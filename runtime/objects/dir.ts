@@ -4,7 +4,7 @@
 import { PyObject, type PyTypeObject, Py_DECREF, Py_TPFLAGS_TYPE_SUBCLASS } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
-import { _PyObject_LookupAttr, PyObject_CallNoArgs as _unused, str } from "./objectops.ts";
+import { _PyObject_LookupAttr, str } from "./objectops.ts";
 import { PyObject_CallOneArg, PyObject_CallNoArgs } from "./call.ts";
 import { _Py_ID } from "./unicodeobject.ts";
 import { dictForEach, PyDict_Check, PyDict_New, PyDict_SetItem, dictKeyList } from "./dictobject.ts";
@@ -13,7 +13,6 @@ import { list_sort_default } from "./listsort.ts";
 import { lookupMaybeMethod } from "./typeobject.ts";
 import { Py_None } from "./object.ts";
 
-void _unused;
 
 /** PyObject_Dir: sorted(type(obj).__dir__(obj)). */
 export function PyObject_Dir(obj: PyObject): PyObject {

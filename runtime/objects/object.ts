@@ -11,7 +11,7 @@
 // Reference counting is done by hand where CPython does it: `o.ob_refcnt++` is
 // Py_INCREF, `Py_DECREF(o)` drops a reference and deallocates at zero.
 
-import { type GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
+import { GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
 
 export class PyObject {
@@ -352,8 +352,8 @@ export function PyObject_IS_GC(o: PyObject): boolean {
 
 // ---- allocation --------------------------------------------------------------------------
 
-/** The interpreter's collector state; set once by the interpreter at start-up. */
-export let gcstate: GCState | null = null;
+/** The interpreter's collector state (made at the end of this file, once types exist). */
+export let gcstate: GCState = null as unknown as GCState;
 export function setGCState(state: GCState): void {
   gcstate = state;
 }
@@ -388,19 +388,19 @@ export function PyObject_Free(o: PyObject): void {
 export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
   const pre = preheaderUnits(o.ob_type);
   o.ob_id = obmalloc.malloc(nbytes + pre * 16) + pre;
-  gcstate!.link();
+  gcstate.link();
   return o;
 }
 
 /** PyObject_GC_Del: untracks if needed, uncounts, and frees the block. */
 export function PyObject_GC_Del(o: PyObject): void {
   if (o.gc_next !== null) gcUntrack(o);
-  gcstate!.unlink();
+  gcstate.unlink();
   obmalloc.free(o.ob_id - preheaderUnits(o.ob_type));
 }
 
 export function PyObject_GC_Track(o: PyObject): void {
-  gcTrack(gcstate!, o);
+  gcTrack(gcstate, o);
 }
 
 export function PyObject_GC_UnTrack(o: PyObject): void {
@@ -419,8 +419,12 @@ export function staticObject(o: PyObject, nbytes: number): PyObject {
 
 // ---- the static types, declared here so that every file can refer to them at load time -----
 
+/** Every static type, in declaration order, for PyType_Ready at start-up. */
+export const staticTypes: PyTypeObject[] = [];
+
 function staticType(name: string, basicsize: number, flags: number): PyTypeObject {
   const t = new PyTypeObject(null, name);
+  staticTypes.push(t);
   t.tp_basicsize = basicsize;
   t.tp_flags = flags | Py_TPFLAGS_IMMUTABLETYPE;
   staticObject(t, 936);
@@ -582,3 +586,6 @@ export const Py_EQ = 2;
 export const Py_NE = 3;
 export const Py_GT = 4;
 export const Py_GE = 5;
+
+// The generations' list heads are bare objects that are never freed.
+gcstate = new GCState(() => new PyObject(PyBaseObject_Type));

@@ -143,7 +143,8 @@ import {
 } from "./call.ts";
 import { Hash, hashFromBigInt } from "./pyhash.ts";
 import { long_hash, PyLong_Check, PyLong_FromNumber, longValue, PyLong_AsSsize_t } from "./longobject.ts";
-import { PyNumber_Index, PyNumber_AsSsize_t, PySequence_Tuple, PySeqIter_New } from "./abstract.ts";
+import { PyNumber_Index, PyNumber_AsSsize_t, PySequence_Tuple } from "./abstract.ts";
+import { PySeqIter_New } from "./iterobject.ts";
 import { PyList_FromArraySteal, PyList_Append } from "./listobject.ts";
 import { tstate } from "./pystate.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";

@@ -91,7 +91,7 @@ import {
   type PyGetSetDef,
   type PyMemberDef,
 } from "./object.ts";
-import { PyType_Ready, object_init, object_new, object_richcompare, object_str, object_dealloc, subtype_dealloc, type_call, type_dealloc, type_getattro, type_repr, type_setattro, type_traverse, type_clear, type_new, type_vectorcall, super_dealloc, super_descr_get, super_getattro, super_init, super_new, super_repr, super_traverse, PyType_GenericAlloc, mroImplementation, typeModuleHelpers } from "./typeobject_api.ts";
+import { PyType_Ready, object_init, object_new, object_richcompare, object_str, object_dealloc, subtype_dealloc, type_call, type_dealloc, type_getattro, type_repr, type_setattro, type_traverse, type_clear, type_new, type_vectorcall, super_dealloc, super_descr_get, super_getattro, super_init, super_new, super_repr, super_traverse, PyType_GenericAlloc, mroImplementation } from "./typeobject.ts";
 import {
   object_hash,
   object_repr,
@@ -1655,11 +1655,11 @@ function setupCallables(): void {
   ns.tp_traverse = (o, visit, arg) => (o.ob_dict !== null ? visit(o.ob_dict, arg) : 0);
 }
 
-import { PyType_IsSubtype as PyType_IsSubtypeLocal } from "./object.ts";
+import { PyType_IsSubtype as PyType_IsSubtypeLocal, PyObject_GC_UnTrack, staticTypes } from "./object.ts";
 import * as callApi from "./call.ts";
 
 function subtype_dealloc_simple(o: PyObject): void {
-  objectOps.PyObject_GC_UnTrackLocal(o);
+  PyObject_GC_UnTrack(o);
   const d = o.ob_dict;
   o.ob_dict = null;
   if (d !== null) Py_DECREF(d);
@@ -1802,7 +1802,7 @@ export function initTypes(): void {
     PyFrozenSet_Type,
   ];
   for (const t of order) PyType_Ready(t);
-  for (const t of typeModuleHelpers.allStaticTypes()) PyType_Ready(t);
+  for (const t of staticTypes) PyType_Ready(t);
   for (const t of EX.builtinExceptions.values()) PyType_Ready(t);
 }
 

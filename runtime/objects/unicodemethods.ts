@@ -398,8 +398,8 @@ function allChars(t: string, pred: (c: string) => boolean): boolean {
 }
 
 const isCased = (c: string) => c.toLowerCase() !== c.toUpperCase() || /\p{Lt}/u.test(c);
-const isLower = (c: string) => /\p{Ll}/u.test(c) || (/\p{Other_Lowercase}/u.test(c));
-const isUpper = (c: string) => /\p{Lu}|\p{Lt}/u.test(c) && !/\p{Lt}/u.test(c) || /\p{Other_Uppercase}/u.test(c);
+const isLower = (c: string) => /\p{Lowercase}/u.test(c);
+const isUpper = (c: string) => /\p{Uppercase}/u.test(c);
 
 // ---- methods ----------------------------------------------------------------------------------------
 

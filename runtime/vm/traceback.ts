@@ -129,7 +129,11 @@ export function setSourceReader(f: ((filename: string) => string | null) | null)
   readSourceFile = f;
 }
 
+/** While the interpreter finalizes, CPython can no longer read source lines (io is gone). */
+export const tracebackState = { finalizing: false };
+
 function sourceLine(filename: string, lineno: number): string | null {
+  if (tracebackState.finalizing) return null;
   if (filename.startsWith("<") && filename.endsWith(">")) return null;
   let text = sourceCache.get(filename);
   if (text === undefined && readSourceFile !== null) {
@@ -636,6 +640,13 @@ function printExceptionRecursive(ctx: PrintContext, value: PyObject): void {
   printCauseAndContext(ctx, value);
   if (!PyType_IsSubtype(value.ob_type, PyExc_BaseExceptionGroup)) printException(ctx, value);
   else printExceptionGroup(ctx, value);
+}
+
+/** _PyTraceBack_Print: "Traceback (most recent call last):" and the entries of tb. */
+export function formatTraceback(tb: PyObject): string {
+  const out: string[] = [];
+  printTraceback(out, tb, "", "", "Traceback (most recent call last):");
+  return out.join("");
 }
 
 /** _PyErr_Display: the text CPython writes to stderr for an uncaught exception. */
