@@ -7,9 +7,13 @@ import {
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
-  type PyMethodDef,
-  PyObject,
-  type PyTypeObject,
+  Py_DECREF,
+  Py_Ellipsis,
+  Py_False,
+  Py_None,
+  Py_NotImplemented,
+  Py_True,
+  Py_XDECREF,
   PyBaseObject_Type,
   PyBool_Type,
   PyByteArray_Type,
@@ -26,6 +30,8 @@ import {
   PyLong_Type,
   PyMap_Type,
   PyMemoryView_Type,
+  type PyMethodDef,
+  PyObject,
   PyProperty_Type,
   PyRange_Type,
   PyReversed_Type,
@@ -35,29 +41,23 @@ import {
   PySuper_Type,
   PyTuple_Type,
   PyType_Type,
+  type PyTypeObject,
   PyUnicode_Type,
   PyZip_Type,
-  Py_DECREF,
-  Py_Ellipsis,
-  Py_False,
-  Py_None,
-  Py_NotImplemented,
-  Py_True,
-  Py_XDECREF,
 } from "../objects/object.ts";
-import { PyErr_Format, isPyErr, setHostRaise, PyErr_FromJS } from "../objects/errors.ts";
+import { isPyErr, PyErr_Format, PyErr_FromJS, setHostRaise } from "../objects/errors.ts";
 import {
   BaseException_new_from_args,
   builtinExceptions,
+  PyExc_AttributeError,
   PyExc_EOFError,
+  PyExc_KeyboardInterrupt,
   PyExc_OverflowError,
   PyExc_RuntimeError,
   PyExc_StopIteration,
   PyExc_SystemError,
   PyExc_TypeError,
   PyExc_ValueError,
-  PyExc_AttributeError,
-  PyExc_KeyboardInterrupt,
 } from "../objects/exceptions.ts";
 import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
@@ -78,7 +78,7 @@ import {
   unicode_empty,
 } from "../objects/unicodeobject.ts";
 import { PyTuple_FromArray, PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
-import { PyLong_FromNumber, PyLong_Check, longValue, longFormatBinary } from "../objects/longobject.ts";
+import { longFormatBinary, longValue, PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   _PyObject_LookupAttr,
@@ -106,20 +106,26 @@ import {
   PyObject_Size,
   PySequence_List,
 } from "../objects/abstract.ts";
-import { PyObject_Call, PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall, _PyStack_AsDict } from "../objects/call.ts";
+import {
+  _PyStack_AsDict,
+  PyObject_Call,
+  PyObject_CallNoArgs,
+  PyObject_CallOneArg,
+  PyObject_Vectorcall,
+} from "../objects/call.ts";
 import { checkPositional, unpackKeywords } from "../objects/argparse.ts";
 import { PyCallIter_New } from "../objects/iterobject.ts";
 import { PyObject_Dir } from "../objects/dir.ts";
 import { list_sort_impl } from "../objects/listsort.ts";
 import { Hash } from "../objects/pyhash.ts";
-import { hashToInt, _PyType_Lookup, calculateMetaclass } from "../objects/typeobject.ts";
+import { _PyType_Lookup, calculateMetaclass, hashToInt } from "../objects/typeobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyCell_Check, PyCell_GET } from "../objects/cellobject.ts";
-import { PyFile_WriteObject, PyFile_WriteString, Py_PRINT_RAW } from "../objects/fileobject.ts";
+import { Py_PRINT_RAW, PyFile_WriteObject, PyFile_WriteString } from "../objects/fileobject.ts";
 import { PyCode_Check } from "../objects/codeobject.ts";
 import { bytesLike } from "../objects/bytesobject.ts";
 import { funcData } from "../objects/funcobject.ts";
-import { PyEval_EvalCode, _PyEval_Vector } from "../vm/eval.ts";
+import { _PyEval_Vector, PyEval_EvalCode } from "../vm/eval.ts";
 import { fastToLocals, vmstack } from "../vm/frame.ts";
 import { hostState } from "../vm/hoststate.ts";
 import { HostRaise } from "../vm/host.ts";
@@ -182,7 +188,13 @@ function updateBases(bases: PyObject[]): PyObject[] | null {
   return changed ? out : null;
 }
 
-function builtin___build_class__(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+function builtin___build_class__(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   if (nargs < 2) throw PyErr_Format(PyExc_TypeError, "__build_class__: not enough arguments");
   const func = args[off]!;
   if (func.ob_type !== PyFunction_Type) {
@@ -239,7 +251,9 @@ function builtin___build_class__(_self: PyObject, args: Args, off: number, nargs
     if (!isMapping(ns)) {
       throw PyErr_Format(
         PyExc_TypeError,
-        `${isclass ? (meta as PyTypeObject).tp_name : "<metaclass>"}.__prepare__() must return a mapping, not ${ns.ob_type.tp_name}`,
+        `${
+          isclass ? (meta as PyTypeObject).tp_name : "<metaclass>"
+        }.__prepare__() must return a mapping, not ${ns.ob_type.tp_name}`,
       );
     }
     cell = _PyEval_Vector(func, ns, [], 0, 0, null);
@@ -259,7 +273,9 @@ function builtin___build_class__(_self: PyObject, args: Args, off: number, nargs
         if (cellCls === null) {
           throw PyErr_Format(
             PyExc_RuntimeError,
-            `__class__ not set defining ${reprOf(name)} as ${reprOf(cls)}. Was __classcell__ propagated to type.__new__?`,
+            `__class__ not set defining ${reprOf(name)} as ${
+              reprOf(cls)
+            }. Was __classcell__ propagated to type.__new__?`,
           );
         }
         throw PyErr_Format(
@@ -294,14 +310,21 @@ function setItem(o: PyObject, k: PyObject, v: PyObject): void {
   if (PyDict_Check(o)) PyDict_SetItem(o, k, v);
   else {
     const f = o.ob_type.mp_ass_subscript;
-    if (f === null) throw PyErr_Format(PyExc_TypeError, `'${o.ob_type.tp_name}' object does not support item assignment`);
+    if (f === null) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `'${o.ob_type.tp_name}' object does not support item assignment`,
+      );
+    }
     f(o, k, v);
   }
 }
 
 /** PyObject_VectorcallDict: positional arguments and an optional keyword dict. */
 function callWithDict(callable: PyObject, pos: PyObject[], kw: PyObject | null): PyObject {
-  if (kw === null || kw.ob_size === 0) return PyObject_Vectorcall(callable, pos, 0, pos.length, null);
+  if (kw === null || kw.ob_size === 0) {
+    return PyObject_Vectorcall(callable, pos, 0, pos.length, null);
+  }
   const t = PyTuple_FromArray(pos);
   try {
     return PyObject_Call(callable, t, kw);
@@ -311,9 +334,23 @@ function callWithDict(callable: PyObject, pos: PyObject[], kw: PyObject | null):
 }
 
 const importParams = ["name", "globals", "locals", "fromlist", "level"] as const;
-function builtin___import__(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+function builtin___import__(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   const [name, _globals, _locals, fromlist, level] = unpackKeywords(
-    "__import__", importParams, args, off, nargs, kwnames, 1, 5, 0,
+    "__import__",
+    importParams,
+    args,
+    off,
+    nargs,
+    kwnames,
+    1,
+    5,
+    0,
   );
   const frame = vmstack.current;
   const lvl = level === null ? PyLong_FromNumber(0) : ref(level);
@@ -336,7 +373,13 @@ function builtin_divmod(_self: PyObject, args: Args, off: number, nargs: number)
 }
 
 const powParams = ["base", "exp", "mod"] as const;
-function builtin_pow(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+function builtin_pow(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   const [base, exp, mod] = unpackKeywords("pow", powParams, args, off, nargs, kwnames, 2, 3, 0);
   return PyNumber_Power(base!, exp!, mod ?? Py_None);
 }
@@ -350,8 +393,24 @@ function lookupSpecial(o: PyObject, name: PyObject): PyObject | null {
 }
 
 const roundParams = ["number", "ndigits"] as const;
-function builtin_round(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
-  const [number, ndigits] = unpackKeywords("round", roundParams, args, off, nargs, kwnames, 1, 2, 0);
+function builtin_round(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const [number, ndigits] = unpackKeywords(
+    "round",
+    roundParams,
+    args,
+    off,
+    nargs,
+    kwnames,
+    1,
+    2,
+    0,
+  );
   const round = lookupSpecial(number!, _Py_ID("__round__"));
   if (round === null) {
     throw PyErr_Format(
@@ -378,7 +437,13 @@ function toBase(x: PyObject, base: number): PyObject {
 }
 
 const sumParams = ["iterable", "start"] as const;
-function builtin_sum(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+function builtin_sum(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   const [iterable, start] = unpackKeywords("sum", sumParams, args, off, nargs, kwnames, 1, 2, 0, 1);
   let result: PyObject;
   if (start === null) {
@@ -402,7 +467,10 @@ function builtin_sum(_self: PyObject, args: Args, off: number, nargs: number, kw
       if (item === null) return result;
       // Fast paths as bltinmodule.c: exact ints and floats add without dispatch.
       const rt = result.ob_type, itt = item.ob_type;
-      if (rt === PyLong_Type && itt === PyLong_Type && typeof result.ob_val === "number" && typeof item.ob_val === "number") {
+      if (
+        rt === PyLong_Type && itt === PyLong_Type && typeof result.ob_val === "number" &&
+        typeof item.ob_val === "number"
+      ) {
         const s = result.ob_val + item.ob_val;
         if (Number.isSafeInteger(s)) {
           Py_DECREF(result);
@@ -410,7 +478,10 @@ function builtin_sum(_self: PyObject, args: Args, off: number, nargs: number, kw
           result = PyLong_FromNumber(s);
           continue;
         }
-      } else if (rt === PyFloat_Type && (itt === PyFloat_Type || (itt === PyLong_Type && typeof item.ob_val === "number"))) {
+      } else if (
+        rt === PyFloat_Type &&
+        (itt === PyFloat_Type || (itt === PyLong_Type && typeof item.ob_val === "number"))
+      ) {
         const s = (result.ob_val as number) + (item.ob_val as number);
         Py_DECREF(result);
         Py_DECREF(item);
@@ -457,7 +528,10 @@ function minMax(args: PyObject, kwds: PyObject | null, op: number): PyObject {
       if (key === "key") keyfunc = val;
       else if (key === "default") defaultval = val;
       else {
-        throw PyErr_Format(PyExc_TypeError, `'${key}' is an invalid keyword argument for ${name}()`);
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `'${key}' is an invalid keyword argument for ${name}()`,
+        );
       }
     }
   }
@@ -557,8 +631,25 @@ function builtin_ascii(_self: PyObject, o: PyObject): PyObject {
 }
 
 const formatParams = ["value", "format_spec"] as const;
-function builtin_format(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
-  const [value, spec] = unpackKeywords("format", formatParams, args, off, nargs, kwnames, 1, 2, 0, 2);
+function builtin_format(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const [value, spec] = unpackKeywords(
+    "format",
+    formatParams,
+    args,
+    off,
+    nargs,
+    kwnames,
+    1,
+    2,
+    0,
+    2,
+  );
   if (spec !== null && !PyUnicode_Check(spec)) {
     throw PyErr_Format(
       PyExc_TypeError,
@@ -746,8 +837,13 @@ function builtin_any(_self: PyObject, v: PyObject): PyObject {
   }
 }
 
-const sortedParams = ["iterable", "key", "reverse"] as const;
-function builtin_sorted(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+function builtin_sorted(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   if (nargs !== 1) {
     throw PyErr_Format(PyExc_TypeError, `sorted expected 1 argument, got ${nargs}`);
   }
@@ -773,7 +869,6 @@ function builtin_sorted(_self: PyObject, args: Args, off: number, nargs: number,
     throw e;
   }
   return newlist;
-  void sortedParams;
 }
 
 /** The "i" converter of list.sort's reverse: an int-like object. */
@@ -800,9 +895,14 @@ function builtin_chr(_self: PyObject, v: PyObject): PyObject {
     throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
   }
   if (n > 2147483647 || n < -2147483648) {
-    throw PyErr_Format(PyExc_OverflowError, n < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
+    throw PyErr_Format(
+      PyExc_OverflowError,
+      n < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum",
+    );
   }
-  if (n < 0 || n > 0x10ffff) throw PyErr_Format(PyExc_ValueError, "chr() arg not in range(0x110000)");
+  if (n < 0 || n > 0x10ffff) {
+    throw PyErr_Format(PyExc_ValueError, "chr() arg not in range(0x110000)");
+  }
   return PyUnicode_FromString(String.fromCodePoint(n));
 }
 
@@ -835,7 +935,13 @@ function builtin_ord(_self: PyObject, c: PyObject): PyObject {
 // ---- print and input -----------------------------------------------------------------------------
 
 const printParams = ["sep", "end", "file", "flush"] as const;
-function builtin_print(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+function builtin_print(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   let sep: PyObject | null = null, end: PyObject | null = null;
   let file: PyObject | null = null, flush: PyObject | null = null;
   if (kwnames !== null) {
@@ -913,8 +1019,12 @@ function builtin_input(_self: PyObject, args: Args, off: number, nargs: number):
   checkPositional("input", nargs, 0, 1);
   const stdout = sysGetObject("stdout");
   const stdin = sysGetObject("stdin");
-  if (stdin === null || stdin === Py_None) throw PyErr_Format(PyExc_RuntimeError, "input(): lost sys.stdin");
-  if (stdout === null || stdout === Py_None) throw PyErr_Format(PyExc_RuntimeError, "input(): lost sys.stdout");
+  if (stdin === null || stdin === Py_None) {
+    throw PyErr_Format(PyExc_RuntimeError, "input(): lost sys.stdin");
+  }
+  if (stdout === null || stdout === Py_None) {
+    throw PyErr_Format(PyExc_RuntimeError, "input(): lost sys.stdout");
+  }
   let promptText = "";
   if (nargs > 0) {
     const p = PyObject_Str(args[off]!);
@@ -959,10 +1069,32 @@ function sourceText(fn: string, source: PyObject): string {
   );
 }
 
-const compileParams = ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"] as const;
-function builtin_compile(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+const compileParams = [
+  "source",
+  "filename",
+  "mode",
+  "flags",
+  "dont_inherit",
+  "optimize",
+  "_feature_version",
+] as const;
+function builtin_compile(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   const [source, filename, mode, flags, _dont, optimize] = unpackKeywords(
-    "compile", compileParams, args, off, nargs, kwnames, 3, 6, 0,
+    "compile",
+    compileParams,
+    args,
+    off,
+    nargs,
+    kwnames,
+    3,
+    6,
+    0,
   );
   const modeText = str(mode!);
   if (modeText !== "exec" && modeText !== "eval" && modeText !== "single") {
@@ -980,7 +1112,11 @@ function builtin_compile(_self: PyObject, args: Args, off: number, nargs: number
 }
 
 /** The globals and locals of exec()/eval(): the caller's when not given. */
-function execNamespaces(fn: string, globals: PyObject | null, locals: PyObject | null): [PyObject, PyObject] {
+function execNamespaces(
+  fn: string,
+  globals: PyObject | null,
+  locals: PyObject | null,
+): [PyObject, PyObject] {
   if (globals === Py_None) globals = null;
   if (locals === Py_None) locals = null;
   if (globals !== null && !PyDict_Check(globals)) {
@@ -988,13 +1124,17 @@ function execNamespaces(fn: string, globals: PyObject | null, locals: PyObject |
       PyExc_TypeError,
       fn === "exec"
         ? `exec() globals must be a dict, not ${globals.ob_type.tp_name}`
-        : (isMapping(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)" : "globals must be a dict"),
+        : (isMapping(globals)
+          ? "globals must be a real dict; try eval(expr, {}, mapping)"
+          : "globals must be a dict"),
     );
   }
   if (locals !== null && !isMapping(locals)) {
     throw PyErr_Format(
       PyExc_TypeError,
-      fn === "exec" ? `locals must be a mapping or None, not ${locals.ob_type.tp_name}` : "locals must be a mapping",
+      fn === "exec"
+        ? `locals must be a mapping or None, not ${locals.ob_type.tp_name}`
+        : "locals must be a mapping",
     );
   }
   if (globals === null) {
@@ -1011,15 +1151,37 @@ function execNamespaces(fn: string, globals: PyObject | null, locals: PyObject |
   return [globals, locals];
 }
 
-function builtin_exec(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
-  const [source, g, l] = unpackKeywords("exec", ["source", "globals", "locals", "closure"], args, off, nargs, kwnames, 1, 3, 0, 3);
+function builtin_exec(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const [source, g, l] = unpackKeywords(
+    "exec",
+    ["source", "globals", "locals", "closure"],
+    args,
+    off,
+    nargs,
+    kwnames,
+    1,
+    3,
+    0,
+    3,
+  );
   const [globals, locals] = execNamespaces("exec", g, l);
   globals.ob_refcnt++;
   locals.ob_refcnt++;
   try {
     let r: PyObject;
     if (PyCode_Check(source!)) r = PyEval_EvalCode(source!, globals, locals);
-    else r = runSource(sourceText("exec", source!), { filename: "<string>", mode: "exec" }, globals, locals);
+    else {r = runSource(
+        sourceText("exec", source!),
+        { filename: "<string>", mode: "exec" },
+        globals,
+        locals,
+      );}
     Py_DECREF(r);
   } finally {
     Py_DECREF(globals);
@@ -1028,8 +1190,25 @@ function builtin_exec(_self: PyObject, args: Args, off: number, nargs: number, k
   return none();
 }
 
-function builtin_eval(_self: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
-  const [source, g, l] = unpackKeywords("eval", ["source", "globals", "locals"], args, off, nargs, kwnames, 1, 3, 0, 3);
+function builtin_eval(
+  _self: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const [source, g, l] = unpackKeywords(
+    "eval",
+    ["source", "globals", "locals"],
+    args,
+    off,
+    nargs,
+    kwnames,
+    1,
+    3,
+    0,
+    3,
+  );
   const [globals, locals] = execNamespaces("eval", g, l);
   globals.ob_refcnt++;
   locals.ob_refcnt++;
@@ -1094,8 +1273,16 @@ const builtinMethods: PyMethodDef[] = [
   m("iter", builtin_iter, METH_FASTCALL),
   m("len", builtin_len, METH_O),
   m("locals", builtin_locals, METH_NOARGS),
-  m("max", (_s: PyObject, a: PyObject, k: PyObject | null) => minMax(a, k, 1), METH_VARARGS | METH_KEYWORDS),
-  m("min", (_s: PyObject, a: PyObject, k: PyObject | null) => minMax(a, k, 0), METH_VARARGS | METH_KEYWORDS),
+  m(
+    "max",
+    (_s: PyObject, a: PyObject, k: PyObject | null) => minMax(a, k, 1),
+    METH_VARARGS | METH_KEYWORDS,
+  ),
+  m(
+    "min",
+    (_s: PyObject, a: PyObject, k: PyObject | null) => minMax(a, k, 0),
+    METH_VARARGS | METH_KEYWORDS,
+  ),
   m("next", builtin_next, METH_FASTCALL),
   m("oct", (_s: PyObject, x: PyObject) => toBase(x, 8), METH_O),
   m("open", builtin_open, METH_FASTCALL | METH_KEYWORDS),
@@ -1116,7 +1303,10 @@ export let builtinsModule: PyObject | null = null;
 /** Creates the builtins module (_PyBuiltin_Init). */
 export function makeBuiltins(): PyObject {
   if (builtinsModule !== null) return ref(builtinsModule);
-  const mod = PyModule_New("builtins", "Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices.");
+  const mod = PyModule_New(
+    "builtins",
+    "Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices.",
+  );
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("builtins");
   for (const ml of builtinMethods) {

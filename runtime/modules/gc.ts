@@ -4,20 +4,20 @@
 // does, collect() does the generation bookkeeping and finds nothing.
 
 import {
+  _PyObject_GC_IS_TRACKED,
   gcstate,
   METH_FASTCALL,
   METH_KEYWORDS,
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
-  type PyMethodDef,
-  PyObject,
-  PyObject_IS_GC,
   Py_DECREF,
   Py_False,
   Py_None,
   Py_True,
-  _PyObject_GC_IS_TRACKED,
+  type PyMethodDef,
+  PyObject,
+  PyObject_IS_GC,
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
@@ -27,8 +27,8 @@ import { PyDict_New, PyDict_SetItemString } from "../objects/dictobject.ts";
 import { PyUnicode_InternFromString } from "../objects/unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { PyList_Append, PyList_FromArraySteal } from "../objects/listobject.ts";
-import { PyLong_Check, PyLong_FromNumber, longValue } from "../objects/longobject.ts";
-import { PREV_MASK_FINALIZED, listMerge, listSize, NUM_GENERATIONS } from "../memory/gc.ts";
+import { longValue, PyLong_Check, PyLong_FromNumber } from "../objects/longobject.ts";
+import { listMerge, listSize, NUM_GENERATIONS, PREV_MASK_FINALIZED } from "../memory/gc.ts";
 import { unpackKeywords } from "../objects/argparse.ts";
 import { registerModule } from "./registry.ts";
 
@@ -47,14 +47,23 @@ function bool(v: boolean): PyObject {
 
 function intArg(v: PyObject, what: string): number {
   if (!PyLong_Check(v)) {
-    throw PyErr_Format(PyExc_TypeError, `'${v.ob_type.tp_name}' object cannot be interpreted as an integer`);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `'${v.ob_type.tp_name}' object cannot be interpreted as an integer`,
+    );
   }
   void what;
   return Number(longValue(v));
 }
 
 const collectParams = ["generation"] as const;
-function gc_collect(_m: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
+function gc_collect(
+  _m: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
   const [g] = unpackKeywords("collect", collectParams, args, off, nargs, kwnames, 0, 1, 0);
   const generation = g === null ? NUM_GENERATIONS - 1 : intArg(g, "generation");
   if (generation < 0 || generation >= NUM_GENERATIONS) {
@@ -136,7 +145,12 @@ function gc_get_freeze_count(_m: PyObject): PyObject {
 function gc_get_stats(_m: PyObject): PyObject {
   return PyList_FromArraySteal(gcstate.stats.map((st) => {
     const d = PyDict_New();
-    for (const [k, v] of [["collections", st.collections], ["collected", st.collected], ["uncollectable", st.uncollectable]] as const) {
+    for (
+      const [k, v] of [["collections", st.collections], ["collected", st.collected], [
+        "uncollectable",
+        st.uncollectable,
+      ]] as const
+    ) {
       const n = PyLong_FromNumber(v);
       PyDict_SetItemString(d, k, n);
       Py_DECREF(n);
@@ -180,7 +194,10 @@ function makeGc(): PyObject {
     gcModule.ob_refcnt++;
     return gcModule;
   }
-  const mod = PyModule_New("gc", "This module provides access to the garbage collector for reference cycles.");
+  const mod = PyModule_New(
+    "gc",
+    "This module provides access to the garbage collector for reference cycles.",
+  );
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("gc");
   for (const ml of gcMethods) {

@@ -8,15 +8,15 @@ import {
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
-  type PyMethodDef,
-  PyObject,
-  PySimpleNamespace_Type,
-  PyUnicode_Type,
+  preheaderUnits,
   Py_DECREF,
   Py_False,
   Py_None,
   Py_True,
-  preheaderUnits,
+  type PyMethodDef,
+  PyObject,
+  PySimpleNamespace_Type,
+  PyUnicode_Type,
 } from "../objects/object.ts";
 import { PyErr_Format, PyErr_SetNone } from "../objects/errors.ts";
 import {
@@ -40,7 +40,12 @@ import {
 } from "../objects/unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { PyList_FromArraySteal } from "../objects/listobject.ts";
-import { PyLong_FromBigInt, PyLong_FromNumber, longValue, intMaxStrDigits } from "../objects/longobject.ts";
+import {
+  intMaxStrDigits,
+  longValue,
+  PyLong_FromBigInt,
+  PyLong_FromNumber,
+} from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import { PyObject_CallNoArgs } from "../objects/call.ts";
 import { PyNumber_Index } from "../objects/abstract.ts";
@@ -48,7 +53,7 @@ import { PyObject_Repr, PyObject_SetAttr, str } from "../objects/objectops.ts";
 import { _PyType_Lookup } from "../objects/typeobject.ts";
 import { unpackKeywords } from "../objects/argparse.ts";
 import { PyStructSequence_New, PyStructSequence_NewType } from "../objects/structseq.ts";
-import { tstate, topmostException } from "../objects/pystate.ts";
+import { topmostException, tstate } from "../objects/pystate.ts";
 import { PyFile_WriteString } from "../objects/fileobject.ts";
 import { getFrameObject, vmstack } from "../vm/frame.ts";
 import { formatException } from "../vm/traceback.ts";
@@ -85,8 +90,24 @@ function sys_getrefcount(_m: PyObject, o: PyObject): PyObject {
 }
 
 const getsizeofParams = ["object", "default"] as const;
-function sys_getsizeof(_m: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
-  const [o, dflt] = unpackKeywords("getsizeof", getsizeofParams, args, off, nargs, kwnames, 1, 2, 0);
+function sys_getsizeof(
+  _m: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const [o, dflt] = unpackKeywords(
+    "getsizeof",
+    getsizeofParams,
+    args,
+    off,
+    nargs,
+    kwnames,
+    1,
+    2,
+    0,
+  );
   const obj = o!;
   let res: PyObject;
   try {
@@ -140,7 +161,9 @@ function sys_setrecursionlimit(_m: PyObject, v: PyObject): PyObject {
     throw PyErr_Format(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
   }
   const limit = intOf(v);
-  if (limit < 1) throw PyErr_Format(PyExc_ValueError, "recursion limit must be greater or equal than 1");
+  if (limit < 1) {
+    throw PyErr_Format(PyExc_ValueError, "recursion limit must be greater or equal than 1");
+  }
   const depth = tstate.recursion_limit - tstate.recursion_remaining;
   if (depth >= limit) {
     throw PyErr_Format(
@@ -156,7 +179,9 @@ function sys_setrecursionlimit(_m: PyObject, v: PyObject): PyObject {
 // ---- exit, exceptions, frames -------------------------------------------------------------------
 
 function sys_exit(_m: PyObject, args: Args, off: number, nargs: number): PyObject {
-  if (nargs > 1) throw PyErr_Format(PyExc_TypeError, `exit expected at most 1 argument, got ${nargs}`);
+  if (nargs > 1) {
+    throw PyErr_Format(PyExc_TypeError, `exit expected at most 1 argument, got ${nargs}`);
+  }
   const status = nargs === 0 ? null : args[off]!;
   throw makeSystemExit(status);
 }
@@ -185,7 +210,9 @@ function sys_exception(_m: PyObject): PyObject {
 }
 
 function sys__getframe(_m: PyObject, args: Args, off: number, nargs: number): PyObject {
-  if (nargs > 1) throw PyErr_Format(PyExc_TypeError, `_getframe expected at most 1 argument, got ${nargs}`);
+  if (nargs > 1) {
+    throw PyErr_Format(PyExc_TypeError, `_getframe expected at most 1 argument, got ${nargs}`);
+  }
   let depth = nargs === 0 ? 0 : intOf(args[off]!);
   let frame = vmstack.current;
   while (depth > 0 && frame !== null) {
@@ -283,9 +310,24 @@ function makeConstants(d: PyObject): void {
     PyStructSequence_New(versionInfo, [i(3), i(11), i(7), s("final"), i(0)]),
   );
   const flagNames = [
-    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
-    "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
-    "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "warn_default_encoding",
+    "safe_path",
+    "int_max_str_digits",
   ];
   const flagsType = PyStructSequence_NewType("sys.flags", flagNames);
   set(
@@ -293,33 +335,73 @@ function makeConstants(d: PyObject): void {
     PyStructSequence_New(
       flagsType,
       flagNames.map((n) =>
-        n === "dev_mode" || n === "safe_path" ? ref(Py_False) : n === "int_max_str_digits" ? i(-1) : i(0)
+        n === "dev_mode" || n === "safe_path"
+          ? ref(Py_False)
+          : n === "int_max_str_digits"
+          ? i(-1)
+          : i(0)
       ),
     ),
   );
   const floatInfoType = PyStructSequence_NewType("sys.float_info", [
-    "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
-    "epsilon", "radix", "rounds",
+    "max",
+    "max_exp",
+    "max_10_exp",
+    "min",
+    "min_exp",
+    "min_10_exp",
+    "dig",
+    "mant_dig",
+    "epsilon",
+    "radix",
+    "rounds",
   ]);
   set(
     "float_info",
     PyStructSequence_New(floatInfoType, [
-      PyFloat_FromDouble(Number.MAX_VALUE), i(1024), i(308), PyFloat_FromDouble(2.2250738585072014e-308),
-      i(-1021), i(-307), i(15), i(53), PyFloat_FromDouble(Number.EPSILON), i(2), i(1),
+      PyFloat_FromDouble(Number.MAX_VALUE),
+      i(1024),
+      i(308),
+      PyFloat_FromDouble(2.2250738585072014e-308),
+      i(-1021),
+      i(-307),
+      i(15),
+      i(53),
+      PyFloat_FromDouble(Number.EPSILON),
+      i(2),
+      i(1),
     ]),
   );
   const intInfoType = PyStructSequence_NewType("sys.int_info", [
-    "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold",
+    "bits_per_digit",
+    "sizeof_digit",
+    "default_max_str_digits",
+    "str_digits_check_threshold",
   ]);
   set("int_info", PyStructSequence_New(intInfoType, [i(30), i(4), i(4300), i(640)]));
   const hashInfoType = PyStructSequence_NewType("sys.hash_info", [
-    "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff",
+    "width",
+    "modulus",
+    "inf",
+    "nan",
+    "imag",
+    "algorithm",
+    "hash_bits",
+    "seed_bits",
+    "cutoff",
   ]);
   set(
     "hash_info",
     PyStructSequence_New(hashInfoType, [
-      i(64), PyLong_FromBigInt(2n ** 61n - 1n), i(314159), i(0), i(1000003), s("siphash13"),
-      i(64), i(128), i(0),
+      i(64),
+      PyLong_FromBigInt(2n ** 61n - 1n),
+      i(314159),
+      i(0),
+      i(1000003),
+      s("siphash13"),
+      i(64),
+      i(128),
+      i(0),
     ]),
   );
   const implDict = PyDict_New();
@@ -359,8 +441,24 @@ function sys_get_int_max_str_digits(_m: PyObject): PyObject {
 }
 
 const maxdigitsParams = ["maxdigits"] as const;
-function sys_set_int_max_str_digits(_m: PyObject, args: Args, off: number, nargs: number, kwnames: PyObject | null): PyObject {
-  const [v] = unpackKeywords("set_int_max_str_digits", maxdigitsParams, args, off, nargs, kwnames, 1, 1, 0);
+function sys_set_int_max_str_digits(
+  _m: PyObject,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const [v] = unpackKeywords(
+    "set_int_max_str_digits",
+    maxdigitsParams,
+    args,
+    off,
+    nargs,
+    kwnames,
+    1,
+    1,
+    0,
+  );
   const n = intOf(v!);
   if (n !== 0 && n < 640) {
     throw PyErr_Format(PyExc_ValueError, "maxdigits must be 0 or larger than 640");
@@ -405,7 +503,10 @@ export let sysModule: PyObject | null = null;
 
 /** Creates sys (_PySys_Create) with the program's argv. */
 export function makeSys(argv: string[]): PyObject {
-  const mod = PyModule_New("sys", "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.");
+  const mod = PyModule_New(
+    "sys",
+    "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.",
+  );
   const d = PyModule_GetDict(mod);
   sysState.dict = d;
   const modName = PyUnicode_InternFromString("sys");
@@ -423,7 +524,10 @@ export function makeSys(argv: string[]): PyObject {
     Py_DECREF(v);
   };
   setOwned("argv", PyList_FromArraySteal(argv.map((a) => PyUnicode_FromString(a))));
-  setOwned("orig_argv", PyList_FromArraySteal(["python3", ...argv].map((a) => PyUnicode_FromString(a))));
+  setOwned(
+    "orig_argv",
+    PyList_FromArraySteal(["python3", ...argv].map((a) => PyUnicode_FromString(a))),
+  );
   setOwned("path", PyList_FromArraySteal([]));
   setOwned("warnoptions", PyList_FromArraySteal([]));
   setOwned("meta_path", PyList_FromArraySteal([]));

@@ -8,25 +8,21 @@ import {
   METH_NOARGS,
   METH_O,
   newStaticType,
+  Py_False,
+  Py_None,
+  Py_True,
   PyObject,
   PyObject_Free,
   PyObject_Init,
   type PyTypeObject,
-  Py_False,
-  Py_None,
-  Py_True,
 } from "../objects/object.ts";
 import { PyType_Ready } from "../objects/typeobject.ts";
 import { PyUnicode_Check, PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { unicode_length } from "../objects/unicodemethods.ts";
 import { PyErr_Format, PyErr_FromJS } from "../objects/errors.ts";
-import {
-  PyExc_OSError,
-  PyExc_TypeError,
-  PyExc_ValueError,
-} from "../objects/exceptions.ts";
+import { PyExc_OSError, PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
-import { PyList_New, PyList_Append } from "../objects/listobject.ts";
+import { PyList_Append, PyList_New } from "../objects/listobject.ts";
 import { PyObject_SelfIter, str } from "../objects/objectops.ts";
 import { fileFastPath } from "../objects/fileobject.ts";
 import { hostState } from "../vm/hoststate.ts";
@@ -108,7 +104,12 @@ function readLine(d: StreamData): string {
   return text;
 }
 
-function stream_readline(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+function stream_readline(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   let limit = -1;
   if (nargs > 0 && args[off] !== Py_None) limit = Number(args[off]!.ob_val);
   const d = data(self);
@@ -120,7 +121,12 @@ function stream_readline(self: PyObject, args: (PyObject | null)[], off: number,
   return PyUnicode_FromString(line);
 }
 
-function stream_read(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+function stream_read(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const d = data(self);
   let limit = -1;
   if (nargs > 0 && args[off] !== Py_None) limit = Number(args[off]!.ob_val);

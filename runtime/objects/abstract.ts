@@ -3,61 +3,65 @@
 // subscription, sequences, iteration, isinstance/issubclass and format().
 
 import {
-  PyBool_Type,
-  PyFloat_Type,
-  PyLong_Type,
-  PyObject,
-  PyTuple_Type,
-  PyList_Type,
-  type PyTypeObject,
-  PyType_IsSubtype,
-  PyType_Type,
-  PyUnicode_Type,
+  type binaryfunc,
   Py_DECREF,
+  Py_EQ,
   Py_None,
   Py_NotImplemented,
   Py_TPFLAGS_HEAPTYPE,
-  Py_TPFLAGS_LONG_SUBCLASS,
   Py_TPFLAGS_TYPE_SUBCLASS,
   Py_XDECREF,
-  Py_EQ,
-  type binaryfunc,
-  type ternaryfunc,
+  PyBool_Type,
+  PyFloat_Type,
+  PyList_Type,
+  PyLong_Type,
+  PyObject,
+  PyTuple_Type,
+  PyType_IsSubtype,
+  PyType_Type,
+  type PyTypeObject,
+  PyUnicode_Type,
   type ssizeargfunc,
+  type ternaryfunc,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
   PyExc_AttributeError,
+  PyExc_DeprecationWarning,
   PyExc_IndexError,
   PyExc_OverflowError,
   PyExc_StopIteration,
   PyExc_TypeError,
   PyExc_ValueError,
-  PyExc_DeprecationWarning,
 } from "./exceptions.ts";
 import {
   _PyObject_LookupAttr,
+  Py_EnterRecursiveCall,
+  Py_LeaveRecursiveCall,
   PyObject_GetAttr,
   PyObject_IsTrue,
   PyObject_RichCompareBool,
   PyObject_Str,
-  Py_EnterRecursiveCall,
-  Py_LeaveRecursiveCall,
   str,
 } from "./objectops.ts";
 import { _Py_ID, PyUnicode_Check, PyUnicode_FromString, unicode_empty } from "./unicodeobject.ts";
 import {
   longValue,
+  parseIntLiteral,
   PyLong_Check,
   PyLong_CheckExact,
   PyLong_FromNumber,
   PyLong_FromValue,
   toBigInt,
-  parseIntLiteral,
 } from "./longobject.ts";
 import { PyTuple_CheckExact, PyTuple_FromArray, PyTuple_FromArraySteal } from "./tupleobject.ts";
-import { _PyList_AppendTakeRef, list_extend, PyList_AsTuple, PyList_FromArraySteal } from "./listobject.ts";
-import { PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_CallArgs } from "./call.ts";
+import {
+  _PyList_AppendTakeRef,
+  list_extend,
+  PyList_AsTuple,
+  PyList_FromArraySteal,
+} from "./listobject.ts";
+import { PyObject_CallArgs, PyObject_CallNoArgs, PyObject_CallOneArg } from "./call.ts";
 import { _PyType_Lookup, lookupMaybeMethod } from "./typeobject.ts";
 import { PySeqIter_New } from "./iterobject.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
@@ -135,7 +139,10 @@ function binaryOp(v: PyObject, w: PyObject, slot: NbSlot, opName: string): PyObj
   const r = binary_op1(v, w, slot);
   if (r === Py_NotImplemented) {
     Py_DECREF(r);
-    if (opName === ">>" && v.ob_type.tp_name === "builtin_function_or_method" && str(getName(v)) === "print") {
+    if (
+      opName === ">>" && v.ob_type.tp_name === "builtin_function_or_method" &&
+      str(getName(v)) === "print"
+    ) {
       throw PyErr_Format(
         PyExc_TypeError,
         `unsupported operand type(s) for >>: 'builtin_function_or_method' and '${w.ob_type.tp_name}'. Did you mean "print(<message>, file=<output_stream>)"?`,
@@ -190,7 +197,8 @@ export function PyNumber_Multiply(v: PyObject, w: PyObject): PyObject {
 
 export const PyNumber_Subtract = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_subtract", "-");
 export const PyNumber_Remainder = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_remainder", "%");
-export const PyNumber_Divmod = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_divmod", "divmod()");
+export const PyNumber_Divmod = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, "nb_divmod", "divmod()");
 export const PyNumber_Lshift = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_lshift", "<<");
 export const PyNumber_Rshift = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_rshift", ">>");
 export const PyNumber_And = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_and", "&");
@@ -929,7 +937,9 @@ export function PyObject_IsInstance(inst: PyObject, cls: PyObject): boolean {
   if (cls.ob_type === PyTuple_Type) {
     Py_EnterRecursiveCall(" in __instancecheck__");
     try {
-      for (const item of cls.ob_item as PyObject[]) if (PyObject_IsInstance(inst, item)) return true;
+      for (const item of cls.ob_item as PyObject[]) {
+        if (PyObject_IsInstance(inst, item)) return true;
+      }
       return false;
     } finally {
       Py_LeaveRecursiveCall();
@@ -971,7 +981,9 @@ export function PyObject_IsSubclass(derived: PyObject, cls: PyObject): boolean {
   if (cls.ob_type === PyTuple_Type) {
     Py_EnterRecursiveCall(" in __subclasscheck__");
     try {
-      for (const item of cls.ob_item as PyObject[]) if (PyObject_IsSubclass(derived, item)) return true;
+      for (const item of cls.ob_item as PyObject[]) {
+        if (PyObject_IsSubclass(derived, item)) return true;
+      }
       return false;
     } finally {
       Py_LeaveRecursiveCall();
@@ -1070,5 +1082,11 @@ export function iterToArray(iterable: PyObject): PyObject[] {
   return out;
 }
 
-export { PyLong_FromNumber, toBigInt, PyTuple_FromArray, PyUnicode_FromString, _PyList_AppendTakeRef };
-export { PyExc_AttributeError, _PyType_Lookup };
+export {
+  _PyList_AppendTakeRef,
+  PyLong_FromNumber,
+  PyTuple_FromArray,
+  PyUnicode_FromString,
+  toBigInt,
+};
+export { _PyType_Lookup, PyExc_AttributeError };

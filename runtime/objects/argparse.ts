@@ -16,7 +16,9 @@ export function checkPositional(name: string, nargs: number, min: number, max: n
     );
   }
   if (nargs > max) {
-    if (max === 0) throw PyErr_Format(PyExc_TypeError, `${name} expected no arguments, got ${nargs}`);
+    if (max === 0) {
+      throw PyErr_Format(PyExc_TypeError, `${name} expected no arguments, got ${nargs}`);
+    }
     const msg = min === max ? "" : "at most ";
     throw PyErr_Format(
       PyExc_TypeError,

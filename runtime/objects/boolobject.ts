@@ -1,12 +1,12 @@
 // bool (Objects/boolobject.c): a subclass of int with two instances.
 
 import {
+  Py_False,
+  Py_TPFLAGS_LONG_SUBCLASS,
+  Py_True,
   PyBool_Type,
   PyObject,
   type PyTypeObject,
-  Py_False,
-  Py_True,
-  Py_TPFLAGS_LONG_SUBCLASS,
 } from "./object.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyObject_IsTrue } from "./objectops.ts";
@@ -47,7 +47,13 @@ export function bool_vectorcall(
 
 export function bool_new(_type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
   const items = args.ob_item as PyObject[];
-  return bool_vectorcall(PyBool_Type, items, 0, items.length, kwds !== null && kwds.ob_size > 0 ? kwds : null);
+  return bool_vectorcall(
+    PyBool_Type,
+    items,
+    0,
+    items.length,
+    kwds !== null && kwds.ob_size > 0 ? kwds : null,
+  );
 }
 
 function bothBool(a: PyObject, b: PyObject): boolean {

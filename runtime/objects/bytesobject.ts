@@ -2,6 +2,15 @@
 // cached as str caches it (ob_hash low half, ob_size high half).
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_False,
+  Py_NE,
+  Py_NotImplemented,
+  Py_TPFLAGS_BYTES_SUBCLASS,
+  Py_TPFLAGS_HEAPTYPE,
+  Py_True,
+  Py_XDECREF,
   PyBytes_Type,
   PyBytesIter_Type,
   PyObject,
@@ -12,15 +21,6 @@ import {
   PyObject_GC_UnTrack,
   PyObject_Init,
   type PyTypeObject,
-  Py_DECREF,
-  Py_EQ,
-  Py_False,
-  Py_NE,
-  Py_NotImplemented,
-  Py_TPFLAGS_BYTES_SUBCLASS,
-  Py_TPFLAGS_HEAPTYPE,
-  Py_True,
-  Py_XDECREF,
   staticObject,
   type visitproc,
 } from "./object.ts";
@@ -30,7 +30,7 @@ import { Hash } from "./pyhash.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_IndexError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
-import { PyLong_FromNumber, PyLong_Check, longValue } from "./longobject.ts";
+import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
 import { PyIndex_Check, PyNumber_AsSsize_t } from "./abstract.ts";
 import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
 
@@ -202,7 +202,12 @@ export function bytes_repeat(a: PyObject, n: number): PyObject {
 }
 
 /** Index of needle in hay from start, or -1. */
-export function bytesFind(hay: Uint8Array, needle: Uint8Array, start = 0, end = hay.length): number {
+export function bytesFind(
+  hay: Uint8Array,
+  needle: Uint8Array,
+  start = 0,
+  end = hay.length,
+): number {
   outer: for (let i = start; i + needle.length <= end; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return i;
@@ -292,7 +297,10 @@ const utf8Encoder = new TextEncoder();
 export function encodeText(s: string, encoding: string, errors: string): Uint8Array {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf_8") {
-    if (errors === "strict" && /[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {
+    if (
+      errors === "strict" &&
+      /[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))
+    ) {
       throw encodeError("utf-8", s, "surrogates not allowed");
     }
     return utf8Encoder.encode(s);
@@ -305,7 +313,11 @@ export function encodeText(s: string, encoding: string, errors: string): Uint8Ar
       if (cp < limit) out.push(cp);
       else if (errors === "ignore") continue;
       else if (errors === "replace") out.push(63);
-      else throw encodeError(enc === "ascii" ? "ascii" : "latin-1", s, `ordinal not in range(${limit})`);
+      else {throw encodeError(
+          enc === "ascii" ? "ascii" : "latin-1",
+          s,
+          `ordinal not in range(${limit})`,
+        );}
     }
     return new Uint8Array(out);
   }
@@ -337,7 +349,9 @@ export function decodeBytes(b: Uint8Array, encoding: string, errors: string): st
       else {
         throw PyErr_Format(
           PyExc_ValueError,
-          `'ascii' codec can't decode byte 0x${c.toString(16).padStart(2, "0")}: ordinal not in range(128)`,
+          `'ascii' codec can't decode byte 0x${
+            c.toString(16).padStart(2, "0")
+          }: ordinal not in range(128)`,
         );
       }
     }
@@ -369,11 +383,16 @@ function encodeError(enc: string, s: string, reason: string): PyObject {
   let i = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    if ((enc === "ascii" && cp >= 128) || (enc === "latin-1" && cp >= 256) || (cp >= 0xd800 && cp <= 0xdfff)) break;
+    if (
+      (enc === "ascii" && cp >= 128) || (enc === "latin-1" && cp >= 256) ||
+      (cp >= 0xd800 && cp <= 0xdfff)
+    ) break;
     i++;
   }
   return PyErr_Format(
     PyExc_UnicodeEncodeError,
-    `'${enc}' codec can't encode character '\\u${s.codePointAt(i)?.toString(16).padStart(4, "0")}' in position ${i}: ${reason}`,
+    `'${enc}' codec can't encode character '\\u${
+      s.codePointAt(i)?.toString(16).padStart(4, "0")
+    }' in position ${i}: ${reason}`,
   );
 }

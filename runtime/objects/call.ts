@@ -2,12 +2,7 @@
 // and keyword dict otherwise, with the temporary tuples and dicts (and so the reference
 // counts) that CPython's paths create.
 
-import {
-  PyObject,
-  Py_DECREF,
-  Py_XDECREF,
-  type vectorcallfunc,
-} from "./object.ts";
+import { Py_DECREF, Py_XDECREF, PyObject, type vectorcallfunc } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall, str } from "./objectops.ts";
@@ -132,7 +127,11 @@ function vectorcallCall(
 }
 
 /** PyObject_Call(callable, args tuple, kwargs dict or null). */
-export function PyObject_Call(callable: PyObject, args: PyObject, kwargs: PyObject | null): PyObject {
+export function PyObject_Call(
+  callable: PyObject,
+  args: PyObject,
+  kwargs: PyObject | null,
+): PyObject {
   const vf = callable.ob_type.tp_instance_vectorcall;
   if (vf !== null) return vectorcallCall(vf, callable, args, kwargs);
   const call = callable.ob_type.tp_call;
@@ -146,7 +145,11 @@ export function PyObject_Call(callable: PyObject, args: PyObject, kwargs: PyObje
 }
 
 /** PyVectorcall_Call: tp_call of types that implement vectorcall. */
-export function PyVectorcall_Call(callable: PyObject, args: PyObject, kwargs: PyObject | null): PyObject {
+export function PyVectorcall_Call(
+  callable: PyObject,
+  args: PyObject,
+  kwargs: PyObject | null,
+): PyObject {
   const vf = callable.ob_type.tp_instance_vectorcall;
   if (vf === null) throw notCallable(callable);
   return vectorcallCall(vf, callable, args, kwargs);

@@ -1,18 +1,18 @@
 // cell (Objects/cellobject.c): the box a closure variable lives in.
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_False,
+  Py_NotImplemented,
+  Py_True,
+  Py_XDECREF,
   PyCell_Type,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
-  Py_DECREF,
-  Py_XDECREF,
-  Py_EQ,
-  Py_NotImplemented,
-  Py_True,
-  Py_False,
   type visitproc,
 } from "./object.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";

@@ -1,12 +1,6 @@
 // method: a function bound to an object (Objects/classobject.c). ob_item = [func, self].
 
 import {
-  PyMethod_Type,
-  PyObject,
-  PyObject_GC_Del,
-  PyObject_GC_Init,
-  PyObject_GC_Track,
-  PyObject_GC_UnTrack,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -14,19 +8,25 @@ import {
   Py_NotImplemented,
   Py_True,
   Py_XDECREF,
+  PyMethod_Type,
+  PyObject,
+  PyObject_GC_Del,
+  PyObject_GC_Init,
+  PyObject_GC_Track,
+  PyObject_GC_UnTrack,
   type visitproc,
 } from "./object.ts";
 import { PyObject_Vectorcall } from "./call.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import {
   _PyObject_LookupAttr,
+  object_hash,
   PyObject_GenericGetAttr,
   PyObject_GetAttr,
   PyObject_Hash,
   PyObject_RichCompareBool,
   reprText,
   str,
-  object_hash,
 } from "./objectops.ts";
 import { _Py_ID } from "./unicodeobject.ts";
 import { _PyType_Lookup } from "./typeobject.ts";
@@ -104,16 +104,17 @@ export function method_vectorcall(
 
 export function method_repr(im: PyObject): PyObject {
   const [func, self] = (im as PyMethodObject).ob_item;
-  let name: string;
   const q = _PyObject_LookupAttr(func, _Py_ID("__qualname__"));
   const n = q ?? _PyObject_LookupAttr(func, _Py_ID("__name__"));
-  name = n !== null && n.ob_type.tp_name === "str" ? str(n) : "?";
+  const name = n !== null && n.ob_type.tp_name === "str" ? str(n) : "?";
   if (n !== null) Py_DECREF(n);
   return PyUnicode_FromString(`<bound method ${name} of ${reprText(self)}>`);
 }
 
 export function method_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
-  if ((op !== Py_EQ && op !== Py_NE) || a.ob_type !== PyMethod_Type || b.ob_type !== PyMethod_Type) {
+  if (
+    (op !== Py_EQ && op !== Py_NE) || a.ob_type !== PyMethod_Type || b.ob_type !== PyMethod_Type
+  ) {
     Py_NotImplemented.ob_refcnt++;
     return Py_NotImplemented;
   }
@@ -132,7 +133,8 @@ export function method_hash(im: PyObject): number {
   const xhi = Hash.hi;
   const y = PyObject_Hash(func);
   const yhi = Hash.hi;
-  let lo = x ^ y, hi = xhi ^ yhi;
+  let lo = x ^ y;
+  const hi = xhi ^ yhi;
   if (lo === -1 && hi === -1) lo = -2;
   Hash.hi = hi;
   return lo;
@@ -151,7 +153,11 @@ export function method_getattro(obj: PyObject, name: PyObject): PyObject {
   return PyObject_GetAttr(PyMethod_GET_FUNCTION(obj), name);
 }
 
-export function method_descr_get(meth: PyObject, _obj: PyObject | null, _cls: PyObject | null): PyObject {
+export function method_descr_get(
+  meth: PyObject,
+  _obj: PyObject | null,
+  _cls: PyObject | null,
+): PyObject {
   meth.ob_refcnt++;
   return meth;
 }
@@ -178,7 +184,11 @@ export const method_members = [
 ];
 
 /** method.__new__(function, instance) */
-export function method_new(_type: import("./object.ts").PyTypeObject, args: PyObject, _kw: PyObject | null) {
+export function method_new(
+  _type: import("./object.ts").PyTypeObject,
+  args: PyObject,
+  _kw: PyObject | null,
+) {
   const items = args.ob_item as PyObject[];
   if (items.length !== 2) {
     throw PyErr_Format(PyExc_TypeError, `method expected 2 arguments, got ${items.length}`);

@@ -6,18 +6,22 @@
 import { CO_FAST, type CodeUnit, type Constant } from "../compiler/code.ts";
 import { Op } from "../compiler/opcode.ts";
 import {
-  PyCode_Type,
-  PyObject,
-  PyObject_Free,
-  PyObject_Init,
   Py_DECREF,
   Py_Ellipsis,
   Py_False,
   Py_None,
   Py_True,
   Py_XDECREF,
+  PyCode_Type,
+  PyObject,
+  PyObject_Free,
+  PyObject_Init,
 } from "./object.ts";
-import { PyUnicode_FromString, PyUnicode_InternFromString, unicodeLength } from "./unicodeobject.ts";
+import {
+  PyUnicode_FromString,
+  PyUnicode_InternFromString,
+  unicodeLength,
+} from "./unicodeobject.ts";
 import { PyLong_FromBigInt } from "./longobject.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
 import { PyComplex_FromDoubles } from "./complexobject.ts";

@@ -1,11 +1,6 @@
 // complex (Objects/complexobject.c): the real part in ob_val, the imaginary in ob_size.
 
 import {
-  PyComplex_Type,
-  PyObject,
-  PyObject_Free,
-  PyObject_Init,
-  type PyTypeObject,
   Py_EQ,
   Py_False,
   Py_NE,
@@ -13,7 +8,12 @@ import {
   Py_NotImplemented,
   Py_TPFLAGS_HEAPTYPE,
   Py_True,
+  PyComplex_Type,
+  PyObject,
+  PyObject_Free,
+  PyObject_Init,
   PyType_IsSubtype,
+  type PyTypeObject,
 } from "./object.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { shortestDigits } from "./floatrepr.ts";
@@ -236,8 +236,16 @@ export function complex_richcompare(a: PyObject, b: PyObject, op: number): PyObj
 }
 
 export const complex_members = [
-  { name: "real", get: (o: PyObject) => PyFloat_FromDouble((o as PyComplexObject).ob_val), set: null },
-  { name: "imag", get: (o: PyObject) => PyFloat_FromDouble((o as PyComplexObject).ob_size), set: null },
+  {
+    name: "real",
+    get: (o: PyObject) => PyFloat_FromDouble((o as PyComplexObject).ob_val),
+    set: null,
+  },
+  {
+    name: "imag",
+    get: (o: PyObject) => PyFloat_FromDouble((o as PyComplexObject).ob_size),
+    set: null,
+  },
 ];
 
 export function complex_conjugate(o: PyObject): PyObject {

@@ -5,10 +5,16 @@
 import {
   METH_CLASS,
   METH_STATIC,
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
   PyClassMethodDescr_Type,
   PyDictProxy_Type,
+  type PyGetSetDef,
   PyGetSetDescr_Type,
+  type PyMemberDef,
   PyMemberDescr_Type,
+  type PyMethodDef,
   PyMethodDescr_Type,
   PyMethodWrapper_Type,
   PyObject,
@@ -17,25 +23,19 @@ import {
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   PyProperty_Type,
-  type PyGetSetDef,
-  type PyMemberDef,
-  type PyMethodDef,
-  type PyTypeObject,
   PyType_IsSubtype,
   PyType_Type,
+  type PyTypeObject,
   PyWrapperDescr_Type,
-  Py_DECREF,
-  Py_None,
-  Py_XDECREF,
   type visitproc,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.ts";
 import { PyUnicode_FromString, PyUnicode_InternFromString } from "./unicodeobject.ts";
 import { callMethodDef, PyCFunction_New } from "./methodobject.ts";
-import { str, typeName, typeQualName, PyObject_Repr, PyObject_GetAttr } from "./objectops.ts";
+import { PyObject_GetAttr, PyObject_Repr, str, typeName, typeQualName } from "./objectops.ts";
 import { addressOf } from "../memory/obmalloc.ts";
-import { PyObject_Call, PyObject_CallOneArg, PyObject_CallArgs } from "./call.ts";
+import { PyObject_Call, PyObject_CallArgs, PyObject_CallOneArg } from "./call.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
 import { _Py_ID } from "./unicodeobject.ts";
 
@@ -146,7 +146,9 @@ function descrCheck(o: PyObject, obj: PyObject): void {
   if (!PyType_IsSubtype(obj.ob_type, d.d_type)) {
     throw PyErr_Format(
       PyExc_TypeError,
-      `descriptor '${str(d.d_name)}' for '${d.d_type.tp_name}' objects doesn't apply to a '${obj.ob_type.tp_name}' object`,
+      `descriptor '${
+        str(d.d_name)
+      }' for '${d.d_type.tp_name}' objects doesn't apply to a '${obj.ob_type.tp_name}' object`,
     );
   }
 }
@@ -172,7 +174,10 @@ export function method_vectorcall(
 ): PyObject {
   const d = descrData(func);
   if (nargs < 1) {
-    throw PyErr_Format(PyExc_TypeError, `unbound method ${descrQualname(func)}() needs an argument`);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `unbound method ${descrQualname(func)}() needs an argument`,
+    );
   }
   const self = args[offset]!;
   descrCheck(func, self);
@@ -186,7 +191,11 @@ export function method_repr(o: PyObject): PyObject {
 
 // ---- classmethod_descriptor --------------------------------------------------------------------
 
-export function classmethod_get(o: PyObject, obj: PyObject | null, type: PyObject | null): PyObject {
+export function classmethod_get(
+  o: PyObject,
+  obj: PyObject | null,
+  type: PyObject | null,
+): PyObject {
   const d = descrData(o);
   let t = type;
   if (t === null) {
@@ -194,25 +203,35 @@ export function classmethod_get(o: PyObject, obj: PyObject | null, type: PyObjec
     else {
       throw PyErr_Format(
         PyExc_TypeError,
-        `descriptor '${str(d.d_name)}' for type '${d.d_type.tp_name}' needs either an object or a type`,
+        `descriptor '${
+          str(d.d_name)
+        }' for type '${d.d_type.tp_name}' needs either an object or a type`,
       );
     }
   }
   if (!PyType_IsSubtype(t.ob_type, PyType_Type) || !PyType_IsSubtype(t as PyTypeObject, d.d_type)) {
     throw PyErr_Format(
       PyExc_TypeError,
-      `descriptor '${str(d.d_name)}' requires a subtype of '${d.d_type.tp_name}' but received '${(t as PyTypeObject).tp_name}'`,
+      `descriptor '${str(d.d_name)}' requires a subtype of '${d.d_type.tp_name}' but received '${
+        (t as PyTypeObject).tp_name
+      }'`,
     );
   }
   return PyCFunction_New(d.ml!, t, null, d.d_type);
 }
 
-export function classmethoddescr_call(o: PyObject, args: PyObject, kwds: PyObject | null): PyObject {
+export function classmethoddescr_call(
+  o: PyObject,
+  args: PyObject,
+  kwds: PyObject | null,
+): PyObject {
   const items = args.ob_item as PyObject[];
   if (items.length < 1) {
     throw PyErr_Format(
       PyExc_TypeError,
-      `descriptor '${str(descrData(o).d_name)}' of '${descrData(o).d_type.tp_name}' object needs an argument`,
+      `descriptor '${str(descrData(o).d_name)}' of '${
+        descrData(o).d_type.tp_name
+      }' object needs an argument`,
     );
   }
   const bound = classmethod_get(o, null, items[0]);
@@ -261,7 +280,9 @@ export function getset_get(o: PyObject, obj: PyObject | null, _type: PyObject | 
   if (g.get === null) {
     throw PyErr_Format(
       PyExc_AttributeError,
-      `attribute '${str(descrData(o).d_name)}' of '${descrData(o).d_type.tp_name}' objects is not readable`,
+      `attribute '${str(descrData(o).d_name)}' of '${
+        descrData(o).d_type.tp_name
+      }' objects is not readable`,
     );
   }
   return g.get(obj);
@@ -287,7 +308,11 @@ export function getset_repr(o: PyObject): PyObject {
 
 // ---- wrapper_descriptor and method-wrapper -----------------------------------------------------
 
-export function wrapperdescr_get(o: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
+export function wrapperdescr_get(
+  o: PyObject,
+  obj: PyObject | null,
+  _type: PyObject | null,
+): PyObject {
   if (obj === null) {
     o.ob_refcnt++;
     return o;
@@ -297,7 +322,12 @@ export function wrapperdescr_get(o: PyObject, obj: PyObject | null, _type: PyObj
 }
 
 /** wrapperdescr_raw_call: the slot's wrapper with self and an argument tuple. */
-function wrapperCall(descr: PyObject, self: PyObject, args: PyObject, kwds: PyObject | null): PyObject {
+function wrapperCall(
+  descr: PyObject,
+  self: PyObject,
+  args: PyObject,
+  kwds: PyObject | null,
+): PyObject {
   const d = descrData(descr);
   const slot = d.slot!;
   if (kwds !== null && kwds.ob_size > 0 && !(slot.flags & 1)) {
@@ -309,7 +339,11 @@ function wrapperCall(descr: PyObject, self: PyObject, args: PyObject, kwds: PyOb
   return slot.wrapper!(self, args, d.wrapped!, kwds);
 }
 
-export function wrapperdescr_call(descr: PyObject, args: PyObject, kwds: PyObject | null): PyObject {
+export function wrapperdescr_call(
+  descr: PyObject,
+  args: PyObject,
+  kwds: PyObject | null,
+): PyObject {
   const items = args.ob_item as PyObject[];
   const d = descrData(descr);
   if (items.length < 1) {
@@ -371,7 +405,9 @@ export function wrapper_repr(w: PyObject): PyObject {
   const [descr, self] = w.ob_item as PyObject[];
   const addr = "0x" + addressOf(self.ob_id).toString(16);
   return PyUnicode_FromString(
-    `<method-wrapper '${str(descrData(descr).d_name)}' of ${self.ob_type.tp_name} object at ${addr}>`,
+    `<method-wrapper '${
+      str(descrData(descr).d_name)
+    }' of ${self.ob_type.tp_name} object at ${addr}>`,
   );
 }
 
@@ -407,7 +443,11 @@ export function property_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
   const p = propertyFields(o);
   const { fget, fset, fdel, doc } = p;
-  p.fget = p.fset = p.fdel = p.doc = null;
+  p.fget =
+    p.fset =
+    p.fdel =
+    p.doc =
+      null;
   Py_XDECREF(fget);
   Py_XDECREF(fset);
   Py_XDECREF(fdel);
@@ -430,7 +470,11 @@ export function property_traverse(o: PyObject, visit: visitproc, arg: unknown): 
 }
 
 /** Owner-aware name of a property for error messages (3.11: no name; generic message). */
-export function property_descr_get(o: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
+export function property_descr_get(
+  o: PyObject,
+  obj: PyObject | null,
+  _type: PyObject | null,
+): PyObject {
   if (obj === null || obj === Py_None) {
     o.ob_refcnt++;
     return o;
@@ -486,4 +530,4 @@ export function mappingproxy_repr(p: PyObject): PyObject {
   return PyUnicode_FromString(`mappingproxy(${s})`);
 }
 
-export { PyObject_GetAttr, _Py_ID, PyProperty_Type };
+export { _Py_ID, PyObject_GetAttr, PyProperty_Type };

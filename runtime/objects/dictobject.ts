@@ -8,27 +8,32 @@
 // (MAINTAIN_TRACKING). Views and iterators are in dictviews.ts.
 
 import {
-  PyDict_Type,
-  PyObject,
-  PyObject_GC_Del,
-  PyObject_GC_Init,
-  PyObject_GC_Track,
-  PyObject_GC_UnTrack,
-  type PyTypeObject,
-  PyUnicode_Type,
-  PyTuple_Type,
   Py_DECREF,
   Py_EQ,
   Py_TPFLAGS_DICT_SUBCLASS,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HEAPTYPE,
   Py_XDECREF,
+  PyDict_Type,
+  PyObject,
+  PyObject_GC_Del,
+  PyObject_GC_Init,
+  PyObject_GC_Track,
+  PyObject_GC_UnTrack,
+  PyTuple_Type,
+  type PyTypeObject,
+  PyUnicode_Type,
   type visitproc,
 } from "./object.ts";
 import { Hash } from "./pyhash.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
-import { type PyUnicodeObject, PyUnicode_FromString, unicode_hash, _Py_ID } from "./unicodeobject.ts";
+import {
+  _Py_ID,
+  PyUnicode_FromString,
+  type PyUnicodeObject,
+  unicode_hash,
+} from "./unicodeobject.ts";
 import { PyObject_Hash, PyObject_RichCompareBool } from "./objectops.ts";
 import { PyErr_Format, PyErr_SetKeyError } from "./errors.ts";
 import { PyExc_RuntimeError } from "./exceptions.ts";
@@ -402,7 +407,13 @@ function insertionResize(mp: PyDictObject, unicode: boolean): void {
 // ---- insertion and deletion -------------------------------------------------------------------
 
 /** insertdict: steals key and value. */
-function insertdict(mp: PyDictObject, key: PyObject, lo: number, hi: number, value: PyObject): void {
+function insertdict(
+  mp: PyDictObject,
+  key: PyObject,
+  lo: number,
+  hi: number,
+  value: PyObject,
+): void {
   let k = mp.ob_data;
   if (k === EMPTY_KEYS) {
     insertToEmptydict(mp, key, lo, hi, value);
@@ -638,7 +649,11 @@ export function PyDict_Size(o: PyObject): number {
  * _PyDict_LoadGlobal: looks in globals then builtins; the value is borrowed, null when
  * neither has the name.
  */
-export function _PyDict_LoadGlobal(globals: PyObject, builtins: PyObject, key: PyObject): PyObject | null {
+export function _PyDict_LoadGlobal(
+  globals: PyObject,
+  builtins: PyObject,
+  key: PyObject,
+): PyObject | null {
   const v = dictGetStr(globals, key);
   if (v !== null) return v;
   return dictGetStr(builtins, key);

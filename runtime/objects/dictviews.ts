@@ -2,6 +2,14 @@
 // (Objects/dictobject.c).
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_False,
+  Py_NE,
+  Py_None,
+  Py_NotImplemented,
+  Py_True,
+  Py_XDECREF,
   PyDict_Type,
   PyDictItems_Type,
   PyDictIterItem_Type,
@@ -17,26 +25,20 @@ import {
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
-  type PyTypeObject,
-  Py_DECREF,
-  Py_EQ,
-  Py_False,
-  Py_NE,
-  Py_None,
-  Py_NotImplemented,
-  Py_True,
-  Py_XDECREF,
-  type visitproc,
   PySet_Type,
+  type PyTypeObject,
+  type visitproc,
 } from "./object.ts";
 import {
+  _PyDict_GetItem_KnownHash,
   _PyDict_Pop,
+  _PyDict_SetItem_KnownHash,
   dict_merge,
   dictForEach,
   dictGetStr,
   dictSizeof,
   dictSubtypeAlloc,
-  type PyDictObject,
+  EMPTY_KEYS,
   PyDict_Check,
   PyDict_CheckExact,
   PyDict_Clear,
@@ -47,22 +49,50 @@ import {
   PyDict_New,
   PyDict_SetItem,
   PyDict_Size,
-  _PyDict_GetItem_KnownHash,
-  _PyDict_SetItem_KnownHash,
-  EMPTY_KEYS,
+  type PyDictObject,
 } from "./dictobject.ts";
 import { PyErr_Format, PyErr_SetKeyError } from "./errors.ts";
-import { PyExc_KeyError, PyExc_RuntimeError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
-import { PyObject_Repr, PyObject_RichCompareBool, Py_ReprEnter, Py_ReprLeave, str, _PyObject_LookupAttr, PyObject_GetAttr, PyObject_Hash } from "./objectops.ts";
-import { PyUnicode_FromString, _Py_ID } from "./unicodeobject.ts";
-import { PyTuple_FromArraySteal, PyTuple_Check } from "./tupleobject.ts";
+import {
+  PyExc_KeyError,
+  PyExc_RuntimeError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "./exceptions.ts";
+import {
+  _PyObject_LookupAttr,
+  Py_ReprEnter,
+  Py_ReprLeave,
+  PyObject_GetAttr,
+  PyObject_Hash,
+  PyObject_Repr,
+  PyObject_RichCompareBool,
+  str,
+} from "./objectops.ts";
+import { _Py_ID, PyUnicode_FromString } from "./unicodeobject.ts";
+import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyList_FromArraySteal } from "./listobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";
-import { PyObject_GetItem, PyObject_GetIter, PyIter_Next, PySequence_Contains, PyObject_Size, iterToArray } from "./abstract.ts";
+import {
+  iterToArray,
+  PyIter_Next,
+  PyObject_GetItem,
+  PyObject_GetIter,
+  PyObject_Size,
+  PySequence_Contains,
+} from "./abstract.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg } from "./call.ts";
 import { checkPositional, unpackKeywords } from "./argparse.ts";
 import { lookupMaybeMethod } from "./typeobject.ts";
-import { PySet_New, set_difference, set_intersection, set_symmetric_difference_update, set_update_internal, PyAnySet_Check, setSize, PySet_Contains } from "./setobject.ts";
+import {
+  PyAnySet_Check,
+  PySet_Contains,
+  PySet_New,
+  set_difference,
+  set_intersection,
+  set_symmetric_difference_update,
+  set_update_internal,
+  setSize,
+} from "./setobject.ts";
 import { Hash } from "./pyhash.ts";
 
 function mp(o: PyObject): PyDictObject {
@@ -296,7 +326,12 @@ function mergeFromSeq2(self: PyObject, seq2: PyObject): void {
 }
 
 /** dict.__init__ / dict.update(*args, **kwargs) body. */
-function updateCommon(self: PyObject, args: PyObject[], kwargs: PyObject | null, name: string): void {
+function updateCommon(
+  self: PyObject,
+  args: PyObject[],
+  kwargs: PyObject | null,
+  name: string,
+): void {
   if (args.length > 1) {
     throw PyErr_Format(PyExc_TypeError, `${name} expected at most 1 argument, got ${args.length}`);
   }
@@ -321,7 +356,9 @@ export function dict_vectorcall(
     if (nargs === 1) dictUpdateArg(self, args[offset]!);
     if (kwnames !== null) {
       const names = kwnames.ob_item as PyObject[];
-      for (let i = 0; i < names.length; i++) PyDict_SetItem(self, names[i], args[offset + nargs + i]!);
+      for (let i = 0; i < names.length; i++) {
+        PyDict_SetItem(self, names[i], args[offset + nargs + i]!);
+      }
     }
   } catch (e) {
     Py_DECREF(self);
@@ -332,7 +369,12 @@ export function dict_vectorcall(
 
 // ---- methods --------------------------------------------------------------------------------------
 
-export function dict_get(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function dict_get(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("get", nargs, 1, 2);
   const key = args[off]!;
   const v = PyDict_GetItemWithError(self, key);
@@ -341,7 +383,12 @@ export function dict_get(self: PyObject, args: (PyObject | null)[], off: number,
   return r;
 }
 
-export function dict_setdefault(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function dict_setdefault(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("setdefault", nargs, 1, 2);
   const key = args[off]!;
   const dflt = nargs > 1 ? args[off + 1]! : Py_None;
@@ -356,7 +403,12 @@ export function dict_setdefault(self: PyObject, args: (PyObject | null)[], off: 
   return dflt;
 }
 
-export function dict_pop(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function dict_pop(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("pop", nargs, 1, 2);
   return _PyDict_Pop(self, args[off]!, nargs > 1 ? args[off + 1]! : null);
 }
@@ -390,7 +442,12 @@ export function dict_update(self: PyObject, args: PyObject, kwds: PyObject | nul
   return none();
 }
 
-export function dict_fromkeys(type: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function dict_fromkeys(
+  type: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("fromkeys", nargs, 1, 2);
   const iterable = args[off]!;
   const value = nargs > 1 ? args[off + 1]! : Py_None;
@@ -784,4 +841,14 @@ export function dictview_mapping(v: PyObject): PyObject {
 
 import * as descrApi from "./descrobject.ts";
 
-export { dictGetStr, EMPTY_KEYS, dictForEach, set_difference, setSize, PySet_Contains, PySet_Type, PyList_FromArraySteal, unpackKeywords };
+export {
+  dictForEach,
+  dictGetStr,
+  EMPTY_KEYS,
+  PyList_FromArraySteal,
+  PySet_Contains,
+  PySet_Type,
+  set_difference,
+  setSize,
+  unpackKeywords,
+};

@@ -1,18 +1,23 @@
 // dir() (Objects/object.c PyObject_Dir, typeobject.c object___dir__ and type___dir__):
 // the sorted attribute names of an object.
 
-import { PyObject, type PyTypeObject, Py_DECREF, Py_TPFLAGS_TYPE_SUBCLASS } from "./object.ts";
+import { Py_DECREF, Py_TPFLAGS_TYPE_SUBCLASS, PyObject, type PyTypeObject } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { _PyObject_LookupAttr, str } from "./objectops.ts";
-import { PyObject_CallOneArg, PyObject_CallNoArgs } from "./call.ts";
+import { PyObject_CallNoArgs, PyObject_CallOneArg } from "./call.ts";
 import { _Py_ID } from "./unicodeobject.ts";
-import { dictForEach, PyDict_Check, PyDict_New, PyDict_SetItem, dictKeyList } from "./dictobject.ts";
+import {
+  dictForEach,
+  dictKeyList,
+  PyDict_Check,
+  PyDict_New,
+  PyDict_SetItem,
+} from "./dictobject.ts";
 import { PySequence_List } from "./abstract.ts";
 import { list_sort_default } from "./listsort.ts";
 import { lookupMaybeMethod } from "./typeobject.ts";
 import { Py_None } from "./object.ts";
-
 
 /** PyObject_Dir: sorted(type(obj).__dir__(obj)). */
 export function PyObject_Dir(obj: PyObject): PyObject {
@@ -46,7 +51,9 @@ function mergeClassDict(dict: PyObject, aclass: PyObject): void {
       else {
         // a mappingproxy: iterate its mapping
         const m = (classdict.ob_item as PyObject[] | null)?.[0];
-        if (m !== undefined && PyDict_Check(m)) dictForEach(m, (k, v) => PyDict_SetItem(dict, k, v));
+        if (m !== undefined && PyDict_Check(m)) {
+          dictForEach(m, (k, v) => PyDict_SetItem(dict, k, v));
+        }
       }
     } finally {
       Py_DECREF(classdict);

@@ -9,7 +9,7 @@
 // A JavaScript error (a bug in glasspy, or V8's stack overflow) is turned into a Python
 // exception at the eval loop by PyErr_FromJS, so that user code never sees a JS stack.
 
-import { PyObject, type PyTypeObject, Py_DECREF } from "./object.ts";
+import { Py_DECREF, PyObject, type PyTypeObject } from "./object.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import {
@@ -19,9 +19,9 @@ import {
   PyExc_RecursionError,
   PyExc_StopIteration,
   PyExc_SystemError,
-  PyExceptionInstance_Check,
   PyException_GetContext,
   PyException_SetContext,
+  PyExceptionInstance_Check,
 } from "./exceptions.ts";
 import { topmostException } from "./pystate.ts";
 import { PyType_IsSubtype } from "./object.ts";

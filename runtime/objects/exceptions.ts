@@ -7,6 +7,16 @@
 import {
   METH_NOARGS,
   METH_O,
+  newStaticType,
+  Py_DECREF,
+  Py_False,
+  Py_None,
+  Py_TPFLAGS_BASE_EXC_SUBCLASS,
+  Py_TPFLAGS_BASETYPE,
+  Py_TPFLAGS_HAVE_GC,
+  Py_TPFLAGS_HEAPTYPE,
+  Py_True,
+  Py_XDECREF,
   PyBaseObject_Type,
   PyObject,
   PyObject_GC_Del,
@@ -15,22 +25,18 @@ import {
   PyObject_GC_UnTrack,
   PyType_IsSubtype,
   type PyTypeObject,
-  newStaticType,
-  Py_DECREF,
-  Py_None,
-  Py_True,
-  Py_False,
-  Py_TPFLAGS_BASE_EXC_SUBCLASS,
-  Py_TPFLAGS_BASETYPE,
-  Py_TPFLAGS_HAVE_GC,
-  Py_TPFLAGS_HEAPTYPE,
-  Py_XDECREF,
   type visitproc,
 } from "./object.ts";
-import { PyTuple_FromArraySteal, tuple_empty, type PyTupleObject } from "./tupleobject.ts";
+import { PyTuple_FromArraySteal, type PyTupleObject, tuple_empty } from "./tupleobject.ts";
 import { PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyObject_Repr, PyObject_Str, PyObject_GetAttr, PyObject_SetAttr, _PyObject_LookupAttr } from "./objectops.ts";
+import {
+  _PyObject_LookupAttr,
+  PyObject_GetAttr,
+  PyObject_Repr,
+  PyObject_SetAttr,
+  PyObject_Str,
+} from "./objectops.ts";
 import { PyList_Append, PyList_Check, PyList_New } from "./listobject.ts";
 import { _Py_ID } from "./unicodeobject.ts";
 import { PyDict_GetItemString, PyDict_Size } from "./dictobject.ts";
@@ -183,7 +189,9 @@ function initSubclassFields(self: PyObject, args: PyObject, kwds: PyObject | nul
       if (parts.length < 4 || parts.length > 6) {
         throw PyErr_Format(PyExc_IndexError, "tuple index out of range");
       }
-      for (let i = 0; i < keys.length; i++) setField(d, keys[i], i < parts.length ? parts[i] : null);
+      for (let i = 0; i < keys.length; i++) {
+        setField(d, keys[i], i < parts.length ? parts[i] : null);
+      }
     }
   } else if (PyType_IsSubtype(t, PyExc_OSError)) {
     if (items.length >= 2 && items.length <= 5) {
@@ -482,7 +490,10 @@ function exceptionOrNone(what: string) {
   return (self: PyObject, v: PyObject | null): void => {
     if (v === null) throw PyErr_Format(PyExc_TypeError, `${what} may not be deleted`);
     if (v !== Py_None && !PyExceptionInstance_Check(v)) {
-      throw PyErr_Format(PyExc_TypeError, `exception ${what.replace(/_/g, "")} must be None or derive from BaseException`);
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `exception ${what.replace(/_/g, "")} must be None or derive from BaseException`,
+      );
     }
     const d = excData(self);
     const nv = v === Py_None ? null : v;
@@ -537,7 +548,12 @@ function excType(
   return t;
 }
 
-export const PyExc_BaseException = excType("BaseException", null, 72, "Common base class for all exceptions");
+export const PyExc_BaseException = excType(
+  "BaseException",
+  null,
+  72,
+  "Common base class for all exceptions",
+);
 PyExc_BaseException.tp_repr = BaseException_repr;
 PyExc_BaseException.tp_str = BaseException_str;
 PyExc_BaseException.tp_methods = [
@@ -571,7 +587,11 @@ PyExc_BaseException.tp_getset = [
       PyException_SetTraceback(o, v);
     },
   },
-  { name: "__context__", get: (o) => getOrNone(excData(o).context), set: exceptionOrNone("__context__") },
+  {
+    name: "__context__",
+    get: (o) => getOrNone(excData(o).context),
+    set: exceptionOrNone("__context__"),
+  },
   { name: "__cause__", get: (o) => getOrNone(excData(o).cause), set: exceptionOrNone("__cause__") },
 ];
 PyExc_BaseException.tp_members = [
@@ -588,7 +608,6 @@ PyExc_BaseException.tp_members = [
     },
   },
 ];
-
 
 export const PyExc_BaseExceptionGroup = excType("BaseExceptionGroup", PyExc_BaseException, 88);
 PyExc_BaseExceptionGroup.tp_str = BaseExceptionGroup_str;
@@ -637,8 +656,14 @@ export const PyExc_BlockingIOError = excType("BlockingIOError", PyExc_OSError);
 export const PyExc_ChildProcessError = excType("ChildProcessError", PyExc_OSError);
 export const PyExc_ConnectionError = excType("ConnectionError", PyExc_OSError);
 export const PyExc_BrokenPipeError = excType("BrokenPipeError", PyExc_ConnectionError);
-export const PyExc_ConnectionAbortedError = excType("ConnectionAbortedError", PyExc_ConnectionError);
-export const PyExc_ConnectionRefusedError = excType("ConnectionRefusedError", PyExc_ConnectionError);
+export const PyExc_ConnectionAbortedError = excType(
+  "ConnectionAbortedError",
+  PyExc_ConnectionError,
+);
+export const PyExc_ConnectionRefusedError = excType(
+  "ConnectionRefusedError",
+  PyExc_ConnectionError,
+);
 export const PyExc_ConnectionResetError = excType("ConnectionResetError", PyExc_ConnectionError);
 export const PyExc_FileExistsError = excType("FileExistsError", PyExc_OSError);
 export const PyExc_FileNotFoundError = excType("FileNotFoundError", PyExc_OSError);
@@ -696,4 +721,3 @@ export const exceptionGroupExtraBase = PyExc_Exception;
 export function isHeapExceptionType(t: PyTypeObject): boolean {
   return (t.tp_flags & Py_TPFLAGS_HEAPTYPE) !== 0;
 }
-

@@ -2,7 +2,7 @@
 // PyFile_WriteString, which print() and the traceback printer use. A file is anything
 // with a `write` method; the standard streams have a fast path (modules/textio.ts).
 
-import { PyObject, Py_DECREF } from "./object.ts";
+import { Py_DECREF, PyObject } from "./object.ts";
 import { _Py_ID, PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyObject_GetAttr, PyObject_Repr, PyObject_Str } from "./objectops.ts";
 import { PyObject_CallOneArg } from "./call.ts";

@@ -135,7 +135,9 @@ export function formatExp(x: number, prec: number, upper = false): string {
   }
   const mant = prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits[0];
   const e = Math.abs(exp);
-  return `${neg ? "-" : ""}${mant}${upper ? "E" : "e"}${exp < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
+  return `${neg ? "-" : ""}${mant}${upper ? "E" : "e"}${exp < 0 ? "-" : "+"}${
+    e < 10 ? "0" : ""
+  }${e}`;
 }
 
 /**

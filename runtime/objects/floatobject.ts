@@ -2,14 +2,8 @@
 // with ints (exact, as float_richcompare), hashing and repr (floatrepr.ts).
 
 import {
-  PyFloat_Type,
-  PyObject,
-  PyObject_Free,
-  PyObject_Init,
-  type PyTypeObject,
   Py_EQ,
   Py_False,
-  Py_GE,
   Py_GT,
   Py_LE,
   Py_LT,
@@ -19,6 +13,11 @@ import {
   Py_TPFLAGS_HEAPTYPE,
   Py_TPFLAGS_LONG_SUBCLASS,
   Py_True,
+  PyFloat_Type,
+  PyObject,
+  PyObject_Free,
+  PyObject_Init,
+  type PyTypeObject,
 } from "./object.ts";
 import { floatRepr } from "./floatrepr.ts";
 import { hashDouble, hashPointer } from "./pyhash.ts";
@@ -251,7 +250,6 @@ export function float_pow(a: PyObject, b: PyObject, c: PyObject): PyObject {
   return PyFloat_FromDouble(r);
 }
 
-
 export function float_neg(a: PyObject): PyObject {
   return PyFloat_FromDouble(-(a as PyFloatObject).ob_val);
 }
@@ -333,4 +331,3 @@ export function floatToIntValue(x: number): number | bigint {
   if (Math.abs(t) <= Number.MAX_SAFE_INTEGER) return t === 0 ? 0 : t;
   return BigInt(t);
 }
-

@@ -74,7 +74,9 @@ export function parseSpec(spec: string, defaultType: string, defaultAlign: strin
     pos++;
   }
   if (end - pos >= 1 && chars[pos] === "_") {
-    if (f.thousands !== "") throw PyErr_Format(PyExc_ValueError, "Cannot specify both ',' and '_'.");
+    if (f.thousands !== "") {
+      throw PyErr_Format(PyExc_ValueError, "Cannot specify both ',' and '_'.");
+    }
     f.thousands = "_";
     pos++;
   }
@@ -143,7 +145,14 @@ function pad(f: FormatSpec, sign: string, prefix: string, body: string): string 
 }
 
 /** With '=' alignment and '0' fill, the zeros join the digit groups (",", "_"). */
-function zeroPadGrouped(f: FormatSpec, sign: string, prefix: string, intDigits: string, rest: string, every: number): string {
+function zeroPadGrouped(
+  f: FormatSpec,
+  sign: string,
+  prefix: string,
+  intDigits: string,
+  rest: string,
+  every: number,
+): string {
   if (f.align === "=" && f.fill === "0" && f.thousands !== "" && f.width > 0) {
     let digits = intDigits;
     let grouped = group(digits, f.thousands, every);
@@ -188,15 +197,21 @@ export function formatInt(v: number | bigint, spec: string): string {
         digits = longFormatBinary(abs, base, false);
         if (f.type === "X") digits = digits.toUpperCase();
         every = 4;
-        if (f.alternate) prefix = f.type === "b" ? "0b" : f.type === "o" ? "0o" : f.type === "x" ? "0x" : "0X";
+        if (f.alternate) {
+          prefix = f.type === "b" ? "0b" : f.type === "o" ? "0o" : f.type === "x" ? "0x" : "0X";
+        }
       }
-      if (f.sign === "" && false) prefix = "";
       return zeroPadGrouped(f, signOf(neg, f), prefix, digits, "", every);
     }
     case "c": {
-      if (f.sign !== "") throw PyErr_Format(PyExc_ValueError, "Sign not allowed with integer format specifier 'c'");
+      if (f.sign !== "") {
+        throw PyErr_Format(PyExc_ValueError, "Sign not allowed with integer format specifier 'c'");
+      }
       if (f.alternate) {
-        throw PyErr_Format(PyExc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+        throw PyErr_Format(
+          PyExc_ValueError,
+          "Alternate form (#) not allowed with integer format specifier 'c'",
+        );
       }
       const n = Number(v);
       if (n < 0 || n > 0x10ffff) {
@@ -296,9 +311,14 @@ export function formatStr(s: string, spec: string): string {
       `Unknown format code '${f.type}' for object of type 'str'`,
     );
   }
-  if (f.sign !== "") throw PyErr_Format(PyExc_ValueError, "Sign not allowed in string format specifier");
+  if (f.sign !== "") {
+    throw PyErr_Format(PyExc_ValueError, "Sign not allowed in string format specifier");
+  }
   if (f.alternate) {
-    throw PyErr_Format(PyExc_ValueError, "Alternate form (#) not allowed in string format specifier");
+    throw PyErr_Format(
+      PyExc_ValueError,
+      "Alternate form (#) not allowed in string format specifier",
+    );
   }
   if (f.align === "=") {
     throw PyErr_Format(PyExc_ValueError, "'=' alignment not allowed in string format specifier");

@@ -2,6 +2,9 @@
 // eval loop's business (vm/eval.ts installs _PyFunction_Vectorcall).
 
 import {
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
   PyClassMethod_Type,
   PyFunction_Type,
   PyObject,
@@ -11,14 +14,16 @@ import {
   PyObject_GC_UnTrack,
   PyStaticMethod_Type,
   type PyTypeObject,
-  Py_DECREF,
-  Py_None,
-  Py_XDECREF,
   type visitproc,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_AttributeError, PyExc_RuntimeError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
-import { PyUnicode_Check, PyUnicode_FromString, unicode_empty, _Py_ID } from "./unicodeobject.ts";
+import {
+  PyExc_AttributeError,
+  PyExc_RuntimeError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "./exceptions.ts";
+import { _Py_ID, PyUnicode_Check, PyUnicode_FromString, unicode_empty } from "./unicodeobject.ts";
 import { dictGetStr, PyDict_Check, PyDict_New } from "./dictobject.ts";
 import { PyTuple_Check } from "./tupleobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
@@ -67,7 +72,11 @@ export function setBuiltinsFromGlobals(f: (globals: PyObject) => PyObject): void
 let versionCounter = 1;
 
 /** PyFunction_New(code, globals): references as CPython takes them. */
-export function PyFunction_New(code: PyObject, globals: PyObject, qualname: PyObject | null = null) {
+export function PyFunction_New(
+  code: PyObject,
+  globals: PyObject,
+  qualname: PyObject | null = null,
+) {
   const co = codeData(code);
   globals.ob_refcnt++;
   code.ob_refcnt++;
@@ -176,7 +185,11 @@ export function func_repr(op: PyObject): PyObject {
 }
 
 /** func_descr_get: binds to an instance as a method. */
-export function func_descr_get(func: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
+export function func_descr_get(
+  func: PyObject,
+  obj: PyObject | null,
+  _type: PyObject | null,
+): PyObject {
   if (obj === Py_None || obj === null) {
     func.ob_refcnt++;
     return func;
@@ -442,7 +455,11 @@ export function cm_init(self: PyObject, args: PyObject, kwds: PyObject | null): 
   initWrapper(self, args, kwds, "classmethod");
 }
 
-export function sm_descr_get(self: PyObject, _obj: PyObject | null, _type: PyObject | null): PyObject {
+export function sm_descr_get(
+  self: PyObject,
+  _obj: PyObject | null,
+  _type: PyObject | null,
+): PyObject {
   const c = callableOf(self);
   if (c === null) throw PyErr_Format(PyExc_RuntimeError, "uninitialized staticmethod object");
   c.ob_refcnt++;
@@ -453,7 +470,11 @@ export function sm_call(self: PyObject, args: PyObject, kwds: PyObject | null): 
   return PyObject_Call(callableOf(self)!, args, kwds);
 }
 
-export function cm_descr_get(self: PyObject, obj: PyObject | null, type: PyObject | null): PyObject {
+export function cm_descr_get(
+  self: PyObject,
+  obj: PyObject | null,
+  type: PyObject | null,
+): PyObject {
   const c = callableOf(self);
   if (c === null) throw PyErr_Format(PyExc_RuntimeError, "uninitialized classmethod object");
   const t = type ?? obj!.ob_type;

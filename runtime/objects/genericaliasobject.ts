@@ -2,14 +2,14 @@
 // ob_item = [origin, args tuple].
 
 import {
+  Py_DECREF,
+  Py_Ellipsis,
   PyGenericAlias_Type,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
-  Py_DECREF,
-  Py_Ellipsis,
   type visitproc,
 } from "./object.ts";
 import { PyTuple_Check, PyTuple_FromArray } from "./tupleobject.ts";

@@ -3,24 +3,19 @@
 // map, filter and zip.
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_None,
+  Py_XDECREF,
   PyCallIter_Type,
-  PyEnum_Type,
-  PyFilter_Type,
-  PyMap_Type,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
-  PyReversed_Type,
   PySeqIter_Type,
-  type PyTypeObject,
   PyType_IsSubtype,
-  PyZip_Type,
-  Py_DECREF,
-  Py_EQ,
-  Py_None,
-  Py_XDECREF,
+  type PyTypeObject,
   type visitproc,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
@@ -30,10 +25,10 @@ import {
   PyExc_TypeError,
   PyExc_ValueError,
 } from "./exceptions.ts";
-import { PyIter_Next, PyObject_GetIter, PySequence_Check, PyObject_Size } from "./abstract.ts";
+import { PyIter_Next, PyObject_GetIter, PyObject_Size, PySequence_Check } from "./abstract.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall } from "./call.ts";
 import { PyObject_IsTrue, PyObject_RichCompareBool, str } from "./objectops.ts";
-import { PyLong_FromNumber, PyLong_FromBigInt, PyLong_FromValue } from "./longobject.ts";
+import { PyLong_FromBigInt, PyLong_FromNumber, PyLong_FromValue } from "./longobject.ts";
 import { PyTuple_FromArraySteal, tuple_empty } from "./tupleobject.ts";
 import { lookupMaybeMethod, PyType_GenericAlloc } from "./typeobject.ts";
 import { _Py_ID } from "./unicodeobject.ts";
@@ -59,7 +54,7 @@ function itemsDealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
   const items = o.ob_item;
   o.ob_item = null;
-  if (items !== null) for (const x of items) Py_XDECREF(x);
+  if (items !== null) { for (const x of items) Py_XDECREF(x); }
   o.ob_type.tp_free!(o);
 }
 
@@ -410,4 +405,4 @@ function zipStrictCheck(z: PyObject, i: number): PyObject | null {
 export const zip_dealloc = itemsDealloc;
 export const zip_traverse = itemsTraverse;
 
-export { PyIter_Next, PyObject_GetIter, str, PyLong_FromBigInt, tuple_empty, PyObject_GC_Del };
+export { PyIter_Next, PyLong_FromBigInt, PyObject_GC_Del, PyObject_GetIter, str, tuple_empty };

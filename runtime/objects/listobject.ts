@@ -3,15 +3,6 @@
 // every operation releasing references in CPython's order.
 
 import {
-  PyList_Type,
-  PyListIter_Type,
-  PyListRevIter_Type,
-  PyObject,
-  PyObject_GC_Del,
-  PyObject_GC_Init,
-  PyObject_GC_Track,
-  PyObject_GC_UnTrack,
-  type PyTypeObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -22,6 +13,15 @@ import {
   Py_TPFLAGS_LIST_SUBCLASS,
   Py_True,
   Py_XDECREF,
+  PyList_Type,
+  PyListIter_Type,
+  PyListRevIter_Type,
+  PyObject,
+  PyObject_GC_Del,
+  PyObject_GC_Init,
+  PyObject_GC_Track,
+  PyObject_GC_UnTrack,
+  type PyTypeObject,
   type visitproc,
 } from "./object.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
@@ -29,15 +29,21 @@ import { PyErr_Format } from "./errors.ts";
 import { PyExc_IndexError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
 import { PyTuple_Check, PyTuple_CheckExact, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import {
-  PyIter_Next,
+  PyIndex_Check,
+  PyNumber_AsSsize_t,
   PyObject_GetIter,
   PyObject_LengthHint,
-  PyNumber_AsSsize_t,
-  PyIndex_Check,
 } from "./abstract.ts";
-import { PyObject_Repr, PyObject_RichCompare, PyObject_RichCompareBool, Py_ReprEnter, Py_ReprLeave, str } from "./objectops.ts";
+import {
+  Py_ReprEnter,
+  Py_ReprLeave,
+  PyObject_Repr,
+  PyObject_RichCompare,
+  PyObject_RichCompareBool,
+  str,
+} from "./objectops.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
-import { PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices, sliceNew } from "./sliceobject.ts";
+import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack, sliceNew } from "./sliceobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
 
@@ -265,7 +271,12 @@ export function PyList_GetSlice(o: PyObject, low: number, high: number): PyObjec
 }
 
 /** list_ass_slice: a[ilow:ihigh] = v (v null: delete). References released after the change. */
-export function list_ass_slice(a: PyListObject, ilow: number, ihigh: number, v: PyObject | null): void {
+export function list_ass_slice(
+  a: PyListObject,
+  ilow: number,
+  ihigh: number,
+  v: PyObject | null,
+): void {
   if (v !== null && v === a) {
     const copy = list_slice(a, 0, a.ob_item.length);
     try {
@@ -343,7 +354,7 @@ function list_extend_iter(self: PyListObject, it: PyObject): void {
 export function list_extend(self: PyObject, iterable: PyObject): void {
   const l = self as PyListObject;
   if (PyList_CheckExact(iterable) || PyTuple_CheckExact(iterable) || iterable === self) {
-    const src = (iterable.ob_item as PyObject[]);
+    const src = iterable.ob_item as PyObject[];
     const n = src.length;
     if (n === 0) return;
     const m = l.ob_item.length;

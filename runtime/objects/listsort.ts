@@ -4,15 +4,15 @@
 // CPython, so user-defined __lt__ sees what it would see there.
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_LT,
   PyFloat_Type,
   PyList_Type,
   PyLong_Type,
   PyObject,
   PyTuple_Type,
   PyUnicode_Type,
-  Py_DECREF,
-  Py_EQ,
-  Py_LT,
 } from "./object.ts";
 import { PyObject_RichCompareBool } from "./objectops.ts";
 import { PyObject_CallOneArg } from "./call.ts";
@@ -76,6 +76,7 @@ function chooseLess(keys: PyObject[]): Less {
       if (!inTuples) break;
     }
     if (sameType && keyType === PyUnicode_Type && strsLatin) {
+      // deno-lint-ignore no-control-regex
       if (/[^\x00-\xff]/.test((key as PyUnicodeObject).ob_val)) strsLatin = false;
     }
   }
@@ -152,7 +153,14 @@ function countRun(ms: MergeState, lo: number, hi: number): [number, boolean] {
 }
 
 /** gallop_left over a[base..base+n) */
-function gallopLeft(ms: MergeState, key: PyObject, a: PyObject[], base: number, n: number, hint: number): number {
+function gallopLeft(
+  ms: MergeState,
+  key: PyObject,
+  a: PyObject[],
+  base: number,
+  n: number,
+  hint: number,
+): number {
   const less = ms.less;
   let lastofs = 0, ofs = 1;
   const ah = base + hint;
@@ -188,7 +196,14 @@ function gallopLeft(ms: MergeState, key: PyObject, a: PyObject[], base: number, 
   return ofs;
 }
 
-function gallopRight(ms: MergeState, key: PyObject, a: PyObject[], base: number, n: number, hint: number): number {
+function gallopRight(
+  ms: MergeState,
+  key: PyObject,
+  a: PyObject[],
+  base: number,
+  n: number,
+  hint: number,
+): number {
   const less = ms.less;
   let lastofs = 0, ofs = 1;
   const ah = base + hint;
@@ -566,9 +581,11 @@ export function list_sort_impl(self: PyObject, keyfunc: PyObject | null, reverse
   } catch (e) {
     error = e;
   }
-  if (keys !== null) for (let i = 0; i < keys.length; i++) Py_DECREF(keys[i]);
+  if (keys !== null) { for (let i = 0; i < keys.length; i++) Py_DECREF(keys[i]); }
   const modified = l.ob_size !== -1 || l.ob_item.length > 0;
-  if (modified && error === null) error = PyErr_Format(PyExc_ValueError, "list modified during sort");
+  if (modified && error === null) {
+    error = PyErr_Format(PyExc_ValueError, "list modified during sort");
+  }
   if (reverse && saved.length >= 2 && keysDone) saved.reverse();
   const final = l.ob_item;
   l.ob_item = saved;

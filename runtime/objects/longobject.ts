@@ -5,34 +5,28 @@
 // is the fast path everywhere. The small ints -5..256 are static singletons, as in 3.11.
 
 import {
+  Py_EQ,
+  Py_False,
+  Py_GT,
+  Py_LE,
+  Py_LT,
+  Py_NE,
+  Py_None,
+  Py_NotImplemented,
+  Py_TPFLAGS_HEAPTYPE,
+  Py_TPFLAGS_LONG_SUBCLASS,
+  Py_True,
   PyBool_Type,
   PyLong_Type,
   PyObject,
   PyObject_Free,
   PyObject_Init,
   type PyTypeObject,
-  Py_False,
-  Py_None,
-  Py_NotImplemented,
-  Py_TPFLAGS_HEAPTYPE,
-  Py_TPFLAGS_LONG_SUBCLASS,
-  Py_True,
-  Py_EQ,
-  Py_GE,
-  Py_GT,
-  Py_LE,
-  Py_LT,
-  Py_NE,
   staticObject,
 } from "./object.ts";
 import { hashBigInt, hashSafeInt } from "./pyhash.ts";
 import { PyErr_Format } from "./errors.ts";
-import {
-  PyExc_OverflowError,
-  PyExc_TypeError,
-  PyExc_ValueError,
-  PyExc_ZeroDivisionError,
-} from "./exceptions.ts";
+import { PyExc_OverflowError, PyExc_ValueError, PyExc_ZeroDivisionError } from "./exceptions.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
@@ -459,7 +453,7 @@ function bigTrueDivide(x: bigint, y: bigint): number {
   if (n === 0n) return neg ? -0 : 0;
   // Scale so that the quotient has 54+ significant bits, then round once.
   const nb = n.toString(2).length, db = d.toString(2).length;
-  let shift = 55 - (nb - db);
+  const shift = 55 - (nb - db);
   if (shift > 0) n <<= BigInt(shift);
   else d <<= BigInt(-shift);
   let q = n / d;
@@ -547,7 +541,9 @@ export function lshiftValues(a: number | bigint, n: number | bigint): PyObject {
       if (r <= MAX_SAFE && r >= MIN_SAFE) return PyLong_FromNumber(r);
     }
   }
-  if (toBigInt(n) > 0x7fffffffn) throw PyErr_Format(PyExc_OverflowError, "too many digits in integer");
+  if (toBigInt(n) > 0x7fffffffn) {
+    throw PyErr_Format(PyExc_OverflowError, "too many digits in integer");
+  }
   return PyLong_FromBigInt(toBigInt(a) << toBigInt(n));
 }
 
@@ -673,10 +669,11 @@ function modInverse(a: bigint, m: bigint): bigint {
     [oldR, r] = [r, oldR - q * r];
     [oldS, s] = [s, oldS - q * s];
   }
-  if (oldR !== 1n) throw PyErr_Format(PyExc_ValueError, "base is not invertible for the given modulus");
+  if (oldR !== 1n) {
+    throw PyErr_Format(PyExc_ValueError, "base is not invertible for the given modulus");
+  }
   return ((oldS % m) + m) % m;
 }
-
 
 export function long_neg(a: PyObject): PyObject {
   const x = v(a);
@@ -788,4 +785,3 @@ export function longSubtypeNew(type: PyTypeObject, value: number | bigint): PyOb
 export function isExactIntOrBool(o: PyObject): boolean {
   return o.ob_type === PyLong_Type || o.ob_type === PyBool_Type;
 }
-

@@ -1,22 +1,22 @@
 // module (Objects/moduleobject.c): a namespace dict with a name. ob_dict is md_dict.
 
 import {
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
   PyModule_Type,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_UnTrack,
-  type PyTypeObject,
   PyType_IsSubtype,
-  Py_DECREF,
-  Py_None,
-  Py_XDECREF,
+  type PyTypeObject,
   type visitproc,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.ts";
 import { _Py_ID, PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
 import { dictGetStr, PyDict_New, PyDict_SetItem } from "./dictobject.ts";
-import { genericGetAttrWithDict, reprText, str, PyObject_GenericGetDict } from "./objectops.ts";
+import { genericGetAttrWithDict, PyObject_GenericGetDict, reprText, str } from "./objectops.ts";
 import { PyObject_CallOneArg } from "./call.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
 

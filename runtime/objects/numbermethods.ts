@@ -2,17 +2,17 @@
 // floatobject.c, complexobject.c): int(), float(), round(), to_bytes, as_integer_ratio...
 
 import {
+  Py_DECREF,
+  Py_False,
+  Py_None,
+  Py_True,
   PyBool_Type,
   PyComplex_Type,
   PyFloat_Type,
   PyLong_Type,
   PyObject,
-  type PyTypeObject,
-  Py_DECREF,
-  Py_False,
-  Py_None,
-  Py_True,
   PyType_IsSubtype,
+  type PyTypeObject,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
@@ -22,23 +22,23 @@ import {
   PyExc_ZeroDivisionError,
 } from "./exceptions.ts";
 import {
+  addValues,
   bigToDouble,
   floorDivValues,
   longDigits,
   longSize,
   longSubtypeNew,
   longValue,
+  modValues,
+  mulValues,
   normalize,
+  powValues,
   PyLong_Check,
   PyLong_CheckExact,
   PyLong_FromBigInt,
   PyLong_FromNumber,
   PyLong_FromValue,
   toBigInt,
-  modValues,
-  addValues,
-  mulValues,
-  powValues,
 } from "./longobject.ts";
 import {
   asDouble,
@@ -47,17 +47,28 @@ import {
   PyFloat_Check,
   PyFloat_FromDouble,
 } from "./floatobject.ts";
-import { PyUnicode_Check, PyUnicode_FromString, _Py_ID } from "./unicodeobject.ts";
-import { longFromText, PyNumber_Float, PyNumber_Index, PyNumber_Long, PyNumber_AsSsize_t } from "./abstract.ts";
+import { _Py_ID, PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
+import {
+  longFromText,
+  PyNumber_AsSsize_t,
+  PyNumber_Float,
+  PyNumber_Index,
+  PyNumber_Long,
+} from "./abstract.ts";
 import { formatFloat, formatInt } from "./formatter.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { frexp } from "./pyhash.ts";
-import { unpackKeywords, checkPositional } from "./argparse.ts";
+import { checkPositional, unpackKeywords } from "./argparse.ts";
 import { bytesLike, PyBytes_FromBytes } from "./bytesobject.ts";
-import { str, reprText, _PyObject_LookupAttr } from "./objectops.ts";
+import { _PyObject_LookupAttr, reprText, str } from "./objectops.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg } from "./call.ts";
 import { lookupMaybeMethod } from "./typeobject.ts";
-import { PyComplex_FromDoubles, complexSubtypeNew, PyComplex_Check, type PyComplexObject } from "./complexobject.ts";
+import {
+  complexSubtypeNew,
+  PyComplex_Check,
+  PyComplex_FromDoubles,
+  type PyComplexObject,
+} from "./complexobject.ts";
 import { floatRepr } from "./floatrepr.ts";
 import { formatFixed } from "./floatformat.ts";
 
@@ -88,7 +99,18 @@ export function long_new(type: PyTypeObject, args: PyObject, kwds: PyObject | nu
   const [kvals, knames] = kwArgs(kwds);
   let x: PyObject | null, base: PyObject | null;
   try {
-    [x, base] = unpackKeywords("int", ["", "base"], [...a, ...kvals], 0, a.length, knames, 0, 2, 0, 1);
+    [x, base] = unpackKeywords(
+      "int",
+      ["", "base"],
+      [...a, ...kvals],
+      0,
+      a.length,
+      knames,
+      0,
+      2,
+      0,
+      1,
+    );
   } finally {
     if (knames !== null) Py_DECREF(knames);
   }
@@ -139,7 +161,9 @@ export function int_vectorcall(
     let kwds: PyObject | null = null;
     if (kwnames !== null) {
       kwds = dictApi.PyDict_New();
-      (kwnames.ob_item as PyObject[]).forEach((k, i) => dictApi.PyDict_SetItem(kwds!, k, args[offset + nargs + i]!));
+      (kwnames.ob_item as PyObject[]).forEach((k, i) =>
+        dictApi.PyDict_SetItem(kwds!, k, args[offset + nargs + i]!)
+      );
     }
     try {
       return long_new(type as PyTypeObject, a, kwds);
@@ -188,7 +212,10 @@ export function int_index(self: PyObject): PyObject {
 
 export function int___format__(self: PyObject, spec: PyObject): PyObject {
   if (!PyUnicode_Check(spec)) {
-    throw PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${spec.ob_type.tp_name}`);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `__format__() argument must be str, not ${spec.ob_type.tp_name}`,
+    );
   }
   const s = str(spec);
   if (s.length === 0) {
@@ -200,7 +227,12 @@ export function int___format__(self: PyObject, spec: PyObject): PyObject {
 import * as objectOps from "./objectops.ts";
 
 /** int.__round__(ndigits=None): round half to even at 10**-ndigits. */
-export function int___round__(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function int___round__(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("__round__", nargs, 0, 1);
   if (nargs === 0 || args[off] === Py_None) return PyLong_FromValue(longValue(self));
   const nd = PyNumber_Index(args[off]!);
@@ -220,7 +252,13 @@ export function int___round__(self: PyObject, args: (PyObject | null)[], off: nu
   return PyLong_FromBigInt(q * pow);
 }
 
-export function int_to_bytes(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
+export function int_to_bytes(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
   const [lengthO, orderO, signedO] = unpackKeywords(
     "to_bytes",
     ["length", "byteorder", "signed"],
@@ -240,7 +278,9 @@ export function int_to_bytes(self: PyObject, args: (PyObject | null)[], off: num
   }
   const signed = signedO !== null && objectOps.PyObject_IsTrue(signedO);
   let v = toBigInt(longValue(self));
-  if (v < 0n && !signed) throw PyErr_Format(PyExc_OverflowError, "can't convert negative int to unsigned");
+  if (v < 0n && !signed) {
+    throw PyErr_Format(PyExc_OverflowError, "can't convert negative int to unsigned");
+  }
   const bits = BigInt(length * 8);
   if (signed) {
     if (length === 0 ? v !== 0n : v >= (1n << (bits - 1n)) || v < -(1n << (bits - 1n))) {
@@ -258,7 +298,13 @@ export function int_to_bytes(self: PyObject, args: (PyObject | null)[], off: num
   return PyBytes_FromBytes(out);
 }
 
-export function int_from_bytes(type: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
+export function int_from_bytes(
+  type: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
   const [bytesO, orderO, signedO] = unpackKeywords(
     "from_bytes",
     ["bytes", "byteorder", "signed"],
@@ -430,7 +476,12 @@ export function float___ceil__(self: PyObject): PyObject {
 }
 
 /** round(x) and round(x, n) for floats (correctly rounded through the decimal text). */
-export function float___round__(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function float___round__(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("__round__", nargs, 0, 1);
   const x = fv(self);
   if (nargs === 0 || args[off] === Py_None) {
@@ -453,13 +504,18 @@ export function float___round__(self: PyObject, args: (PyObject | null)[], off: 
   let z = Math.round(y);
   if (Math.abs(y - Math.trunc(y)) === 0.5) z = 2 * Math.round(y / 2);
   const r = z * pow;
-  if (!Number.isFinite(r)) throw PyErr_Format(PyExc_OverflowError, "rounded value too large to represent");
+  if (!Number.isFinite(r)) {
+    throw PyErr_Format(PyExc_OverflowError, "rounded value too large to represent");
+  }
   return PyFloat_FromDouble(r);
 }
 
 export function float___format__(self: PyObject, spec: PyObject): PyObject {
   if (!PyUnicode_Check(spec)) {
-    throw PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${spec.ob_type.tp_name}`);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `__format__() argument must be str, not ${spec.ob_type.tp_name}`,
+    );
   }
   const s = str(spec);
   if (s.length === 0) return PyUnicode_FromString(floatRepr(fv(self)));
@@ -533,7 +589,17 @@ export function complex_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
   const [kvals, knames] = kwArgs(kwds);
   let realO: PyObject | null, imagO: PyObject | null;
   try {
-    [realO, imagO] = unpackKeywords("complex", ["real", "imag"], [...a, ...kvals], 0, a.length, knames, 0, 2, 0);
+    [realO, imagO] = unpackKeywords(
+      "complex",
+      ["real", "imag"],
+      [...a, ...kvals],
+      0,
+      a.length,
+      knames,
+      0,
+      2,
+      0,
+    );
   } finally {
     if (knames !== null) Py_DECREF(knames);
   }
@@ -580,8 +646,12 @@ function floatOfNumber(o: PyObject): number {
 function complexFromString(text: string): [number, number] {
   let t = text.trim();
   if (t.startsWith("(") && t.endsWith(")")) t = t.slice(1, -1).trim();
-  const num = "(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?|inf|infinity|nan";
-  const re = new RegExp(`^(?:([+-]?(?:${num}))(?:([+-](?:${num})?)[jJ])?|([+-]?(?:${num})?)[jJ])$`, "i");
+  const num =
+    "(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?|inf|infinity|nan";
+  const re = new RegExp(
+    `^(?:([+-]?(?:${num}))(?:([+-](?:${num})?)[jJ])?|([+-]?(?:${num})?)[jJ])$`,
+    "i",
+  );
   const m = re.exec(t);
   if (!m) throw PyErr_Format(PyExc_ValueError, "complex() arg is a malformed string");
   const parse = (s: string | undefined, dflt: number) => {
@@ -594,4 +664,23 @@ function complexFromString(text: string): [number, number] {
   return [parse(m[1], 0), m[2] !== undefined ? parse(m[2], 1) : 0];
 }
 
-export { longDigits, normalize, floorDivValues, modValues, addValues, mulValues, powValues, bigToDouble, PyFloat_Check, PyLong_Check, PyLong_CheckExact, PyBool_Type, PyType_IsSubtype, PyExc_ZeroDivisionError, lookupMaybeMethod, PyObject_CallNoArgs, _PyObject_LookupAttr, _Py_ID };
+export {
+  _Py_ID,
+  _PyObject_LookupAttr,
+  addValues,
+  bigToDouble,
+  floorDivValues,
+  longDigits,
+  lookupMaybeMethod,
+  modValues,
+  mulValues,
+  normalize,
+  powValues,
+  PyBool_Type,
+  PyExc_ZeroDivisionError,
+  PyFloat_Check,
+  PyLong_Check,
+  PyLong_CheckExact,
+  PyObject_CallNoArgs,
+  PyType_IsSubtype,
+};

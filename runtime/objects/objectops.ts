@@ -3,15 +3,6 @@
 // checks these operations make.
 
 import {
-  PyBool_Type,
-  PyDict_Type,
-  PyFloat_Type,
-  PyLong_Type,
-  PyNone_Type,
-  PyObject,
-  type PyTypeObject,
-  PyType_IsSubtype,
-  PyUnicode_Type,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -26,6 +17,15 @@ import {
   Py_TPFLAGS_METHOD_DESCRIPTOR,
   Py_True,
   Py_XDECREF,
+  PyBool_Type,
+  PyDict_Type,
+  PyFloat_Type,
+  PyLong_Type,
+  PyNone_Type,
+  PyObject,
+  PyType_IsSubtype,
+  type PyTypeObject,
+  PyUnicode_Type,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
@@ -37,11 +37,11 @@ import {
 } from "./exceptions.ts";
 import { tstate } from "./pystate.ts";
 import {
-  type PyUnicodeObject,
+  _Py_ID,
   PyUnicode_Check,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
-  _Py_ID,
+  type PyUnicodeObject,
 } from "./unicodeobject.ts";
 import { strRepr } from "./strrepr.ts";
 import { Hash, hashPointer } from "./pyhash.ts";
@@ -49,11 +49,11 @@ import { addressOf } from "../memory/obmalloc.ts";
 import { _PyType_Lookup } from "./typeobject.ts";
 import {
   dictGetStr,
+  PyDict_Check,
   PyDict_DelItem,
   PyDict_GetItemWithError,
   PyDict_New,
   PyDict_SetItem,
-  PyDict_Check,
 } from "./dictobject.ts";
 import { long_bool, PyLong_Check } from "./longobject.ts";
 
@@ -535,7 +535,11 @@ export function PyObject_GenericGetAttr(obj: PyObject, name: PyObject): PyObject
 }
 
 /** _PyObject_GenericSetAttrWithDict */
-export function PyObject_GenericSetAttr(obj: PyObject, name: PyObject, value: PyObject | null): void {
+export function PyObject_GenericSetAttr(
+  obj: PyObject,
+  name: PyObject,
+  value: PyObject | null,
+): void {
   const tp = obj.ob_type;
   checkName(name);
   const descr = _PyType_Lookup(tp, name);
@@ -742,4 +746,4 @@ export function fastIsTrue(v: PyObject): boolean {
   return PyObject_IsTrue(v);
 }
 
-export { PyLong_Check, Hash as HashState };
+export { Hash as HashState, PyLong_Check };

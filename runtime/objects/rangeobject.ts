@@ -3,6 +3,12 @@
 // numbers (range_iterator), big ones bigints (longrange_iterator).
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_False,
+  Py_NE,
+  Py_NotImplemented,
+  Py_True,
   PyLongRangeIter_Type,
   PyObject,
   PyObject_Free,
@@ -10,15 +16,14 @@ import {
   PyRange_Type,
   PyRangeIter_Type,
   type PyTypeObject,
-  Py_DECREF,
-  Py_EQ,
-  Py_False,
-  Py_NE,
-  Py_NotImplemented,
-  Py_True,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_IndexError, PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
+import {
+  PyExc_IndexError,
+  PyExc_OverflowError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "./exceptions.ts";
 import {
   longValue,
   normalize,
@@ -28,16 +33,21 @@ import {
   PyLong_FromValue,
   toBigInt,
 } from "./longobject.ts";
-import { PyIndex_Check, PyNumber_Index, PyNumber_AsSsize_t } from "./abstract.ts";
+import { PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.ts";
 import { PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
 import { PyTuple_FromArraySteal, tupleItems } from "./tupleobject.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
-import { reprText, PyObject_RichCompareBool, object_hash } from "./objectops.ts";
+import { object_hash, PyObject_RichCompareBool, reprText } from "./objectops.ts";
 import { Hash } from "./pyhash.ts";
 import { TupleHasher } from "./pyhash.ts";
 import { PyObject_Hash } from "./objectops.ts";
 import { Py_None } from "./object.ts";
-import { _PySequence_IterSearch, PY_ITERSEARCH_CONTAINS, PY_ITERSEARCH_COUNT, PY_ITERSEARCH_INDEX } from "./abstract.ts";
+import {
+  _PySequence_IterSearch,
+  PY_ITERSEARCH_CONTAINS,
+  PY_ITERSEARCH_COUNT,
+  PY_ITERSEARCH_INDEX,
+} from "./abstract.ts";
 
 /** ob_item = [start, stop, step, length] (int objects). */
 export interface PyRangeObject extends PyObject {
@@ -175,7 +185,7 @@ export function range_subscript(r: PyObject, item: PyObject): PyObject {
       Py_DECREF(idx);
       return v;
     };
-    let sstep = getv(sl[2]) ?? 1n;
+    const sstep = getv(sl[2]) ?? 1n;
     if (sstep === 0n) throw PyErr_Format(PyExc_ValueError, "slice step cannot be zero");
     const neg = sstep < 0n;
     const lower = neg ? -1n : 0n;
@@ -370,5 +380,5 @@ export function longrangeiter_len(o: PyObject): PyObject {
   return PyLong_FromBigInt(big(len) - (o.ob_val as bigint));
 }
 
-export { PyLong_Check, PyTuple_FromArraySteal, tupleItems, PyNumber_AsSsize_t, PySlice_Unpack };
-export { PyObject_RichCompareBool, object_hash };
+export { PyLong_Check, PyNumber_AsSsize_t, PySlice_Unpack, PyTuple_FromArraySteal, tupleItems };
+export { object_hash, PyObject_RichCompareBool };

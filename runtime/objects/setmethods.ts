@@ -1,10 +1,6 @@
 // set and frozenset protocol slots and methods (Objects/setobject.c).
 
 import {
-  PyFrozenSet_Type,
-  PyObject,
-  PySet_Type,
-  type PyTypeObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -12,7 +8,11 @@ import {
   Py_None,
   Py_NotImplemented,
   Py_True,
+  PyFrozenSet_Type,
+  PyObject,
+  PySet_Type,
   PyType_IsSubtype,
+  type PyTypeObject,
 } from "./object.ts";
 import {
   make_new_set,
@@ -20,9 +20,10 @@ import {
   PyAnySet_Check,
   PyFrozenSet_New,
   PySet_Add,
+  PySet_Check,
   PySet_Contains,
   PySet_Discard,
-  PySet_Check,
+  type PySetObject,
   set_clear_internal,
   set_copy,
   set_difference,
@@ -34,17 +35,16 @@ import {
   setItems,
   setSize,
   setSizeof,
-  type PySetObject,
 } from "./setobject.ts";
 import { PyErr_Format, PyErr_SetKeyError } from "./errors.ts";
-import { PyExc_TypeError, PyExc_KeyError } from "./exceptions.ts";
-import { PyObject_Repr, Py_ReprEnter, Py_ReprLeave, str } from "./objectops.ts";
+import { PyExc_KeyError, PyExc_TypeError } from "./exceptions.ts";
+import { Py_ReprEnter, Py_ReprLeave, PyObject_Repr, str } from "./objectops.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";
-import { PyTuple_FromArraySteal, PyTuple_FromArray } from "./tupleobject.ts";
+import { PyTuple_FromArray, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyList_FromArray } from "./listobject.ts";
 import { PySet_New } from "./setobject.ts";
-import { PyObject_GetIter, PyIter_Next } from "./abstract.ts";
+import { PyIter_Next, PyObject_GetIter } from "./abstract.ts";
 import { checkPositional } from "./argparse.ts";
 import { _PyObject_LookupAttr } from "./objectops.ts";
 import { _Py_ID } from "./unicodeobject.ts";
@@ -162,12 +162,22 @@ export function set_copy_method(so: PyObject): PyObject {
   return set_copy(so);
 }
 
-export function set_update(so: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function set_update(
+  so: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   for (let i = 0; i < nargs; i++) set_update_internal(so, args[off + i]!);
   return none();
 }
 
-export function set_union(so: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function set_union(
+  so: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const result = set_copy(so);
   try {
     for (let i = 0; i < nargs; i++) {
@@ -182,7 +192,12 @@ export function set_union(so: PyObject, args: (PyObject | null)[], off: number, 
   return result;
 }
 
-export function set_intersection_multi(so: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function set_intersection_multi(
+  so: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   if (nargs === 0) return set_copy(so);
   so.ob_refcnt++;
   let result = so;
@@ -199,7 +214,12 @@ export function set_intersection_multi(so: PyObject, args: (PyObject | null)[], 
   return result;
 }
 
-export function set_intersection_update(so: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function set_intersection_update(
+  so: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const tmp = set_intersection_multi(so, args, off, nargs);
   swapBodies(so, tmp);
   Py_DECREF(tmp);
@@ -215,9 +235,14 @@ function swapBodies(a: PyObject, b: PyObject): void {
   (b as PySetObject).ob_size = sa;
 }
 
-export function set_difference_multi(so: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function set_difference_multi(
+  so: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   if (nargs === 0) return set_copy(so);
-  let result = set_difference(so, args[off]!);
+  const result = set_difference(so, args[off]!);
   try {
     for (let i = 1; i < nargs; i++) set_difference_update_internal(result, args[off + i]!);
   } catch (e) {
@@ -227,7 +252,12 @@ export function set_difference_multi(so: PyObject, args: (PyObject | null)[], of
   return result;
 }
 
-export function set_difference_update(so: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function set_difference_update(
+  so: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   for (let i = 0; i < nargs; i++) set_difference_update_internal(so, args[off + i]!);
   return none();
 }
@@ -491,4 +521,4 @@ export function set_reduce(so: PyObject): PyObject {
   return PyTuple_FromArraySteal([so.ob_type, args, state]);
 }
 
-export { PySet_Type, PyType_IsSubtype, PyTuple_FromArray, PyExc_KeyError, PyType_GenericAlloc };
+export { PyExc_KeyError, PySet_Type, PyTuple_FromArray, PyType_GenericAlloc, PyType_IsSubtype };

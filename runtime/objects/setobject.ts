@@ -3,6 +3,10 @@
 // 60% fill, and iteration in table order: a printed set lists its items as CPython does.
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_TPFLAGS_HEAPTYPE,
+  PyDict_Type,
   PyFrozenSet_Type,
   PyObject,
   PyObject_GC_Del,
@@ -11,14 +15,10 @@ import {
   PyObject_GC_UnTrack,
   PySet_Type,
   PySetIter_Type,
+  PyType_IsSubtype,
   type PyTypeObject,
   PyUnicode_Type,
-  Py_DECREF,
-  Py_EQ,
-  Py_TPFLAGS_HEAPTYPE,
   type visitproc,
-  PyType_IsSubtype,
-  PyDict_Type,
 } from "./object.ts";
 import { Hash, hashFromBigInt } from "./pyhash.ts";
 import { type PyUnicodeObject } from "./unicodeobject.ts";
@@ -450,7 +450,9 @@ export function set_update_internal(so: PyObject, other: PyObject): void {
     for (let i = 0; i < dk.nentries; i++) {
       if (dk.values[i] === null) continue;
       addEntry(s, dk.keys[i]!, dk.hashLo[i], dk.hashHi[i]);
-      if (dk !== dictKeys(other)) throw PyErr_Format(PyExc_RuntimeError, "dict mutated during update");
+      if (dk !== dictKeys(other)) {
+        throw PyErr_Format(PyExc_RuntimeError, "dict mutated during update");
+      }
     }
     return;
   }

@@ -2,20 +2,20 @@
 // PySlice_AdjustIndices as the sequence types use them.
 
 import {
+  Py_DECREF,
+  Py_None,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   PySlice_Type,
-  Py_DECREF,
-  Py_None,
   type visitproc,
 } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
 import { PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.ts";
-import { PyLong_FromNumber, PyLong_FromValue, longValue } from "./longobject.ts";
+import { longValue, PyLong_FromNumber, PyLong_FromValue } from "./longobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 
 /** A slice keeps start, stop and step in ob_item[0..2]. */

@@ -4,10 +4,10 @@
 
 import {
   newStaticType,
+  Py_TPFLAGS_TUPLE_SUBCLASS,
   PyObject,
   PyTuple_Type,
   type PyTypeObject,
-  Py_TPFLAGS_TUPLE_SUBCLASS,
 } from "./object.ts";
 import { PyType_Ready } from "./typeobject.ts";
 import { tupleSubtypeAlloc } from "./tupleobject.ts";
@@ -15,7 +15,11 @@ import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { reprText } from "./objectops.ts";
 
 /** A new struct sequence type named `name` ("sys.version_info") with these fields. */
-export function PyStructSequence_NewType(name: string, fields: readonly string[], doc = ""): PyTypeObject {
+export function PyStructSequence_NewType(
+  name: string,
+  fields: readonly string[],
+  doc = "",
+): PyTypeObject {
   const t = newStaticType(name, 24 + 8 * fields.length, Py_TPFLAGS_TUPLE_SUBCLASS);
   t.tp_base = PyTuple_Type;
   t.tp_doc = doc;

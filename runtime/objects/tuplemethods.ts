@@ -1,6 +1,10 @@
 // tuple's protocol slots and methods (Objects/tupleobject.c).
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_NotImplemented,
+  Py_XDECREF,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
@@ -9,10 +13,6 @@ import {
   PyTuple_Type,
   PyTupleIter_Type,
   type PyTypeObject,
-  Py_DECREF,
-  Py_EQ,
-  Py_NotImplemented,
-  Py_XDECREF,
   type visitproc,
 } from "./object.ts";
 import {
@@ -20,15 +20,22 @@ import {
   PyTuple_CheckExact,
   PyTuple_FromArray,
   PyTuple_FromArraySteal,
+  type PyTupleObject,
   tuple_empty,
   tupleSubtypeAlloc,
-  type PyTupleObject,
 } from "./tupleobject.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_IndexError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
-import { PyIndex_Check, PyNumber_AsSsize_t, PySequence_Tuple, iterToArray } from "./abstract.ts";
+import { iterToArray, PyIndex_Check, PyNumber_AsSsize_t, PySequence_Tuple } from "./abstract.ts";
 import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
-import { PyObject_Hash, PyObject_Repr, PyObject_RichCompareBool, Py_ReprEnter, Py_ReprLeave, str } from "./objectops.ts";
+import {
+  Py_ReprEnter,
+  Py_ReprLeave,
+  PyObject_Hash,
+  PyObject_Repr,
+  PyObject_RichCompareBool,
+  str,
+} from "./objectops.ts";
 import { Hash, TupleHasher } from "./pyhash.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";

@@ -2,13 +2,13 @@
 // Methods and protocol slots are in tuplemethods.ts.
 
 import {
+  Py_TPFLAGS_TUPLE_SUBCLASS,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   PyTuple_Type,
-  Py_TPFLAGS_TUPLE_SUBCLASS,
   staticObject,
 } from "./object.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";

@@ -13,31 +13,7 @@ import {
   METH_O,
   METH_STATIC,
   METH_VARARGS,
-  PyBaseObject_Type,
-  PyBool_Type,
-  PyCFunction_Type,
-  PyClassMethod_Type,
-  PyDict_Type,
-  PyFunction_Type,
-  PyLong_Type,
-  PyObject,
-  PyObject_GC_Del,
-  PyObject_GC_Init,
-  PyObject_GC_Track,
-  PyObject_GC_UnTrack,
-  PyObject_Init,
-  PyObject_Free,
-  type PyMethodDef,
-  type PyMemberDef,
-  type PyGetSetDef,
-  PyStaticMethod_Type,
-  PySuper_Type,
-  PyTuple_Type,
-  PyTypeObject,
-  PyType_IsSubtype,
-  PyType_Type,
-  PyUnicode_Type,
-  PyWrapperDescr_Type,
+  preheaderUnits,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -46,6 +22,7 @@ import {
   Py_NotImplemented,
   Py_TPFLAGS_BASE_EXC_SUBCLASS,
   Py_TPFLAGS_BASETYPE,
+  Py_TPFLAGS_BYTES_SUBCLASS,
   Py_TPFLAGS_DICT_SUBCLASS,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HEAPTYPE,
@@ -55,38 +32,67 @@ import {
   Py_TPFLAGS_LONG_SUBCLASS,
   Py_TPFLAGS_MANAGED_DICT,
   Py_TPFLAGS_MAPPING,
+  Py_TPFLAGS_MATCH_SELF,
   Py_TPFLAGS_READY,
   Py_TPFLAGS_SEQUENCE,
   Py_TPFLAGS_TUPLE_SUBCLASS,
   Py_TPFLAGS_TYPE_SUBCLASS,
   Py_TPFLAGS_UNICODE_SUBCLASS,
-  Py_TPFLAGS_BYTES_SUBCLASS,
-  Py_TPFLAGS_MATCH_SELF,
   Py_True,
   Py_XDECREF,
+  PyBaseObject_Type,
+  PyBool_Type,
+  PyCFunction_Type,
+  PyClassMethod_Type,
+  PyDict_Type,
+  PyFunction_Type,
+  type PyGetSetDef,
+  PyLong_Type,
+  type PyMemberDef,
+  type PyMethodDef,
+  PyObject,
+  PyObject_Free,
+  PyObject_GC_Del,
+  PyObject_GC_Init,
+  PyObject_GC_Track,
+  PyObject_GC_UnTrack,
+  PyObject_Init,
+  PyStaticMethod_Type,
+  PySuper_Type,
+  PyTuple_Type,
+  PyType_IsSubtype,
+  PyType_Type,
+  PyTypeObject,
+  PyUnicode_Type,
+  PyWrapperDescr_Type,
   type visitproc,
-  preheaderUnits,
 } from "./object.ts";
 import { PyErr_Format, PyErr_SetObject } from "./errors.ts";
 import {
   PyExc_AttributeError,
   PyExc_OverflowError,
   PyExc_RuntimeError,
+  PyExc_StopIteration,
   PyExc_TypeError,
   PyExc_ValueError,
-  PyExc_StopIteration,
 } from "./exceptions.ts";
 import {
-  type PyUnicodeObject,
+  _Py_ID,
   PyUnicode_Check,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
-  _Py_ID,
+  type PyUnicodeObject,
 } from "./unicodeobject.ts";
-import { PyTuple_FromArray, PyTuple_FromArraySteal, PyTuple_Check, tuple_empty } from "./tupleobject.ts";
+import {
+  PyTuple_Check,
+  PyTuple_FromArray,
+  PyTuple_FromArraySteal,
+  tuple_empty,
+} from "./tupleobject.ts";
 import {
   dictForEach,
   dictGetStr,
+  dictKeyList,
   PyDict_Check,
   PyDict_Contains,
   PyDict_Copy,
@@ -95,9 +101,11 @@ import {
   PyDict_New,
   PyDict_SetItem,
   PyDict_Size,
-  dictKeyList,
 } from "./dictobject.ts";
 import {
+  _Py_SwappedOp,
+  _PyObject_LookupAttr,
+  _PyObject_NextNotImplemented,
   genericGetAttrWithDict,
   object_hash,
   object_repr,
@@ -111,17 +119,14 @@ import {
   PyObject_Repr,
   PyObject_RichCompare,
   PyObject_RichCompareBool,
-  PyObject_SetAttr,
   PyObject_Str,
-  _PyObject_LookupAttr,
-  _PyObject_NextNotImplemented,
   str,
   typeModuleName,
   typeName,
   typeQualName,
-  _Py_SwappedOp,
 } from "./objectops.ts";
 import {
+  descrName,
   PyDescr_NewGetSet,
   PyDescr_NewMember,
   PyDescr_NewMethod,
@@ -130,28 +135,33 @@ import {
   PyDictProxy_New,
   type SlotDefRef,
   type wrapperfunc,
-  descrName,
 } from "./descrobject.ts";
 import { PyCFunction_New } from "./methodobject.ts";
 import {
   _PyObject_Call_Prepend,
   PyObject_Call,
+  PyObject_CallArgs,
+  PyObject_CallNoArgs,
   PyObject_CallOneArg,
   PyObject_Vectorcall,
-  PyObject_CallNoArgs,
-  PyObject_CallArgs,
 } from "./call.ts";
 import { Hash, hashFromBigInt } from "./pyhash.ts";
-import { long_hash, PyLong_Check, PyLong_FromNumber, longValue, PyLong_AsSsize_t } from "./longobject.ts";
-import { PyNumber_Index, PyNumber_AsSsize_t, PySequence_Tuple } from "./abstract.ts";
+import {
+  long_hash,
+  longValue,
+  PyLong_AsSsize_t,
+  PyLong_Check,
+  PyLong_FromNumber,
+} from "./longobject.ts";
+import { PyNumber_AsSsize_t, PyNumber_Index, PySequence_Tuple } from "./abstract.ts";
 import { PySeqIter_New } from "./iterobject.ts";
-import { PyList_FromArraySteal, PyList_Append } from "./listobject.ts";
+import { PyList_Append, PyList_FromArraySteal } from "./listobject.ts";
 import { tstate } from "./pystate.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { writeUnraisable } from "./unraisable.ts";
 import { PyCell_Check, PyCell_Set } from "./cellobject.ts";
-import { PyStaticMethod_New, PyClassMethod_New } from "./funcobject.ts";
+import { PyClassMethod_New, PyStaticMethod_New } from "./funcobject.ts";
 
 export function PyType_Check(o: PyObject): boolean {
   return (o.ob_type.tp_flags & Py_TPFLAGS_TYPE_SUBCLASS) !== 0;
@@ -335,7 +345,9 @@ export function object_new(type: PyTypeObject, args: PyObject, kwds: PyObject | 
     }
   }
   if (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) {
-    const am = type.tp_dict !== null ? dictGetStr(type.tp_dict, _Py_ID("__abstractmethods__")) : null;
+    const am = type.tp_dict !== null
+      ? dictGetStr(type.tp_dict, _Py_ID("__abstractmethods__"))
+      : null;
     let names: string[] = [];
     if (am !== null) {
       const t = PySequence_Tuple(am);
@@ -518,7 +530,9 @@ function checkNumArgs(args: PyObject, n: number): void {
   if (got !== n) {
     throw PyErr_Format(
       PyExc_TypeError,
-      n === 0 ? `expected 0 arguments, got ${got}` : `expected ${n} argument${n === 1 ? "" : "s"}, got ${got}`,
+      n === 0
+        ? `expected 0 arguments, got ${got}`
+        : `expected ${n} argument${n === 1 ? "" : "s"}, got ${got}`,
     );
   }
 }
@@ -637,10 +651,14 @@ const wrap_delitem: wrapperfunc = (self, args, w) => {
 };
 /** hackcheck: object.__setattr__ may not bypass a C type's own tp_setattro. */
 function hackcheck(self: PyObject, func: Fn, what: string): void {
-  let type = self.ob_type;
+  const type = self.ob_type;
   let defining: PyTypeObject | null = type;
-  while (defining !== null && defining.tp_setattro === slot_tp_setattro) defining = defining.tp_base;
-  if (defining !== null && defining.tp_setattro !== func && !(defining.tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+  while (defining !== null && defining.tp_setattro === slot_tp_setattro) {
+    defining = defining.tp_base;
+  }
+  if (
+    defining !== null && defining.tp_setattro !== func && !(defining.tp_flags & Py_TPFLAGS_HEAPTYPE)
+  ) {
     throw PyErr_Format(
       PyExc_TypeError,
       `can't apply this ${what} to ${defining.tp_name} object`,
@@ -652,13 +670,21 @@ const wrap_setattr: wrapperfunc = (self, args, w) => {
   checkNumArgs(args, 2);
   const name = arg(args, 0);
   hackcheck(self, w, "__setattr__");
-  (w as unknown as (o: PyObject, n: PyObject, v: PyObject | null) => void)(self, name, arg(args, 1));
+  (w as unknown as (o: PyObject, n: PyObject, v: PyObject | null) => void)(
+    self,
+    name,
+    arg(args, 1),
+  );
   return none();
 };
 const wrap_delattr: wrapperfunc = (self, args, w) => {
   checkNumArgs(args, 1);
   hackcheck(self, w, "__delattr__");
-  (w as unknown as (o: PyObject, n: PyObject, v: PyObject | null) => void)(self, arg(args, 0), null);
+  (w as unknown as (o: PyObject, n: PyObject, v: PyObject | null) => void)(
+    self,
+    arg(args, 0),
+    null,
+  );
   return none();
 };
 const wrap_hashfunc: wrapperfunc = (self, args, w) => {
@@ -721,7 +747,11 @@ const wrap_descr_set: wrapperfunc = (self, args, w) => {
 };
 const wrap_descr_delete: wrapperfunc = (self, args, w) => {
   checkNumArgs(args, 1);
-  (w as unknown as (d: PyObject, o: PyObject, v: PyObject | null) => void)(self, arg(args, 0), null);
+  (w as unknown as (d: PyObject, o: PyObject, v: PyObject | null) => void)(
+    self,
+    arg(args, 0),
+    null,
+  );
   return none();
 };
 const wrap_init: wrapperfunc = (self, args, w, kwds) => {
@@ -790,7 +820,9 @@ function slot_tp_call(self: PyObject, args: PyObject, kwds: PyObject | null): Py
   const [meth, unbound] = lookupMaybeMethod(self, id("__call__"));
   if (meth === null) throw PyErr_SetObject(PyExc_AttributeError, id("__call__"));
   try {
-    return unbound ? _PyObject_Call_Prepend(meth, self, args, kwds) : PyObject_Call(meth, args, kwds);
+    return unbound
+      ? _PyObject_Call_Prepend(meth, self, args, kwds)
+      : PyObject_Call(meth, args, kwds);
   } finally {
     Py_DECREF(meth);
   }
@@ -926,7 +958,9 @@ function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | null): vo
   if (meth === null) throw PyErr_SetObject(PyExc_AttributeError, id("__init__"));
   let res: PyObject;
   try {
-    res = unbound ? _PyObject_Call_Prepend(meth, self, args, kwds) : PyObject_Call(meth, args, kwds);
+    res = unbound
+      ? _PyObject_Call_Prepend(meth, self, args, kwds)
+      : PyObject_Call(meth, args, kwds);
   } finally {
     Py_DECREF(meth);
   }
@@ -1181,7 +1215,13 @@ export interface SlotDef extends SlotDefRef {
 
 const FL_KEYWORDS = 1;
 
-function sd(name: string, slot: SlotKey, func: Fn | null, wrapper: wrapperfunc | null, flags = 0): SlotDef {
+function sd(
+  name: string,
+  slot: SlotKey,
+  func: Fn | null,
+  wrapper: wrapperfunc | null,
+  flags = 0,
+): SlotDef {
   return { name, slot, func, wrapper, doc: "", flags };
 }
 
@@ -1253,12 +1293,22 @@ export const slotdefs: SlotDef[] = [
   sd("__rfloordiv__", "nb_floor_divide", slot_nb_floor_divide as Fn, wrap_binaryfunc_r),
   sd("__truediv__", "nb_true_divide", slot_nb_true_divide as Fn, wrap_binaryfunc_l),
   sd("__rtruediv__", "nb_true_divide", slot_nb_true_divide as Fn, wrap_binaryfunc_r),
-  sd("__ifloordiv__", "nb_inplace_floor_divide", slot_nb_inplace_floor_divide as Fn, wrap_binaryfunc),
+  sd(
+    "__ifloordiv__",
+    "nb_inplace_floor_divide",
+    slot_nb_inplace_floor_divide as Fn,
+    wrap_binaryfunc,
+  ),
   sd("__itruediv__", "nb_inplace_true_divide", slot_nb_inplace_true_divide as Fn, wrap_binaryfunc),
   sd("__index__", "nb_index", slot_nb_index as Fn, wrap_unaryfunc),
   sd("__matmul__", "nb_matrix_multiply", slot_nb_matrix_multiply as Fn, wrap_binaryfunc_l),
   sd("__rmatmul__", "nb_matrix_multiply", slot_nb_matrix_multiply as Fn, wrap_binaryfunc_r),
-  sd("__imatmul__", "nb_inplace_matrix_multiply", slot_nb_inplace_matrix_multiply as Fn, wrap_binaryfunc),
+  sd(
+    "__imatmul__",
+    "nb_inplace_matrix_multiply",
+    slot_nb_inplace_matrix_multiply as Fn,
+    wrap_binaryfunc,
+  ),
   sd("__len__", "mp_length", slot_sq_length as Fn, wrap_lenfunc),
   sd("__getitem__", "mp_subscript", slot_mp_subscript as Fn, wrap_binaryfunc),
   sd("__setitem__", "mp_ass_subscript", slot_mp_ass_subscript as Fn, wrap_objobjargproc),
@@ -1562,16 +1612,21 @@ function inheritSlots(type: PyTypeObject, base: PyTypeObject): void {
   copy("tp_init");
   copy("tp_alloc");
   copy("tp_finalize");
-  if ((type.tp_flags & Py_TPFLAGS_HAVE_GC) === (base.tp_flags & Py_TPFLAGS_HAVE_GC)) copy("tp_free");
-  else if ((type.tp_flags & Py_TPFLAGS_HAVE_GC) && type.tp_free === null && base.tp_free === PyObject_Free) {
+  if ((type.tp_flags & Py_TPFLAGS_HAVE_GC) === (base.tp_flags & Py_TPFLAGS_HAVE_GC)) {
+    copy("tp_free");
+  } else if (
+    (type.tp_flags & Py_TPFLAGS_HAVE_GC) && type.tp_free === null && base.tp_free === PyObject_Free
+  ) {
     type.tp_free = PyObject_GC_Del;
   }
 }
 
 /** inherit_special: flags and sizes from the solid base. */
 function inheritSpecial(type: PyTypeObject, base: PyTypeObject): void {
-  if (!(type.tp_flags & Py_TPFLAGS_HAVE_GC) && (base.tp_flags & Py_TPFLAGS_HAVE_GC) &&
-    (type.tp_traverse === null && type.tp_clear === null)) {
+  if (
+    !(type.tp_flags & Py_TPFLAGS_HAVE_GC) && (base.tp_flags & Py_TPFLAGS_HAVE_GC) &&
+    (type.tp_traverse === null && type.tp_clear === null)
+  ) {
     type.tp_flags |= Py_TPFLAGS_HAVE_GC;
     if (type.tp_traverse === null) type.tp_traverse = base.tp_traverse;
     if (type.tp_clear === null) type.tp_clear = base.tp_clear;
@@ -1590,9 +1645,9 @@ function inheritSpecial(type: PyTypeObject, base: PyTypeObject): void {
     Py_TPFLAGS_TYPE_SUBCLASS,
   ];
   for (const f of subclassFlags) if (base.tp_flags & f) type.tp_flags |= f;
-  if (!(type.tp_flags & Py_TPFLAGS_HEAPTYPE) || true) {
-    type.tp_flags |= base.tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) &
-      ~(type.tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) ? 0 : 0);
+  // inherit_patma_flags
+  if ((type.tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING)) === 0) {
+    type.tp_flags |= base.tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
   }
 }
 
@@ -1656,7 +1711,6 @@ export function PyType_Ready(type: PyTypeObject): void {
 
 /** mro_internal: computes tp_mro (type.mro() when a metaclass overrides it). */
 function mroInternal(type: PyTypeObject): void {
-  let mro: PyObject[];
   const custom = type.ob_type !== PyType_Type && type.ob_type !== null
     ? _PyType_Lookup(type.ob_type, _Py_ID("mro"))
     : null;
@@ -1676,7 +1730,7 @@ function mroInternal(type: PyTypeObject): void {
     Py_XDECREF(old);
     return;
   }
-  mro = mroImplementation(type);
+  const mro = mroImplementation(type);
   const t = PyTuple_FromArray(mro);
   if (!(type.tp_flags & Py_TPFLAGS_HEAPTYPE)) t.ob_refcnt += 1 << 28;
   const old = type.tp_mro;
@@ -1809,7 +1863,9 @@ function validIdentifier(s: string): boolean {
 
 /** _Py_Mangle for a private __slots__ name. */
 export function _Py_Mangle(privateobj: string | null, ident: string): string {
-  if (privateobj === null || !ident.startsWith("__") || ident.endsWith("__") || ident.includes(".")) {
+  if (
+    privateobj === null || !ident.startsWith("__") || ident.endsWith("__") || ident.includes(".")
+  ) {
     return ident;
   }
   const p = privateobj.replace(/^_+/, "");
@@ -1822,7 +1878,10 @@ export function type_new(metatype: PyTypeObject, args: PyObject, kwds: PyObject 
   const items = args.ob_item as PyObject[];
   if (items.length !== 3) {
     if (metatype === PyType_Type || items.length !== 1) {
-      throw PyErr_Format(PyExc_TypeError, "type.__new__() takes exactly 3 arguments (" + items.length + " given)");
+      throw PyErr_Format(
+        PyExc_TypeError,
+        "type.__new__() takes exactly 3 arguments (" + items.length + " given)",
+      );
     }
   }
   const [name, bases0, origDict] = items;
@@ -1898,7 +1957,9 @@ function typeNewImpl(
       if (mayAddDict) addDict = true;
       if (mayAddWeak) addWeak = true;
     } else {
-      const raw = PyUnicode_Check(slotsObj) ? PyTuple_FromArray([slotsObj]) : PySequence_Tuple(slotsObj);
+      const raw = PyUnicode_Check(slotsObj)
+        ? PyTuple_FromArray([slotsObj])
+        : PySequence_Tuple(slotsObj);
       try {
         const names: PyObject[] = [];
         for (const s of raw.ob_item as PyObject[]) {
@@ -1962,7 +2023,8 @@ function typeNewImpl(
     PyObject_GC_Init(type, 936 + 8 * nslot);
     if (metatype.tp_flags & Py_TPFLAGS_HEAPTYPE) metatype.ob_refcnt++;
     type.tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
-    type.tp_flags |= base.tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MATCH_SELF);
+    type.tp_flags |= base.tp_flags &
+      (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MATCH_SELF);
     type.tp_flags &= ~Py_TPFLAGS_MATCH_SELF;
     bases.ob_refcnt++;
     type.tp_bases = bases;
@@ -2005,11 +2067,13 @@ function typeNewImpl(
     const doc = dictGetStr(dict, _Py_ID("__doc__"));
     if (doc !== null && PyUnicode_Check(doc)) type.tp_doc = str(doc);
     // __new__ becomes a staticmethod; __init_subclass__ and __class_getitem__ classmethods
-    for (const [n, wrap] of [
-      ["__new__", PyStaticMethod_New],
-      ["__init_subclass__", PyClassMethod_New],
-      ["__class_getitem__", PyClassMethod_New],
-    ] as const) {
+    for (
+      const [n, wrap] of [
+        ["__new__", PyStaticMethod_New],
+        ["__init_subclass__", PyClassMethod_New],
+        ["__class_getitem__", PyClassMethod_New],
+      ] as const
+    ) {
       const f = dictGetStr(dict, _Py_ID(n));
       if (f !== null && f.ob_type === PyFunction_Type) {
         const w = wrap(f);
@@ -2078,7 +2142,7 @@ function reprOf(o: PyObject): string {
 }
 
 /** A member descriptor for one __slots__ name, reading ob_slots[index]. */
-function slotMember(name: string, index: number, type: PyTypeObject): PyMemberDef {
+function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberDef {
   return {
     name,
     get: (o) => {
@@ -2107,7 +2171,6 @@ function slotMember(name: string, index: number, type: PyTypeObject): PyMemberDe
     },
     doc: null,
   };
-  void type;
 }
 
 /** type_new_set_names: calls __set_name__ on attributes that define it. */
@@ -2354,7 +2417,9 @@ export function type_dealloc(self: PyObject): void {
 export function type_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
   const type = self as PyTypeObject;
   if (!(type.tp_flags & Py_TPFLAGS_HEAPTYPE)) return 0;
-  for (const v of [type.tp_dict, type.tp_mro, type.tp_bases, type.tp_base, type.ht?.ht_module ?? null]) {
+  for (
+    const v of [type.tp_dict, type.tp_mro, type.tp_bases, type.tp_base, type.ht?.ht_module ?? null]
+  ) {
     if (v !== null) {
       const r = visit(v, arg);
       if (r) return r;
@@ -2406,7 +2471,10 @@ export function superCheck(type: PyTypeObject, obj: PyObject): PyTypeObject {
   }
   const classAttr = _PyObject_LookupAttr(obj, _Py_ID("__class__"));
   if (classAttr !== null) {
-    if (PyType_Check(classAttr) && classAttr !== obj.ob_type && PyType_IsSubtype(classAttr as PyTypeObject, type)) {
+    if (
+      PyType_Check(classAttr) && classAttr !== obj.ob_type &&
+      PyType_IsSubtype(classAttr as PyTypeObject, type)
+    ) {
       return classAttr as PyTypeObject;
     }
     Py_DECREF(classAttr);
@@ -2417,7 +2485,9 @@ export function superCheck(type: PyTypeObject, obj: PyObject): PyTypeObject {
   );
 }
 
-export function superParts(su: PyObject): [PyTypeObject | null, PyObject | null, PyTypeObject | null] {
+export function superParts(
+  su: PyObject,
+): [PyTypeObject | null, PyObject | null, PyTypeObject | null] {
   return su.ob_item as [PyTypeObject | null, PyObject | null, PyTypeObject | null];
 }
 
@@ -2483,13 +2553,21 @@ export function super_repr(self: PyObject): PyObject {
   const [type, , objType] = superParts(self);
   if (objType !== null) {
     return PyUnicode_FromString(
-      `<super: <class '${type !== null ? typeName(type) : "NULL"}'>, <${typeName(objType)} object>>`,
+      `<super: <class '${type !== null ? typeName(type) : "NULL"}'>, <${
+        typeName(objType)
+      } object>>`,
     );
   }
-  return PyUnicode_FromString(`<super: <class '${type !== null ? typeName(type) : "NULL"}'>, NULL>`);
+  return PyUnicode_FromString(
+    `<super: <class '${type !== null ? typeName(type) : "NULL"}'>, NULL>`,
+  );
 }
 
-export function super_descr_get(self: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
+export function super_descr_get(
+  self: PyObject,
+  obj: PyObject | null,
+  _type: PyObject | null,
+): PyObject {
   const [type, sobj] = superParts(self);
   if (obj === null || obj === Py_None || sobj !== null) {
     self.ob_refcnt++;
@@ -2505,7 +2583,10 @@ export function super_init(self: PyObject, args: PyObject, kwds: PyObject | null
   }
   const items = args.ob_item as PyObject[];
   if (items.length > 2) {
-    throw PyErr_Format(PyExc_TypeError, `super() takes at most 2 arguments (${items.length} given)`);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `super() takes at most 2 arguments (${items.length} given)`,
+    );
   }
   let type: PyTypeObject;
   let obj: PyObject | null = null;
@@ -2530,7 +2611,7 @@ export function super_init(self: PyObject, args: PyObject, kwds: PyObject | null
   if (obj !== null) obj.ob_refcnt++;
   const old = self.ob_item as (PyObject | null)[] | null;
   self.ob_item = [type, obj, objType];
-  if (old !== null) for (const v of old) Py_XDECREF(v);
+  if (old !== null) { for (const v of old) Py_XDECREF(v); }
 }
 
 export function super_new(type: PyTypeObject, _args: PyObject, _kwds: PyObject | null): PyObject {
@@ -2576,7 +2657,13 @@ export function object_richcompare(self: PyObject, other: PyObject, op: number):
 }
 
 export { object_hash, object_repr, PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObject_Str };
-export { PyObject_RichCompare, _Py_SwappedOp, genericGetAttrWithDict, PyDictProxy_New };
-export { METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_CLASS, PyLong_Type, PyDict_Type };
-export { PyTuple_Type, PyList_FromArraySteal, PyList_Append, PyClassMethod_Type, PyStaticMethod_Type };
-export { PyLong_AsSsize_t, Py_TPFLAGS_IMMUTABLETYPE, preheaderUnits, PyExc_RuntimeError };
+export { _Py_SwappedOp, genericGetAttrWithDict, PyDictProxy_New, PyObject_RichCompare };
+export { METH_CLASS, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyDict_Type, PyLong_Type };
+export {
+  PyClassMethod_Type,
+  PyList_Append,
+  PyList_FromArraySteal,
+  PyStaticMethod_Type,
+  PyTuple_Type,
+};
+export { preheaderUnits, Py_TPFLAGS_IMMUTABLETYPE, PyExc_RuntimeError, PyLong_AsSsize_t };

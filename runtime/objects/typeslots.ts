@@ -9,6 +9,13 @@ import {
   METH_O,
   METH_STATIC,
   METH_VARARGS,
+  Py_DECREF,
+  Py_Ellipsis,
+  Py_False,
+  Py_None,
+  Py_NotImplemented,
+  Py_TPFLAGS_MATCH_SELF,
+  Py_True,
   PyBaseObject_Type,
   PyBool_Type,
   PyByteArray_Type,
@@ -42,6 +49,7 @@ import {
   PyFunction_Type,
   PyGen_Type,
   PyGenericAlias_Type,
+  type PyGetSetDef,
   PyGetSetDescr_Type,
   PyList_Type,
   PyListIter_Type,
@@ -49,8 +57,10 @@ import {
   PyLong_Type,
   PyLongRangeIter_Type,
   PyMap_Type,
+  type PyMemberDef,
   PyMemberDescr_Type,
   PyMethod_Type,
+  type PyMethodDef,
   PyMethodDescr_Type,
   PyMethodWrapper_Type,
   PyModule_Type,
@@ -79,32 +89,46 @@ import {
   PyUnicodeIter_Type,
   PyWrapperDescr_Type,
   PyZip_Type,
-  Py_DECREF,
-  Py_Ellipsis,
-  Py_None,
-  Py_NotImplemented,
-  Py_TPFLAGS_MATCH_SELF,
-  Py_TPFLAGS_BASETYPE,
-  Py_True,
-  Py_False,
-  type PyMethodDef,
-  type PyGetSetDef,
-  type PyMemberDef,
 } from "./object.ts";
-import { PyType_Ready, object_init, object_new, object_richcompare, object_str, object_dealloc, subtype_dealloc, type_call, type_dealloc, type_getattro, type_repr, type_setattro, type_traverse, type_clear, type_new, type_vectorcall, super_dealloc, super_descr_get, super_getattro, super_init, super_new, super_repr, super_traverse, PyType_GenericAlloc, mroImplementation } from "./typeobject.ts";
 import {
+  mroImplementation,
+  object_dealloc,
+  object_init,
+  object_new,
+  object_richcompare,
+  object_str,
+  PyType_GenericAlloc,
+  PyType_Ready,
+  super_dealloc,
+  super_descr_get,
+  super_getattro,
+  super_init,
+  super_new,
+  super_repr,
+  super_traverse,
+  type_call,
+  type_clear,
+  type_dealloc,
+  type_getattro,
+  type_new,
+  type_repr,
+  type_setattro,
+  type_traverse,
+  type_vectorcall,
+} from "./typeobject.ts";
+import {
+  _PyObject_LookupAttr,
   object_hash,
   object_repr,
   PyObject_GenericGetAttr,
   PyObject_GenericSetAttr,
+  PyObject_HashNotImplemented,
   PyObject_SelfIter,
-  unicode_repr,
   str,
-  _PyObject_LookupAttr,
+  typeModuleName,
   typeName,
   typeQualName,
-  typeModuleName,
-  PyObject_HashNotImplemented,
+  unicode_repr,
 } from "./objectops.ts";
 import * as L from "./longobject.ts";
 import * as F from "./floatobject.ts";
@@ -137,10 +161,10 @@ import * as EX from "./exceptions.ts";
 import { PyVectorcall_Call } from "./call.ts";
 import { object___dir__, type___dir__ } from "./dir.ts";
 import { PyErr_Format } from "./errors.ts";
-import { unpackKeywords, checkPositional } from "./argparse.ts";
-import { PyUnicode_FromString, _Py_ID } from "./unicodeobject.ts";
-import { PyLong_FromNumber, longValue } from "./longobject.ts";
-import { PyNumber_AsSsize_t, PyObject_GetIter, iterToArray, PySequence_Tuple } from "./abstract.ts";
+import { checkPositional, unpackKeywords } from "./argparse.ts";
+import { _Py_ID, PyUnicode_FromString } from "./unicodeobject.ts";
+import { longValue, PyLong_FromNumber } from "./longobject.ts";
+import { iterToArray, PyNumber_AsSsize_t, PyObject_GetIter, PySequence_Tuple } from "./abstract.ts";
 
 type Fn = PyMethodDef["ml_meth"];
 
@@ -173,7 +197,8 @@ function setupObject(): void {
   t.tp_alloc = PyType_GenericAlloc;
   t.tp_new = object_new;
   t.tp_free = PyObject_Free;
-  t.tp_doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
+  t.tp_doc =
+    "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
   t.tp_methods = [
     m("__reduce_ex__", object_reduce_ex, METH_O),
     m("__reduce__", object_reduce, METH_NOARGS),
@@ -201,7 +226,10 @@ function setupObject(): void {
 
 function object_format(self: PyObject, spec: PyObject): PyObject {
   if (!U.PyUnicode_Check(spec)) {
-    throw PyErr_Format(EX.PyExc_TypeError, `__format__() argument must be str, not ${spec.ob_type.tp_name}`);
+    throw PyErr_Format(
+      EX.PyExc_TypeError,
+      `__format__() argument must be str, not ${spec.ob_type.tp_name}`,
+    );
   }
   if (str(spec).length > 0) {
     throw PyErr_Format(
@@ -265,7 +293,9 @@ function setupType(): void {
   t.tp_new = type_new;
   t.tp_init = (_self: PyObject, args: PyObject, kwds: PyObject | null) => {
     const n = args.ob_item!.length;
-    if (n !== 1 && n !== 3) throw PyErr_Format(EX.PyExc_TypeError, "type.__init__() takes 1 or 3 arguments");
+    if (n !== 1 && n !== 3) {
+      throw PyErr_Format(EX.PyExc_TypeError, "type.__init__() takes 1 or 3 arguments");
+    }
     void kwds;
   };
   t.tp_free = PyObject_GC_Del;
@@ -273,8 +303,16 @@ function setupType(): void {
   t.tp_weaklistoffset = 1;
   t.tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
   t.tp_methods = [
-    m("mro", (self: PyObject) => LI.PyList_FromArray(mroImplementation(self as PyTypeObject)), METH_NOARGS),
-    m("__subclasses__", (self: PyObject) => LI.PyList_FromArray([...(self as PyTypeObject).tp_subclasses]), METH_NOARGS),
+    m(
+      "mro",
+      (self: PyObject) => LI.PyList_FromArray(mroImplementation(self as PyTypeObject)),
+      METH_NOARGS,
+    ),
+    m(
+      "__subclasses__",
+      (self: PyObject) => LI.PyList_FromArray([...(self as PyTypeObject).tp_subclasses]),
+      METH_NOARGS,
+    ),
     m("__prepare__", () => D.PyDict_New(), METH_FASTCALL | METH_KEYWORDS | METH_CLASS),
     m("__instancecheck__", (self: PyObject, inst: PyObject) => {
       const { PyObject_IsInstance } = abstractApi;
@@ -285,18 +323,28 @@ function setupType(): void {
       return B_(PyObject_IsSubclass(sub, self));
     }, METH_O),
     m("__dir__", type___dir__, METH_NOARGS),
-    m("__sizeof__", (self: PyObject) => PyLong_FromNumber((self as PyTypeObject).ht !== null ? 1000 : 936), METH_NOARGS),
+    m(
+      "__sizeof__",
+      (self: PyObject) => PyLong_FromNumber((self as PyTypeObject).ht !== null ? 1000 : 936),
+      METH_NOARGS,
+    ),
   ];
   t.tp_members = [
     { name: "__basicsize__", get: (o) => PyLong_FromNumber((o as PyTypeObject).tp_basicsize) },
     { name: "__itemsize__", get: (o) => PyLong_FromNumber((o as PyTypeObject).tp_itemsize) },
     { name: "__flags__", get: (o) => PyLong_FromNumber((o as PyTypeObject).tp_flags >>> 0) },
-    { name: "__weakrefoffset__", get: (o) => PyLong_FromNumber((o as PyTypeObject).tp_weaklistoffset) },
+    {
+      name: "__weakrefoffset__",
+      get: (o) => PyLong_FromNumber((o as PyTypeObject).tp_weaklistoffset),
+    },
     {
       name: "__base__",
       get: (o) => ref((o as PyTypeObject).tp_base ?? Py_None),
     },
-    { name: "__dictoffset__", get: (o) => PyLong_FromNumber((o as PyTypeObject).tp_dictoffset === 0 ? 0 : 8) },
+    {
+      name: "__dictoffset__",
+      get: (o) => PyLong_FromNumber((o as PyTypeObject).tp_dictoffset === 0 ? 0 : 8),
+    },
     { name: "__mro__", get: (o) => ref((o as PyTypeObject).tp_mro ?? Py_None) },
   ];
   t.tp_getset = typeGetset();
@@ -315,9 +363,19 @@ function typeGetset(): PyGetSetDef[] {
       get: (o) => PyUnicode_FromString(typeName(tt(o))),
       set: (o, v) => {
         const t = tt(o);
-        if (t.ht === null) throw PyErr_Format(EX.PyExc_TypeError, `cannot set '__name__' attribute of immutable type '${t.tp_name}'`);
+        if (t.ht === null) {
+          throw PyErr_Format(
+            EX.PyExc_TypeError,
+            `cannot set '__name__' attribute of immutable type '${t.tp_name}'`,
+          );
+        }
         if (v === null || !U.PyUnicode_Check(v)) {
-          throw PyErr_Format(EX.PyExc_TypeError, `can only assign string to ${t.tp_name}.__name__, not '${v?.ob_type.tp_name ?? "NoneType"}'`);
+          throw PyErr_Format(
+            EX.PyExc_TypeError,
+            `can only assign string to ${t.tp_name}.__name__, not '${
+              v?.ob_type.tp_name ?? "NoneType"
+            }'`,
+          );
         }
         v.ob_refcnt++;
         Py_DECREF(t.ht.ht_name);
@@ -330,9 +388,19 @@ function typeGetset(): PyGetSetDef[] {
       get: (o) => PyUnicode_FromString(typeQualName(tt(o))),
       set: (o, v) => {
         const t = tt(o);
-        if (t.ht === null) throw PyErr_Format(EX.PyExc_TypeError, `cannot set '__qualname__' attribute of immutable type '${t.tp_name}'`);
+        if (t.ht === null) {
+          throw PyErr_Format(
+            EX.PyExc_TypeError,
+            `cannot set '__qualname__' attribute of immutable type '${t.tp_name}'`,
+          );
+        }
         if (v === null || !U.PyUnicode_Check(v)) {
-          throw PyErr_Format(EX.PyExc_TypeError, `can only assign string to ${t.tp_name}.__qualname__, not '${v?.ob_type.tp_name ?? "NoneType"}'`);
+          throw PyErr_Format(
+            EX.PyExc_TypeError,
+            `can only assign string to ${t.tp_name}.__qualname__, not '${
+              v?.ob_type.tp_name ?? "NoneType"
+            }'`,
+          );
         }
         v.ob_refcnt++;
         Py_DECREF(t.ht.ht_qualname);
@@ -353,8 +421,15 @@ function typeGetset(): PyGetSetDef[] {
       },
       set: (o, v) => {
         const t = tt(o);
-        if (t.ht === null) throw PyErr_Format(EX.PyExc_TypeError, `cannot set '__module__' attribute of immutable type '${t.tp_name}'`);
-        if (v === null) throw PyErr_Format(EX.PyExc_TypeError, "cannot delete '__module__' attribute");
+        if (t.ht === null) {
+          throw PyErr_Format(
+            EX.PyExc_TypeError,
+            `cannot set '__module__' attribute of immutable type '${t.tp_name}'`,
+          );
+        }
+        if (v === null) {
+          throw PyErr_Format(EX.PyExc_TypeError, "cannot delete '__module__' attribute");
+        }
         D.PyDict_SetItem(t.tp_dict!, _Py_ID("__module__"), v);
       },
     },
@@ -362,7 +437,9 @@ function typeGetset(): PyGetSetDef[] {
       name: "__abstractmethods__",
       get: (o) => {
         const t = tt(o);
-        const v = t !== PyType_Type ? D.dictGetStr(t.tp_dict!, _Py_ID("__abstractmethods__")) : null;
+        const v = t !== PyType_Type
+          ? D.dictGetStr(t.tp_dict!, _Py_ID("__abstractmethods__"))
+          : null;
         if (v === null) throw PyErr_Format(EX.PyExc_AttributeError, "__abstractmethods__");
         return ref(v);
       },
@@ -393,7 +470,12 @@ function typeGetset(): PyGetSetDef[] {
       },
       set: (o, v) => {
         const t = tt(o);
-        if (t.ht === null) throw PyErr_Format(EX.PyExc_TypeError, `cannot set '__doc__' attribute of immutable type '${t.tp_name}'`);
+        if (t.ht === null) {
+          throw PyErr_Format(
+            EX.PyExc_TypeError,
+            `cannot set '__doc__' attribute of immutable type '${t.tp_name}'`,
+          );
+        }
         D.PyDict_SetItem(t.tp_dict!, _Py_ID("__doc__"), v ?? Py_None);
       },
     },
@@ -402,7 +484,10 @@ function typeGetset(): PyGetSetDef[] {
       get: (o) => {
         const t = tt(o);
         if (t.ht === null) {
-          throw PyErr_Format(EX.PyExc_AttributeError, `type object '${t.tp_name}' has no attribute '__annotations__'`);
+          throw PyErr_Format(
+            EX.PyExc_AttributeError,
+            `type object '${t.tp_name}' has no attribute '__annotations__'`,
+          );
         }
         let a = D.dictGetStr(t.tp_dict!, _Py_ID("__annotations__"));
         if (a === null) {
@@ -486,7 +571,8 @@ function setupNumbers(): void {
   b.nb_or = B.bool_or;
   b.nb_xor = B.bool_xor;
   b.tp_dealloc = (_o) => {};
-  b.tp_doc = "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.";
+  b.tp_doc =
+    "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.";
 
   const f = PyFloat_Type;
   f.tp_dealloc = F.float_dealloc;
@@ -649,7 +735,14 @@ function setupStr(): void {
   b.mp_subscript = BY.bytes_subscript;
   b.tp_methods = [
     m("decode", bytes_decode, METH_FASTCALL | METH_KEYWORDS),
-    m("hex", (self: PyObject) => PyUnicode_FromString(Array.from(BY.bytesData(self)).map((x) => x.toString(16).padStart(2, "0")).join("")), METH_NOARGS),
+    m(
+      "hex",
+      (self: PyObject) =>
+        PyUnicode_FromString(
+          Array.from(BY.bytesData(self)).map((x) => x.toString(16).padStart(2, "0")).join(""),
+        ),
+      METH_NOARGS,
+    ),
     m("fromhex", bytes_fromhex, METH_O | METH_CLASS),
     m("startswith", (self: PyObject, a: PyObject) => B_(bytesAffix(self, a, false)), METH_O),
     m("endswith", (self: PyObject, a: PyObject) => B_(bytesAffix(self, a, true)), METH_O),
@@ -666,10 +759,30 @@ function setupStr(): void {
       }
       return PyLong_FromNumber(c);
     }, METH_O),
-    m("find", (self: PyObject, a: PyObject) => PyLong_FromNumber(BY.bytesFind(BY.bytesData(self), BY.bytesLike(a) ?? new Uint8Array([Number(longValue(a))]))), METH_O),
+    m(
+      "find",
+      (self: PyObject, a: PyObject) =>
+        PyLong_FromNumber(
+          BY.bytesFind(
+            BY.bytesData(self),
+            BY.bytesLike(a) ?? new Uint8Array([Number(longValue(a))]),
+          ),
+        ),
+      METH_O,
+    ),
     m("join", bytes_join, METH_O),
-    m("upper", (self: PyObject) => BY.PyBytes_FromBytes(BY.bytesData(self).map((c) => c >= 97 && c <= 122 ? c - 32 : c)), METH_NOARGS),
-    m("lower", (self: PyObject) => BY.PyBytes_FromBytes(BY.bytesData(self).map((c) => c >= 65 && c <= 90 ? c + 32 : c)), METH_NOARGS),
+    m(
+      "upper",
+      (self: PyObject) =>
+        BY.PyBytes_FromBytes(BY.bytesData(self).map((c) => c >= 97 && c <= 122 ? c - 32 : c)),
+      METH_NOARGS,
+    ),
+    m(
+      "lower",
+      (self: PyObject) =>
+        BY.PyBytes_FromBytes(BY.bytesData(self).map((c) => c >= 65 && c <= 90 ? c + 32 : c)),
+      METH_NOARGS,
+    ),
     m("strip", (self: PyObject) => {
       const d = BY.bytesData(self);
       let i = 0, j = d.length;
@@ -680,8 +793,11 @@ function setupStr(): void {
     }, METH_NOARGS),
     m("split", (self: PyObject) => {
       const text = new TextDecoder("latin1").decode(BY.bytesData(self));
+      // deno-lint-ignore no-control-regex
       const parts = text.split(/[ \t\n\r\x0b\x0c]+/).filter((p) => p.length > 0);
-      return LI.PyList_FromArraySteal(parts.map((p) => BY.PyBytes_FromBytes(Uint8Array.from(p, (c) => c.charCodeAt(0)))));
+      return LI.PyList_FromArraySteal(
+        parts.map((p) => BY.PyBytes_FromBytes(Uint8Array.from(p, (c) => c.charCodeAt(0)))),
+      );
     }, METH_NOARGS),
     m("replace", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
       checkPositional("replace", nargs, 2, 2);
@@ -691,7 +807,11 @@ function setupStr(): void {
       const r = text.split(a).join(b2);
       return BY.PyBytes_FromBytes(Uint8Array.from(r, (c) => c.charCodeAt(0)));
     }, METH_FASTCALL),
-    m("__getnewargs__", (self: PyObject) => T.PyTuple_FromArraySteal([BY.PyBytes_FromBytes(BY.bytesData(self))]), METH_NOARGS),
+    m(
+      "__getnewargs__",
+      (self: PyObject) => T.PyTuple_FromArraySteal([BY.PyBytes_FromBytes(BY.bytesData(self))]),
+      METH_NOARGS,
+    ),
   ];
   const bi = PyBytesIter_Type;
   bi.tp_dealloc = BY.bytesiter_dealloc;
@@ -714,7 +834,9 @@ function bytesAffix(self: PyObject, a: PyObject, end: boolean): boolean {
   if (p === null) {
     throw PyErr_Format(
       EX.PyExc_TypeError,
-      `${end ? "endswith" : "startswith"} first arg must be bytes or a tuple of bytes, not ${a.ob_type.tp_name}`,
+      `${
+        end ? "endswith" : "startswith"
+      } first arg must be bytes or a tuple of bytes, not ${a.ob_type.tp_name}`,
     );
   }
   return check(p);
@@ -735,7 +857,8 @@ function bytes_join(self: PyObject, iterable: PyObject): PyObject {
       }
       parts.push(b);
     });
-    const total = parts.reduce((n, p) => n + p.length, 0) + Math.max(0, parts.length - 1) * sep.length;
+    const total = parts.reduce((n, p) => n + p.length, 0) +
+      Math.max(0, parts.length - 1) * sep.length;
     const out = new Uint8Array(total);
     let k = 0;
     parts.forEach((p, i) => {
@@ -755,17 +878,40 @@ function bytes_join(self: PyObject, iterable: PyObject): PyObject {
 function bytes_fromhex(_type: PyObject, s: PyObject): PyObject {
   const t = str(s).replace(/\s+/g, "");
   if (!/^([0-9a-fA-F]{2})*$/.test(t)) {
-    throw PyErr_Format(EX.PyExc_ValueError, "non-hexadecimal number found in fromhex() arg at position 0");
+    throw PyErr_Format(
+      EX.PyExc_ValueError,
+      "non-hexadecimal number found in fromhex() arg at position 0",
+    );
   }
   const out = new Uint8Array(t.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(t.slice(2 * i, 2 * i + 2), 16);
   return BY.PyBytes_FromBytes(out);
 }
 
-function bytes_decode(self: PyObject, args: PyObject[], off: number, nargs: number, kw: PyObject | null): PyObject {
-  const [enc, err] = unpackKeywords("decode", ["encoding", "errors"], args, off, nargs, kw, 0, 2, 0);
+function bytes_decode(
+  self: PyObject,
+  args: PyObject[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const [enc, err] = unpackKeywords(
+    "decode",
+    ["encoding", "errors"],
+    args,
+    off,
+    nargs,
+    kw,
+    0,
+    2,
+    0,
+  );
   return PyUnicode_FromString(
-    BY.decodeBytes(BY.bytesData(self), enc === null ? "utf-8" : str(enc), err === null ? "strict" : str(err)),
+    BY.decodeBytes(
+      BY.bytesData(self),
+      enc === null ? "utf-8" : str(enc),
+      err === null ? "strict" : str(err),
+    ),
   );
 }
 
@@ -777,7 +923,9 @@ function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): P
   else {
     const x = a[0];
     if (U.PyUnicode_Check(x)) {
-      if (a.length < 2) throw PyErr_Format(EX.PyExc_TypeError, "string argument without an encoding");
+      if (a.length < 2) {
+        throw PyErr_Format(EX.PyExc_TypeError, "string argument without an encoding");
+      }
       data = BY.encodeText(str(x), str(a[1]), a.length > 2 ? str(a[2]) : "strict");
     } else if (L.PyLong_Check(x)) {
       const n = PyNumber_AsSsize_t(x, EX.PyExc_OverflowError);
@@ -791,7 +939,9 @@ function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): P
         try {
           data = new Uint8Array(items.map((o) => {
             const v = Number(longValue(o));
-            if (v < 0 || v > 255) throw PyErr_Format(EX.PyExc_ValueError, "bytes must be in range(0, 256)");
+            if (v < 0 || v > 255) {
+              throw PyErr_Format(EX.PyExc_ValueError, "bytes must be in range(0, 256)");
+            }
             return v;
           }));
         } finally {
@@ -826,12 +976,17 @@ function setupContainers(): void {
   t.mp_length = TM.tuple_length;
   t.mp_subscript = TM.tuple_subscript;
   t.tp_flags |= Py_TPFLAGS_MATCH_SELF;
-  t.tp_doc = "Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.";
+  t.tp_doc =
+    "Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.";
   t.tp_methods = [
     m("__getnewargs__", TM.tuple_getnewargs, METH_NOARGS),
     m("index", TM.tuple_index, METH_FASTCALL),
     m("count", TM.tuple_count, METH_O),
-    m("__class_getitem__", (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg), METH_O | METH_CLASS),
+    m(
+      "__class_getitem__",
+      (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg),
+      METH_O | METH_CLASS,
+    ),
   ];
   const ti = PyTupleIter_Type;
   ti.tp_dealloc = TM.tupleiter_dealloc;
@@ -839,7 +994,9 @@ function setupContainers(): void {
   ti.tp_iter = PyObject_SelfIter;
   ti.tp_iternext = TM.tupleiter_next;
   ti.tp_getattro = PyObject_GenericGetAttr;
-  ti.tp_methods = [m("__length_hint__", (it: PyObject) => PyLong_FromNumber(TM.tupleiter_len(it)), METH_NOARGS)];
+  ti.tp_methods = [
+    m("__length_hint__", (it: PyObject) => PyLong_FromNumber(TM.tupleiter_len(it)), METH_NOARGS),
+  ];
 
   const l = PyList_Type;
   l.tp_dealloc = LI.list_dealloc;
@@ -858,13 +1015,16 @@ function setupContainers(): void {
     checkPositional("list", a.length, 0, 1);
     LI.list_init_from(self, a.length ? a[0] : null);
   };
-  l.tp_new = (type: PyTypeObject) => type === PyList_Type ? LI.PyList_New(0) : LI.listSubtypeAlloc(type);
+  l.tp_new = (type: PyTypeObject) =>
+    type === PyList_Type ? LI.PyList_New(0) : LI.listSubtypeAlloc(type);
   l.tp_vectorcall = (type, args, offset, nargs, kwnames) => {
     if (kwnames !== null && kwnames.ob_item!.length > 0) {
       throw PyErr_Format(EX.PyExc_TypeError, "list() takes no keyword arguments");
     }
     checkPositional("list", nargs, 0, 1);
-    const list = type === PyList_Type ? LI.PyList_New(0) : LI.listSubtypeAlloc(type as PyTypeObject);
+    const list = type === PyList_Type
+      ? LI.PyList_New(0)
+      : LI.listSubtypeAlloc(type as PyTypeObject);
     if (nargs) {
       try {
         LI.list_extend(list, args[offset]!);
@@ -888,7 +1048,8 @@ function setupContainers(): void {
   l.mp_subscript = LI.list_subscript;
   l.mp_ass_subscript = LI.list_ass_subscript;
   l.tp_flags |= Py_TPFLAGS_MATCH_SELF;
-  l.tp_doc = "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.";
+  l.tp_doc =
+    "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.";
   l.tp_methods = [
     m("__getitem__", LI.list_subscript, METH_O | 0x0040),
     m("__reversed__", LI.list_reversed, METH_NOARGS),
@@ -918,13 +1079,40 @@ function setupContainers(): void {
     }, METH_FASTCALL),
     m("count", LI.list_count, METH_O),
     m("reverse", LI.list_reverse, METH_NOARGS),
-    m("sort", (self: PyObject, args: PyObject[], off: number, nargs: number, kw: PyObject | null) => {
-      if (nargs > 0) throw PyErr_Format(EX.PyExc_TypeError, "sort() takes no positional arguments");
-      const [key, reverse] = unpackKeywords("sort", ["key", "reverse"], args, off, 0, kw, 0, 0, 0);
-      LS.list_sort_impl(self, key === Py_None ? null : key, reverse !== null && objectOps.PyObject_IsTrue(reverse));
-      return none();
-    }, METH_FASTCALL | METH_KEYWORDS),
-    m("__class_getitem__", (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg), METH_O | METH_CLASS),
+    m(
+      "sort",
+      (self: PyObject, args: PyObject[], off: number, nargs: number, kw: PyObject | null) => {
+        if (nargs > 0) {
+          throw PyErr_Format(
+            EX.PyExc_TypeError,
+            "sort() takes no positional arguments",
+          );
+        }
+        const [key, reverse] = unpackKeywords(
+          "sort",
+          ["key", "reverse"],
+          args,
+          off,
+          0,
+          kw,
+          0,
+          0,
+          0,
+        );
+        LS.list_sort_impl(
+          self,
+          key === Py_None ? null : key,
+          reverse !== null && objectOps.PyObject_IsTrue(reverse),
+        );
+        return none();
+      },
+      METH_FASTCALL | METH_KEYWORDS,
+    ),
+    m(
+      "__class_getitem__",
+      (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg),
+      METH_O | METH_CLASS,
+    ),
   ];
   const li = PyListIter_Type;
   li.tp_dealloc = LI.listiter_dealloc;
@@ -932,7 +1120,9 @@ function setupContainers(): void {
   li.tp_iter = PyObject_SelfIter;
   li.tp_iternext = LI.listiter_next;
   li.tp_getattro = PyObject_GenericGetAttr;
-  li.tp_methods = [m("__length_hint__", (it: PyObject) => PyLong_FromNumber(LI.listiter_len(it)), METH_NOARGS)];
+  li.tp_methods = [
+    m("__length_hint__", (it: PyObject) => PyLong_FromNumber(LI.listiter_len(it)), METH_NOARGS),
+  ];
   const lr = PyListRevIter_Type;
   lr.tp_dealloc = LI.listiter_dealloc;
   lr.tp_traverse = LI.listiter_traverse;
@@ -962,7 +1152,8 @@ function setupContainers(): void {
   d.mp_ass_subscript = DV.dict_ass_sub;
   d.nb_or = DV.dict_or;
   d.nb_inplace_or = DV.dict_ior;
-  d.tp_doc = "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)";
+  d.tp_doc =
+    "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)";
   d.tp_methods = [
     m("__contains__", DV.dict___contains__, METH_O | 0x0040),
     m("__getitem__", DV.dict___getitem__, METH_O | 0x0040),
@@ -979,7 +1170,11 @@ function setupContainers(): void {
     m("clear", DV.dict_clear, METH_NOARGS),
     m("copy", DV.dict_copy, METH_NOARGS),
     m("__reversed__", DV.dict_reversed, METH_NOARGS),
-    m("__class_getitem__", (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg), METH_O | METH_CLASS),
+    m(
+      "__class_getitem__",
+      (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg),
+      METH_O | METH_CLASS,
+    ),
   ];
   const views: [PyTypeObject, (o: PyObject) => PyObject, ((o: PyObject) => PyObject)][] = [
     [PyDictKeys_Type, DV.dictview_iter_keys, DV.dictview_reversed_keys],
@@ -1020,7 +1215,9 @@ function setupContainers(): void {
     it.tp_iter = PyObject_SelfIter;
     it.tp_iternext = next;
     it.tp_getattro = PyObject_GenericGetAttr;
-    it.tp_methods = [m("__length_hint__", (o: PyObject) => PyLong_FromNumber(DV.dictiter_len(o)), METH_NOARGS)];
+    it.tp_methods = [
+      m("__length_hint__", (o: PyObject) => PyLong_FromNumber(DV.dictiter_len(o)), METH_NOARGS),
+    ];
   }
 
   for (const st of [PySet_Type, PyFrozenSet_Type]) {
@@ -1063,12 +1260,20 @@ function setupContainers(): void {
     m("__sizeof__", SM.set_sizeof, METH_NOARGS),
     m("symmetric_difference", SM.set_symmetric_difference, METH_O),
     m("union", SM.set_union, METH_FASTCALL),
-    m("__class_getitem__", (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg), METH_O | METH_CLASS),
+    m(
+      "__class_getitem__",
+      (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg),
+      METH_O | METH_CLASS,
+    ),
   ];
   s.tp_methods = [
     m("add", SM.set_add, METH_O),
     m("clear", SM.set_clear, METH_NOARGS),
-    m("__contains__", (self: PyObject, k: PyObject) => B_(SM.set_contains(self, k)), METH_O | 0x0040),
+    m(
+      "__contains__",
+      (self: PyObject, k: PyObject) => B_(SM.set_contains(self, k)),
+      METH_O | 0x0040,
+    ),
     m("discard", SM.set_discard, METH_O),
     m("difference_update", SM.set_difference_update, METH_FASTCALL),
     m("intersection_update", SM.set_intersection_update, METH_FASTCALL),
@@ -1083,7 +1288,11 @@ function setupContainers(): void {
   fs.tp_new = SM.frozenset_new;
   fs.tp_vectorcall = SM.frozenset_vectorcall;
   fs.tp_methods = [
-    m("__contains__", (self: PyObject, k: PyObject) => B_(SM.set_contains(self, k)), METH_O | 0x0040),
+    m(
+      "__contains__",
+      (self: PyObject, k: PyObject) => B_(SM.set_contains(self, k)),
+      METH_O | 0x0040,
+    ),
     ...common,
   ];
   const si = PySetIter_Type;
@@ -1105,7 +1314,9 @@ function setupMisc(): void {
   r.tp_richcompare = R.range_richcompare;
   r.tp_iter = R.range_iter;
   r.tp_new = (type: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
-    if (kwds !== null && kwds.ob_size > 0) throw PyErr_Format(EX.PyExc_TypeError, "range() takes no keyword arguments");
+    if (kwds !== null && kwds.ob_size > 0) {
+      throw PyErr_Format(EX.PyExc_TypeError, "range() takes no keyword arguments");
+    }
     return R.rangeFromArgs(type, args.ob_item as PyObject[]);
   };
   r.tp_vectorcall = (type, args, offset, nargs, kwnames) => {
@@ -1132,7 +1343,9 @@ function setupMisc(): void {
   ri.tp_iter = PyObject_SelfIter;
   ri.tp_iternext = R.rangeiter_next;
   ri.tp_getattro = PyObject_GenericGetAttr;
-  ri.tp_methods = [m("__length_hint__", (it: PyObject) => PyLong_FromNumber(R.rangeiter_len(it)), METH_NOARGS)];
+  ri.tp_methods = [
+    m("__length_hint__", (it: PyObject) => PyLong_FromNumber(R.rangeiter_len(it)), METH_NOARGS),
+  ];
   const lri = PyLongRangeIter_Type;
   lri.tp_dealloc = R.longrangeiter_dealloc;
   lri.tp_iter = PyObject_SelfIter;
@@ -1145,7 +1358,9 @@ function setupMisc(): void {
   sl.tp_traverse = SL.slice_traverse;
   sl.tp_repr = (o) => {
     const [a, b, c] = o.ob_item as PyObject[];
-    return PyUnicode_FromString(`slice(${objectOps.reprText(a)}, ${objectOps.reprText(b)}, ${objectOps.reprText(c)})`);
+    return PyUnicode_FromString(
+      `slice(${objectOps.reprText(a)}, ${objectOps.reprText(b)}, ${objectOps.reprText(c)})`,
+    );
   };
   sl.tp_hash = PyObject_HashNotImplemented;
   sl.tp_getattro = PyObject_GenericGetAttr;
@@ -1161,7 +1376,9 @@ function setupMisc(): void {
     }
   };
   sl.tp_new = (_t: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
-    if (kwds !== null && kwds.ob_size > 0) throw PyErr_Format(EX.PyExc_TypeError, "slice() takes no keyword arguments");
+    if (kwds !== null && kwds.ob_size > 0) {
+      throw PyErr_Format(EX.PyExc_TypeError, "slice() takes no keyword arguments");
+    }
     const a = args.ob_item as PyObject[];
     checkPositional("slice", a.length, 1, 3);
     if (a.length === 1) return SL.PySlice_New(null, a[0], null);
@@ -1235,13 +1452,29 @@ function setupMisc(): void {
       names = T.PyTuple_FromArraySteal(nm);
     }
     try {
-      const [iterable, start] = unpackKeywords("enumerate", ["iterable", "start"], [...a, ...kw], 0, a.length, names, 1, 2, 0);
+      const [iterable, start] = unpackKeywords(
+        "enumerate",
+        ["iterable", "start"],
+        [...a, ...kw],
+        0,
+        a.length,
+        names,
+        1,
+        2,
+        0,
+      );
       return IT.enumNew(type, iterable!, start);
     } finally {
       if (names !== null) Py_DECREF(names);
     }
   };
-  en.tp_methods = [m("__class_getitem__", (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg), METH_O | METH_CLASS)];
+  en.tp_methods = [
+    m(
+      "__class_getitem__",
+      (cls: PyObject, arg: PyObject) => GA.Py_GenericAlias(cls, arg),
+      METH_O | METH_CLASS,
+    ),
+  ];
   const rv = PyReversed_Type;
   rv.tp_dealloc = IT.reversed_dealloc;
   rv.tp_traverse = IT.reversed_traverse;
@@ -1249,7 +1482,9 @@ function setupMisc(): void {
   rv.tp_iternext = IT.reversed_next;
   rv.tp_getattro = PyObject_GenericGetAttr;
   rv.tp_new = (type: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
-    if (kwds !== null && kwds.ob_size > 0) throw PyErr_Format(EX.PyExc_TypeError, "reversed() takes no keyword arguments");
+    if (kwds !== null && kwds.ob_size > 0) {
+      throw PyErr_Format(EX.PyExc_TypeError, "reversed() takes no keyword arguments");
+    }
     const a = args.ob_item as PyObject[];
     checkPositional("reversed", a.length, 1, 1);
     return IT.reversedNew(type, a[0]);
@@ -1261,9 +1496,13 @@ function setupMisc(): void {
   mp.tp_iternext = IT.map_next;
   mp.tp_getattro = PyObject_GenericGetAttr;
   mp.tp_new = (type: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
-    if (kwds !== null && kwds.ob_size > 0 && type === PyMap_Type) throw PyErr_Format(EX.PyExc_TypeError, "map() takes no keyword arguments");
+    if (kwds !== null && kwds.ob_size > 0 && type === PyMap_Type) {
+      throw PyErr_Format(EX.PyExc_TypeError, "map() takes no keyword arguments");
+    }
     const a = args.ob_item as PyObject[];
-    if (a.length < 2) throw PyErr_Format(EX.PyExc_TypeError, "map() must have at least two arguments.");
+    if (a.length < 2) {
+      throw PyErr_Format(EX.PyExc_TypeError, "map() must have at least two arguments.");
+    }
     return IT.mapNew(type, a[0], a.slice(1));
   };
   const fl = PyFilter_Type;
@@ -1273,7 +1512,9 @@ function setupMisc(): void {
   fl.tp_iternext = IT.filter_next;
   fl.tp_getattro = PyObject_GenericGetAttr;
   fl.tp_new = (type: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
-    if (kwds !== null && kwds.ob_size > 0 && type === PyFilter_Type) throw PyErr_Format(EX.PyExc_TypeError, "filter() takes no keyword arguments");
+    if (kwds !== null && kwds.ob_size > 0 && type === PyFilter_Type) {
+      throw PyErr_Format(EX.PyExc_TypeError, "filter() takes no keyword arguments");
+    }
     const a = args.ob_item as PyObject[];
     checkPositional("filter", a.length, 2, 2);
     return IT.filterNew(type, a[0], a[1]);
@@ -1326,10 +1567,12 @@ function setupCallables(): void {
   f.tp_free = PyObject_GC_Del;
   // tp_instance_vectorcall is installed by the eval loop (vm/eval.ts).
 
-  for (const [t, init, descrGet, repr] of [
-    [PyStaticMethod_Type, FN.sm_init, FN.sm_descr_get, FN.sm_repr],
-    [PyClassMethod_Type, FN.cm_init, FN.cm_descr_get, FN.cm_repr],
-  ] as const) {
+  for (
+    const [t, init, descrGet, repr] of [
+      [PyStaticMethod_Type, FN.sm_init, FN.sm_descr_get, FN.sm_repr],
+      [PyClassMethod_Type, FN.cm_init, FN.cm_descr_get, FN.cm_repr],
+    ] as const
+  ) {
     t.tp_dealloc = FN.descr_wrapper_dealloc;
     t.tp_traverse = FN.descr_wrapper_traverse;
     t.tp_clear = FN.descr_wrapper_clear;
@@ -1343,7 +1586,11 @@ function setupCallables(): void {
     t.tp_members = FN.wrapper_members;
     t.tp_free = PyObject_GC_Del;
     t.tp_getset = [
-      { name: "__dict__", get: objectOps.PyObject_GenericGetDict, set: objectOps.PyObject_GenericSetDict },
+      {
+        name: "__dict__",
+        get: objectOps.PyObject_GenericGetDict,
+        set: objectOps.PyObject_GenericSetDict,
+      },
       {
         name: "__isabstractmethod__",
         get: (o) => {
@@ -1555,7 +1802,8 @@ function setupCallables(): void {
   mpx.mp_length = (o) => abstractApi.PyObject_Size(DE.mappingproxyMapping(o));
   mpx.mp_subscript = (o, k) => abstractApi.PyObject_GetItem(DE.mappingproxyMapping(o), k);
   mpx.sq_contains = (o, k) => abstractApi.PySequence_Contains(DE.mappingproxyMapping(o), k);
-  mpx.tp_richcompare = (a, b, op) => objectOps.PyObject_RichCompare(DE.mappingproxyMapping(a), b, op);
+  mpx.tp_richcompare = (a, b, op) =>
+    objectOps.PyObject_RichCompare(DE.mappingproxyMapping(a), b, op);
   const delegate = (name: string) =>
     m(name, (self: PyObject, args: PyObject[], off: number, nargs: number) => {
       const meth = objectOps.PyObject_GetAttr(DE.mappingproxyMapping(self), _Py_ID(name));
@@ -1637,7 +1885,9 @@ function setupCallables(): void {
     return o;
   };
   ns.tp_init = (self: PyObject, args: PyObject, kwds: PyObject | null) => {
-    if (args.ob_item!.length) throw PyErr_Format(EX.PyExc_TypeError, "no positional arguments expected");
+    if (args.ob_item!.length) {
+      throw PyErr_Format(EX.PyExc_TypeError, "no positional arguments expected");
+    }
     if (kwds !== null) D.dict_merge(self.ob_dict!, kwds, true);
   };
   ns.tp_repr = (self: PyObject) => {
@@ -1655,7 +1905,11 @@ function setupCallables(): void {
   ns.tp_traverse = (o, visit, arg) => (o.ob_dict !== null ? visit(o.ob_dict, arg) : 0);
 }
 
-import { PyType_IsSubtype as PyType_IsSubtypeLocal, PyObject_GC_UnTrack, staticTypes } from "./object.ts";
+import {
+  PyObject_GC_UnTrack,
+  PyType_IsSubtype as PyType_IsSubtypeLocal,
+  staticTypes,
+} from "./object.ts";
 import * as callApi from "./call.ts";
 
 function subtype_dealloc_simple(o: PyObject): void {
@@ -1666,7 +1920,11 @@ function subtype_dealloc_simple(o: PyObject): void {
   o.ob_type.tp_free!(o);
 }
 
-function PyType_GenericNewImpl(type: PyTypeObject, _args: PyObject, _kwds: PyObject | null): PyObject {
+function PyType_GenericNewImpl(
+  type: PyTypeObject,
+  _args: PyObject,
+  _kwds: PyObject | null,
+): PyObject {
   return PyType_GenericAlloc(type, 0);
 }
 
@@ -1685,7 +1943,17 @@ function propertyInit(self: PyObject, args: PyObject, kwds: PyObject | null): vo
   }
   let fget: PyObject | null, fset: PyObject | null, fdel: PyObject | null, doc: PyObject | null;
   try {
-    [fget, fset, fdel, doc] = unpackKeywords("property", ["fget", "fset", "fdel", "doc"], [...a, ...kw], 0, a.length, names, 0, 4, 0);
+    [fget, fset, fdel, doc] = unpackKeywords(
+      "property",
+      ["fget", "fset", "fdel", "doc"],
+      [...a, ...kw],
+      0,
+      a.length,
+      names,
+      0,
+      4,
+      0,
+    );
   } finally {
     if (names !== null) Py_DECREF(names);
   }
@@ -1730,7 +1998,8 @@ function propertyCopy(old: PyObject, f: PyObject, key: "fget" | "fset" | "fdel")
 
 function codeMembers(): PyMemberDef[] {
   const cd = CO.codeData;
-  const tupleOfNames = (o: PyObject, kind: number) => T.PyTuple_FromArray(CO.namesByKind(cd(o), kind));
+  const tupleOfNames = (o: PyObject, kind: number) =>
+    T.PyTuple_FromArray(CO.namesByKind(cd(o), kind));
   return [
     { name: "co_argcount", get: (o) => PyLong_FromNumber(cd(o).co_argcount) },
     { name: "co_posonlyargcount", get: (o) => PyLong_FromNumber(cd(o).co_posonlyargcount) },
@@ -1806,4 +2075,12 @@ export function initTypes(): void {
   for (const t of EX.builtinExceptions.values()) PyType_Ready(t);
 }
 
-export { PyByteArray_Type, PyTraceBack_Type, PyFrame_Type, PyGen_Type, PyCoro_Type, METH_KEYWORDS, PySequence_Tuple };
+export {
+  METH_KEYWORDS,
+  PyByteArray_Type,
+  PyCoro_Type,
+  PyFrame_Type,
+  PyGen_Type,
+  PySequence_Tuple,
+  PyTraceBack_Type,
+};

@@ -1,21 +1,32 @@
 // printf-style formatting: str % args (Objects/unicodeobject.c PyUnicode_Format).
 
-import { PyObject, Py_DECREF, PyFloat_Type, PyUnicode_Type } from "./object.ts";
+import { Py_DECREF, PyFloat_Type, PyObject, PyUnicode_Type } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
 import { PyObject_ASCII, PyObject_Repr, PyObject_Str, str } from "./objectops.ts";
 import { PyTuple_Check } from "./tupleobject.ts";
-import { PyObject_GetItem, PyNumber_Index, PyNumber_Long, PyNumber_Float, PyIndex_Check, PySequence_Check } from "./abstract.ts";
-import { longValue, longFormatBinary, longToDecimalString, PyLong_Check } from "./longobject.ts";
+import {
+  PyIndex_Check,
+  PyNumber_Float,
+  PyNumber_Index,
+  PyNumber_Long,
+  PyObject_GetItem,
+  PySequence_Check,
+} from "./abstract.ts";
+import { longFormatBinary, longToDecimalString, longValue, PyLong_Check } from "./longobject.ts";
 import { formatExp, formatFixed, formatGeneral } from "./floatformat.ts";
-import { PyUnicode_FromString, pyLength } from "./unicodeobject.ts";
+import { pyLength, PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyFloat_Check } from "./floatobject.ts";
 
 function argItems(args: PyObject): PyObject[] {
   return PyTuple_Check(args) ? args.ob_item as PyObject[] : [args];
 }
 
-function formatNumberBody(v: number | bigint, conv: string, alt: boolean): { neg: boolean; body: string; prefix: string } {
+function formatNumberBody(
+  v: number | bigint,
+  conv: string,
+  alt: boolean,
+): { neg: boolean; body: string; prefix: string } {
   const neg = v < 0;
   const abs = neg ? -v : v;
   switch (conv) {
@@ -37,7 +48,9 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
     args.ob_type !== PyUnicode_Type;
   let argidx = 0;
   const nextArg = (): PyObject => {
-    if (argidx >= items.length) throw PyErr_Format(PyExc_TypeError, "not enough arguments for format string");
+    if (argidx >= items.length) {
+      throw PyErr_Format(PyExc_TypeError, "not enough arguments for format string");
+    }
     return items[argidx++];
   };
   let out = "";
@@ -144,7 +157,10 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
           numeric = true;
           let num: PyObject;
           if (conv === "d" || conv === "i" || conv === "u") {
-            if (!PyLong_Check(arg) && !(PyFloat_Check(arg)) && arg.ob_type.nb_int === null && !PyIndex_Check(arg)) {
+            if (
+              !PyLong_Check(arg) && !(PyFloat_Check(arg)) && arg.ob_type.nb_int === null &&
+              !PyIndex_Check(arg)
+            ) {
               throw PyErr_Format(
                 PyExc_TypeError,
                 `%${conv} format: a real number is required, not ${arg.ob_type.tp_name}`,
@@ -211,7 +227,9 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
         default:
           throw PyErr_Format(
             PyExc_ValueError,
-            `unsupported format character '${conv}' (0x${conv.charCodeAt(0).toString(16)}) at index ${i - 1}`,
+            `unsupported format character '${conv}' (0x${
+              conv.charCodeAt(0).toString(16)
+            }) at index ${i - 1}`,
           );
       }
     } finally {
@@ -234,4 +252,4 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
   return out;
 }
 
-export { PySequence_Check, PyFloat_Type };
+export { PyFloat_Type, PySequence_Check };

@@ -1,59 +1,59 @@
 // str's protocol slots and methods (Objects/unicodeobject.c, Objects/stringlib/).
 
 import {
+  Py_DECREF,
+  Py_EQ,
+  Py_False,
+  Py_None,
+  Py_NotImplemented,
+  Py_TPFLAGS_HEAPTYPE,
+  Py_True,
+  Py_XDECREF,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
+  PyObject_Init,
+  type PyTypeObject,
   PyUnicode_Type,
   PyUnicodeIter_Type,
-  type PyTypeObject,
-  Py_DECREF,
-  Py_EQ,
-  Py_False,
-  Py_NotImplemented,
-  Py_None,
-  Py_True,
-  Py_XDECREF,
   type visitproc,
-  Py_TPFLAGS_HEAPTYPE,
-  PyObject_Init,
 } from "./object.ts";
 import {
+  _Py_ID,
   _PyUnicode_New,
   codePointCount,
   isWide,
+  kindOf,
   latin1Char,
+  pyLength,
   PyUnicode_Check,
   PyUnicode_CheckExact,
   PyUnicode_FromString,
   type PyUnicodeObject,
   unicode_empty,
   unicodeLength,
-  pyLength,
-  kindOf,
   unicodeSize,
-  _Py_ID,
 } from "./unicodeobject.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
+  PyExc_AttributeError,
   PyExc_IndexError,
   PyExc_KeyError,
   PyExc_LookupError,
   PyExc_OverflowError,
   PyExc_TypeError,
   PyExc_ValueError,
-  PyExc_AttributeError,
 } from "./exceptions.ts";
 import {
+  iterToArray,
   PyIndex_Check,
+  PyIter_Next,
   PyNumber_AsSsize_t,
   PyObject_Format,
   PyObject_GetItem,
   PyObject_GetIter,
-  PyIter_Next,
-  iterToArray,
 } from "./abstract.ts";
 import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
 import {
@@ -61,17 +61,23 @@ import {
   PyObject_GetAttr,
   PyObject_Repr,
   PyObject_Str,
-  str,
   reprText,
+  str,
 } from "./objectops.ts";
-import { PyLong_Check, PyLong_FromNumber, longValue } from "./longobject.ts";
-import { PyList_FromArraySteal, PyList_Check } from "./listobject.ts";
+import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
+import { PyList_Check, PyList_FromArraySteal } from "./listobject.ts";
 import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Format } from "./unicodeformat.ts";
 import { formatStr } from "./formatter.ts";
-import { PyBytes_FromBytes, encodeText, decodeBytes, bytesLike } from "./bytesobject.ts";
+import { bytesLike, decodeBytes, encodeText, PyBytes_FromBytes } from "./bytesobject.ts";
 import { checkPositional, unpackKeywords } from "./argparse.ts";
-import { PyDict_Check, PyDict_New, PyDict_SetItem, dictForEach, PyDict_GetItemWithError } from "./dictobject.ts";
+import {
+  dictForEach,
+  PyDict_Check,
+  PyDict_GetItemWithError,
+  PyDict_New,
+  PyDict_SetItem,
+} from "./dictobject.ts";
 import { PyObject_CallOneArg } from "./call.ts";
 
 function s(o: PyObject): string {
@@ -167,7 +173,9 @@ export function unicode_subscript(o: PyObject, item: PyObject): PyObject {
       return o;
     }
     if (step === 1) {
-      return PyUnicode_FromString(cps !== null ? cps.slice(start, stop).join("") : t.slice(start, stop));
+      return PyUnicode_FromString(
+        cps !== null ? cps.slice(start, stop).join("") : t.slice(start, stop),
+      );
     }
     let r = "";
     for (let k = 0, cur = start; k < n; k++, cur += step) r += cps !== null ? cps[cur] : t[cur];
@@ -211,7 +219,9 @@ export function unicode_repeat(o: PyObject, n: number): PyObject {
     o.ob_refcnt++;
     return o;
   }
-  if (t.length * n > 0x1fffffe8) throw PyErr_Format(PyExc_OverflowError, "repeated string is too long");
+  if (t.length * n > 0x1fffffe8) {
+    throw PyErr_Format(PyExc_OverflowError, "repeated string is too long");
+  }
   return PyUnicode_FromString(t.repeat(n));
 }
 
@@ -301,14 +311,20 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
   } else {
     const b = bytesLike(obj);
     if (b === null) {
-      if (PyUnicode_Check(obj)) throw PyErr_Format(PyExc_TypeError, "decoding str is not supported");
+      if (PyUnicode_Check(obj)) {
+        throw PyErr_Format(PyExc_TypeError, "decoding str is not supported");
+      }
       throw PyErr_Format(
         PyExc_TypeError,
         `decoding to str: need a bytes-like object, ${obj.ob_type.tp_name} found`,
       );
     }
     result = PyUnicode_FromString(
-      decodeBytes(b, encoding !== null ? str(encoding) : "utf-8", errors !== null ? str(errors) : "strict"),
+      decodeBytes(
+        b,
+        encoding !== null ? str(encoding) : "utf-8",
+        errors !== null ? str(errors) : "strict",
+      ),
     );
   }
   if (type === PyUnicode_Type) return result;
@@ -380,7 +396,9 @@ export function unicodeiter_traverse(it: PyObject, visit: visitproc, arg: unknow
 
 // ---- character classes (Unicode database approximations through JS regexps) -----------------
 
-const PY_WHITESPACE = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+const PY_WHITESPACE =
+  // deno-lint-ignore no-control-regex
+  /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
 
 export function isPySpace(ch: string): boolean {
   return PY_WHITESPACE.test(ch);
@@ -388,8 +406,10 @@ export function isPySpace(ch: string): boolean {
 
 const RE_ALPHA = /^[\p{L}]$/u;
 const RE_DECIMAL = /^\p{Nd}$/u;
-const RE_DIGIT = /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]$/u;
-const RE_NUMERIC = /^[\p{N}\u3405\u3483\u382a\u3b4d\u4e00\u4e03\u4e07\u4e09\u4e5d\u4e8c\u4e94\u4e96\u4ebf\u4ec0\u4edf\u4ee8\u4f0d\u4f70\u5104\u5146\u5169\u516b\u516d\u5341\u5343-\u5345\u534c\u53c1-\u53c4\u56db\u58f1\u58f9\u5e7a\u5efe-\u5eff\u5f0c-\u5f0e\u5f10\u62fe\u634c\u67d2\u6f06\u7396\u767e\u8086\u842c\u8cae\u8cb3\u8d30\u9621\u9646\u964c\u9678\u96f6\uf96b\uf973\uf978\uf9b2\uf9d1\uf9d3\uf9fd]$/u;
+const RE_DIGIT =
+  /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]$/u;
+const RE_NUMERIC =
+  /^[\p{N}\u3405\u3483\u382a\u3b4d\u4e00\u4e03\u4e07\u4e09\u4e5d\u4e8c\u4e94\u4e96\u4ebf\u4ec0\u4edf\u4ee8\u4f0d\u4f70\u5104\u5146\u5169\u516b\u516d\u5341\u5343-\u5345\u534c\u53c1-\u53c4\u56db\u58f1\u58f9\u5e7a\u5efe-\u5eff\u5f0c-\u5f0e\u5f10\u62fe\u634c\u67d2\u6f06\u7396\u767e\u8086\u842c\u8cae\u8cb3\u8d30\u9621\u9646\u964c\u9678\u96f6\uf96b\uf973\uf978\uf9b2\uf9d1\uf9d3\uf9fd]$/u;
 
 function allChars(t: string, pred: (c: string) => boolean): boolean {
   if (t.length === 0) return false;
@@ -455,7 +475,13 @@ function maxsplitArg(o: PyObject | null): number {
   return o === null ? -1 : PyNumber_AsSsize_t(o, PyExc_OverflowError);
 }
 
-export function str_split(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
+export function str_split(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
   const [sepO, maxO] = unpackKeywords("split", ["sep", "maxsplit"], args, off, nargs, kw, 0, 2, 0);
   const sep = sepArg(sepO);
   const maxsplit = maxsplitArg(maxO);
@@ -477,7 +503,13 @@ export function str_split(self: PyObject, args: (PyObject | null)[], off: number
   return listOfStrings(out);
 }
 
-export function str_rsplit(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
+export function str_rsplit(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
   const [sepO, maxO] = unpackKeywords("rsplit", ["sep", "maxsplit"], args, off, nargs, kw, 0, 2, 0);
   const sep = sepArg(sepO);
   const maxsplit = maxsplitArg(maxO);
@@ -495,12 +527,19 @@ export function str_rsplit(self: PyObject, args: (PyObject | null)[], off: numbe
   return listOfStrings(out.reverse());
 }
 
-export function str_splitlines(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
+export function str_splitlines(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
   const [keepO] = unpackKeywords("splitlines", ["keepends"], args, off, nargs, kw, 0, 1, 0);
   const keep = keepO !== null && longValue(keepO) != 0;
   const t = s(self);
   const out: string[] = [];
   let i = 0;
+  // deno-lint-ignore no-control-regex
   const isBreak = (c: string) => /[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/.test(c);
   while (i < t.length) {
     let j = i;
@@ -541,7 +580,7 @@ export function str_join(self: PyObject, iterable: PyObject): PyObject {
     }
     return PyUnicode_FromString(parts.join(s(self)));
   } finally {
-    if (seq === null) for (const it of items) Py_DECREF(it);
+    if (seq === null) { for (const it of items) Py_DECREF(it); }
   }
 }
 
@@ -556,8 +595,8 @@ function stripChars(o: PyObject | null, fname: string): string | null {
 function doStrip(t: string, chars: string | null, left: boolean, right: boolean): string {
   const test = chars === null ? isPySpace : (c: string) => chars.includes(c);
   let i = 0, j = t.length;
-  if (left) while (i < j && test(t[i])) i++;
-  if (right) while (j > i && test(t[j - 1])) j--;
+  if (left) { while (i < j && test(t[i])) i++; }
+  if (right) { while (j > i && test(t[j - 1])) j--; }
   return t.slice(i, j);
 }
 
@@ -573,7 +612,12 @@ export const str_strip = stripMethod("strip", true, true);
 export const str_lstrip = stripMethod("lstrip", true, false);
 export const str_rstrip = stripMethod("rstrip", false, true);
 
-export function str_replace(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_replace(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("replace", nargs, 2, 3);
   const old = argStr(args[off]!, "replace", 1);
   const nw = argStr(args[off + 1]!, "replace", 2);
@@ -610,7 +654,13 @@ export function str_replace(self: PyObject, args: (PyObject | null)[], off: numb
 }
 
 /** start/end arguments of find/count/startswith... as code point indices, adjusted. */
-function sliceBounds(args: (PyObject | null)[], off: number, nargs: number, first: number, len: number): [number, number] {
+function sliceBounds(
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  first: number,
+  len: number,
+): [number, number] {
   const get = (i: number, d: number) => {
     if (nargs <= first + i) return d;
     const o = args[off + first + i]!;
@@ -651,7 +701,14 @@ function toCp(t: string, unitIndex: number): number {
   return codePointCount(t.slice(0, unitIndex));
 }
 
-function findImpl(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, name: string, reverse: boolean): number {
+function findImpl(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  name: string,
+  reverse: boolean,
+): number {
   checkPositional(name, nargs, 1, 3);
   const sub = args[off]!;
   if (!PyUnicode_Check(sub)) {
@@ -672,24 +729,49 @@ function findImpl(self: PyObject, args: (PyObject | null)[], off: number, nargs:
   return start + (wide ? toCp(hay, r) : r);
 }
 
-export function str_find(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_find(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   return PyLong_FromNumber(findImpl(self, args, off, nargs, "find", false));
 }
-export function str_rfind(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_rfind(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   return PyLong_FromNumber(findImpl(self, args, off, nargs, "rfind", true));
 }
-export function str_index(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_index(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const r = findImpl(self, args, off, nargs, "index", false);
   if (r < 0) throw PyErr_Format(PyExc_ValueError, "substring not found");
   return PyLong_FromNumber(r);
 }
-export function str_rindex(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_rindex(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const r = findImpl(self, args, off, nargs, "rindex", true);
   if (r < 0) throw PyErr_Format(PyExc_ValueError, "substring not found");
   return PyLong_FromNumber(r);
 }
 
-export function str_count(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_count(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("count", nargs, 1, 3);
   const sub = args[off]!;
   if (!PyUnicode_Check(sub)) {
@@ -810,7 +892,12 @@ export function str_capitalize(self: PyObject): PyObject {
   );
 }
 
-function padArgs(name: string, args: (PyObject | null)[], off: number, nargs: number): [number, string] {
+function padArgs(
+  name: string,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): [number, string] {
   checkPositional(name, nargs, 1, 2);
   const width = PyNumber_AsSsize_t(args[off]!, PyExc_OverflowError);
   let fill = " ";
@@ -827,7 +914,12 @@ function padArgs(name: string, args: (PyObject | null)[], off: number, nargs: nu
   return [width, fill];
 }
 
-export function str_center(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_center(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const [width, fill] = padArgs("center", args, off, nargs);
   const t = s(self);
   const len = pyLength(t);
@@ -836,14 +928,24 @@ export function str_center(self: PyObject, args: (PyObject | null)[], off: numbe
   const left = Math.floor(marg / 2) + (marg & width & 1);
   return PyUnicode_FromString(fill.repeat(left) + t + fill.repeat(marg - left));
 }
-export function str_ljust(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_ljust(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const [width, fill] = padArgs("ljust", args, off, nargs);
   const t = s(self);
   const len = pyLength(t);
   if (width <= len) return returnSelfOrNew(self, t);
   return PyUnicode_FromString(t + fill.repeat(width - len));
 }
-export function str_rjust(self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_rjust(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   const [width, fill] = padArgs("rjust", args, off, nargs);
   const t = s(self);
   const len = pyLength(t);
@@ -857,11 +959,19 @@ export function str_zfill(self: PyObject, width: PyObject): PyObject {
   const len = pyLength(t);
   if (w <= len) return returnSelfOrNew(self, t);
   const fill = w - len;
-  if (t[0] === "+" || t[0] === "-") return PyUnicode_FromString(t[0] + "0".repeat(fill) + t.slice(1));
+  if (t[0] === "+" || t[0] === "-") {
+    return PyUnicode_FromString(t[0] + "0".repeat(fill) + t.slice(1));
+  }
   return PyUnicode_FromString("0".repeat(fill) + t);
 }
 
-export function str_expandtabs(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
+export function str_expandtabs(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
   const [tsO] = unpackKeywords("expandtabs", ["tabsize"], args, off, nargs, kw, 0, 1, 0);
   const tabsize = tsO === null ? 8 : PyNumber_AsSsize_t(tsO, PyExc_OverflowError);
   let r = "", col = 0;
@@ -895,7 +1005,11 @@ function partitionImpl(self: PyObject, sepO: PyObject, reverse: boolean): PyObje
     parts = reverse ? [unicode_empty, unicode_empty, whole] : [whole, unicode_empty, unicode_empty];
   } else {
     sepO.ob_refcnt++;
-    parts = [PyUnicode_FromString(t.slice(0, i)), sepO, PyUnicode_FromString(t.slice(i + sep.length))];
+    parts = [
+      PyUnicode_FromString(t.slice(0, i)),
+      sepO,
+      PyUnicode_FromString(t.slice(i + sep.length)),
+    ];
   }
   return PyTuple_FromArraySteal(parts);
 }
@@ -930,6 +1044,7 @@ export const str_isalnum = predicate((t) =>
 export const str_isdecimal = predicate((t) => allChars(t, (c) => RE_DECIMAL.test(c)));
 export const str_isdigit = predicate((t) => allChars(t, (c) => RE_DIGIT.test(c)));
 export const str_isnumeric = predicate((t) => allChars(t, (c) => RE_NUMERIC.test(c)));
+// deno-lint-ignore no-control-regex
 export const str_isascii = predicate((t) => /^[\x00-\x7f]*$/.test(t));
 export const str_islower = predicate((t) => {
   let cased = false;
@@ -975,14 +1090,36 @@ export const str_isprintable = predicate((t) => {
   return true;
 });
 
-export function str_encode(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
-  const [enc, err] = unpackKeywords("encode", ["encoding", "errors"], args, off, nargs, kw, 0, 2, 0);
+export function str_encode(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const [enc, err] = unpackKeywords(
+    "encode",
+    ["encoding", "errors"],
+    args,
+    off,
+    nargs,
+    kw,
+    0,
+    2,
+    0,
+  );
   const encoding = enc === null ? "utf-8" : argStr(enc, "encode", "encoding");
   const errors = err === null ? "strict" : argStr(err, "encode", "errors");
   return PyBytes_FromBytes(encodeText(s(self), encoding, errors));
 }
 
-export function str_format_method(self: PyObject, args: (PyObject | null)[], off: number, nargs: number, kw: PyObject | null): PyObject {
+export function str_format_method(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
   const positional = args.slice(off, off + nargs) as PyObject[];
   const kwargs = new Map<string, PyObject>();
   if (kw !== null) {
@@ -993,14 +1130,20 @@ export function str_format_method(self: PyObject, args: (PyObject | null)[], off
 
 export function str_format_map(self: PyObject, mapping: PyObject): PyObject {
   return PyUnicode_FromString(
-    vformat(s(self), [], (name) => {
-      const k = PyUnicode_FromString(name);
-      try {
-        return PyObject_GetItem(mapping, k);
-      } finally {
-        Py_DECREF(k);
-      }
-    }, 2, true),
+    vformat(
+      s(self),
+      [],
+      (name) => {
+        const k = PyUnicode_FromString(name);
+        try {
+          return PyObject_GetItem(mapping, k);
+        } finally {
+          Py_DECREF(k);
+        }
+      },
+      2,
+      true,
+    ),
   );
 }
 
@@ -1051,7 +1194,10 @@ function vformat(
       let spec = "";
       if (field[k] === "!") {
         if (k + 1 >= field.length) {
-          throw PyErr_Format(PyExc_ValueError, "end of string while looking for conversion specifier");
+          throw PyErr_Format(
+            PyExc_ValueError,
+            "end of string while looking for conversion specifier",
+          );
         }
         conv = field[k + 1];
         k += 2;
@@ -1111,7 +1257,9 @@ function vformat(
         while (rest.length) {
           if (rest[0] === ".") {
             const mm = /^\.([^.[]*)/.exec(rest)!;
-            if (mm[1] === "") throw PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
+            if (mm[1] === "") {
+              throw PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
+            }
             const attrName = PyUnicode_FromString(mm[1]);
             const next = PyObject_GetAttr(obj, attrName);
             Py_DECREF(attrName);
@@ -1138,7 +1286,13 @@ function vformat(
           }
         }
         if (conv !== null) {
-          const f = conv === "r" ? PyObject_Repr : conv === "s" ? PyObject_Str : conv === "a" ? PyObject_ASCII : null;
+          const f = conv === "r"
+            ? PyObject_Repr
+            : conv === "s"
+            ? PyObject_Str
+            : conv === "a"
+            ? PyObject_ASCII
+            : null;
           if (f === null) {
             throw PyErr_Format(PyExc_ValueError, `Unknown conversion specifier ${conv}`);
           }
@@ -1146,7 +1300,9 @@ function vformat(
           Py_DECREF(obj);
           obj = converted;
         }
-        const renderedSpec = spec.includes("{") ? vformat(spec, args, kwlookup, depth - 1, ownedLookup) : spec;
+        const renderedSpec = spec.includes("{")
+          ? vformat(spec, args, kwlookup, depth - 1, ownedLookup)
+          : spec;
         const specObj = PyUnicode_FromString(renderedSpec);
         try {
           const r = PyObject_Format(obj, specObj);
@@ -1184,7 +1340,12 @@ export function str___format__(self: PyObject, spec: PyObject): PyObject {
   return PyUnicode_FromString(formatStr(s(self), s(spec)));
 }
 
-export function str_maketrans(_t: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+export function str_maketrans(
+  _t: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("maketrans", nargs, 1, 3);
   const d = PyDict_New();
   try {
@@ -1199,7 +1360,10 @@ export function str_maketrans(_t: PyObject, args: (PyObject | null)[], off: numb
       dictForEach(x, (k, v) => {
         if (PyUnicode_Check(k)) {
           if (pyLength(s(k)) !== 1) {
-            throw PyErr_Format(PyExc_ValueError, "string keys in translate table must be of length 1");
+            throw PyErr_Format(
+              PyExc_ValueError,
+              "string keys in translate table must be of length 1",
+            );
           }
           const key = PyLong_FromNumber(s(k).codePointAt(0)!);
           PyDict_SetItem(d, key, v);
@@ -1207,7 +1371,10 @@ export function str_maketrans(_t: PyObject, args: (PyObject | null)[], off: numb
         } else if (PyLong_Check(k)) {
           PyDict_SetItem(d, k, v);
         } else {
-          throw PyErr_Format(PyExc_TypeError, "keys in translate table must be strings or integers");
+          throw PyErr_Format(
+            PyExc_TypeError,
+            "keys in translate table must be strings or integers",
+          );
         }
       });
       return d;
@@ -1249,7 +1416,10 @@ export function str_translate(self: PyObject, table: PyObject): PyObject {
     try {
       v = PyObject_GetItem(table, key);
     } catch (e) {
-      if (e instanceof PyObject && e.ob_type.tp_name === "KeyError" || (e instanceof PyObject && e.ob_type.tp_name === "IndexError")) {
+      if (
+        e instanceof PyObject && e.ob_type.tp_name === "KeyError" ||
+        (e instanceof PyObject && e.ob_type.tp_name === "IndexError")
+      ) {
         Py_DECREF(e as PyObject);
         v = null;
       } else throw e;
@@ -1291,4 +1461,15 @@ export function str_sizeof(self: PyObject): PyObject {
   return PyLong_FromNumber(unicodeSize(kindOf(t), pyLength(t)));
 }
 
-export { _PyUnicode_New, none, PyExc_LookupError, PyExc_AttributeError, PyObject_CallOneArg, PyIter_Next, PyObject_GetIter, PyDict_GetItemWithError, reprText, Py_EQ };
+export {
+  _PyUnicode_New,
+  none,
+  Py_EQ,
+  PyDict_GetItemWithError,
+  PyExc_AttributeError,
+  PyExc_LookupError,
+  PyIter_Next,
+  PyObject_CallOneArg,
+  PyObject_GetIter,
+  reprText,
+};

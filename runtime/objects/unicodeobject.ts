@@ -5,14 +5,14 @@
 // JavaScript ones; the "kind" (PEP 393: ASCII, Latin-1, UCS-2, UCS-4) is computed once
 // and tells whether that care is needed. The kind also gives CPython's object size.
 
-import { hashFromBigInt, Hash } from "./pyhash.ts";
+import { Hash, hashFromBigInt } from "./pyhash.ts";
 import { siphash13, strHashBytes } from "./hash.ts";
 import {
+  Py_TPFLAGS_UNICODE_SUBCLASS,
   PyObject,
   PyObject_Free,
   PyObject_Init,
   PyUnicode_Type,
-  Py_TPFLAGS_UNICODE_SUBCLASS,
   staticObject,
 } from "./object.ts";
 
@@ -286,7 +286,7 @@ export function strHashLo(s: string): number {
   }
   const h = siphash13(asciiBytes(s) ?? strHashBytes(s));
   let lo = h.lo | 0;
-  let hi = h.hi | 0;
+  const hi = h.hi | 0;
   if (lo === -1 && hi === -1) lo = -2;
   Hash.hi = hi;
   return lo;

@@ -2,11 +2,16 @@
 // CPython's messages for every way a call can go wrong.
 
 import { CO } from "../compiler/code.ts";
-import { PyObject, Py_DECREF } from "../objects/object.ts";
+import { Py_DECREF, PyObject } from "../objects/object.ts";
 import { type CodeData } from "../objects/codeobject.ts";
 import { funcData } from "../objects/funcobject.ts";
 import { PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
-import { dictGetStr, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem } from "../objects/dictobject.ts";
+import {
+  dictGetStr,
+  PyDict_GetItemWithError,
+  PyDict_New,
+  PyDict_SetItem,
+} from "../objects/dictobject.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_TypeError } from "../objects/exceptions.ts";
 import { PyUnicode_Check, type PyUnicodeObject } from "../objects/unicodeobject.ts";

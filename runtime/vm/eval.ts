@@ -11,31 +11,31 @@
 import { CO } from "../compiler/code.ts";
 import { Op } from "../compiler/opcode.ts";
 import {
+  Py_DECREF,
+  Py_False,
+  Py_None,
+  Py_NotImplemented,
+  Py_TPFLAGS_MAPPING,
+  Py_TPFLAGS_SEQUENCE,
+  Py_True,
+  Py_XDECREF,
   PyBaseObject_Type,
   PyBool_Type,
+  PyCoro_Type,
   PyDict_Type,
   PyFloat_Type,
   PyFunction_Type,
+  PyGen_Type,
   PyList_Type,
   PyLong_Type,
   PyMethod_Type,
   PyObject,
   PyTuple_Type,
-  type PyTypeObject,
   PyType_IsSubtype,
+  type PyTypeObject,
   PyUnicode_Type,
-  Py_DECREF,
-  Py_False,
-  Py_None,
-  Py_NotImplemented,
-  Py_True,
-  Py_XDECREF,
-  Py_TPFLAGS_MAPPING,
-  Py_TPFLAGS_SEQUENCE,
-  PyCoro_Type,
-  PyGen_Type,
 } from "../objects/object.ts";
-import { codeData, type CodeData, findHandler } from "../objects/codeobject.ts";
+import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
 import { funcData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import {
@@ -49,10 +49,9 @@ import {
   vmstack,
 } from "./frame.ts";
 import { initializeLocals } from "./arguments.ts";
-import { PyErr_Format, PyErr_FromJS, PyErr_SetObject, chainContext } from "../objects/errors.ts";
+import { chainContext, PyErr_Format, PyErr_FromJS, PyErr_SetObject } from "../objects/errors.ts";
 import {
   excData,
-  PyException_SetCause,
   PyExc_AssertionError,
   PyExc_AttributeError,
   PyExc_BaseException,
@@ -67,12 +66,14 @@ import {
   PyExc_TypeError,
   PyExc_UnboundLocalError,
   PyExc_ValueError,
+  PyException_SetCause,
   PyExceptionClass_Check,
   PyExceptionInstance_Check,
 } from "../objects/exceptions.ts";
 import {
   _PyObject_GetMethod,
   _PyObject_LookupAttr,
+  checkRecursiveCall,
   methodOut,
   PyObject_ASCII,
   PyObject_GetAttr,
@@ -82,7 +83,6 @@ import {
   PyObject_SetAttr,
   PyObject_Str,
   str,
-  checkRecursiveCall,
 } from "../objects/objectops.ts";
 import {
   binary_ops,
@@ -94,13 +94,13 @@ import {
   PyObject_Format,
   PyObject_GetItem,
   PyObject_GetIter,
+  PyObject_IsInstance,
   PyObject_SetItem,
   PyObject_Size,
-  PySequence_Contains,
   PySequence_Check,
+  PySequence_Contains,
   PySequence_List,
   PySequence_Tuple,
-  PyObject_IsInstance,
 } from "../objects/abstract.ts";
 import {
   _PyObject_MakeTpCall,
@@ -111,6 +111,7 @@ import {
 } from "../objects/call.ts";
 import {
   _PyDict_LoadGlobal,
+  _PyDict_NewPresized,
   _PyDict_SetItem_Take2,
   dict_merge,
   dictForEach,
@@ -121,41 +122,45 @@ import {
   PyDict_GetItemWithError,
   PyDict_New,
   PyDict_SetItem,
-  _PyDict_NewPresized,
   PyDict_Size,
 } from "../objects/dictobject.ts";
-import { PyTuple_FromArraySteal, PyTuple_Check } from "../objects/tupleobject.ts";
+import { PyTuple_Check, PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import {
   _PyList_AppendTakeRef,
   list_extend,
-  PyList_AsTuple,
-  PyList_FromArraySteal,
-  PyList_Check,
-  type PyListObject,
   list_iter,
   listiter_next,
+  PyList_AsTuple,
+  PyList_Check,
+  PyList_FromArraySteal,
+  type PyListObject,
 } from "../objects/listobject.ts";
 import { make_new_set, PySet_Add, set_update_internal } from "../objects/setobject.ts";
 import { PySlice_New } from "../objects/sliceobject.ts";
-import { PyCell_GET, PyCell_New, PyCell_Set } from "../objects/cellobject.ts";
+import { PyCell_GET, PyCell_New } from "../objects/cellobject.ts";
 import { PySet_Type } from "../objects/object.ts";
 import {
   addValues,
   compareValues,
   mulValues,
   PyLong_FromNumber,
-  subValues,
   type PyLongObject,
+  subValues,
 } from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
-import { PyUnicode_FromString, unicode_empty, _Py_ID, type PyUnicodeObject } from "../objects/unicodeobject.ts";
+import {
+  _Py_ID,
+  PyUnicode_FromString,
+  type PyUnicodeObject,
+  unicode_empty,
+} from "../objects/unicodeobject.ts";
 import { lookupMaybeMethod, PyType_Check } from "../objects/typeobject.ts";
 import { PyTraceBack_Here } from "./traceback.ts";
 import { makeGenerator } from "./genobject.ts";
-import { importName, importFrom, importAllFrom } from "./imports.ts";
+import { importAllFrom, importFrom, importName } from "./imports.ts";
 import { matchClass, matchKeys } from "./match.ts";
-import { rangeiter_next, type PyRangeIterObject } from "../objects/rangeobject.ts";
-import { PyRangeIter_Type, PyListIter_Type } from "../objects/object.ts";
+import { rangeiter_next } from "../objects/rangeobject.ts";
+import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { exceptionGroupMatch, prepReraiseStar } from "./exceptiongroups.ts";
@@ -181,7 +186,9 @@ function unboundDeref(co: CodeData, oparg: number): PyObject {
     );
   }
   return nameErrorWith(
-    `cannot access free variable '${str(name)}' where it is not associated with a value in enclosing scope`,
+    `cannot access free variable '${
+      str(name)
+    }' where it is not associated with a value in enclosing scope`,
     name,
   );
 }
@@ -228,7 +235,16 @@ export function _PyEval_Vector(
   for (let i = 0; i < argcount + nkw; i++) args[offset + i]!.ob_refcnt++;
   const frame = pushFrame(func, locals);
   try {
-    initializeLocals(func, frame.code, frame.localsplus, frame.base, args, offset, argcount, kwnames);
+    initializeLocals(
+      func,
+      frame.code,
+      frame.localsplus,
+      frame.base,
+      args,
+      offset,
+      argcount,
+      kwnames,
+    );
   } catch (e) {
     clearAndPopFrame(frame);
     throw e;
@@ -1057,7 +1073,9 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             const map = _PyDict_NewPresized(oparg);
             const kitems = keys.ob_item as PyObject[];
             try {
-              for (let i = 0; i < oparg; i++) PyDict_SetItem(map, kitems[i], ls[sp - 1 - oparg + i]!);
+              for (let i = 0; i < oparg; i++) {
+                PyDict_SetItem(map, kitems[i], ls[sp - 1 - oparg + i]!);
+              }
             } catch (e) {
               Py_DECREF(map);
               throw e;
@@ -1125,7 +1143,10 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             if (
               left.ob_type === PyLong_Type && right.ob_type === PyLong_Type
             ) {
-              const c = compareValues(left.ob_val as number | bigint, right.ob_val as number | bigint);
+              const c = compareValues(
+                left.ob_val as number | bigint,
+                right.ob_val as number | bigint,
+              );
               const r = oparg === 0
                 ? c < 0
                 : oparg === 1
@@ -1627,7 +1648,16 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               frame.prev_instr = next_instr + 3;
               const newFrame = pushFrame(fn, locals);
               try {
-                initializeLocals(fn, newFrame.code, newFrame.localsplus, newFrame.base, ls, argsAt, positional, kw);
+                initializeLocals(
+                  fn,
+                  newFrame.code,
+                  newFrame.localsplus,
+                  newFrame.base,
+                  ls,
+                  argsAt,
+                  positional,
+                  kw,
+                );
               } catch (e) {
                 clearAndPopFrame(newFrame);
                 throw e;
@@ -1875,7 +1905,6 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
       continue resume;
     }
   }
-
 }
 
 // ---- instruction helpers --------------------------------------------------------------------------
@@ -2058,9 +2087,9 @@ function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
       Py_XDECREF(cause);
       return PyErr_Format(
         PyExc_TypeError,
-        `calling ${str(PyObject_Repr(exc))} should have returned an instance of BaseException, not ${
-          str(PyObject_Repr(t))
-        }`,
+        `calling ${
+          str(PyObject_Repr(exc))
+        } should have returned an instance of BaseException, not ${str(PyObject_Repr(t))}`,
       );
     }
     Py_DECREF(exc);
@@ -2099,8 +2128,7 @@ function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
 
 /** check_except_type_valid */
 function checkExceptTypeValid(right: PyObject): void {
-  const msg =
-    "catching classes that do not inherit from BaseException is not allowed";
+  const msg = "catching classes that do not inherit from BaseException is not allowed";
   if (PyTuple_Check(right)) {
     for (const e of right.ob_item as PyObject[]) {
       if (!PyExceptionClass_Check(e)) throw PyErr_Format(PyExc_TypeError, msg);
@@ -2137,7 +2165,9 @@ function bindSpecial(meth: PyObject, unbound: boolean, obj: PyObject): PyObject 
 
 function setupAnnotations(frame: Frame): void {
   const locals = frame.f_locals;
-  if (locals === null) throw PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
+  if (locals === null) {
+    throw PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
+  }
   const key = _Py_ID("__annotations__");
   if (locals.ob_type === PyDict_Type) {
     if (dictGetStr(locals, key) === null) {
@@ -2200,8 +2230,7 @@ function dictMergeKwargs(dict: PyObject, update: PyObject, func: PyObject): void
     }
     return;
   }
-  let keysMeth: PyObject | null;
-  keysMeth = _PyObject_LookupAttr(update, _Py_ID("keys"));
+  const keysMeth = _PyObject_LookupAttr(update, _Py_ID("keys"));
   if (keysMeth === null) {
     throw PyErr_Format(
       PyExc_TypeError,
@@ -2333,11 +2362,36 @@ function genSendValue(gen: PyObject, v: PyObject): PyObject | null {
   return null;
 }
 
-function asyncOp(op: number, _oparg: number, _ls: (PyObject | null)[], _sp: number, _frame: Frame): number {
+function asyncOp(
+  op: number,
+  _oparg: number,
+  _ls: (PyObject | null)[],
+  _sp: number,
+  _frame: Frame,
+): number {
   throw PyErr_Format(PyExc_SystemError, `async opcode ${op} is not supported yet`);
 }
 
-export { PyEval_EvalCode as evalCode, PyExc_BaseException, PyExc_StopAsyncIteration, PyExc_ImportError };
-export { PyDictProxy_New, dictForEach, PyErr_SetObject, getFrameObject, clearFrame, PyBaseObject_Type };
-export { PyBool_Type, Py_NotImplemented, list_iter, PyObject_IsInstance, unicode_empty, PyList_Check };
+export {
+  PyEval_EvalCode as evalCode,
+  PyExc_BaseException,
+  PyExc_ImportError,
+  PyExc_StopAsyncIteration,
+};
+export {
+  clearFrame,
+  dictForEach,
+  getFrameObject,
+  PyBaseObject_Type,
+  PyDictProxy_New,
+  PyErr_SetObject,
+};
+export {
+  list_iter,
+  Py_NotImplemented,
+  PyBool_Type,
+  PyList_Check,
+  PyObject_IsInstance,
+  unicode_empty,
+};
 export { PyDict_Size };

@@ -1,15 +1,21 @@
 // except* support (ceval.c exception_group_match, _PyExc_PrepReraiseStar): a minimal
 // version that handles plain exceptions and flat groups.
 
-import { PyObject, Py_DECREF, Py_None, PyType_IsSubtype, type PyTypeObject } from "../objects/object.ts";
+import {
+  Py_DECREF,
+  Py_None,
+  PyObject,
+  PyType_IsSubtype,
+  type PyTypeObject,
+} from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import {
+  BaseException_new_from_args,
   excData,
   PyExc_BaseExceptionGroup,
   PyExc_ExceptionGroup,
   PyExc_TypeError,
   PyExceptionClass_Check,
-  BaseException_new_from_args,
 } from "../objects/exceptions.ts";
 import { PyTuple_Check, PyTuple_FromArray } from "../objects/tupleobject.ts";
 import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
@@ -44,9 +50,10 @@ function makeGroup(orig: PyObject, excs: PyObject[]): PyObject {
   const msg = d.msg ?? PyUnicode_FromString("");
   if (d.msg !== null) msg.ob_refcnt++;
   const tuple = PyTuple_FromArray(excs);
-  const type = excs.every((e) => PyType_IsSubtype(e.ob_type, PyExc_ExceptionGroup.tp_base! as PyTypeObject))
-    ? orig.ob_type
-    : PyExc_BaseExceptionGroup;
+  const type =
+    excs.every((e) => PyType_IsSubtype(e.ob_type, PyExc_ExceptionGroup.tp_base! as PyTypeObject))
+      ? orig.ob_type
+      : PyExc_BaseExceptionGroup;
   const args = PyTuple_FromArray([msg, tuple]);
   Py_DECREF(msg);
   Py_DECREF(tuple);
@@ -68,7 +75,10 @@ export function exceptionGroupMatch(excValue: PyObject, matchType: PyObject): [P
     }
     // A naked exception matching except*: wrap it in an ExceptionGroup.
     const group = makeGroup(
-      BaseException_new_from_args(PyExc_ExceptionGroup, PyTuple_FromArray([PyUnicode_FromString("")])),
+      BaseException_new_from_args(
+        PyExc_ExceptionGroup,
+        PyTuple_FromArray([PyUnicode_FromString("")]),
+      ),
       [excValue],
     );
     Py_None.ob_refcnt++;

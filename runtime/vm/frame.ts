@@ -9,15 +9,15 @@
 
 import { CO } from "../compiler/code.ts";
 import {
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
   PyFrame_Type,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
-  Py_DECREF,
-  Py_None,
-  Py_XDECREF,
   type visitproc,
 } from "../objects/object.ts";
 import { type CodeData, codeData } from "../objects/codeobject.ts";
@@ -36,7 +36,11 @@ import { addressOf } from "../memory/obmalloc.ts";
 import { str } from "../objects/objectops.ts";
 import { PyObject_GetItem, PyObject_SetItem } from "../objects/abstract.ts";
 import { PyErr_Format } from "../objects/errors.ts";
-import { PyExc_AttributeError, PyExc_RuntimeError, PyExc_ValueError } from "../objects/exceptions.ts";
+import {
+  PyExc_AttributeError,
+  PyExc_RuntimeError,
+  PyExc_ValueError,
+} from "../objects/exceptions.ts";
 import { CO_FAST } from "../compiler/code.ts";
 
 export const FRAME_OWNED_BY_THREAD = 0;
@@ -373,5 +377,5 @@ export function frameGlobals(frame: Frame): PyObject {
   return frame.f_globals;
 }
 
-export { PyCell_New, PyLong_FromNumber, dictGetStr, PyObject_GetItem, PyErr_Format };
+export { dictGetStr, PyCell_New, PyErr_Format, PyLong_FromNumber, PyObject_GetItem };
 export { PyExc_AttributeError, PyExc_RuntimeError, PyExc_ValueError };

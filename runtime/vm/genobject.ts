@@ -5,6 +5,9 @@
 
 import { CO } from "../compiler/code.ts";
 import {
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
   PyCoro_Type,
   PyGen_Type,
   PyObject,
@@ -12,11 +15,8 @@ import {
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
-  type PyTypeObject,
   PyType_IsSubtype,
-  Py_DECREF,
-  Py_None,
-  Py_XDECREF,
+  type PyTypeObject,
   type visitproc,
 } from "../objects/object.ts";
 import { funcData } from "../objects/funcobject.ts";
@@ -31,14 +31,14 @@ import {
   PyExc_StopIteration,
   PyExc_TypeError,
   PyExc_ValueError,
-  PyExceptionClass_Check,
-  PyExceptionInstance_Check,
   PyException_SetCause,
   PyException_SetTraceback,
+  PyExceptionClass_Check,
+  PyExceptionInstance_Check,
 } from "../objects/exceptions.ts";
 import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
-import { str, _PyObject_LookupAttr } from "../objects/objectops.ts";
+import { _PyObject_LookupAttr, str } from "../objects/objectops.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall } from "../objects/call.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
 import { writeUnraisable } from "../objects/unraisable.ts";
@@ -115,7 +115,12 @@ export type SendResult = ["next" | "return", PyObject];
  * gen_send_ex2: resumes the generator with arg (or raises exc in it). Returns
  * ["next", value] on a yield, ["return", value] when it returns; throws on error.
  */
-function genSendEx2(gen: PyObject, arg: PyObject | null, exc: PyObject | null, closing: boolean): SendResult {
+function genSendEx2(
+  gen: PyObject,
+  arg: PyObject | null,
+  exc: PyObject | null,
+  closing: boolean,
+): SendResult {
   const g = genData(gen);
   const frame = g.frame;
   if (g.frameState === FRAME_CREATED && arg !== null && arg !== Py_None) {
@@ -286,7 +291,9 @@ export function gen_close(gen: PyObject): PyObject {
   }
   throw PyErr_Format(
     PyExc_RuntimeError,
-    gen.ob_type === PyCoro_Type ? "coroutine ignored GeneratorExit" : "generator ignored GeneratorExit",
+    gen.ob_type === PyCoro_Type
+      ? "coroutine ignored GeneratorExit"
+      : "generator ignored GeneratorExit",
   );
 }
 
@@ -308,12 +315,20 @@ function closeIter(yf: PyObject): void {
 }
 
 /** gen.throw(typ[, val[, tb]]) */
-export function gen_throw(gen: PyObject, typ: PyObject, val: PyObject | null, tb: PyObject | null): PyObject {
+export function gen_throw(
+  gen: PyObject,
+  typ: PyObject,
+  val: PyObject | null,
+  tb: PyObject | null,
+): PyObject {
   const g = genData(gen);
   const yf = genYieldFrom(gen);
   if (yf !== null) {
     try {
-      if (typ === PyExc_GeneratorExit || (PyExceptionInstance_Check(typ) && typ.ob_type === PyExc_GeneratorExit)) {
+      if (
+        typ === PyExc_GeneratorExit ||
+        (PyExceptionInstance_Check(typ) && typ.ob_type === PyExc_GeneratorExit)
+      ) {
         const state = g.frameState;
         g.frameState = FRAME_EXECUTING;
         try {
@@ -337,7 +352,10 @@ export function gen_throw(gen: PyObject, typ: PyObject, val: PyObject | null, tb
               return throwHere(gen, typ, val, tb);
             }
             try {
-              const args = [typ, val ?? Py_None, tb ?? Py_None].slice(0, tb !== null ? 3 : val !== null ? 2 : 1);
+              const args = [typ, val ?? Py_None, tb ?? Py_None].slice(
+                0,
+                tb !== null ? 3 : val !== null ? 2 : 1,
+              );
               ret = PyObject_Vectorcall(meth, args, 0, args.length, null);
             } finally {
               Py_DECREF(meth);
@@ -397,7 +415,12 @@ function sendExceptionResult(gen: PyObject, exc: PyObject): PyObject {
 }
 
 /** _gen_throw's own part: normalize the exception and raise it inside the frame. */
-function throwHere(gen: PyObject, typ: PyObject, val: PyObject | null, tb: PyObject | null): PyObject {
+function throwHere(
+  gen: PyObject,
+  typ: PyObject,
+  val: PyObject | null,
+  tb: PyObject | null,
+): PyObject {
   if (tb === Py_None) tb = null;
   if (tb !== null && tb.ob_type.tp_name !== "traceback") {
     throw PyErr_Format(PyExc_TypeError, "throw() third argument must be a traceback object");

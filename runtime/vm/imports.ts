@@ -1,15 +1,42 @@
 // import (Python/import.c, ceval.c import_name/import_from/import_all_from): built-in
 // modules only, found in modules/registry.ts and cached in sys.modules.
 
-import { PyObject, Py_DECREF, Py_None } from "../objects/object.ts";
+import { Py_DECREF, Py_None, PyObject } from "../objects/object.ts";
 import { type Frame } from "./frame.ts";
 import { PyErr_Format } from "../objects/errors.ts";
-import { excData, PyExc_ImportError, PyExc_ModuleNotFoundError, PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
-import { dictForEach, dictGetStr, PyDict_GetItemWithError, PyDict_SetItem, PyDict_Check } from "../objects/dictobject.ts";
-import { _Py_ID, PyUnicode_Check, PyUnicode_FromString, PyUnicode_InternFromString } from "../objects/unicodeobject.ts";
-import { _PyObject_LookupAttr, PyObject_GetAttr, PyObject_IsTrue, str } from "../objects/objectops.ts";
+import {
+  excData,
+  PyExc_ImportError,
+  PyExc_ModuleNotFoundError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "../objects/exceptions.ts";
+import {
+  dictForEach,
+  dictGetStr,
+  PyDict_Check,
+  PyDict_GetItemWithError,
+  PyDict_SetItem,
+} from "../objects/dictobject.ts";
+import {
+  _Py_ID,
+  PyUnicode_Check,
+  PyUnicode_FromString,
+  PyUnicode_InternFromString,
+} from "../objects/unicodeobject.ts";
+import {
+  _PyObject_LookupAttr,
+  PyObject_GetAttr,
+  PyObject_IsTrue,
+  str,
+} from "../objects/objectops.ts";
 import { findModule } from "../modules/registry.ts";
-import { PyObject_GetItem, PyObject_SetItem, PyIter_Next, PyObject_GetIter } from "../objects/abstract.ts";
+import {
+  PyIter_Next,
+  PyObject_GetItem,
+  PyObject_GetIter,
+  PyObject_SetItem,
+} from "../objects/abstract.ts";
 
 /** sys.modules, set when sys is created. */
 export const importState: { modules: PyObject | null } = { modules: null };
@@ -36,13 +63,21 @@ export function importModule(name: PyObject): PyObject {
 }
 
 /** import_name: __import__(name, globals, locals, fromlist, level). */
-export function importName(frame: Frame, name: PyObject, fromlist: PyObject, level: PyObject): PyObject {
+export function importName(
+  frame: Frame,
+  name: PyObject,
+  fromlist: PyObject,
+  level: PyObject,
+): PyObject {
   const lvl = level.ob_val as number;
   if (lvl < 0) throw PyErr_Format(PyExc_ValueError, "level must be >= 0");
   if (lvl > 0) {
     const pkg = dictGetStr(frame.f_globals, _Py_ID("__package__"));
     if (pkg === null || pkg === Py_None || !PyUnicode_Check(pkg) || str(pkg) === "") {
-      throw PyErr_Format(PyExc_ImportError, "attempted relative import with no known parent package");
+      throw PyErr_Format(
+        PyExc_ImportError,
+        "attempted relative import with no known parent package",
+      );
     }
   }
   if (!PyUnicode_Check(name)) throw PyErr_Format(PyExc_TypeError, "module name must be a string");
@@ -112,7 +147,9 @@ export function importAllFrom(locals: PyObject, v: PyObject): void {
         if (!PyUnicode_Check(name)) {
           throw PyErr_Format(
             PyExc_TypeError,
-            `${skipLeadingUnderscores ? "Key in __dict__" : "Item in __all__"} of module must be str, not ${name.ob_type.tp_name}`,
+            `${
+              skipLeadingUnderscores ? "Key in __dict__" : "Item in __all__"
+            } of module must be str, not ${name.ob_type.tp_name}`,
           );
         }
         if (skipLeadingUnderscores && str(name).startsWith("_")) continue;

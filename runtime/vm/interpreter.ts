@@ -7,7 +7,7 @@
 // collector) is global, as CPython's is per process. Creating a second Interpreter gives
 // it a fresh __main__, sys.argv and streams over the same runtime.
 
-import { PyObject, Py_DECREF, Py_None, Py_XDECREF, PyType_IsSubtype } from "../objects/object.ts";
+import { Py_DECREF, Py_None, Py_XDECREF, PyObject, PyType_IsSubtype } from "../objects/object.ts";
 import { initTypes } from "../objects/typeslots.ts";
 import { setupVmTypes } from "./vmtypes.ts";
 import type { Host } from "./host.ts";
@@ -19,7 +19,7 @@ import {
   PyException_GetTraceback,
   PyExceptionInstance_Check,
 } from "../objects/exceptions.ts";
-import { isPyErr, PyErr_FromJS, internalErrors } from "../objects/errors.ts";
+import { internalErrors, isPyErr, PyErr_FromJS } from "../objects/errors.ts";
 import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import {
   dictDelIfPresent,
@@ -30,15 +30,22 @@ import {
   PyDict_SetItemString,
 } from "../objects/dictobject.ts";
 import { _Py_ID, PyUnicode_FromString } from "../objects/unicodeobject.ts";
-import { PyLong_Check, longValue } from "../objects/longobject.ts";
-import { PyObject_GetAttr, PyObject_Repr, PyObject_Str, str, typeModuleName, typeQualName } from "../objects/objectops.ts";
+import { longValue, PyLong_Check } from "../objects/longobject.ts";
+import {
+  PyObject_GetAttr,
+  PyObject_Repr,
+  PyObject_Str,
+  str,
+  typeModuleName,
+  typeQualName,
+} from "../objects/objectops.ts";
 import { PyObject_Vectorcall } from "../objects/call.ts";
 import { setBuiltinsFromGlobals } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import { setUnraisableReporter } from "../objects/unraisable.ts";
 import { PyEval_EvalCode } from "./eval.ts";
 import { vmstack } from "./frame.ts";
-import { compileSource, type CompileRequest, syntaxErrorFrom } from "./pythonrun.ts";
+import { type CompileRequest, compileSource, syntaxErrorFrom } from "./pythonrun.ts";
 import { decodeSource } from "../compiler/decode.ts";
 import { CompileError } from "../compiler/syntaxerror.ts";
 import { formatException, formatTraceback, setSourceReader, tracebackState } from "./traceback.ts";
@@ -229,7 +236,11 @@ export class Interpreter {
   /** compile(source, filename, mode): a code object (owned); throws PythonError(SyntaxError). */
   compile(source: string, params: CompileParams): PyObject {
     try {
-      return compileSource(source, { filename: params.filename, mode: params.mode, flags: params.flags }).code;
+      return compileSource(source, {
+        filename: params.filename,
+        mode: params.mode,
+        flags: params.flags,
+      }).code;
     } catch (e) {
       throw this.toPythonError(e);
     }
@@ -304,7 +315,8 @@ export class Interpreter {
         mode: "exec",
         byteOffsets: true,
         arena: true,
-        warn: (category, message, lineno) => this.compileWarning(filename, category, message, lineno),
+        warn: (category, message, lineno) =>
+          this.compileWarning(filename, category, message, lineno),
       });
       try {
         Py_DECREF(PyEval_EvalCode(compiled.code, d, d));
@@ -324,7 +336,12 @@ export class Interpreter {
     return { code: this.finalize(status) };
   }
 
-  private compileWarning(filename: string, category: string, message: string, lineno: number): void {
+  private compileWarning(
+    filename: string,
+    category: string,
+    message: string,
+    lineno: number,
+  ): void {
     let text = `${filename}:${lineno}: ${category}: ${message}\n`;
     const src = this.readSource(filename);
     if (src !== null) {
@@ -348,7 +365,9 @@ export class Interpreter {
     if (PyType_IsSubtype(exc.ob_type, PyExc_SystemExit)) return this.handleSystemExit(exc);
     const isInterrupt = PyType_IsSubtype(exc.ob_type, PyExc_KeyboardInterrupt);
     // sys.last_type, sys.last_value and sys.last_traceback keep the exception alive.
-    const sysd = importState.modules === null ? null : dictGetStr(importState.modules, _Py_ID("sys"));
+    const sysd = importState.modules === null
+      ? null
+      : dictGetStr(importState.modules, _Py_ID("sys"));
     const tb = PyException_GetTraceback(exc);
     if (sysd !== null) {
       const sd = PyModule_GetDict(sysd);
@@ -371,7 +390,10 @@ export class Interpreter {
         Py_DECREF(exc);
         return this.handleSystemExit(err);
       }
-      writeStderr("Error in sys.excepthook:\n" + formatException(err) + "\nOriginal exception was:\n" + formatException(exc));
+      writeStderr(
+        "Error in sys.excepthook:\n" + formatException(err) + "\nOriginal exception was:\n" +
+          formatException(exc),
+      );
       Py_DECREF(err);
     }
     Py_XDECREF(tb);

@@ -1,22 +1,41 @@
 // Structural pattern matching helpers (ceval.c match_class, match_keys).
 
-import { PyObject, type PyTypeObject, Py_DECREF, Py_TPFLAGS_MATCH_SELF, PyBaseObject_Type } from "../objects/object.ts";
+import {
+  Py_DECREF,
+  Py_TPFLAGS_MATCH_SELF,
+  PyBaseObject_Type,
+  PyObject,
+  type PyTypeObject,
+} from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
 import { PyType_Check } from "../objects/typeobject.ts";
 import { PyObject_IsInstance } from "../objects/abstract.ts";
-import { _PyObject_LookupAttr, _PyObject_GetMethod, methodOut, reprText, str } from "../objects/objectops.ts";
-import { PyTuple_FromArraySteal, PyTuple_FromArray, tuple_empty } from "../objects/tupleobject.ts";
-import { PyUnicode_CheckExact, _Py_ID } from "../objects/unicodeobject.ts";
+import {
+  _PyObject_GetMethod,
+  _PyObject_LookupAttr,
+  methodOut,
+  reprText,
+  str,
+} from "../objects/objectops.ts";
+import { PyTuple_FromArray, PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
+import { _Py_ID, PyUnicode_CheckExact } from "../objects/unicodeobject.ts";
 import { make_new_set, PySet_Add, PySet_Contains } from "../objects/setobject.ts";
-import { PySet_Type, Py_None } from "../objects/object.ts";
-import { PyObject_Vectorcall, PyObject_CallNoArgs } from "../objects/call.ts";
+import { Py_None, PySet_Type } from "../objects/object.ts";
+import { PyObject_CallNoArgs, PyObject_Vectorcall } from "../objects/call.ts";
 
-function matchClassAttr(subject: PyObject, type: PyObject, name: PyObject, seen: PyObject): PyObject | null {
+function matchClassAttr(
+  subject: PyObject,
+  type: PyObject,
+  name: PyObject,
+  seen: PyObject,
+): PyObject | null {
   if (PySet_Contains(seen, name)) {
     throw PyErr_Format(
       PyExc_TypeError,
-      `${(type as PyTypeObject).tp_name}() got multiple sub-patterns for attribute ${reprText(name)}`,
+      `${(type as PyTypeObject).tp_name}() got multiple sub-patterns for attribute ${
+        reprText(name)
+      }`,
     );
   }
   PySet_Add(seen, name);
@@ -24,8 +43,15 @@ function matchClassAttr(subject: PyObject, type: PyObject, name: PyObject, seen:
 }
 
 /** match_class: a tuple of the matched attributes, or null when the pattern fails. */
-export function matchClass(subject: PyObject, type: PyObject, nargs: number, kwargs: PyObject): PyObject | null {
-  if (!PyType_Check(type)) throw PyErr_Format(PyExc_TypeError, "called match pattern must be a type");
+export function matchClass(
+  subject: PyObject,
+  type: PyObject,
+  nargs: number,
+  kwargs: PyObject,
+): PyObject | null {
+  if (!PyType_Check(type)) {
+    throw PyErr_Format(PyExc_TypeError, "called match pattern must be a type");
+  }
   if (!PyObject_IsInstance(subject, type)) return null;
   const seen = make_new_set(PySet_Type);
   const attrs: PyObject[] = [];
@@ -110,7 +136,10 @@ export function matchKeys(map: PyObject, keys: PyObject): PyObject {
   try {
     for (const key of ks) {
       if (PySet_Contains(seen, key)) {
-        throw PyErr_Format(PyExc_ValueError, `mapping pattern checks duplicate key (${reprText(key)})`);
+        throw PyErr_Format(
+          PyExc_ValueError,
+          `mapping pattern checks duplicate key (${reprText(key)})`,
+        );
       }
       PySet_Add(seen, key);
       const value = methFound
@@ -132,4 +161,4 @@ export function matchKeys(map: PyObject, keys: PyObject): PyObject {
   }
 }
 
-export { PyTuple_FromArray, str, PyExc_AttributeError };
+export { PyExc_AttributeError, PyTuple_FromArray, str };

@@ -3,8 +3,8 @@
 // (a script, exec() or eval() of a string) keeps the references that CPython's parser
 // arena holds on its literal constants until the run ends.
 
-import { compile, type CompileMode, CompileError } from "../compiler/compile.ts";
-import { PyObject, Py_DECREF, Py_None } from "../objects/object.ts";
+import { compile, CompileError, type CompileMode } from "../compiler/compile.ts";
+import { Py_DECREF, Py_None, PyObject } from "../objects/object.ts";
 import { ConstantPool, PyCode_FromUnit } from "../objects/codeobject.ts";
 import { BaseException_new_from_args, builtinExceptions } from "../objects/exceptions.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
@@ -46,9 +46,7 @@ export function syntaxErrorFrom(e: CompileError): PyObject {
     }
     return PyLong_FromNumber(v);
   };
-  const text = e.text === null
-    ? (Py_None.ob_refcnt++, Py_None)
-    : PyUnicode_FromString(e.text);
+  const text = e.text === null ? (Py_None.ob_refcnt++, Py_None) : PyUnicode_FromString(e.text);
   const details = PyTuple_FromArraySteal([
     PyUnicode_FromString(e.filename),
     PyLong_FromNumber(e.lineno),

@@ -5,29 +5,41 @@
 // suggestions (Python/suggestions.c) and SyntaxError's caret line.
 
 import {
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   PyTraceBack_Type,
-  type PyTypeObject,
-  Py_DECREF,
-  Py_None,
-  Py_XDECREF,
-  type visitproc,
   PyType_IsSubtype,
+  type PyTypeObject,
+  type visitproc,
 } from "../objects/object.ts";
 import { type Frame, frameObjectData, getFrameObject } from "./frame.ts";
-import { excData, PyExc_AttributeError, PyExc_NameError, PyExc_SyntaxError, PyExc_BaseExceptionGroup } from "../objects/exceptions.ts";
-import { PyObject_Str, str, typeModuleName, typeQualName, _PyObject_LookupAttr } from "../objects/objectops.ts";
+import {
+  excData,
+  PyExc_AttributeError,
+  PyExc_BaseExceptionGroup,
+  PyExc_NameError,
+  PyExc_SyntaxError,
+} from "../objects/exceptions.ts";
+import {
+  _PyObject_LookupAttr,
+  PyObject_Str,
+  str,
+  typeModuleName,
+  typeQualName,
+} from "../objects/objectops.ts";
 import { _Py_ID, PyUnicode_Check } from "../objects/unicodeobject.ts";
 import { dictKeyList } from "../objects/dictobject.ts";
-import { PyLong_CheckExact, PyLong_FromNumber, longValue } from "../objects/longobject.ts";
+import { longValue, PyLong_CheckExact, PyLong_FromNumber } from "../objects/longobject.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as A from "../compiler/ast.ts";
 import { PyObject_Dir } from "../objects/dir.ts";
-import { PySequence_Check, PySequence_GetItem, PyObject_Size } from "../objects/abstract.ts";
+import { PyObject_Size, PySequence_Check, PySequence_GetItem } from "../objects/abstract.ts";
 import { namesByKind } from "../objects/codeobject.ts";
 import { CO_FAST } from "../compiler/code.ts";
 
@@ -39,7 +51,12 @@ export interface PyTracebackObject extends PyObject {
   ob_val: number;
 }
 
-export function tbNew(next: PyObject | null, frame: PyObject, lasti: number, lineno: number): PyObject {
+export function tbNew(
+  next: PyObject | null,
+  frame: PyObject,
+  lasti: number,
+  lineno: number,
+): PyObject {
   const tb = new PyObject(PyTraceBack_Type) as PyTracebackObject;
   PyObject_GC_Init(tb, 48);
   if (next !== null) next.ob_refcnt++;
@@ -114,7 +131,11 @@ export const tb_members = [
     },
     set: null,
   },
-  { name: "tb_lasti", get: (tb: PyObject) => PyLong_FromNumber((tb.ob_val as number) * 2), set: null },
+  {
+    name: "tb_lasti",
+    get: (tb: PyObject) => PyLong_FromNumber((tb.ob_val as number) * 2),
+    set: null,
+  },
   { name: "tb_lineno", get: (tb: PyObject) => PyLong_FromNumber(tbLineno(tb)), set: null },
 ];
 
@@ -220,7 +241,14 @@ function extractAnchors(
 }
 
 /** tb_displayline */
-function displayLine(out: string[], tb: PyObject, filename: string, lineno: number, name: string, margin: string): void {
+function displayLine(
+  out: string[],
+  tb: PyObject,
+  filename: string,
+  lineno: number,
+  name: string,
+  margin: string,
+): void {
   out.push(`${margin}  File "${filename}", line ${lineno}, in ${name}\n`);
   const raw = sourceLine(filename, lineno);
   if (raw === null) return;
@@ -235,7 +263,7 @@ function displayLine(out: string[], tb: PyObject, filename: string, lineno: numb
   if (pos.line === null || pos.endLine === null || pos.col === null || pos.endCol === null) return;
   if (pos.line < 0 || pos.endLine < 0 || pos.col < 0 || pos.endCol < 0) return;
   const sourceLineLen = [...raw].length;
-  let startOffset = byteToCharOffset(raw, pos.col);
+  const startOffset = byteToCharOffset(raw, pos.col);
   let endOffset = byteToCharOffset(raw, pos.endCol);
   if (startOffset < 0 || endOffset < 0) return;
   let leftEnd = -1, rightStart = -1;
@@ -271,7 +299,14 @@ function printLineRepeated(out: string[], cnt: number, margin: string): void {
 }
 
 /** tb_printinternal */
-function printTraceback(out: string[], tb0: PyObject, margin: string, headerMargin: string, header: string, limit = 1000): void {
+function printTraceback(
+  out: string[],
+  tb0: PyObject,
+  margin: string,
+  headerMargin: string,
+  header: string,
+  limit = 1000,
+): void {
   out.push(headerMargin + header + "\n");
   let depth = 0;
   for (let t: PyObject | null = tb0; t !== null; t = tbNext(t)) depth++;
@@ -287,7 +322,8 @@ function printTraceback(out: string[], tb0: PyObject, margin: string, headerMarg
     const code = frameObjectData(tbFrame(tb)).f_frame.code;
     const lineno = tbLineno(tb);
     if (
-      lastFile === null || code.co_filename !== lastFile || lastLine === -1 || lineno !== lastLine ||
+      lastFile === null || code.co_filename !== lastFile || lastLine === -1 ||
+      lineno !== lastLine ||
       lastName === null || code.co_name !== lastName
     ) {
       if (cnt > TB_RECURSIVE_CUTOFF) printLineRepeated(out, cnt, margin);
@@ -435,11 +471,15 @@ function printSyntaxErrorLocation(ctx: PrintContext, value: PyObject): PyObject 
     return value;
   }
   Py_DECREF(pfl);
-  const filename = d.filename !== null && d.filename !== Py_None ? strOrRepr(d.filename) : "<string>";
+  const filename = d.filename !== null && d.filename !== Py_None
+    ? strOrRepr(d.filename)
+    : "<string>";
   const lineno = d.lineno !== null && PyLong_CheckExact(d.lineno) ? Number(longValue(d.lineno)) : 0;
   ctx.out.push(`${indentedMargin(ctx)}  File "${filename}", line ${lineno}\n`);
   if (d.text !== null && PyUnicode_Check(d.text)) {
-    let offset = d.offset !== null && PyLong_CheckExact(d.offset) ? Number(longValue(d.offset)) : -1;
+    let offset = d.offset !== null && PyLong_CheckExact(d.offset)
+      ? Number(longValue(d.offset))
+      : -1;
     let endOffset = d.end_offset !== null && PyLong_CheckExact(d.end_offset)
       ? Number(longValue(d.end_offset))
       : -1;
@@ -466,7 +506,12 @@ function strOrRepr(o: PyObject): string {
   return t;
 }
 
-function printErrorText(ctx: PrintContext, offset: number, endOffset: number, textIn: string): void {
+function printErrorText(
+  ctx: PrintContext,
+  offset: number,
+  endOffset: number,
+  textIn: string,
+): void {
   // Offsets are 1-based byte offsets into the UTF-8 text (CPython works on bytes here).
   const caretReps = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
   let text = new TextEncoder().encode(textIn);
@@ -566,7 +611,9 @@ function printNotes(ctx: PrintContext, value: PyObject): void {
       }
       if (text === null) ctx.out.push("<note str() failed>");
       else {
-        const lines = text.match(/[^\n\r]*(\r\n|\n|\r|$)/g)!.filter((l, k, arr) => l !== "" || k === 0 && arr.length === 1);
+        const lines = text.match(/[^\n\r]*(\r\n|\n|\r|$)/g)!.filter((l, k, arr) =>
+          l !== "" || k === 0 && arr.length === 1
+        );
         for (const l of lines) ctx.out.push(indentedMargin(ctx) + l);
       }
       ctx.out.push("\n");

@@ -6,29 +6,34 @@ import {
   METH_FASTCALL,
   METH_NOARGS,
   METH_O,
+  Py_DECREF,
+  Py_False,
+  Py_None,
+  Py_TPFLAGS_HAVE_VECTORCALL,
+  Py_True,
   PyCoro_Type,
   PyFrame_Type,
   PyFunction_Type,
   PyGen_Type,
   PyObject,
   PyTraceBack_Type,
-  Py_DECREF,
-  Py_False,
-  Py_None,
-  Py_True,
-  Py_TPFLAGS_HAVE_VECTORCALL,
 } from "../objects/object.ts";
-import { PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObject_SelfIter, str } from "../objects/objectops.ts";
+import {
+  PyObject_GenericGetAttr,
+  PyObject_GenericSetAttr,
+  PyObject_SelfIter,
+  str,
+} from "../objects/objectops.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_RuntimeError, PyExc_TypeError } from "../objects/exceptions.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyUnicode_Check } from "../objects/unicodeobject.ts";
 import { checkPositional } from "../objects/argparse.ts";
 import {
-  FRAME_OWNED_BY_FRAME_OBJECT,
-  FRAME_OWNED_BY_GENERATOR,
   fastToLocals,
   frame_dealloc,
+  FRAME_OWNED_BY_FRAME_OBJECT,
+  FRAME_OWNED_BY_GENERATOR,
   frame_repr,
   frame_traverse,
   frameGetBack,
@@ -132,7 +137,12 @@ function setupTraceback(): void {
   t.tp_members = tb_members;
 }
 
-function gen_throw_method(gen: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject {
+function gen_throw_method(
+  gen: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
   checkPositional("throw", nargs, 1, 3);
   return gen_throw(
     gen,
