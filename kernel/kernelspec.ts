@@ -67,7 +67,10 @@ function parseInstallArgs(args: string[]): InstallOptions {
   return options;
 }
 
-/** Writes the kernelspec; returns the directory it went to. */
+/** The logo files Jupyter shows beside the kernel's name (kernel/logo/). */
+export const LOGOS = ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"];
+
+/** Writes the kernelspec (kernel.json and the logos); returns the directory it went to. */
 export function installKernelspec(options: InstallOptions): string {
   const base = options.prefix === undefined
     ? userDataDir()
@@ -75,6 +78,9 @@ export function installKernelspec(options: InstallOptions): string {
   const dir = join(base, "kernels", options.name);
   Deno.mkdirSync(dir, { recursive: true });
   Deno.writeTextFileSync(join(dir, "kernel.json"), JSON.stringify(kernelJson(), null, 1) + "\n");
+  for (const logo of LOGOS) {
+    Deno.copyFileSync(new URL(`./logo/${logo}`, import.meta.url), join(dir, logo));
+  }
   return dir;
 }
 
