@@ -8,7 +8,10 @@ import { PYTHON_VERSION } from "../runtime/version.ts";
 export const KERNEL_NAME = "glasspy";
 export const DISPLAY_NAME = "Python 3.11 (glasspy)";
 
-/** The kernel.json Jupyter reads: it starts the Deno running now on this checkout's mod.ts. */
+/**
+ * The kernel.json Jupyter reads: it starts the Deno running now on this checkout's kernel
+ * (kernel/main.ts, what `mod.ts kernel` runs, without loading the rest of mod.ts first).
+ */
 export function kernelJson(): Record<string, unknown> {
   const root = new URL("../", import.meta.url);
   return {
@@ -18,8 +21,7 @@ export function kernelJson(): Record<string, unknown> {
       "-A",
       "--quiet",
       `--config=${new URL("deno.json", root).pathname}`,
-      new URL("mod.ts", root).pathname,
-      "kernel",
+      new URL("kernel/main.ts", root).pathname,
       "--connection-file",
       "{connection_file}",
     ],
