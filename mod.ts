@@ -8,23 +8,30 @@
  * @module
  */
 
-export { CO, CO_FAST } from "./runtime/compiler/code.ts";
+export { CO, CO_FAST, CO_FUTURE, PyCF, PyCF_MASK } from "./runtime/compiler/code.ts";
 export type { CodeUnit, Constant } from "./runtime/compiler/code.ts";
 export { cmpOp, nbOps, Op, opname } from "./runtime/compiler/opcode.ts";
-export { compile, CompileError, formatSyntaxError } from "./runtime/compiler/compile.ts";
-export type { CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
+export {
+  compile,
+  compileAst,
+  CompileError,
+  formatSyntaxError,
+} from "./runtime/compiler/compile.ts";
+export type { CompileAstOptions, CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
 export { parse } from "./runtime/compiler/parser.ts";
 export { decodeSource } from "./runtime/compiler/decode.ts";
 export type { DecodeOptions } from "./runtime/compiler/decode.ts";
 export { dump as astDump } from "./runtime/compiler/astdump.ts";
-export { disText } from "./runtime/compiler/disassemble.ts";
+export { codeInfoText, disText, localsplusKinds } from "./runtime/compiler/disassemble.ts";
 export {
+  codeInfo,
   disassemble,
   disassembleRecursive,
   formatInstruction,
   getInstructions,
+  prettyFlags,
 } from "./runtime/compiler/dis.ts";
-export type { DisCode, DisOptions, Instruction } from "./runtime/compiler/dis.ts";
+export type { CodeInfoFields, DisCode, DisOptions, Instruction } from "./runtime/compiler/dis.ts";
 export { coLines, coPositions, parseExceptionTable } from "./runtime/compiler/linetable.ts";
 export { GLASSPY_VERSION, PYTHON_VERSION } from "./runtime/version.ts";
 export { Session } from "./runtime/shell/session.ts";

@@ -5,7 +5,7 @@
 // EXTENDED_ARG), the code units with their CACHE entries, the location table, the
 // exception table, and the co_* fields.
 
-import { CO, CO_FAST, type CodeUnit, type Constant } from "./code.ts";
+import { CO, CO_FAST, type CodeUnit, type Constant, PyCF_MASK } from "./code.ts";
 import { Op } from "./opcode.ts";
 import {
   type BasicBlock,
@@ -49,7 +49,8 @@ function computeCodeFlags(cg: Codegen, u: CompilerUnit): number {
     if (ste.varkeywords) flags |= CO.VARKEYWORDS;
   }
   // PyCF_MASK: the future features in effect
-  flags |= cg.options.futureFeatures;
+  flags |= cg.options.futureFeatures & PyCF_MASK;
+  if (cg.isTopLevelAwait() && ste.coroutine && !ste.generator) flags |= CO.COROUTINE;
   return flags;
 }
 

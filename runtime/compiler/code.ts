@@ -53,6 +53,32 @@ export const CO = {
   ASYNC_GENERATOR: 0x0200,
 } as const;
 
+/** The future features' co_flags bits (Include/cpython/code.h, CO_FUTURE_*). */
+export const CO_FUTURE = {
+  DIVISION: 0x20000,
+  ABSOLUTE_IMPORT: 0x40000,
+  WITH_STATEMENT: 0x80000,
+  PRINT_FUNCTION: 0x100000,
+  UNICODE_LITERALS: 0x200000,
+  BARRY_AS_BDFL: 0x400000,
+  GENERATOR_STOP: 0x800000,
+  ANNOTATIONS: 0x1000000,
+} as const;
+
+/** The future features compile()'s flags pass on to co_flags (PyCF_MASK). */
+export const PyCF_MASK = 0x1fe0000;
+
+/** compile()'s other flags (Include/cpython/compile.h, PyCF_*). */
+export const PyCF = {
+  SOURCE_IS_UTF8: 0x0100,
+  DONT_IMPLY_DEDENT: 0x0200,
+  ONLY_AST: 0x0400,
+  IGNORE_COOKIE: 0x0800,
+  TYPE_COMMENTS: 0x1000,
+  ALLOW_TOP_LEVEL_AWAIT: 0x2000,
+  ALLOW_INCOMPLETE_INPUT: 0x4000,
+} as const;
+
 /** Kinds of a localsplus slot (Include/internal/pycore_code.h, CO_FAST_*). */
 export const CO_FAST = {
   LOCAL: 0x20,

@@ -176,6 +176,8 @@ export interface CodegenOptions {
   interactive: boolean;
   futureFeatures: number;
   futureLineno: number;
+  /** PyCF_ALLOW_TOP_LEVEL_AWAIT: await, async for and async with at module level. */
+  topLevelAwait?: boolean;
 }
 
 export class Codegen {
@@ -978,8 +980,9 @@ export class Codegen {
     this.useNextBlock(end);
   }
 
-  private isTopLevelAwait(): boolean {
-    return false;
+  /** IS_TOP_LEVEL_AWAIT */
+  isTopLevelAwait(): boolean {
+    return (this.options.topLevelAwait ?? false) && this.u.ste.type === "module";
   }
 
   private asyncFor(s: A.AsyncFor): void {
@@ -2187,6 +2190,7 @@ export class Codegen {
     if (type !== Comp.GenExp) this.addop(Op.RETURN_VALUE);
     const co = this.finishUnit(true);
     this.exitScope();
+    if (isTopLevelAwait && isAsyncGenerator) this.u.ste.coroutine = true;
     this.makeClosure(co, 0);
     this.visitExpr(outermost.iter);
     this.addop(outermost.is_async ? Op.GET_AITER : Op.GET_ITER);

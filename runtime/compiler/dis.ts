@@ -19,7 +19,7 @@ import {
   Op,
   opname,
 } from "./opcode.ts";
-import { lineStarts, parseExceptionTable } from "./linetable.ts";
+import { coPositions, lineStarts, parseExceptionTable, type Position } from "./linetable.ts";
 
 /** What dis reads of a code object (co_code, co_names, co_consts, ...). */
 export interface DisCode<C = unknown> {
@@ -55,7 +55,16 @@ export interface Instruction {
   offset: number;
   starts_line: number | null;
   is_jump_target: boolean;
+  /** dis.Positions: the source span of the instruction (fields null where unknown) */
+  positions: Position;
 }
+
+const NO_POSITION: Position = {
+  lineno: null,
+  end_lineno: null,
+  col_offset: null,
+  end_col_offset: null,
+};
 
 /** dis.UNKNOWN: an argument dis cannot resolve. */
 export const UNKNOWN: unique symbol = Symbol("UNKNOWN");
@@ -105,6 +114,7 @@ export function getInstructions<C>(co: DisCode<C>, options: DisOptions<C>): Inst
   const linestarts = lineStarts(co.linetable, co.firstlineno);
   const labels = new Set(findLabels(code));
   for (const e of parseExceptionTable(co.exceptiontable)) labels.add(e.target);
+  const positions = coPositions(co.linetable, co.firstlineno);
   const out: Instruction[] = [];
   for (const [offset, op, arg] of unpackOpargs(code)) {
     let argval: unknown = null;
@@ -160,6 +170,7 @@ export function getInstructions<C>(co: DisCode<C>, options: DisOptions<C>): Inst
       offset,
       starts_line: linestarts.get(offset) ?? null,
       is_jump_target: labels.has(offset),
+      positions: positions[offset >> 1] ?? NO_POSITION,
     });
     const caches = inlineCacheEntries[op];
     if (caches && options.showCaches) {
@@ -173,6 +184,7 @@ export function getInstructions<C>(co: DisCode<C>, options: DisOptions<C>): Inst
           offset: offset + 2 * i,
           starts_line: null,
           is_jump_target: false,
+          positions: positions[(offset >> 1) + i] ?? NO_POSITION,
         });
       }
     }
@@ -244,4 +256,76 @@ export function disassembleRecursive<C>(co: DisCode<C>, options: DisOptions<C>):
     }
   }
   return out;
+}
+
+/** What dis.code_info reads of a code object besides DisCode's fields. */
+export interface CodeInfoFields<C = unknown> {
+  readonly name: string;
+  readonly filename: string;
+  readonly argcount: number;
+  readonly posonlyargcount: number;
+  readonly kwonlyargcount: number;
+  readonly nlocals: number;
+  readonly stacksize: number;
+  readonly flags: number;
+  readonly consts: readonly C[];
+  readonly names: readonly string[];
+  readonly varnames: readonly string[];
+  readonly freevars: readonly string[];
+  readonly cellvars: readonly string[];
+}
+
+const COMPILER_FLAG_NAMES: Record<number, string> = {
+  1: "OPTIMIZED",
+  2: "NEWLOCALS",
+  4: "VARARGS",
+  8: "VARKEYWORDS",
+  16: "NESTED",
+  32: "GENERATOR",
+  64: "NOFREE",
+  128: "COROUTINE",
+  256: "ITERABLE_COROUTINE",
+  512: "ASYNC_GENERATOR",
+};
+
+/** dis.pretty_flags */
+export function prettyFlags(flagsIn: number): string {
+  let flags = flagsIn >>> 0;
+  const names: string[] = [];
+  let i = 0;
+  for (; i < 32; i++) {
+    const flag = (2 ** i) >>> 0;
+    if (flags & flag) {
+      names.push(COMPILER_FLAG_NAMES[flag] ?? "0x" + flag.toString(16));
+      flags = (flags ^ flag) >>> 0;
+      if (!flags) break;
+    }
+  }
+  if (i === 32) names.push("0x" + flags.toString(16));
+  return names.join(", ");
+}
+
+/** dis.code_info (_format_code_info): the co_* fields of one code object, as text. */
+export function codeInfo<C>(co: CodeInfoFields<C>, reprConst: (c: C) => string): string {
+  const lines = [
+    `Name:              ${co.name}`,
+    `Filename:          ${co.filename}`,
+    `Argument count:    ${co.argcount}`,
+    `Positional-only arguments: ${co.posonlyargcount}`,
+    `Kw-only arguments: ${co.kwonlyargcount}`,
+    `Number of locals:  ${co.nlocals}`,
+    `Stack size:        ${co.stacksize}`,
+    `Flags:             ${prettyFlags(co.flags)}`,
+  ];
+  const section = <T>(title: string, items: readonly T[], show: (x: T) => string) => {
+    if (!items.length) return;
+    lines.push(title);
+    items.forEach((x, i) => lines.push(`${String(i).padStart(4)}: ${show(x)}`));
+  };
+  section("Constants:", co.consts, reprConst);
+  section("Names:", co.names, String);
+  section("Variable names:", co.varnames, String);
+  section("Free variables:", co.freevars, String);
+  section("Cell variables:", co.cellvars, String);
+  return lines.join("\n");
 }

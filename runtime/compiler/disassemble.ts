@@ -1,9 +1,9 @@
 // The disassembly of a CodeUnit as `python3 -m dis` prints it, with the compiler's own
 // constant reprs (frozensets in source order, code objects at made-up addresses).
 
-import type { CodeUnit, Constant } from "./code.ts";
+import { CO_FAST, type CodeUnit, type Constant } from "./code.ts";
 import { codeRepr, constRepr } from "./constrepr.ts";
-import { disassembleRecursive, type DisCode } from "./dis.ts";
+import { codeInfo, disassembleRecursive, type DisCode } from "./dis.ts";
 
 const addresses = new WeakMap<CodeUnit, string>();
 let nextAddress = 0x7f0000000000;
@@ -33,4 +33,23 @@ export function disText(code: CodeUnit, showCaches = false): string {
       : null),
     showCaches,
   });
+}
+
+/** co_varnames, co_cellvars and co_freevars of a CodeUnit (the kinds of its localsplus). */
+export function localsplusKinds(
+  code: CodeUnit,
+): { varnames: string[]; cellvars: string[]; freevars: string[] } {
+  const pick = (kind: number) =>
+    code.localsplusnames.filter((_, i) => (code.localspluskinds[i] & kind) !== 0);
+  return {
+    varnames: pick(CO_FAST.LOCAL),
+    cellvars: pick(CO_FAST.CELL),
+    freevars: pick(CO_FAST.FREE),
+  };
+}
+
+/** dis.code_info(code) for a CodeUnit. */
+export function codeInfoText(code: CodeUnit): string {
+  const vars = localsplusKinds(code);
+  return codeInfo<Constant>({ ...code, ...vars, nlocals: vars.varnames.length }, reprConst);
 }

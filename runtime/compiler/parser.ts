@@ -13,6 +13,8 @@ import {
   codePointCount,
   E_DEDENT,
   E_EOF,
+  E_EOFS,
+  E_EOLS,
   E_LINECONT,
   E_OK,
   E_TABSPACE,
@@ -132,6 +134,12 @@ export interface ParserOptions {
    * source it read as bytes (a file, or compile() of bytes) with no coding declaration.
    */
   byteOffsets?: boolean;
+  /** PyCF_DONT_IMPLY_DEDENT: interactive input does not close its open blocks at its end. */
+  dontImplyDedent?: boolean;
+  /** PyCF_ALLOW_INCOMPLETE_INPUT: input that ends too early is "incomplete input". */
+  allowIncompleteInput?: boolean;
+  /** CO_FUTURE_BARRY_AS_BDFL among compile()'s flags: '<>' rather than '!='. */
+  barryAsBdfl?: boolean;
 }
 
 export class Parser implements StringHost {
@@ -151,6 +159,9 @@ export class Parser implements StringHost {
   readonly warn: (category: string, msg: string, lineno: number) => void;
   private parsingStarted = false;
   private readonly byteOffsets: boolean;
+  private readonly dontImplyDedent: boolean;
+  private readonly allowIncompleteInput: boolean;
+  private readonly barryAsBdfl: boolean;
 
   constructor(source: string, startRule: StartRule, options: ParserOptions) {
     this.startRule = startRule;
@@ -165,6 +176,9 @@ export class Parser implements StringHost {
     this.startingColOffset = options.startingColOffset ?? 0;
     this.warn = options.warn ?? (() => {});
     this.byteOffsets = options.byteOffsets ?? false;
+    this.dontImplyDedent = options.dontImplyDedent ?? false;
+    this.allowIncompleteInput = options.allowIncompleteInput ?? false;
+    this.barryAsBdfl = options.barryAsBdfl ?? false;
     this.tok.warn = (msg, lineno) => this.warn("SyntaxWarning", msg, lineno);
   }
 
@@ -176,6 +190,7 @@ export class Parser implements StringHost {
     if (this.startRule === "interactive" && t.kind === T.ENDMARKER && this.parsingStarted) {
       t = { ...t, kind: T.NEWLINE };
       this.parsingStarted = false;
+      if (!this.dontImplyDedent) this.tok.impliedDedent();
     } else {
       this.parsingStarted = true;
     }
@@ -516,10 +531,12 @@ export class Parser implements StringHost {
       res = this.parseStart();
     } catch (e) {
       if (!(e instanceof ParserAbort)) throw e;
+      this.incompleteInput();
       // a syntax error in the first pass stands (an earlier unclosed bracket aside)
       this.afterError(e);
     }
     if (res === null) {
+      this.incompleteInput();
       const lastToken = this.tokens[this.tokens.length - 1];
       // second pass, with the invalid_ rules
       this.memo.clear();
@@ -539,6 +556,15 @@ export class Parser implements StringHost {
       );
     }
     return res!;
+  }
+
+  /** With PyCF_ALLOW_INCOMPLETE_INPUT, a first pass that failed at the end of the source. */
+  private incompleteInput(): void {
+    if (!this.allowIncompleteInput) return;
+    const done = this.tok.done;
+    if (done === E_EOF || done === E_EOFS || done === E_EOLS) {
+      this.wrap(() => this.syntaxError("incomplete input"));
+    }
   }
 
   private wrap(fn: () => void): void {
@@ -2718,8 +2744,11 @@ export class Parser implements StringHost {
         op = "Eq";
         break;
       case T.NOTEQUAL:
-        // _PyPegen_check_barry_as_flufl: without the future import only '!=' is accepted
-        if (t.text === "!=") op = "NotEq";
+        // _PyPegen_check_barry_as_flufl: without the future flag only '!=' is accepted
+        if (this.barryAsBdfl) {
+          if (t.text !== "<>") this.syntaxError("with Barry as BDFL, use '<>' instead of '!='");
+          op = "NotEq";
+        } else if (t.text === "!=") op = "NotEq";
         break;
       case T.LESSEQUAL:
         op = "LtE";
@@ -5547,6 +5576,9 @@ export interface ParseOptions {
   mode: "exec" | "eval" | "single";
   warn?: (category: string, msg: string, lineno: number) => void;
   byteOffsets?: boolean;
+  dontImplyDedent?: boolean;
+  allowIncompleteInput?: boolean;
+  barryAsBdfl?: boolean;
 }
 
 /** Parses source as CPython's parser does for compile(source, filename, mode, PyCF_ONLY_AST). */
@@ -5557,6 +5589,9 @@ export function parse(source: string, options: ParseOptions): A.mod {
     filename: options.filename,
     warn: options.warn,
     byteOffsets: options.byteOffsets,
+    dontImplyDedent: options.dontImplyDedent,
+    allowIncompleteInput: options.allowIncompleteInput,
+    barryAsBdfl: options.barryAsBdfl,
   });
   return p.run() as A.mod;
 }

@@ -13,10 +13,12 @@ export class SourceInfo {
     readonly filename: string,
     private readonly source: string,
     readonly warn: WarnFn,
+    private readonly programText?: (filename: string, lineno: number) => string | null,
   ) {}
 
   /** PyErr_ProgramTextObject: the source line (with its newline), or null past the end. */
   lineText(lineno: number): string | null {
+    if (this.programText) return this.programText(this.filename, lineno);
     if (this.lines === null) this.lines = this.source.replace(/\r\n?/g, "\n").split("\n");
     if (lineno < 1 || lineno > this.lines.length) return null;
     const line = this.lines[lineno - 1];

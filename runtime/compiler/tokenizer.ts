@@ -152,6 +152,14 @@ export class Tokenizer {
     this.lineno = lineno;
   }
 
+  /** pegen's implied DEDENTs at the end of interactive input: closes the open blocks. */
+  impliedDedent(): void {
+    if (this.indent) {
+      this.pendin = -this.indent;
+      this.indent = 0;
+    }
+  }
+
   /** UTF-8 byte offset of index idx from index lineStart. */
   byteCol(lineStart: number, idx: number): number {
     return this.ascii ? idx - lineStart : utf8Length(this.src, lineStart, idx);

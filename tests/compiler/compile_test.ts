@@ -2,11 +2,18 @@
 // warnings, and errors that are CompileErrors (never JavaScript errors).
 
 import { assert, assertEquals, assertThrows } from "../assert.ts";
-import { compile, CompileError, formatSyntaxError } from "../../runtime/compiler/compile.ts";
+import {
+  compile,
+  compileAst,
+  CompileError,
+  formatSyntaxError,
+} from "../../runtime/compiler/compile.ts";
 import type { CodeUnit } from "../../runtime/compiler/code.ts";
-import { CO, CO_FAST } from "../../runtime/compiler/code.ts";
+import { CO, CO_FAST, CO_FUTURE, PyCF } from "../../runtime/compiler/code.ts";
 import { Op } from "../../runtime/compiler/opcode.ts";
 import { coLines, coPositions } from "../../runtime/compiler/linetable.ts";
+import { codeInfoText } from "../../runtime/compiler/disassemble.ts";
+import { prettyFlags } from "../../runtime/compiler/dis.ts";
 import { glasspy, repoRoot } from "../glasspy.ts";
 import { decodeSource } from "../../runtime/compiler/decode.ts";
 import { unparse } from "../../runtime/compiler/unparse.ts";
@@ -223,4 +230,144 @@ Deno.test("unparse writes annotations as ast_unparse.c does", () => {
     if (tree._type !== "Expression") throw new Error("not an Expression");
     assertEquals(unparse(tree.body), want, src);
   }
+});
+
+/** codeop._maybe_compile over compile()'s flags, as CPython 3.11.7's codeop does it. */
+function compileCommand(source: string): "complete" | "incomplete" | "invalid" {
+  const F = PyCF.DONT_IMPLY_DEDENT | PyCF.ALLOW_INCOMPLETE_INPUT;
+  if (source.split("\n").every((l) => l.trim() === "" || l.trim()[0] === "#")) source = "pass";
+  const ok = (src: string, flags: number) => {
+    try {
+      compile(src, { filename: "<input>", mode: "single", flags });
+      return null;
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      return e;
+    }
+  };
+  if (ok(source, F) !== null) {
+    const e = ok(source + "\n", F);
+    if (e === null || e.msg.includes("incomplete input")) return "incomplete";
+  }
+  return ok(source, 0) === null ? "complete" : "invalid";
+}
+
+Deno.test("flags: incomplete input and implied dedents as codeop sees them", () => {
+  // verdicts of codeop.compile_command in CPython 3.11.7
+  const cases: [string, string][] = [
+    ["if x:", "incomplete"],
+    ["if x:\n  y", "incomplete"],
+    ["if x:\n  y\n", "complete"],
+    ["foo(", "incomplete"],
+    ["x = 'abc", "invalid"],
+    ["x = '''abc", "incomplete"],
+    ["x = = 1", "invalid"],
+    ["1 +", "invalid"],
+    ["@d", "incomplete"],
+    ["x = \\", "incomplete"],
+    ["try:\n  x\n", "incomplete"],
+    ["# c", "complete"],
+    ["f'{x'", "invalid"],
+  ];
+  for (const [src, want] of cases) assertEquals(compileCommand(src), want, src);
+  const e = assertThrows(
+    () => compile("x = (1,\n 2", { filename: "<input>", mode: "single", flags: 0x4200 }),
+    CompileError,
+  );
+  assertEquals([e.msg, e.lineno, e.offset], ["incomplete input", 2, 2]);
+  // without DONT_IMPLY_DEDENT, the end of single input closes the open blocks
+  const code = compile("for i in x:\n  if i:\n    y", { filename: "<stdin>", mode: "single" });
+  assert(code.code.length > 0);
+});
+
+Deno.test("flags: top-level await makes the module code a coroutine", () => {
+  const flags = PyCF.ALLOW_TOP_LEVEL_AWAIT;
+  for (const src of ["await x", "async for i in g():\n    i\n", "[await x for x in y]"]) {
+    const code = compile(src, { filename: "<x>", mode: "exec", flags });
+    assertEquals(code.flags, CO.COROUTINE, src);
+    assertEquals(code.code[0], Op.RETURN_GENERATOR, src);
+  }
+  assertEquals(compile("x = 1", { filename: "<x>", mode: "exec", flags }).flags, 0);
+  const e = assertThrows(
+    () => compile("def f():\n    await x\n", { filename: "<x>", mode: "exec", flags }),
+    CompileError,
+  );
+  assertEquals(e.msg, "'await' outside async function");
+  assertThrows(() => compile("await x", { filename: "<x>", mode: "exec" }), CompileError);
+});
+
+Deno.test("flags: future features carried in from outside the source", () => {
+  const ann = compile("x: list[int] = []", {
+    filename: "<x>",
+    mode: "exec",
+    flags: CO_FUTURE.ANNOTATIONS,
+  });
+  assertEquals(ann.flags, CO_FUTURE.ANNOTATIONS);
+  assert(ann.consts.includes("list[int]"));
+  const barry = { filename: "<x>", mode: "eval" as const, flags: CO_FUTURE.BARRY_AS_BDFL };
+  compile("1 <> 2", barry);
+  const e = assertThrows(() => compile("1 != 2", barry), CompileError);
+  assertEquals(e.msg, "with Barry as BDFL, use '<>' instead of '!='");
+  assertThrows(() => compile("1 <> 2", { filename: "<x>", mode: "eval" }), CompileError);
+});
+
+Deno.test("compileAst compiles a cell statement by statement, as IPython does", () => {
+  const cell = "import asyncio\nawait asyncio.sleep(0)\nx = 1\nx + 1";
+  const tree = parse(cell, { filename: "<cell>", mode: "exec" });
+  if (tree._type !== "Module") throw new Error("not a Module");
+  const before = JSON.stringify(tree, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+  const codes = tree.body.map((node, i) =>
+    compileAst(
+      i === tree.body.length - 1 && node._type === "Expr"
+        ? { _type: "Interactive", body: [node] }
+        : { _type: "Module", body: [node], type_ignores: [] },
+      { filename: "<cell>", flags: PyCF.ALLOW_TOP_LEVEL_AWAIT, source: cell },
+    )
+  );
+  assertEquals(codes.map((c) => c.flags), [0, CO.COROUTINE, 0, 0]);
+  // module code starts at line 1; its instructions keep the cell's lines
+  assertEquals(codes.map((c) => c.firstlineno), [1, 1, 1, 1]);
+  assertEquals(
+    codes.map((c) =>
+      Math.max(...coLines(c.linetable, c.firstlineno).map(([, , line]) => line ?? 0))
+    ),
+    [
+      1,
+      2,
+      3,
+      4,
+    ],
+  );
+  assert(codes[3].code.includes(Op.PRINT_EXPR));
+  // the tree is left as it was
+  assertEquals(JSON.stringify(tree, (_k, v) => (typeof v === "bigint" ? String(v) : v)), before);
+});
+
+Deno.test("programText gives compiler errors CPython's text (None for <stdin>)", () => {
+  const opts = { filename: "<stdin>", mode: "single" as const };
+  const e = assertThrows(
+    () => compile("return 1", { ...opts, programText: () => null }),
+    CompileError,
+  );
+  assertEquals([e.msg, e.lineno, e.offset, e.text], ["'return' outside function", 1, 1, null]);
+  assertEquals(
+    formatSyntaxError(e),
+    `  File "<stdin>", line 1\nSyntaxError: 'return' outside function\n`,
+  );
+  // by default the source's own line, as for a script read from its file
+  const f = assertThrows(() => compile("return 1", opts), CompileError);
+  assertEquals(f.text, "return 1");
+});
+
+Deno.test("dis.code_info and pretty_flags text", () => {
+  const src =
+    "def f(a, /, b, *c, d, **e):\n    def g():\n        return a\n    return g, 1.5, None\n";
+  const f = compile(src, { filename: "x.py", mode: "exec" }).consts[0] as CodeUnit;
+  const info = codeInfoText(f).replace(/ at 0x[0-9a-f]+/, " at 0x?");
+  // dis.code_info in CPython 3.11.7
+  assertEquals(
+    info,
+    'Name:              f\nFilename:          x.py\nArgument count:    2\nPositional-only arguments: 1\nKw-only arguments: 1\nNumber of locals:  6\nStack size:        3\nFlags:             OPTIMIZED, NEWLOCALS, VARARGS, VARKEYWORDS\nConstants:\n   0: None\n   1: <code object g at 0x?, file "x.py", line 2>\n   2: 1.5\nVariable names:\n   0: a\n   1: b\n   2: d\n   3: c\n   4: e\n   5: g\nCell variables:\n   0: a',
+  );
+  assertEquals(prettyFlags(0x1000000 | 0x80 | 3), "OPTIMIZED, NEWLOCALS, COROUTINE, 0x1000000");
 });
