@@ -25,6 +25,7 @@ import { isComplete } from "./is_complete.ts";
 import type { IsComplete } from "./is_complete.ts";
 import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
+import { createEngine as createVmEngine } from "./vm_engine.ts";
 
 /** Process clocks for `%time`, in seconds. The host supplies them (runtime/ has no OS access). */
 export interface Clock {
@@ -40,7 +41,8 @@ const defaultClock: Clock = {
 };
 
 export interface SessionOptions {
-  engine: EngineFactory;
+  /** Makes the Python engine (default: glasspy's VM) */
+  engine?: EngineFactory;
   /** Where events go (the kernel's iopub, the REPL's terminal). */
   emit?: EventSink;
   /** Reads a line for input() / getpass; null means end of input. */
@@ -110,7 +112,7 @@ export class Session {
   private payloads: { [key: string]: unknown }[] = [];
   readonly banner: string;
 
-  constructor(options: SessionOptions) {
+  constructor(options: SessionOptions = {}) {
     this.emitSink = options.emit ?? (() => {});
     this.readlineFn = options.readline ?? (() => null);
     this.interrupt = options.interrupt ?? new Int32Array(1);
@@ -123,7 +125,7 @@ export class Session {
       readline: (prompt: string, password: boolean) => this.readline(prompt, password),
       interrupt: this.interrupt,
     };
-    this.engine = options.engine(host);
+    this.engine = (options.engine ?? createVmEngine)(host);
     registerBuiltinMagics(this.magics);
     this.initNamespace();
   }
@@ -179,6 +181,7 @@ export class Session {
 
   private initNamespace(): void {
     const e = this.engine;
+    this.defineShellBuiltins();
     if (this.flavour === "python") return;
     this.inList = e.newList();
     const empty = e.newStr("");
@@ -199,7 +202,6 @@ export class Session {
     for (const name of ["_", "__", "___", "_i", "_ii", "_iii"]) e.setGlobal(name, empty);
     e.decref(empty);
     e.setDisplayhook((value) => this.displayhook(value));
-    this.defineShellBuiltins();
   }
 
   private defineShellBuiltins(): void {
@@ -257,13 +259,18 @@ export class Session {
       },
     }, true);
     e.decref(displayModule);
-    const getIpython = e.newFunction("get_ipython", () => {
+    const getIpython = () => {
       e.incref(shell);
       return shell;
-    });
-    e.decref(shell);
-    e.setGlobal("get_ipython", getIpython);
-    this.hidden.set("get_ipython", getIpython);
+    };
+    if (this.flavour === "python") {
+      // CPython's REPL has no get_ipython in __main__: the magics find it in builtins
+      e.defineBuiltin("get_ipython", getIpython);
+      return;
+    }
+    const fn = e.newFunction("get_ipython", getIpython);
+    e.setGlobal("get_ipython", fn);
+    this.hidden.set("get_ipython", fn);
   }
 
   /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
@@ -561,23 +568,26 @@ export class Session {
     return failure;
   }
 
-  /** CPython's REPL: the input compiled in 'single' mode and run; the display hook prints. */
+  /**
+   * CPython's REPL: the input compiled in 'single' mode and run; the display hook prints.
+   * A magic (`%name`, `obj?`) is transformed first, as in a cell. SystemExit is not shown:
+   * the REPL exits with it.
+   */
   private runInteractive(source: string): { exception: FormattedException } | null {
     if (source.trim() === "") return null;
+    if (/^\s*[%!?]/.test(source) || /\?\s*$/.test(source)) source = transformCell(source);
     try {
       const code = this.engine.compile(source, "<stdin>", "single");
       this.engine.exec(code);
       return null;
     } catch (e) {
       if (e instanceof UsageError) return { exception: this.showUsageError(e.message) };
-      if (e instanceof PythonException) return { exception: this.showTraceback(e) };
+      if (e instanceof PythonException) {
+        if (e.typeName === "SystemExit") return { exception: this.engine.formatException(e) };
+        return { exception: this.showTraceback(e) };
+      }
       return { exception: this.internalError(e) };
     }
-  }
-
-  /** Runs one magic line or cell outside a cell, as the REPL does with `%name`. */
-  runMagic(source: string): { exception: FormattedException } | null {
-    return this.runCell(source, false, false);
   }
 
   /** The file name a cell's code objects carry, shown in tracebacks. */
