@@ -138,10 +138,6 @@ export class ToyEngine implements Engine {
       attrs.set("_repr_html_", { t: "func", name: "_repr_html_", fn: () => asPy(html) });
       return asPy({ t: "object", cls: "Html", attrs });
     });
-    fn("clear_output", () => {
-      this.host.write("stdout", "");
-      throw new Raise("NotImplementedError", "clear_output");
-    });
     const sys = new Map<string, Value>();
     sys.set("stdout", { t: "module", name: "sys.stdout", attrs: new Map() });
     sys.set("stderr", { t: "module", name: "sys.stderr", attrs: new Map() });
