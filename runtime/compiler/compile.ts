@@ -60,6 +60,7 @@ export function compile(source: string, options: CompileOptions): CodeUnit {
     dontImplyDedent: (flags & PyCF.DONT_IMPLY_DEDENT) !== 0,
     allowIncompleteInput: (flags & PyCF.ALLOW_INCOMPLETE_INPUT) !== 0,
     barryAsBdfl: (flags & CO_FUTURE.BARRY_AS_BDFL) !== 0,
+    programText: options.programText,
   });
   return compileMod(mod, source, options);
 }

@@ -126,6 +126,8 @@ export class Tokenizer {
   cur = 0;
   inp = 0;
   lineStart = 0;
+  /** tok->buf: where the current token's first line starts (the buffer runs to inp). */
+  bufStart = 0;
   multiLineStart = 0;
   firstLineno = 0;
   lineno = 0;
@@ -177,6 +179,7 @@ export class Tokenizer {
       }
       const nl = src.indexOf("\n", this.inp);
       const end = nl < 0 ? src.length : nl + 1;
+      if (this.start === -1) this.bufStart = this.cur;
       this.lineStart = this.cur;
       this.lineno++;
       this.inp = end;
