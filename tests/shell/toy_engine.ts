@@ -16,6 +16,7 @@ import type {
 import { PythonException } from "../../runtime/shell/engine.ts";
 import { HostRaise } from "../../runtime/vm/host.ts";
 import { pyStrRepr } from "../../runtime/shell/magics.ts";
+import { compileCommand } from "../../runtime/shell/codeop.ts";
 import type { Host } from "../../runtime/vm/host.ts";
 
 type Value =
@@ -136,10 +137,6 @@ export class ToyEngine implements Engine {
       const html = asV(args[0]);
       attrs.set("_repr_html_", { t: "func", name: "_repr_html_", fn: () => asPy(html) });
       return asPy({ t: "object", cls: "Html", attrs });
-    });
-    fn("clear_output", () => {
-      this.host.write("stdout", "");
-      throw new Raise("NotImplementedError", "clear_output");
     });
     const sys = new Map<string, Value>();
     sys.set("stdout", { t: "module", name: "sys.stdout", attrs: new Map() });
@@ -264,14 +261,9 @@ export class ToyEngine implements Engine {
     }
   }
 
+  /** The toy judges completeness with glasspy's real compiler (no VM needed for that). */
   compileCommand(source: string): "complete" | "incomplete" | "invalid" {
-    try {
-      this.parseStmts(source);
-      return "complete";
-    } catch (e) {
-      if (e instanceof Raise && e.msg === "incomplete input") return "incomplete";
-      return "invalid";
-    }
+    return compileCommand(source);
   }
 
   private isStatement(text: string): boolean {
