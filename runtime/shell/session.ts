@@ -271,6 +271,19 @@ export class Session {
     const fn = e.newFunction("get_ipython", getIpython);
     e.setGlobal("get_ipython", fn);
     this.hidden.set("get_ipython", fn);
+    // exit() and quit() ask the front end to stop the kernel (ipykernel's ZMQExitAutocall)
+    for (const name of ["exit", "quit"]) {
+      const quitter = e.newFunction(name, (args, kwargs) => {
+        const keep = kwargs.get("keep_kernel") ?? args[0];
+        this.payloads.push({
+          source: "ask_exit",
+          keepkernel: keep !== undefined && e.isTrue(keep),
+        });
+        return null;
+      });
+      e.setGlobal(name, quitter);
+      this.hidden.set(name, quitter);
+    }
   }
 
   /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
@@ -602,6 +615,17 @@ export class Session {
       return this.showUsageError(f.evalue);
     }
     const formatted = this.engine.formatException(e);
+    if (e.typeName === "SystemExit" && this.flavour === "ipython") {
+      // IPython's run_code shows SystemExit without its traceback, then warns
+      formatted.traceback = [
+        "An exception has occurred, use %tb to see the full traceback.",
+        "",
+        formatted.evalue === "" ? "SystemExit" : `SystemExit: ${formatted.evalue}`,
+      ];
+      this.emit({ type: "error", ...formatted });
+      this.write("stderr", "UserWarning: To exit: use 'exit', 'quit', or Ctrl-D.\n");
+      return formatted;
+    }
     this.emit({ type: "error", ...formatted });
     return formatted;
   }
