@@ -529,7 +529,8 @@ export class Parser implements StringHost {
    * line than the error wins over it.
    */
   private checkRestOfSource(errLine: number): void {
-    if (this.startRule === "interactive") return;
+    // (CPython skips this for the REPL's own tokenizer, which has a prompt; compile() of
+    // 'single' input has none)
     for (;;) {
       const t = this.tok.next();
       if (t.kind === T.ERRORTOKEN) {

@@ -254,7 +254,8 @@ export class Tokenizer {
       this.backup(c);
       this.warn?.(`invalid ${kind} literal`, this.lineno);
       this.nextc();
-    } else if (isPotentialIdentifierChar(c)) {
+    } else if (c < 128 && isPotentialIdentifierChar(c)) {
+      // (3.11.6, gh-88943: a non-ASCII character after a number is left to the parser)
       this.backup(c);
       this.syntaxError(`invalid ${kind} literal`);
       return false;

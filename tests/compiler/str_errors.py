@@ -60,6 +60,15 @@ CASES = [
     ("await x", "exec", 0x2000),
     ("def f():\n    await x\n", "exec", 0x2000),
     ("1 != 2", "eval", 0x400000),
+    ("x = 1é\n", "exec", 0),
+    ("x = 0é if 1 else 2\n", "exec", 0),
+    ("x = 1€\n", "exec", 0),
+    ("x = 1\u00a0\n", "exec", 0),
+    ("print(1é)\n", "exec", 0),
+    ("x = 1a\n", "exec", 0),
+    ("if x:\n    require nonlocal x = \"Fil", "single", 0),
+    ("0x201d: 0x0f\n    y:0a6,\n", "single", 0),
+    ("0x00a9: 0éx0029,\n", "exec", 0),
 ]
 
 
