@@ -138,6 +138,17 @@ export class ToyEngine implements Engine {
       attrs.set("_repr_html_", { t: "func", name: "_repr_html_", fn: () => asPy(html) });
       return asPy({ t: "object", cls: "Html", attrs });
     });
+    // for the tests of glasspy's own failures: a JavaScript error inside the engine, and a
+    // worker that dies after the cell
+    fn("__js_error__", () => {
+      throw new TypeError("a bug inside the engine");
+    });
+    fn("__crash_worker__", () => {
+      setTimeout(() => {
+        throw new Error("the worker dies");
+      }, 50);
+      return null;
+    });
     const sys = new Map<string, Value>();
     sys.set("stdout", { t: "module", name: "sys.stdout", attrs: new Map() });
     sys.set("stderr", { t: "module", name: "sys.stderr", attrs: new Map() });
