@@ -15,6 +15,7 @@ export {
   compile,
   compileAst,
   CompileError,
+  CompileRecursionError,
   formatSyntaxError,
 } from "./runtime/compiler/compile.ts";
 export type { CompileAstOptions, CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
@@ -34,6 +35,20 @@ export {
 export type { CodeInfoFields, DisCode, DisOptions, Instruction } from "./runtime/compiler/dis.ts";
 export { coLines, coPositions, parseExceptionTable } from "./runtime/compiler/linetable.ts";
 export { GLASSPY_VERSION, PYTHON_VERSION } from "./runtime/version.ts";
+export { Session } from "./runtime/shell/session.ts";
+export type {
+  Clock,
+  ExecuteOptions,
+  ExecuteOutcome,
+  SessionOptions,
+} from "./runtime/shell/session.ts";
+export type { MimeBundle, ShellEvent } from "./runtime/shell/events.ts";
+export type {
+  Engine,
+  EngineFactory,
+  FormattedException,
+  PyObject,
+} from "./runtime/shell/engine.ts";
 
 if (import.meta.main) {
   const { main } = await import("./cli/main.ts");

@@ -8,7 +8,10 @@ import { PYTHON_VERSION } from "../runtime/version.ts";
 export const KERNEL_NAME = "glasspy";
 export const DISPLAY_NAME = "Python 3.11 (glasspy)";
 
-/** The kernel.json Jupyter reads: it starts the Deno running now on this checkout's mod.ts. */
+/**
+ * The kernel.json Jupyter reads: it starts the Deno running now on this checkout's kernel
+ * (kernel/main.ts, what `mod.ts kernel` runs, without loading the rest of mod.ts first).
+ */
 export function kernelJson(): Record<string, unknown> {
   const root = new URL("../", import.meta.url);
   return {
@@ -18,8 +21,7 @@ export function kernelJson(): Record<string, unknown> {
       "-A",
       "--quiet",
       `--config=${new URL("deno.json", root).pathname}`,
-      new URL("mod.ts", root).pathname,
-      "kernel",
+      new URL("kernel/main.ts", root).pathname,
       "--connection-file",
       "{connection_file}",
     ],
@@ -67,7 +69,10 @@ function parseInstallArgs(args: string[]): InstallOptions {
   return options;
 }
 
-/** Writes the kernelspec; returns the directory it went to. */
+/** The logo files Jupyter shows beside the kernel's name (kernel/logo/). */
+export const LOGOS = ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"];
+
+/** Writes the kernelspec (kernel.json and the logos); returns the directory it went to. */
 export function installKernelspec(options: InstallOptions): string {
   const base = options.prefix === undefined
     ? userDataDir()
@@ -75,6 +80,9 @@ export function installKernelspec(options: InstallOptions): string {
   const dir = join(base, "kernels", options.name);
   Deno.mkdirSync(dir, { recursive: true });
   Deno.writeTextFileSync(join(dir, "kernel.json"), JSON.stringify(kernelJson(), null, 1) + "\n");
+  for (const logo of LOGOS) {
+    Deno.copyFileSync(new URL(`./logo/${logo}`, import.meta.url), join(dir, logo));
+  }
   return dir;
 }
 

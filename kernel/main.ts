@@ -17,6 +17,7 @@ import { kernelInfo } from "./kernel_info.ts";
 import { isLevel, log, logLevel, setLogLevel } from "./log.ts";
 import type { Channel, Message } from "./messages.ts";
 import { KernelProtocol } from "./protocol.ts";
+import type { Backend } from "./protocol.ts";
 import { SessionHost } from "./session_host.ts";
 import { ZmqTransport } from "./zmq.ts";
 
@@ -78,18 +79,18 @@ export async function kernel(args: string[]): Promise<number> {
   let finished!: (code: number) => void;
   const done = new Promise<number>((resolve) => (finished = resolve));
 
-  const host = new SessionHost({
-    engine: engineUrl(options.engine),
-    historyFile: options.history === "none" ? null : options.history ?? historyFile(),
-    logLevel: logLevel(),
-  }, {
-    event: (event) => protocol?.event(event),
-    input: (prompt, password) => protocol?.inputRequest(prompt, password),
-  });
+  // The worker starts once the sockets are bound: kernel_info needs no worker, and a
+  // front end waiting for its first reply should not wait for the worker's start-up.
+  let host: SessionHost | null = null;
+  const backend: Backend = {
+    request: (method, content) => host!.request(method, content),
+    interrupt: () => host?.interrupt(),
+    answerInput: (text) => host?.answerInput(text) ?? false,
+  };
 
   protocol = new KernelProtocol(
     { send: (channel: Channel, message: Message<unknown>) => transport?.send(channel, message) },
-    host,
+    backend,
     {
       session: id,
       username: Deno.env.get("USER") ?? "glasspy",
@@ -106,16 +107,27 @@ export async function kernel(args: string[]): Promise<number> {
     }, id);
   } catch (e) {
     console.error(`glasspy kernel: ${(e as Error).message}`);
-    await host.close(100);
     return 1;
   }
-  log.info(`listening: ${Object.values(transport.endpoints).join(" ")}`);
+  host = new SessionHost({
+    engine: engineUrl(options.engine),
+    historyFile: options.history === "none" ? null : options.history ?? historyFile(),
+    logLevel: logLevel(),
+  }, {
+    event: (event) => protocol?.event(event),
+    input: (prompt, password) => protocol?.inputRequest(prompt, password),
+  });
+  log.info(
+    `listening after ${performance.now().toFixed(0)} ms: ${
+      Object.values(transport.endpoints).join(" ")
+    }`,
+  );
   protocol.start();
 
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.
   const onInterrupt = () => {
     log.info("SIGINT: interrupting the running cell");
-    host.interrupt();
+    host?.interrupt();
   };
   const onTerminate = () => finished(0);
   Deno.addSignalListener("SIGINT", onInterrupt);
@@ -132,6 +144,19 @@ export async function kernel(args: string[]): Promise<number> {
   await host.close();
   await transport.flushAndClose();
   return code;
+}
+
+// The kernelspec starts this module directly: it spares the kernel the start-up cost of
+// loading mod.ts's whole public API (the compiler) on the main thread, where only the
+// protocol runs.
+if (import.meta.main) {
+  try {
+    Deno.exit(await kernel(Deno.args));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`glasspy: ${e.message}`);
+    Deno.exit(2);
+  }
 }
 
 /** Calls `gone` when the parent Jupyter named in JPY_PARENT_PID has exited (as ipykernel's poller). */

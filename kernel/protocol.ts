@@ -85,7 +85,11 @@ export class KernelProtocol {
   /** A message from a client, already verified and parsed by the transport. */
   receive(channel: Channel, message: Message): void {
     if (this.shuttingDown) return;
-    log.debug(`${channel} <- ${message.header.msg_type} ${message.header.msg_id}`);
+    log.debug(
+      `${channel} <- ${message.header.msg_type} ${message.header.msg_id} at ${
+        performance.now().toFixed(0)
+      } ms`,
+    );
     switch (channel) {
       case "shell":
         this.shellQueue.push(message);
@@ -222,6 +226,7 @@ export class KernelProtocol {
     metadata: JsonObject = {},
   ): void {
     const type = request.header.msg_type.replace(/_request$/, "_reply");
+    log.debug(`${channel} -> ${type} at ${performance.now().toFixed(0)} ms`);
     this.transport.send(
       channel,
       this.message(type, content, request, request.identities, metadata),

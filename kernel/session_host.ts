@@ -13,6 +13,8 @@ export interface SessionHostOptions {
   engine: string;
   historyFile: string | null;
   logLevel: string;
+  /** "ipython" (the kernel, the default) or "python" (the REPL) */
+  flavour?: "ipython" | "python";
 }
 
 export interface SessionHostEvents {
@@ -30,6 +32,8 @@ export class SessionHost {
   private readyPromise!: Promise<void>;
   private closedResolve: (() => void) | null = null;
   banner = "";
+  /** Why the session could not start, when it could not */
+  startupError: string | null = null;
 
   constructor(
     private readonly options: SessionHostOptions,
@@ -55,6 +59,7 @@ export class SessionHost {
       engine: this.options.engine,
       historyFile: this.options.historyFile,
       logLevel: this.options.logLevel,
+      flavour: this.options.flavour ?? "ipython",
     });
   }
 
@@ -69,6 +74,7 @@ export class SessionHost {
         markReady();
         break;
       case "failed":
+        this.startupError = message.message;
         markReady();
         break;
       case "event":

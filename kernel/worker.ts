@@ -51,11 +51,12 @@ async function init(message: WorkerInit): Promise<void> {
       history,
       clock,
       banner: BANNER,
+      flavour: message.flavour,
     });
     post({ kind: "ready", banner: session.banner });
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
-    log.error(`the session could not start: ${failure}`);
+    if (message.flavour === "ipython") log.error(`the session could not start: ${failure}`);
     post({ kind: "failed", message: failure });
   }
 }

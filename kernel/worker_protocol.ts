@@ -13,6 +13,8 @@ export interface WorkerInit {
   /** The SQLite history file, or null for history in memory only */
   historyFile: string | null;
   logLevel: string;
+  /** "ipython" for the kernel, "python" for the REPL (see Session) */
+  flavour: "ipython" | "python";
 }
 
 export type SessionMethod = "execute" | "complete" | "inspect" | "is_complete" | "history";

@@ -9,6 +9,7 @@ import type { Channel, Message } from "./messages.ts";
 import { deserialize, MalformedMessage, serialize, Signer, WireError } from "./wire.ts";
 import type { Header } from "./messages.ts";
 import { log } from "./log.ts";
+import { SocketPoller } from "./poller.ts";
 
 export interface ZmqHandlers {
   message(channel: Channel, message: Message): void;
@@ -16,78 +17,6 @@ export interface ZmqHandlers {
 }
 
 const encoder = new TextEncoder();
-
-/**
- * Reads the sockets by polling, never by waiting in receive(). Under Deno 2.9, zeromq's
- * native addon waits for readiness through Deno's emulation of libuv's uv_poll, which
- * misses wake-ups (a socket can sit forever with a message in it) and crashes when a
- * receive timeout fires. So every socket is non-blocking (receive and send timeouts of 0:
- * zeromq's synchronous fast path, no uv_poll, no uv_timer) and one loop asks each socket
- * whether it is readable. After traffic the loop spins on macrotasks so that a request
- * that follows a reply is seen within microseconds; after 50 ms of quiet it checks every
- * ~2 ms, and after two seconds every 10 ms.
- */
-class SocketPoller {
-  private readonly channel = new MessageChannel();
-  private wake: (() => void) | null = null;
-  private lastTraffic = performance.now();
-  private stopped = false;
-  private readonly sockets: {
-    socket: zmq.Router | zmq.Reply;
-    onFrames: (frames: Uint8Array[]) => void;
-  }[] = [];
-
-  constructor() {
-    this.channel.port1.onmessage = () => {
-      const wake = this.wake;
-      this.wake = null;
-      wake?.();
-    };
-  }
-
-  add(socket: zmq.Router | zmq.Reply, onFrames: (frames: Uint8Array[]) => void): void {
-    socket.receiveTimeout = 0;
-    socket.sendTimeout = 0;
-    this.sockets.push({ socket, onFrames });
-  }
-
-  /** Notes outgoing traffic: a reply is often followed by the next request. */
-  traffic(): void {
-    this.lastTraffic = performance.now();
-  }
-
-  private macrotask(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = resolve;
-      this.channel.port2.postMessage(0);
-    });
-  }
-
-  async run(): Promise<void> {
-    while (!this.stopped) {
-      for (const { socket, onFrames } of this.sockets) {
-        if (socket.closed) continue;
-        try {
-          while (!socket.closed && socket.readable) {
-            // a readable socket answers receive() at once (the synchronous fast path)
-            onFrames(await socket.receive());
-            this.lastTraffic = performance.now();
-          }
-        } catch (e) {
-          if (!socket.closed) log.error(`receive failed: ${(e as Error).message}`);
-        }
-      }
-      const quiet = performance.now() - this.lastTraffic;
-      if (quiet < 50) await this.macrotask();
-      else await new Promise((resolve) => setTimeout(resolve, quiet < 2000 ? 1 : 10));
-    }
-    this.channel.port1.close();
-  }
-
-  stop(): void {
-    this.stopped = true;
-  }
-}
 
 export class ZmqTransport {
   private readonly signer: Signer;
@@ -173,7 +102,7 @@ export class ZmqTransport {
     (socket as zmq.Router).send(frames).catch((e: Error) => {
       if (!socket.closed) log.warning(`could not send on ${name}: ${e.message}`);
     });
-    this.poller.traffic();
+    this.poller.sent(socket);
   }
 
   send(channel: Channel, message: Message<unknown>): void {
@@ -188,11 +117,14 @@ export class ZmqTransport {
     this.sendFrames(socket, channel, serialize(message, this.signer));
   }
 
-  /** Stops polling, then closes every socket (lingering so that queued messages go out). */
+  /**
+   * Stops polling and closes every socket, lingering so that queued messages go out (the
+   * poll(2) in flight returns within its timeout).
+   */
   async flushAndClose(): Promise<void> {
     this.poller.stop();
-    await this.running;
     this.close(1000);
+    await this.running;
   }
 
   close(lingerMs: number): void {

@@ -44,7 +44,7 @@ export function futureFeatures(mod: A.mod, src: SourceInfo): FutureFeatures {
           s.lineno,
           s.col_offset,
           s.lineno,
-          -1,
+          null,
         );
       }
       for (const name of s.names) {
@@ -53,14 +53,14 @@ export function futureFeatures(mod: A.mod, src: SourceInfo): FutureFeatures {
         if (feature === "barry_as_FLUFL") ff.features |= CO_FUTURE_BARRY_AS_BDFL;
         else if (feature === "annotations") ff.features |= CO_FUTURE_ANNOTATIONS;
         else if (feature === "braces") {
-          throw src.error("not a chance", s.lineno, s.col_offset + 1, s.lineno, -1);
+          throw src.error("not a chance", s.lineno, s.col_offset + 1, s.lineno, null);
         } else {
           throw src.error(
             `future feature ${feature} is not defined`,
             s.lineno,
             s.col_offset + 1,
             s.lineno,
-            -1,
+            null,
           );
         }
       }

@@ -5,7 +5,7 @@
 
 import * as A from "./ast.ts";
 import type { ConstantValue } from "./ast.ts";
-import { CompileError } from "./syntaxerror.ts";
+import { CompileError, guardStack } from "./syntaxerror.ts";
 import { concatenateStrings, type StringHost } from "./strings.ts";
 import * as T from "./token.ts";
 import type { Token } from "./token.ts";
@@ -121,8 +121,6 @@ interface MemoEntry {
 
 export interface ParserOptions {
   filename: string;
-  /** The source's lines, for SyntaxError.text */
-  lines?: string[];
   /** For f-string expressions: where the expression's text starts in the file. */
   startingLineno?: number;
   startingColOffset?: number;
@@ -140,6 +138,11 @@ export interface ParserOptions {
   allowIncompleteInput?: boolean;
   /** CO_FUTURE_BARRY_AS_BDFL among compile()'s flags: '<>' rather than '!='. */
   barryAsBdfl?: boolean;
+  /**
+   * _PyErr_ProgramDecodedTextObject for file input: the file's line lineno, or null (no
+   * such file or line); the error text then comes from the tokenizer's buffers.
+   */
+  programText?: (lineno: number) => string | null;
 }
 
 export class Parser implements StringHost {
@@ -148,12 +151,12 @@ export class Parser implements StringHost {
   mark = 0;
   private level = 0;
   callInvalidRules = false;
-  private memo = new Map<number, MemoEntry>();
+  /** The memo, per token position then per memoized rule (CPython keeps it on the tokens). */
+  private memo: (MemoEntry | undefined)[][] = [];
   readonly filename: string;
   readonly startRule: StartRule;
   readonly startingLineno: number;
   readonly startingColOffset: number;
-  private readonly lines: string[];
   /** p->known_err_token: where RAISE_SYNTAX_ERROR points when set. */
   knownErrToken: Token | null = null;
   readonly warn: (category: string, msg: string, lineno: number) => void;
@@ -162,6 +165,7 @@ export class Parser implements StringHost {
   private readonly dontImplyDedent: boolean;
   private readonly allowIncompleteInput: boolean;
   private readonly barryAsBdfl: boolean;
+  private readonly programText: ((lineno: number) => string | null) | null;
 
   constructor(source: string, startRule: StartRule, options: ParserOptions) {
     this.startRule = startRule;
@@ -171,7 +175,6 @@ export class Parser implements StringHost {
       startRule === "file" || startRule === "fstring",
       options.tokLineno ?? 0,
     );
-    this.lines = options.lines ?? this.tok.src.split("\n");
     this.startingLineno = options.startingLineno ?? 0;
     this.startingColOffset = options.startingColOffset ?? 0;
     this.warn = options.warn ?? (() => {});
@@ -179,6 +182,7 @@ export class Parser implements StringHost {
     this.dontImplyDedent = options.dontImplyDedent ?? false;
     this.allowIncompleteInput = options.allowIncompleteInput ?? false;
     this.barryAsBdfl = options.barryAsBdfl ?? false;
+    this.programText = options.programText ?? null;
     this.tok.warn = (msg, lineno) => this.warn("SyntaxWarning", msg, lineno);
   }
 
@@ -262,9 +266,12 @@ export class Parser implements StringHost {
     }
   }
 
+  private memoAt(mark: number): (MemoEntry | undefined)[] {
+    return this.memo[mark] ??= new Array(NMEMO);
+  }
+
   private memoized<R>(slot: number, fn: () => R | null): R | null {
-    const key = this.mark * NMEMO + slot;
-    const hit = this.memo.get(key);
+    const hit = this.memo[this.mark]?.[slot];
     if (hit !== undefined) {
       this.mark = hit.end;
       return hit.node as R | null;
@@ -274,14 +281,13 @@ export class Parser implements StringHost {
     this.enter();
     const res = fn.call(this);
     this.level--;
-    this.memo.set(mark * NMEMO + slot, { node: res, end: this.mark });
+    this.memoAt(mark)[slot] = { node: res, end: this.mark };
     return res;
   }
 
   /** A left-recursive rule, grown from a seed as pegen's generated code does. */
   private leftRecursive<R>(slot: number, raw: () => R | null): R | null {
-    const key = this.mark * NMEMO + slot;
-    const hit = this.memo.get(key);
+    const hit = this.memo[this.mark]?.[slot];
     if (hit !== undefined) {
       this.mark = hit.end;
       return hit.node as R | null;
@@ -291,7 +297,7 @@ export class Parser implements StringHost {
     let resmark = this.mark;
     let res: R | null = null;
     const entry: MemoEntry = { node: null, end: mark };
-    this.memo.set(key, entry);
+    this.memoAt(mark)[slot] = entry;
     for (;;) {
       this.mark = mark;
       const r = raw.call(this);
@@ -347,11 +353,8 @@ export class Parser implements StringHost {
       errorLine = this.tok.src;
       col -= this.startingColOffset;
       endColOffset -= this.startingColOffset;
-    } else if (lineno >= 1 && lineno <= this.lines.length) {
-      errorLine = this.lines[lineno - 1];
-      if (lineno < this.lines.length) errorLine += "\n";
     } else {
-      errorLine = "";
+      errorLine = this.errorLine(lineno);
     }
     let colNumber = col;
     let endColNumber = endColOffset;
@@ -371,6 +374,28 @@ export class Parser implements StringHost {
         endColNumber,
       ),
     );
+  }
+
+  /** The text of a SyntaxError at lineno, from the file or from the tokenizer's buffers. */
+  private errorLine(lineno: number): string {
+    if (this.startRule === "file" && this.programText) {
+      const line = this.programText(lineno);
+      if (line !== null) return line;
+    }
+    const tok = this.tok;
+    if (tok.lineno <= lineno && tok.inp > tok.bufStart) return tok.src.slice(tok.bufStart, tok.inp);
+    // get_error_line_from_tokenizer_buffers: the line without its newline
+    const relative = this.startingLineno ? lineno - this.startingLineno + 1 : lineno;
+    const src = tok.src;
+    let cur = 0;
+    for (let i = 0; i < relative - 1; i++) {
+      const nl = src.indexOf("\n", cur);
+      if (nl < 0 || nl + 1 > tok.inp) break;
+      cur = nl + 1;
+    }
+    let end = src.indexOf("\n", cur);
+    if (end < 0) end = src.length;
+    return src.slice(cur, end);
   }
 
   /** _PyPegen_raise_error: at the last token read (or p->known_err_token). */
@@ -492,7 +517,8 @@ export class Parser implements StringHost {
         msg = "too many levels of indentation";
         break;
       case E_LINECONT:
-        col = tok.byteCol(tok.lineStart, tok.cur) - 1;
+        // measured from tok->buf, which a continued line leaves at the line it started on
+        col = tok.byteCol(tok.bufStart, tok.cur) - 1;
         msg = "unexpected character after line continuation character";
         break;
       default:
@@ -506,7 +532,8 @@ export class Parser implements StringHost {
    * line than the error wins over it.
    */
   private checkRestOfSource(errLine: number): void {
-    if (this.startRule === "interactive") return;
+    // (CPython skips this for the REPL's own tokenizer, which has a prompt; compile() of
+    // 'single' input has none)
     for (;;) {
       const t = this.tok.next();
       if (t.kind === T.ERRORTOKEN) {
@@ -539,7 +566,7 @@ export class Parser implements StringHost {
       this.incompleteInput();
       const lastToken = this.tokens[this.tokens.length - 1];
       // second pass, with the invalid_ rules
-      this.memo.clear();
+      this.memo = [];
       this.mark = 0;
       this.callInvalidRules = true;
       try {
@@ -605,7 +632,10 @@ export class Parser implements StringHost {
         this.raiseAt(lastToken, "invalid syntax");
       } catch (e) {
         if (!(e instanceof ParserAbort)) throw e;
-        this.checkRestOfSource(lastToken.lineno);
+        // _PyPegen_tokenize_full_source_to_check_for_errors: the line of the last token
+        // read by either pass
+        const current = this.knownErrToken ?? this.tokens[this.tokens.length - 1];
+        this.checkRestOfSource(current.lineno);
         throw e;
       }
     } catch (e) {
@@ -3390,12 +3420,12 @@ export class Parser implements StringHost {
       }
     }
     this.mark = mark;
-    if (this.callInvalidRules) {
-      if (this.expect(T.LBRACE) && this.invalid_double_starred_kvpairs() && this.expect(T.RBRACE)) {
-        return null;
-      }
-      this.mark = mark;
+    // not guarded by call_invalid_rules in CPython's generated parser (the alternative
+    // starts with '{'), so its errors are raised in the first pass too
+    if (this.expect(T.LBRACE) && this.invalid_double_starred_kvpairs() && this.expect(T.RBRACE)) {
+      return null;
     }
+    this.mark = mark;
     return null;
   }
 
@@ -5579,12 +5609,30 @@ export interface ParseOptions {
   dontImplyDedent?: boolean;
   allowIncompleteInput?: boolean;
   barryAsBdfl?: boolean;
+  /**
+   * PyErr_ProgramTextObject: line lineno of the file named filename, or null. By default
+   * the source's own line, as when a script is compiled from its file.
+   */
+  programText?: (filename: string, lineno: number) => string | null;
+}
+
+/** The source's line lineno as a file holds it (with its newline), or null past the end. */
+export function sourceLine(lines: string[], lineno: number): string | null {
+  if (lineno < 1 || lineno > lines.length) return null;
+  const line = lines[lineno - 1];
+  if (lineno === lines.length && line === "") return null;
+  return lineno < lines.length ? line + "\n" : line;
 }
 
 /** Parses source as CPython's parser does for compile(source, filename, mode, PyCF_ONLY_AST). */
 export function parse(source: string, options: ParseOptions): A.mod {
   const mode = options.mode;
   const rule: StartRule = mode === "exec" ? "file" : mode === "eval" ? "eval" : "interactive";
+  return guardStack(() => parseWith(source, rule, options));
+}
+
+function parseWith(source: string, rule: StartRule, options: ParseOptions): A.mod {
+  let lines: string[] | undefined;
   const p = new Parser(source, rule, {
     filename: options.filename,
     warn: options.warn,
@@ -5592,6 +5640,11 @@ export function parse(source: string, options: ParseOptions): A.mod {
     dontImplyDedent: options.dontImplyDedent,
     allowIncompleteInput: options.allowIncompleteInput,
     barryAsBdfl: options.barryAsBdfl,
+    programText: (lineno) => {
+      if (options.programText) return options.programText(options.filename, lineno);
+      lines ??= source.replace(/\r\n?/g, "\n").split("\n");
+      return sourceLine(lines, lineno);
+    },
   });
   return p.run() as A.mod;
 }

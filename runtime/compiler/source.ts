@@ -3,6 +3,7 @@
 // as UTF-8 byte offsets plus one, as PyErr_RangedSyntaxLocationObject reports them.
 
 import { CompileError } from "./syntaxerror.ts";
+import { sourceLine } from "./parser.ts";
 
 export type WarnFn = (category: string, message: string, lineno: number) => void;
 
@@ -20,10 +21,7 @@ export class SourceInfo {
   lineText(lineno: number): string | null {
     if (this.programText) return this.programText(this.filename, lineno);
     if (this.lines === null) this.lines = this.source.replace(/\r\n?/g, "\n").split("\n");
-    if (lineno < 1 || lineno > this.lines.length) return null;
-    const line = this.lines[lineno - 1];
-    if (lineno === this.lines.length && line === "") return null;
-    return lineno < this.lines.length ? line + "\n" : line;
+    return sourceLine(this.lines, lineno);
   }
 
   /** A SyntaxError at a span given as CPython's 1-based offsets. */

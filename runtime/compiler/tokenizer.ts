@@ -126,6 +126,8 @@ export class Tokenizer {
   cur = 0;
   inp = 0;
   lineStart = 0;
+  /** tok->buf: where the current token's first line starts (the buffer runs to inp). */
+  bufStart = 0;
   multiLineStart = 0;
   firstLineno = 0;
   lineno = 0;
@@ -177,6 +179,7 @@ export class Tokenizer {
       }
       const nl = src.indexOf("\n", this.inp);
       const end = nl < 0 ? src.length : nl + 1;
+      if (this.start === -1) this.bufStart = this.cur;
       this.lineStart = this.cur;
       this.lineno++;
       this.inp = end;
@@ -251,7 +254,8 @@ export class Tokenizer {
       this.backup(c);
       this.warn?.(`invalid ${kind} literal`, this.lineno);
       this.nextc();
-    } else if (isPotentialIdentifierChar(c)) {
+    } else if (c < 128 && isPotentialIdentifierChar(c)) {
+      // (3.11.6, gh-88943: a non-ASCII character after a number is left to the parser)
       this.backup(c);
       this.syntaxError(`invalid ${kind} literal`);
       return false;

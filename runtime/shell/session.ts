@@ -25,6 +25,7 @@ import { isComplete } from "./is_complete.ts";
 import type { IsComplete } from "./is_complete.ts";
 import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
+import { createEngine as createVmEngine } from "./vm_engine.ts";
 
 /** Process clocks for `%time`, in seconds. The host supplies them (runtime/ has no OS access). */
 export interface Clock {
@@ -40,7 +41,8 @@ const defaultClock: Clock = {
 };
 
 export interface SessionOptions {
-  engine: EngineFactory;
+  /** Makes the Python engine (default: glasspy's VM) */
+  engine?: EngineFactory;
   /** Where events go (the kernel's iopub, the REPL's terminal). */
   emit?: EventSink;
   /** Reads a line for input() / getpass; null means end of input. */
@@ -105,12 +107,21 @@ export class Session {
   /** The value the display hook gave the running cell, and the one kept from the last cell. */
   private cellResult: PyObject | null = null;
   private lastResult: PyObject | null = null;
-  /** Names bound at start-up and the objects they were bound to, hidden from `%who`. */
+  /**
+   * IPython's user_ns_hidden: a dict of the names IPython itself pushed into the namespace
+   * (`In`, `Out`, `_`, `_N`, `_i`, ...) and their objects. Its references count, as they do
+   * in ipykernel (a displayed value is referenced from it twice, as `_` and as `_N`).
+   */
+  private hiddenDict: PyObject | null = null;
+  /** The same entries, for `%who`'s identity test (borrowed: the dict holds them). */
   private readonly hidden = new Map<string, PyObject>();
+  /** What init_user_ns binds, kept to bind again after `%reset` (owned). */
+  private readonly initialNames: [string, PyObject][] = [];
   private payloads: { [key: string]: unknown }[] = [];
+  private heldAstLists: PyObject[] = [];
   readonly banner: string;
 
-  constructor(options: SessionOptions) {
+  constructor(options: SessionOptions = {}) {
     this.emitSink = options.emit ?? (() => {});
     this.readlineFn = options.readline ?? (() => null);
     this.interrupt = options.interrupt ?? new Int32Array(1);
@@ -123,7 +134,7 @@ export class Session {
       readline: (prompt: string, password: boolean) => this.readline(prompt, password),
       interrupt: this.interrupt,
     };
-    this.engine = options.engine(host);
+    this.engine = (options.engine ?? createVmEngine)(host);
     registerBuiltinMagics(this.magics);
     this.initNamespace();
   }
@@ -177,29 +188,56 @@ export class Session {
 
   // ---- the user namespace ----
 
+  /**
+   * InteractiveShell.push(vars, interactive=False): binds names in `__main__` and records
+   * them in user_ns_hidden (values borrowed).
+   */
+  private pushHidden(name: string, value: PyObject): void {
+    const e = this.engine;
+    e.setGlobal(name, value);
+    if (this.hiddenDict === null) return;
+    const key = e.newStr(name);
+    e.dictSetItem(this.hiddenDict, key, value);
+    e.decref(key);
+    this.hidden.set(name, value);
+  }
+
+  /** init_user_ns: `_ih`, `_oh`, `_dh`, `In`, `Out`, `get_ipython`, `exit`, `quit`. */
+  private bindInitialNames(): void {
+    for (const [name, value] of this.initialNames) this.pushHidden(name, value);
+    // the display hook's own start: `_`, `__`, `___` are '' (in user_ns only)
+    const empty = this.engine.newStr("");
+    for (const name of ["_", "__", "___"]) this.engine.setGlobal(name, empty);
+    this.engine.decref(empty);
+  }
+
   private initNamespace(): void {
     const e = this.engine;
-    if (this.flavour === "python") return;
+    if (this.flavour === "python") {
+      this.defineShellBuiltins();
+      return;
+    }
+    this.hiddenDict = e.newDict();
     this.inList = e.newList();
     const empty = e.newStr("");
     e.listAppend(this.inList, empty);
+    e.decref(empty);
     this.outDict = e.newDict();
     const dh = e.newList();
     for (
-      const [name, value] of [["_ih", this.inList], ["_oh", this.outDict], ["_dh", dh], [
-        "In",
-        this.inList,
-      ], ["Out", this.outDict]] as const
+      const [name, value] of [["_ih", this.inList], ["_oh", this.outDict], ["_dh", dh]] as const
     ) {
-      e.setGlobal(name, value);
       e.incref(value);
-      this.hidden.set(name, value);
+      this.initialNames.push([name, value]);
     }
     e.decref(dh);
-    for (const name of ["_", "__", "___", "_i", "_ii", "_iii"]) e.setGlobal(name, empty);
-    e.decref(empty);
-    e.setDisplayhook((value) => this.displayhook(value));
+    e.incref(this.inList);
+    this.initialNames.push(["In", this.inList]);
+    e.incref(this.outDict);
+    this.initialNames.push(["Out", this.outDict]);
     this.defineShellBuiltins();
+    this.bindInitialNames();
+    e.setDisplayhook((value) => this.displayhook(value));
   }
 
   private defineShellBuiltins(): void {
@@ -257,13 +295,28 @@ export class Session {
       },
     }, true);
     e.decref(displayModule);
-    const getIpython = e.newFunction("get_ipython", () => {
+    const getIpython = () => {
       e.incref(shell);
       return shell;
-    });
-    e.decref(shell);
-    e.setGlobal("get_ipython", getIpython);
-    this.hidden.set("get_ipython", getIpython);
+    };
+    if (this.flavour === "python") {
+      // CPython's REPL has no get_ipython in __main__: the magics find it in builtins
+      e.defineBuiltin("get_ipython", getIpython);
+      return;
+    }
+    this.initialNames.push(["get_ipython", e.newFunction("get_ipython", getIpython)]);
+    // exit() and quit() ask the front end to stop the kernel (ipykernel's ZMQExitAutocall)
+    for (const name of ["exit", "quit"]) {
+      const quitter = e.newFunction(name, (args, kwargs) => {
+        const keep = kwargs.get("keep_kernel") ?? args[0];
+        this.payloads.push({
+          source: "ask_exit",
+          keepkernel: keep !== undefined && e.isTrue(keep),
+        });
+        return null;
+      });
+      this.initialNames.push([name, quitter]);
+    }
   }
 
   /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
@@ -352,16 +405,9 @@ export class Session {
       if (name === "__builtins__" || name === "__name__" || name === "__builtin__") continue;
       e.deleteGlobal(name);
     }
-    for (const [name, value] of this.hidden) e.setGlobal(name, value);
-    const empty = e.newStr("");
-    for (const name of ["_", "__", "___"]) e.setGlobal(name, empty);
-    const vars = ["_i", "_ii", "_iii"];
-    vars.forEach((name, k) => {
-      const s = e.newStr(this.inputVars[k + 1]);
-      e.setGlobal(name, s);
-      e.decref(s);
-    });
-    e.decref(empty);
+    if (this.hiddenDict !== null) e.dictClear(this.hiddenDict);
+    this.hidden.clear();
+    this.bindInitialNames();
     e.collectGarbage();
   }
 
@@ -423,15 +469,15 @@ export class Session {
     if (updateUnders) {
       (["_", "__", "___"] as const).forEach((name, i) => {
         const v = this.unders[i];
-        if (v !== null) e.setGlobal(name, v);
+        if (v !== null) this.pushHidden(name, v);
         else {
           const empty = e.newStr("");
-          e.setGlobal(name, empty);
+          this.pushHidden(name, empty);
           e.decref(empty);
         }
       });
     }
-    e.setGlobal(`_${this.executionCount}`, value);
+    this.pushHidden(`_${this.executionCount}`, value);
     if (this.outDict !== null) {
       const key = e.newInt(this.executionCount);
       e.dictSetItem(this.outDict, key, value);
@@ -459,11 +505,11 @@ export class Session {
     const names = ["_i", "_ii", "_iii"];
     for (let k = 0; k < 3; k++) {
       const s = e.newStr(this.inputVars[k + 1]);
-      e.setGlobal(names[k], s);
+      this.pushHidden(names[k], s);
       e.decref(s);
     }
     const s = e.newStr(sourceRaw);
-    e.setGlobal(`_i${line}`, s);
+    this.pushHidden(`_i${line}`, s);
     e.decref(s);
   }
 
@@ -533,6 +579,7 @@ export class Session {
         statements = [];
       }
       for (const code of statements) {
+        this.astLists(code.mode === "single" ? 1 : 2);
         try {
           this.engine.exec(code);
         } catch (e) {
@@ -548,6 +595,7 @@ export class Session {
       failure = { exception: this.internalError(e) };
     } finally {
       this.currentCell = "";
+      this.astLists(0);
     }
     // IPython's last_execution_result now holds this cell's result; the last one goes
     this.lastResult = this.cellResult;
@@ -561,23 +609,41 @@ export class Session {
     return failure;
   }
 
-  /** CPython's REPL: the input compiled in 'single' mode and run; the display hook prints. */
+  /**
+   * The lists IPython's run_ast_nodes allocates around each statement: `Module([node], [])`
+   * (or `Interactive([node])`) holds one or two new lists while the statement runs, and the
+   * previous statement's are freed just before (body, then type_ignores). Allocating and
+   * freeing the same here keeps the VM's list free list as in an ipykernel notebook, where
+   * `a = []; del a` then `b = []` in the next statement does not get `a`'s object back.
+   */
+  private astLists(count: number): void {
+    const e = this.engine;
+    const fresh: PyObject[] = [];
+    if (this.flavour === "ipython") { for (let i = 0; i < count; i++) fresh.push(e.newList()); }
+    for (const l of this.heldAstLists) e.decref(l);
+    this.heldAstLists = fresh;
+  }
+
+  /**
+   * CPython's REPL: the input compiled in 'single' mode and run; the display hook prints.
+   * A magic (`%name`, `obj?`) is transformed first, as in a cell. SystemExit is not shown:
+   * the REPL exits with it.
+   */
   private runInteractive(source: string): { exception: FormattedException } | null {
     if (source.trim() === "") return null;
+    if (/^\s*[%!?]/.test(source) || /\?\s*$/.test(source)) source = transformCell(source);
     try {
       const code = this.engine.compile(source, "<stdin>", "single");
       this.engine.exec(code);
       return null;
     } catch (e) {
       if (e instanceof UsageError) return { exception: this.showUsageError(e.message) };
-      if (e instanceof PythonException) return { exception: this.showTraceback(e) };
+      if (e instanceof PythonException) {
+        if (e.typeName === "SystemExit") return { exception: this.engine.formatException(e) };
+        return { exception: this.showTraceback(e) };
+      }
       return { exception: this.internalError(e) };
     }
-  }
-
-  /** Runs one magic line or cell outside a cell, as the REPL does with `%name`. */
-  runMagic(source: string): { exception: FormattedException } | null {
-    return this.runCell(source, false, false);
   }
 
   /** The file name a cell's code objects carry, shown in tracebacks. */
@@ -592,6 +658,17 @@ export class Session {
       return this.showUsageError(f.evalue);
     }
     const formatted = this.engine.formatException(e);
+    if (e.typeName === "SystemExit" && this.flavour === "ipython") {
+      // IPython's run_code shows SystemExit without its traceback, then warns
+      formatted.traceback = [
+        "An exception has occurred, use %tb to see the full traceback.",
+        "",
+        formatted.evalue === "" ? "SystemExit" : `SystemExit: ${formatted.evalue}`,
+      ];
+      this.emit({ type: "error", ...formatted });
+      this.write("stderr", "UserWarning: To exit: use 'exit', 'quit', or Ctrl-D.\n");
+      return formatted;
+    }
     this.emit({ type: "error", ...formatted });
     return formatted;
   }

@@ -3,6 +3,7 @@
 // Jupyter path, a Python script, and each Python test case shown as a Deno test step.
 
 import { repoRoot } from "../glasspy.ts";
+import { kernelJson } from "../../kernel/kernelspec.ts";
 
 export interface JupyterEnv {
   dir: string;
@@ -19,16 +20,9 @@ export async function jupyterEnv(options: { engine?: string; name: string }): Pr
   const dir = await Deno.makeTempDir({ prefix: "glasspy-jupyter-test-" });
   const spec = `${dir}/kernels/${options.name}`;
   await Deno.mkdir(spec, { recursive: true });
+  // the installed kernelspec's command, with a private history (and maybe a test engine)
   const argv = [
-    Deno.execPath(),
-    "run",
-    "-A",
-    "--quiet",
-    `--config=${repoRoot}deno.json`,
-    `${repoRoot}mod.ts`,
-    "kernel",
-    "--connection-file",
-    "{connection_file}",
+    ...(kernelJson().argv as string[]),
     "--history",
     `${dir}/history.sqlite`,
     ...(options.engine ? ["--engine", options.engine] : []),

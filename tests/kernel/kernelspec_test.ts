@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertStringIncludes } from "../assert.ts";
 import { glasspy, repoRoot } from "../glasspy.ts";
 
-Deno.test("install --prefix writes a kernel.json that starts this checkout's mod.ts", async () => {
+Deno.test("install --prefix writes a kernel.json that starts this checkout's kernel", async () => {
   const prefix = await Deno.makeTempDir();
   try {
     const r = await glasspy(["install", "--prefix", prefix]);
@@ -13,8 +13,13 @@ Deno.test("install --prefix writes a kernel.json that starts this checkout's mod
     assertEquals(spec.language, "python");
     assertEquals(spec.interrupt_mode, "message");
     assertEquals(spec.argv[0], Deno.execPath());
-    assert(spec.argv.includes(`${repoRoot}mod.ts`), spec.argv.join(" "));
-    assertEquals(spec.argv.slice(-3), ["kernel", "--connection-file", "{connection_file}"]);
+    // the kernel verb of mod.ts, started directly (kernel/main.ts) to spare start-up time
+    assert(spec.argv.includes(`${repoRoot}kernel/main.ts`), spec.argv.join(" "));
+    assertEquals(spec.argv.slice(-2), ["--connection-file", "{connection_file}"]);
+    for (const logo of ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]) {
+      const info = await Deno.stat(`${prefix}/share/jupyter/kernels/glasspy/${logo}`);
+      assert(info.size > 100, `${logo} is installed`);
+    }
   } finally {
     await Deno.remove(prefix, { recursive: true });
   }
@@ -53,6 +58,8 @@ Deno.test("Jupyter's own kernelspec list finds the installed kernelspec", async 
     assertEquals(out.code, 0, new TextDecoder().decode(out.stderr));
     const specs = JSON.parse(new TextDecoder().decode(out.stdout)).kernelspecs;
     assertEquals(specs.glasspy.spec.display_name, "Python 3.11 (glasspy)");
+    // the logos sit in the resource directory jupyter_client reports
+    await Deno.stat(`${specs.glasspy.resource_dir}/logo-64x64.png`);
   } finally {
     await Deno.remove(prefix, { recursive: true });
   }

@@ -422,6 +422,21 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
       assert((await k.heartbeat()) < 1000);
     });
 
+    await t.step(
+      "a JavaScript error inside glasspy is an internal error; the session lives",
+      async () => {
+        await k.execute("survivor = 1");
+        const { reply, iopub } = await k.execute("__js_error__()");
+        assertEquals(reply.content.ename, "GlasspyInternalError");
+        const err = iopub.find((m) => m.header.msg_type === "error")!;
+        assert(
+          !(err.content.traceback as string[]).join("\n").includes(".ts:"),
+          "no JS stack shown",
+        );
+        assertEquals((await k.execute("survivor")).reply.content.status, "ok");
+      },
+    );
+
     await t.step("kernel_info on control is answered while a cell runs", async () => {
       const id = await k.send("shell", "execute_request", {
         code: "import time\ntime.sleep(1)",
@@ -510,6 +525,22 @@ Deno.test("without a VM yet, every cell answers with a clear error and the kerne
       (await k.reply(await k.send("shell", "kernel_info_request", {}))).content.status,
       "ok",
     );
+  } finally {
+    await k.stop();
+  }
+});
+
+Deno.test("a worker that dies is replaced: the next cell says so, the kernel stays up", async () => {
+  const k = await KernelClient.start();
+  try {
+    await k.execute("x = 1");
+    await k.execute("__crash_worker__()");
+    await new Promise((r) => setTimeout(r, 300));
+    const after = await k.execute("x");
+    assertEquals(after.reply.content.status, "error");
+    assertEquals(after.reply.content.ename, "NameError", "a fresh session: the old names are gone");
+    assertEquals((await k.execute("'again'")).reply.content.status, "ok");
+    assertStringIncludes(k.stderr, "the session worker died");
   } finally {
     await k.stop();
   }

@@ -3,10 +3,31 @@ import { isComplete } from "../../runtime/shell/is_complete.ts";
 import { ToyEngine } from "./toy_engine.ts";
 import { ipython } from "./ipython.ts";
 
-// Samples whose verdict comes from the text alone (brackets, strings, colons, backslashes,
-// magics, indentation), before IPython asks the compiler; the toy engine stands in for the
-// compiler until the real one lands, so cells that need the real parser are left out here.
+// The toy engine's compileCommand is glasspy's real compiler (runtime/shell/codeop.ts).
 const SAMPLES = [
+  "def f(x):\n  return x*2\n\n\n",
+  "def f(x):\n  x*2",
+  "import = 7q",
+  "x = 1 +",
+  'print("""hello',
+  "if True:\n    pass\nelse:",
+  "try:\n    pass",
+  "try:\n    pass\n",
+  "lambda x:",
+  "@decorator",
+  "@decorator\ndef f(): pass",
+  "x = [i for i in range(3)",
+  "class A:\n    def f(self):\n        return 1\n",
+  "return 1",
+  "a = 1; b =",
+  "f'{x'",
+  "async def f():\n    await x\n",
+  "await x",
+  "x = 0o9",
+  "print 'hello'",
+  "1 if True",
+  "match x:",
+  "with open(f) as g:\n",
   "x=1",
   "x=1\n",
   "for i in range(3):",
@@ -34,7 +55,7 @@ const SAMPLES = [
   "f(1,\n  2",
 ];
 
-Deno.test("is_complete answers as IPython's check_complete for text-decided cells", async () => {
+Deno.test("is_complete answers as IPython's check_complete", async () => {
   const expected = await ipython<[string, number | null][]>(
     `from IPython.core.inputtransformer2 import TransformerManager
 m = TransformerManager()

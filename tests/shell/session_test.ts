@@ -276,3 +276,26 @@ Deno.test("cursor positions count code points, not UTF-16 units", () => {
     cursorEnd: cursor,
   });
 });
+
+Deno.test("SystemExit in a cell is shown as IPython shows it, and the session goes on", () => {
+  const { run } = session();
+  const r = run("raise SystemExit(3)");
+  assertEquals(r.outcome.error, {
+    ename: "SystemExit",
+    evalue: "3",
+    traceback: [
+      "An exception has occurred, use %tb to see the full traceback.",
+      "",
+      "SystemExit: 3",
+    ],
+  });
+  assertStringIncludes(stderr(r.events), "To exit: use 'exit', 'quit', or Ctrl-D.");
+  assertEquals(run("1").outcome.status, "ok");
+});
+
+Deno.test("exit() asks the front end to stop the kernel, as ipykernel's exit does", () => {
+  const { run } = session();
+  assertEquals(run("exit()").outcome.payload, [{ source: "ask_exit", keepkernel: false }]);
+  assertEquals(run("quit(True)").outcome.payload, [{ source: "ask_exit", keepkernel: true }]);
+  assertEquals(run("%who").events.length, 2, "exit and quit are hidden from %who");
+});

@@ -16,6 +16,7 @@ import type {
 import { PythonException } from "../../runtime/shell/engine.ts";
 import { HostRaise } from "../../runtime/vm/host.ts";
 import { pyStrRepr } from "../../runtime/shell/magics.ts";
+import { compileCommand } from "../../runtime/shell/codeop.ts";
 import type { Host } from "../../runtime/vm/host.ts";
 
 type Value =
@@ -137,9 +138,16 @@ export class ToyEngine implements Engine {
       attrs.set("_repr_html_", { t: "func", name: "_repr_html_", fn: () => asPy(html) });
       return asPy({ t: "object", cls: "Html", attrs });
     });
-    fn("clear_output", () => {
-      this.host.write("stdout", "");
-      throw new Raise("NotImplementedError", "clear_output");
+    // for the tests of glasspy's own failures: a JavaScript error inside the engine, and a
+    // worker that dies after the cell
+    fn("__js_error__", () => {
+      throw new TypeError("a bug inside the engine");
+    });
+    fn("__crash_worker__", () => {
+      setTimeout(() => {
+        throw new Error("the worker dies");
+      }, 50);
+      return null;
     });
     const sys = new Map<string, Value>();
     sys.set("stdout", { t: "module", name: "sys.stdout", attrs: new Map() });
@@ -264,14 +272,9 @@ export class ToyEngine implements Engine {
     }
   }
 
+  /** The toy judges completeness with glasspy's real compiler (no VM needed for that). */
   compileCommand(source: string): "complete" | "incomplete" | "invalid" {
-    try {
-      this.parseStmts(source);
-      return "complete";
-    } catch (e) {
-      if (e instanceof Raise && e.msg === "incomplete input") return "incomplete";
-      return "invalid";
-    }
+    return compileCommand(source);
   }
 
   private isStatement(text: string): boolean {

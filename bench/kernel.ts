@@ -1,0 +1,82 @@
+// `deno task bench-kernel`: glasspy's kernel against ipykernel (Debian's python3-ipykernel),
+// both through jupyter_client in the same run: start-up to the first kernel_info_reply, and
+// the median and p95 round trip of a trivial execute_request. The targets: start-up at most
+// 0.5x ipykernel's, round trip at most 0.5x ipykernel's.
+//
+//   deno run -A bench/kernel.ts [--engine MODULE] [--starts N] [--trips N]
+
+import { kernelJson } from "../kernel/kernelspec.ts";
+
+const root = new URL("../", import.meta.url).pathname;
+const args = Deno.args;
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const engine = option("--engine", "");
+const starts = option("--starts", "5");
+const trips = option("--trips", "300");
+
+interface Result {
+  kernel: string;
+  startup_median_s: number;
+  rtt_median_ms: number;
+  rtt_p95_ms: number;
+  last_status: string;
+}
+
+const dir = await Deno.makeTempDir({ prefix: "glasspy-bench-kernel-" });
+try {
+  const spec = `${dir}/kernels/glasspy-bench`;
+  await Deno.mkdir(spec, { recursive: true });
+  await Deno.writeTextFile(
+    `${spec}/kernel.json`,
+    JSON.stringify({
+      // the command the installed kernelspec runs
+      argv: [
+        ...(kernelJson().argv as string[]),
+        "--history",
+        "none",
+        ...(engine ? ["--engine", engine] : []),
+      ],
+      display_name: "glasspy (bench)",
+      language: "python",
+      interrupt_mode: "message",
+    }),
+  );
+  const env = {
+    JUPYTER_PATH: dir,
+    JUPYTER_RUNTIME_DIR: `${dir}/runtime`,
+    IPYTHONDIR: `${dir}/ipython`,
+    PYDEVD_DISABLE_FILE_VALIDATION: "1",
+  };
+  const run = async (name: string): Promise<Result> => {
+    const out = await new Deno.Command("/usr/bin/python3", {
+      args: ["-Xfrozen_modules=off", `${root}bench/kernel/client.py`, name, starts, trips],
+      env,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = new TextDecoder().decode(out.stdout).trim().split("\n").pop() ?? "";
+    if (out.code !== 0 || !text.startsWith("{")) {
+      throw new Error(`${name}: ${new TextDecoder().decode(out.stderr)}`);
+    }
+    return JSON.parse(text);
+  };
+  const ipy = await run("python3");
+  const glass = await run("glasspy-bench");
+  const row = (label: string, g: number, i: number, unit: string) =>
+    console.log(
+      `${label.padEnd(34)} ${g.toFixed(3).padStart(9)} ${unit}  ${
+        i.toFixed(3).padStart(9)
+      } ${unit}  ${(g / i).toFixed(2).padStart(6)}x`,
+    );
+  console.log(`kernel benchmark (glasspy engine: ${engine || "the VM"}; ${trips} round trips)`);
+  console.log(`${"".padEnd(34)} ${"glasspy".padStart(12)}  ${"ipykernel".padStart(12)}   ratio`);
+  row("start-up to first kernel_info_reply", glass.startup_median_s, ipy.startup_median_s, "s ");
+  row("execute round trip, median", glass.rtt_median_ms, ipy.rtt_median_ms, "ms");
+  row("execute round trip, p95", glass.rtt_p95_ms, ipy.rtt_p95_ms, "ms");
+  if (glass.last_status !== "ok") console.log(`(glasspy answered status ${glass.last_status})`);
+} finally {
+  await Deno.remove(dir, { recursive: true });
+}

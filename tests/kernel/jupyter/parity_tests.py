@@ -1,0 +1,70 @@
+"""The same notebook on ipykernel (Debian's, kernelspec python3) and on glasspy
+(GLASSPY_KERNEL_NAME), both through nbclient: every cell must show the same thing.
+
+Compared per cell: stdout and stderr text, execute_result text/plain, display_data
+text/plain, and for errors the exception's class and message (the traceback's layout is
+IPython's on one side and CPython's on the other, by design). Addresses ("at 0x...") and
+the file names of cells are masked.
+"""
+import os
+import re
+import unittest
+
+import nbformat
+from nbclient import NotebookClient
+
+KERNEL = os.environ["GLASSPY_KERNEL_NAME"]
+NOTEBOOK = os.environ["GLASSPY_PARITY_NOTEBOOK"]
+
+
+def cells_of(path):
+    text = open(path).read()
+    parts = re.split(r"^# %%\n", text, flags=re.M)
+    return [p.rstrip("\n") for p in parts[1:]]
+
+
+def mask(text):
+    text = re.sub(r" at 0x[0-9a-f]+", " at 0x…", text)
+    text = re.sub(r'file "[^"]*"', 'file "…"', text)
+    return text
+
+
+def shown(cell):
+    out = []
+    for o in cell.outputs:
+        kind = o["output_type"]
+        if kind == "stream":
+            out.append((o["name"], mask(o["text"])))
+        elif kind in ("execute_result", "display_data"):
+            out.append((kind, mask(o["data"].get("text/plain", ""))))
+        elif kind == "error":
+            out.append(("error", o["ename"], mask(o["evalue"])))
+    return out
+
+
+def run(kernel, sources):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    NotebookClient(nb, kernel_name=kernel, timeout=60, allow_errors=True).execute()
+    return nb
+
+
+class Parity(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.sources = cells_of(NOTEBOOK)
+        cls.ipykernel = run("python3", cls.sources)
+        cls.glasspy = run(KERNEL, cls.sources)
+
+
+def make_test(i):
+    def test(self):
+        want = shown(self.ipykernel.cells[i])
+        got = shown(self.glasspy.cells[i])
+        self.assertEqual(got, want, f"cell {i + 1}:\n{self.sources[i]}")
+    return test
+
+
+for _i, _source in enumerate(cells_of(NOTEBOOK)):
+    _name = re.sub(r"\W+", "_", _source.splitlines()[-1])[:40].strip("_")
+    setattr(Parity, f"test_cell_{_i + 1:02d}_{_name}", make_test(_i))

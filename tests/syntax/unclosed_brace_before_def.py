@@ -1,0 +1,3 @@
+@decorate{with_brace
+def f():
+    pass
