@@ -6,6 +6,7 @@
 // shrinks. GLASSPY_CONFORMANCE=SUBSTRING runs only the programs whose path contains it.
 
 import { assertEquals } from "../assert.ts";
+import { V8_STACK_FLAG } from "../../kernel/kernelspec.ts";
 
 const here = new URL("./", import.meta.url).pathname;
 const root = new URL("../../", import.meta.url).pathname;
@@ -55,7 +56,16 @@ async function runProgram(rel: string): Promise<Outcome> {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", `--config=${root}deno.json`, `${root}mod.ts`, "run", name],
+    args: [
+      "run",
+      "-A",
+      "--quiet",
+      V8_STACK_FLAG,
+      `--config=${root}deno.json`,
+      `${root}mod.ts`,
+      "run",
+      name,
+    ],
     cwd: dir,
     stdin: "piped",
     stdout: "piped",
