@@ -4,3 +4,4 @@
 import "./builtins.ts";
 import "./sys.ts";
 import "./gc.ts";
+import "./math.ts";
