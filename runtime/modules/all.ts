@@ -5,3 +5,6 @@ import "./builtins.ts";
 import "./sys.ts";
 import "./gc.ts";
 import "./math.ts";
+import "./itertools.ts";
+import "./_operator.ts";
+import "./operator.ts";

@@ -485,7 +485,8 @@ export function genericGetAttrWithDict(
       }
     }
   }
-  if (dict === null) dict = obj.ob_dict;
+  // Only types with an instance dict keep one in ob_dict (iterators and cells use the field).
+  if (dict === null && obj.ob_type.tp_dictoffset !== 0) dict = obj.ob_dict;
   if (dict !== null) {
     dict.ob_refcnt++;
     let res: PyObject | null;
@@ -668,7 +669,7 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
       }
     }
   }
-  const dict = obj.ob_dict;
+  const dict = obj.ob_type.tp_dictoffset !== 0 ? obj.ob_dict : null;
   if (dict !== null) {
     dict.ob_refcnt++;
     let attr: PyObject | null;
