@@ -15,6 +15,7 @@ export {
   compile,
   compileAst,
   CompileError,
+  CompileRecursionError,
   formatSyntaxError,
 } from "./runtime/compiler/compile.ts";
 export type { CompileAstOptions, CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";

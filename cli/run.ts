@@ -1,18 +1,49 @@
-// `run FILE.py [ARGS...]`: runs a Python file as `python3 FILE.py [ARGS...]` does.
+// `run FILE.py [ARGS...]`: runs a Python file as `python3 FILE.py [ARGS...]` does, with
+// the same output streams, input, exit status and uncaught-exception report.
 
 import { UsageError } from "./main.ts";
-import { notBuiltYet } from "./notyet.ts";
 import { CannotOpen, readSource } from "./source.ts";
+import { Interpreter } from "../runtime/vm/interpreter.ts";
+import { CliHost } from "./host.ts";
 
 export function run(args: string[]): Promise<number> {
   const [file] = args;
   if (file === undefined) throw new UsageError("run needs a FILE.py");
+  let bytes: Uint8Array;
   try {
-    readSource(file);
+    bytes = readSource(file);
   } catch (e) {
     if (!(e instanceof CannotOpen)) throw e;
     console.error(`glasspy: ${e.message}`);
     return Promise.resolve(2);
   }
-  return Promise.resolve(notBuiltYet("run", "the eval loop"));
+  const host = new CliHost();
+  let status: number;
+  try {
+    const interp = new Interpreter(host, args, {
+      readSource: (filename) => {
+        try {
+          return new TextDecoder().decode(Deno.readFileSync(filename));
+        } catch {
+          return null;
+        }
+      },
+    });
+    status = interp.runScript(file, bytes).code;
+  } catch (e) {
+    // A JavaScript error outside any Python code: glasspy's bug, reported without a stack.
+    host.flush();
+    const err = e instanceof Error ? e : new Error(String(e));
+    console.error(`glasspy internal error: ${err.name}: ${err.message}`);
+    if (Deno.env.get("GLASSPY_DEBUG")) console.error(err.stack);
+    return Promise.resolve(70);
+  }
+  host.flush();
+  if (status === -2) {
+    // An uncaught KeyboardInterrupt: die of SIGINT as CPython does.
+    host.close();
+    Deno.kill(Deno.pid, "SIGINT");
+    return new Promise(() => {});
+  }
+  return Promise.resolve(status);
 }

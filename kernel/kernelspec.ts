@@ -6,6 +6,13 @@ import { UsageError } from "../cli/main.ts";
 import { PYTHON_VERSION } from "../runtime/version.ts";
 
 export const KERNEL_NAME = "glasspy";
+
+/**
+ * V8's default stack (about 1 MB) overflows before CPython's limits do (200 nested
+ * brackets in the parser, the recursion limit in the VM's slot calls); 4000 KB fits the
+ * 8 MB stacks of Deno's main thread and of its worker threads.
+ */
+export const V8_STACK_FLAG = "--v8-flags=--stack-size=4000";
 export const DISPLAY_NAME = "Python 3.11 (glasspy)";
 
 /**
@@ -20,6 +27,7 @@ export function kernelJson(): Record<string, unknown> {
       "run",
       "-A",
       "--quiet",
+      V8_STACK_FLAG,
       `--config=${new URL("deno.json", root).pathname}`,
       new URL("kernel/main.ts", root).pathname,
       "--connection-file",

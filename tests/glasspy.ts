@@ -1,5 +1,7 @@
 // Running glasspy's command line as a user would: a child process of the same Deno.
 
+import { V8_STACK_FLAG } from "../kernel/kernelspec.ts";
+
 const root = new URL("../", import.meta.url).pathname;
 
 export interface Completed {
@@ -14,7 +16,15 @@ export async function glasspy(
   options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {},
 ): Promise<Completed> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", `--config=${root}deno.json`, `${root}mod.ts`, ...args],
+    args: [
+      "run",
+      "-A",
+      "--quiet",
+      V8_STACK_FLAG,
+      `--config=${root}deno.json`,
+      `${root}mod.ts`,
+      ...args,
+    ],
     cwd: options.cwd ?? root,
     env: options.env,
     stdin: options.stdin === undefined ? "null" : "piped",

@@ -13,7 +13,8 @@ import { CO_FUTURE_ANNOTATIONS, SymbolTable } from "./symtable.ts";
 import { Codegen } from "./codegen.ts";
 import { SourceInfo } from "./source.ts";
 
-export { CompileError, formatSyntaxError } from "./syntaxerror.ts";
+export { CompileError, CompileRecursionError, formatSyntaxError } from "./syntaxerror.ts";
+import { guardStack } from "./syntaxerror.ts";
 
 /** `compile()`'s mode argument. */
 export type CompileMode = "exec" | "eval" | "single";
@@ -48,8 +49,16 @@ export interface CompileOptions {
   programText?: (filename: string, lineno: number) => string | null;
 }
 
-/** Compiles source as CPython 3.11's compile(source, filename, mode) would. */
+/**
+ * Compiles source as CPython 3.11's compile(source, filename, mode) would. Throws
+ * CompileError (a SyntaxError) or, for source nested too deeply for the JavaScript stack,
+ * CompileRecursionError (a RecursionError).
+ */
 export function compile(source: string, options: CompileOptions): CodeUnit {
+  return guardStack(() => compileSource(source, options));
+}
+
+function compileSource(source: string, options: CompileOptions): CodeUnit {
   const warn = options.warn ?? (() => {});
   const flags = options.flags ?? 0;
   const mod = parse(source, {
@@ -87,7 +96,9 @@ export function compileAst(tree: A.mod, options: CompileAstOptions): CodeUnit {
     : (() => {
       throw new TypeError(`cannot compile a ${tree._type} node`);
     })();
-  return compileMod(structuredClone(tree), options.source ?? "", { ...options, mode });
+  return guardStack(() =>
+    compileMod(structuredClone(tree), options.source ?? "", { ...options, mode })
+  );
 }
 
 function compileMod(mod: A.mod, source: string, options: CompileOptions): CodeUnit {

@@ -21,6 +21,16 @@ function floatKey(x: number): string {
   return String(x);
 }
 
+/**
+ * Parts joined with length prefixes: unambiguous without escaping, so a key nested in
+ * another (a code object's constants) is copied, not re-escaped at each level.
+ */
+function seq(parts: readonly string[]): string {
+  let s = "";
+  for (const p of parts) s += p.length + ":" + p;
+  return s;
+}
+
 function bytesKey(b: Uint8Array): string {
   let s = "";
   for (const x of b) s += String.fromCharCode(x);
@@ -47,23 +57,23 @@ export function constKey(c: Constant): string {
     case "ellipsis":
       return "E";
     case "tuple":
-      return "t" + JSON.stringify(c.items.map(constKey));
+      return "t" + seq(c.items.map(constKey));
     case "frozenset":
-      return "z" + JSON.stringify(c.items.map(constKey).sort());
+      return "z" + seq(c.items.map(constKey).sort());
     case "code": {
       let key = codeKeys.get(c);
       if (key === undefined) {
-        key = "o" + JSON.stringify([
+        key = "o" + seq([
           c.name,
-          c.argcount,
-          c.posonlyargcount,
-          c.kwonlyargcount,
-          c.flags,
-          c.firstlineno,
+          String(c.argcount),
+          String(c.posonlyargcount),
+          String(c.kwonlyargcount),
+          String(c.flags),
+          String(c.firstlineno),
           bytesKey(c.code),
-          c.consts.map(constKey),
-          c.names,
-          c.localsplusnames,
+          seq(c.consts.map(constKey)),
+          seq(c.names),
+          seq(c.localsplusnames),
           bytesKey(c.linetable),
           bytesKey(c.exceptiontable),
         ]);

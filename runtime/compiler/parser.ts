@@ -5,7 +5,7 @@
 
 import * as A from "./ast.ts";
 import type { ConstantValue } from "./ast.ts";
-import { CompileError } from "./syntaxerror.ts";
+import { CompileError, guardStack } from "./syntaxerror.ts";
 import { concatenateStrings, type StringHost } from "./strings.ts";
 import * as T from "./token.ts";
 import type { Token } from "./token.ts";
@@ -151,7 +151,8 @@ export class Parser implements StringHost {
   mark = 0;
   private level = 0;
   callInvalidRules = false;
-  private memo = new Map<number, MemoEntry>();
+  /** The memo, per token position then per memoized rule (CPython keeps it on the tokens). */
+  private memo: (MemoEntry | undefined)[][] = [];
   readonly filename: string;
   readonly startRule: StartRule;
   readonly startingLineno: number;
@@ -265,9 +266,12 @@ export class Parser implements StringHost {
     }
   }
 
+  private memoAt(mark: number): (MemoEntry | undefined)[] {
+    return this.memo[mark] ??= new Array(NMEMO);
+  }
+
   private memoized<R>(slot: number, fn: () => R | null): R | null {
-    const key = this.mark * NMEMO + slot;
-    const hit = this.memo.get(key);
+    const hit = this.memo[this.mark]?.[slot];
     if (hit !== undefined) {
       this.mark = hit.end;
       return hit.node as R | null;
@@ -277,14 +281,13 @@ export class Parser implements StringHost {
     this.enter();
     const res = fn.call(this);
     this.level--;
-    this.memo.set(mark * NMEMO + slot, { node: res, end: this.mark });
+    this.memoAt(mark)[slot] = { node: res, end: this.mark };
     return res;
   }
 
   /** A left-recursive rule, grown from a seed as pegen's generated code does. */
   private leftRecursive<R>(slot: number, raw: () => R | null): R | null {
-    const key = this.mark * NMEMO + slot;
-    const hit = this.memo.get(key);
+    const hit = this.memo[this.mark]?.[slot];
     if (hit !== undefined) {
       this.mark = hit.end;
       return hit.node as R | null;
@@ -294,7 +297,7 @@ export class Parser implements StringHost {
     let resmark = this.mark;
     let res: R | null = null;
     const entry: MemoEntry = { node: null, end: mark };
-    this.memo.set(key, entry);
+    this.memoAt(mark)[slot] = entry;
     for (;;) {
       this.mark = mark;
       const r = raw.call(this);
@@ -563,7 +566,7 @@ export class Parser implements StringHost {
       this.incompleteInput();
       const lastToken = this.tokens[this.tokens.length - 1];
       // second pass, with the invalid_ rules
-      this.memo.clear();
+      this.memo = [];
       this.mark = 0;
       this.callInvalidRules = true;
       try {
@@ -5625,6 +5628,10 @@ export function sourceLine(lines: string[], lineno: number): string | null {
 export function parse(source: string, options: ParseOptions): A.mod {
   const mode = options.mode;
   const rule: StartRule = mode === "exec" ? "file" : mode === "eval" ? "eval" : "interactive";
+  return guardStack(() => parseWith(source, rule, options));
+}
+
+function parseWith(source: string, rule: StartRule, options: ParseOptions): A.mod {
   let lines: string[] | undefined;
   const p = new Parser(source, rule, {
     filename: options.filename,

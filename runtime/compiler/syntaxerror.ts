@@ -37,6 +37,35 @@ export class CompileError extends Error {
   }
 }
 
+/**
+ * The JavaScript stack ran out while compiling (deeply nested source): CPython's
+ * RecursionError "maximum recursion depth exceeded during compilation". It is a RangeError
+ * with V8's message, so code that treats stack overflow as RecursionError already does.
+ */
+export class CompileRecursionError extends RangeError {
+  /** The RecursionError's message in CPython */
+  readonly pythonMessage = "maximum recursion depth exceeded during compilation";
+  constructor() {
+    super("Maximum call stack size exceeded");
+    this.name = "CompileRecursionError";
+  }
+}
+
+/** Runs fn, turning V8's stack overflow into a CompileRecursionError. */
+export function guardStack<R>(fn: () => R): R {
+  try {
+    return fn();
+  } catch (e) {
+    if (
+      e instanceof RangeError && !(e instanceof CompileRecursionError) &&
+      /call stack/i.test(e.message)
+    ) {
+      throw new CompileRecursionError();
+    }
+    throw e;
+  }
+}
+
 function utf8(s: string): Uint8Array {
   return new TextEncoder().encode(s);
 }

@@ -6,6 +6,7 @@ import {
   compile,
   compileAst,
   CompileError,
+  CompileRecursionError,
   formatSyntaxError,
 } from "../../runtime/compiler/compile.ts";
 import type { CodeUnit } from "../../runtime/compiler/code.ts";
@@ -370,4 +371,18 @@ Deno.test("dis.code_info and pretty_flags text", () => {
     'Name:              f\nFilename:          x.py\nArgument count:    2\nPositional-only arguments: 1\nKw-only arguments: 1\nNumber of locals:  6\nStack size:        3\nFlags:             OPTIMIZED, NEWLOCALS, VARARGS, VARKEYWORDS\nConstants:\n   0: None\n   1: <code object g at 0x?, file "x.py", line 2>\n   2: 1.5\nVariable names:\n   0: a\n   1: b\n   2: d\n   3: c\n   4: e\n   5: g\nCell variables:\n   0: a',
   );
   assertEquals(prettyFlags(0x1000000 | 0x80 | 3), "OPTIMIZED, NEWLOCALS, COROUTINE, 0x1000000");
+});
+
+Deno.test("deep nesting: linear time, and RecursionError rather than a stack overflow", () => {
+  // nested code objects as constants once took time exponential in the depth
+  const t0 = performance.now();
+  compile("x = " + "lambda: ".repeat(300) + "1\n", { filename: "<x>", mode: "exec" });
+  assert(performance.now() - t0 < 5000);
+  // CPython: RecursionError: maximum recursion depth exceeded during compilation
+  const e = assertThrows(
+    () => compile("x = " + "-".repeat(100000) + "1\n", { filename: "<x>", mode: "exec" }),
+    CompileRecursionError,
+  );
+  assertEquals(e.pythonMessage, "maximum recursion depth exceeded during compilation");
+  assert(e instanceof RangeError);
 });

@@ -1,0 +1,456 @@
+// code (Objects/codeobject.c): a CodeUnit from the compiler turned into a Python object,
+// with its constants materialised (equal constants merged into one object across the
+// whole compilation, as the compiler's constant cache does), the instructions as 16-bit
+// code units for the eval loop, and the location and exception tables decoded.
+
+import { CO_FAST, type CodeUnit, type Constant } from "../compiler/code.ts";
+import { Op } from "../compiler/opcode.ts";
+import {
+  Py_DECREF,
+  Py_Ellipsis,
+  Py_False,
+  Py_None,
+  Py_True,
+  Py_XDECREF,
+  PyCode_Type,
+  PyObject,
+  PyObject_Free,
+  PyObject_Init,
+} from "./object.ts";
+import {
+  PyUnicode_FromString,
+  PyUnicode_InternFromString,
+  unicodeLength,
+} from "./unicodeobject.ts";
+import { PyLong_FromBigInt } from "./longobject.ts";
+import { PyFloat_FromDouble } from "./floatobject.ts";
+import { PyComplex_FromDoubles } from "./complexobject.ts";
+import { PyBytes_FromBytes } from "./bytesobject.ts";
+import { PyTuple_FromArray, PyTuple_FromArraySteal } from "./tupleobject.ts";
+import { PyFrozenSet_New, PySet_Add } from "./setobject.ts";
+import { addressOf } from "../memory/obmalloc.ts";
+import { str } from "./objectops.ts";
+
+/** One entry of co_exceptiontable, decoded: [start, end) in code units. */
+export interface ExceptionTableEntry {
+  start: number;
+  end: number;
+  target: number;
+  depth: number;
+  lasti: boolean;
+}
+
+/** A source location of one instruction (co_positions), 1-based lines, 0-based columns. */
+export interface Position {
+  line: number | null;
+  endLine: number | null;
+  col: number | null;
+  endCol: number | null;
+}
+
+export class CodeData {
+  co_argcount: number;
+  co_posonlyargcount: number;
+  co_kwonlyargcount: number;
+  co_stacksize: number;
+  co_flags: number;
+  co_firstlineno: number;
+  co_nlocalsplus: number;
+  co_nlocals: number;
+  co_ncellvars: number;
+  co_nplaincellvars: number;
+  co_nfreevars: number;
+  /** tuple */
+  co_consts: PyObject;
+  /** tuple of interned str */
+  co_names: PyObject;
+  /** tuple of interned str */
+  co_localsplusnames: PyObject;
+  co_localspluskinds: Uint8Array;
+  co_filename: PyObject;
+  co_name: PyObject;
+  co_qualname: PyObject;
+  co_linetable: Uint8Array;
+  co_exceptiontable: Uint8Array;
+  /** co_code bytes as the compiler gave them. */
+  code: Uint8Array;
+  /** One word per code unit: opcode | oparg << 8. */
+  instrs: Uint16Array;
+  /** co_consts items (borrowed from the tuple), for LOAD_CONST. */
+  consts: PyObject[];
+  /** co_names items (borrowed), for the name instructions. */
+  names: PyObject[];
+  exceptionTable: ExceptionTableEntry[];
+  /** Decoded positions, one per code unit (lazily). */
+  private positions: Position[] | null = null;
+  /** _co_firsttraceable: the index of the first instruction after the prologue. */
+  firsttraceable: number;
+  /** Per-instruction inline cache slots for the eval loop's own specialisation. */
+  cache: unknown[];
+
+  constructor(
+    unit: CodeUnit,
+    consts: PyObject,
+    names: PyObject,
+    lpnames: PyObject,
+    filename: PyObject,
+  ) {
+    this.co_argcount = unit.argcount;
+    this.co_posonlyargcount = unit.posonlyargcount;
+    this.co_kwonlyargcount = unit.kwonlyargcount;
+    this.co_stacksize = unit.stacksize;
+    this.co_flags = unit.flags;
+    this.co_firstlineno = unit.firstlineno;
+    this.co_localspluskinds = unit.localspluskinds;
+    this.co_nlocalsplus = unit.localspluskinds.length;
+    let nlocals = 0, ncells = 0, nplain = 0, nfree = 0;
+    for (const k of unit.localspluskinds) {
+      if (k & CO_FAST.LOCAL) nlocals++;
+      if (k & CO_FAST.CELL) {
+        ncells++;
+        if (!(k & CO_FAST.LOCAL)) nplain++;
+      }
+      if (k & CO_FAST.FREE) nfree++;
+    }
+    this.co_nlocals = nlocals;
+    this.co_ncellvars = ncells;
+    this.co_nplaincellvars = nplain;
+    this.co_nfreevars = nfree;
+    this.co_consts = consts;
+    this.co_names = names;
+    this.co_localsplusnames = lpnames;
+    this.co_filename = filename;
+    this.co_name = PyUnicode_InternFromString(unit.name);
+    this.co_qualname = PyUnicode_InternFromString(unit.qualname);
+    this.co_linetable = unit.linetable;
+    this.co_exceptiontable = unit.exceptiontable;
+    this.code = unit.code;
+    const n = unit.code.length >> 1;
+    this.instrs = new Uint16Array(n);
+    for (let i = 0; i < n; i++) this.instrs[i] = unit.code[2 * i] | (unit.code[2 * i + 1] << 8);
+    this.consts = consts.ob_item as PyObject[];
+    this.names = names.ob_item as PyObject[];
+    this.exceptionTable = parseExceptionTable(unit.exceptiontable);
+    let ft = 0;
+    while (ft < n && (this.instrs[ft] & 0xff) !== Op.RESUME) ft++;
+    this.firsttraceable = ft < n ? ft : 0;
+    this.cache = new Array(n).fill(null);
+  }
+
+  /** The location of the instruction at code unit index i. */
+  position(i: number): Position {
+    if (this.positions === null) this.positions = decodeLocations(this);
+    return this.positions[i] ?? { line: null, endLine: null, col: null, endCol: null };
+  }
+
+  /** PyCode_Addr2Line for a code unit index (-1 gives the first line). */
+  addr2line(i: number): number | null {
+    if (i < 0) return this.co_firstlineno;
+    return this.position(i).line;
+  }
+}
+
+export interface PyCodeObject extends PyObject {
+  ob_data: CodeData;
+}
+
+export function codeData(co: PyObject): CodeData {
+  return (co as PyCodeObject).ob_data;
+}
+
+export function PyCode_Check(o: PyObject): boolean {
+  return o.ob_type === PyCode_Type;
+}
+
+// ---- tables ---------------------------------------------------------------------------------
+
+function parseExceptionTable(t: Uint8Array): ExceptionTableEntry[] {
+  const out: ExceptionTableEntry[] = [];
+  let p = 0;
+  const varint = (): number => {
+    let val = t[p] & 63;
+    while (t[p] & 64) {
+      p++;
+      val = (val << 6) | (t[p] & 63);
+    }
+    p++;
+    return val;
+  };
+  while (p < t.length) {
+    const start = varint();
+    const size = varint();
+    const target = varint();
+    const dl = varint();
+    out.push({ start, end: start + size, target, depth: dl >> 1, lasti: (dl & 1) === 1 });
+  }
+  return out;
+}
+
+/** get_exception_handler: the entry covering code unit `index`, or null. */
+export function findHandler(co: CodeData, index: number): ExceptionTableEntry | null {
+  const table = co.exceptionTable;
+  for (let i = 0; i < table.length; i++) {
+    const e = table[i];
+    if (e.start > index) break;
+    if (index < e.end) return e;
+  }
+  return null;
+}
+
+/** Decodes co_linetable (3.11 location table, Objects/locations.md). */
+function decodeLocations(co: CodeData): Position[] {
+  const t = co.co_linetable;
+  const out: Position[] = [];
+  let line = co.co_firstlineno;
+  let p = 0;
+  const readVarint = (): number => {
+    let shift = 0;
+    let val = t[p] & 63;
+    while (t[p] & 64) {
+      p++;
+      shift += 6;
+      val |= (t[p] & 63) << shift;
+    }
+    p++;
+    return val;
+  };
+  const readSvarint = (): number => {
+    const v = readVarint();
+    return v & 1 ? -(v >> 1) : v >> 1;
+  };
+  while (p < t.length) {
+    const first = t[p++];
+    const code = (first >> 3) & 15;
+    const length = (first & 7) + 1;
+    let pos: Position;
+    if (code === 15) {
+      pos = { line: null, endLine: null, col: null, endCol: null };
+    } else if (code === 14) {
+      line += readSvarint();
+      const endLine = line + readVarint();
+      const col = readVarint() - 1;
+      const endCol = readVarint() - 1;
+      pos = { line, endLine, col: col < 0 ? null : col, endCol: endCol < 0 ? null : endCol };
+    } else if (code === 13) {
+      line += readSvarint();
+      pos = { line, endLine: line, col: null, endCol: null };
+    } else if (code >= 10) {
+      line += code - 10;
+      const col = t[p++];
+      const endCol = t[p++];
+      pos = { line, endLine: line, col, endCol };
+    } else {
+      const second = t[p++];
+      const col = code * 8 + ((second >> 4) & 7);
+      pos = { line, endLine: line, col, endCol: col + (second & 15) };
+    }
+    for (let k = 0; k < length; k++) out.push(pos);
+  }
+  return out;
+}
+
+// ---- building code objects from CodeUnits -------------------------------------------------------
+
+/**
+ * The constants of one compilation (a module, a cell, a compile() call): one object per
+ * distinct constant, as the compiler's constant cache makes them, plus the references that
+ * CPython's parser arena holds on literal constants while the code runs (script mode).
+ */
+export class ConstantPool {
+  private readonly cache = new Map<string, PyObject>();
+  /** Objects with an arena reference (released by release()). */
+  readonly arena: PyObject[] = [];
+  /** The compilation's filename object, shared by all its code objects (as c_filename). */
+  private filenameObj: PyObject | null = null;
+  constructor(readonly arenaRefs: boolean) {}
+
+  /** The filename str object of this compilation (borrowed). */
+  filename(text: string): PyObject {
+    if (this.filenameObj === null || str(this.filenameObj) !== text) {
+      if (this.filenameObj !== null) Py_DECREF(this.filenameObj);
+      this.filenameObj = PyUnicode_FromString(text);
+    }
+    return this.filenameObj;
+  }
+
+  /** The canonical object for a constant (borrowed; the pool holds the reference). */
+  get(c: Constant, fromParser: boolean): PyObject {
+    if (c === null) return Py_None;
+    if (c === true) return Py_True;
+    if (c === false) return Py_False;
+    const key = constKey(c);
+    let o = this.cache.get(key);
+    if (o === undefined) {
+      o = this.make(c);
+      this.cache.set(key, o);
+      if (this.arenaRefs && fromParser && o.ob_refcnt < (1 << 28)) {
+        o.ob_refcnt++;
+        this.arena.push(o);
+      }
+    }
+    return o;
+  }
+
+  private make(c: Constant): PyObject {
+    if (typeof c === "bigint") return PyLong_FromBigInt(c);
+    if (typeof c === "number") return PyFloat_FromDouble(c);
+    if (typeof c === "string") {
+      // The compiler interns constant strings made only of name characters.
+      return /^[A-Za-z0-9_]*$/.test(c) ? PyUnicode_InternFromString(c) : PyUnicode_FromString(c);
+    }
+    if (c instanceof Uint8Array) return PyBytes_FromBytes(c);
+    if (c === null || typeof c === "boolean") throw new Error("singletons are not made");
+    switch (c.kind) {
+      case "complex":
+        return PyComplex_FromDoubles(c.real, c.imag);
+      case "ellipsis":
+        Py_Ellipsis.ob_refcnt++;
+        return Py_Ellipsis;
+      case "tuple":
+        return PyTuple_FromArray(c.items.map((x: Constant) => this.get(x, true)));
+      case "frozenset": {
+        const fs = PyFrozenSet_New(null);
+        for (const x of c.items) PySet_Add(fs, this.get(x, true));
+        return fs;
+      }
+    }
+    throw new Error("code objects are built by PyCode_FromUnit");
+  }
+
+  /** Drops the arena references (when the compiled source has finished running). */
+  release(): void {
+    const objs = this.arena.splice(0);
+    for (const o of objs) Py_DECREF(o);
+  }
+
+  /** Drops the pool's own references (after the code objects hold theirs). */
+  clear(): void {
+    for (const o of this.cache.values()) Py_DECREF(o);
+    this.cache.clear();
+    if (this.filenameObj !== null) Py_DECREF(this.filenameObj);
+    this.filenameObj = null;
+  }
+}
+
+function constKey(c: Constant): string {
+  if (c === null) return "N";
+  if (typeof c === "boolean") return c ? "T" : "F";
+  if (typeof c === "bigint") return "i" + c.toString();
+  if (typeof c === "number") return "f" + (Object.is(c, -0) ? "-0" : String(c));
+  if (typeof c === "string") return "s" + c;
+  if (c instanceof Uint8Array) return "b" + Array.from(c).join(",");
+  switch (c.kind) {
+    case "complex":
+      return `c${Object.is(c.real, -0) ? "-0" : c.real},${Object.is(c.imag, -0) ? "-0" : c.imag}`;
+    case "ellipsis":
+      return "E";
+    case "tuple":
+      return "(" + c.items.map(constKey).join("|") + ")";
+    case "frozenset":
+      return "{" + c.items.map(constKey).join("|") + "}";
+    case "code":
+      return "code" + Math.random();
+  }
+}
+
+/**
+ * Which tuple and frozenset constants the compiler made itself (no arena reference): those
+ * used as keyword names, default values, constant dict keys, import lists, and the folded
+ * items of list and set displays. Indexes into unit.consts.
+ */
+function compilerMadeConsts(unit: CodeUnit): Set<number> {
+  const made = new Set<number>();
+  const code = unit.code;
+  const n = code.length >> 1;
+  let ext = 0;
+  for (let i = 0; i < n; i++) {
+    const op = code[2 * i];
+    const arg = code[2 * i + 1] | ext;
+    ext = op === Op.EXTENDED_ARG ? arg << 8 : 0;
+    if (op === Op.KW_NAMES) made.add(arg);
+    if (op !== Op.LOAD_CONST) continue;
+    // the next real instruction
+    let j = i + 1;
+    while (j < n && code[2 * j] === Op.CACHE) j++;
+    const next = j < n ? code[2 * j] : -1;
+    let k = j + 1;
+    while (k < n && code[2 * k] === Op.CACHE) k++;
+    const next2 = k < n ? code[2 * k] : -1;
+    const prev = i > 0 ? code[2 * (i - 1)] : -1;
+    if (next === Op.LIST_EXTEND || next === Op.SET_UPDATE) made.add(arg);
+    else if (next === Op.BUILD_CONST_KEY_MAP) made.add(arg);
+    else if (next === Op.IMPORT_NAME && prev === Op.LOAD_CONST) made.add(arg);
+    else if (next === Op.LOAD_CONST && next2 === Op.MAKE_FUNCTION) {
+      // defaults tuple before the code object
+      const c = unit.consts[arg];
+      if (c !== null && typeof c === "object" && !(c instanceof Uint8Array) && c.kind === "tuple") {
+        made.add(arg);
+      }
+    } else if (next === Op.LOAD_CLOSURE || next === Op.BUILD_TUPLE) {
+      // defaults followed by a closure: LOAD_CONST defaults; LOAD_CLOSURE...; BUILD_TUPLE
+      const c = unit.consts[arg];
+      if (
+        c !== null && typeof c === "object" && !(c instanceof Uint8Array) && c.kind === "tuple" &&
+        next === Op.LOAD_CLOSURE
+      ) made.add(arg);
+    }
+  }
+  return made;
+}
+
+/** PyCode_New from a CodeUnit and its nested code units. */
+export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
+  const made = compilerMadeConsts(unit);
+  const consts: PyObject[] = unit.consts.map((c, i) => {
+    if (c !== null && typeof c === "object" && !(c instanceof Uint8Array) && c.kind === "code") {
+      return PyCode_FromUnit(c, pool);
+    }
+    const o = pool.get(c, !made.has(i));
+    o.ob_refcnt++;
+    return o;
+  });
+  const constsTuple = PyTuple_FromArraySteal(consts);
+  const names = PyTuple_FromArraySteal(unit.names.map((s) => PyUnicode_InternFromString(s)));
+  const lpnames = PyTuple_FromArraySteal(
+    unit.localsplusnames.map((s) => PyUnicode_InternFromString(s)),
+  );
+  const co = new PyObject(PyCode_Type) as PyCodeObject;
+  const filename = pool.filename(unit.filename);
+  filename.ob_refcnt++;
+  co.ob_data = new CodeData(unit, constsTuple, names, lpnames, filename);
+  PyObject_Init(co, 176 + unit.code.length);
+  return co;
+}
+
+export function code_dealloc(co: PyObject): void {
+  const d = codeData(co);
+  Py_XDECREF(d.co_consts);
+  Py_XDECREF(d.co_names);
+  Py_XDECREF(d.co_localsplusnames);
+  Py_XDECREF(d.co_filename);
+  Py_XDECREF(d.co_name);
+  Py_XDECREF(d.co_qualname);
+  PyObject_Free(co);
+}
+
+export function code_repr(co: PyObject): PyObject {
+  const d = codeData(co);
+  return PyUnicode_FromString(
+    `<code object ${str(d.co_name)} at 0x${addressOf(co.ob_id).toString(16)}, file "${
+      str(d.co_filename)
+    }", line ${d.co_firstlineno}>`,
+  );
+}
+
+/** Names of locals by kind (co_varnames, co_cellvars, co_freevars). */
+export function namesByKind(d: CodeData, kind: number): PyObject[] {
+  const names = d.co_localsplusnames.ob_item as PyObject[];
+  const out: PyObject[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const k = d.co_localspluskinds[i];
+    if (kind === CO_FAST.CELL ? (k & CO_FAST.CELL) !== 0 : (k & kind) !== 0) out.push(names[i]);
+  }
+  return out;
+}
+
+export { unicodeLength };

@@ -1,0 +1,797 @@
+// dict (Objects/dictobject.c): CPython 3.11's compact dict. An index table of 2**k slots
+// points into an entry array kept in insertion order; probing, resizing (GROWTH_RATE =
+// used*3), deletion with dummies and the unicode-keys/general-keys split are CPython's,
+// so that user __eq__ calls, iteration order and sys.getsizeof match. Hashes are stored
+// as two 32-bit halves (pyhash.ts).
+//
+// Dicts start untracked by the GC and become tracked when they receive a container
+// (MAINTAIN_TRACKING). Views and iterators are in dictviews.ts.
+
+import {
+  Py_DECREF,
+  Py_EQ,
+  Py_TPFLAGS_DICT_SUBCLASS,
+  Py_TPFLAGS_HAVE_GC,
+  Py_TPFLAGS_HEAPTYPE,
+  Py_XDECREF,
+  PyDict_Type,
+  PyObject,
+  PyObject_GC_Del,
+  PyObject_GC_Init,
+  PyObject_GC_Track,
+  PyObject_GC_UnTrack,
+  PyTuple_Type,
+  type PyTypeObject,
+  PyUnicode_Type,
+  type visitproc,
+} from "./object.ts";
+import { Hash } from "./pyhash.ts";
+import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
+import { obmalloc } from "../memory/obmalloc.ts";
+import {
+  _Py_ID,
+  PyUnicode_FromString,
+  type PyUnicodeObject,
+  unicode_hash,
+} from "./unicodeobject.ts";
+import { PyObject_Hash, PyObject_RichCompareBool } from "./objectops.ts";
+import { PyErr_Format, PyErr_SetKeyError } from "./errors.ts";
+import { PyExc_RuntimeError } from "./exceptions.ts";
+
+export const DKIX_EMPTY = -1;
+export const DKIX_DUMMY = -2;
+const PERTURB_SHIFT = 5;
+export const PyDict_LOG_MINSIZE = 3;
+export const PyDict_MINSIZE = 8;
+
+/** PyDictKeysObject: the index table and the entries. */
+export class DictKeys {
+  readonly log2size: number;
+  readonly mask: number;
+  /** dk_indices: DKIX_EMPTY, DKIX_DUMMY or an entry index. */
+  readonly indices: Int32Array;
+  readonly keys: (PyObject | null)[];
+  readonly values: (PyObject | null)[];
+  readonly hashLo: Int32Array;
+  readonly hashHi: Int32Array;
+  nentries = 0;
+  usable: number;
+  /** DICT_KEYS_UNICODE: every key is an exact str. */
+  unicode: boolean;
+  /** The modelled block of the keys object (-1 for the static empty keys). */
+  unit = -1;
+
+  constructor(log2size: number, unicode: boolean) {
+    this.log2size = log2size;
+    const size = 1 << log2size;
+    this.mask = size - 1;
+    this.indices = new Int32Array(size).fill(DKIX_EMPTY);
+    this.usable = usableFraction(size);
+    this.keys = new Array(this.usable).fill(null);
+    this.values = new Array(this.usable).fill(null);
+    this.hashLo = new Int32Array(this.usable);
+    this.hashHi = new Int32Array(this.usable);
+    this.unicode = unicode;
+  }
+}
+
+export function usableFraction(n: number): number {
+  return ((n << 1) / 3) | 0;
+}
+
+/** dk_log2_index_bytes */
+function log2IndexBytes(log2size: number): number {
+  if (log2size < 8) return log2size;
+  if (log2size < 16) return log2size + 1;
+  if (log2size >= 32) return log2size + 3;
+  return log2size + 2;
+}
+
+/** _PyDict_KeysSize: the bytes CPython allocates for a keys object. */
+export function dictKeysSize(k: DictKeys): number {
+  const es = k.unicode ? 16 : 24;
+  return 32 + Math.pow(2, log2IndexBytes(k.log2size)) + usableFraction(1 << k.log2size) * es;
+}
+
+/** Py_EMPTY_KEYS: shared by every empty dict, never written. */
+export const EMPTY_KEYS = new DictKeys(PyDict_LOG_MINSIZE, true);
+(EMPTY_KEYS as { usable: number }).usable = 0;
+
+// The keys free list (80 keys objects of log2size 3 with unicode keys).
+const keysFreeList: number[] = [];
+
+function newKeys(log2size: number, unicode: boolean): DictKeys {
+  const k = new DictKeys(log2size, unicode);
+  if (log2size === PyDict_LOG_MINSIZE && unicode && keysFreeList.length > 0) {
+    k.unit = keysFreeList.pop()!;
+  } else {
+    k.unit = obmalloc.malloc(dictKeysSize(k));
+  }
+  return k;
+}
+
+function freeKeysBlock(k: DictKeys): void {
+  if (k.unit < 0) return;
+  if (k.log2size === PyDict_LOG_MINSIZE && k.unicode && keysFreeList.length < 80) {
+    keysFreeList.push(k.unit);
+  } else {
+    obmalloc.free(k.unit);
+  }
+  k.unit = -1;
+}
+
+/** free_keys_object: releases keys and values in entry order. */
+function freeKeysObject(k: DictKeys): void {
+  const n = k.nentries;
+  const keys = k.keys, values = k.values;
+  freeKeysBlock(k);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i];
+    if (key !== null) {
+      keys[i] = null;
+      if (--key.ob_refcnt === 0) key.ob_type.tp_dealloc!(key);
+    }
+    const v = values[i];
+    if (v !== null) {
+      values[i] = null;
+      if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc!(v);
+    }
+  }
+}
+
+export interface PyDictObject extends PyObject {
+  ob_data: DictKeys;
+  /** ma_used */
+  ob_size: number;
+  /** ma_version_tag, bumped by every change (iterators and caches read it). */
+  ob_hash: number;
+}
+
+export function PyDict_Check(o: PyObject): boolean {
+  return (o.ob_type.tp_flags & Py_TPFLAGS_DICT_SUBCLASS) !== 0;
+}
+
+export function PyDict_CheckExact(o: PyObject): boolean {
+  return o.ob_type === PyDict_Type;
+}
+
+let versionCounter = 1;
+
+// ---- creation -------------------------------------------------------------------------------
+
+const MAXFREELIST = 80;
+const freeList: PyObject[] = [];
+
+export function dictFreeListCounts(): [number, number] {
+  return [freeList.length, keysFreeList.length];
+}
+
+function newDict(keys: DictKeys): PyDictObject {
+  let mp = freeList.pop() as PyDictObject | undefined;
+  if (mp !== undefined) {
+    mp.ob_refcnt = 1;
+  } else {
+    mp = new PyObject(PyDict_Type) as PyDictObject;
+    PyObject_GC_Init(mp, 48);
+  }
+  mp.ob_data = keys;
+  mp.ob_size = 0;
+  mp.ob_hash = versionCounter++;
+  return mp;
+}
+
+/** PyDict_New: an empty dict (untracked until it holds a container). */
+export function PyDict_New(): PyObject {
+  return newDict(EMPTY_KEYS);
+}
+
+function estimateLog2Keysize(n: number): number {
+  return calculateLog2Keysize(((n * 3 + 1) / 2) | 0);
+}
+
+function calculateLog2Keysize(minsize: number): number {
+  let log2 = PyDict_LOG_MINSIZE;
+  while ((1 << log2) < minsize) log2++;
+  return log2;
+}
+
+/** _PyDict_NewPresized */
+export function _PyDict_NewPresized(minused: number): PyObject {
+  if (minused <= usableFraction(PyDict_MINSIZE)) return PyDict_New();
+  const log2 = estimateLog2Keysize(minused);
+  return newDict(newKeys(log2, true));
+}
+
+/** tp_alloc for dict subclasses. */
+export function dictSubtypeAlloc(type: PyTypeObject): PyObject {
+  const mp = new PyObject(type) as PyDictObject;
+  PyObject_GC_Init(mp, type.tp_basicsize);
+  mp.ob_data = EMPTY_KEYS;
+  mp.ob_size = 0;
+  mp.ob_hash = versionCounter++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  // dict_new tracks subclass instances at once (they may have a __dict__)
+  PyObject_GC_Track(mp);
+  return mp;
+}
+
+export function dict_dealloc(o: PyObject): void {
+  const mp = o as PyDictObject;
+  PyObject_GC_UnTrack(mp);
+  const tc = trashcanBegin(mp, dict_dealloc);
+  if (tc < 0) return;
+  const keys = mp.ob_data;
+  mp.ob_data = EMPTY_KEYS;
+  if (keys !== EMPTY_KEYS) freeKeysObject(keys);
+  if (freeList.length < MAXFREELIST && mp.ob_type === PyDict_Type) freeList.push(mp);
+  else mp.ob_type.tp_free!(mp);
+  trashcanEnd(tc);
+}
+
+export function dict_free(o: PyObject): void {
+  PyObject_GC_Del(o);
+}
+
+export function dict_traverse(o: PyObject, visit: visitproc, arg: unknown): number {
+  const k = (o as PyDictObject).ob_data;
+  for (let i = 0; i < k.nentries; i++) {
+    const v = k.values[i];
+    if (v !== null) {
+      if (!k.unicode) {
+        const r = visit(k.keys[i]!, arg);
+        if (r) return r;
+      }
+      const r = visit(v, arg);
+      if (r) return r;
+    }
+  }
+  return 0;
+}
+
+// ---- GC tracking ----------------------------------------------------------------------------
+
+/** _PyObject_GC_MAY_BE_TRACKED */
+function mayBeTracked(o: PyObject): boolean {
+  if (!(o.ob_type.tp_flags & Py_TPFLAGS_HAVE_GC)) return false;
+  if (o.ob_type === PyTuple_Type) return o.gc_next !== null;
+  return true;
+}
+
+function maintainTracking(mp: PyDictObject, key: PyObject, value: PyObject): void {
+  if (mp.gc_next === null && (mayBeTracked(key) || mayBeTracked(value))) {
+    PyObject_GC_Track(mp);
+  }
+}
+
+// ---- lookup ---------------------------------------------------------------------------------
+
+/** Scratch outputs of lookup: the found value (borrowed) or null. */
+const found: { value: PyObject | null } = { value: null };
+
+/**
+ * _Py_dict_lookup: the entry index of key (hash lo/hi given) or DKIX_EMPTY; the value goes
+ * to found.value. Calls __eq__ as CPython does and restarts if the dict changes under it.
+ */
+function lookup(mp: PyDictObject, key: PyObject, lo: number, hi: number): number {
+  for (;;) {
+    const dk = mp.ob_data;
+    const mask = dk.mask;
+    const indices = dk.indices;
+    const keys = dk.keys;
+    let i = lo & mask;
+    let plo = lo, phi = hi;
+    const keyIsStr = key.ob_type === PyUnicode_Type;
+    let restart = false;
+    for (;;) {
+      const ix = indices[i];
+      if (ix === DKIX_EMPTY) {
+        found.value = null;
+        return DKIX_EMPTY;
+      }
+      if (ix >= 0) {
+        const ep = keys[ix]!;
+        if (ep === key) {
+          found.value = dk.values[ix];
+          return ix;
+        }
+        if (dk.hashLo[ix] === lo && dk.hashHi[ix] === hi) {
+          if (keyIsStr && ep.ob_type === PyUnicode_Type) {
+            if ((ep as PyUnicodeObject).ob_val === (key as PyUnicodeObject).ob_val) {
+              found.value = dk.values[ix];
+              return ix;
+            }
+          } else {
+            ep.ob_refcnt++;
+            let cmp: boolean;
+            try {
+              cmp = PyObject_RichCompareBool(ep, key, Py_EQ);
+            } finally {
+              Py_DECREF(ep);
+            }
+            if (dk !== mp.ob_data || dk.keys[ix] !== ep) {
+              restart = true;
+              break;
+            }
+            if (cmp) {
+              found.value = dk.values[ix];
+              return ix;
+            }
+          }
+        }
+      }
+      // perturb >>= 5 on the unsigned 64-bit hash; i = (i*5 + perturb + 1) & mask
+      plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
+      phi = phi >>> PERTURB_SHIFT;
+      i = (i * 5 + (plo >>> 0) + 1) & mask;
+    }
+    if (!restart) break;
+  }
+  found.value = null;
+  return DKIX_EMPTY;
+}
+
+/** The index slot holding entry ix (lookdict_index). */
+function lookdictIndex(k: DictKeys, lo: number, hi: number, ix: number): number {
+  const mask = k.mask;
+  let i = lo & mask;
+  let plo = lo, phi = hi;
+  for (;;) {
+    const v = k.indices[i];
+    if (v === ix) return i;
+    if (v === DKIX_EMPTY) return -1;
+    plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
+    phi = phi >>> PERTURB_SHIFT;
+    i = (i * 5 + (plo >>> 0) + 1) & mask;
+  }
+}
+
+/** find_empty_slot */
+function findEmptySlot(k: DictKeys, lo: number, hi: number): number {
+  const mask = k.mask;
+  let i = lo & mask;
+  let plo = lo, phi = hi;
+  while (k.indices[i] >= 0) {
+    plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
+    phi = phi >>> PERTURB_SHIFT;
+    i = (i * 5 + (plo >>> 0) + 1) & mask;
+  }
+  return i;
+}
+
+/** The hash of a key: cached for exact str, else PyObject_Hash. Sets Hash.hi. */
+function keyHash(key: PyObject): number {
+  if (key.ob_type === PyUnicode_Type) return unicode_hash(key);
+  return PyObject_Hash(key);
+}
+
+// ---- resizing -------------------------------------------------------------------------------
+
+function dictresize(mp: PyDictObject, log2newsize: number, unicode: boolean): void {
+  const oldkeys = mp.ob_data;
+  if (!oldkeys.unicode) unicode = false;
+  const newkeys = newKeys(log2newsize, unicode);
+  const n = oldkeys.nentries;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const v = oldkeys.values[i];
+    if (v === null) continue;
+    newkeys.keys[j] = oldkeys.keys[i];
+    newkeys.values[j] = v;
+    newkeys.hashLo[j] = oldkeys.hashLo[i];
+    newkeys.hashHi[j] = oldkeys.hashHi[i];
+    j++;
+  }
+  // build_indices
+  const mask = newkeys.mask;
+  for (let ix = 0; ix < j; ix++) {
+    const lo = newkeys.hashLo[ix], hi = newkeys.hashHi[ix];
+    let i = lo & mask;
+    let plo = lo, phi = hi;
+    while (newkeys.indices[i] !== DKIX_EMPTY) {
+      plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
+      phi = phi >>> PERTURB_SHIFT;
+      i = (i * 5 + (plo >>> 0) + 1) & mask;
+    }
+    newkeys.indices[i] = ix;
+  }
+  newkeys.usable -= j;
+  newkeys.nentries = j;
+  mp.ob_data = newkeys;
+  if (oldkeys !== EMPTY_KEYS) freeKeysBlock(oldkeys);
+}
+
+function insertionResize(mp: PyDictObject, unicode: boolean): void {
+  dictresize(mp, calculateLog2Keysize(mp.ob_size * 3), unicode);
+}
+
+// ---- insertion and deletion -------------------------------------------------------------------
+
+/** insertdict: steals key and value. */
+function insertdict(
+  mp: PyDictObject,
+  key: PyObject,
+  lo: number,
+  hi: number,
+  value: PyObject,
+): void {
+  let k = mp.ob_data;
+  if (k === EMPTY_KEYS) {
+    insertToEmptydict(mp, key, lo, hi, value);
+    return;
+  }
+  if (k.unicode && key.ob_type !== PyUnicode_Type) {
+    insertionResize(mp, false);
+    k = mp.ob_data;
+  }
+  let ix: number;
+  try {
+    ix = lookup(mp, key, lo, hi);
+  } catch (e) {
+    Py_DECREF(value);
+    Py_DECREF(key);
+    throw e;
+  }
+  const old = found.value;
+  maintainTracking(mp, key, value);
+  if (ix === DKIX_EMPTY) {
+    k = mp.ob_data;
+    if (k.usable <= 0) {
+      insertionResize(mp, true);
+      k = mp.ob_data;
+    }
+    const hashpos = findEmptySlot(k, lo, hi);
+    const n = k.nentries;
+    k.indices[hashpos] = n;
+    k.keys[n] = key;
+    k.values[n] = value;
+    k.hashLo[n] = lo;
+    k.hashHi[n] = hi;
+    mp.ob_size++;
+    mp.ob_hash = versionCounter++;
+    k.usable--;
+    k.nentries = n + 1;
+    return;
+  }
+  if (old !== value) {
+    mp.ob_data.values[ix] = value;
+    mp.ob_hash = versionCounter++;
+  }
+  Py_XDECREF(old);
+  Py_DECREF(key);
+}
+
+function insertToEmptydict(
+  mp: PyDictObject,
+  key: PyObject,
+  lo: number,
+  hi: number,
+  value: PyObject,
+): void {
+  const k = newKeys(PyDict_LOG_MINSIZE, key.ob_type === PyUnicode_Type);
+  mp.ob_data = k;
+  maintainTracking(mp, key, value);
+  k.indices[lo & (PyDict_MINSIZE - 1)] = 0;
+  k.keys[0] = key;
+  k.values[0] = value;
+  k.hashLo[0] = lo;
+  k.hashHi[0] = hi;
+  mp.ob_size++;
+  mp.ob_hash = versionCounter++;
+  k.usable--;
+  k.nentries = 1;
+}
+
+/** _PyDict_SetItem_Take2: steals key and value. */
+export function _PyDict_SetItem_Take2(o: PyObject, key: PyObject, value: PyObject): void {
+  let lo: number;
+  try {
+    lo = keyHash(key);
+  } catch (e) {
+    Py_DECREF(key);
+    Py_DECREF(value);
+    throw e;
+  }
+  insertdict(o as PyDictObject, key, lo, Hash.hi, value);
+}
+
+/** PyDict_SetItem: key and value borrowed. */
+export function PyDict_SetItem(o: PyObject, key: PyObject, value: PyObject): void {
+  const lo = keyHash(key);
+  const hi = Hash.hi;
+  key.ob_refcnt++;
+  value.ob_refcnt++;
+  insertdict(o as PyDictObject, key, lo, hi, value);
+}
+
+/** _PyDict_SetItem_KnownHash */
+export function _PyDict_SetItem_KnownHash(
+  o: PyObject,
+  key: PyObject,
+  value: PyObject,
+  lo: number,
+  hi: number,
+): void {
+  key.ob_refcnt++;
+  value.ob_refcnt++;
+  insertdict(o as PyDictObject, key, lo, hi, value);
+}
+
+export function PyDict_SetItemString(o: PyObject, key: string, value: PyObject): void {
+  const k = PyUnicode_FromString(key);
+  try {
+    PyDict_SetItem(o, k, value);
+  } finally {
+    Py_DECREF(k);
+  }
+}
+
+function delitemCommon(mp: PyDictObject, lo: number, hi: number, ix: number, oldValue: PyObject) {
+  const k = mp.ob_data;
+  const hashpos = lookdictIndex(k, lo, hi, ix);
+  mp.ob_size--;
+  mp.ob_hash = versionCounter++;
+  k.indices[hashpos] = DKIX_DUMMY;
+  const oldKey = k.keys[ix]!;
+  k.keys[ix] = null;
+  k.values[ix] = null;
+  Py_DECREF(oldKey);
+  Py_DECREF(oldValue);
+}
+
+/** PyDict_DelItem: KeyError when missing. */
+export function PyDict_DelItem(o: PyObject, key: PyObject): void {
+  const lo = keyHash(key);
+  const hi = Hash.hi;
+  const mp = o as PyDictObject;
+  const ix = lookup(mp, key, lo, hi);
+  if (ix === DKIX_EMPTY || found.value === null) throw PyErr_SetKeyError(key);
+  delitemCommon(mp, lo, hi, ix, found.value);
+}
+
+/** Deletes key if present; returns whether it was. */
+export function dictDelIfPresent(o: PyObject, key: PyObject): boolean {
+  const lo = keyHash(key);
+  const hi = Hash.hi;
+  const mp = o as PyDictObject;
+  const ix = lookup(mp, key, lo, hi);
+  if (ix === DKIX_EMPTY || found.value === null) return false;
+  delitemCommon(mp, lo, hi, ix, found.value);
+  return true;
+}
+
+/** _PyDict_Pop: the removed value (new reference), or deflt (a new reference) / KeyError. */
+export function _PyDict_Pop(o: PyObject, key: PyObject, deflt: PyObject | null): PyObject {
+  const mp = o as PyDictObject;
+  if (mp.ob_size === 0) {
+    if (deflt !== null) {
+      deflt.ob_refcnt++;
+      return deflt;
+    }
+    throw PyErr_SetKeyError(key);
+  }
+  const lo = keyHash(key);
+  const hi = Hash.hi;
+  const ix = lookup(mp, key, lo, hi);
+  const old = found.value;
+  if (ix === DKIX_EMPTY || old === null) {
+    if (deflt !== null) {
+      deflt.ob_refcnt++;
+      return deflt;
+    }
+    throw PyErr_SetKeyError(key);
+  }
+  old.ob_refcnt++;
+  delitemCommon(mp, lo, hi, ix, old);
+  return old;
+}
+
+/** PyDict_Clear: empties the dict, then releases keys and values in order. */
+export function PyDict_Clear(o: PyObject): void {
+  const mp = o as PyDictObject;
+  const oldkeys = mp.ob_data;
+  if (oldkeys === EMPTY_KEYS) return;
+  mp.ob_data = EMPTY_KEYS;
+  mp.ob_size = 0;
+  mp.ob_hash = versionCounter++;
+  freeKeysObject(oldkeys);
+}
+
+// ---- reading --------------------------------------------------------------------------------
+
+/** PyDict_GetItemWithError: the value (borrowed) or null; __eq__ errors propagate. */
+export function PyDict_GetItemWithError(o: PyObject, key: PyObject): PyObject | null {
+  const lo = keyHash(key);
+  lookup(o as PyDictObject, key, lo, Hash.hi);
+  return found.value;
+}
+
+/** _PyDict_GetItem_KnownHash */
+export function _PyDict_GetItem_KnownHash(
+  o: PyObject,
+  key: PyObject,
+  lo: number,
+  hi: number,
+): PyObject | null {
+  lookup(o as PyDictObject, key, lo, hi);
+  return found.value;
+}
+
+/** A lookup by a str key (the identifier fast path); borrowed or null. */
+export function dictGetStr(o: PyObject, key: PyObject): PyObject | null {
+  const mp = o as PyDictObject;
+  const dk = mp.ob_data;
+  const lo = unicode_hash(key);
+  const hi = Hash.hi;
+  // First probe inline: interned keys usually hit by identity.
+  const ix = dk.indices[lo & dk.mask];
+  if (ix >= 0 && dk.keys[ix] === key) return dk.values[ix];
+  if (ix === DKIX_EMPTY) return null;
+  lookup(mp, key, lo, hi);
+  return found.value;
+}
+
+/** PyDict_GetItemString (borrowed or null). */
+export function PyDict_GetItemString(o: PyObject, key: string): PyObject | null {
+  return dictGetStr(o, _Py_ID(key));
+}
+
+export function PyDict_Contains(o: PyObject, key: PyObject): boolean {
+  const lo = keyHash(key);
+  lookup(o as PyDictObject, key, lo, Hash.hi);
+  return found.value !== null;
+}
+
+export function PyDict_Size(o: PyObject): number {
+  return (o as PyDictObject).ob_size;
+}
+
+/**
+ * _PyDict_LoadGlobal: looks in globals then builtins; the value is borrowed, null when
+ * neither has the name.
+ */
+export function _PyDict_LoadGlobal(
+  globals: PyObject,
+  builtins: PyObject,
+  key: PyObject,
+): PyObject | null {
+  const v = dictGetStr(globals, key);
+  if (v !== null) return v;
+  return dictGetStr(builtins, key);
+}
+
+/**
+ * Iterates the live entries in order: calls f(key, value) with borrowed references. The
+ * callback must not mutate the dict (internal use: copying, merging).
+ */
+export function dictForEach(o: PyObject, f: (key: PyObject, value: PyObject) => void): void {
+  const k = (o as PyDictObject).ob_data;
+  for (let i = 0; i < k.nentries; i++) {
+    const v = k.values[i];
+    if (v !== null) f(k.keys[i]!, v);
+  }
+}
+
+/** PyDict_Next: position-based iteration. Returns the next position, or -1 at the end. */
+export function PyDict_Next(
+  o: PyObject,
+  pos: number,
+  out: { key: PyObject | null; value: PyObject | null },
+): number {
+  const k = (o as PyDictObject).ob_data;
+  let i = pos;
+  while (i < k.nentries && k.values[i] === null) i++;
+  if (i >= k.nentries) return -1;
+  out.key = k.keys[i];
+  out.value = k.values[i];
+  return i + 1;
+}
+
+/** Entry-index level access for the iterators of dictviews.ts. */
+export function dictEntryAt(o: PyObject, i: number): number {
+  const k = (o as PyDictObject).ob_data;
+  while (i < k.nentries && k.values[i] === null) i++;
+  return i < k.nentries ? i : -1;
+}
+
+export function dictKeys(o: PyObject): DictKeys {
+  return (o as PyDictObject).ob_data;
+}
+
+/** The live keys (borrowed) in order. */
+export function dictKeyList(o: PyObject): PyObject[] {
+  const out: PyObject[] = [];
+  dictForEach(o, (k) => out.push(k));
+  return out;
+}
+
+// ---- bulk operations ------------------------------------------------------------------------
+
+/** PyDict_Copy: a new dict with the same items (as dict.copy()). */
+export function PyDict_Copy(o: PyObject): PyObject {
+  const mp = o as PyDictObject;
+  const copy = PyDict_New() as PyDictObject;
+  if (mp.ob_size === 0) return copy;
+  const src = mp.ob_data;
+  if (src.nentries === mp.ob_size && mp.ob_type === PyDict_Type) {
+    // clone_combined_dict_keys: same table shape
+    const k = newKeys(src.log2size, src.unicode);
+    k.indices.set(src.indices);
+    for (let i = 0; i < src.nentries; i++) {
+      const key = src.keys[i]!, v = src.values[i]!;
+      key.ob_refcnt++;
+      v.ob_refcnt++;
+      k.keys[i] = key;
+      k.values[i] = v;
+      k.hashLo[i] = src.hashLo[i];
+      k.hashHi[i] = src.hashHi[i];
+    }
+    k.nentries = src.nentries;
+    k.usable = src.usable;
+    copy.ob_data = k;
+    copy.ob_size = mp.ob_size;
+    if (mp.gc_next !== null) PyObject_GC_Track(copy);
+    return copy;
+  }
+  dict_merge(copy, o, true);
+  return copy;
+}
+
+/** dict_merge of another dict: override replaces existing keys (0: keep, 2: raise). */
+export function dict_merge(a: PyObject, b: PyObject, override: boolean | 2): void {
+  const mp = a as PyDictObject;
+  const other = b as PyDictObject;
+  if (a === b || other.ob_size === 0) return;
+  if (mp.ob_size === 0 && override === true) {
+    // grow once, as dict_merge does for an empty target
+    const log2 = estimateLog2Keysize(other.ob_size);
+    if (log2 > mp.ob_data.log2size && mp.ob_data === EMPTY_KEYS) {
+      mp.ob_data = newKeys(log2, other.ob_data.unicode);
+    }
+  } else if (mp.ob_data.usable * 3 < other.ob_size * 2) {
+    const target = calculateLog2Keysize((mp.ob_size + other.ob_size) * 3 / 2 | 0);
+    if (target > mp.ob_data.log2size || mp.ob_data === EMPTY_KEYS) {
+      dictresize(mp, Math.max(target, PyDict_LOG_MINSIZE), true);
+    }
+  }
+  const ok = other.ob_data;
+  const n = ok.nentries;
+  for (let i = 0; i < n; i++) {
+    const value = ok.values[i];
+    if (value === null) continue;
+    const key = ok.keys[i]!;
+    const lo = ok.hashLo[i], hi = ok.hashHi[i];
+    key.ob_refcnt++;
+    value.ob_refcnt++;
+    if (override === true) {
+      insertdict(mp, key, lo, hi, value);
+    } else {
+      let exists: boolean;
+      try {
+        lookup(mp, key, lo, hi);
+        exists = found.value !== null;
+      } catch (e) {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        throw e;
+      }
+      if (!exists) insertdict(mp, key, lo, hi, value);
+      else {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        if (override === 2) throw PyErr_SetKeyError(key);
+      }
+    }
+    if (ok !== other.ob_data || n !== other.ob_data.nentries) {
+      throw PyErr_Format(PyExc_RuntimeError, "dict mutated during update");
+    }
+  }
+}
+
+export function dictSizeof(o: PyObject): number {
+  const mp = o as PyDictObject;
+  let res = o.ob_type.tp_basicsize;
+  if (mp.ob_data !== EMPTY_KEYS) res += dictKeysSize(mp.ob_data);
+  return res;
+}
+
+export { PyObject_GC_Track };

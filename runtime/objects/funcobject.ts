@@ -1,0 +1,505 @@
+// function, staticmethod and classmethod (Objects/funcobject.c). Calling a function is the
+// eval loop's business (vm/eval.ts installs _PyFunction_Vectorcall).
+
+import {
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
+  PyClassMethod_Type,
+  PyFunction_Type,
+  PyObject,
+  PyObject_GC_Del,
+  PyObject_GC_Init,
+  PyObject_GC_Track,
+  PyObject_GC_UnTrack,
+  PyStaticMethod_Type,
+  type PyTypeObject,
+  type visitproc,
+} from "./object.ts";
+import { PyErr_Format } from "./errors.ts";
+import {
+  PyExc_AttributeError,
+  PyExc_RuntimeError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "./exceptions.ts";
+import { _Py_ID, PyUnicode_Check, PyUnicode_FromString, unicode_empty } from "./unicodeobject.ts";
+import { dictGetStr, PyDict_Check, PyDict_New } from "./dictobject.ts";
+import { PyTuple_Check } from "./tupleobject.ts";
+import { addressOf } from "../memory/obmalloc.ts";
+import { PyObject_GetAttr, PyObject_SetAttr, str } from "./objectops.ts";
+import { PyMethod_New } from "./classobject.ts";
+import { PyObject_Call } from "./call.ts";
+import { type CodeData, codeData } from "./codeobject.ts";
+import { PyType_GenericAlloc } from "./typeobject.ts";
+
+export class FunctionData {
+  constructor(
+    public code: PyObject,
+    public globals: PyObject,
+    public builtins: PyObject,
+    public name: PyObject,
+    public qualname: PyObject,
+    public doc: PyObject,
+    public module: PyObject | null,
+  ) {}
+  defaults: PyObject | null = null;
+  kwdefaults: PyObject | null = null;
+  closure: PyObject | null = null;
+  annotations: PyObject | null = null;
+  /** func_version: bumped when __code__ or defaults change (for caches). */
+  version = 0;
+}
+
+export interface PyFunctionObject extends PyObject {
+  ob_data: FunctionData;
+}
+
+export function funcData(f: PyObject): FunctionData {
+  return (f as PyFunctionObject).ob_data;
+}
+
+export function PyFunction_Check(o: PyObject): boolean {
+  return o.ob_type === PyFunction_Type;
+}
+
+/** The builtins of a globals dict (_PyEval_BuiltinsFromGlobals); set by the VM. */
+export let builtinsFromGlobals: (globals: PyObject) => PyObject = (g) => g;
+export function setBuiltinsFromGlobals(f: (globals: PyObject) => PyObject): void {
+  builtinsFromGlobals = f;
+}
+
+let versionCounter = 1;
+
+/** PyFunction_New(code, globals): references as CPython takes them. */
+export function PyFunction_New(
+  code: PyObject,
+  globals: PyObject,
+  qualname: PyObject | null = null,
+) {
+  const co = codeData(code);
+  globals.ob_refcnt++;
+  code.ob_refcnt++;
+  const name = co.co_name;
+  name.ob_refcnt++;
+  const qn = qualname ?? co.co_qualname;
+  qn.ob_refcnt++;
+  const consts = co.co_consts.ob_item as PyObject[];
+  let doc = consts.length >= 1 ? consts[0] : Py_None;
+  if (!PyUnicode_Check(doc)) doc = Py_None;
+  doc.ob_refcnt++;
+  const module = dictGetStr(globals, _Py_ID("__name__"));
+  if (module !== null) module.ob_refcnt++;
+  const builtins = builtinsFromGlobals(globals);
+  builtins.ob_refcnt++;
+  const op = new PyObject(PyFunction_Type) as PyFunctionObject;
+  PyObject_GC_Init(op, 136);
+  op.ob_data = new FunctionData(code, globals, builtins, name, qn, doc, module);
+  op.ob_data.version = versionCounter++;
+  PyObject_GC_Track(op);
+  return op;
+}
+
+/** func_clear */
+export function func_clear(op: PyObject): boolean {
+  const f = funcData(op);
+  f.version = 0;
+  const globals = f.globals, builtins = f.builtins, module = f.module;
+  const defaults = f.defaults, kwdefaults = f.kwdefaults, doc = f.doc;
+  f.globals = Py_None;
+  f.builtins = Py_None;
+  f.module = null;
+  f.defaults = null;
+  f.kwdefaults = null;
+  Py_None.ob_refcnt += 2;
+  Py_DECREF(globals);
+  Py_DECREF(builtins);
+  Py_XDECREF(module);
+  Py_XDECREF(defaults);
+  Py_XDECREF(kwdefaults);
+  f.doc = Py_None;
+  Py_None.ob_refcnt++;
+  Py_DECREF(doc);
+  const dict = op.ob_dict;
+  op.ob_dict = null;
+  Py_XDECREF(dict);
+  const closure = f.closure;
+  f.closure = null;
+  Py_XDECREF(closure);
+  const ann = f.annotations;
+  f.annotations = null;
+  Py_XDECREF(ann);
+  const name = f.name, qualname = f.qualname;
+  unicode_empty.ob_refcnt += 2;
+  f.name = unicode_empty;
+  f.qualname = unicode_empty;
+  Py_DECREF(name);
+  Py_DECREF(qualname);
+  return false;
+}
+
+export function func_dealloc(op: PyObject): void {
+  PyObject_GC_UnTrack(op);
+  func_clear(op);
+  const f = funcData(op);
+  Py_DECREF(f.code);
+  Py_DECREF(f.name);
+  Py_DECREF(f.qualname);
+  // func_clear left None in globals/builtins/doc: drop those placeholder references.
+  Py_DECREF(f.globals);
+  Py_DECREF(f.builtins);
+  Py_DECREF(f.doc);
+  PyObject_GC_Del(op);
+}
+
+export function func_traverse(op: PyObject, visit: visitproc, arg: unknown): number {
+  const f = funcData(op);
+  for (
+    const v of [
+      f.code,
+      f.globals,
+      f.builtins,
+      f.module,
+      f.defaults,
+      f.kwdefaults,
+      f.doc,
+      f.name,
+      op.ob_dict,
+      f.closure,
+      f.annotations,
+      f.qualname,
+    ]
+  ) {
+    if (v !== null) {
+      const r = visit(v, arg);
+      if (r) return r;
+    }
+  }
+  return 0;
+}
+
+export function func_repr(op: PyObject): PyObject {
+  return PyUnicode_FromString(
+    `<function ${str(funcData(op).qualname)} at 0x${addressOf(op.ob_id).toString(16)}>`,
+  );
+}
+
+/** func_descr_get: binds to an instance as a method. */
+export function func_descr_get(
+  func: PyObject,
+  obj: PyObject | null,
+  _type: PyObject | null,
+): PyObject {
+  if (obj === Py_None || obj === null) {
+    func.ob_refcnt++;
+    return func;
+  }
+  return PyMethod_New(func, obj);
+}
+
+function replace<K extends keyof FunctionData>(f: FunctionData, key: K, v: FunctionData[K]): void {
+  const old = f[key] as unknown as PyObject | null;
+  f[key] = v;
+  Py_XDECREF(old);
+}
+
+function getOrNone(v: PyObject | null): PyObject {
+  const r = v ?? Py_None;
+  r.ob_refcnt++;
+  return r;
+}
+
+export const func_getset = [
+  {
+    name: "__code__",
+    get: (op: PyObject) => getOrNone(funcData(op).code),
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v === null || v.ob_type.tp_name !== "code") {
+        throw PyErr_Format(PyExc_TypeError, "__code__ must be set to a code object");
+      }
+      const f = funcData(op);
+      const nfree = (codeData(v) as CodeData).co_nfreevars;
+      const nclosure = f.closure === null ? 0 : f.closure.ob_item!.length;
+      if (nclosure !== nfree) {
+        throw PyErr_Format(
+          PyExc_ValueError,
+          `${str(f.name)}() requires a code object with ${nclosure} free vars, not ${nfree}`,
+        );
+      }
+      v.ob_refcnt++;
+      f.version = versionCounter++;
+      replace(f, "code", v);
+    },
+  },
+  {
+    name: "__defaults__",
+    get: (op: PyObject) => getOrNone(funcData(op).defaults),
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v === Py_None) v = null;
+      if (v !== null && !PyTuple_Check(v)) {
+        throw PyErr_Format(PyExc_TypeError, "__defaults__ must be set to a tuple object");
+      }
+      if (v !== null) v.ob_refcnt++;
+      const f = funcData(op);
+      f.version = versionCounter++;
+      replace(f, "defaults", v);
+    },
+  },
+  {
+    name: "__kwdefaults__",
+    get: (op: PyObject) => getOrNone(funcData(op).kwdefaults),
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v === Py_None) v = null;
+      if (v !== null && !PyDict_Check(v)) {
+        throw PyErr_Format(PyExc_TypeError, "__kwdefaults__ must be set to a dict object");
+      }
+      if (v !== null) v.ob_refcnt++;
+      const f = funcData(op);
+      f.version = versionCounter++;
+      replace(f, "kwdefaults", v);
+    },
+  },
+  {
+    name: "__annotations__",
+    get: (op: PyObject) => {
+      const f = funcData(op);
+      if (f.annotations === null) f.annotations = PyDict_New();
+      else if (PyTuple_Check(f.annotations)) {
+        // MAKE_FUNCTION stores annotations as a flat tuple (name, value, ...).
+        const items = f.annotations.ob_item as PyObject[];
+        const d = PyDict_New();
+        for (let i = 0; i + 1 < items.length; i += 2) dictSet(d, items[i], items[i + 1]);
+        replace(f, "annotations", d);
+      }
+      f.annotations!.ob_refcnt++;
+      return f.annotations!;
+    },
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v === Py_None) v = null;
+      if (v !== null && !PyDict_Check(v)) {
+        throw PyErr_Format(PyExc_TypeError, "__annotations__ must be set to a dict object");
+      }
+      if (v !== null) v.ob_refcnt++;
+      replace(funcData(op), "annotations", v);
+    },
+  },
+  {
+    name: "__dict__",
+    get: (op: PyObject) => {
+      if (op.ob_dict === null) op.ob_dict = PyDict_New();
+      op.ob_dict.ob_refcnt++;
+      return op.ob_dict;
+    },
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v === null) throw PyErr_Format(PyExc_TypeError, "cannot delete __dict__");
+      if (!PyDict_Check(v)) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `__dict__ must be set to a dictionary, not a '${v.ob_type.tp_name}'`,
+        );
+      }
+      v.ob_refcnt++;
+      const old = op.ob_dict;
+      op.ob_dict = v;
+      Py_XDECREF(old);
+    },
+  },
+  {
+    name: "__name__",
+    get: (op: PyObject) => getOrNone(funcData(op).name),
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v === null || !PyUnicode_Check(v)) {
+        throw PyErr_Format(PyExc_TypeError, "__name__ must be set to a string object");
+      }
+      v.ob_refcnt++;
+      replace(funcData(op), "name", v);
+    },
+  },
+  {
+    name: "__qualname__",
+    get: (op: PyObject) => getOrNone(funcData(op).qualname),
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v === null || !PyUnicode_Check(v)) {
+        throw PyErr_Format(PyExc_TypeError, "__qualname__ must be set to a string object");
+      }
+      v.ob_refcnt++;
+      replace(funcData(op), "qualname", v);
+    },
+  },
+];
+
+import { PyDict_SetItem } from "./dictobject.ts";
+function dictSet(d: PyObject, k: PyObject, v: PyObject): void {
+  PyDict_SetItem(d, k, v);
+}
+
+export const func_members = [
+  { name: "__closure__", get: (op: PyObject) => getOrNone(funcData(op).closure), set: null },
+  {
+    name: "__doc__",
+    get: (op: PyObject) => getOrNone(funcData(op).doc),
+    set: (op: PyObject, v: PyObject | null) => {
+      const nv = v ?? Py_None;
+      nv.ob_refcnt++;
+      replace(funcData(op), "doc", nv);
+    },
+  },
+  { name: "__globals__", get: (op: PyObject) => getOrNone(funcData(op).globals), set: null },
+  {
+    name: "__module__",
+    get: (op: PyObject) => getOrNone(funcData(op).module),
+    set: (op: PyObject, v: PyObject | null) => {
+      if (v !== null) v.ob_refcnt++;
+      replace(funcData(op), "module", v);
+    },
+  },
+  { name: "__builtins__", get: (op: PyObject) => getOrNone(funcData(op).builtins), set: null },
+];
+
+// ---- staticmethod and classmethod ----------------------------------------------------------
+
+/** sm_callable / cm_callable live in ob_item[0]; their __dict__ in ob_dict. */
+function callableOf(o: PyObject): PyObject | null {
+  return o.ob_item === null ? null : o.ob_item[0];
+}
+
+export function PyStaticMethod_New(callable: PyObject): PyObject {
+  const sm = PyType_GenericAlloc(PyStaticMethod_Type, 0);
+  callable.ob_refcnt++;
+  sm.ob_item = [callable];
+  return sm;
+}
+
+export function PyClassMethod_New(callable: PyObject): PyObject {
+  const cm = PyType_GenericAlloc(PyClassMethod_Type, 0);
+  callable.ob_refcnt++;
+  cm.ob_item = [callable];
+  return cm;
+}
+
+export function descr_wrapper_dealloc(o: PyObject): void {
+  PyObject_GC_UnTrack(o);
+  const c = callableOf(o);
+  o.ob_item = null;
+  Py_XDECREF(c);
+  const d = o.ob_dict;
+  o.ob_dict = null;
+  Py_XDECREF(d);
+  o.ob_type.tp_free!(o);
+}
+
+export function descr_wrapper_traverse(o: PyObject, visit: visitproc, arg: unknown): number {
+  const c = callableOf(o);
+  if (c !== null) {
+    const r = visit(c, arg);
+    if (r) return r;
+  }
+  return o.ob_dict !== null ? visit(o.ob_dict, arg) : 0;
+}
+
+export function descr_wrapper_clear(o: PyObject): boolean {
+  const c = callableOf(o);
+  o.ob_item = null;
+  Py_XDECREF(c);
+  const d = o.ob_dict;
+  o.ob_dict = null;
+  Py_XDECREF(d);
+  return false;
+}
+
+/** functools_wraps: copies __module__, __name__, __qualname__, __doc__, __annotations__. */
+function functoolsWraps(wrapper: PyObject, wrapped: PyObject): void {
+  for (const a of ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"]) {
+    let value: PyObject;
+    try {
+      value = PyObject_GetAttr(wrapped, _Py_ID(a));
+    } catch (e) {
+      if (e instanceof PyObject && e.ob_type === PyExc_AttributeError) {
+        Py_DECREF(e);
+        continue;
+      }
+      throw e;
+    }
+    try {
+      PyObject_SetAttr(wrapper, _Py_ID(a), value);
+    } finally {
+      Py_DECREF(value);
+    }
+  }
+}
+
+function initWrapper(self: PyObject, args: PyObject, kwds: PyObject | null, name: string): void {
+  if (kwds !== null && kwds.ob_size > 0) {
+    throw PyErr_Format(PyExc_TypeError, `${name}() takes no keyword arguments`);
+  }
+  const items = args.ob_item as PyObject[];
+  if (items.length !== 1) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `${name} expected 1 argument, got ${items.length}`,
+    );
+  }
+  const callable = items[0];
+  callable.ob_refcnt++;
+  const old = callableOf(self);
+  self.ob_item = [callable];
+  Py_XDECREF(old);
+  functoolsWraps(self, callable);
+}
+
+export function sm_init(self: PyObject, args: PyObject, kwds: PyObject | null): void {
+  initWrapper(self, args, kwds, "staticmethod");
+}
+
+export function cm_init(self: PyObject, args: PyObject, kwds: PyObject | null): void {
+  initWrapper(self, args, kwds, "classmethod");
+}
+
+export function sm_descr_get(
+  self: PyObject,
+  _obj: PyObject | null,
+  _type: PyObject | null,
+): PyObject {
+  const c = callableOf(self);
+  if (c === null) throw PyErr_Format(PyExc_RuntimeError, "uninitialized staticmethod object");
+  c.ob_refcnt++;
+  return c;
+}
+
+export function sm_call(self: PyObject, args: PyObject, kwds: PyObject | null): PyObject {
+  return PyObject_Call(callableOf(self)!, args, kwds);
+}
+
+export function cm_descr_get(
+  self: PyObject,
+  obj: PyObject | null,
+  type: PyObject | null,
+): PyObject {
+  const c = callableOf(self);
+  if (c === null) throw PyErr_Format(PyExc_RuntimeError, "uninitialized classmethod object");
+  const t = type ?? obj!.ob_type;
+  const get = c.ob_type.tp_descr_get;
+  if (get !== null && c.ob_type !== PyFunction_Type) return get(c, t, t);
+  return PyMethod_New(c, t);
+}
+
+function reprWrapper(self: PyObject, kind: string): PyObject {
+  const c = callableOf(self);
+  const inner = c === null ? "NULL" : reprText(c);
+  return PyUnicode_FromString(`<${kind}(${inner})>`);
+}
+
+import { reprText } from "./objectops.ts";
+export function sm_repr(self: PyObject): PyObject {
+  return reprWrapper(self, "staticmethod");
+}
+export function cm_repr(self: PyObject): PyObject {
+  return reprWrapper(self, "classmethod");
+}
+
+export const wrapper_members = [
+  { name: "__func__", get: (o: PyObject) => getOrNone(callableOf(o)), set: null },
+  { name: "__wrapped__", get: (o: PyObject) => getOrNone(callableOf(o)), set: null },
+];
+
+export type { PyTypeObject };

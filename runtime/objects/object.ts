@@ -1,0 +1,591 @@
+// The object header and the type object (Include/object.h, Include/cpython/object.h).
+//
+// Every Python value is a PyObject. For speed all of them are instances of this one
+// JavaScript class, with the same fields set in the same order from birth, so that V8
+// sees a single hidden class at every `ob_refcnt++` in the eval loop (a site that sees
+// many classes goes megamorphic and costs several times more). What a field holds
+// depends on the type; each type's file declares an interface that names its use, e.g.
+// `PyListObject` says `ob_item` is the list's items. Type objects are PyTypeObject, a
+// subclass with the slots.
+//
+// Reference counting is done by hand where CPython does it: `o.ob_refcnt++` is
+// Py_INCREF, `Py_DECREF(o)` drops a reference and deallocates at zero.
+
+import { GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
+import { obmalloc } from "../memory/obmalloc.ts";
+
+export class PyObject {
+  ob_refcnt: number;
+  ob_type: PyTypeObject;
+  /** The object's address in 16-byte units of the modelled heap (see obmalloc.ts). */
+  ob_id: number;
+  /** GC state bits while tracked (memory/gc.ts). */
+  ob_gc: number;
+  gc_next: PyObject | null;
+  gc_prev: PyObject | null;
+  /** A scalar payload: an int's value (number or bigint), a float's, a str's text... */
+  ob_val: unknown;
+  /** A number the type uses: a list's allocated size, a str's high hash word... */
+  ob_size: number;
+  /** A cached hash (low 32 bits), where the type caches one. */
+  ob_hash: number;
+  /** Items of a list, tuple, or the __slots__ values of an instance. */
+  ob_item: (PyObject | null)[] | null;
+  /** The instance __dict__, or null. */
+  ob_dict: PyObject | null;
+  /** The type's own record (a dict table, a function's fields, ...). */
+  ob_data: unknown;
+  /** Values of the instance's __slots__ (member descriptors index it), or null. */
+  ob_slots: (PyObject | null)[] | null;
+
+  constructor(type: PyTypeObject) {
+    this.ob_refcnt = 1;
+    this.ob_type = type;
+    this.ob_id = 0;
+    this.ob_gc = 0;
+    this.gc_next = null;
+    this.gc_prev = null;
+    this.ob_val = null;
+    this.ob_size = 0;
+    this.ob_hash = -1;
+    this.ob_item = null;
+    this.ob_dict = null;
+    this.ob_data = null;
+    this.ob_slots = null;
+  }
+}
+
+// ---- slot signatures -------------------------------------------------------------------
+// Functions return new references and borrow their arguments, as in CPython. A Python
+// exception is thrown (see vm/errors.ts); "returns NULL without an exception" cases
+// return null (tp_iternext at the end, a dict miss).
+
+export type destructor = (o: PyObject) => void;
+export type unaryfunc = (o: PyObject) => PyObject;
+export type binaryfunc = (a: PyObject, b: PyObject) => PyObject;
+export type ternaryfunc = (a: PyObject, b: PyObject, c: PyObject) => PyObject;
+export type inquiry = (o: PyObject) => boolean;
+export type lenfunc = (o: PyObject) => number;
+export type ssizeargfunc = (o: PyObject, i: number) => PyObject;
+export type ssizeobjargproc = (o: PyObject, i: number, v: PyObject | null) => void;
+export type objobjargproc = (o: PyObject, k: PyObject, v: PyObject | null) => void;
+export type objobjproc = (o: PyObject, v: PyObject) => boolean;
+/** Returns the low 32 bits of the 64-bit hash; the high 32 bits go to hashHi (pyhash.ts). */
+export type hashfunc = (o: PyObject) => number;
+export type richcmpfunc = (a: PyObject, b: PyObject, op: number) => PyObject;
+export type getiterfunc = (o: PyObject) => PyObject;
+export type iternextfunc = (o: PyObject) => PyObject | null;
+export type descrgetfunc = (d: PyObject, obj: PyObject | null, type: PyObject | null) => PyObject;
+export type descrsetfunc = (d: PyObject, obj: PyObject, value: PyObject | null) => void;
+export type initproc = (self: PyObject, args: PyObject, kwds: PyObject | null) => void;
+export type newfunc = (subtype: PyTypeObject, args: PyObject, kwds: PyObject | null) => PyObject;
+export type getattrofunc = (o: PyObject, name: PyObject) => PyObject;
+/** Like getattrofunc, but returns null instead of raising AttributeError when it can. */
+export type setattrofunc = (o: PyObject, name: PyObject, v: PyObject | null) => void;
+export type visitproc = (o: PyObject, arg: unknown) => number;
+export type traverseproc = (o: PyObject, visit: visitproc, arg: unknown) => number;
+export type reprfunc = (o: PyObject) => PyObject;
+/** tp_call: args is a tuple, kwds a dict or null. */
+export type callfunc = (callable: PyObject, args: PyObject, kwds: PyObject | null) => PyObject;
+/**
+ * The vectorcall protocol: positional arguments are args[offset .. offset+nargs), then one
+ * value per name in kwnames (a tuple of str), all borrowed.
+ */
+export type vectorcallfunc = (
+  callable: PyObject,
+  args: (PyObject | null)[],
+  offset: number,
+  nargs: number,
+  kwnames: PyObject | null,
+) => PyObject;
+
+// ---- tp_flags (Include/object.h) --------------------------------------------------------
+export const Py_TPFLAGS_MANAGED_DICT = 1 << 4;
+export const Py_TPFLAGS_SEQUENCE = 1 << 5;
+export const Py_TPFLAGS_MAPPING = 1 << 6;
+export const Py_TPFLAGS_DISALLOW_INSTANTIATION = 1 << 7;
+export const Py_TPFLAGS_IMMUTABLETYPE = 1 << 8;
+export const Py_TPFLAGS_HEAPTYPE = 1 << 9;
+export const Py_TPFLAGS_BASETYPE = 1 << 10;
+export const Py_TPFLAGS_HAVE_VECTORCALL = 1 << 11;
+export const Py_TPFLAGS_READY = 1 << 12;
+export const Py_TPFLAGS_READYING = 1 << 13;
+export const Py_TPFLAGS_HAVE_GC = 1 << 14;
+export const Py_TPFLAGS_METHOD_DESCRIPTOR = 1 << 17;
+export const Py_TPFLAGS_VALID_VERSION_TAG = 1 << 19;
+export const Py_TPFLAGS_IS_ABSTRACT = 1 << 20;
+export const Py_TPFLAGS_MATCH_SELF = 1 << 22;
+export const Py_TPFLAGS_LONG_SUBCLASS = 1 << 24;
+export const Py_TPFLAGS_LIST_SUBCLASS = 1 << 25;
+export const Py_TPFLAGS_TUPLE_SUBCLASS = 1 << 26;
+export const Py_TPFLAGS_BYTES_SUBCLASS = 1 << 27;
+export const Py_TPFLAGS_UNICODE_SUBCLASS = 1 << 28;
+export const Py_TPFLAGS_DICT_SUBCLASS = 1 << 29;
+export const Py_TPFLAGS_BASE_EXC_SUBCLASS = 1 << 30;
+export const Py_TPFLAGS_TYPE_SUBCLASS = 1 << 31;
+export const Py_TPFLAGS_DEFAULT = 0;
+
+/** A method of a built-in type or module (PyMethodDef). */
+export interface PyMethodDef {
+  readonly ml_name: string;
+  readonly ml_meth: PyCFunction;
+  readonly ml_flags: number;
+  readonly ml_doc?: string | null;
+}
+
+// ml_flags (Include/methodobject.h)
+export const METH_VARARGS = 0x0001;
+export const METH_KEYWORDS = 0x0002;
+export const METH_NOARGS = 0x0004;
+export const METH_O = 0x0008;
+export const METH_CLASS = 0x0010;
+export const METH_STATIC = 0x0020;
+export const METH_COEXIST = 0x0040;
+export const METH_FASTCALL = 0x0080;
+export const METH_METHOD = 0x0200;
+
+/**
+ * The C function behind a PyMethodDef, by calling convention:
+ * METH_NOARGS (self), METH_O (self, arg), METH_VARARGS (self, argsTuple, kwargs|null),
+ * METH_FASTCALL (self, args, offset, nargs, kwnames|null).
+ */
+// deno-lint-ignore no-explicit-any
+export type PyCFunction = (...a: any[]) => PyObject;
+
+/** A member of a C struct exposed as an attribute (PyMemberDef), read by a JS accessor. */
+export interface PyMemberDef {
+  readonly name: string;
+  readonly get: (o: PyObject) => PyObject;
+  readonly set?: ((o: PyObject, v: PyObject | null) => void) | null;
+  readonly doc?: string | null;
+}
+
+/** A computed attribute (PyGetSetDef). */
+export interface PyGetSetDef {
+  readonly name: string;
+  readonly get: ((o: PyObject) => PyObject) | null;
+  readonly set?: ((o: PyObject, v: PyObject | null) => void) | null;
+  readonly doc?: string | null;
+}
+
+/** The fields of heap types (PyHeapTypeObject) that are not slots. */
+export interface HeapTypeFields {
+  /** ht_name and ht_qualname: str objects. */
+  ht_name: PyObject;
+  ht_qualname: PyObject;
+  /** __slots__ names (a tuple), or null. */
+  ht_slots: PyObject | null;
+  /** The module object for types made by modules, else null. */
+  ht_module: PyObject | null;
+}
+
+export class PyTypeObject extends PyObject {
+  tp_name: string;
+  tp_basicsize = 16;
+  tp_itemsize = 0;
+  tp_flags = 0;
+  tp_doc: string | null = null;
+
+  tp_dealloc: destructor | null = null;
+  tp_repr: reprfunc | null = null;
+  tp_str: reprfunc | null = null;
+  tp_hash: hashfunc | null = null;
+  tp_call: callfunc | null = null;
+  /** Vectorcall for calling this type object itself (list(...), range(...)), or null. */
+  tp_vectorcall: vectorcallfunc | null = null;
+  /** Vectorcall for calling instances (CPython finds it at tp_vectorcall_offset). */
+  tp_instance_vectorcall: vectorcallfunc | null = null;
+  tp_getattro: getattrofunc | null = null;
+  tp_setattro: setattrofunc | null = null;
+  tp_traverse: traverseproc | null = null;
+  tp_clear: inquiry | null = null;
+  tp_richcompare: richcmpfunc | null = null;
+  tp_iter: getiterfunc | null = null;
+  tp_iternext: iternextfunc | null = null;
+  tp_descr_get: descrgetfunc | null = null;
+  tp_descr_set: descrsetfunc | null = null;
+  tp_init: initproc | null = null;
+  tp_alloc: ((t: PyTypeObject, nitems: number) => PyObject) | null = null;
+  tp_new: newfunc | null = null;
+  tp_free: destructor | null = null;
+  tp_finalize: destructor | null = null;
+  tp_del: destructor | null = null;
+
+  tp_methods: PyMethodDef[] | null = null;
+  tp_members: PyMemberDef[] | null = null;
+  tp_getset: PyGetSetDef[] | null = null;
+
+  tp_base: PyTypeObject | null = null;
+  /** A tuple object, set by PyType_Ready. */
+  tp_bases: PyObject | null = null;
+  /** A tuple object, set by PyType_Ready. */
+  tp_mro: PyObject | null = null;
+  /** The type's dict object, set by PyType_Ready. */
+  tp_dict: PyObject | null = null;
+  /** Non-zero when instances have a __dict__ (its value does not matter here). */
+  tp_dictoffset = 0;
+  /** Non-zero when instances can be weakly referenced. */
+  tp_weaklistoffset = 0;
+  /** Direct subclasses (CPython keeps weak references in a dict). */
+  tp_subclasses: PyTypeObject[] = [];
+  tp_version_tag = 0;
+  /** _PyType_Lookup's cache: name -> found object (borrowed) or null. */
+  tp_cache: Map<string, PyObject | null> = new Map();
+
+  // tp_as_number
+  nb_add: binaryfunc | null = null;
+  nb_subtract: binaryfunc | null = null;
+  nb_multiply: binaryfunc | null = null;
+  nb_remainder: binaryfunc | null = null;
+  nb_divmod: binaryfunc | null = null;
+  nb_power: ternaryfunc | null = null;
+  nb_negative: unaryfunc | null = null;
+  nb_positive: unaryfunc | null = null;
+  nb_absolute: unaryfunc | null = null;
+  nb_bool: inquiry | null = null;
+  nb_invert: unaryfunc | null = null;
+  nb_lshift: binaryfunc | null = null;
+  nb_rshift: binaryfunc | null = null;
+  nb_and: binaryfunc | null = null;
+  nb_xor: binaryfunc | null = null;
+  nb_or: binaryfunc | null = null;
+  nb_int: unaryfunc | null = null;
+  nb_float: unaryfunc | null = null;
+  nb_inplace_add: binaryfunc | null = null;
+  nb_inplace_subtract: binaryfunc | null = null;
+  nb_inplace_multiply: binaryfunc | null = null;
+  nb_inplace_remainder: binaryfunc | null = null;
+  nb_inplace_power: ternaryfunc | null = null;
+  nb_inplace_lshift: binaryfunc | null = null;
+  nb_inplace_rshift: binaryfunc | null = null;
+  nb_inplace_and: binaryfunc | null = null;
+  nb_inplace_xor: binaryfunc | null = null;
+  nb_inplace_or: binaryfunc | null = null;
+  nb_floor_divide: binaryfunc | null = null;
+  nb_true_divide: binaryfunc | null = null;
+  nb_inplace_floor_divide: binaryfunc | null = null;
+  nb_inplace_true_divide: binaryfunc | null = null;
+  nb_index: unaryfunc | null = null;
+  nb_matrix_multiply: binaryfunc | null = null;
+  nb_inplace_matrix_multiply: binaryfunc | null = null;
+
+  // tp_as_sequence
+  sq_length: lenfunc | null = null;
+  sq_concat: binaryfunc | null = null;
+  sq_repeat: ssizeargfunc | null = null;
+  sq_item: ssizeargfunc | null = null;
+  sq_ass_item: ssizeobjargproc | null = null;
+  sq_contains: objobjproc | null = null;
+  sq_inplace_concat: binaryfunc | null = null;
+  sq_inplace_repeat: ssizeargfunc | null = null;
+
+  // tp_as_mapping
+  mp_length: lenfunc | null = null;
+  mp_subscript: binaryfunc | null = null;
+  mp_ass_subscript: objobjargproc | null = null;
+
+  // tp_as_async
+  am_await: unaryfunc | null = null;
+  am_aiter: unaryfunc | null = null;
+  am_anext: unaryfunc | null = null;
+
+  /** Heap types only. */
+  ht: HeapTypeFields | null = null;
+
+  constructor(metatype: PyTypeObject | null, name: string) {
+    // The metatype of static types is `type`; `type` itself is fixed up after creation.
+    super(metatype as PyTypeObject);
+    this.tp_name = name;
+  }
+}
+
+// ---- reference counting ------------------------------------------------------------------
+
+/** _Py_Dealloc: the type's destructor runs when the count reaches zero. */
+export function _Py_Dealloc(o: PyObject): void {
+  o.ob_type.tp_dealloc!(o);
+}
+
+export function Py_DECREF(o: PyObject): void {
+  if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+}
+
+export function Py_XDECREF(o: PyObject | null): void {
+  if (o !== null && --o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+}
+
+export function Py_NewRef<T extends PyObject>(o: T): T {
+  o.ob_refcnt++;
+  return o;
+}
+
+export function Py_XNewRef<T extends PyObject>(o: T | null): T | null {
+  if (o !== null) o.ob_refcnt++;
+  return o;
+}
+
+/** Py_TYPE(o) is o.ob_type; this is PyObject_TypeCheck / PyType_IsSubtype on the MRO. */
+export function PyType_IsSubtype(a: PyTypeObject, b: PyTypeObject): boolean {
+  if (a === b) return true;
+  const mro = a.tp_mro;
+  if (mro !== null) {
+    const items = mro.ob_item!;
+    for (let i = 0; i < items.length; i++) if (items[i] === b) return true;
+    return false;
+  }
+  // Not ready yet: follow tp_base.
+  for (let t: PyTypeObject | null = a; t !== null; t = t.tp_base) if (t === b) return true;
+  return b === PyBaseObject_Type;
+}
+
+export function PyObject_TypeCheck(o: PyObject, t: PyTypeObject): boolean {
+  return o.ob_type === t || PyType_IsSubtype(o.ob_type, t);
+}
+
+export function PyType_HasFeature(t: PyTypeObject, flag: number): boolean {
+  return (t.tp_flags & flag) !== 0;
+}
+
+export function PyObject_IS_GC(o: PyObject): boolean {
+  return (o.ob_type.tp_flags & Py_TPFLAGS_HAVE_GC) !== 0;
+}
+
+// ---- allocation --------------------------------------------------------------------------
+
+/** The interpreter's collector state (made at the end of this file, once types exist). */
+export let gcstate: GCState = null as unknown as GCState;
+export function setGCState(state: GCState): void {
+  gcstate = state;
+}
+
+/** Units of the pre-header before a GC object's address (PyGC_Head, 16 bytes). */
+const GC_PREHEADER_UNITS = 1;
+/** Units of the 3.11 managed-dict pre-header (dict and values pointers, 16 bytes). */
+const MANAGED_DICT_PREHEADER_UNITS = 1;
+
+export function preheaderUnits(t: PyTypeObject): number {
+  let u = 0;
+  if (t.tp_flags & Py_TPFLAGS_HAVE_GC) u += GC_PREHEADER_UNITS;
+  if (t.tp_flags & Py_TPFLAGS_MANAGED_DICT) u += MANAGED_DICT_PREHEADER_UNITS;
+  return u;
+}
+
+/** PyObject_Malloc for a non-GC object of nbytes: sets o.ob_id. */
+export function PyObject_Init(o: PyObject, nbytes: number): PyObject {
+  o.ob_id = obmalloc.malloc(nbytes);
+  return o;
+}
+
+/** PyObject_Free for a non-GC object. */
+export function PyObject_Free(o: PyObject): void {
+  obmalloc.free(o.ob_id);
+}
+
+/**
+ * _PyObject_GC_New / _PyObject_GC_NewVar: allocates the block with its pre-header and
+ * counts the allocation (which may start an automatic collection). Not yet tracked.
+ */
+export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
+  const pre = preheaderUnits(o.ob_type);
+  o.ob_id = obmalloc.malloc(nbytes + pre * 16) + pre;
+  gcstate.link();
+  return o;
+}
+
+/** PyObject_GC_Del: untracks if needed, uncounts, and frees the block. */
+export function PyObject_GC_Del(o: PyObject): void {
+  if (o.gc_next !== null) gcUntrack(o);
+  gcstate.unlink();
+  obmalloc.free(o.ob_id - preheaderUnits(o.ob_type));
+}
+
+export function PyObject_GC_Track(o: PyObject): void {
+  gcTrack(gcstate, o);
+}
+
+export function PyObject_GC_UnTrack(o: PyObject): void {
+  if (o.gc_next !== null) gcUntrack(o);
+}
+
+export function _PyObject_GC_IS_TRACKED(o: PyObject): boolean {
+  return o.gc_next !== null;
+}
+
+/** A statically allocated object (types, singletons): an address that is never freed. */
+export function staticObject(o: PyObject, nbytes: number): PyObject {
+  o.ob_id = obmalloc.staticAlloc(nbytes);
+  return o;
+}
+
+// ---- the static types, declared here so that every file can refer to them at load time -----
+
+/** Every static type, in declaration order, for PyType_Ready at start-up. */
+export const staticTypes: PyTypeObject[] = [];
+
+function staticType(name: string, basicsize: number, flags: number): PyTypeObject {
+  const t = new PyTypeObject(null, name);
+  staticTypes.push(t);
+  t.tp_basicsize = basicsize;
+  t.tp_flags = flags | Py_TPFLAGS_IMMUTABLETYPE;
+  staticObject(t, 936);
+  return t;
+}
+
+const BASE = Py_TPFLAGS_BASETYPE;
+const GC = Py_TPFLAGS_HAVE_GC;
+
+export const PyType_Type = staticType("type", 936, BASE | GC | Py_TPFLAGS_TYPE_SUBCLASS);
+export const PyBaseObject_Type = staticType("object", 16, BASE);
+PyType_Type.ob_type = PyType_Type;
+PyBaseObject_Type.ob_type = PyType_Type;
+
+/** Creates a static type whose metatype is `type`. */
+export function newStaticType(name: string, basicsize: number, flags: number): PyTypeObject {
+  const t = staticType(name, basicsize, flags);
+  t.ob_type = PyType_Type;
+  return t;
+}
+
+export const PyLong_Type = newStaticType("int", 24, BASE | Py_TPFLAGS_LONG_SUBCLASS);
+PyLong_Type.tp_itemsize = 4;
+export const PyBool_Type = newStaticType("bool", 24, Py_TPFLAGS_LONG_SUBCLASS);
+PyBool_Type.tp_itemsize = 4;
+export const PyFloat_Type = newStaticType("float", 24, BASE);
+export const PyComplex_Type = newStaticType("complex", 32, BASE);
+export const PyUnicode_Type = newStaticType("str", 64, BASE | Py_TPFLAGS_UNICODE_SUBCLASS);
+export const PyBytes_Type = newStaticType("bytes", 33, BASE | Py_TPFLAGS_BYTES_SUBCLASS);
+PyBytes_Type.tp_itemsize = 1;
+export const PyByteArray_Type = newStaticType("bytearray", 56, BASE | GC);
+export const PyList_Type = newStaticType(
+  "list",
+  40,
+  BASE | GC | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_SEQUENCE,
+);
+export const PyTuple_Type = newStaticType(
+  "tuple",
+  24,
+  BASE | GC | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_SEQUENCE,
+);
+PyTuple_Type.tp_itemsize = 8;
+export const PyDict_Type = newStaticType(
+  "dict",
+  48,
+  BASE | GC | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_MAPPING,
+);
+export const PySet_Type = newStaticType("set", 200, BASE | GC);
+export const PyFrozenSet_Type = newStaticType("frozenset", 200, BASE | GC);
+export const PyRange_Type = newStaticType("range", 48, Py_TPFLAGS_SEQUENCE);
+export const PySlice_Type = newStaticType("slice", 40, GC);
+export const PyNone_Type = newStaticType("NoneType", 16, 0);
+export const PyNotImplemented_Type = newStaticType("NotImplementedType", 16, 0);
+export const PyEllipsis_Type = newStaticType("ellipsis", 16, 0);
+export const PyFunction_Type = newStaticType("function", 152, GC | Py_TPFLAGS_METHOD_DESCRIPTOR);
+export const PyMethod_Type = newStaticType("method", 48, GC);
+export const PyCFunction_Type = newStaticType("builtin_function_or_method", 56, GC);
+export const PyCell_Type = newStaticType("cell", 24, GC);
+export const PyCode_Type = newStaticType("code", 176, 0);
+export const PyFrame_Type = newStaticType("frame", 80, GC);
+export const PyGen_Type = newStaticType("generator", 96, GC);
+export const PyCoro_Type = newStaticType("coroutine", 96, GC);
+export const PyModule_Type = newStaticType("module", 64, BASE | GC);
+export const PyProperty_Type = newStaticType("property", 80, BASE | GC);
+export const PyStaticMethod_Type = newStaticType("staticmethod", 32, BASE | GC);
+export const PyClassMethod_Type = newStaticType("classmethod", 32, BASE | GC);
+export const PySuper_Type = newStaticType("super", 48, BASE | GC);
+export const PyTraceBack_Type = newStaticType("traceback", 48, GC);
+export const PyMethodDescr_Type = newStaticType(
+  "method_descriptor",
+  56,
+  GC | Py_TPFLAGS_METHOD_DESCRIPTOR,
+);
+export const PyClassMethodDescr_Type = newStaticType("classmethod_descriptor", 56, GC);
+export const PyWrapperDescr_Type = newStaticType(
+  "wrapper_descriptor",
+  56,
+  GC | Py_TPFLAGS_METHOD_DESCRIPTOR,
+);
+export const PyMethodWrapper_Type = newStaticType("method-wrapper", 32, GC);
+export const PyMemberDescr_Type = newStaticType("member_descriptor", 48, GC);
+export const PyGetSetDescr_Type = newStaticType("getset_descriptor", 48, GC);
+export const PyDictProxy_Type = newStaticType("mappingproxy", 24, GC | Py_TPFLAGS_MAPPING);
+export const PyEnum_Type = newStaticType("enumerate", 48, BASE | GC);
+export const PyReversed_Type = newStaticType("reversed", 32, BASE | GC);
+export const PyZip_Type = newStaticType("zip", 48, BASE | GC);
+export const PyMap_Type = newStaticType("map", 32, BASE | GC);
+export const PyFilter_Type = newStaticType("filter", 32, BASE | GC);
+export const PySeqIter_Type = newStaticType("iterator", 32, GC);
+export const PyCallIter_Type = newStaticType("callable_iterator", 32, GC);
+export const PyListIter_Type = newStaticType("list_iterator", 32, GC);
+export const PyListRevIter_Type = newStaticType("list_reverseiterator", 32, GC);
+export const PyTupleIter_Type = newStaticType("tuple_iterator", 32, GC);
+export const PyRangeIter_Type = newStaticType("range_iterator", 48, 0);
+export const PyLongRangeIter_Type = newStaticType("longrange_iterator", 48, 0);
+export const PyUnicodeIter_Type = newStaticType("str_ascii_iterator", 32, GC);
+export const PyBytesIter_Type = newStaticType("bytes_iterator", 32, GC);
+export const PyByteArrayIter_Type = newStaticType("bytearray_iterator", 32, GC);
+export const PySetIter_Type = newStaticType("set_iterator", 56, GC);
+export const PyDictIterKey_Type = newStaticType("dict_keyiterator", 56, GC);
+export const PyDictIterValue_Type = newStaticType("dict_valueiterator", 56, GC);
+export const PyDictIterItem_Type = newStaticType("dict_itemiterator", 56, GC);
+export const PyDictRevIterKey_Type = newStaticType("dict_reversekeyiterator", 56, GC);
+export const PyDictRevIterValue_Type = newStaticType("dict_reversevalueiterator", 56, GC);
+export const PyDictRevIterItem_Type = newStaticType("dict_reverseitemiterator", 56, GC);
+export const PyDictKeys_Type = newStaticType("dict_keys", 24, GC);
+export const PyDictValues_Type = newStaticType("dict_values", 24, GC);
+export const PyDictItems_Type = newStaticType("dict_items", 24, GC);
+export const PyCapsule_Type = newStaticType("PyCapsule", 48, 0);
+export const PySimpleNamespace_Type = newStaticType("types.SimpleNamespace", 24, BASE | GC);
+export const PyGenericAlias_Type = newStaticType("types.GenericAlias", 56, BASE | GC);
+export const PyMemoryView_Type = newStaticType("memoryview", 184, GC);
+export const PyCallableIter_Type = PyCallIter_Type;
+export const PyStdPrinter_Type = newStaticType("stderrprinter", 40, 0);
+export const PyInstanceMethod_Type = newStaticType("instancemethod", 24, GC);
+export const PyAsyncGen_Type = newStaticType("async_generator", 112, GC);
+export const PyCoroWrapper_Type = newStaticType("coroutine_wrapper", 24, GC);
+export const PyWeakref_RefType = newStaticType("weakref.ReferenceType", 64, BASE | GC);
+
+// ---- singletons (Objects/object.c, boolobject.c, sliceobject.c) ----------------------------
+
+function singleton(t: PyTypeObject, nbytes: number): PyObject {
+  const o = new PyObject(t);
+  staticObject(o, nbytes);
+  // Static objects never die: start them with a count that user code cannot exhaust.
+  o.ob_refcnt = 1 << 29;
+  return o;
+}
+
+export const Py_None = singleton(PyNone_Type, 16);
+export const Py_NotImplemented = singleton(PyNotImplemented_Type, 16);
+export const Py_Ellipsis = singleton(PyEllipsis_Type, 16);
+export const Py_False = singleton(PyBool_Type, 24);
+Py_False.ob_val = 0;
+export const Py_True = singleton(PyBool_Type, 32);
+Py_True.ob_val = 1;
+
+/** Py_RETURN_NONE and friends. */
+export function Py_RETURN_NONE(): PyObject {
+  Py_None.ob_refcnt++;
+  return Py_None;
+}
+
+export function PyBool_FromLong(b: boolean | number): PyObject {
+  const o = b ? Py_True : Py_False;
+  o.ob_refcnt++;
+  return o;
+}
+
+export function Py_RETURN_NOTIMPLEMENTED(): PyObject {
+  Py_NotImplemented.ob_refcnt++;
+  return Py_NotImplemented;
+}
+
+// Rich comparison operators (Include/object.h)
+export const Py_LT = 0;
+export const Py_LE = 1;
+export const Py_EQ = 2;
+export const Py_NE = 3;
+export const Py_GT = 4;
+export const Py_GE = 5;
+
+// The generations' list heads are bare objects that are never freed.
+gcstate = new GCState(() => new PyObject(PyBaseObject_Type));

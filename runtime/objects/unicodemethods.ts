@@ -1,0 +1,1475 @@
+// str's protocol slots and methods (Objects/unicodeobject.c, Objects/stringlib/).
+
+import {
+  Py_DECREF,
+  Py_EQ,
+  Py_False,
+  Py_None,
+  Py_NotImplemented,
+  Py_TPFLAGS_HEAPTYPE,
+  Py_True,
+  Py_XDECREF,
+  PyObject,
+  PyObject_GC_Del,
+  PyObject_GC_Init,
+  PyObject_GC_Track,
+  PyObject_GC_UnTrack,
+  PyObject_Init,
+  type PyTypeObject,
+  PyUnicode_Type,
+  PyUnicodeIter_Type,
+  type visitproc,
+} from "./object.ts";
+import {
+  _Py_ID,
+  _PyUnicode_New,
+  codePointCount,
+  isWide,
+  kindOf,
+  latin1Char,
+  pyLength,
+  PyUnicode_Check,
+  PyUnicode_CheckExact,
+  PyUnicode_FromString,
+  type PyUnicodeObject,
+  unicode_empty,
+  unicodeLength,
+  unicodeSize,
+} from "./unicodeobject.ts";
+import { PyErr_Format } from "./errors.ts";
+import {
+  PyExc_AttributeError,
+  PyExc_IndexError,
+  PyExc_KeyError,
+  PyExc_LookupError,
+  PyExc_OverflowError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "./exceptions.ts";
+import {
+  iterToArray,
+  PyIndex_Check,
+  PyIter_Next,
+  PyNumber_AsSsize_t,
+  PyObject_Format,
+  PyObject_GetItem,
+  PyObject_GetIter,
+} from "./abstract.ts";
+import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
+import {
+  PyObject_ASCII,
+  PyObject_GetAttr,
+  PyObject_Repr,
+  PyObject_Str,
+  reprText,
+  str,
+} from "./objectops.ts";
+import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
+import { PyList_Check, PyList_FromArraySteal } from "./listobject.ts";
+import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
+import { PyUnicode_Format } from "./unicodeformat.ts";
+import { formatStr } from "./formatter.ts";
+import { bytesLike, decodeBytes, encodeText, PyBytes_FromBytes } from "./bytesobject.ts";
+import { checkPositional, unpackKeywords } from "./argparse.ts";
+import {
+  dictForEach,
+  PyDict_Check,
+  PyDict_GetItemWithError,
+  PyDict_New,
+  PyDict_SetItem,
+} from "./dictobject.ts";
+import { PyObject_CallOneArg } from "./call.ts";
+
+function s(o: PyObject): string {
+  return (o as PyUnicodeObject).ob_val;
+}
+
+/** Code points of a string, as one-code-point JS strings. */
+export function codePoints(t: string): string[] {
+  return Array.from(t);
+}
+
+export function newStr(t: string): PyObject {
+  return PyUnicode_FromString(t);
+}
+
+function returnSelfOrNew(self: PyObject, t: string): PyObject {
+  if (t === s(self) && PyUnicode_CheckExact(self)) {
+    self.ob_refcnt++;
+    return self;
+  }
+  return PyUnicode_FromString(t);
+}
+
+function argStr(o: PyObject, fname: string, argn: number | string): string {
+  if (!PyUnicode_Check(o)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      typeof argn === "number"
+        ? `${fname}() argument ${argn} must be str, not ${o.ob_type.tp_name}`
+        : `${fname}() argument '${argn}' must be str, not ${o.ob_type.tp_name}`,
+    );
+  }
+  return s(o);
+}
+
+function none(): PyObject {
+  Py_None.ob_refcnt++;
+  return Py_None;
+}
+
+function bool(b: boolean): PyObject {
+  const r = b ? Py_True : Py_False;
+  r.ob_refcnt++;
+  return r;
+}
+
+// ---- slots ----------------------------------------------------------------------------------------
+
+export function unicode_length(o: PyObject): number {
+  return unicodeLength(o);
+}
+
+/** One character string (cached for Latin-1). */
+export function charAt(t: string): PyObject {
+  if (t.length === 1 && t.charCodeAt(0) < 256) {
+    const c = latin1Char(t.charCodeAt(0));
+    c.ob_refcnt++;
+    return c;
+  }
+  return PyUnicode_FromString(t);
+}
+
+export function unicode_getitem(o: PyObject, i: number): PyObject {
+  const t = s(o);
+  if (!isWide(o)) {
+    if (i < 0 || i >= t.length) throw PyErr_Format(PyExc_IndexError, "string index out of range");
+    return charAt(t[i]);
+  }
+  const cps = codePoints(t);
+  if (i < 0 || i >= cps.length) throw PyErr_Format(PyExc_IndexError, "string index out of range");
+  return charAt(cps[i]);
+}
+
+export function unicode_subscript(o: PyObject, item: PyObject): PyObject {
+  if (PyIndex_Check(item)) {
+    let i = PyNumber_AsSsize_t(item, PyExc_IndexError);
+    if (i < 0) i += unicodeLength(o);
+    return unicode_getitem(o, i);
+  }
+  if (PySlice_Check(item)) {
+    const wide = isWide(o);
+    const t = s(o);
+    const cps = wide ? codePoints(t) : null;
+    const len = cps !== null ? cps.length : t.length;
+    const [s0, e0, step] = PySlice_Unpack(item);
+    const [start, stop, n] = PySlice_AdjustIndices(len, s0, e0, step);
+    if (n <= 0) {
+      unicode_empty.ob_refcnt++;
+      return unicode_empty;
+    }
+    if (start === 0 && step === 1 && n === len && PyUnicode_CheckExact(o)) {
+      o.ob_refcnt++;
+      return o;
+    }
+    if (step === 1) {
+      return PyUnicode_FromString(
+        cps !== null ? cps.slice(start, stop).join("") : t.slice(start, stop),
+      );
+    }
+    let r = "";
+    for (let k = 0, cur = start; k < n; k++, cur += step) r += cps !== null ? cps[cur] : t[cur];
+    return PyUnicode_FromString(r);
+  }
+  throw PyErr_Format(
+    PyExc_TypeError,
+    `string indices must be integers, not '${item.ob_type.tp_name}'`,
+  );
+}
+
+/** PyUnicode_Concat */
+export function PyUnicode_Concat(a: PyObject, b: PyObject): PyObject {
+  if (!PyUnicode_Check(b)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `can only concatenate str (not "${b.ob_type.tp_name}") to str`,
+    );
+  }
+  if (!PyUnicode_Check(a)) {
+    throw PyErr_Format(PyExc_TypeError, `must be str, not ${a.ob_type.tp_name}`);
+  }
+  if (s(b).length === 0 && PyUnicode_CheckExact(a)) {
+    a.ob_refcnt++;
+    return a;
+  }
+  if (s(a).length === 0 && PyUnicode_CheckExact(b)) {
+    b.ob_refcnt++;
+    return b;
+  }
+  return PyUnicode_FromString(s(a) + s(b));
+}
+
+export function unicode_repeat(o: PyObject, n: number): PyObject {
+  const t = s(o);
+  if (n < 1 || t.length === 0) {
+    unicode_empty.ob_refcnt++;
+    return unicode_empty;
+  }
+  if (n === 1 && PyUnicode_CheckExact(o)) {
+    o.ob_refcnt++;
+    return o;
+  }
+  if (t.length * n > 0x1fffffe8) {
+    throw PyErr_Format(PyExc_OverflowError, "repeated string is too long");
+  }
+  return PyUnicode_FromString(t.repeat(n));
+}
+
+export function unicode_contains(o: PyObject, sub: PyObject): boolean {
+  if (!PyUnicode_Check(sub)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `'in <string>' requires string as left operand, not ${sub.ob_type.tp_name}`,
+    );
+  }
+  return s(o).includes(s(sub));
+}
+
+/** Compares by code point (UTF-16 order differs only above the BMP). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x !== y) {
+      const xs = x >= 0xd800 && x <= 0xdfff, ys = y >= 0xd800 && y <= 0xdfff;
+      if (xs !== ys) {
+        // a surrogate (astral character) sorts above any other BMP character >= 0xe000
+        const cx = a.codePointAt(i)!, cy = b.codePointAt(i)!;
+        return cx < cy ? -1 : 1;
+      }
+      return x < y ? -1 : 1;
+    }
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+export function unicode_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
+  if (!PyUnicode_Check(a) || !PyUnicode_Check(b)) {
+    Py_NotImplemented.ob_refcnt++;
+    return Py_NotImplemented;
+  }
+  const x = s(a), y = s(b);
+  let r: boolean;
+  if (op === 2) r = x === y;
+  else if (op === 3) r = x !== y;
+  else {
+    const c = compareStrings(x, y);
+    r = op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
+  }
+  return bool(r);
+}
+
+export function unicode_str(o: PyObject): PyObject {
+  if (PyUnicode_CheckExact(o)) {
+    o.ob_refcnt++;
+    return o;
+  }
+  return PyUnicode_FromString(s(o));
+}
+
+export function unicode_mod(v: PyObject, w: PyObject): PyObject {
+  if (!PyUnicode_Check(v)) {
+    Py_NotImplemented.ob_refcnt++;
+    return Py_NotImplemented;
+  }
+  return PyUnicode_FromString(PyUnicode_Format(s(v), w));
+}
+
+/** str(object='', encoding=..., errors=...) */
+export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
+  const a = args.ob_item as PyObject[];
+  const kwnames = kwds !== null ? kwNamesOf(kwds) : null;
+  const stack = [...a, ...(kwds !== null ? kwValuesOf(kwds) : [])];
+  const [obj, encoding, errors] = unpackKeywords(
+    "str",
+    ["object", "encoding", "errors"],
+    stack,
+    0,
+    a.length,
+    kwnames,
+    0,
+    3,
+    0,
+  );
+  let result: PyObject;
+  if (obj === null) {
+    unicode_empty.ob_refcnt++;
+    result = unicode_empty;
+  } else if (encoding === null && errors === null) {
+    result = PyObject_Str(obj);
+  } else {
+    const b = bytesLike(obj);
+    if (b === null) {
+      if (PyUnicode_Check(obj)) {
+        throw PyErr_Format(PyExc_TypeError, "decoding str is not supported");
+      }
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `decoding to str: need a bytes-like object, ${obj.ob_type.tp_name} found`,
+      );
+    }
+    result = PyUnicode_FromString(
+      decodeBytes(
+        b,
+        encoding !== null ? str(encoding) : "utf-8",
+        errors !== null ? str(errors) : "strict",
+      ),
+    );
+  }
+  if (type === PyUnicode_Type) return result;
+  const sub = new PyObject(type) as PyUnicodeObject;
+  sub.ob_val = s(result);
+  sub.ob_size = -1;
+  sub.ob_data = kindOf(sub.ob_val) << 2;
+  PyObject_Init(sub, unicodeSize(kindOf(sub.ob_val), pyLength(sub.ob_val)));
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  Py_DECREF(result);
+  return sub;
+}
+
+function kwNamesOf(kwds: PyObject): PyObject {
+  const names: PyObject[] = [];
+  dictForEach(kwds, (k) => {
+    k.ob_refcnt++;
+    names.push(k);
+  });
+  return PyTuple_FromArraySteal(names);
+}
+
+function kwValuesOf(kwds: PyObject): PyObject[] {
+  const vals: PyObject[] = [];
+  dictForEach(kwds, (_k, v) => vals.push(v));
+  return vals;
+}
+
+// ---- iterator ----------------------------------------------------------------------------------
+
+export function unicode_iter(o: PyObject): PyObject {
+  const it = new PyObject(PyUnicodeIter_Type);
+  PyObject_GC_Init(it, 32);
+  o.ob_refcnt++;
+  it.ob_item = [o];
+  it.ob_size = 0;
+  PyObject_GC_Track(it);
+  return it;
+}
+
+export function unicodeiter_next(it: PyObject): PyObject | null {
+  const seq = it.ob_item![0];
+  if (seq === null) return null;
+  const t = s(seq);
+  const i = it.ob_size;
+  if (i < t.length) {
+    const c = t.codePointAt(i)!;
+    const w = c > 0xffff ? 2 : 1;
+    it.ob_size = i + w;
+    return charAt(t.slice(i, i + w));
+  }
+  it.ob_item![0] = null;
+  Py_DECREF(seq);
+  return null;
+}
+
+export function unicodeiter_dealloc(it: PyObject): void {
+  PyObject_GC_UnTrack(it);
+  const seq = it.ob_item![0];
+  it.ob_item = null;
+  Py_XDECREF(seq);
+  PyObject_GC_Del(it);
+}
+
+export function unicodeiter_traverse(it: PyObject, visit: visitproc, arg: unknown): number {
+  const seq = it.ob_item?.[0] ?? null;
+  return seq !== null ? visit(seq, arg) : 0;
+}
+
+// ---- character classes (Unicode database approximations through JS regexps) -----------------
+
+const PY_WHITESPACE =
+  // deno-lint-ignore no-control-regex
+  /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+
+export function isPySpace(ch: string): boolean {
+  return PY_WHITESPACE.test(ch);
+}
+
+const RE_ALPHA = /^[\p{L}]$/u;
+const RE_DECIMAL = /^\p{Nd}$/u;
+const RE_DIGIT =
+  /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]$/u;
+const RE_NUMERIC =
+  /^[\p{N}\u3405\u3483\u382a\u3b4d\u4e00\u4e03\u4e07\u4e09\u4e5d\u4e8c\u4e94\u4e96\u4ebf\u4ec0\u4edf\u4ee8\u4f0d\u4f70\u5104\u5146\u5169\u516b\u516d\u5341\u5343-\u5345\u534c\u53c1-\u53c4\u56db\u58f1\u58f9\u5e7a\u5efe-\u5eff\u5f0c-\u5f0e\u5f10\u62fe\u634c\u67d2\u6f06\u7396\u767e\u8086\u842c\u8cae\u8cb3\u8d30\u9621\u9646\u964c\u9678\u96f6\uf96b\uf973\uf978\uf9b2\uf9d1\uf9d3\uf9fd]$/u;
+
+function allChars(t: string, pred: (c: string) => boolean): boolean {
+  if (t.length === 0) return false;
+  for (const c of t) if (!pred(c)) return false;
+  return true;
+}
+
+const isCased = (c: string) => c.toLowerCase() !== c.toUpperCase() || /\p{Lt}/u.test(c);
+const isLower = (c: string) => /\p{Lowercase}/u.test(c);
+const isUpper = (c: string) => /\p{Uppercase}/u.test(c);
+
+// ---- methods ----------------------------------------------------------------------------------------
+
+function splitWhitespace(t: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  const chars = t;
+  let i = 0;
+  const n = chars.length;
+  while (maxsplit < 0 || out.length < maxsplit) {
+    while (i < n && isPySpace(chars[i])) i++;
+    if (i >= n) return out;
+    let j = i;
+    while (j < n && !isPySpace(chars[j])) j++;
+    out.push(chars.slice(i, j));
+    i = j;
+  }
+  while (i < n && isPySpace(chars[i])) i++;
+  if (i < n) out.push(chars.slice(i));
+  return out;
+}
+
+function rsplitWhitespace(t: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = t.length - 1;
+  while (maxsplit < 0 || out.length < maxsplit) {
+    while (i >= 0 && isPySpace(t[i])) i--;
+    if (i < 0) return out.reverse();
+    let j = i;
+    while (j >= 0 && !isPySpace(t[j])) j--;
+    out.push(t.slice(j + 1, i + 1));
+    i = j;
+  }
+  while (i >= 0 && isPySpace(t[i])) i--;
+  if (i >= 0) out.push(t.slice(0, i + 1));
+  return out.reverse();
+}
+
+function listOfStrings(parts: string[]): PyObject {
+  return PyList_FromArraySteal(parts.map((p) => PyUnicode_FromString(p)));
+}
+
+function sepArg(o: PyObject | null): string | null {
+  if (o === null || o === Py_None) return null;
+  if (!PyUnicode_Check(o)) {
+    throw PyErr_Format(PyExc_TypeError, `must be str or None, not ${o.ob_type.tp_name}`);
+  }
+  const t = s(o);
+  if (t.length === 0) throw PyErr_Format(PyExc_ValueError, "empty separator");
+  return t;
+}
+
+function maxsplitArg(o: PyObject | null): number {
+  return o === null ? -1 : PyNumber_AsSsize_t(o, PyExc_OverflowError);
+}
+
+export function str_split(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const [sepO, maxO] = unpackKeywords("split", ["sep", "maxsplit"], args, off, nargs, kw, 0, 2, 0);
+  const sep = sepArg(sepO);
+  const maxsplit = maxsplitArg(maxO);
+  const t = s(self);
+  if (sep === null) return listOfStrings(splitWhitespace(t, maxsplit));
+  const out: string[] = [];
+  let i = 0;
+  while (maxsplit < 0 || out.length < maxsplit) {
+    const j = t.indexOf(sep, i);
+    if (j < 0) break;
+    out.push(t.slice(i, j));
+    i = j + sep.length;
+  }
+  out.push(t.slice(i));
+  if (out.length === 1 && PyUnicode_CheckExact(self)) {
+    self.ob_refcnt++;
+    return PyList_FromArraySteal([self]);
+  }
+  return listOfStrings(out);
+}
+
+export function str_rsplit(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const [sepO, maxO] = unpackKeywords("rsplit", ["sep", "maxsplit"], args, off, nargs, kw, 0, 2, 0);
+  const sep = sepArg(sepO);
+  const maxsplit = maxsplitArg(maxO);
+  const t = s(self);
+  if (sep === null) return listOfStrings(rsplitWhitespace(t, maxsplit));
+  const out: string[] = [];
+  let end = t.length;
+  while (maxsplit < 0 || out.length < maxsplit) {
+    const j = t.lastIndexOf(sep, end - sep.length);
+    if (j < 0 || end - sep.length < 0) break;
+    out.push(t.slice(j + sep.length, end));
+    end = j;
+  }
+  out.push(t.slice(0, end));
+  return listOfStrings(out.reverse());
+}
+
+export function str_splitlines(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const [keepO] = unpackKeywords("splitlines", ["keepends"], args, off, nargs, kw, 0, 1, 0);
+  const keep = keepO !== null && longValue(keepO) != 0;
+  const t = s(self);
+  const out: string[] = [];
+  let i = 0;
+  // deno-lint-ignore no-control-regex
+  const isBreak = (c: string) => /[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/.test(c);
+  while (i < t.length) {
+    let j = i;
+    while (j < t.length && !isBreak(t[j])) j++;
+    let eol = j;
+    if (j < t.length) {
+      if (t[j] === "\r" && t[j + 1] === "\n") j += 2;
+      else j++;
+      if (keep) eol = j;
+    }
+    out.push(t.slice(i, eol));
+    i = j;
+  }
+  return listOfStrings(out);
+}
+
+/** str.join(iterable) */
+export function str_join(self: PyObject, iterable: PyObject): PyObject {
+  const seq = PyList_Check(iterable) || PyTuple_Check(iterable)
+    ? (iterable.ob_item as PyObject[]).slice()
+    : null;
+  const items = seq ?? iterToArray(iterable);
+  try {
+    if (items.length === 1 && PyUnicode_CheckExact(items[0])) {
+      items[0].ob_refcnt++;
+      return items[0];
+    }
+    const parts: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (!PyUnicode_Check(it)) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `sequence item ${i}: expected str instance, ${it.ob_type.tp_name} found`,
+        );
+      }
+      parts.push(s(it));
+    }
+    return PyUnicode_FromString(parts.join(s(self)));
+  } finally {
+    if (seq === null) { for (const it of items) Py_DECREF(it); }
+  }
+}
+
+function stripChars(o: PyObject | null, fname: string): string | null {
+  if (o === null || o === Py_None) return null;
+  if (!PyUnicode_Check(o)) {
+    throw PyErr_Format(PyExc_TypeError, `${fname} arg must be None or str`);
+  }
+  return s(o);
+}
+
+function doStrip(t: string, chars: string | null, left: boolean, right: boolean): string {
+  const test = chars === null ? isPySpace : (c: string) => chars.includes(c);
+  let i = 0, j = t.length;
+  if (left) { while (i < j && test(t[i])) i++; }
+  if (right) { while (j > i && test(t[j - 1])) j--; }
+  return t.slice(i, j);
+}
+
+function stripMethod(name: string, left: boolean, right: boolean) {
+  return (self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject => {
+    checkPositional(name, nargs, 0, 1);
+    const chars = stripChars(nargs ? args[off] : null, name);
+    return returnSelfOrNew(self, doStrip(s(self), chars, left, right));
+  };
+}
+
+export const str_strip = stripMethod("strip", true, true);
+export const str_lstrip = stripMethod("lstrip", true, false);
+export const str_rstrip = stripMethod("rstrip", false, true);
+
+export function str_replace(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  checkPositional("replace", nargs, 2, 3);
+  const old = argStr(args[off]!, "replace", 1);
+  const nw = argStr(args[off + 1]!, "replace", 2);
+  const count = nargs > 2 ? PyNumber_AsSsize_t(args[off + 2]!, PyExc_OverflowError) : -1;
+  const t = s(self);
+  if (count === 0) return returnSelfOrNew(self, t);
+  let result: string;
+  if (old.length === 0) {
+    const cps = codePoints(t);
+    let n = 0;
+    result = "";
+    for (let i = 0; i <= cps.length; i++) {
+      if (count < 0 || n < count) {
+        result += nw;
+        n++;
+      }
+      if (i < cps.length) result += cps[i];
+    }
+  } else if (count < 0) {
+    result = t.split(old).join(nw);
+  } else {
+    result = "";
+    let i = 0, n = 0;
+    while (n < count) {
+      const j = t.indexOf(old, i);
+      if (j < 0) break;
+      result += t.slice(i, j) + nw;
+      i = j + old.length;
+      n++;
+    }
+    result += t.slice(i);
+  }
+  return returnSelfOrNew(self, result);
+}
+
+/** start/end arguments of find/count/startswith... as code point indices, adjusted. */
+function sliceBounds(
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  first: number,
+  len: number,
+): [number, number] {
+  const get = (i: number, d: number) => {
+    if (nargs <= first + i) return d;
+    const o = args[off + first + i]!;
+    if (o === Py_None) return d;
+    if (!PyIndex_Check(o)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        "slice indices must be integers or None or have an __index__ method",
+      );
+    }
+    return PyNumber_AsSsize_t(o, null);
+  };
+  let start = get(0, 0), end = get(1, len);
+  if (end > len) end = len;
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+  return [start, end];
+}
+
+/** UTF-16 offsets for code point offsets (identity for non-wide strings). */
+function toUnits(t: string, cpIndex: number): number {
+  let units = 0, cp = 0;
+  while (cp < cpIndex && units < t.length) {
+    const c = t.charCodeAt(units);
+    units += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    cp++;
+  }
+  return units;
+}
+
+function toCp(t: string, unitIndex: number): number {
+  return codePointCount(t.slice(0, unitIndex));
+}
+
+function findImpl(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  name: string,
+  reverse: boolean,
+): number {
+  checkPositional(name, nargs, 1, 3);
+  const sub = args[off]!;
+  if (!PyUnicode_Check(sub)) {
+    throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
+  }
+  const t = s(self);
+  const wide = isWide(self);
+  const len = wide ? codePointCount(t) : t.length;
+  const [start, end] = sliceBounds(args, off, nargs, 1, len);
+  const needle = s(sub);
+  const nlen = pyLength(needle);
+  if (end - start < nlen) return -1;
+  const us = wide ? toUnits(t, start) : start;
+  const ue = wide ? toUnits(t, end) : end;
+  const hay = t.slice(us, ue);
+  const r = reverse ? hay.lastIndexOf(needle) : hay.indexOf(needle);
+  if (r < 0) return -1;
+  return start + (wide ? toCp(hay, r) : r);
+}
+
+export function str_find(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  return PyLong_FromNumber(findImpl(self, args, off, nargs, "find", false));
+}
+export function str_rfind(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  return PyLong_FromNumber(findImpl(self, args, off, nargs, "rfind", true));
+}
+export function str_index(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  const r = findImpl(self, args, off, nargs, "index", false);
+  if (r < 0) throw PyErr_Format(PyExc_ValueError, "substring not found");
+  return PyLong_FromNumber(r);
+}
+export function str_rindex(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  const r = findImpl(self, args, off, nargs, "rindex", true);
+  if (r < 0) throw PyErr_Format(PyExc_ValueError, "substring not found");
+  return PyLong_FromNumber(r);
+}
+
+export function str_count(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  checkPositional("count", nargs, 1, 3);
+  const sub = args[off]!;
+  if (!PyUnicode_Check(sub)) {
+    throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
+  }
+  const t = s(self);
+  const wide = isWide(self);
+  const len = wide ? codePointCount(t) : t.length;
+  const [start, end] = sliceBounds(args, off, nargs, 1, len);
+  if (end < start) return PyLong_FromNumber(0);
+  const hay = wide ? t.slice(toUnits(t, start), toUnits(t, end)) : t.slice(start, end);
+  const needle = s(sub);
+  if (needle.length === 0) return PyLong_FromNumber(pyLength(hay) + 1);
+  let n = 0, i = 0;
+  for (;;) {
+    const j = hay.indexOf(needle, i);
+    if (j < 0) break;
+    n++;
+    i = j + needle.length;
+  }
+  return PyLong_FromNumber(n);
+}
+
+function affixMethod(name: string, atEnd: boolean) {
+  return (self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject => {
+    checkPositional(name, nargs, 1, 3);
+    const arg = args[off]!;
+    const t = s(self);
+    const wide = isWide(self);
+    const len = wide ? codePointCount(t) : t.length;
+    const [start, end] = sliceBounds(args, off, nargs, 1, len);
+    const us = wide ? toUnits(t, start) : start;
+    const ue = wide ? toUnits(t, end) : end;
+    const test = (p: string) => {
+      if (start > len) return false;
+      if (ue - us < p.length) return false;
+      return atEnd ? t.slice(us, ue).endsWith(p) : t.slice(us, ue).startsWith(p);
+    };
+    if (PyTuple_Check(arg)) {
+      for (const x of arg.ob_item as PyObject[]) {
+        if (!PyUnicode_Check(x)) {
+          throw PyErr_Format(
+            PyExc_TypeError,
+            `tuple for ${name} must only contain str, not ${x.ob_type.tp_name}`,
+          );
+        }
+        if (test(s(x))) return bool(true);
+      }
+      return bool(false);
+    }
+    if (!PyUnicode_Check(arg)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `${name} first arg must be str or a tuple of str, not ${arg.ob_type.tp_name}`,
+      );
+    }
+    return bool(test(s(arg)));
+  };
+}
+
+export const str_startswith = affixMethod("startswith", false);
+export const str_endswith = affixMethod("endswith", true);
+
+export function str_upper(self: PyObject): PyObject {
+  return returnSelfOrNew(self, s(self).toUpperCase());
+}
+export function str_lower(self: PyObject): PyObject {
+  return returnSelfOrNew(self, s(self).toLowerCase());
+}
+export function str_casefold(self: PyObject): PyObject {
+  return returnSelfOrNew(self, s(self).toLowerCase().replace(/ß/g, "ss"));
+}
+export function str_swapcase(self: PyObject): PyObject {
+  let r = "";
+  for (const c of s(self)) {
+    const u = c.toUpperCase(), l = c.toLowerCase();
+    r += c === u && c !== l ? l : c === l && c !== u ? u : c;
+  }
+  return returnSelfOrNew(self, r);
+}
+
+function titlecaseChar(c: string): string {
+  // Titlecase of a few digraphs differs from uppercase (ǆ -> ǅ); JS has no toTitleCase.
+  const special: Record<string, string> = {
+    "\u01c4": "\u01c5",
+    "\u01c5": "\u01c5",
+    "\u01c6": "\u01c5",
+    "\u01c7": "\u01c8",
+    "\u01c8": "\u01c8",
+    "\u01c9": "\u01c8",
+    "\u01ca": "\u01cb",
+    "\u01cb": "\u01cb",
+    "\u01cc": "\u01cb",
+    "\u01f1": "\u01f2",
+    "\u01f2": "\u01f2",
+    "\u01f3": "\u01f2",
+  };
+  return special[c] ?? c.toUpperCase();
+}
+
+export function str_title(self: PyObject): PyObject {
+  let r = "";
+  let prevCased = false;
+  for (const c of s(self)) {
+    if (prevCased) r += c.toLowerCase();
+    else r += titlecaseChar(c);
+    prevCased = isCased(c);
+  }
+  return returnSelfOrNew(self, r);
+}
+
+export function str_capitalize(self: PyObject): PyObject {
+  const cps = codePoints(s(self));
+  if (cps.length === 0) return returnSelfOrNew(self, "");
+  return returnSelfOrNew(
+    self,
+    titlecaseChar(cps[0]) + cps.slice(1).join("").toLowerCase(),
+  );
+}
+
+function padArgs(
+  name: string,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): [number, string] {
+  checkPositional(name, nargs, 1, 2);
+  const width = PyNumber_AsSsize_t(args[off]!, PyExc_OverflowError);
+  let fill = " ";
+  if (nargs > 1) {
+    const f = args[off + 1]!;
+    if (!PyUnicode_Check(f) || pyLength(s(f)) !== 1) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `The fill character must be exactly one character long`,
+      );
+    }
+    fill = s(f);
+  }
+  return [width, fill];
+}
+
+export function str_center(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  const [width, fill] = padArgs("center", args, off, nargs);
+  const t = s(self);
+  const len = pyLength(t);
+  if (width <= len) return returnSelfOrNew(self, t);
+  const marg = width - len;
+  const left = Math.floor(marg / 2) + (marg & width & 1);
+  return PyUnicode_FromString(fill.repeat(left) + t + fill.repeat(marg - left));
+}
+export function str_ljust(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  const [width, fill] = padArgs("ljust", args, off, nargs);
+  const t = s(self);
+  const len = pyLength(t);
+  if (width <= len) return returnSelfOrNew(self, t);
+  return PyUnicode_FromString(t + fill.repeat(width - len));
+}
+export function str_rjust(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  const [width, fill] = padArgs("rjust", args, off, nargs);
+  const t = s(self);
+  const len = pyLength(t);
+  if (width <= len) return returnSelfOrNew(self, t);
+  return PyUnicode_FromString(fill.repeat(width - len) + t);
+}
+
+export function str_zfill(self: PyObject, width: PyObject): PyObject {
+  const w = PyNumber_AsSsize_t(width, PyExc_OverflowError);
+  const t = s(self);
+  const len = pyLength(t);
+  if (w <= len) return returnSelfOrNew(self, t);
+  const fill = w - len;
+  if (t[0] === "+" || t[0] === "-") {
+    return PyUnicode_FromString(t[0] + "0".repeat(fill) + t.slice(1));
+  }
+  return PyUnicode_FromString("0".repeat(fill) + t);
+}
+
+export function str_expandtabs(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const [tsO] = unpackKeywords("expandtabs", ["tabsize"], args, off, nargs, kw, 0, 1, 0);
+  const tabsize = tsO === null ? 8 : PyNumber_AsSsize_t(tsO, PyExc_OverflowError);
+  let r = "", col = 0;
+  for (const c of s(self)) {
+    if (c === "\t") {
+      if (tabsize > 0) {
+        const n = tabsize - (col % tabsize);
+        r += " ".repeat(n);
+        col += n;
+      }
+    } else {
+      r += c;
+      col = c === "\n" || c === "\r" ? 0 : col + 1;
+    }
+  }
+  return returnSelfOrNew(self, r);
+}
+
+function partitionImpl(self: PyObject, sepO: PyObject, reverse: boolean): PyObject {
+  if (!PyUnicode_Check(sepO)) {
+    throw PyErr_Format(PyExc_TypeError, `must be str, not ${sepO.ob_type.tp_name}`);
+  }
+  const sep = s(sepO);
+  if (sep.length === 0) throw PyErr_Format(PyExc_ValueError, "empty separator");
+  const t = s(self);
+  const i = reverse ? t.lastIndexOf(sep) : t.indexOf(sep);
+  let parts: [PyObject, PyObject, PyObject];
+  if (i < 0) {
+    const whole = returnSelfOrNew(self, t);
+    unicode_empty.ob_refcnt += 2;
+    parts = reverse ? [unicode_empty, unicode_empty, whole] : [whole, unicode_empty, unicode_empty];
+  } else {
+    sepO.ob_refcnt++;
+    parts = [
+      PyUnicode_FromString(t.slice(0, i)),
+      sepO,
+      PyUnicode_FromString(t.slice(i + sep.length)),
+    ];
+  }
+  return PyTuple_FromArraySteal(parts);
+}
+
+export function str_partition(self: PyObject, sep: PyObject): PyObject {
+  return partitionImpl(self, sep, false);
+}
+export function str_rpartition(self: PyObject, sep: PyObject): PyObject {
+  return partitionImpl(self, sep, true);
+}
+
+export function str_removeprefix(self: PyObject, p: PyObject): PyObject {
+  const pre = argStr(p, "removeprefix", 1);
+  const t = s(self);
+  return returnSelfOrNew(self, t.startsWith(pre) ? t.slice(pre.length) : t);
+}
+export function str_removesuffix(self: PyObject, p: PyObject): PyObject {
+  const suf = argStr(p, "removesuffix", 1);
+  const t = s(self);
+  return returnSelfOrNew(self, suf.length && t.endsWith(suf) ? t.slice(0, -suf.length) : t);
+}
+
+function predicate(test: (t: string) => boolean) {
+  return (self: PyObject): PyObject => bool(test(s(self)));
+}
+
+export const str_isspace = predicate((t) => allChars(t, isPySpace));
+export const str_isalpha = predicate((t) => allChars(t, (c) => RE_ALPHA.test(c)));
+export const str_isalnum = predicate((t) =>
+  allChars(t, (c) => RE_ALPHA.test(c) || RE_NUMERIC.test(c))
+);
+export const str_isdecimal = predicate((t) => allChars(t, (c) => RE_DECIMAL.test(c)));
+export const str_isdigit = predicate((t) => allChars(t, (c) => RE_DIGIT.test(c)));
+export const str_isnumeric = predicate((t) => allChars(t, (c) => RE_NUMERIC.test(c)));
+// deno-lint-ignore no-control-regex
+export const str_isascii = predicate((t) => /^[\x00-\x7f]*$/.test(t));
+export const str_islower = predicate((t) => {
+  let cased = false;
+  for (const c of t) {
+    if (isUpper(c) || /\p{Lt}/u.test(c)) return false;
+    if (isLower(c)) cased = true;
+  }
+  return cased;
+});
+export const str_isupper = predicate((t) => {
+  let cased = false;
+  for (const c of t) {
+    if (isLower(c) || /\p{Lt}/u.test(c)) return false;
+    if (isUpper(c)) cased = true;
+  }
+  return cased;
+});
+export const str_istitle = predicate((t) => {
+  let cased = false, prevCased = false;
+  for (const c of t) {
+    if (isUpper(c) || /\p{Lt}/u.test(c)) {
+      if (prevCased) return false;
+      prevCased = true;
+      cased = true;
+    } else if (isLower(c)) {
+      if (!prevCased) return false;
+      prevCased = true;
+      cased = true;
+    } else prevCased = false;
+  }
+  return cased;
+});
+export const str_isidentifier = predicate((t) =>
+  /^[\p{L}\p{Nl}_\u1885\u1886\u2118\u212e\u309b\u309c][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00b7\u0387\u1369-\u1371\u19da\u1885\u1886\u2118\u212e\u309b\u309c]*$/u
+    .test(t)
+);
+import { isPrintable } from "./strrepr.ts";
+export const str_isprintable = predicate((t) => {
+  for (const c of t) {
+    const cp = c.codePointAt(0)!;
+    if (cp < 0x80 ? cp < 0x20 || cp === 0x7f : !isPrintable(cp)) return false;
+  }
+  return true;
+});
+
+export function str_encode(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const [enc, err] = unpackKeywords(
+    "encode",
+    ["encoding", "errors"],
+    args,
+    off,
+    nargs,
+    kw,
+    0,
+    2,
+    0,
+  );
+  const encoding = enc === null ? "utf-8" : argStr(enc, "encode", "encoding");
+  const errors = err === null ? "strict" : argStr(err, "encode", "errors");
+  return PyBytes_FromBytes(encodeText(s(self), encoding, errors));
+}
+
+export function str_format_method(
+  self: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+  kw: PyObject | null,
+): PyObject {
+  const positional = args.slice(off, off + nargs) as PyObject[];
+  const kwargs = new Map<string, PyObject>();
+  if (kw !== null) {
+    (kw.ob_item as PyObject[]).forEach((k, i) => kwargs.set(s(k), args[off + nargs + i]!));
+  }
+  return PyUnicode_FromString(vformat(s(self), positional, (name) => kwargs.get(name) ?? null, 2));
+}
+
+export function str_format_map(self: PyObject, mapping: PyObject): PyObject {
+  return PyUnicode_FromString(
+    vformat(
+      s(self),
+      [],
+      (name) => {
+        const k = PyUnicode_FromString(name);
+        try {
+          return PyObject_GetItem(mapping, k);
+        } finally {
+          Py_DECREF(k);
+        }
+      },
+      2,
+      true,
+    ),
+  );
+}
+
+/** The engine of str.format (Objects/stringlib/unicode_format.h). */
+function vformat(
+  fmt: string,
+  args: PyObject[],
+  kwlookup: (name: string) => PyObject | null,
+  depth: number,
+  ownedLookup = false,
+): string {
+  if (depth < 0) throw PyErr_Format(PyExc_ValueError, "Max string recursion exceeded");
+  let out = "";
+  let autoIndex = 0;
+  let manual = false, auto = false;
+  let i = 0;
+  const n = fmt.length;
+  while (i < n) {
+    const c = fmt[i];
+    if (c === "{") {
+      if (fmt[i + 1] === "{") {
+        out += "{";
+        i += 2;
+        continue;
+      }
+      // find the matching close brace
+      let j = i + 1, level = 1;
+      while (j < n && level > 0) {
+        if (fmt[j] === "{") level++;
+        else if (fmt[j] === "}") level--;
+        if (level > 0) j++;
+      }
+      if (level > 0) throw PyErr_Format(PyExc_ValueError, "expected '}' before end of string");
+      const field = fmt.slice(i + 1, j);
+      i = j + 1;
+      // split field into name, conversion, spec
+      let k = 0;
+      let bracket = 0;
+      while (k < field.length) {
+        const ch = field[k];
+        if (ch === "[") bracket++;
+        else if (ch === "]") bracket--;
+        else if (bracket === 0 && (ch === "!" || ch === ":")) break;
+        k++;
+      }
+      const name = field.slice(0, k);
+      let conv: string | null = null;
+      let spec = "";
+      if (field[k] === "!") {
+        if (k + 1 >= field.length) {
+          throw PyErr_Format(
+            PyExc_ValueError,
+            "end of string while looking for conversion specifier",
+          );
+        }
+        conv = field[k + 1];
+        k += 2;
+        if (k < field.length && field[k] !== ":") {
+          throw PyErr_Format(PyExc_ValueError, "expected ':' after conversion specifier");
+        }
+      }
+      if (field[k] === ":") spec = field.slice(k + 1);
+      // resolve the name: first part then .attr / [key]
+      const m = /^([^.[]*)(.*)$/s.exec(name)!;
+      const first = m[1];
+      let rest = m[2];
+      let obj: PyObject;
+      if (first === "") {
+        if (manual) {
+          throw PyErr_Format(
+            PyExc_ValueError,
+            "cannot switch from manual field specification to automatic field numbering",
+          );
+        }
+        auto = true;
+        const idx = autoIndex++;
+        if (idx >= args.length) {
+          throw PyErr_Format(
+            PyExc_IndexError,
+            `Replacement index ${idx} out of range for positional args tuple`,
+          );
+        }
+        obj = args[idx];
+        obj.ob_refcnt++;
+      } else if (/^\d+$/.test(first)) {
+        if (auto) {
+          throw PyErr_Format(
+            PyExc_ValueError,
+            "cannot switch from automatic field numbering to manual field specification",
+          );
+        }
+        manual = true;
+        const idx = Number(first);
+        if (idx >= args.length) {
+          throw PyErr_Format(
+            PyExc_IndexError,
+            `Replacement index ${idx} out of range for positional args tuple`,
+          );
+        }
+        obj = args[idx];
+        obj.ob_refcnt++;
+      } else {
+        const v = kwlookup(first);
+        if (v === null) {
+          throw PyErr_Format(PyExc_KeyError, `'${first}'`);
+        }
+        obj = v;
+        if (!ownedLookup) obj.ob_refcnt++;
+      }
+      try {
+        while (rest.length) {
+          if (rest[0] === ".") {
+            const mm = /^\.([^.[]*)/.exec(rest)!;
+            if (mm[1] === "") {
+              throw PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
+            }
+            const attrName = PyUnicode_FromString(mm[1]);
+            const next = PyObject_GetAttr(obj, attrName);
+            Py_DECREF(attrName);
+            Py_DECREF(obj);
+            obj = next;
+            rest = rest.slice(mm[0].length);
+          } else if (rest[0] === "[") {
+            const close = rest.indexOf("]");
+            if (close < 0) throw PyErr_Format(PyExc_ValueError, "Missing ']' in format string");
+            const keyText = rest.slice(1, close);
+            const key = /^\d+$/.test(keyText)
+              ? PyLong_FromNumber(Number(keyText))
+              : PyUnicode_FromString(keyText);
+            const next = PyObject_GetItem(obj, key);
+            Py_DECREF(key);
+            Py_DECREF(obj);
+            obj = next;
+            rest = rest.slice(close + 1);
+          } else {
+            throw PyErr_Format(
+              PyExc_ValueError,
+              "Only '.' or '[' may follow ']' in format field specifier",
+            );
+          }
+        }
+        if (conv !== null) {
+          const f = conv === "r"
+            ? PyObject_Repr
+            : conv === "s"
+            ? PyObject_Str
+            : conv === "a"
+            ? PyObject_ASCII
+            : null;
+          if (f === null) {
+            throw PyErr_Format(PyExc_ValueError, `Unknown conversion specifier ${conv}`);
+          }
+          const converted = f(obj);
+          Py_DECREF(obj);
+          obj = converted;
+        }
+        const renderedSpec = spec.includes("{")
+          ? vformat(spec, args, kwlookup, depth - 1, ownedLookup)
+          : spec;
+        const specObj = PyUnicode_FromString(renderedSpec);
+        try {
+          const r = PyObject_Format(obj, specObj);
+          out += s(r);
+          Py_DECREF(r);
+        } finally {
+          Py_DECREF(specObj);
+        }
+      } finally {
+        Py_DECREF(obj);
+      }
+    } else if (c === "}") {
+      if (fmt[i + 1] === "}") {
+        out += "}";
+        i += 2;
+        continue;
+      }
+      throw PyErr_Format(PyExc_ValueError, "Single '}' encountered in format string");
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+export function str___format__(self: PyObject, spec: PyObject): PyObject {
+  if (!PyUnicode_Check(spec)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `__format__() argument must be str, not ${spec.ob_type.tp_name}`,
+    );
+  }
+  if (s(spec).length === 0) return unicode_str(self);
+  return PyUnicode_FromString(formatStr(s(self), s(spec)));
+}
+
+export function str_maketrans(
+  _t: PyObject,
+  args: (PyObject | null)[],
+  off: number,
+  nargs: number,
+): PyObject {
+  checkPositional("maketrans", nargs, 1, 3);
+  const d = PyDict_New();
+  try {
+    if (nargs === 1) {
+      const x = args[off]!;
+      if (!PyDict_Check(x)) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          "if you give only one argument to maketrans it must be a dict",
+        );
+      }
+      dictForEach(x, (k, v) => {
+        if (PyUnicode_Check(k)) {
+          if (pyLength(s(k)) !== 1) {
+            throw PyErr_Format(
+              PyExc_ValueError,
+              "string keys in translate table must be of length 1",
+            );
+          }
+          const key = PyLong_FromNumber(s(k).codePointAt(0)!);
+          PyDict_SetItem(d, key, v);
+          Py_DECREF(key);
+        } else if (PyLong_Check(k)) {
+          PyDict_SetItem(d, k, v);
+        } else {
+          throw PyErr_Format(
+            PyExc_TypeError,
+            "keys in translate table must be strings or integers",
+          );
+        }
+      });
+      return d;
+    }
+    const x = codePoints(argStr(args[off]!, "maketrans", 1));
+    const y = codePoints(argStr(args[off + 1]!, "maketrans", 2));
+    if (x.length !== y.length) {
+      throw PyErr_Format(
+        PyExc_ValueError,
+        "the first two maketrans arguments must have equal length",
+      );
+    }
+    for (let i = 0; i < x.length; i++) {
+      const k = PyLong_FromNumber(x[i].codePointAt(0)!);
+      const v = PyLong_FromNumber(y[i].codePointAt(0)!);
+      PyDict_SetItem(d, k, v);
+      Py_DECREF(k);
+      Py_DECREF(v);
+    }
+    if (nargs === 3) {
+      for (const c of codePoints(argStr(args[off + 2]!, "maketrans", 3))) {
+        const k = PyLong_FromNumber(c.codePointAt(0)!);
+        PyDict_SetItem(d, k, Py_None);
+        Py_DECREF(k);
+      }
+    }
+    return d;
+  } catch (e) {
+    Py_DECREF(d);
+    throw e;
+  }
+}
+
+export function str_translate(self: PyObject, table: PyObject): PyObject {
+  let r = "";
+  for (const c of s(self)) {
+    const key = PyLong_FromNumber(c.codePointAt(0)!);
+    let v: PyObject | null;
+    try {
+      v = PyObject_GetItem(table, key);
+    } catch (e) {
+      if (
+        e instanceof PyObject && e.ob_type.tp_name === "KeyError" ||
+        (e instanceof PyObject && e.ob_type.tp_name === "IndexError")
+      ) {
+        Py_DECREF(e as PyObject);
+        v = null;
+      } else throw e;
+    } finally {
+      Py_DECREF(key);
+    }
+    if (v === null) {
+      r += c;
+      continue;
+    }
+    try {
+      if (v === Py_None) continue;
+      if (PyLong_Check(v)) {
+        const cp = Number(longValue(v));
+        if (cp < 0 || cp > 0x10ffff) {
+          throw PyErr_Format(PyExc_ValueError, "character mapping must be in range(0x110000)");
+        }
+        r += String.fromCodePoint(cp);
+      } else if (PyUnicode_Check(v)) r += s(v);
+      else {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          "character mapping must return integer, None or str",
+        );
+      }
+    } finally {
+      Py_DECREF(v);
+    }
+  }
+  return returnSelfOrNew(self, r);
+}
+
+export function str_getnewargs(self: PyObject): PyObject {
+  return PyTuple_FromArraySteal([PyUnicode_FromString(s(self))]);
+}
+
+export function str_sizeof(self: PyObject): PyObject {
+  const t = s(self);
+  return PyLong_FromNumber(unicodeSize(kindOf(t), pyLength(t)));
+}
+
+export {
+  _PyUnicode_New,
+  none,
+  Py_EQ,
+  PyDict_GetItemWithError,
+  PyExc_AttributeError,
+  PyExc_LookupError,
+  PyIter_Next,
+  PyObject_CallOneArg,
+  PyObject_GetIter,
+  reprText,
+};

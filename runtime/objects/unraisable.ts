@@ -1,0 +1,18 @@
+// PyErr_WriteUnraisable (Python/errors.c): an exception that cannot propagate (raised in
+// __del__, in a weakref callback, during finalization) is reported on stderr as
+// "Exception ignored in: <obj repr>" followed by its traceback, and execution goes on.
+// The report needs sys.stderr and the traceback printer, which the VM installs here.
+
+import type { PyObject } from "./object.ts";
+
+/** The VM's reporter: writes CPython's "Exception ignored in" text for exc (a new ref). */
+let reporter: (exc: unknown, obj: PyObject | null) => void = () => {};
+
+export function setUnraisableReporter(f: (exc: unknown, obj: PyObject | null) => void): void {
+  reporter = f;
+}
+
+/** Reports and drops an exception that cannot propagate (takes the exception's reference). */
+export function writeUnraisable(exc: unknown, obj: PyObject | null): void {
+  reporter(exc, obj);
+}
