@@ -2,7 +2,8 @@
 // compound statement ended by a blank line, results echoed by sys.displayhook, tracebacks
 // on stderr, exit() and Ctrl-D to leave, Ctrl-C to interrupt. Magics work as in a cell.
 // The session runs in a worker (as in the kernel), so Ctrl-C reaches a running loop.
-// When stdin is not a terminal it behaves as `python3 -i`: prompts go to stderr.
+// When stdin is not a terminal it behaves as `python3 -i`: prompts go to stderr. `-q`
+// leaves out the banner, as `python3 -q` does.
 
 import { UsageError } from "./main.ts";
 import { SessionHost } from "../kernel/session_host.ts";
@@ -120,11 +121,13 @@ function exitStatus(evalue: string): number {
 
 export async function repl(args: string[]): Promise<number> {
   let engine = new URL("../runtime/shell/vm_engine.ts", import.meta.url).href;
+  let quiet = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--engine" && args[i + 1] !== undefined) {
       const e = args[++i];
       engine = /^[a-z]+:/.test(e) ? e : pathToFileURL(resolve(e)).href;
-    } else throw new UsageError(`repl takes no arguments, got '${args[i]}'`);
+    } else if (args[i] === "-q" || args[i] === "--quiet") quiet = true;
+    else throw new UsageError(`repl takes only -q (no banner), got '${args[i]}'`);
   }
   const tty = Deno.stdin.isTerminal();
   const promptStream = tty ? "stdout" : "stderr";
@@ -153,7 +156,7 @@ export async function repl(args: string[]): Promise<number> {
     await host.close(200);
     return 3;
   }
-  banner();
+  if (!quiet) banner();
   let running = false;
   let interrupted = false;
   const onInterrupt = () => {
