@@ -48,17 +48,21 @@ class LineReader {
 }
 
 /**
- * Whether the REPL needs more lines, as CPython's interactive tokenizer decides: a compound
- * statement (a line ending in ':' or an indented line) runs on until a blank line; an open
- * bracket, string or backslash needs its closing.
+ * Whether the REPL needs more lines, as CPython's interactive tokenizer decides: a
+ * compound statement (a header ending in ':', or one starting with a compound keyword or a
+ * decorator) runs on until a blank line; a simple statement is done once its last logical
+ * line is closed (no open bracket or triple-quoted string, no trailing backslash).
  */
 export function needsMore(lines: string[]): boolean {
   const source = lines.join("\n");
-  const last = lines[lines.length - 1];
-  const compound = lines.some((l) => /^[ \t]/.test(l) && l.trim() !== "") ||
-    logicalLines(source).some((l) => stripComment(l.text).trimEnd().endsWith(":"));
-  if (compound) return last.trim() !== "";
-  return last.endsWith("\\") || unclosed(source);
+  const logical = logicalLines(source);
+  const first = logical[0]?.text ?? "";
+  const header = stripComment(first).trimEnd();
+  const compound = header.endsWith(":") ||
+    /^(if|elif|else|for|while|def|class|with|try|except|finally|async|match|case)\b/.test(first) ||
+    first.startsWith("@");
+  if (compound) return lines[lines.length - 1].trim() !== "";
+  return lines[lines.length - 1].endsWith("\\") || unclosed(source);
 }
 
 function unclosed(source: string): boolean {
