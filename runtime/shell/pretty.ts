@@ -536,6 +536,34 @@ def _printer_for(cls):
     return None
 
 
+def _drop_first(text):
+    if text is None or not text.startswith("("):
+        return text
+    inner = text[1:]
+    comma = inner.find(", ")
+    close = inner.find(")")
+    if comma != -1 and comma < close:
+        return "(" + inner[comma + 2:]
+    return "(" + inner[close:]
+
+
+def signature(obj):
+    """The signature inspect would print for a callable, or None."""
+    try:
+        if isinstance(obj, type):
+            init = getattr(obj, "__init__", None)
+            if init is None or init is object.__init__:
+                return "()"
+            return _drop_first(_signature(init))
+        if hasattr(obj, "__func__"):
+            return _drop_first(_signature(obj.__func__))
+        if callable(obj):
+            return _signature(obj)
+    except Exception:
+        return None
+    return None
+
+
 def pretty(obj):
     p = RepresentationPrinter()
     p.pretty(obj)

@@ -121,6 +121,7 @@ export class Session {
   private payloads: { [key: string]: unknown }[] = [];
   private heldAstLists: PyObject[] = [];
   private pretty: PyObject | null = null;
+  private signatureFn: PyObject | null = null;
   readonly banner: string;
 
   constructor(options: SessionOptions = {}) {
@@ -189,11 +190,29 @@ export class Session {
     }
   }
 
-  /** The pretty printer's `pretty` function, loaded once (ipython flavour). */
+  /** The signature of a callable as inspect prints it ("(a, b=2)"), or null. */
+  signatureOf(obj: PyObject): string | null {
+    if (this.signatureFn === null) return null;
+    try {
+      const text = this.engine.call(this.signatureFn, [obj]);
+      try {
+        return this.engine.asString(text);
+      } finally {
+        this.engine.decref(text);
+      }
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      this.engine.decref(e.exception);
+      return null;
+    }
+  }
+
+  /** The pretty printer's `pretty` and `signature` functions, loaded once (ipython flavour). */
   private loadPrettyPrinter(): void {
     try {
       const module = this.engine.runModule(PRETTY_MODULE, PRETTY_SOURCE);
       this.pretty = this.engine.getAttr(module, "pretty");
+      this.signatureFn = this.engine.getAttr(module, "signature");
       this.engine.decref(module);
     } catch (e) {
       if (!(e instanceof PythonException)) throw e;

@@ -41,3 +41,30 @@ for o in objects:
   );
   assertEquals(diffs, []);
 });
+
+Deno.test("signatures read as inspect.signature prints them", async () => {
+  const diffs = await ipython<string[]>(
+    `import inspect
+mine = {}
+exec(data, mine)
+
+class Box:
+    def __init__(self, v, w=1): pass
+    def method(self, a, *, b=2): pass
+class Plain:
+    pass
+def f(a, b=2, *args, c, d=4, **kw): pass
+def g(x: int, y: "str" = 'q') -> list: pass
+def h(a, b, /, c): pass
+def k(*, only): pass
+callables = [f, g, h, k, Box, Plain, Box(1).method, len, print, divmod, lambda x, y=[]: x]
+result = []
+for c in callables:
+    want = str(inspect.signature(c))
+    got = mine["signature"](c)
+    if got != want:
+        result.append(f"{c!r}: glasspy {got!r}, inspect {want!r}")`,
+    PRETTY_SOURCE,
+  );
+  assertEquals(diffs, []);
+});
