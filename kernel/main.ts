@@ -146,9 +146,8 @@ export async function kernel(args: string[]): Promise<number> {
   return code;
 }
 
-// The kernelspec starts this module directly: it spares the kernel the start-up cost of
-// loading mod.ts's whole public API (the compiler) on the main thread, where only the
-// protocol runs.
+// `deno run -A kernel/main.ts --connection-file F` also works: the kernel without the rest
+// of mod.ts's public API loaded first.
 if (import.meta.main) {
   try {
     Deno.exit(await kernel(Deno.args));

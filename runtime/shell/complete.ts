@@ -53,11 +53,16 @@ export interface Completion {
   cursorEnd: number;
 }
 
-/** Follows a dotted name through `__main__` (then builtins) and attributes; a new reference. */
+/**
+ * Follows a dotted name through `__main__` (then builtins, then the modules already
+ * loaded, so that `sys.ver` completes in the cell that imports sys) and attributes; a new
+ * reference.
+ */
 export function resolveDotted(engine: Engine, dotted: string): PyObject | null {
   const parts = dotted.split(".");
   if (parts.some((p) => p === "")) return null;
-  let obj = engine.getGlobal(parts[0]) ?? builtin(engine, parts[0]);
+  let obj = engine.getGlobal(parts[0]) ?? builtin(engine, parts[0]) ??
+    engine.loadedModule(parts[0]);
   for (let i = 1; obj !== null && i < parts.length; i++) {
     let next: PyObject | null = null;
     try {

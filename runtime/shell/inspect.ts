@@ -39,6 +39,7 @@ function formatFields(fields: [string, string][]): string {
 export function describe(session: Session, obj: PyObject, name: string, detail: number): string {
   const engine = session.engine;
   const info: ObjectInfo = engine.info(obj);
+  if (info.signature === null) info.signature = session.signatureOf(obj);
   const fields: [string, string][] = [];
   const glass: [string, string][] = [
     ["Refcount", String(info.refcount)],

@@ -25,6 +25,7 @@ import { isComplete } from "./is_complete.ts";
 import type { IsComplete } from "./is_complete.ts";
 import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
+import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
 
 /** Process clocks for `%time`, in seconds. The host supplies them (runtime/ has no OS access). */
@@ -119,6 +120,8 @@ export class Session {
   private readonly initialNames: [string, PyObject][] = [];
   private payloads: { [key: string]: unknown }[] = [];
   private heldAstLists: PyObject[] = [];
+  private pretty: PyObject | null = null;
+  private signatureFn: PyObject | null = null;
   readonly banner: string;
 
   constructor(options: SessionOptions = {}) {
@@ -167,7 +170,54 @@ export class Session {
 
   /** An object's MIME bundle; a failing `_repr_*_` method has its traceback on stderr. */
   format(obj: PyObject): FormattedData {
-    return formatObject(this.engine, obj, (e) => this.showTraceback(e));
+    return formatObject(this.engine, obj, (e) => this.showTraceback(e), (o) => this.prettyText(o));
+  }
+
+  /** IPython's pretty text of an object, or null when the printer is missing or fails. */
+  private prettyText(obj: PyObject): string | null {
+    if (this.pretty === null) return null;
+    try {
+      const text = this.engine.call(this.pretty, [obj]);
+      try {
+        return this.engine.asString(text);
+      } finally {
+        this.engine.decref(text);
+      }
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      this.engine.decref(e.exception);
+      return null;
+    }
+  }
+
+  /** The signature of a callable as inspect prints it ("(a, b=2)"), or null. */
+  signatureOf(obj: PyObject): string | null {
+    if (this.signatureFn === null) return null;
+    try {
+      const text = this.engine.call(this.signatureFn, [obj]);
+      try {
+        return this.engine.asString(text);
+      } finally {
+        this.engine.decref(text);
+      }
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      this.engine.decref(e.exception);
+      return null;
+    }
+  }
+
+  /** The pretty printer's `pretty` and `signature` functions, loaded once (ipython flavour). */
+  private loadPrettyPrinter(): void {
+    try {
+      const module = this.engine.runModule(PRETTY_MODULE, PRETTY_SOURCE);
+      this.pretty = this.engine.getAttr(module, "pretty");
+      this.signatureFn = this.engine.getAttr(module, "signature");
+      this.engine.decref(module);
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      this.engine.decref(e.exception);
+    }
   }
 
   /** Adds a page of help to the reply, as IPython's pager payload. */
@@ -237,6 +287,7 @@ export class Session {
     this.initialNames.push(["Out", this.outDict]);
     this.defineShellBuiltins();
     this.bindInitialNames();
+    this.loadPrettyPrinter();
     e.setDisplayhook((value) => this.displayhook(value));
   }
 
@@ -567,6 +618,7 @@ export class Session {
     this.engine.registerSource(filename, cell);
     this.currentCell = cell;
     let failure: { exception: FormattedException } | null = null;
+    let compiled: Code[] = [];
     const previous = this.lastResult;
     this.lastResult = null;
     try {
@@ -578,6 +630,7 @@ export class Session {
         failure = { exception: this.showTraceback(e) };
         statements = [];
       }
+      compiled = statements;
       for (const code of statements) {
         this.astLists(code.mode === "single" ? 1 : 2);
         try {
@@ -596,6 +649,7 @@ export class Session {
     } finally {
       this.currentCell = "";
       this.astLists(0);
+      this.engine.release(compiled);
     }
     // IPython's last_execution_result now holds this cell's result; the last one goes
     this.lastResult = this.cellResult;
@@ -632,8 +686,9 @@ export class Session {
   private runInteractive(source: string): { exception: FormattedException } | null {
     if (source.trim() === "") return null;
     if (/^\s*[%!?]/.test(source) || /\?\s*$/.test(source)) source = transformCell(source);
+    let code: Code | null = null;
     try {
-      const code = this.engine.compile(source, "<stdin>", "single");
+      code = this.engine.compile(source, "<stdin>", "single");
       this.engine.exec(code);
       return null;
     } catch (e) {
@@ -643,6 +698,8 @@ export class Session {
         return { exception: this.showTraceback(e) };
       }
       return { exception: this.internalError(e) };
+    } finally {
+      if (code !== null) this.engine.release([code]);
     }
   }
 
@@ -699,8 +756,10 @@ export class Session {
   private userExpressions(expressions: { [name: string]: string }): { [name: string]: unknown } {
     const out: { [name: string]: unknown } = {};
     for (const [key, source] of Object.entries(expressions)) {
+      let code: Code | null = null;
       try {
-        const value = this.engine.evaluate(this.engine.compile(source, "<string>", "eval"));
+        code = this.engine.compile(source, "<string>", "eval");
+        const value = this.engine.evaluate(code);
         try {
           const bundle = this.format(value);
           out[key] = { status: "ok", data: bundle.data, metadata: bundle.metadata };
@@ -711,6 +770,8 @@ export class Session {
         if (!(e instanceof PythonException)) throw e;
         const f = this.engine.formatException(e);
         out[key] = { status: "error", ename: f.ename, evalue: f.evalue, traceback: f.traceback };
+      } finally {
+        if (code !== null) this.engine.release([code]);
       }
     }
     return out;

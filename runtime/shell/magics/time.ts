@@ -89,11 +89,16 @@ function run(session: Session, source: string): PyObject | null {
     return null;
   }
   const e = session.engine;
-  if (!Array.isArray(compiled)) return timed(session, () => e.evaluate(compiled.code));
-  return timed(session, () => {
-    for (const code of compiled) e.exec(code);
-    return null;
-  });
+  const codes = Array.isArray(compiled) ? compiled : [compiled.code];
+  try {
+    if (!Array.isArray(compiled)) return timed(session, () => e.evaluate(compiled.code));
+    return timed(session, () => {
+      for (const code of compiled) e.exec(code);
+      return null;
+    });
+  } finally {
+    e.release(codes);
+  }
 }
 
 /** `%time STATEMENT` */
