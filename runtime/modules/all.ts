@@ -4,3 +4,5 @@
 import "./builtins.ts";
 import "./sys.ts";
 import "./gc.ts";
+import "./atexit.ts";
+import "./weakref.ts";
