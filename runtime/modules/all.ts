@@ -4,6 +4,8 @@
 import "./builtins.ts";
 import "./sys.ts";
 import "./gc.ts";
+import "./atexit.ts";
+import "./weakref.ts";
 import "./math.ts";
 import "./itertools.ts";
 import "./_operator.ts";

@@ -1,47 +1,57 @@
-// Modules written in Python that glasspy carries as source (Python/frozen.c's idea): where
-// CPython implements a module in Python (collections, functools, random, copy, ...), ours
-// is Python too, compiled by our compiler at the first import and run in the module's
-// namespace, so that its classes and functions are ordinary Python objects, as users see
-// them in CPython. Their frames show in tracebacks as File "<frozen NAME>", without source
-// lines, as CPython's frozen modules do.
+// Modules written in Python and shipped inside glasspy (CPython's "frozen" modules,
+// Python/frozen.c): the source is compiled by glasspy's own compiler and run in a fresh
+// module's namespace the first time it is imported. Their code objects carry the file
+// name "<frozen NAME>", as CPython's frozen modules do, so tracebacks through them show no
+// source line.
 
 import { Py_DECREF, type PyObject } from "../objects/object.ts";
 import { frozenModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
-import { dictDelIfPresent, PyDict_SetItemString } from "../objects/dictobject.ts";
-import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
+import {
+  dictDelIfPresent,
+  dictGetStr,
+  PyDict_SetItem,
+  PyDict_SetItemString,
+} from "../objects/dictobject.ts";
+import { _Py_ID } from "../objects/unicodeobject.ts";
+import { importState } from "../vm/imports.ts";
 import { compileSource } from "../vm/pythonrun.ts";
 import { PyEval_EvalCode } from "../vm/eval.ts";
-import { importState } from "../vm/imports.ts";
-import { builtinsModule } from "./builtins.ts";
 import { registerModule } from "./registry.ts";
 
-/** Registers a module whose body is the Python source text `source`. */
-export function registerFrozenModule(name: string, source: string): void {
-  registerModule(name, () => execFrozen(name, source));
-}
-
-function execFrozen(name: string, source: string): PyObject {
-  const mod = PyModule_New(name);
-  frozenModules.add(mod);
-  const d = PyModule_GetDict(mod);
-  PyDict_SetItemString(d, "__builtins__", builtinsModule!);
-  // As the import system does: the module is in sys.modules while its body runs.
-  const modules = importState.modules!;
-  const key = PyUnicode_FromString(name);
-  try {
-    PyDict_SetItemString(modules, name, mod);
-    const { code } = compileSource(source, { filename: `<frozen ${name}>`, mode: "exec" });
+/**
+ * Registers module `name` made by running `source`. `prepare` may fill the namespace first
+ * (built-in helpers the Python code uses). The module is in sys.modules while it runs, as
+ * an imported module is, and is removed again if running it fails.
+ */
+export function registerFrozenModule(
+  name: string,
+  source: string,
+  prepare?: (dict: PyObject) => void,
+  doc: string | null = null,
+): void {
+  registerModule(name, () => {
+    const mod = PyModule_New(name, doc);
+    frozenModules.add(mod);
+    const d = PyModule_GetDict(mod);
+    const modules = importState.modules!;
+    const builtins = dictGetStr(modules, _Py_ID("builtins"));
+    if (builtins !== null) PyDict_SetItemString(d, "__builtins__", builtins);
+    prepare?.(d);
+    const key = _Py_ID(name);
+    PyDict_SetItem(modules, key, mod);
     try {
-      Py_DECREF(PyEval_EvalCode(code, d, d));
-    } finally {
-      Py_DECREF(code);
+      const { code, pool } = compileSource(source, { filename: `<frozen ${name}>`, mode: "exec" });
+      try {
+        Py_DECREF(PyEval_EvalCode(code, d, d));
+      } finally {
+        Py_DECREF(code);
+        pool.release();
+      }
+    } catch (e) {
+      dictDelIfPresent(modules, key);
+      Py_DECREF(mod);
+      throw e;
     }
-  } catch (e) {
-    dictDelIfPresent(modules, key);
-    Py_DECREF(mod);
-    throw e;
-  } finally {
-    Py_DECREF(key);
-  }
-  return mod;
+    return mod;
+  });
 }

@@ -166,6 +166,12 @@ export function dictFreeListCounts(): [number, number] {
   return [freeList.length, keysFreeList.length];
 }
 
+/** _PyDict_ClearFreeList: a full collection gives the free dicts' and keys' blocks back. */
+export function _PyDict_ClearFreeList(): void {
+  while (freeList.length > 0) PyObject_GC_Del(freeList.pop()!);
+  while (keysFreeList.length > 0) obmalloc.free(keysFreeList.pop()!);
+}
+
 function newDict(keys: DictKeys): PyDictObject {
   let mp = freeList.pop() as PyDictObject | undefined;
   if (mp !== undefined) {

@@ -66,6 +66,11 @@ export function floatFreeListCount(): number {
   return freeList.length;
 }
 
+/** _PyFloat_ClearFreeList: a full collection gives the free floats' blocks back. */
+export function _PyFloat_ClearFreeList(): void {
+  while (freeList.length > 0) PyObject_Free(freeList.pop()!);
+}
+
 /** PyFloat_FromDouble: a new float (reusing a freed one first). */
 export function PyFloat_FromDouble(x: number): PyObject {
   const o = freeList.pop();

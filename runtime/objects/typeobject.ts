@@ -2022,6 +2022,8 @@ function typeNewImpl(
     const type = new PyTypeObject(metatype, str(name));
     PyObject_GC_Init(type, 936 + 8 * nslot);
     if (metatype.tp_flags & Py_TPFLAGS_HEAPTYPE) metatype.ob_refcnt++;
+    // PyType_GenericAlloc tracks the new type at once (memory/gc.ts sees class cycles).
+    PyObject_GC_Track(type);
     type.tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
     type.tp_flags |= base.tp_flags &
       (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MATCH_SELF);

@@ -145,10 +145,12 @@ function excTypeName(exc: PyObject): string {
 }
 
 /** The default sys.unraisablehook (write_unraisable_exc_file). */
-function reportUnraisable(exc: unknown, obj: PyObject | null): void {
+function reportUnraisable(exc: unknown, obj: PyObject | null, msg?: string): void {
   const value = isPyErr(exc) ? exc : PyErr_FromJS(exc);
   try {
     let text = "";
+    const head = msg === undefined ? "Exception ignored in" : `Exception ignored ${msg}`;
+    if (obj === null && msg !== undefined) text += `${head}:\n`;
     if (obj !== null) {
       let r: string;
       try {
@@ -159,7 +161,7 @@ function reportUnraisable(exc: unknown, obj: PyObject | null): void {
         if (isPyErr(e)) Py_DECREF(e);
         r = "<object repr() failed>";
       }
-      text += `Exception ignored in: ${r}\n`;
+      text += `${head}: ${r}\n`;
     }
     const tb = PyException_GetTraceback(value);
     if (tb !== null) {
