@@ -1,71 +1,37 @@
-// The _collections_abc module (Lib/_collections_abc.py), also importable as collections.abc:
-// the container ABCs with their mixin methods, and the built-in types registered with them.
+// The _collections_abc module, importable as collections.abc (Lib/_collections_abc.py):
+// the container ABCs, each recognizing classes that define its methods (through
+// __subclasshook__), with the mixin methods they give their subclasses, and the built-in
+// types registered with them. Written for glasspy in its own way: the structural checks
+// come from one decorator, and the mixins are expressed with the builtins where that reads
+// simpler; what they answer is what CPython's answer.
 
 import { registerFrozenModule } from "./frozen.ts";
 
 registerFrozenModule(
   "_collections_abc",
-  String.raw`"""Abstract Base Classes (ABCs) for collections, according to PEP 3119.
-
-Unit tests are in test_collections.
-"""
+  String.raw`"""Abstract Base Classes (ABCs) for collections, according to PEP 3119."""
 
 from abc import ABCMeta, abstractmethod
 import sys
 
-GenericAlias = type(list[int])
-EllipsisType = type(...)
-def _f(): pass
-FunctionType = type(_f)
-del _f
+__all__ = ("Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator Hashable "
+           "Iterable Iterator Generator Reversible Sized Container Callable Collection "
+           "Set MutableSet Mapping MutableMapping MappingView KeysView ItemsView "
+           "ValuesView Sequence MutableSequence ByteString").split()
 
-__all__ = ["Awaitable", "Coroutine",
-           "AsyncIterable", "AsyncIterator", "AsyncGenerator",
-           "Hashable", "Iterable", "Iterator", "Generator", "Reversible",
-           "Sized", "Container", "Callable", "Collection",
-           "Set", "MutableSet",
-           "Mapping", "MutableMapping",
-           "MappingView", "KeysView", "ItemsView", "ValuesView",
-           "Sequence", "MutableSequence",
-           "ByteString",
-           ]
-
+# The classes say they live in collections.abc, where users import them from.
 __name__ = "collections.abc"
 
-# The concrete types the ABCs register (they cannot be named otherwise).
-bytes_iterator = type(iter(b''))
-bytearray_iterator = type(iter(bytearray()))
-dict_keyiterator = type(iter({}.keys()))
-dict_valueiterator = type(iter({}.values()))
-dict_itemiterator = type(iter({}.items()))
-list_iterator = type(iter([]))
-list_reverseiterator = type(iter(reversed([])))
-range_iterator = type(iter(range(0)))
-longrange_iterator = type(iter(range(1 << 1000)))
-set_iterator = type(iter(set()))
-str_iterator = type(iter(""))
-tuple_iterator = type(iter(()))
-zip_iterator = type(iter(zip()))
-dict_keys = type({}.keys())
-dict_values = type({}.values())
-dict_items = type({}.items())
-mappingproxy = type(type.__dict__)
-generator = type((lambda: (yield))())
-
-async def _coro(): pass
-_coro = _coro()
-coroutine = type(_coro)
-_coro.close()  # Prevent ResourceWarning
-del _coro
+GenericAlias = type(list[int])
+_generic = classmethod(GenericAlias)
 
 
-def _check_methods(C, *methods):
-    """NotImplemented unless every method is defined (not None) along C's MRO."""
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
+def _defines_all(C, names):
+    """True when each name is defined, and not set to None, along C's MRO."""
+    for name in names:
+        for klass in C.__mro__:
+            if name in klass.__dict__:
+                if klass.__dict__[name] is None:
                     return NotImplemented
                 break
         else:
@@ -73,862 +39,544 @@ def _check_methods(C, *methods):
     return True
 
 
-### ONE-TRICK PONIES ###
+def _structural(*names):
+    """Class decorator: issubclass(C, cls) holds for any C that defines all of names
+    (for cls itself; its subclasses fall back on the ordinary rules)."""
+    def decorate(cls):
+        def __subclasshook__(klass, C):
+            if klass is not cls:
+                return NotImplemented
+            return _defines_all(C, names)
+        __subclasshook__.__qualname__ = cls.__qualname__ + ".__subclasshook__"
+        cls.__subclasshook__ = classmethod(__subclasshook__)
+        return cls
+    return decorate
 
+
+def _type_of_iter(obj):
+    return type(iter(obj))
+
+
+### One-method ABCs
+
+@_structural("__hash__")
 class Hashable(metaclass=ABCMeta):
-
+    @abstractmethod
+    def __hash__(self): return 0
     __slots__ = ()
 
-    @abstractmethod
-    def __hash__(self):
-        return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Hashable:
-            return _check_methods(C, "__hash__")
-        return NotImplemented
-
-
+@_structural("__await__")
 class Awaitable(metaclass=ABCMeta):
-
+    @abstractmethod
+    def __await__(self): yield
+    __class_getitem__ = _generic
     __slots__ = ()
 
-    @abstractmethod
-    def __await__(self):
-        yield
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Awaitable:
-            return _check_methods(C, "__await__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(GenericAlias)
+def _raise_into(typ, val, tb):
+    # throw()'s default: raise typ (an instance made if needed) with tb attached
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    raise val if tb is None else val.with_traceback(tb)
 
 
+def _close_by_throwing(obj, what):
+    try:
+        obj.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration): return
+    raise RuntimeError(f"{what} ignored GeneratorExit")
+
+
+@_structural('__await__', 'send', 'throw', 'close')
 class Coroutine(Awaitable):
-
+    @abstractmethod
+    def send(self, value): raise StopIteration
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None): _raise_into(typ, val, tb)
+    def close(self): _close_by_throwing(self, "coroutine")
     __slots__ = ()
 
-    @abstractmethod
-    def send(self, value):
-        """Send a value into the coroutine."""
-        raise StopIteration
 
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the coroutine."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
-
-    def close(self):
-        """Raise GeneratorExit inside coroutine."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("coroutine ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Coroutine:
-            return _check_methods(C, '__await__', 'send', 'throw', 'close')
-        return NotImplemented
-
-
-Coroutine.register(coroutine)
-
-
+@_structural("__aiter__")
 class AsyncIterable(metaclass=ABCMeta):
-
+    @abstractmethod
+    def __aiter__(self): return AsyncIterator()
+    __class_getitem__ = _generic
     __slots__ = ()
 
-    @abstractmethod
-    def __aiter__(self):
-        return AsyncIterator()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterable:
-            return _check_methods(C, "__aiter__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(GenericAlias)
-
-
+@_structural("__anext__", "__aiter__")
 class AsyncIterator(AsyncIterable):
-
+    @abstractmethod
+    async def __anext__(self): raise StopAsyncIteration
+    def __aiter__(self): return self
     __slots__ = ()
 
-    @abstractmethod
-    async def __anext__(self):
-        """Return the next item or raise StopAsyncIteration when exhausted."""
-        raise StopAsyncIteration
 
-    def __aiter__(self):
-        return self
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterator:
-            return _check_methods(C, "__anext__", "__aiter__")
-        return NotImplemented
-
-
+@_structural('__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
 class AsyncGenerator(AsyncIterator):
-
-    __slots__ = ()
-
-    async def __anext__(self):
-        """Return the next item from the asynchronous generator."""
-        return await self.asend(None)
-
+    async def __anext__(self): return await self.asend(None)
     @abstractmethod
-    async def asend(self, value):
-        """Send a value into the asynchronous generator."""
-        raise StopAsyncIteration
-
+    async def asend(self, value): raise StopAsyncIteration
     @abstractmethod
-    async def athrow(self, typ, val=None, tb=None):
-        """Raise an exception in the asynchronous generator."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
-
+    async def athrow(self, typ, val=None, tb=None): _raise_into(typ, val, tb)
     async def aclose(self):
-        """Raise GeneratorExit inside generator."""
         try:
             await self.athrow(GeneratorExit)
-        except (GeneratorExit, StopAsyncIteration):
-            pass
-        else:
-            raise RuntimeError("asynchronous generator ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncGenerator:
-            return _check_methods(C, '__aiter__', '__anext__',
-                                  'asend', 'athrow', 'aclose')
-        return NotImplemented
+        except (GeneratorExit, StopAsyncIteration): return
+        raise RuntimeError("asynchronous generator ignored GeneratorExit")
+    __slots__ = ()
 
 
+@_structural("__iter__")
 class Iterable(metaclass=ABCMeta):
-
+    @abstractmethod
+    def __iter__(self): yield from ()
+    __class_getitem__ = _generic
     __slots__ = ()
 
-    @abstractmethod
-    def __iter__(self):
-        while False:
-            yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterable:
-            return _check_methods(C, "__iter__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(GenericAlias)
-
-
+@_structural('__iter__', '__next__')
 class Iterator(Iterable):
-
+    @abstractmethod
+    def __next__(self): raise StopIteration
+    def __iter__(self): return self
     __slots__ = ()
 
-    @abstractmethod
-    def __next__(self):
-        'Return the next item from the iterator. When exhausted, raise StopIteration'
-        raise StopIteration
 
-    def __iter__(self):
-        return self
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterator:
-            return _check_methods(C, '__iter__', '__next__')
-        return NotImplemented
-
-
-Iterator.register(bytes_iterator)
-Iterator.register(bytearray_iterator)
-Iterator.register(dict_keyiterator)
-Iterator.register(dict_valueiterator)
-Iterator.register(dict_itemiterator)
-Iterator.register(list_iterator)
-Iterator.register(list_reverseiterator)
-Iterator.register(range_iterator)
-Iterator.register(longrange_iterator)
-Iterator.register(set_iterator)
-Iterator.register(str_iterator)
-Iterator.register(tuple_iterator)
-Iterator.register(zip_iterator)
-
-
+@_structural("__reversed__", "__iter__")
 class Reversible(Iterable):
-
+    @abstractmethod
+    def __reversed__(self): yield from ()
     __slots__ = ()
 
-    @abstractmethod
-    def __reversed__(self):
-        while False:
-            yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Reversible:
-            return _check_methods(C, "__reversed__", "__iter__")
-        return NotImplemented
-
-
+@_structural('__iter__', '__next__', 'send', 'throw', 'close')
 class Generator(Iterator):
-
+    def __next__(self): return self.send(None)
+    @abstractmethod
+    def send(self, value): raise StopIteration
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None): _raise_into(typ, val, tb)
+    def close(self): _close_by_throwing(self, "generator")
     __slots__ = ()
 
-    def __next__(self):
-        """Return the next item from the generator."""
-        return self.send(None)
 
-    @abstractmethod
-    def send(self, value):
-        """Send a value into the generator."""
-        raise StopIteration
-
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the generator."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
-
-    def close(self):
-        """Raise GeneratorExit inside generator."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Generator:
-            return _check_methods(C, '__iter__', '__next__',
-                                  'send', 'throw', 'close')
-        return NotImplemented
-
-
-Generator.register(generator)
-
-
+@_structural("__len__")
 class Sized(metaclass=ABCMeta):
-
+    @abstractmethod
+    def __len__(self): return 0
     __slots__ = ()
 
-    @abstractmethod
-    def __len__(self):
-        return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Sized:
-            return _check_methods(C, "__len__")
-        return NotImplemented
-
-
+@_structural("__contains__")
 class Container(metaclass=ABCMeta):
-
+    @abstractmethod
+    def __contains__(self, x): return False
+    __class_getitem__ = _generic
     __slots__ = ()
 
-    @abstractmethod
-    def __contains__(self, x):
-        return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Container:
-            return _check_methods(C, "__contains__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(GenericAlias)
-
-
+@_structural("__len__", "__iter__", "__contains__")
 class Collection(Sized, Iterable, Container):
-
     __slots__ = ()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Collection:
-            return  _check_methods(C,  "__len__", "__iter__", "__contains__")
-        return NotImplemented
 
-
+@_structural("__call__")
 class Callable(metaclass=ABCMeta):
-
+    @abstractmethod
+    def __call__(self, *args, **kwds): return False
+    __class_getitem__ = _generic
     __slots__ = ()
 
-    @abstractmethod
-    def __call__(self, *args, **kwds):
-        return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Callable:
-            return _check_methods(C, "__call__")
-        return NotImplemented
-
-    __class_getitem__ = classmethod(GenericAlias)
-
-
-### SETS ###
-
+### Sets
 
 class Set(Collection):
-    """A set is a finite, iterable container."""
-
-    __slots__ = ()
+    """A finite iterable container compared as a set: the mixins give comparisons and
+    the set operators from __contains__, __iter__ and __len__."""
 
     def __le__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        if len(self) > len(other):
-            return False
-        for elem in self:
-            if elem not in other:
-                return False
-        return True
-
-    def __lt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) < len(other) and self.__le__(other)
-
-    def __gt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) > len(other) and self.__ge__(other)
+        if isinstance(other, Set):
+            return len(self) <= len(other) and all(e in other for e in self)
+        return NotImplemented
 
     def __ge__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        if len(self) < len(other):
-            return False
-        for elem in other:
-            if elem not in self:
-                return False
-        return True
+        if isinstance(other, Set):
+            return len(self) >= len(other) and all(e in self for e in other)
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, Set):
+            return len(self) < len(other) and self.__le__(other)
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, Set):
+            return len(self) > len(other) and self.__ge__(other)
+        return NotImplemented
 
     def __eq__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) == len(other) and self.__le__(other)
+        if isinstance(other, Set):
+            return len(self) == len(other) and self.__le__(other)
+        return NotImplemented
 
     @classmethod
-    def _from_iterable(cls, it):
-        """Construct an instance of the class from any iterable input."""
-        return cls(it)
+    def _from_iterable(cls, it): return cls(it)
+
+    def _as_set(self, other):
+        # Operands that are not Sets are made into one of ours, if iterable.
+        if isinstance(other, Set):
+            return other
+        return self._from_iterable(other) if isinstance(other, Iterable) else None
 
     def __and__(self, other):
-        if not isinstance(other, Iterable):
-            return NotImplemented
-        return self._from_iterable(value for value in other if value in self)
-
+        if isinstance(other, Iterable):
+            return self._from_iterable(v for v in other if v in self)
+        return NotImplemented
     __rand__ = __and__
 
-    def isdisjoint(self, other):
-        'Return True if two sets have a null intersection.'
-        for value in other:
-            if value in self:
-                return False
-        return True
+    def isdisjoint(self, other): return not any(v in self for v in other)
 
     def __or__(self, other):
-        if not isinstance(other, Iterable):
-            return NotImplemented
-        chain = (e for s in (self, other) for e in s)
-        return self._from_iterable(chain)
-
+        if isinstance(other, Iterable):
+            return self._from_iterable(e for part in (self, other) for e in part)
+        return NotImplemented
     __ror__ = __or__
 
     def __sub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in self
-                                   if value not in other)
+        other = self._as_set(other)
+        if other is None:
+            return NotImplemented
+        return self._from_iterable(v for v in self if v not in other)
 
     def __rsub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in other
-                                   if value not in self)
+        other = self._as_set(other)
+        if other is None:
+            return NotImplemented
+        return self._from_iterable(v for v in other if v not in self)
 
     def __xor__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return (self - other) | (other - self)
-
+        other = self._as_set(other)
+        return NotImplemented if other is None else (self - other) | (other - self)
     __rxor__ = __xor__
 
     def _hash(self):
-        """Compute the hash value of a set, as frozenset's hash does."""
-        MAX = sys.maxsize
-        MASK = 2 * MAX + 1
-        n = len(self)
-        h = 1927868237 * (n + 1)
-        h &= MASK
-        for x in self:
-            hx = hash(x)
-            h ^= (hx ^ (hx << 16) ^ 89869747)  * 3644798167
-            h &= MASK
+        """frozenset's hash algorithm over this set's elements."""
+        full = 2 * sys.maxsize + 1
+        h = (1927868237 * (len(self) + 1)) & full
+        for element in self:
+            eh = hash(element)
+            h = (h ^ ((eh ^ (eh << 16) ^ 89869747) * 3644798167)) & full
         h ^= (h >> 11) ^ (h >> 25)
-        h = h * 69069 + 907133923
-        h &= MASK
-        if h > MAX:
-            h -= MASK + 1
-        if h == -1:
-            h = 590923713
-        return h
-
-
-Set.register(frozenset)
+        h = (h * 69069 + 907133923) & full
+        if h > sys.maxsize:
+            h -= full + 1
+        return 590923713 if h == -1 else h
+    __slots__ = ()
 
 
 class MutableSet(Set):
-    """A mutable set is a finite, iterable container."""
-
-    __slots__ = ()
+    """A Set that add() and discard() change; the mixins build the rest on them."""
 
     @abstractmethod
-    def add(self, value):
-        """Add an element."""
-        raise NotImplementedError
-
+    def add(self, value): raise NotImplementedError
     @abstractmethod
-    def discard(self, value):
-        """Remove an element.  Do not raise an exception if absent."""
-        raise NotImplementedError
+    def discard(self, value): raise NotImplementedError
 
     def remove(self, value):
-        """Remove an element. If not a member, raise a KeyError."""
-        if value not in self:
-            raise KeyError(value)
-        self.discard(value)
+        if value in self: self.discard(value)
+        else: raise KeyError(value)
 
     def pop(self):
-        """Return the popped value.  Raise KeyError if empty."""
-        it = iter(self)
-        try:
-            value = next(it)
-        except StopIteration:
-            raise KeyError from None
-        self.discard(value)
-        return value
+        for value in self:
+            self.discard(value)
+            return value
+        raise KeyError
 
     def clear(self):
-        """This is slow (creates N new iterators!) but effective."""
-        try:
-            while True:
-                self.pop()
-        except KeyError:
-            pass
+        while True:
+            try: self.pop()
+            except KeyError: return
 
     def __ior__(self, it):
-        for value in it:
-            self.add(value)
+        for v in it: self.add(v)
         return self
 
     def __iand__(self, it):
-        for value in (self - it):
-            self.discard(value)
+        for v in self - it: self.discard(v)
         return self
 
     def __ixor__(self, it):
-        if it is self:
-            self.clear()
+        if it is self: self.clear()
         else:
-            if not isinstance(it, Set):
-                it = self._from_iterable(it)
-            for value in it:
-                if value in self:
-                    self.discard(value)
-                else:
-                    self.add(value)
+            for v in (it if isinstance(it, Set) else self._from_iterable(it)):
+                (self.discard if v in self else self.add)(v)
         return self
 
     def __isub__(self, it):
-        if it is self:
-            self.clear()
+        if it is self: self.clear()
         else:
-            for value in it:
-                self.discard(value)
+            for v in it: self.discard(v)
         return self
-
-
-MutableSet.register(set)
-
-
-### MAPPINGS ###
-
-class Mapping(Collection):
-    """A Mapping is a generic container for associating key/value
-    pairs.
-    """
-
     __slots__ = ()
 
+
+### Mappings
+
+class Mapping(Collection):
+    """A read-only container of key/value pairs: get, __contains__, the three views and
+    == come from __getitem__, __iter__ and __len__."""
+
     @abstractmethod
-    def __getitem__(self, key):
-        raise KeyError
+    def __getitem__(self, key): raise KeyError
 
     def get(self, key, default=None):
-        'D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None.'
-        try:
-            return self[key]
-        except KeyError:
-            return default
+        try: return self[key]
+        except KeyError: return default
 
     def __contains__(self, key):
-        try:
-            self[key]
-        except KeyError:
-            return False
-        else:
-            return True
+        try: self[key]
+        except KeyError: return False
+        return True
 
-    def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
-        return KeysView(self)
-
-    def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
-        return ItemsView(self)
-
-    def values(self):
-        "D.values() -> an object providing a view on D's values"
-        return ValuesView(self)
+    def keys(self): return KeysView(self)
+    def items(self): return ItemsView(self)
+    def values(self): return ValuesView(self)
 
     def __eq__(self, other):
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
 
     __reversed__ = None
-
-
-Mapping.register(mappingproxy)
+    __slots__ = ()
 
 
 class MappingView(Sized):
+    def __init__(self, mapping): self._mapping = mapping
+    def __len__(self): return len(self._mapping)
+    def __repr__(self): return f'{type(self).__name__}({self._mapping!r})'
+    __class_getitem__ = _generic
+    __slots__ = ('_mapping',)
 
-    __slots__ = '_mapping',
 
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __repr__(self):
-        return '{0.__class__.__name__}({0._mapping!r})'.format(self)
-
-    __class_getitem__ = classmethod(GenericAlias)
+def _plain_set(cls, it): return set(it)
 
 
 class KeysView(MappingView, Set):
-
+    _from_iterable = classmethod(_plain_set)
+    def __contains__(self, key): return key in self._mapping
+    def __iter__(self): yield from self._mapping
     __slots__ = ()
-
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        yield from self._mapping
-
-
-KeysView.register(dict_keys)
 
 
 class ItemsView(MappingView, Set):
-
-    __slots__ = ()
-
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = classmethod(_plain_set)
 
     def __contains__(self, item):
         key, value = item
-        try:
-            v = self._mapping[key]
-        except KeyError:
-            return False
-        else:
-            return v is value or v == value
+        try: found = self._mapping[key]
+        except KeyError: return False
+        return found is value or found == value
 
     def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
-
-
-ItemsView.register(dict_items)
+        mapping = self._mapping
+        for key in mapping: yield (key, mapping[key])
+    __slots__ = ()
 
 
 class ValuesView(MappingView, Collection):
-
-    __slots__ = ()
-
     def __contains__(self, value):
-        for key in self._mapping:
-            v = self._mapping[key]
-            if v is value or v == value:
-                return True
-        return False
+        mapping = self._mapping
+        return any(v is value or v == value for v in map(mapping.__getitem__, mapping))
 
     def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
-
-
-ValuesView.register(dict_values)
+        mapping = self._mapping
+        for key in mapping: yield mapping[key]
+    __slots__ = ()
 
 
 class MutableMapping(Mapping):
-    """A MutableMapping is a generic container for associating
-    key/value pairs.
-    """
-
-    __slots__ = ()
+    """A Mapping changed through __setitem__ and __delitem__; pop, popitem, clear,
+    update and setdefault are built on them."""
 
     @abstractmethod
-    def __setitem__(self, key, value):
-        raise KeyError
-
+    def __setitem__(self, key, value): raise KeyError
     @abstractmethod
-    def __delitem__(self, key):
-        raise KeyError
+    def __delitem__(self, key): raise KeyError
 
-    __marker = object()
+    _absent = object()
 
-    def pop(self, key, default=__marker):
-        '''D.pop(k[,d]) -> v, remove specified key and return the corresponding value.
-          If key is not found, d is returned if given, otherwise KeyError is raised.
-        '''
-        try:
-            value = self[key]
+    def pop(self, key, default=_absent):
+        try: found = self[key]
         except KeyError:
-            if default is self.__marker:
-                raise
+            if default is MutableMapping._absent: raise
             return default
-        else:
-            del self[key]
-            return value
+        del self[key]
+        return found
 
     def popitem(self):
-        '''D.popitem() -> (k, v), remove and return some (key, value) pair
-           as a 2-tuple; but raise KeyError if D is empty.
-        '''
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
-        del self[key]
-        return key, value
+        for key in self:
+            found = self[key]
+            del self[key]
+            return key, found
+        raise KeyError
 
     def clear(self):
-        'D.clear() -> None.  Remove all items from D.'
-        try:
-            while True:
-                self.popitem()
-        except KeyError:
-            pass
+        while True:
+            try: self.popitem()
+            except KeyError: return
 
     def update(self, other=(), /, **kwds):
-        ''' D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F.'''
-        if isinstance(other, Mapping):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, "keys"):
-            for key in other.keys():
+        if isinstance(other, Mapping) or hasattr(other, "keys"):
+            for key in (other if isinstance(other, Mapping) else other.keys()):
                 self[key] = other[key]
         else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
+            for key, found in other: self[key] = found
+        for key in kwds: self[key] = kwds[key]
 
     def setdefault(self, key, default=None):
-        'D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D'
-        try:
-            return self[key]
-        except KeyError:
-            self[key] = default
+        try: return self[key]
+        except KeyError: self[key] = default
         return default
-
-
-MutableMapping.register(dict)
-
-
-### SEQUENCES ###
-
-class Sequence(Reversible, Collection):
-    """All the operations on a read-only sequence."""
-
     __slots__ = ()
 
+
+### Sequences
+
+class Sequence(Reversible, Collection):
+    """A read-only sequence indexed from 0: iteration, membership, reversal, index() and
+    count() come from __getitem__ and __len__."""
+
     @abstractmethod
-    def __getitem__(self, index):
-        raise IndexError
+    def __getitem__(self, index): raise IndexError
 
     def __iter__(self):
-        i = 0
-        try:
-            while True:
-                v = self[i]
-                yield v
-                i += 1
-        except IndexError:
-            return
+        position = 0
+        while True:
+            try: item = self[position]
+            except IndexError: return
+            yield item
+            position += 1
 
-    def __contains__(self, value):
-        for v in self:
-            if v is value or v == value:
-                return True
-        return False
+    def __contains__(self, value): return any(v is value or v == value for v in self)
 
     def __reversed__(self):
-        for i in reversed(range(len(self))):
-            yield self[i]
+        for position in range(len(self) - 1, -1, -1): yield self[position]
 
     def index(self, value, start=0, stop=None):
-        '''S.index(value, [start, [stop]]) -> integer -- return first index of value.
-           Raises ValueError if the value is not present.
-        '''
         if start is not None and start < 0:
-            start = max(len(self) + start, 0)
+            start = max(0, start + len(self))
         if stop is not None and stop < 0:
-            stop += len(self)
-
-        i = start
-        while stop is None or i < stop:
-            try:
-                v = self[i]
-            except IndexError:
-                break
-            if v is value or v == value:
-                return i
-            i += 1
+            stop = stop + len(self)
+        position = start
+        while stop is None or position < stop:
+            try: item = self[position]
+            except IndexError: break
+            if item is value or item == value:
+                return position
+            position += 1
         raise ValueError
 
-    def count(self, value):
-        'S.count(value) -> integer -- return number of occurrences of value'
-        return sum(1 for v in self if v is value or v == value)
-
-
-Sequence.register(tuple)
-Sequence.register(str)
-Sequence.register(range)
-Sequence.register(memoryview)
+    def count(self, value): return sum(v is value or v == value for v in self)
+    __slots__ = ()
 
 
 class ByteString(Sequence):
     """This unifies bytes and bytearray."""
-
     __slots__ = ()
-
-
-ByteString.register(bytes)
-ByteString.register(bytearray)
 
 
 class MutableSequence(Sequence):
-    """All the operations on a read-write sequence."""
-
-    __slots__ = ()
-
-    @abstractmethod
-    def __setitem__(self, index, value):
-        raise IndexError
+    """A Sequence changed through __setitem__, __delitem__ and insert; the mixins build
+    append, clear, reverse, extend, pop, remove and += on them."""
 
     @abstractmethod
-    def __delitem__(self, index):
-        raise IndexError
-
+    def __setitem__(self, index, value): raise IndexError
     @abstractmethod
-    def insert(self, index, value):
-        'S.insert(index, value) -- insert value before index'
-        raise IndexError
+    def __delitem__(self, index): raise IndexError
+    @abstractmethod
+    def insert(self, index, value): raise IndexError
 
-    def append(self, value):
-        'S.append(value) -- append value to the end of the sequence'
-        self.insert(len(self), value)
+    def append(self, value): self.insert(len(self), value)
 
     def clear(self):
-        'S.clear() -> None -- remove all items from S'
-        try:
-            while True:
-                self.pop()
-        except IndexError:
-            pass
+        while True:
+            try: self.pop()
+            except IndexError: return
 
     def reverse(self):
-        'S.reverse() -- reverse *IN PLACE*'
-        n = len(self)
-        for i in range(n//2):
-            self[i], self[n-i-1] = self[n-i-1], self[i]
+        last = len(self) - 1
+        for i in range((last + 1) // 2):
+            self[i], self[last - i] = self[last - i], self[i]
 
     def extend(self, values):
-        'S.extend(iterable) -- extend sequence by appending elements from the iterable'
-        if values is self:
-            values = list(values)
-        for v in values:
-            self.append(v)
+        for v in (list(values) if values is self else values): self.append(v)
 
     def pop(self, index=-1):
-        '''S.pop([index]) -> item -- remove and return item at index (default last).
-           Raise IndexError if list is empty or index is out of range.
-        '''
-        v = self[index]
+        item = self[index]
         del self[index]
-        return v
+        return item
 
-    def remove(self, value):
-        '''S.remove(value) -- remove first occurrence of value.
-           Raise ValueError if the value is not present.
-        '''
-        del self[self.index(value)]
+    def remove(self, value): del self[self.index(value)]
 
     def __iadd__(self, values):
         self.extend(values)
         return self
+    __slots__ = ()
 
 
-MutableSequence.register(list)
-MutableSequence.register(bytearray)  # Multiply inheriting, see ByteString
+### The built-in types, registered where they belong
+
+async def _coroutine_function():
+    pass
+
+_c = _coroutine_function()
+coroutine = type(_c)
+_c.close()
+del _c, _coroutine_function
+
+generator = type((lambda: (yield))())
+dict_keys, dict_values, dict_items = (type(view) for view in ({}.keys(), {}.values(), {}.items()))
+mappingproxy = type(vars(type))
+bytes_iterator = _type_of_iter(b'')
+bytearray_iterator = _type_of_iter(bytearray())
+dict_keyiterator = _type_of_iter({}.keys())
+dict_valueiterator = _type_of_iter({}.values())
+dict_itemiterator = _type_of_iter({}.items())
+list_iterator = _type_of_iter([])
+list_reverseiterator = type(reversed([]))
+range_iterator = _type_of_iter(range(0))
+longrange_iterator = _type_of_iter(range(1 << 1000))
+set_iterator = _type_of_iter(set())
+str_iterator = _type_of_iter("")
+tuple_iterator = _type_of_iter(())
+zip_iterator = type(zip())
+
+for _abc_class, _members in (
+    (Coroutine, (coroutine,)),
+    (Generator, (generator,)),
+    (Iterator, (bytes_iterator, bytearray_iterator, dict_keyiterator,
+                dict_valueiterator, dict_itemiterator, list_iterator,
+                list_reverseiterator, range_iterator, longrange_iterator,
+                set_iterator, str_iterator, tuple_iterator, zip_iterator)),
+    (Set, (frozenset,)),
+    (MutableSet, (set,)),
+    (Mapping, (mappingproxy,)),
+    (KeysView, (dict_keys,)),
+    (ItemsView, (dict_items,)),
+    (ValuesView, (dict_values,)),
+    (MutableMapping, (dict,)),
+    (Sequence, (tuple, str, range, memoryview)),
+    (ByteString, (bytes, bytearray)),
+    (MutableSequence, (list, bytearray)),
+):
+    for _member in _members:
+        _abc_class.register(_member)
+del _abc_class, _members, _member
 `,
 );

@@ -1,1278 +1,791 @@
-// The collections module (Lib/collections/__init__.py): namedtuple, Counter, ChainMap,
-// OrderedDict (a dict subclass here: dicts keep insertion order, and moving a key to the
-// front rebuilds the table), UserDict, UserList and UserString in Python; deque and
+// The collections module (Lib/collections/__init__.py's public face), written for glasspy:
+// namedtuple (classes built with type(), their __new__ compiled from source so that its
+// signature names the fields), Counter, ChainMap, OrderedDict (a dict subclass here: dicts
+// keep insertion order already, and moving a key to the front rebuilds the table),
+// UserDict, UserList and UserString (whose str methods are generated), with deque and
 // defaultdict from _collections. collections.abc is _collections_abc.
 
 import { registerFrozenModule } from "./frozen.ts";
 
 registerFrozenModule(
   "collections",
-  String.raw`'''This module implements specialized container datatypes providing
-alternatives to Python's general purpose built-in containers, dict,
-list, set, and tuple.
+  String.raw`"""Container datatypes besides dict, list, set and tuple: namedtuple, deque,
+ChainMap, Counter, OrderedDict, defaultdict, UserDict, UserList and UserString."""
 
-* namedtuple   factory function for creating tuple subclasses with named fields
-* deque        list-like container with fast appends and pops on either end
-* ChainMap     dict-like class for creating a single view of multiple mappings
-* Counter      dict subclass for counting hashable objects
-* OrderedDict  dict subclass that remembers the order entries were added
-* defaultdict  dict subclass that calls a factory function to supply missing values
-* UserDict     wrapper around dictionary objects for easier dict subclassing
-* UserList     wrapper around list objects for easier list subclassing
-* UserString   wrapper around string objects for easier string subclassing
-
-'''
-
-__all__ = [
-    'ChainMap',
-    'Counter',
-    'OrderedDict',
-    'UserDict',
-    'UserList',
-    'UserString',
-    'defaultdict',
-    'deque',
-    'namedtuple',
-]
+__all__ = ('ChainMap Counter OrderedDict UserDict UserList UserString defaultdict '
+           'deque namedtuple').split()
 
 import _collections_abc
 import sys as _sys
 
-_sys.modules['collections.abc'] = _collections_abc
-abc = _collections_abc
+_sys.modules['collections.abc'] = abc = _collections_abc
 
-from itertools import chain as _chain
-from itertools import repeat as _repeat
-from itertools import starmap as _starmap
+from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 from keyword import iskeyword as _iskeyword
-from operator import eq as _eq
-from operator import itemgetter as _itemgetter
-
+from operator import eq as _eq, itemgetter as _itemgetter
 from _collections import deque, defaultdict, _tuplegetter, _count_elements
 
-_sentinel = object()
+_Mapping = _collections_abc.Mapping
+_NOTHING = object()
+
+# Objects whose repr is being computed (to print ... for a recursive one).
+_repr_busy = set()
 
 
-################################################################################
-### OrderedDict
-################################################################################
-
-class _OrderedDictView:
-    __slots__ = ('_mapping',)
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __repr__(self):
-        return f'{self._view_name}({list(self)!r})'
-
-    def __contains__(self, item):
-        return item in self._view()
-
-    def __eq__(self, other):
-        return self._view() == other
-
-    def __reversed__(self):
-        return reversed(self._view())
-
-    def __iter__(self):
-        return iter(self._view())
+def _guarded_repr(obj, make):
+    key = id(obj)
+    if key in _repr_busy:
+        return '...'
+    _repr_busy.add(key)
+    try:
+        return make()
+    finally:
+        _repr_busy.discard(key)
 
 
-class odict_keys(_OrderedDictView):
+def _fill(target, source, kwds):
+    # dict.update's rules for a mapping, an object with keys(), or (key, value) pairs
+    if isinstance(source, _Mapping) or hasattr(source, "keys"):
+        for k in (source if isinstance(source, _Mapping) else source.keys()):
+            target[k] = source[k]
+    else:
+        for k, v in source:
+            target[k] = v
+    for k in kwds:
+        target[k] = kwds[k]
+
+
+############################################################################
+# OrderedDict
+
+class _odict_view:
+    __slots__ = ('_od',)
+
+    def __init__(self, od): self._od = od
+    def __len__(self): return len(self._od)
+    def __repr__(self): return f'{self._label}({list(self)!r})'
+    def __iter__(self): return iter(self._plain())
+    def __reversed__(self): return reversed(self._plain())
+    def __contains__(self, item): return item in self._plain()
+    def __eq__(self, other): return self._plain() == other
+
+
+class odict_keys(_odict_view):
     __slots__ = ()
-    _view_name = 'odict_keys'
-
-    def _view(self):
-        return dict.keys(self._mapping)
-
-    def __and__(self, other):
-        return self._view() & other
-
-    def __or__(self, other):
-        return self._view() | other
-
-    def __sub__(self, other):
-        return self._view() - other
-
-    def __xor__(self, other):
-        return self._view() ^ other
-
-    def isdisjoint(self, other):
-        return self._view().isdisjoint(other)
-
-
-class odict_values(_OrderedDictView):
-    __slots__ = ()
-    _view_name = 'odict_values'
-
-    def _view(self):
-        return dict.values(self._mapping)
-
-    def __eq__(self, other):
-        return self is other
+    _label = 'odict_keys'
+    def _plain(self): return dict.keys(self._od)
+    def __and__(self, other): return self._plain() & other
+    def __or__(self, other): return self._plain() | other
+    def __sub__(self, other): return self._plain() - other
+    def __xor__(self, other): return self._plain() ^ other
+    def isdisjoint(self, other): return self._plain().isdisjoint(other)
 
 
 class odict_items(odict_keys):
     __slots__ = ()
-    _view_name = 'odict_items'
-
-    def _view(self):
-        return dict.items(self._mapping)
+    _label = 'odict_items'
+    def _plain(self): return dict.items(self._od)
 
 
-_collections_abc.KeysView.register(odict_keys)
-_collections_abc.ValuesView.register(odict_values)
-_collections_abc.ItemsView.register(odict_items)
+class odict_values(_odict_view):
+    __slots__ = ()
+    _label = 'odict_values'
+    def _plain(self): return dict.values(self._od)
+    def __eq__(self, other): return self is other
+
+
+abc.KeysView.register(odict_keys)
+abc.ItemsView.register(odict_items)
+abc.ValuesView.register(odict_values)
 
 
 class OrderedDict(dict):
     'Dictionary that remembers insertion order'
 
     def __init__(self, other=(), /, **kwds):
-        '''Initialize an ordered dictionary.  The signature is the same as
-        regular dictionaries.  Keyword argument order is preserved.
-        '''
-        self.__update(other, **kwds)
+        _fill(self, other, kwds)
+
+    def update(self, other=(), /, **kwds):
+        """Add the items of a mapping or of (key, value) pairs, then the keywords."""
+        _fill(self, other, kwds)
 
     def popitem(self, last=True):
-        '''Remove and return a (key, value) pair from the dictionary.
-
-        Pairs are returned in LIFO order if last is true or FIFO order if false.
-        '''
-        if not self:
+        """Remove and return the last (key, value) pair, or the first when last is false."""
+        if len(self) == 0:
             raise KeyError('dictionary is empty')
-        key = next(reversed(self)) if last else next(iter(self))
-        value = dict.pop(self, key)
-        return key, value
+        key = next(reversed(self) if last else iter(self))
+        return key, dict.pop(self, key)
 
     def move_to_end(self, key, last=True):
-        '''Move an existing element to the end (or beginning if last is false).
-
-        Raise KeyError if the element does not exist.
-        '''
+        """Make key the last key (the first when last is false); KeyError if absent."""
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)
-        else:
-            rest = list(dict.items(self))
-            dict.clear(self)
-            dict.__setitem__(self, key, value)
-            for k, v in rest:
-                dict.__setitem__(self, k, v)
+            return
+        others = list(dict.items(self))
+        dict.clear(self)
+        dict.__setitem__(self, key, value)
+        dict.update(self, others)
 
-    def __update(self, other=(), /, **kwds):
-        if isinstance(other, _collections_abc.Mapping):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
+    def keys(self): return odict_keys(self)
+    def items(self): return odict_items(self)
+    def values(self): return odict_values(self)
 
-    update = __update
-
-    def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
-        return odict_keys(self)
-
-    def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
-        return odict_items(self)
-
-    def values(self):
-        "D.values() -> an object providing a view on D's values"
-        return odict_values(self)
-
-    __marker = object()
-
-    def pop(self, key, default=__marker):
-        '''od.pop(k[,d]) -> v, remove specified key and return the corresponding
-        value.  If key is not found, d is returned if given, otherwise KeyError
-        is raised.
-        '''
-        if default is self.__marker:
-            return dict.pop(self, key)
-        return dict.pop(self, key, default)
+    def pop(self, key, default=_NOTHING):
+        """Remove key and return its value (default, or KeyError, when absent)."""
+        return dict.pop(self, key) if default is _NOTHING else dict.pop(self, key, default)
 
     def setdefault(self, key, default=None):
-        '''Insert key with a value of default if key is not in the dictionary.
-
-        Return the value for key if key is in the dictionary, else default.
-        '''
-        if key in self:
-            return self[key]
-        self[key] = default
-        return default
+        """The value for key, set to default first when key is absent."""
+        if key not in self:
+            self[key] = default
+        return self[key]
 
     def __repr__(self):
-        'od.__repr__() <==> repr(od)'
-        if not self:
-            return '%s()' % (self.__class__.__name__,)
-        if id(self) in _repr_running:
-            return '...'
-        _repr_running.add(id(self))
-        try:
-            return '%s(%r)' % (self.__class__.__name__, list(self.items()))
-        finally:
-            _repr_running.discard(id(self))
+        name = type(self).__name__
+        if len(self) == 0:
+            return name + '()'
+        return _guarded_repr(self, lambda: f'{name}({list(self.items())!r})')
 
     def __reduce__(self):
-        'Return state information for pickling'
         state = self.__getstate__() if hasattr(self, '__getstate__') else None
-        return self.__class__, (), state or None, None, iter(self.items())
+        return type(self), (), state or None, None, iter(self.items())
 
-    def copy(self):
-        'od.copy() -> a shallow copy of od'
-        return self.__class__(self)
+    def copy(self): return type(self)(self)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        '''Create a new ordered dictionary with keys from iterable and values set to value.
-        '''
-        self = cls()
-        for key in iterable:
-            self[key] = value
-        return self
+        """A new ordered dictionary with the keys of iterable, all mapped to value."""
+        new = cls()
+        for k in iterable:
+            new[k] = value
+        return new
 
     def __eq__(self, other):
-        '''od.__eq__(y) <==> od==y.  Comparison to another OD is order-sensitive
-        while comparison to a regular mapping is order-insensitive.
-        '''
-        if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and all(map(_eq, self, other))
-        return dict.__eq__(self, other)
+        same = dict.__eq__(self, other)
+        if same is True and isinstance(other, OrderedDict):
+            return all(map(_eq, self, other))
+        return same
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        same = self.__eq__(other)
+        return same if same is NotImplemented else not same
 
     __hash__ = None
+
+    def __or__(self, other):
+        if isinstance(other, dict):
+            merged = type(self)(self)
+            merged.update(other)
+            return merged
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, dict):
+            merged = type(self)(other)
+            merged.update(self)
+            return merged
+        return NotImplemented
 
     def __ior__(self, other):
         self.update(other)
         return self
 
-    def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = self.__class__(self)
-        new.update(other)
-        return new
 
-    def __ror__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = self.__class__(other)
-        new.update(self)
-        return new
+############################################################################
+# namedtuple
 
+def _check_names(typename, field_names, rename):
+    if rename:
+        used = set()
+        for position, name in enumerate(field_names):
+            bad = (not name.isidentifier() or _iskeyword(name)
+                   or name.startswith('_') or name in used)
+            if bad:
+                field_names[position] = f'_{position}'
+            used.add(name)
+    # (everything is a str by now, so no type check is needed)
+    for name in [typename, *field_names]:
+        if not name.isidentifier():
+            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+        if _iskeyword(name):
+            raise ValueError(f'Type names and field names cannot be a keyword: {name!r}')
+    used = set()
+    for name in field_names:
+        if not rename and name.startswith('_'):
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in used:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        used.add(name)
 
-_repr_running = set()
-
-
-################################################################################
-### namedtuple
-################################################################################
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields."""
-
-    # Field names as a list of strings; a string is split at commas and spaces.
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
-    field_names = list(map(str, field_names))
+    field_names = [str(name) for name in field_names]
     typename = _sys.intern(str(typename))
+    _check_names(typename, field_names, rename)
 
-    if rename:
-        seen = set()
-        for index, name in enumerate(field_names):
-            if (not name.isidentifier()
-                or _iskeyword(name)
-                or name.startswith('_')
-                or name in seen):
-                field_names[index] = f'_{index}'
-            seen.add(name)
+    defaults = None if defaults is None else tuple(defaults)
+    if defaults is not None and len(defaults) > len(field_names):
+        raise TypeError('Got more default values than field names')
+    tail = field_names[len(field_names) - len(defaults):] if defaults else []
+    field_defaults = dict(zip(tail, defaults or ()))
 
-    for name in [typename] + field_names:
-        if type(name) is not str:
-            raise TypeError('Type names and field names must be strings')
-        if not name.isidentifier():
-            raise ValueError('Type names and field names must be valid '
-                             f'identifiers: {name!r}')
-        if _iskeyword(name):
-            raise ValueError('Type names and field names cannot be a '
-                             f'keyword: {name!r}')
+    fields = tuple(_sys.intern(name) for name in field_names)
+    count = len(fields)
+    signature = ', '.join(fields) + (',' if count == 1 else '')
+    fmt = '(' + ', '.join(name + '=%r' for name in fields) + ')'
+    new_tuple = tuple.__new__
 
-    seen = set()
-    for name in field_names:
-        if name.startswith('_') and not rename:
-            raise ValueError('Field names cannot start with an underscore: '
-                             f'{name!r}')
-        if name in seen:
-            raise ValueError(f'Encountered duplicate field name: {name!r}')
-        seen.add(name)
-
-    field_defaults = {}
-    if defaults is not None:
-        defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
-            raise TypeError('Got more default values than field names')
-        field_defaults = dict(reversed(list(zip(reversed(field_names),
-                                                reversed(defaults)))))
-
-    field_names = tuple(map(_sys.intern, field_names))
-    num_fields = len(field_names)
-    arg_list = ', '.join(field_names)
-    if num_fields == 1:
-        arg_list += ','
-    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
-    tuple_new = tuple.__new__
-    _dict, _tuple, _len, _map, _zip = dict, tuple, len, map, zip
-
-    # __new__ is made from source so that its signature names the fields.
-    namespace = {
-        '_tuple_new': tuple_new,
-        '__builtins__': {},
-        '__name__': f'namedtuple_{typename}',
-    }
-    code = f'lambda _cls, {arg_list}: _tuple_new(_cls, ({arg_list}))'
-    __new__ = eval(code, namespace)
+    # __new__ comes from source, so that its parameters are the field names.
+    scope = {'_tuple_new': new_tuple, '__builtins__': {},
+             '__name__': f'namedtuple_{typename}'}
+    __new__ = eval(f'lambda _cls, {signature}: _tuple_new(_cls, ({signature}))', scope)
     __new__.__name__ = '__new__'
-    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+    __new__.__doc__ = f'Create new instance of {typename}({signature})'
     if defaults is not None:
         __new__.__defaults__ = defaults
 
-    @classmethod
     def _make(cls, iterable):
-        result = tuple_new(cls, iterable)
-        if _len(result) != num_fields:
-            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
-        return result
-
-    _make.__func__.__doc__ = (f'Make a new {typename} object from a sequence '
-                              'or iterable')
+        made = new_tuple(cls, iterable)
+        if len(made) != count:
+            raise TypeError(f'Expected {count} arguments, got {len(made)}')
+        return made
+    _make.__doc__ = f'Make a new {typename} object from a sequence or iterable'
 
     def _replace(self, /, **kwds):
-        result = self._make(_map(kwds.pop, field_names, self))
+        made = self._make(map(kwds.pop, fields, self))
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return result
-
+        return made
     _replace.__doc__ = (f'Return a new {typename} object replacing specified '
                         'fields with new values')
 
     def __repr__(self):
         'Return a nicely formatted representation string'
-        return self.__class__.__name__ + repr_fmt % self
+        return type(self).__name__ + fmt % self
 
     def _asdict(self):
         'Return a new dict which maps field names to their values.'
-        return _dict(_zip(self._fields, self))
+        return dict(zip(self._fields, self))
 
     def __getnewargs__(self):
         'Return self as a plain tuple.  Used by copy and pickle.'
-        return _tuple(self)
+        return tuple(self)
 
-    for method in (
-        __new__,
-        _make.__func__,
-        _replace,
-        __repr__,
-        _asdict,
-        __getnewargs__,
-    ):
-        method.__qualname__ = f'{typename}.{method.__name__}'
+    for function in (__new__, _make, _replace, __repr__, _asdict, __getnewargs__):
+        function.__qualname__ = typename + '.' + function.__name__
 
-    class_namespace = {
-        '__doc__': f'{typename}({arg_list})',
-        '__slots__': (),
-        '_fields': field_names,
-        '_field_defaults': field_defaults,
-        '__new__': __new__,
-        '_make': _make,
-        '_replace': _replace,
-        '__repr__': __repr__,
-        '_asdict': _asdict,
-        '__getnewargs__': __getnewargs__,
-        '__match_args__': field_names,
-    }
-    for index, name in enumerate(field_names):
-        doc = _sys.intern(f'Alias for field number {index}')
-        class_namespace[name] = _tuplegetter(index, doc)
+    namespace = dict(__doc__=f'{typename}({signature})', __slots__=(), _fields=fields,
+                     _field_defaults=field_defaults, __new__=__new__,
+                     _make=classmethod(_make), _replace=_replace, __repr__=__repr__,
+                     _asdict=_asdict, __getnewargs__=__getnewargs__,
+                     __match_args__=fields)
+    for position, name in enumerate(fields):
+        namespace[name] = _tuplegetter(position, _sys.intern(f'Alias for field number {position}'))
+    cls = type(typename, (tuple,), namespace)
 
-    result = type(typename, (tuple,), class_namespace)
-
-    # The class belongs to the caller's module (its __name__), unless told otherwise.
-    if module is None:
+    # The class belongs to the caller's module, unless told otherwise.
+    owner = module
+    if owner is None:
         try:
-            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
+            owner = _sys._getframe(1).f_globals.get('__name__', '__main__')
         except (AttributeError, ValueError):
-            pass
-    if module is not None:
-        result.__module__ = module
+            owner = None
+    if owner is not None:
+        cls.__module__ = owner
+    return cls
 
-    return result
 
+############################################################################
+# Counter
 
-########################################################################
-###  Counter
-########################################################################
+def _positive_part(counts):
+    kept = Counter()
+    for elem, n in counts:
+        if n > 0:
+            kept[elem] = n
+    return kept
+
 
 class Counter(dict):
-    '''Dict subclass for counting hashable items.  Sometimes called a bag
-    or multiset.  Elements are stored as dictionary keys and their counts
-    are stored as dictionary values.
-    '''
+    '''Dict subclass for counting hashable items: elements are keys, counts are values.'''
 
     def __init__(self, iterable=None, /, **kwds):
-        '''Create a new, empty Counter object.  And if given, count elements
-        from an input iterable.  Or, initialize the count from another mapping
-        of elements to their counts.
-        '''
         super().__init__()
         self.update(iterable, **kwds)
 
-    def __missing__(self, key):
-        'The count of elements not in the Counter is zero.'
-        return 0
+    def __missing__(self, key): return 0
 
-    def total(self):
-        'Sum of the counts'
-        return sum(self.values())
+    def total(self): return sum(self.values())
 
     def most_common(self, n=None):
-        '''List the n most common elements and their counts from the most
-        common to the least.  If n is None, then list all element counts.
-        '''
-        # sorted() is stable: elements with equal counts keep their first-seen order.
-        if n is None:
-            return sorted(self.items(), key=_itemgetter(1), reverse=True)
-        return sorted(self.items(), key=_itemgetter(1), reverse=True)[:max(n, 0)]
+        '''The n most common elements with their counts, most common first (all when n is
+        None); equal counts keep the order the elements were first seen in.'''
+        ranked = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        return ranked if n is None else ranked[:max(n, 0)]
 
     def elements(self):
-        '''Iterator over elements repeating each as many times as its count.
-        '''
-        return _chain.from_iterable(_starmap(_repeat, self.items()))
-
-    @classmethod
-    def fromkeys(cls, iterable, v=None):
-        raise NotImplementedError(
-            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+        '''Each element repeated as many times as its count (none if the count is < 1).'''
+        return _chain.from_iterable(_repeat(elem, n) for elem, n in self.items())
 
     def update(self, iterable=None, /, **kwds):
-        '''Like dict.update() but add counts instead of replacing them.
-        '''
+        '''Add counts: from a mapping of counts, or one per element of an iterable.'''
         if iterable is not None:
-            if isinstance(iterable, _collections_abc.Mapping):
-                if self:
-                    self_get = self.get
-                    for elem, count in iterable.items():
-                        self[elem] = count + self_get(elem, 0)
-                else:
-                    # fast path when counter is empty
-                    super().update(iterable)
-            else:
+            if not isinstance(iterable, _Mapping):
                 _count_elements(self, iterable)
+            elif len(self) == 0:
+                dict.update(self, iterable)
+            else:
+                for elem, n in iterable.items():
+                    self[elem] = n + self.get(elem, 0)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        '''Like dict.update() but subtracts counts instead of replacing them.
-        '''
+        '''Subtract counts (which may go to zero or below).'''
         if iterable is not None:
-            self_get = self.get
-            if isinstance(iterable, _collections_abc.Mapping):
-                for elem, count in iterable.items():
-                    self[elem] = self_get(elem, 0) - count
-            else:
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) - 1
+            pairs = iterable.items() if isinstance(iterable, _Mapping) else \
+                ((elem, 1) for elem in iterable)
+            for elem, n in pairs:
+                self[elem] = self.get(elem, 0) - n
         if kwds:
             self.subtract(kwds)
 
-    def copy(self):
-        'Return a shallow copy.'
-        return self.__class__(self)
+    def copy(self): return type(self)(self)
+    def __reduce__(self): return type(self), (dict(self),)
 
-    def __reduce__(self):
-        return self.__class__, (dict(self),)
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def __delitem__(self, elem):
         'Like dict.__delitem__() but does not raise KeyError for missing values.'
         if elem in self:
-            super().__delitem__(elem)
+            dict.__delitem__(self, elem)
+
+    def _all_elements(self, other):
+        return (e for side in (self, other) for e in side)
 
     def __eq__(self, other):
-        'True if all counts agree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        if isinstance(other, Counter):
+            return all(self[e] == other[e] for e in self._all_elements(other))
+        return NotImplemented
 
     def __ne__(self, other):
-        'True if any counts disagree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
+        if isinstance(other, Counter):
+            return not self == other
+        return NotImplemented
 
     def __le__(self, other):
-        'True if all counts in self are a subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
-
-    def __lt__(self, other):
-        'True if all counts in self are a proper subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
+        if isinstance(other, Counter):
+            return all(self[e] <= other[e] for e in self._all_elements(other))
+        return NotImplemented
 
     def __ge__(self, other):
-        'True if all counts in self are a superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
+        if isinstance(other, Counter):
+            return all(self[e] >= other[e] for e in self._all_elements(other))
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, Counter):
+            return self <= other and self != other
+        return NotImplemented
 
     def __gt__(self, other):
-        'True if all counts in self are a proper superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
+        if isinstance(other, Counter):
+            return self >= other and self != other
+        return NotImplemented
 
     def __repr__(self):
-        if not self:
-            return f'{self.__class__.__name__}()'
+        name = type(self).__name__
+        if len(self) == 0:
+            return name + '()'
         try:
-            # dict() keeps the most_common() order.
-            d = dict(self.most_common())
+            shown = dict(self.most_common())
         except TypeError:
-            # handle case where values are not orderable
-            d = dict(self)
-        return f'{self.__class__.__name__}({d!r})'
+            shown = dict(self)
+        return f'{name}({shown!r})'
+
+    def _merged(self, other, combine):
+        # Elements of self (combined with other's count), then other's new ones.
+        pairs = [(e, combine(n, other[e])) for e, n in self.items()]
+        pairs += [(e, combine(0, n)) for e, n in other.items() if e not in self]
+        return _positive_part(pairs)
 
     def __add__(self, other):
-        '''Add counts from two counters.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        if isinstance(other, Counter):
+            return self._merged(other, lambda a, b: a + b)
+        return NotImplemented
 
     def __sub__(self, other):
-        ''' Subtract count, but keep only results with positive counts.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        if isinstance(other, Counter):
+            return self._merged(other, lambda a, b: a - b)
+        return NotImplemented
 
     def __or__(self, other):
-        '''Union is the maximum of value in either of the input counters.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        if isinstance(other, Counter):
+            return self._merged(other, lambda a, b: b if a < b else a)
+        return NotImplemented
 
     def __and__(self, other):
-        ''' Intersection is the minimum of corresponding counts.'''
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        if isinstance(other, Counter):
+            return _positive_part((e, min(n, other[e])) for e, n in self.items())
+        return NotImplemented
 
-    def __pos__(self):
-        'Adds an empty counter, effectively stripping negative and zero counts'
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
-
-    def __neg__(self):
-        '''Subtracts from an empty counter.  Strips positive and zero counts,
-        and flips the sign on negative counts.
-        '''
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+    def __pos__(self): return _positive_part(self.items())
+    def __neg__(self): return _positive_part((e, 0 - n) for e, n in self.items())
 
     def _keep_positive(self):
-        '''Internal method to strip elements with a negative or zero count'''
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
+        for elem in [e for e, n in self.items() if not n > 0]:
             del self[elem]
         return self
 
     def __iadd__(self, other):
-        '''Inplace add from another counter, keeping only positive counts.'''
-        for elem, count in other.items():
-            self[elem] += count
+        for elem, n in other.items():
+            self[elem] += n
         return self._keep_positive()
 
     def __isub__(self, other):
-        '''Inplace subtract counter, but keep only results with positive counts.'''
-        for elem, count in other.items():
-            self[elem] -= count
+        for elem, n in other.items():
+            self[elem] -= n
         return self._keep_positive()
 
     def __ior__(self, other):
-        '''Inplace union is the maximum of value from either counter.'''
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
+        for elem, n in other.items():
+            if n > self[elem]:
+                self[elem] = n
         return self._keep_positive()
 
     def __iand__(self, other):
-        '''Inplace intersection is the minimum of corresponding counts.'''
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
+        for elem, n in self.items():
+            if other[elem] < n:
+                self[elem] = other[elem]
         return self._keep_positive()
 
 
-########################################################################
-###  ChainMap
-########################################################################
+############################################################################
+# ChainMap
 
 class ChainMap(_collections_abc.MutableMapping):
-    ''' A ChainMap groups multiple dicts (or other mappings) together
-    to create a single, updateable view.
-    '''
+    ''' A single, updateable view of several mappings; lookups search them in order, and
+    changes go to the first.'''
 
     def __init__(self, *maps):
-        '''Initialize a ChainMap by setting *maps* to the given mappings.
-        If no mappings are provided, a single empty dictionary is used.
-        '''
-        self.maps = list(maps) or [{}]          # always at least one map
+        self.maps = list(maps) if maps else [{}]
 
-    def __missing__(self, key):
-        raise KeyError(key)
+    def __missing__(self, key): raise KeyError(key)
 
     def __getitem__(self, key):
         for mapping in self.maps:
+            # not "key in mapping": a defaultdict's __missing__ should still run
             try:
-                return mapping[key]             # can't use 'key in mapping' with defaultdict
+                return mapping[key]
             except KeyError:
-                pass
-        return self.__missing__(key)            # support subclasses that define __missing__
+                continue
+        return self.__missing__(key)
 
     def get(self, key, default=None):
         return self[key] if key in self else default
 
-    def __len__(self):
-        return len(set().union(*self.maps))     # reuses stored hash values if possible
+    def __len__(self): return len(set().union(*self.maps))
 
     def __iter__(self):
-        d = {}
-        for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))    # reuses stored hash values if possible
-        return iter(d)
+        order = {}
+        for mapping in self.maps[::-1]:
+            order.update(dict.fromkeys(mapping))
+        return iter(order)
 
-    def __contains__(self, key):
-        return any(key in m for m in self.maps)
-
-    def __bool__(self):
-        return any(self.maps)
+    def __contains__(self, key): return any(key in mapping for mapping in self.maps)
+    def __bool__(self): return any(self.maps)
 
     def __repr__(self):
-        if id(self) in _repr_running:
-            return '...'
-        _repr_running.add(id(self))
-        try:
-            return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
-        finally:
-            _repr_running.discard(id(self))
+        return _guarded_repr(
+            self, lambda: f'{type(self).__name__}({", ".join(map(repr, self.maps))})')
 
     @classmethod
-    def fromkeys(cls, iterable, *args):
-        'Create a ChainMap with a single dict created from the iterable.'
-        return cls(dict.fromkeys(iterable, *args))
+    def fromkeys(cls, iterable, *args): return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
         'New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]'
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+        first, *rest = self.maps
+        return type(self)(first.copy(), *rest)
 
     __copy__ = copy
 
-    def new_child(self, m=None, **kwargs):      # like Django's Context.push()
-        '''New ChainMap with a new map followed by all previous maps.
-        If no map is provided, an empty dict is used.
-        Keyword arguments update the map or new empty dict.
-        '''
-        if m is None:
-            m = kwargs
-        elif kwargs:
-            m.update(kwargs)
-        return self.__class__(m, *self.maps)
+    def new_child(self, m=None, **kwargs):
+        '''A ChainMap with m (or a new dict) before the current maps; keyword arguments
+        go into that first map.'''
+        if m is None: m = kwargs
+        elif kwargs: m.update(kwargs)
+        return type(self)(m, *self.maps)
 
     @property
-    def parents(self):                          # like Django's Context.pop()
+    def parents(self):
         'New ChainMap from maps[1:].'
-        return self.__class__(*self.maps[1:])
+        return type(self)(*self.maps[1:])
 
-    def __setitem__(self, key, value):
-        self.maps[0][key] = value
+    def __setitem__(self, key, value): self.maps[0][key] = value
 
     def __delitem__(self, key):
+        first = self.maps[0]
         try:
-            del self.maps[0][key]
-        except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
+            del first[key]
+        except KeyError: raise KeyError(f'Key not found in the first mapping: {key!r}')
 
     def popitem(self):
         'Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty.'
+        first = self.maps[0]
         try:
-            return self.maps[0].popitem()
-        except KeyError:
-            raise KeyError('No keys found in the first mapping.')
+            return first.popitem()
+        except KeyError: raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
         'Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0].'
+        first = self.maps[0]
         try:
-            return self.maps[0].pop(key, *args)
-        except KeyError:
-            raise KeyError(f'Key not found in the first mapping: {key!r}')
+            return first.pop(key, *args)
+        except KeyError: raise KeyError(f'Key not found in the first mapping: {key!r}')
 
-    def clear(self):
-        'Clear maps[0], leaving maps[1:] intact.'
-        self.maps[0].clear()
+    def clear(self): self.maps[0].clear()
+
+    def __or__(self, other):
+        if isinstance(other, _Mapping):
+            joined = self.copy()
+            joined.maps[0].update(other)
+            return joined
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, _Mapping):
+            joined = dict(other)
+            for mapping in self.maps[::-1]:
+                joined.update(mapping)
+            return type(self)(joined)
+        return NotImplemented
 
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
 
-    def __or__(self, other):
-        if not isinstance(other, _collections_abc.Mapping):
-            return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
 
-    def __ror__(self, other):
-        if not isinstance(other, _collections_abc.Mapping):
-            return NotImplemented
-        m = dict(other)
-        for child in reversed(self.maps):
-            m.update(child)
-        return self.__class__(m)
-
-
-################################################################################
-### UserDict
-################################################################################
+############################################################################
+# UserDict, UserList, UserString
 
 class UserDict(_collections_abc.MutableMapping):
+    """A dict-like class that keeps its items in the dict self.data."""
 
-    # Start by filling-out the abstract methods
+    def __len__(self): return len(self.data)
+
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
-        if dict is not None:
-            self.update(dict)
-        if kwargs:
-            self.update(kwargs)
-
-    def __len__(self):
-        return len(self.data)
+        if dict is not None: self.update(dict)
+        if kwargs: self.update(kwargs)
 
     def __getitem__(self, key):
-        if key in self.data:
-            return self.data[key]
-        if hasattr(self.__class__, "__missing__"):
-            return self.__class__.__missing__(self, key)
-        raise KeyError(key)
+        data = self.data
+        if key in data:
+            return data[key]
+        missing = getattr(type(self), "__missing__", None)
+        if missing is None:
+            raise KeyError(key)
+        return missing(self, key)
 
-    def __setitem__(self, key, item):
-        self.data[key] = item
+    def __setitem__(self, key, item): self.data[key] = item
+    def __delitem__(self, key): del self.data[key]
+    def __iter__(self): return iter(self.data)
+    def __contains__(self, key): return key in self.data
+    def get(self, key, default=None): return self[key] if key in self else default
+    def __repr__(self): return repr(self.data)
 
-    def __delitem__(self, key):
-        del self.data[key]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    # Modify __contains__ and get() to work like dict
-    # does when __missing__ is present.
-    def __contains__(self, key):
-        return key in self.data
-
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
-
-    # Now, add the methods in dicts but not in MutableMapping
-    def __repr__(self):
-        return repr(self.data)
+    def _other_data(self, other):
+        if isinstance(other, UserDict):
+            return other.data
+        return other if isinstance(other, dict) else None
 
     def __or__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(self.data | other.data)
-        if isinstance(other, dict):
-            return self.__class__(self.data | other)
-        return NotImplemented
+        data = self._other_data(other)
+        return NotImplemented if data is None else type(self)(self.data | data)
 
     def __ror__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(other.data | self.data)
-        if isinstance(other, dict):
-            return self.__class__(other | self.data)
-        return NotImplemented
+        data = self._other_data(other)
+        return NotImplemented if data is None else type(self)(data | self.data)
 
     def __ior__(self, other):
-        if isinstance(other, UserDict):
-            self.data |= other.data
-        else:
-            self.data |= other
+        self.data |= other.data if isinstance(other, UserDict) else other
         return self
 
     def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        # Create a copy and avoid triggering descriptors
-        inst.__dict__["data"] = self.__dict__["data"].copy()
-        return inst
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.__dict__["data"] = self.__dict__["data"].copy()
+        return clone
 
     def copy(self):
-        if self.__class__ is UserDict:
+        if type(self) is UserDict:
             return UserDict(self.data.copy())
         import copy
-        data = self.data
+        kept, self.data = self.data, {}
         try:
-            self.data = {}
-            c = copy.copy(self)
+            clone = copy.copy(self)
         finally:
-            self.data = data
-        c.update(self)
-        return c
+            self.data = kept
+        clone.update(self)
+        return clone
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        d = cls()
-        for key in iterable:
-            d[key] = value
-        return d
+        made = cls()
+        for k in iterable:
+            made[k] = value
+        return made
 
-
-################################################################################
-### UserList
-################################################################################
 
 class UserList(_collections_abc.MutableSequence):
-    """A more or less complete user-defined wrapper around list objects."""
+    """A list-like class that keeps its items in the list self.data."""
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            # XXX should this accept an arbitrary sequence?
-            if type(initlist) == type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
+        if initlist is None:
+            self.data = []
+        elif type(initlist) is list:
+            self.data = initlist[:]
+        elif isinstance(initlist, UserList):
+            self.data = initlist.data[:]
+        else:
+            self.data = list(initlist)
 
-    def __repr__(self):
-        return repr(self.data)
+    def _raw(self, other): return other.data if isinstance(other, UserList) else other
 
-    def __lt__(self, other):
-        return self.data < self.__cast(other)
-
-    def __le__(self, other):
-        return self.data <= self.__cast(other)
-
-    def __eq__(self, other):
-        return self.data == self.__cast(other)
-
-    def __gt__(self, other):
-        return self.data > self.__cast(other)
-
-    def __ge__(self, other):
-        return self.data >= self.__cast(other)
-
-    def __cast(self, other):
-        return other.data if isinstance(other, UserList) else other
-
-    def __contains__(self, item):
-        return item in self.data
-
-    def __len__(self):
-        return len(self.data)
+    def __repr__(self): return repr(self.data)
+    def __lt__(self, other): return self.data < self._raw(other)
+    def __le__(self, other): return self.data <= self._raw(other)
+    def __eq__(self, other): return self.data == self._raw(other)
+    def __gt__(self, other): return self.data > self._raw(other)
+    def __ge__(self, other): return self.data >= self._raw(other)
+    def __contains__(self, item): return item in self.data
+    def __len__(self): return len(self.data)
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            return self.__class__(self.data[i])
-        else:
-            return self.data[i]
+        found = self.data[i]
+        return type(self)(found) if isinstance(i, slice) else found
 
-    def __setitem__(self, i, item):
-        self.data[i] = item
+    def __setitem__(self, i, item): self.data[i] = item
+    def __delitem__(self, i): del self.data[i]
 
-    def __delitem__(self, i):
-        del self.data[i]
-
-    def __add__(self, other):
+    def _as_list(self, other):
         if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        elif isinstance(other, type(self.data)):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + list(other))
+            return other.data
+        return other if isinstance(other, list) else list(other)
 
-    def __radd__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(other.data + self.data)
-        elif isinstance(other, type(self.data)):
-            return self.__class__(other + self.data)
-        return self.__class__(list(other) + self.data)
+    def __add__(self, other): return type(self)(self.data + self._as_list(other))
+    def __radd__(self, other): return type(self)(self._as_list(other) + self.data)
 
     def __iadd__(self, other):
-        if isinstance(other, UserList):
-            self.data += other.data
-        elif isinstance(other, type(self.data)):
-            self.data += other
-        else:
-            self.data += list(other)
+        self.data += self._as_list(other)
         return self
-
-    def __mul__(self, n):
-        return self.__class__(self.data * n)
-
-    __rmul__ = __mul__
 
     def __imul__(self, n):
         self.data *= n
         return self
 
-    def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        # Create a copy and avoid triggering descriptors
-        inst.__dict__["data"] = self.__dict__["data"][:]
-        return inst
-
-    def append(self, item):
-        self.data.append(item)
-
-    def insert(self, i, item):
-        self.data.insert(i, item)
-
-    def pop(self, i=-1):
-        return self.data.pop(i)
-
-    def remove(self, item):
-        self.data.remove(item)
-
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        return self.__class__(self)
-
-    def count(self, item):
-        return self.data.count(item)
-
-    def index(self, item, *args):
-        return self.data.index(item, *args)
-
-    def reverse(self):
-        self.data.reverse()
-
-    def sort(self, /, *args, **kwds):
-        self.data.sort(*args, **kwds)
-
-    def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
-        else:
-            self.data.extend(other)
-
-
-################################################################################
-### UserString
-################################################################################
-
-class UserString(_collections_abc.Sequence):
-
-    def __init__(self, seq):
-        if isinstance(seq, str):
-            self.data = seq
-        elif isinstance(seq, UserString):
-            self.data = seq.data[:]
-        else:
-            self.data = str(seq)
-
-    def __str__(self):
-        return str(self.data)
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __int__(self):
-        return int(self.data)
-
-    def __float__(self):
-        return float(self.data)
-
-    def __complex__(self):
-        return complex(self.data)
-
-    def __hash__(self):
-        return hash(self.data)
-
-    def __getnewargs__(self):
-        return (self.data[:],)
-
-    def __eq__(self, string):
-        if isinstance(string, UserString):
-            return self.data == string.data
-        return self.data == string
-
-    def __lt__(self, string):
-        if isinstance(string, UserString):
-            return self.data < string.data
-        return self.data < string
-
-    def __le__(self, string):
-        if isinstance(string, UserString):
-            return self.data <= string.data
-        return self.data <= string
-
-    def __gt__(self, string):
-        if isinstance(string, UserString):
-            return self.data > string.data
-        return self.data > string
-
-    def __ge__(self, string):
-        if isinstance(string, UserString):
-            return self.data >= string.data
-        return self.data >= string
-
-    def __contains__(self, char):
-        if isinstance(char, UserString):
-            char = char.data
-        return char in self.data
-
-    def __len__(self):
-        return len(self.data)
-
-    def __getitem__(self, index):
-        return self.__class__(self.data[index])
-
-    def __add__(self, other):
-        if isinstance(other, UserString):
-            return self.__class__(self.data + other.data)
-        elif isinstance(other, str):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + str(other))
-
-    def __radd__(self, other):
-        if isinstance(other, str):
-            return self.__class__(other + self.data)
-        return self.__class__(str(other) + self.data)
-
-    def __mul__(self, n):
-        return self.__class__(self.data * n)
-
+    def __mul__(self, n): return type(self)(self.data * n)
     __rmul__ = __mul__
 
-    def __mod__(self, args):
-        return self.__class__(self.data % args)
+    def __copy__(self):
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.__dict__["data"] = self.__dict__["data"][:]
+        return clone
 
-    def __rmod__(self, template):
-        return self.__class__(str(template) % self)
+    def append(self, item): self.data.append(item)
+    def insert(self, i, item): self.data.insert(i, item)
+    def pop(self, i=-1): return self.data.pop(i)
+    def remove(self, item): self.data.remove(item)
+    def clear(self): self.data.clear()
+    def copy(self): return type(self)(self)
+    def count(self, item): return self.data.count(item)
+    def index(self, item, *args): return self.data.index(item, *args)
+    def reverse(self): self.data.reverse()
+    def sort(self, /, *args, **kwds): self.data.sort(*args, **kwds)
+    def extend(self, other): self.data.extend(self._raw(other))
 
-    # the following methods are defined in alphabetical order:
-    def capitalize(self):
-        return self.__class__(self.data.capitalize())
 
-    def casefold(self):
-        return self.__class__(self.data.casefold())
+class UserString(_collections_abc.Sequence):
+    """A str-like class that keeps its text in the str self.data."""
 
-    def center(self, width, *args):
-        return self.__class__(self.data.center(width, *args))
+    def __init__(self, seq):
+        if isinstance(seq, UserString):
+            seq = seq.data[:]
+        self.data = seq if isinstance(seq, str) else str(seq)
 
-    def count(self, sub, start=0, end=_sys.maxsize):
-        if isinstance(sub, UserString):
-            sub = sub.data
-        return self.data.count(sub, start, end)
+    def __str__(self): return str(self.data)
+    def __repr__(self): return repr(self.data)
+    def __int__(self): return int(self.data)
+    def __float__(self): return float(self.data)
+    def __complex__(self): return complex(self.data)
+    def __hash__(self): return hash(self.data)
+    def __getnewargs__(self): return (self.data[:],)
+    def __len__(self): return len(self.data)
+    def __getitem__(self, index): return type(self)(self.data[index])
 
-    def removeprefix(self, prefix, /):
-        if isinstance(prefix, UserString):
-            prefix = prefix.data
-        return self.__class__(self.data.removeprefix(prefix))
+    def _raw(self, other): return other.data if isinstance(other, UserString) else other
 
-    def removesuffix(self, suffix, /):
-        if isinstance(suffix, UserString):
-            suffix = suffix.data
-        return self.__class__(self.data.removesuffix(suffix))
+    def __eq__(self, other): return self.data == self._raw(other)
+    def __lt__(self, other): return self.data < self._raw(other)
+    def __le__(self, other): return self.data <= self._raw(other)
+    def __gt__(self, other): return self.data > self._raw(other)
+    def __ge__(self, other): return self.data >= self._raw(other)
+    def __contains__(self, char): return self._raw(char) in self.data
+
+    def __add__(self, other):
+        other = self._raw(other)
+        return type(self)(self.data + (other if isinstance(other, str) else str(other)))
+
+    def __radd__(self, other):
+        return type(self)((other if isinstance(other, str) else str(other)) + self.data)
+
+    def __mul__(self, n): return type(self)(self.data * n)
+    __rmul__ = __mul__
+    def __mod__(self, args): return type(self)(self.data % args)
+    def __rmod__(self, template): return type(self)(str(template) % self)
 
     def encode(self, encoding='utf-8', errors='strict'):
-        encoding = 'utf-8' if encoding is None else encoding
-        errors = 'strict' if errors is None else errors
-        return self.data.encode(encoding, errors)
-
-    def endswith(self, suffix, start=0, end=_sys.maxsize):
-        return self.data.endswith(suffix, start, end)
-
-    def expandtabs(self, tabsize=8):
-        return self.__class__(self.data.expandtabs(tabsize))
-
-    def find(self, sub, start=0, end=_sys.maxsize):
-        if isinstance(sub, UserString):
-            sub = sub.data
-        return self.data.find(sub, start, end)
-
-    def format(self, /, *args, **kwds):
-        return self.data.format(*args, **kwds)
-
-    def format_map(self, mapping):
-        return self.data.format_map(mapping)
-
-    def index(self, sub, start=0, end=_sys.maxsize):
-        return self.data.index(sub, start, end)
-
-    def isalpha(self):
-        return self.data.isalpha()
-
-    def isalnum(self):
-        return self.data.isalnum()
-
-    def isascii(self):
-        return self.data.isascii()
-
-    def isdecimal(self):
-        return self.data.isdecimal()
-
-    def isdigit(self):
-        return self.data.isdigit()
-
-    def isidentifier(self):
-        return self.data.isidentifier()
-
-    def islower(self):
-        return self.data.islower()
-
-    def isnumeric(self):
-        return self.data.isnumeric()
-
-    def isprintable(self):
-        return self.data.isprintable()
-
-    def isspace(self):
-        return self.data.isspace()
-
-    def istitle(self):
-        return self.data.istitle()
-
-    def isupper(self):
-        return self.data.isupper()
-
-    def join(self, seq):
-        return self.data.join(seq)
-
-    def ljust(self, width, *args):
-        return self.__class__(self.data.ljust(width, *args))
-
-    def lower(self):
-        return self.__class__(self.data.lower())
-
-    def lstrip(self, chars=None):
-        return self.__class__(self.data.lstrip(chars))
+        return self.data.encode('utf-8' if encoding is None else encoding,
+                                'strict' if errors is None else errors)
 
     maketrans = str.maketrans
 
-    def partition(self, sep):
-        return self.data.partition(sep)
 
-    def replace(self, old, new, maxsplit=-1):
-        if isinstance(old, UserString):
-            old = old.data
-        if isinstance(new, UserString):
-            new = new.data
-        return self.__class__(self.data.replace(old, new, maxsplit))
+def _string_method(name, wrap, unwrap_first):
+    # A method of UserString that runs str's on self.data: UserString arguments are
+    # unwrapped first where the str method takes a string, and str results re-wrapped.
+    method = getattr(str, name)
 
-    def rfind(self, sub, start=0, end=_sys.maxsize):
-        if isinstance(sub, UserString):
-            sub = sub.data
-        return self.data.rfind(sub, start, end)
+    def forward(self, *args, **kwargs):
+        if unwrap_first:
+            args = [a.data if isinstance(a, UserString) else a for a in args]
+        result = method(self.data, *args, **kwargs)
+        return type(self)(result) if wrap else result
+    forward.__name__ = name
+    forward.__qualname__ = 'UserString.' + name
+    forward.__doc__ = method.__doc__
+    return forward
 
-    def rindex(self, sub, start=0, end=_sys.maxsize):
-        return self.data.rindex(sub, start, end)
 
-    def rjust(self, width, *args):
-        return self.__class__(self.data.rjust(width, *args))
-
-    def rpartition(self, sep):
-        return self.data.rpartition(sep)
-
-    def rstrip(self, chars=None):
-        return self.__class__(self.data.rstrip(chars))
-
-    def split(self, sep=None, maxsplit=-1):
-        return self.data.split(sep, maxsplit)
-
-    def rsplit(self, sep=None, maxsplit=-1):
-        return self.data.rsplit(sep, maxsplit)
-
-    def splitlines(self, keepends=False):
-        return self.data.splitlines(keepends)
-
-    def startswith(self, prefix, start=0, end=_sys.maxsize):
-        return self.data.startswith(prefix, start, end)
-
-    def strip(self, chars=None):
-        return self.__class__(self.data.strip(chars))
-
-    def swapcase(self):
-        return self.__class__(self.data.swapcase())
-
-    def title(self):
-        return self.__class__(self.data.title())
-
-    def translate(self, *args):
-        return self.__class__(self.data.translate(*args))
-
-    def upper(self):
-        return self.__class__(self.data.upper())
-
-    def zfill(self, width):
-        return self.__class__(self.data.zfill(width))
+for _name in ('capitalize casefold center expandtabs ljust lower lstrip rjust rstrip '
+              'strip swapcase title translate upper zfill').split():
+    setattr(UserString, _name, _string_method(_name, True, False))
+for _name in ('removeprefix removesuffix replace').split():
+    setattr(UserString, _name, _string_method(_name, True, True))
+for _name in ('count find rfind').split():
+    setattr(UserString, _name, _string_method(_name, False, True))
+for _name in ('endswith format format_map index isalpha isalnum isascii isdecimal '
+              'isdigit isidentifier islower isnumeric isprintable isspace istitle '
+              'isupper join partition rindex rpartition split rsplit splitlines '
+              'startswith').split():
+    setattr(UserString, _name, _string_method(_name, False, False))
+del _name
 `,
 );

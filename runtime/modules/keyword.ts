@@ -7,7 +7,7 @@ registerFrozenModule(
   "keyword",
   String.raw`"""Keywords of the Python 3.11 grammar, and soft keywords."""
 
-__all__ = ["iskeyword", "issoftkeyword", "kwlist", "softkwlist"]
+__all__ = "iskeyword issoftkeyword kwlist softkwlist".split()
 
 kwlist = [
     'False',
@@ -53,7 +53,7 @@ softkwlist = [
     'match'
 ]
 
-iskeyword = frozenset(kwlist).__contains__
-issoftkeyword = frozenset(softkwlist).__contains__
+# Bound __contains__ methods of frozensets, as the predicates are in CPython.
+iskeyword, issoftkeyword = (frozenset(words).__contains__ for words in (kwlist, softkwlist))
 `,
 );
