@@ -17,3 +17,7 @@ import "./abc.ts";
 import "./_collections_abc.ts";
 import "./collections.ts";
 import "./keyword.ts";
+import "./_random.ts";
+import "./_sha512.ts";
+import "./_bisect.ts";
+import "./random.ts";
