@@ -346,6 +346,21 @@ export class Session {
       },
     }, true);
     e.decref(displayModule);
+    // getpass.getpass asks the front end for a password, as ipykernel's replacement does
+    // (only when the VM has no getpass module of its own loaded)
+    const loaded = e.loadedModule("getpass");
+    if (loaded !== null) e.decref(loaded);
+    else {
+      const getpass = e.newModule("getpass", {
+        getpass: (args, kwargs) => {
+          const prompt = kwargs.get("prompt") ?? args[0];
+          const line = this.readline(prompt === undefined ? "Password: " : e.str(prompt), true);
+          if (line === null) throw new HostRaise("EOFError", "");
+          return e.newStr(line);
+        },
+      }, true);
+      e.decref(getpass);
+    }
     const getIpython = () => {
       e.incref(shell);
       return shell;

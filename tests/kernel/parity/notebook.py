@@ -39,7 +39,9 @@ a = []
 ida = id(a)
 del a
 b = []
-id(b) == ida
+reused = id(b) == ida
+del ida
+reused
 # %%
 s = 'glass' + 'py'
 sys.getrefcount(s)
@@ -69,9 +71,6 @@ box
 # %%
 sys.getrefcount(box)
 # %%
-import dis
-dis.dis(count)
-# %%
 %who
 # %%
 %whos
@@ -83,3 +82,6 @@ next(gen())
 %reset -f
 # %%
 %who
+# %%
+import dis
+dis.dis(count)
