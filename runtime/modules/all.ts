@@ -21,3 +21,5 @@ import "./_random.ts";
 import "./_sha512.ts";
 import "./_bisect.ts";
 import "./random.ts";
+import "./copyreg.ts";
+import "./copy.ts";
