@@ -23,3 +23,5 @@ import "./_bisect.ts";
 import "./random.ts";
 import "./copyreg.ts";
 import "./copy.ts";
+import "./_string.ts";
+import "./string.ts";

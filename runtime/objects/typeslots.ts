@@ -686,7 +686,7 @@ function setupStr(): void {
     m("isidentifier", UM.str_isidentifier, METH_NOARGS),
     m("isprintable", UM.str_isprintable, METH_NOARGS),
     m("zfill", UM.str_zfill, METH_O),
-    m("format", UM.str_format_method, FK),
+    m("format", UM.str_format_method, METH_VARARGS | METH_KEYWORDS),
     m("format_map", UM.str_format_map, METH_O),
     m("__format__", UM.str___format__, METH_O),
     m("maketrans", UM.str_maketrans, FC | METH_STATIC),
