@@ -25,3 +25,4 @@ import "./copyreg.ts";
 import "./copy.ts";
 import "./_string.ts";
 import "./string.ts";
+import "./time.ts";

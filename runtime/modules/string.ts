@@ -62,10 +62,10 @@ def _identifier_end(text, i):
 class Template:
     """A string class for supporting $-substitutions."""
 
-    delimiter = '$'
-    idpattern = r'(?a:[_a-z][_a-z0-9]*)'
     braceidpattern = None
     flags = 2       # re.IGNORECASE
+    delimiter = '$'
+    idpattern = r'(?a:[_a-z][_a-z0-9]*)'
 
     def __init_subclass__(cls):
         super().__init_subclass__()
@@ -183,8 +183,7 @@ class Template:
 # Formatter: the pieces of str.format, each of which a subclass may replace
 
 class Formatter:
-    def format(self, format_string, /, *args, **kwargs):
-        return self.vformat(format_string, args, kwargs)
+    def format(self, format_string, /, *args, **kwargs): return self.vformat(format_string, args, kwargs)
 
     def vformat(self, format_string, args, kwargs):
         used = set()
@@ -194,8 +193,7 @@ class Formatter:
 
     def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
                  auto_arg_index=0):
-        if recursion_depth < 0:
-            raise ValueError('Max string recursion exceeded')
+        if recursion_depth < 0: raise ValueError('Max string recursion exceeded')
         pieces = []
         for literal, field, spec, conversion in self.parse(format_string):
             if literal:
@@ -227,11 +225,9 @@ class Formatter:
     def get_value(self, key, args, kwargs):
         return args[key] if isinstance(key, int) else kwargs[key]
 
-    def check_unused_args(self, used_args, args, kwargs):
-        pass
+    def check_unused_args(self, used_args, args, kwargs): pass
 
-    def format_field(self, value, format_spec):
-        return format(value, format_spec)
+    def format_field(self, value, format_spec): return format(value, format_spec)
 
     def convert_field(self, value, conversion):
         converters = {None: lambda v: v, 's': str, 'r': repr, 'a': ascii}
@@ -242,14 +238,15 @@ class Formatter:
 
     def parse(self, format_string):
         """(literal_text, field_name, format_spec, conversion) for each piece."""
-        return _string.formatter_parser(format_string)
+        pieces = _string.formatter_parser(format_string)
+        return pieces
 
     def get_field(self, field_name, args, kwargs):
         """The object a field names, and the key of the argument it came from."""
-        first, rest = _string.formatter_field_name_split(field_name)
-        value = self.get_value(first, args, kwargs)
-        for is_attr, key in rest:
-            value = getattr(value, key) if is_attr else value[key]
-        return value, first
+        key, accessors = _string.formatter_field_name_split(field_name)
+        value = self.get_value(key, args, kwargs)
+        for is_attr, name in accessors:
+            value = getattr(value, name) if is_attr else value[name]
+        return value, key
 `,
 );
