@@ -142,6 +142,7 @@ import * as TM from "./tuplemethods.ts";
 import * as LI from "./listobject.ts";
 import * as LS from "./listsort.ts";
 import * as D from "./dictobject.ts";
+import { _PyObject_IsInstanceDictEmpty } from "./inlinevalues.ts";
 import * as DV from "./dictviews.ts";
 import * as S from "./setobject.ts";
 import * as SM from "./setmethods.ts";
@@ -263,9 +264,9 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
 }
 
 function object_getstate(self: PyObject): PyObject {
-  const d = self.ob_dict;
-  if (d === null || D.PyDict_Size(d) === 0) return none();
-  return ref(d);
+  // object_getstate_default: None for an empty instance dict, else the (made) dict.
+  if (_PyObject_IsInstanceDictEmpty(self)) return none();
+  return objectOps.PyObject_GenericGetDict(self);
 }
 
 function object_reduce_ex(self: PyObject, _protocol: PyObject): PyObject {
