@@ -26,3 +26,6 @@ import "./copy.ts";
 import "./_string.ts";
 import "./string.ts";
 import "./time.ts";
+import "./opcode.ts";
+import "./_dis.ts";
+import "./dis.ts";

@@ -1612,6 +1612,11 @@ function setupCallables(): void {
   co.tp_getattro = PyObject_GenericGetAttr;
   co.tp_hash = object_hash;
   co.tp_members = codeMembers();
+  co.tp_methods = [
+    m("co_lines", CO.code_co_lines, METH_NOARGS),
+    m("co_positions", CO.code_co_positions, METH_NOARGS),
+    m("_varname_from_oparg", CO.code__varname_from_oparg, METH_O),
+  ];
 
   const mo = PyModule_Type;
   mo.tp_dealloc = MO.module_dealloc;
