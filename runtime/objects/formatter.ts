@@ -179,6 +179,12 @@ export function formatInt(v: number | bigint, spec: string): string {
   if (f.precision !== -1 && "bcdoxXn".includes(f.type)) {
     throw PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
   }
+  if (f.noNegZero && "bcdoxXn".includes(f.type)) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      "Negative zero coercion (z) not allowed in integer format specifier",
+    );
+  }
   switch (f.type) {
     case "b":
     case "o":
@@ -313,6 +319,12 @@ export function formatStr(s: string, spec: string): string {
   }
   if (f.sign !== "") {
     throw PyErr_Format(PyExc_ValueError, "Sign not allowed in string format specifier");
+  }
+  if (f.noNegZero) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      "Negative zero coercion (z) not allowed in string format specifier",
+    );
   }
   if (f.alternate) {
     throw PyErr_Format(
