@@ -132,8 +132,12 @@ export class SessionHost {
     });
   }
 
+  /**
+   * Interrupts the request the worker has (running or about to run); with none in flight
+   * the interrupt is dropped, as ipykernel ignores SIGINT between requests.
+   */
   interrupt(): void {
-    this.shared.requestInterrupt();
+    if (this.pending.size > 0) this.shared.requestInterrupt();
   }
 
   get waitingForInput(): boolean {
