@@ -33,6 +33,7 @@ import { _PyType_Lookup } from "./typeobject.ts";
 import { Hash } from "./pyhash.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 
 export interface PyMethodObject extends PyObject {
   ob_item: [PyObject, PyObject];
@@ -63,6 +64,7 @@ export function PyMethod_New(func: PyObject, self: PyObject): PyObject {
 
 export function method_dealloc(im: PyObject): void {
   PyObject_GC_UnTrack(im);
+  PyObject_ClearWeakRefs(im);
   const [func, self] = (im as PyMethodObject).ob_item;
   Py_DECREF(func);
   Py_XDECREF(self);

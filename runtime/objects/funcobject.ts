@@ -27,6 +27,7 @@ import { _Py_ID, PyUnicode_Check, PyUnicode_FromString, unicode_empty } from "./
 import { dictGetStr, PyDict_Check, PyDict_New } from "./dictobject.ts";
 import { PyTuple_Check } from "./tupleobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyObject_GetAttr, PyObject_SetAttr, str } from "./objectops.ts";
 import { PyMethod_New } from "./classobject.ts";
 import { PyObject_Call } from "./call.ts";
@@ -140,6 +141,7 @@ export function func_clear(op: PyObject): boolean {
 
 export function func_dealloc(op: PyObject): void {
   PyObject_GC_UnTrack(op);
+  PyObject_ClearWeakRefs(op);
   func_clear(op);
   const f = funcData(op);
   Py_DECREF(f.code);

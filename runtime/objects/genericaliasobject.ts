@@ -16,6 +16,7 @@ import { PyTuple_Check, PyTuple_FromArray } from "./tupleobject.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { reprText, typeModuleName, typeQualName } from "./objectops.ts";
 import type { PyTypeObject } from "./object.ts";
+import { checkPositional, noKeywords } from "./argparse.ts";
 
 export function Py_GenericAlias(origin: PyObject, args: PyObject): PyObject {
   const ga = new PyObject(PyGenericAlias_Type);
@@ -28,6 +29,20 @@ export function Py_GenericAlias(origin: PyObject, args: PyObject): PyObject {
   } else tuple = PyTuple_FromArray([args]);
   ga.ob_item = [origin, tuple];
   PyObject_GC_Track(ga);
+  return ga;
+}
+
+/** ga_new: types.GenericAlias(origin, args), as classmethod(GenericAlias) calls it. */
+export function ga_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
+  noKeywords("GenericAlias", kwds);
+  const items = args.ob_item as PyObject[];
+  checkPositional("GenericAlias", items.length, 2, 2);
+  if (type === PyGenericAlias_Type) return Py_GenericAlias(items[0], items[1]);
+  const ga = type.tp_alloc!(type, 0);
+  const made = Py_GenericAlias(items[0], items[1]);
+  ga.ob_item = made.ob_item;
+  made.ob_item = [];
+  Py_DECREF(made);
   return ga;
 }
 

@@ -28,6 +28,7 @@ import { _PyStack_AsDict } from "./call.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall, str, typeQualName } from "./objectops.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 
 export class CFunctionData {
   constructor(
@@ -67,6 +68,7 @@ export function PyCFunction_New(
 
 export function meth_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
+  PyObject_ClearWeakRefs(o);
   const d = (o as PyCFunctionObject).ob_data;
   const self = d.self, module = d.module;
   d.self = null;

@@ -28,6 +28,7 @@ import { PyExc_KeyError, PyExc_RuntimeError } from "./exceptions.ts";
 import { PyIter_Next, PyObject_GetIter } from "./abstract.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { dictKeys } from "./dictobject.ts";
 
 const LINEAR_PROBES = 9;
@@ -133,6 +134,7 @@ export function set_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(so);
   const tc = trashcanBegin(so, set_dealloc);
   if (tc < 0) return;
+  PyObject_ClearWeakRefs(so);
   const t = so.ob_data;
   const keys = t.keys;
   for (let i = 0; i <= t.mask; i++) {

@@ -1541,6 +1541,7 @@ function setupMisc(): void {
   ga.tp_dealloc = GA.ga_dealloc;
   ga.tp_traverse = GA.ga_traverse;
   ga.tp_repr = GA.ga_repr;
+  ga.tp_new = GA.ga_new;
   ga.tp_getattro = PyObject_GenericGetAttr;
   ga.tp_members = [
     { name: "__origin__", get: (o) => ref((o.ob_item as PyObject[])[0]) },
@@ -1620,6 +1621,7 @@ function setupCallables(): void {
   me.tp_members = CM.method_members;
   me.tp_new = CM.method_new;
   me.tp_free = PyObject_GC_Del;
+  me.tp_weaklistoffset = 1;
 
   const cf = PyCFunction_Type;
   cf.tp_dealloc = ME.meth_dealloc;
@@ -1639,6 +1641,7 @@ function setupCallables(): void {
     return ref((op === 2 ? eq : !eq) ? Py_True : Py_False);
   };
   cf.tp_free = PyObject_GC_Del;
+  cf.tp_weaklistoffset = 1;
   cf.tp_getset = [
     {
       name: "__name__",
