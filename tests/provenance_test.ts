@@ -1,6 +1,7 @@
 // glasspy's code is written here: we read CPython to learn how it works, and do not copy it.
 // This test looks for runs of lines in our sources that also stand, in the same order, in
-// CPython 3.11's Lib/ (unpacked by ../shared/tools/cpython-source). Lines that are only
+// CPython 3.11's Lib/ (unpacked by ../shared/tools/cpython-source) or in the Python sources
+// of IPython, ipykernel and jupyter_client (Debian's packages, which the tests use). Lines that are only
 // data (a string or a number with punctuation, as in a table of names) don't count, nor
 // do comments, imports and short lines.
 //
@@ -54,20 +55,31 @@ function* walk(dir: string, keep: (path: string) => boolean): Generator<string> 
 }
 
 const cpython = findCpython();
+const JUPYTER_SOURCES = ["IPython", "ipykernel", "jupyter_client"]
+  .map((name) => `/usr/lib/python3/dist-packages/${name}`)
+  .filter((dir) => {
+    try {
+      return Deno.statSync(dir).isDirectory;
+    } catch {
+      return false;
+    }
+  });
 const listed = new Set(
   Deno.readTextFileSync(`${root}tests/provenance_rewrite.txt`).split("\n")
     .map((l) => l.trim()).filter((l) => l && !l.startsWith("#")),
 );
 
 Deno.test({
-  name: "no run of lines in our sources is copied from CPython's Lib",
+  name: "no run of lines in our sources is copied from CPython, IPython or ipykernel",
   ignore: cpython === null,
   fn() {
-    const seen = new Map<string, string>(); // trigram -> a CPython file it stands in
-    for (const file of walk(`${cpython}/Lib`, (p) => p.endsWith(".py") && !p.includes("/test"))) {
-      const ls = lines(Deno.readTextFileSync(file));
-      for (let i = 0; i + RUN <= ls.length; i++) {
-        seen.set(ls.slice(i, i + RUN).join("\n"), file.slice(cpython!.length + 1));
+    const seen = new Map<string, string>(); // trigram -> a file it stands in
+    for (const [base, label] of [[cpython!, ""], ...JUPYTER_SOURCES.map((d) => [d, d])]) {
+      const dir = label === "" ? `${base}/Lib` : base;
+      for (const file of walk(dir, (p) => p.endsWith(".py") && !p.includes("/test"))) {
+        const ls = lines(Deno.readTextFileSync(file));
+        const name = label === "" ? file.slice(base.length + 1) : file;
+        for (let i = 0; i + RUN <= ls.length; i++) seen.set(ls.slice(i, i + RUN).join("\n"), name);
       }
     }
     const copies: string[] = [];

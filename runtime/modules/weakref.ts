@@ -341,6 +341,7 @@ reach an object without keeping it alive."""
 from _weakref import ref, proxy, getweakrefcount, getweakrefs, _remove_dead_weakref
 from _weakref import ReferenceType, ProxyType, CallableProxyType
 from _weakrefset import WeakSet, _track_entries, _settled_data, _Walk
+import _collections_abc
 import sys
 
 __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary",
@@ -348,7 +349,8 @@ __all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary"
            "WeakValueDictionary", "WeakSet", "WeakMethod", "finalize"]
 
 ProxyTypes = (ProxyType, CallableProxyType)
-GenericAlias = type(list[int])
+
+_collections_abc.MutableSet.register(WeakSet)
 
 
 class WeakMethod(ref):
@@ -420,21 +422,18 @@ class KeyedRef(ref):
         super().__init__(ob, callback)
 
 
+def _updated(mapping, *sources):
+    for source in sources:
+        mapping.update(source)
+    return mapping
+
+
 def _pairs(source):
     """The (key, value) pairs of a mapping, or of an iterable of pairs as dict() reads them."""
     return (source if hasattr(source, "items") else dict(source)).items()
 
 
-def _clear_mapping(mapping):
-    # MutableMapping.clear: pop items, newest first, until none is left.
-    try:
-        while True:
-            mapping.popitem()
-    except KeyError:
-        pass
-
-
-class WeakValueDictionary:
+class WeakValueDictionary(_collections_abc.MutableMapping):
     """A mapping whose values are held by weak references: an entry leaves the mapping when
     its value dies. data maps each key to a KeyedRef to its value."""
 
@@ -520,8 +519,6 @@ class WeakValueDictionary:
                 for key, value in _pairs(source):
                     data[key] = KeyedRef(value, self._remove, key)
 
-    clear = _clear_mapping
-
     # The generators walk data itself: while one is suspended, a value that dies stays in
     # data (queued), and lookups or len() made meanwhile drop it.
     def items(self):
@@ -574,35 +571,24 @@ class WeakValueDictionary:
             result[deepcopy(key, memo)] = value
         return result
 
-    def __eq__(self, other):
-        if not isinstance(other, _mapping_types):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    def __or__(self, other):
-        if not isinstance(other, _mapping_types):
-            return NotImplemented
-        result = self.copy()
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not isinstance(other, _mapping_types):
-            return NotImplemented
-        result = self.__class__()
-        result.update(other)
-        result.update(self)
-        return result
-
+    # | and |= take any Mapping; the result of | is a copy() of the left operand, or, on
+    # the right of a plain mapping, a new mapping of this class.
     def __ior__(self, other):
         self.update(other)
         return self
 
-    __reversed__ = None
-    __class_getitem__ = classmethod(GenericAlias)
+    def __ror__(self, other):
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.__class__(), other, self)
+        return NotImplemented
+
+    def __or__(self, other):
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.copy(), other)
+        return NotImplemented
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_collections_abc.MutableMapping):
     """A mapping whose keys are held by weak references: an entry leaves the mapping when
     its key dies. Keys must be hashable and weakly referenceable; data maps a weak reference
     to each key to its value."""
@@ -681,8 +667,6 @@ class WeakKeyDictionary:
         if kwargs:
             self.update(kwargs)
 
-    clear = _clear_mapping
-
     def items(self):
         with _Walk(self):
             for kref, value in self.data.items():
@@ -723,36 +707,21 @@ class WeakKeyDictionary:
             result[key] = deepcopy(value, memo)
         return result
 
-    def __eq__(self, other):
-        if not isinstance(other, _mapping_types):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    def __or__(self, other):
-        if not isinstance(other, _mapping_types):
-            return NotImplemented
-        result = self.copy()
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not isinstance(other, _mapping_types):
-            return NotImplemented
-        result = self.__class__()
-        result.update(other)
-        result.update(self)
-        return result
-
+    # | and |= take any Mapping; the result of | is a copy() of the left operand, or, on
+    # the right of a plain mapping, a new mapping of this class.
     def __ior__(self, other):
         self.update(other)
         return self
 
-    __reversed__ = None
-    __class_getitem__ = classmethod(GenericAlias)
+    def __ror__(self, other):
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.__class__(), other, self)
+        return NotImplemented
 
-
-# What collections.abc.Mapping recognizes among the types glasspy has.
-_mapping_types = (dict, type(type.__dict__), WeakValueDictionary, WeakKeyDictionary)
+    def __or__(self, other):
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.copy(), other)
+        return NotImplemented
 
 
 class _FinalizerEntry:

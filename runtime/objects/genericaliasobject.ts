@@ -4,6 +4,7 @@
 import {
   Py_DECREF,
   Py_Ellipsis,
+  Py_None,
   PyGenericAlias_Type,
   PyObject,
   PyObject_GC_Del,
@@ -13,8 +14,8 @@ import {
   type visitproc,
 } from "./object.ts";
 import { PyTuple_Check, PyTuple_FromArray } from "./tupleobject.ts";
-import { PyUnicode_FromString } from "./unicodeobject.ts";
-import { reprText, typeModuleName, typeQualName } from "./objectops.ts";
+import { _Py_ID, PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
+import { _PyObject_LookupAttr, PyObject_Str, reprText, str } from "./objectops.ts";
 import type { PyTypeObject } from "./object.ts";
 import { checkPositional, noKeywords } from "./argparse.ts";
 
@@ -60,14 +61,45 @@ export function ga_traverse(ga: PyObject, visit: visitproc, arg: unknown): numbe
   return 0;
 }
 
+/** ga_repr_item: a generic alias by its repr; anything else with a __qualname__ and a
+ * __module__ (a class of any metaclass, a function) as module.qualname; the rest by repr. */
 function itemRepr(o: PyObject): string {
   if (o === Py_Ellipsis) return "...";
-  if (o.ob_type.tp_name === "type") {
-    const t = o as PyTypeObject;
-    const mod = typeModuleName(t);
-    return mod === null || mod === "builtins" ? typeQualName(t) : `${mod}.${typeQualName(t)}`;
+  const lookup = (name: string): PyObject | null => _PyObject_LookupAttr(o, _Py_ID(name));
+  const origin = lookup("__origin__");
+  if (origin !== null) {
+    Py_DECREF(origin);
+    const args = lookup("__args__");
+    if (args !== null) {
+      Py_DECREF(args);
+      return reprText(o);
+    }
   }
-  return reprText(o);
+  const qualname = lookup("__qualname__");
+  if (qualname === null) return reprText(o);
+  try {
+    const module = lookup("__module__");
+    if (module === null) return reprText(o);
+    try {
+      if (module === Py_None) return reprText(o);
+      const q = textOf(qualname);
+      if (PyUnicode_Check(module) && str(module) === "builtins") return q;
+      return `${textOf(module)}.${q}`;
+    } finally {
+      Py_DECREF(module);
+    }
+  } finally {
+    Py_DECREF(qualname);
+  }
+}
+
+function textOf(o: PyObject): string {
+  const s = PyObject_Str(o);
+  try {
+    return str(s);
+  } finally {
+    Py_DECREF(s);
+  }
 }
 
 export function ga_repr(ga: PyObject): PyObject {

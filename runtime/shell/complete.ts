@@ -69,6 +69,7 @@ export function resolveDotted(engine: Engine, dotted: string): PyObject | null {
       next = engine.getAttr(obj, parts[i]);
     } catch (e) {
       if (!(e instanceof PythonException)) throw e;
+      engine.decref(e.exception);
     }
     engine.decref(obj);
     obj = next;
@@ -83,6 +84,7 @@ function builtin(engine: Engine, name: string): PyObject | null {
     return engine.getAttr(builtins, name);
   } catch (e) {
     if (!(e instanceof PythonException)) throw e;
+    engine.decref(e.exception);
     return null;
   } finally {
     engine.decref(builtins);
@@ -127,6 +129,7 @@ export function complete(session: Session, code: string, cursorPos: number | nul
       candidates = engine.dir(obj);
     } catch (e) {
       if (!(e instanceof PythonException)) throw e;
+      engine.decref(e.exception);
       candidates = [];
     } finally {
       engine.decref(obj);

@@ -116,10 +116,19 @@ export class Session {
   private hiddenDict: PyObject | null = null;
   /** The same entries, for `%who`'s identity test (borrowed: the dict holds them). */
   private readonly hidden = new Map<string, PyObject>();
-  /** What init_user_ns binds, kept to bind again after `%reset` (owned). */
+  /**
+   * What init_user_ns binds, to bind again after `%reset` (borrowed). Their owners are the
+   * shell's own fields, one reference each, as IPython's history manager holds In, Out and
+   * the directory history, and the shell its exit autocall.
+   */
   private readonly initialNames: [string, PyObject][] = [];
+  /** The objects behind initialNames (owned). */
+  private readonly shellObjects: PyObject[] = [];
   private payloads: { [key: string]: unknown }[] = [];
   private heldAstLists: PyObject[] = [];
+  /** The error of the running cell, and the one kept from the last cell (as results are). */
+  private cellError: PyObject | null = null;
+  private lastError: PyObject | null = null;
   private pretty: PyObject | null = null;
   private signatureFn: PyObject | null = null;
   readonly banner: string;
@@ -274,17 +283,14 @@ export class Session {
     e.decref(empty);
     this.outDict = e.newDict();
     const dh = e.newList();
-    for (
-      const [name, value] of [["_ih", this.inList], ["_oh", this.outDict], ["_dh", dh]] as const
-    ) {
-      e.incref(value);
-      this.initialNames.push([name, value]);
-    }
-    e.decref(dh);
-    e.incref(this.inList);
-    this.initialNames.push(["In", this.inList]);
-    e.incref(this.outDict);
-    this.initialNames.push(["Out", this.outDict]);
+    this.shellObjects.push(dh);
+    this.initialNames.push(
+      ["_ih", this.inList],
+      ["_oh", this.outDict],
+      ["_dh", dh],
+      ["In", this.inList],
+      ["Out", this.outDict],
+    );
     this.defineShellBuiltins();
     this.bindInitialNames();
     this.loadPrettyPrinter();
@@ -370,19 +376,18 @@ export class Session {
       e.defineBuiltin("get_ipython", getIpython);
       return;
     }
-    this.initialNames.push(["get_ipython", e.newFunction("get_ipython", getIpython)]);
-    // exit() and quit() ask the front end to stop the kernel (ipykernel's ZMQExitAutocall)
-    for (const name of ["exit", "quit"]) {
-      const quitter = e.newFunction(name, (args, kwargs) => {
-        const keep = kwargs.get("keep_kernel") ?? args[0];
-        this.payloads.push({
-          source: "ask_exit",
-          keepkernel: keep !== undefined && e.isTrue(keep),
-        });
-        return null;
-      });
-      this.initialNames.push([name, quitter]);
-    }
+    const getIpythonFn = e.newFunction("get_ipython", getIpython);
+    this.shellObjects.push(getIpythonFn);
+    this.initialNames.push(["get_ipython", getIpythonFn]);
+    // exit() and quit() ask the front end to stop the kernel: one object, as ipykernel's
+    // ZMQExitAutocall is bound to both names
+    const quitter = e.newFunction("exit", (args, kwargs) => {
+      const keep = kwargs.get("keep_kernel") ?? args[0];
+      this.payloads.push({ source: "ask_exit", keepkernel: keep !== undefined && e.isTrue(keep) });
+      return null;
+    });
+    this.shellObjects.push(quitter);
+    this.initialNames.push(["exit", quitter], ["quit", quitter]);
   }
 
   /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
@@ -482,6 +487,8 @@ export class Session {
     this.setCellResult(null);
     if (this.lastResult !== null) this.engine.decref(this.lastResult);
     this.lastResult = null;
+    if (this.lastError !== null) this.engine.decref(this.lastError);
+    this.lastError = null;
   }
 
   private setUnder(i: number, value: PyObject | null): void {
@@ -634,15 +641,14 @@ export class Session {
     this.currentCell = cell;
     let failure: { exception: FormattedException } | null = null;
     let compiled: Code[] = [];
-    const previous = this.lastResult;
-    this.lastResult = null;
+
     try {
       let statements: Code[];
       try {
         statements = this.engine.compileCell(cell, filename, !silent);
       } catch (e) {
         if (!(e instanceof PythonException)) throw e;
-        failure = { exception: this.showTraceback(e) };
+        failure = { exception: this.showTraceback(e, true) };
         statements = [];
       }
       compiled = statements;
@@ -654,7 +660,7 @@ export class Session {
           if (e instanceof UsageError) {
             failure = { exception: this.showUsageError(e.message) };
           } else if (e instanceof PythonException) {
-            failure = { exception: this.showTraceback(e) };
+            failure = { exception: this.showTraceback(e, true) };
           } else throw e;
           break;
         }
@@ -666,10 +672,14 @@ export class Session {
       this.astLists(0);
       this.engine.release(compiled);
     }
-    // IPython's last_execution_result now holds this cell's result; the last one goes
+    // IPython's last_execution_result now holds this cell's result and error; the last
+    // cell's go (unless %reset dropped them already)
+    if (this.lastResult !== null) this.engine.decref(this.lastResult);
     this.lastResult = this.cellResult;
     this.cellResult = null;
-    if (previous !== null) this.engine.decref(previous);
+    if (this.lastError !== null) this.engine.decref(this.lastError);
+    this.lastError = this.cellError;
+    this.cellError = null;
     if (storeHistory) {
       const out = this.outputReprs.get(this.executionCount);
       if (out !== undefined) this.history.storeOutput(this.executionCount, out);
@@ -709,7 +719,11 @@ export class Session {
     } catch (e) {
       if (e instanceof UsageError) return { exception: this.showUsageError(e.message) };
       if (e instanceof PythonException) {
-        if (e.typeName === "SystemExit") return { exception: this.engine.formatException(e) };
+        if (e.typeName === "SystemExit") {
+          const formatted = this.engine.formatException(e);
+          this.engine.decref(e.exception);
+          return { exception: formatted };
+        }
         return { exception: this.showTraceback(e) };
       }
       return { exception: this.internalError(e) };
@@ -723,8 +737,27 @@ export class Session {
     return stored ? `<cell In[${this.executionCount}]>` : "<cell>";
   }
 
-  /** Shows an exception as CPython prints it, on the error channel; returns it formatted. */
-  showTraceback(e: PythonException): FormattedException {
+  /**
+   * Shows an exception as CPython prints it, on the error channel; returns it formatted.
+   * The exception is released, unless `keep` (the cell's own error, which IPython's
+   * ExecutionResult holds until the next cell ends).
+   */
+  showTraceback(e: PythonException, keep = false): FormattedException {
+    try {
+      return this.showException(e);
+    } finally {
+      if (keep) this.keepError(e.exception);
+      else this.engine.decref(e.exception);
+    }
+  }
+
+  /** The cell's error, held as result.error_in_exec is (see lastResult). */
+  private keepError(exception: PyObject): void {
+    if (this.cellError !== null) this.engine.decref(this.cellError);
+    this.cellError = exception;
+  }
+
+  private showException(e: PythonException): FormattedException {
     if (e.typeName === "UsageError") {
       const f = this.engine.formatException(e);
       return this.showUsageError(f.evalue);
@@ -784,6 +817,7 @@ export class Session {
       } catch (e) {
         if (!(e instanceof PythonException)) throw e;
         const f = this.engine.formatException(e);
+        this.engine.decref(e.exception);
         out[key] = { status: "error", ename: f.ename, evalue: f.evalue, traceback: f.traceback };
       } finally {
         if (code !== null) this.engine.release([code]);

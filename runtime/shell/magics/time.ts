@@ -75,6 +75,7 @@ function compileTimed(session: Session, source: string): { code: Code; eval: boo
     return { code: e.compile(source, "<timed eval>", "eval"), eval: true };
   } catch (err) {
     if (!(err instanceof PythonException)) throw err;
+    e.decref(err.exception);
   }
   return e.compileCell(source, "<timed exec>", true);
 }

@@ -79,9 +79,37 @@ def gen():
     yield sys.getrefcount(box)
 next(gen())
 # %%
-%reset -f
+class Tracked:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print("freed", self.name)
+t = Tracked("plain")
+del t
 # %%
-%who
+def boom():
+    local = Tracked("in a failed frame")
+    raise ValueError("boom")
+boom()
+# %%
+print("the cell after the error")
+# %%
+print("two cells after")
+# %%
+[][1]
+# %%
+shown = Tracked("displayed")
+shown
+# %%
+del shown
+# %%
+print("one cell later")
+# %%
+sys.getrefcount(Out)
 # %%
 import dis
 dis.dis(count)
+# %%
+%reset -f
+# %%
+%who
