@@ -16,6 +16,7 @@ import {
   PyObject_GC_UnTrack,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyObject_Vectorcall } from "./call.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import {
@@ -33,7 +34,6 @@ import { _PyType_Lookup } from "./typeobject.ts";
 import { Hash } from "./pyhash.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
-import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 
 export interface PyMethodObject extends PyObject {
   ob_item: [PyObject, PyObject];

@@ -16,6 +16,7 @@ import {
   type PyTypeObject,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
   PyExc_AttributeError,
@@ -27,7 +28,6 @@ import { _Py_ID, PyUnicode_Check, PyUnicode_FromString, unicode_empty } from "./
 import { dictGetStr, PyDict_Check, PyDict_New } from "./dictobject.ts";
 import { PyTuple_Check } from "./tupleobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
-import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyObject_GetAttr, PyObject_SetAttr, str } from "./objectops.ts";
 import { PyMethod_New } from "./classobject.ts";
 import { PyObject_Call } from "./call.ts";

@@ -22,6 +22,7 @@ import {
   PyUnicode_Type,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
@@ -29,7 +30,6 @@ import { _PyStack_AsDict } from "./call.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall, str, typeQualName } from "./objectops.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
-import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 
 export class CFunctionData {
   constructor(

@@ -20,6 +20,7 @@ import {
   PyUnicode_Type,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { Hash, hashFromBigInt } from "./pyhash.ts";
 import { type PyUnicodeObject } from "./unicodeobject.ts";
 import { PyObject_Hash, PyObject_RichCompareBool } from "./objectops.ts";
@@ -28,7 +29,6 @@ import { PyExc_KeyError, PyExc_RuntimeError } from "./exceptions.ts";
 import { PyIter_Next, PyObject_GetIter } from "./abstract.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
-import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { dictKeys } from "./dictobject.ts";
 
 const LINEAR_PROBES = 9;

@@ -1437,11 +1437,6 @@ function updateOneSlot(type: PyTypeObject, i: number): number {
   }
   if (specific !== null && !useGeneric) rec[slot] = specific;
   else rec[slot] = generic;
-  // inherit_slots gives a heap type no vectorcall of its base's: a class that defines its
-  // own __call__ (a WeakMethod, a metaclass) is called through it.
-  if (slot === "tp_call" && type.tp_base !== null && type.tp_call !== type.tp_base.tp_call) {
-    type.tp_instance_vectorcall = null;
-  }
   return i;
 }
 
