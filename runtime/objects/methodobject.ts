@@ -21,6 +21,7 @@ import {
   type PyTypeObject,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
@@ -67,6 +68,7 @@ export function PyCFunction_New(
 
 export function meth_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
+  PyObject_ClearWeakRefs(o);
   const d = (o as PyCFunctionObject).ob_data;
   const self = d.self, module = d.module;
   d.self = null;
