@@ -30,6 +30,9 @@ export function run(args: string[]): Promise<number> {
       },
     });
     status = interp.runScript(file, bytes).code;
+    if (Deno.env.get("GLASSPY_DEBUG")) {
+      for (const e of interp.internalErrors()) console.error(e.stack);
+    }
   } catch (e) {
     // A JavaScript error outside any Python code: glasspy's bug, reported without a stack.
     host.flush();

@@ -5,7 +5,7 @@
 // source line.
 
 import { Py_DECREF, type PyObject } from "../objects/object.ts";
-import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { frozenModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import {
   dictDelIfPresent,
   dictGetStr,
@@ -31,6 +31,7 @@ export function registerFrozenModule(
 ): void {
   registerModule(name, () => {
     const mod = PyModule_New(name, doc);
+    frozenModules.add(mod);
     const d = PyModule_GetDict(mod);
     const modules = importState.modules!;
     const builtins = dictGetStr(modules, _Py_ID("builtins"));

@@ -24,6 +24,9 @@ import { PyType_GenericAlloc } from "./typeobject.ts";
 /** Modules implemented by glasspy itself (their repr says "(built-in)"). */
 export const builtinModules = new WeakSet<PyObject>();
 
+/** Modules whose Python source is built into glasspy (their repr says "(frozen)"). */
+export const frozenModules = new WeakSet<PyObject>();
+
 export function PyModule_Check(o: PyObject): boolean {
   return o.ob_type === PyModule_Type || PyType_IsSubtype(o.ob_type, PyModule_Type);
 }
@@ -100,6 +103,7 @@ export function module_repr(m: PyObject): PyObject {
     return PyUnicode_FromString(`<module '${name}' from '${str(file)}'>`);
   }
   if (builtinModules.has(m)) return PyUnicode_FromString(`<module '${name}' (built-in)>`);
+  if (frozenModules.has(m)) return PyUnicode_FromString(`<module '${name}' (frozen)>`);
   return PyUnicode_FromString(`<module '${name}'>`);
 }
 

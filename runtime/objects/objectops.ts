@@ -490,7 +490,8 @@ export function genericGetAttrWithDict(
       }
     }
   }
-  if (dict === null) {
+  // Only types with an instance dict keep one in ob_dict (iterators and cells use the field).
+  if (dict === null && obj.ob_type.tp_dictoffset !== 0) {
     const values = obj.ob_values;
     if (values !== null) {
       // A managed dict not made yet: the attribute is in the values (or it is not there).
@@ -716,7 +717,7 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
       return false;
     }
   }
-  const dict = values === null ? obj.ob_dict : null;
+  const dict = values === null && obj.ob_type.tp_dictoffset !== 0 ? obj.ob_dict : null;
   if (dict !== null) {
     dict.ob_refcnt++;
     let attr: PyObject | null;
