@@ -123,6 +123,7 @@ export async function kernel(args: string[]): Promise<number> {
     }`,
   );
   protocol.start();
+  transport.start();
 
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.
   const onInterrupt = () => {

@@ -71,6 +71,8 @@ export interface StartOptions {
   engine?: string;
   /** The history file (default: one in the test's temporary directory) */
   history?: string;
+  /** Return at once, without waiting for the kernel to answer kernel_info */
+  noWait?: boolean;
   env?: Record<string, string>;
 }
 
@@ -173,7 +175,7 @@ export class KernelClient {
       for await (const chunk of child.stderr) client.stderr += decoder.decode(chunk);
     })();
     client.connect();
-    await client.waitForReady();
+    if (!options.noWait) await client.waitForReady();
     return client;
   }
 

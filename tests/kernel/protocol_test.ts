@@ -454,6 +454,18 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
   }
 });
 
+Deno.test("a request sent before the kernel listens is answered, once and only once", async () => {
+  // the client connects and sends at once, as jupyter_client does after starting a kernel
+  const k = await KernelClient.start({ noWait: true });
+  try {
+    const id = await k.send("shell", "kernel_info_request", {});
+    const reply = await k.reply(id, "shell", 20_000);
+    assertEquals(reply.content.implementation, "glasspy");
+  } finally {
+    await k.stop();
+  }
+});
+
 Deno.test("shutdown_request: the reply, the broadcast on iopub, then the process exits 0", async () => {
   const k = await KernelClient.start();
   const id = await k.send("control", "shutdown_request", { restart: true });
