@@ -1313,6 +1313,7 @@ function setupMisc(): void {
   ga.tp_dealloc = GA.ga_dealloc;
   ga.tp_traverse = GA.ga_traverse;
   ga.tp_repr = GA.ga_repr;
+  ga.tp_new = GA.ga_new;
   ga.tp_getattro = PyObject_GenericGetAttr;
   ga.tp_members = [
     { name: "__origin__", get: (o) => ref((o.ob_item as PyObject[])[0]) },
