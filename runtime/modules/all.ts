@@ -29,3 +29,4 @@ import "./time.ts";
 import "./opcode.ts";
 import "./_dis.ts";
 import "./dis.ts";
+import "./codecs.ts";

@@ -70,7 +70,7 @@ import {
   type PyComplexObject,
 } from "./complexobject.ts";
 import { floatRepr } from "./floatrepr.ts";
-import { formatFixed } from "./floatformat.ts";
+import { roundDouble } from "./floatformat.ts";
 
 function bool(b: boolean): PyObject {
   const r = b ? Py_True : Py_False;
@@ -495,15 +495,7 @@ export function float___round__(
   if (!Number.isFinite(x) || x === 0) return PyFloat_FromDouble(x);
   if (ndigits > 323) return PyFloat_FromDouble(x);
   if (ndigits < -308) return PyFloat_FromDouble(0 * x);
-  if (ndigits >= 0) {
-    const text = formatFixed(x, ndigits);
-    return PyFloat_FromDouble(Number(text));
-  }
-  const pow = Math.pow(10, -ndigits);
-  const y = x / pow;
-  let z = Math.round(y);
-  if (Math.abs(y - Math.trunc(y)) === 0.5) z = 2 * Math.round(y / 2);
-  const r = z * pow;
+  const r = roundDouble(x, ndigits);
   if (!Number.isFinite(r)) {
     throw PyErr_Format(PyExc_OverflowError, "rounded value too large to represent");
   }
