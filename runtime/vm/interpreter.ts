@@ -60,6 +60,7 @@ import { PyModule_Check } from "../objects/moduleobject.ts";
 import { makeBuiltins } from "../modules/builtins.ts";
 import { makeSys, writeStderr } from "../modules/sys.ts";
 import { sysGetObject } from "../modules/sysstate.ts";
+import { runAtexitCallbacks } from "../modules/atexit.ts";
 import "../modules/all.ts";
 
 /** A Python exception that reached the host: `exception` is owned by this error. */
@@ -444,6 +445,8 @@ export class Interpreter {
   finalize(status: number): number {
     if (this.finalized) return status;
     this.finalized = true;
+    // Py_FinalizeEx: the atexit callbacks run first, while everything is still alive.
+    runAtexitCallbacks();
     tracebackState.finalizing = true;
     try {
       const modules = importState.modules;
