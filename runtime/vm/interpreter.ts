@@ -7,7 +7,15 @@
 // collector) is global, as CPython's is per process. Creating a second Interpreter gives
 // it a fresh __main__, sys.argv and streams over the same runtime.
 
-import { Py_DECREF, Py_None, Py_XDECREF, PyObject, PyType_IsSubtype } from "../objects/object.ts";
+import {
+  gcstate,
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
+  PyObject,
+  PyType_IsSubtype,
+} from "../objects/object.ts";
+import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
 import { initTypes } from "../objects/typeslots.ts";
 import { setupVmTypes } from "./vmtypes.ts";
 import type { Host } from "./host.ts";
@@ -321,6 +329,8 @@ export class Interpreter {
         warn: (category, message, lineno) =>
           this.compileWarning(filename, category, message, lineno),
       });
+      // Automatic full collections depend on how many objects CPython's start-up left.
+      gcstate.setStartupState(CPYTHON_SCRIPT_START);
       try {
         Py_DECREF(PyEval_EvalCode(compiled.code, d, d));
       } finally {
