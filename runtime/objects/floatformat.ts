@@ -71,10 +71,69 @@ export function dtoa(ax: number, mode: 0 | 2 | 3, ndigits: number): Digits {
     const { digits, exponent } = shortestDigits(ax);
     return { digits, decpt: exponent + 1 };
   }
+  const fast = mode === 2 ? significantFast(ax, Math.max(1, ndigits)) : fixedFast(ax, ndigits);
+  if (fast !== null) return fast;
   const exact = exactDecimal(ax);
   if (mode === 2) return roundKeeping(exact, Math.max(1, ndigits));
   const r = roundKeeping(exact, exact.point + ndigits);
   return r.digits === "" ? { digits: "", decpt: -ndigits } : r;
+}
+
+// JavaScript's toExponential and toFixed round the exact value too, but break ties upward;
+// where no tie is possible their digits are dtoa's, without the big-integer expansion.
+
+const scratch = new DataView(new ArrayBuffer(8));
+
+/** The exponent of the lowest set bit of a finite positive double (x = odd * 2**e). */
+function lowBitExponent(x: number): number {
+  scratch.setFloat64(0, x);
+  const hi = scratch.getUint32(0), lo = scratch.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const e = biased === 0 ? -1074 : biased - 1075;
+  const top = (hi & 0xfffff) | (biased === 0 ? 0 : 0x100000);
+  if (lo !== 0) return e + 31 - Math.clz32(lo & -lo);
+  return e + 32 + 31 - Math.clz32(top & -top);
+}
+
+/** Digits and point of a decimal text like "123.4500" or "1.2300e+5", trailing zeros off. */
+function digitsOf(mantissa: string, exp10: number): Digits {
+  const dot = mantissa.indexOf(".");
+  let digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  let decpt = (dot < 0 ? mantissa.length : dot) + exp10;
+  let lead = 0;
+  while (lead < digits.length && digits[lead] === "0") lead++;
+  digits = digits.slice(lead).replace(/0+$/, "");
+  decpt -= lead;
+  return { digits, decpt };
+}
+
+/** dtoa mode 2 through toExponential, unless the value could sit halfway. */
+function significantFast(ax: number, d: number): Digits | null {
+  if (d > 100) return null;
+  const low = lowBitExponent(ax);
+  if (low >= 0) {
+    // an integer: halfway only if its digits are d of them then a 5
+    if (ax >= 2 ** 53) return null;
+    const t = ax.toString().replace(/0+$/, "");
+    if (t.length === d + 1 && t.endsWith("5")) return null;
+  } else {
+    // -low decimals after the point, the last one a 5: halfway when that is digit d + 1
+    const lg = Math.log10(ax);
+    const whole = Math.floor(lg);
+    if (lg - whole < 1e-9 || whole + 1 - lg < 1e-9) return null; // too near a power of ten
+    if (-low + whole + 1 === d + 1) return null;
+  }
+  const s = ax.toExponential(d - 1);
+  const e = s.indexOf("e");
+  return digitsOf(s.slice(0, e), Number(s.slice(e + 1)));
+}
+
+/** dtoa mode 3 through toFixed, unless the value could sit halfway. */
+function fixedFast(ax: number, p: number): Digits | null {
+  if (p < 0 || p > 100 || ax >= 1e21) return null;
+  if (lowBitExponent(ax) === -(p + 1)) return null;
+  const r = digitsOf(ax.toFixed(p), 0);
+  return r.digits === "" ? { digits: "", decpt: -p } : r;
 }
 
 /** PyOS_double_to_string's flags. */

@@ -19,8 +19,22 @@ export interface FormatSpec {
   type: string; // "" or the type char
 }
 
-/** parse_internal_render_format_spec */
+/** Parsed specs by text (programs format with a handful of specs, over and over). */
+const specCache = new Map<string, Readonly<FormatSpec>>();
+
+/** parse_internal_render_format_spec (the result is shared: do not change it) */
 export function parseSpec(spec: string, defaultType: string, defaultAlign: string): FormatSpec {
+  const key = defaultType + defaultAlign + spec;
+  let f = specCache.get(key);
+  if (f === undefined) {
+    f = parseSpecText(spec, defaultType, defaultAlign);
+    if (specCache.size >= 512) specCache.clear();
+    specCache.set(key, f);
+  }
+  return f as FormatSpec;
+}
+
+function parseSpecText(spec: string, defaultType: string, defaultAlign: string): FormatSpec {
   const chars = [...spec];
   let pos = 0;
   const end = chars.length;

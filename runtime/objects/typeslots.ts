@@ -1,6 +1,7 @@
 // The slot tables of the built-in types, as the PyTypeObject definitions at the end of
 // each Objects/*.c file give them, and PyType_Ready for all of them in dependency order.
 
+import { setupUnicodeErrors } from "./unicodeerror.ts";
 import {
   METH_CLASS,
   METH_FASTCALL,
@@ -1803,6 +1804,7 @@ function codeMembers(): PyMemberDef[] {
 // ---- exceptions ------------------------------------------------------------------------------------
 
 function setupExceptions(): void {
+  setupUnicodeErrors();
   for (const t of EX.builtinExceptions.values()) {
     t.tp_getattro = PyObject_GenericGetAttr;
     t.tp_setattro = PyObject_GenericSetAttr;

@@ -242,18 +242,21 @@ const members = () => [
   objectMember("reason"),
 ];
 
-PyExc_UnicodeEncodeError.tp_init = UnicodeEncodeError_init;
-PyExc_UnicodeEncodeError.tp_str = UnicodeEncodeError_str;
-PyExc_UnicodeEncodeError.tp_members = members();
-PyExc_UnicodeEncodeError.tp_doc = "Unicode encoding error.";
-PyExc_UnicodeDecodeError.tp_init = UnicodeDecodeError_init;
-PyExc_UnicodeDecodeError.tp_str = UnicodeDecodeError_str;
-PyExc_UnicodeDecodeError.tp_members = members();
-PyExc_UnicodeDecodeError.tp_doc = "Unicode decoding error.";
-PyExc_UnicodeTranslateError.tp_init = UnicodeTranslateError_init;
-PyExc_UnicodeTranslateError.tp_str = UnicodeTranslateError_str;
-PyExc_UnicodeTranslateError.tp_members = members();
-PyExc_UnicodeTranslateError.tp_doc = "Unicode translation error.";
+/** Installs the three types' __init__, __str__ and attributes (from initTypes). */
+export function setupUnicodeErrors(): void {
+  PyExc_UnicodeEncodeError.tp_init = UnicodeEncodeError_init;
+  PyExc_UnicodeEncodeError.tp_str = UnicodeEncodeError_str;
+  PyExc_UnicodeEncodeError.tp_members = members();
+  PyExc_UnicodeEncodeError.tp_doc = "Unicode encoding error.";
+  PyExc_UnicodeDecodeError.tp_init = UnicodeDecodeError_init;
+  PyExc_UnicodeDecodeError.tp_str = UnicodeDecodeError_str;
+  PyExc_UnicodeDecodeError.tp_members = members();
+  PyExc_UnicodeDecodeError.tp_doc = "Unicode decoding error.";
+  PyExc_UnicodeTranslateError.tp_init = UnicodeTranslateError_init;
+  PyExc_UnicodeTranslateError.tp_str = UnicodeTranslateError_str;
+  PyExc_UnicodeTranslateError.tp_members = members();
+  PyExc_UnicodeTranslateError.tp_doc = "Unicode translation error.";
+}
 
 /** The args tuple of a UnicodeEncodeError or UnicodeDecodeError (new reference). */
 export function unicodeErrorArgs(
