@@ -110,6 +110,8 @@ function handle(request: WorkerRequest): Record<string, unknown> {
         execution_count: r.executionCount,
         user_expressions: r.userExpressions,
         payload: r.payload,
+        // taken out into the reply's metadata by the protocol
+        "glasspy.stats": r.stats,
       };
       if (r.error) Object.assign(reply, r.error);
       return reply;

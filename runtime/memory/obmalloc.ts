@@ -74,6 +74,10 @@ export interface ObmallocStats {
   ntimesArenaAllocated: number;
   narenasHighwater: number;
   rawAllocatedBlocks: number;
+  /** Arenas given back, pools taken from arenas and pools emptied (for the glass views). */
+  ntimesArenaFreed: number;
+  ntimesPoolAllocated: number;
+  ntimesPoolFreed: number;
 }
 
 /** The allocator's whole state; one per interpreter. */
@@ -92,7 +96,14 @@ export class Obmalloc {
     ntimesArenaAllocated: 0,
     narenasHighwater: 0,
     rawAllocatedBlocks: 0,
+    ntimesArenaFreed: 0,
+    ntimesPoolAllocated: 0,
+    ntimesPoolFreed: 0,
   };
+  /** Bytes in the blocks handed out now (pool blocks and raw blocks). */
+  inuse = 0;
+  /** The most `inuse` has been since the glass views last set it to `inuse`. */
+  peak = 0;
 
   // The modelled mmap: arena mappings come down from the top; unmapped ones are reused first.
   private mmapTop = TOTAL_UNITS;
@@ -116,6 +127,7 @@ export class Obmalloc {
   malloc(nbytes: number): number {
     if (nbytes > SMALL_REQUEST_THRESHOLD || nbytes <= 0) return this.rawMalloc(nbytes);
     const size = (nbytes - 1) >> 4;
+    if ((this.inuse += (size + 1) << 4) > this.peak) this.peak = this.inuse;
     const pool = this.usedpools[size].nextpool;
     if (pool.unit >= 0) {
       pool.count++;
@@ -134,6 +146,7 @@ export class Obmalloc {
       this.rawFree(unit);
       return;
     }
+    this.inuse -= (pool.szidx + 1) << 4;
     const wasFull = pool.free.length === 0;
     pool.free.push(unit);
     pool.count--;
@@ -173,6 +186,7 @@ export class Obmalloc {
   }
 
   private allocateFromNewPool(size: number): number {
+    this.stats.ntimesPoolAllocated++;
     if (this.usableArenas === null) {
       const arena = this.newArena();
       arena.nextarena = arena.prevarena = null;
@@ -269,6 +283,7 @@ export class Obmalloc {
   }
 
   private insertToFreepool(pool: Pool): void {
+    this.stats.ntimesPoolFreed++;
     const next = pool.nextpool;
     const prev = pool.prevpool;
     next.prevpool = prev;
@@ -302,6 +317,7 @@ export class Obmalloc {
       ao.unit = -1;
       ao.freepools = null;
       this.stats.narenasCurrentlyAllocated--;
+      this.stats.ntimesArenaFreed++;
       return;
     }
     if (nf === 1) {
@@ -327,6 +343,7 @@ export class Obmalloc {
   private rawMalloc(nbytes: number): number {
     const units = Math.max(2, Math.ceil((nbytes + 8) / ALIGNMENT)); // glibc chunk header
     this.stats.rawAllocatedBlocks++;
+    if ((this.inuse += units << 4) > this.peak) this.peak = this.inuse;
     const list = this.mallocFree.get(units);
     let unit: number;
     if (list !== undefined && list.length > 0) unit = list.pop()!;
@@ -345,6 +362,7 @@ export class Obmalloc {
     const units = this.mallocSize.get(unit);
     if (units === undefined) return; // static or unknown: never freed
     this.mallocSize.delete(unit);
+    this.inuse -= units << 4;
     this.stats.rawAllocatedBlocks--;
     let list = this.mallocFree.get(units);
     if (list === undefined) this.mallocFree.set(units, list = []);

@@ -1,0 +1,9 @@
+// The glass magics (issue 8): the views that show what the VM did.
+
+import type { MagicRegistry } from "../magics.ts";
+import { stats, statsCell } from "./stats.ts";
+
+export function registerGlassMagics(magics: MagicRegistry): void {
+  magics.registerLine("stats", stats);
+  magics.registerCell("stats", statsCell);
+}
