@@ -2,8 +2,10 @@
 
 import type { MagicRegistry } from "../magics.ts";
 import { stats, statsCell } from "./stats.ts";
+import { refs } from "./refs.ts";
 
 export function registerGlassMagics(magics: MagicRegistry): void {
   magics.registerLine("stats", stats);
   magics.registerCell("stats", statsCell);
+  magics.registerLine("refs", refs);
 }
