@@ -63,6 +63,13 @@ export function refGraphText(g: RefGraph): string {
         }
       }
     }
+    // objects no name reaches (a collected island): each begins its own listing
+    for (const n of g.nodes) {
+      if (n.kind !== "object" || shown.has(n.id)) continue;
+      shown.add(n.id);
+      lines.push(describeNode(n));
+      walk(n.id, "    ");
+    }
   } else {
     const root = g.nodes.find((n) => n.kind === "object") as RefObjectNode | undefined;
     if (root !== undefined) {

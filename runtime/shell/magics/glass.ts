@@ -3,9 +3,11 @@
 import type { MagicRegistry } from "../magics.ts";
 import { stats, statsCell } from "./stats.ts";
 import { refs } from "./refs.ts";
+import { gc } from "./gc.ts";
 
 export function registerGlassMagics(magics: MagicRegistry): void {
   magics.registerLine("stats", stats);
   magics.registerCell("stats", statsCell);
   magics.registerLine("refs", refs);
+  magics.registerLine("gc", gc);
 }
