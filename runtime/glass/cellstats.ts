@@ -1,7 +1,7 @@
 // Per-cell statistics: what the VM did while a cell ran. The first group is always
 // measured, from counters the object layer and the memory model keep anyway: wall time,
 // objects allocated and freed by type, collections per generation, arenas and pools
-// taken and released, the peak of the modelled heap. With statistics switched on the
+// taken and released, the peak of the modelled heap's footprint. With statistics switched on the
 // recorder also counts, through the eval loop's instruction hook, the instructions
 // executed by opcode and the Python frames started.
 //
@@ -32,10 +32,16 @@ export interface MemoryStats {
   /** Pools (16 KiB) taken from arenas and emptied during the cell */
   pools_allocated: number;
   pools_freed: number;
-  /** Bytes in allocated blocks (small and raw) before and after the cell, and at most */
-  bytes_before: number;
-  bytes_after: number;
-  peak_bytes: number;
+  /** Bytes in allocated blocks (pool blocks and raw blocks) before and after the cell */
+  blocks_before: number;
+  blocks_after: number;
+  /**
+   * The heap's footprint (arenas mapped, 1 MiB each, and raw blocks) before and after the
+   * cell, and the most it was while the cell ran
+   */
+  footprint_before: number;
+  footprint_after: number;
+  footprint_peak: number;
 }
 
 export interface CellStats {
@@ -58,20 +64,21 @@ export class CellStatsRecorder {
   private readonly census = new Census();
   private readonly gcBefore = gcstate.stats.map((s) => ({ ...s }));
   private readonly mallocBefore = { ...obmalloc.stats };
-  private readonly bytesBefore = obmalloc.inuse;
+  private readonly blocksBefore = obmalloc.blocksInUse();
+  private readonly footprintBefore = obmalloc.footprint();
   /** The peak an enclosing recorder was tracking, given back at end. */
-  private readonly outerPeak = obmalloc.peak;
+  private readonly outerPeak = obmalloc.footprintPeak;
   /** Counts instructions when the cell runs with statistics on, else null. */
   readonly counter: ExecutionCounter | null;
 
   constructor(private readonly wallStart: number, detailed: boolean) {
-    obmalloc.peak = obmalloc.inuse;
+    obmalloc.footprintPeak = obmalloc.footprint();
     this.counter = detailed ? new ExecutionCounter() : null;
   }
 
   end(wallEnd: number): CellStats {
-    const peak = obmalloc.peak;
-    obmalloc.peak = Math.max(peak, this.outerPeak);
+    const peak = obmalloc.footprintPeak;
+    obmalloc.footprintPeak = Math.max(peak, this.outerPeak);
     const byType = this.census.since();
     let allocated = 0;
     let freed = 0;
@@ -96,9 +103,11 @@ export class CellStatsRecorder {
         arenas_in_use: m.narenasCurrentlyAllocated,
         pools_allocated: m.ntimesPoolAllocated - b.ntimesPoolAllocated,
         pools_freed: m.ntimesPoolFreed - b.ntimesPoolFreed,
-        bytes_before: this.bytesBefore,
-        bytes_after: obmalloc.inuse,
-        peak_bytes: peak,
+        blocks_before: this.blocksBefore,
+        blocks_after: obmalloc.blocksInUse(),
+        footprint_before: this.footprintBefore,
+        footprint_after: obmalloc.footprint(),
+        footprint_peak: peak,
       },
     };
     if (this.counter !== null) stats.execution = this.counter.result();

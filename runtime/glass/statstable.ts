@@ -37,9 +37,12 @@ function summary(s: CellStats): [string, string][] {
     `${n(m.arenas_allocated)} allocated, ${n(m.arenas_freed)} freed, ${n(m.arenas_in_use)} in use`,
   ]);
   rows.push(["pools", `${n(m.pools_allocated)} allocated, ${n(m.pools_freed)} freed`]);
+  rows.push(["heap blocks", `${bytes(m.blocks_before)} before, ${bytes(m.blocks_after)} after`]);
   rows.push([
-    "heap blocks",
-    `${bytes(m.bytes_before)} before, ${bytes(m.bytes_after)} after, peak ${bytes(m.peak_bytes)}`,
+    "heap footprint",
+    `${bytes(m.footprint_before)} before, ${bytes(m.footprint_after)} after, peak ${
+      bytes(m.footprint_peak)
+    }`,
   ]);
   const e = s.execution;
   if (e !== undefined) {

@@ -100,10 +100,13 @@ export class Obmalloc {
     ntimesPoolAllocated: 0,
     ntimesPoolFreed: 0,
   };
-  /** Bytes in the blocks handed out now (pool blocks and raw blocks). */
-  inuse = 0;
-  /** The most `inuse` has been since the glass views last set it to `inuse`. */
-  peak = 0;
+  /** Bytes of the raw (malloc) blocks handed out now. */
+  rawInuse = 0;
+  /**
+   * The largest footprint (`footprint()`) since the glass views last set it: kept up to
+   * date where arenas are mapped and raw blocks taken, never on the small-object path.
+   */
+  footprintPeak = 0;
 
   // The modelled mmap: arena mappings come down from the top; unmapped ones are reused first.
   private mmapTop = TOTAL_UNITS;
@@ -127,7 +130,6 @@ export class Obmalloc {
   malloc(nbytes: number): number {
     if (nbytes > SMALL_REQUEST_THRESHOLD || nbytes <= 0) return this.rawMalloc(nbytes);
     const size = (nbytes - 1) >> 4;
-    if ((this.inuse += (size + 1) << 4) > this.peak) this.peak = this.inuse;
     const pool = this.usedpools[size].nextpool;
     if (pool.unit >= 0) {
       pool.count++;
@@ -146,7 +148,6 @@ export class Obmalloc {
       this.rawFree(unit);
       return;
     }
-    this.inuse -= (pool.szidx + 1) << 4;
     const wasFull = pool.free.length === 0;
     pool.free.push(unit);
     pool.count--;
@@ -156,6 +157,26 @@ export class Obmalloc {
     }
     if (pool.count !== 0) return;
     this.insertToFreepool(pool);
+  }
+
+  /** Bytes mapped for the heap: the arenas, and the raw blocks. */
+  footprint(): number {
+    return this.stats.narenasCurrentlyAllocated * ARENA_SIZE + this.rawInuse;
+  }
+
+  /** Bytes in the blocks handed out now: pool blocks in use, and raw blocks. */
+  blocksInUse(): number {
+    let n = this.rawInuse;
+    for (const arena of this.arenas) {
+      if (arena.unit < 0) continue;
+      for (let u = arena.unit; u < arena.unit + ARENA_UNITS; u += POOL_UNITS) {
+        const pool = this.poolByKey[u >> 10];
+        if (pool !== undefined && pool.arena === arena && pool.szidx >= 0) {
+          n += pool.count * (pool.szidx + 1) * ALIGNMENT;
+        }
+      }
+    }
+    return n;
   }
 
   /** An address for a statically allocated object (never freed). */
@@ -262,6 +283,7 @@ export class Obmalloc {
     arena.unit = unit;
     this.stats.narenasCurrentlyAllocated++;
     this.stats.ntimesArenaAllocated++;
+    if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
     if (this.stats.narenasCurrentlyAllocated > this.stats.narenasHighwater) {
       this.stats.narenasHighwater = this.stats.narenasCurrentlyAllocated;
     }
@@ -343,7 +365,8 @@ export class Obmalloc {
   private rawMalloc(nbytes: number): number {
     const units = Math.max(2, Math.ceil((nbytes + 8) / ALIGNMENT)); // glibc chunk header
     this.stats.rawAllocatedBlocks++;
-    if ((this.inuse += units << 4) > this.peak) this.peak = this.inuse;
+    this.rawInuse += units << 4;
+    if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
     const list = this.mallocFree.get(units);
     let unit: number;
     if (list !== undefined && list.length > 0) unit = list.pop()!;
@@ -362,7 +385,7 @@ export class Obmalloc {
     const units = this.mallocSize.get(unit);
     if (units === undefined) return; // static or unknown: never freed
     this.mallocSize.delete(unit);
-    this.inuse -= units << 4;
+    this.rawInuse -= units << 4;
     this.stats.rawAllocatedBlocks--;
     let list = this.mallocFree.get(units);
     if (list === undefined) this.mallocFree.set(units, list = []);

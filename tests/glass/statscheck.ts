@@ -37,13 +37,19 @@ export function checkCellStats(stats: unknown, where = "glasspy.stats"): void {
       "arenas_in_use",
       "pools_allocated",
       "pools_freed",
-      "bytes_before",
-      "bytes_after",
-      "peak_bytes",
+      "blocks_before",
+      "blocks_after",
+      "footprint_before",
+      "footprint_after",
+      "footprint_peak",
     ]
   ) assert(isCount(m[k]), `${where}.memory.${k}`);
   assert(m.arenas_in_use >= 1, `${where}: the heap has an arena`);
-  assert(m.peak_bytes >= m.bytes_before && m.peak_bytes >= m.bytes_after, `${where}: the peak`);
+  assert(
+    m.footprint_peak >= m.footprint_before && m.footprint_peak >= m.footprint_after,
+    `${where}: the peak`,
+  );
+  assert(m.blocks_after <= m.footprint_after, `${where}: blocks fit in the footprint`);
   if (s.execution !== undefined) {
     const e = s.execution as { instructions: number; opcodes: [string, number][] };
     assert(isCount(e.instructions));
