@@ -46,7 +46,9 @@ export function run(args: string[]): Promise<number> {
     // An uncaught KeyboardInterrupt: die of SIGINT as CPython does.
     host.close();
     Deno.kill(Deno.pid, "SIGINT");
-    return new Promise(() => {});
+    // Keep the event loop alive until the signal arrives (an empty loop would end the
+    // process first with "Top-level await promise never resolved").
+    return new Promise(() => setInterval(() => {}, 1000));
   }
   return Promise.resolve(status);
 }

@@ -21,3 +21,8 @@ import "./_random.ts";
 import "./_sha512.ts";
 import "./_bisect.ts";
 import "./random.ts";
+import "./copyreg.ts";
+import "./copy.ts";
+import "./_string.ts";
+import "./string.ts";
+import "./time.ts";

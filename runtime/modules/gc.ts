@@ -167,6 +167,10 @@ function invokeCallbacks(
   if (info !== null) Py_DECREF(info);
 }
 
+// _PyGC_Init: gc.garbage and gc.callbacks exist from the interpreter's start.
+gcstate.garbage ??= PyList_FromArraySteal([]);
+gcstate.callbacks ??= PyList_FromArraySteal([]);
+
 gcstate.hooks = {
   invokeCallbacks,
   weakrefCallback: handle_callback,

@@ -16,8 +16,8 @@ import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
   dictDelIfPresent,
-  dictGetStr,
   PyDict_Check,
+  PyDict_GetItemWithError,
   PyDict_SetItemString,
 } from "../objects/dictobject.ts";
 import { PyUnicode_InternFromString } from "../objects/unicodeobject.ts";
@@ -54,8 +54,12 @@ function remove_dead_weakref(_m: PyObject, args: Args, off: number, nargs: numbe
       `_remove_dead_weakref() argument 1 must be dict, not ${dct.ob_type.tp_name}`,
     );
   }
-  const v = dictGetStr(dct, key);
-  if (v !== null && PyWeakref_Check(v) && v.ob_val === Py_None) dictDelIfPresent(dct, key);
+  // _PyDict_DelItemIf with is_dead_weakref; a missing key is not an error here.
+  const v = PyDict_GetItemWithError(dct, key);
+  if (v !== null) {
+    if (!PyWeakref_Check(v)) throw PyErr_Format(PyExc_TypeError, "not a weakref");
+    if (v.ob_val === Py_None) dictDelIfPresent(dct, key);
+  }
   Py_None.ob_refcnt++;
   return Py_None;
 }
@@ -92,756 +96,742 @@ registerModule("_weakref", () => {
   return mod;
 });
 
-// The iteration guard both files use: while a container is being iterated, entries whose
-// referent dies are removed only when the last iteration ends.
-const iterationGuard = `
-class _IterationGuard:
-    __slots__ = ("_owner_ref", "__weakref__")
-
-    def __init__(self, owner):
-        self._owner_ref = ref(owner)
-
-    def __enter__(self):
-        owner = self._owner_ref()
-        if owner is not None:
-            owner._iterating.add(self)
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        owner = self._owner_ref()
-        if owner is not None:
-            active = owner._iterating
-            active.remove(self)
-            if not active:
-                owner._commit_removals()
-`;
+// `_weakrefset` and `weakref` are Python source of glasspy's own, run as frozen modules.
+//
+// Design. A weak container (WeakSet, WeakValueDictionary, WeakKeyDictionary) keeps its
+// entries in `data` and gives one callback, `_remove`, to every weak reference it stores. The
+// callback reaches the container through a weak reference, so that a container can die before
+// its entries. An entry whose referent dies is dropped at once, unless the container is being
+// walked (a generator over `data` is running): then the dead reference waits in
+// `_pending_removals`, since dropping it would change the size of what is being walked, and
+// the last walk to end drops the queue. `_iterating` holds the open walks. The containers
+// share that bookkeeping (_track_entries, _Walk, _settled_data) and differ only in what
+// dropping a dead entry means (their `_drop_dead`). The attributes are the ones CPython's
+// containers have, holding the same kinds of objects, because users see them: `vars()`,
+// `__reduce__`, and what `gc.collect()` counts when a container is caught in a cycle.
+//
+// The methods hold the objects CPython's hold for as long (a suspended `keys()` keeps no
+// value alive, `items()` keeps the pair it yielded), create their weak references in the same
+// order and call the same overridable methods of `self`, so that callback order, reference
+// counts and subclass hooks come out as CPython's.
 
 registerFrozenModule(
   "_weakrefset",
-  `from _weakref import ref
+  String.raw`"""WeakSet, a set that holds its members through weak references, and the bookkeeping
+glasspy's weak containers share. It is a module of its own, as in CPython, so that it can be
+imported before weakref is."""
+
+from _weakref import ref
+
 GenericAlias = type(list[int])
 
 __all__ = ['WeakSet']
-${iterationGuard}
+
+
+def _track_entries(container, by_key=False):
+    """Sets up a weak container's bookkeeping. _remove is the callback of the weak references
+    it stores: when a referent dies, the container (if it still lives) drops that entry, or
+    queues it in _pending_removals while walks (_iterating) are open. An entry is named by
+    its dead weak reference, or by the reference's key when by_key is true."""
+    def _remove(wr, home=ref(container), by_key=by_key):
+        owner = home()
+        if owner is not None:
+            entry = wr.key if by_key else wr
+            if owner._iterating:
+                owner._pending_removals.append(entry)
+            else:
+                owner._drop_dead(entry)
+    container._remove = _remove
+    container._pending_removals = []
+    container._iterating = set()
+
+
+def _settled_data(container):
+    """A container's data, once the entries queued during walks over it are dropped (the
+    newest first). Containers bind it as their _settled method."""
+    queued = container._pending_removals
+    while queued:
+        container._drop_dead(queued.pop())
+    return container.data
+
+
+class _Walk:
+    """'with _Walk(container):' wraps a loop over container.data. While one is open, dead
+    entries are queued rather than dropped; closing the last one drops them. It reaches the
+    container weakly: when a collection tears down a container that is still being walked,
+    the container's weak references are cleared already and nothing is dropped."""
+
+    __slots__ = ("home",)
+
+    def __init__(self, container):
+        self.home = ref(container)
+
+    def __enter__(self):
+        owner = self.home()
+        if owner is not None:
+            owner._iterating.add(self)
+
+    def __exit__(self, *exc_info):
+        owner = self.home()
+        if owner is not None:
+            walks = owner._iterating
+            walks.discard(self)
+            if not walks:
+                owner._settled()
+
 
 class WeakSet:
+    """A set of objects held by weak references: a member leaves the set when it dies.
+    Members must be hashable and weakly referenceable."""
+
     def __init__(self, data=None):
         self.data = set()
-        def _remove(item, selfref=ref(self)):
-            owner = selfref()
-            if owner is not None:
-                if owner._iterating:
-                    owner._pending_removals.append(item)
-                else:
-                    owner.data.discard(item)
-        self._remove = _remove
-        self._pending_removals = []
-        self._iterating = set()
+        _track_entries(self)
         if data is not None:
             self.update(data)
 
-    def _commit_removals(self):
-        pending = self._pending_removals
-        discard = self.data.discard
-        while pending:
-            discard(pending.pop())
+    _settled = _settled_data
+
+    def _drop_dead(self, wr):
+        self.data.discard(wr)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __reduce__(self):
+        return self.__class__, (list(self),), self.__getstate__()
 
     def __iter__(self):
-        with _IterationGuard(self):
-            for itemref in self.data:
-                item = itemref()
-                if item is not None:
-                    yield item
+        with _Walk(self):
+            for wr in self.data:
+                # A suspended generator keeps the member it yielded alive.
+                if (member := wr()) is not None:
+                    yield member
+
+    def __contains__(self, item):
+        try:
+            probe = ref(item)
+        except TypeError:
+            return False
+        return probe in self.data
 
     def __len__(self):
         return len(self.data) - len(self._pending_removals)
 
-    def __contains__(self, item):
-        try:
-            wr = ref(item)
-        except TypeError:
-            return False
-        return wr in self.data
-
-    def __reduce__(self):
-        return (self.__class__, (list(self),), self.__getstate__())
-
     def add(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.add(ref(item, self._remove))
+        self._settled().add(ref(item, self._remove))
+
+    def remove(self, item):
+        self._settled().remove(ref(item))
+
+    def discard(self, item):
+        self._settled().discard(ref(item))
+
+    def pop(self):
+        data = self._settled()
+        member = None
+        while member is None:
+            try:
+                member = data.pop()()
+            except KeyError:
+                raise KeyError('pop from empty WeakSet') from None
+        return member
 
     def clear(self):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.clear()
+        self._settled().clear()
 
     def copy(self):
         return self.__class__(self)
 
-    def pop(self):
-        if self._pending_removals:
-            self._commit_removals()
-        while True:
-            try:
-                itemref = self.data.pop()
-            except KeyError:
-                raise KeyError('pop from empty WeakSet') from None
-            item = itemref()
-            if item is not None:
-                return item
-
-    def remove(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.remove(ref(item))
-
-    def discard(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.discard(ref(item))
-
     def update(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        for element in other:
-            self.add(element)
+        self._settled()
+        for item in other:
+            self.add(item)
 
     def __ior__(self, other):
         self.update(other)
         return self
 
+    def union(self, other):
+        return self.__class__(item for part in (self, other) for item in part)
+
+    def intersection(self, other):
+        return self.__class__(item for item in other if item in self)
+
     def difference(self, other):
         result = self.copy()
         result.difference_update(other)
         return result
-    __sub__ = difference
-
-    def difference_update(self, other):
-        self.__isub__(other)
-
-    def __isub__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
-            self.data.clear()
-        else:
-            self.data.difference_update(ref(item) for item in other)
-        return self
-
-    def intersection(self, other):
-        return self.__class__(item for item in other if item in self)
-    __and__ = intersection
-
-    def intersection_update(self, other):
-        self.__iand__(other)
-
-    def __iand__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.intersection_update(ref(item) for item in other)
-        return self
-
-    def issubset(self, other):
-        return self.data.issubset(ref(item) for item in other)
-    __le__ = issubset
-
-    def __lt__(self, other):
-        return self.data < set(map(ref, other))
-
-    def issuperset(self, other):
-        return self.data.issuperset(ref(item) for item in other)
-    __ge__ = issuperset
-
-    def __gt__(self, other):
-        return self.data > set(map(ref, other))
-
-    def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return self.data == set(map(ref, other))
 
     def symmetric_difference(self, other):
         result = self.copy()
         result.symmetric_difference_update(other)
         return result
+
+    __or__ = union
+    __and__ = intersection
+    __sub__ = difference
     __xor__ = symmetric_difference
+
+    def difference_update(self, other):
+        self.__isub__(other)
+
+    def intersection_update(self, other):
+        self.__iand__(other)
 
     def symmetric_difference_update(self, other):
         self.__ixor__(other)
 
-    def __ixor__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
-            self.data.clear()
+    def __isub__(self, other):
+        data = self._settled()
+        if other is self:
+            data.clear()
         else:
-            self.data.symmetric_difference_update(ref(item, self._remove) for item in other)
+            data.difference_update(ref(item) for item in other)
         return self
 
-    def union(self, other):
-        return self.__class__(e for s in (self, other) for e in s)
-    __or__ = union
+    def __iand__(self, other):
+        self._settled().intersection_update(ref(item) for item in other)
+        return self
+
+    def __ixor__(self, other):
+        data = self._settled()
+        if other is self:
+            data.clear()
+        else:
+            # Members that come in get the callback, as add() gives them.
+            data.symmetric_difference_update(ref(item, self._remove) for item in other)
+        return self
 
     def isdisjoint(self, other):
         return len(self.intersection(other)) == 0
 
-    def __repr__(self):
-        return repr(self.data)
+    # Comparisons compare the sets of weak references; references to live objects compare
+    # as their objects do.
+    def issubset(self, other):
+        return self.data.issubset(ref(item) for item in other)
 
-    __hash__ = None
+    def issuperset(self, other):
+        return self.data.issuperset(ref(item) for item in other)
+
+    def __lt__(self, other):
+        return self.data < set(map(ref, other))
+
+    def __gt__(self, other):
+        return self.data > set(map(ref, other))
+
+    __le__ = issubset
+    __ge__ = issuperset
+
+    def __eq__(self, other):
+        if isinstance(other, self.__class__):
+            return self.data == set(map(ref, other))
+        return NotImplemented
+
     __class_getitem__ = classmethod(GenericAlias)
 `,
 );
 
 registerFrozenModule(
   "weakref",
-  `"""Weak references (PEP 205): references that do not keep their object alive,
-and the containers and finalizers built on them."""
+  String.raw`"""Weak references (PEP 205) and what is built on them: WeakMethod, the weak containers
+WeakSet, WeakValueDictionary and WeakKeyDictionary, and finalize. A weak reference lets you
+reach an object without keeping it alive."""
 
-from _weakref import (
-     getweakrefcount,
-     getweakrefs,
-     ref,
-     proxy,
-     CallableProxyType,
-     ProxyType,
-     ReferenceType,
-     _remove_dead_weakref)
-
-from _weakrefset import WeakSet, _IterationGuard
-
+from _weakref import ref, proxy, getweakrefcount, getweakrefs, _remove_dead_weakref
+from _weakref import ReferenceType, ProxyType, CallableProxyType
+from _weakrefset import WeakSet, _track_entries, _settled_data, _Walk
+import _collections_abc
 import sys
+
+__all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary",
+           "ReferenceType", "ProxyType", "CallableProxyType", "ProxyTypes",
+           "WeakValueDictionary", "WeakSet", "WeakMethod", "finalize"]
 
 ProxyTypes = (ProxyType, CallableProxyType)
 
-__all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
-           "WeakKeyDictionary", "ReferenceType", "ProxyType",
-           "CallableProxyType", "ProxyTypes", "WeakValueDictionary",
-           "WeakSet", "WeakMethod", "finalize"]
+_collections_abc.MutableSet.register(WeakSet)
 
 
 class WeakMethod(ref):
-    """A weak reference to a bound method that lives as long as both the
-    instance and the function do (a bound method object itself dies at once)."""
+    """A weak reference to a bound method. A bound method object is made anew at each
+    attribute access and dies at once; this reference instead lives as long as both the
+    method's object and its function do, and calling it makes the bound method again."""
 
     __slots__ = "_func_ref", "_meth_type", "_alive", "__weakref__"
 
     def __new__(cls, meth, callback=None):
         try:
-            obj = meth.__self__
-            func = meth.__func__
+            obj, func = meth.__self__, meth.__func__
         except AttributeError:
-            raise TypeError("argument should be a bound method, not {}"
-                            .format(type(meth))) from None
+            raise TypeError(f"argument should be a bound method, not {type(meth)}") from None
+
         def _cb(arg):
-            # Either the object or the function died: the method is dead.
-            self = self_wr()
-            if self._alive:
-                self._alive = False
+            # The object or the function died: the method is dead, and the user's callback
+            # hears of it once. It reaches the WeakMethod weakly (a strong reference from
+            # the WeakMethod's own callback would be a cycle).
+            wm = myself()
+            if wm._alive:
+                wm._alive = False
                 if callback is not None:
-                    callback(self)
-        self = ref.__new__(cls, obj, _cb)
-        self._func_ref = ref(func, _cb)
-        self._meth_type = type(meth)
-        self._alive = True
-        self_wr = ref(self)
-        return self
+                    callback(wm)
+
+        wm = ref.__new__(cls, obj, _cb)
+        wm._func_ref = ref(func, _cb)
+        wm._meth_type = type(meth)
+        wm._alive = True
+        myself = ref(wm)
+        return wm
 
     def __call__(self):
-        obj = super().__call__()
-        func = self._func_ref()
-        if obj is None or func is None:
-            return None
-        return self._meth_type(func, obj)
+        obj, func = super().__call__(), self._func_ref()
+        if obj is not None and func is not None:
+            return self._meth_type(func, obj)
 
+    # Two live WeakMethods are equal when their objects and functions are; a dead one is
+    # equal only to itself.
     def __eq__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is other
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._alive and other._alive:
             return ref.__eq__(self, other) and self._func_ref == other._func_ref
-        return NotImplemented
+        return self is other
 
     def __ne__(self, other):
-        if isinstance(other, WeakMethod):
-            if not self._alive or not other._alive:
-                return self is not other
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._alive and other._alive:
             return ref.__ne__(self, other) or self._func_ref != other._func_ref
-        return NotImplemented
+        return self is not other
 
     __hash__ = ref.__hash__
 
 
 class KeyedRef(ref):
-    """A weak reference that remembers the key it is stored under, so that one
-    callback serves every entry of a WeakValueDictionary."""
+    """A weak reference that also carries a key: the key under which a WeakValueDictionary
+    stores it, so that one callback can serve every entry."""
 
     __slots__ = "key",
 
-    def __new__(type, ob, callback, key):
-        self = ref.__new__(type, ob, callback)
-        self.key = key
-        return self
+    def __new__(cls, ob, callback, key):
+        wr = ref.__new__(cls, ob, callback)
+        wr.key = key
+        return wr
 
     def __init__(self, ob, callback, key):
         super().__init__(ob, callback)
 
 
-class WeakValueDictionary:
-    """A mapping whose values are held weakly: an entry disappears when its
-    value dies."""
+def _updated(mapping, *sources):
+    for source in sources:
+        mapping.update(source)
+    return mapping
+
+
+def _pairs(source):
+    """The (key, value) pairs of a mapping, or of an iterable of pairs as dict() reads them."""
+    return (source if hasattr(source, "items") else dict(source)).items()
+
+
+class WeakValueDictionary(_collections_abc.MutableMapping):
+    """A mapping whose values are held by weak references: an entry leaves the mapping when
+    its value dies. data maps each key to a KeyedRef to its value."""
 
     def __init__(self, other=(), /, **kw):
-        def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
-            owner = selfref()
-            if owner is not None:
-                if owner._iterating:
-                    owner._pending_removals.append(wr.key)
-                else:
-                    _atomic_removal(owner.data, wr.key)
-        self._remove = remove
-        self._pending_removals = []
-        self._iterating = set()
+        _track_entries(self, by_key=True)
         self.data = {}
         self.update(other, **kw)
 
-    def _commit_removals(self, _atomic_removal=_remove_dead_weakref):
-        pending = self._pending_removals
-        d = self.data
-        while pending:
-            _atomic_removal(d, pending.pop())
+    _settled = _settled_data
+    _remove_if_dead = _remove_dead_weakref
 
-    def __getitem__(self, key):
-        if self._pending_removals:
-            self._commit_removals()
-        o = self.data[key]()
-        if o is None:
-            raise KeyError(key)
-        return o
-
-    def __delitem__(self, key):
-        if self._pending_removals:
-            self._commit_removals()
-        del self.data[key]
-
-    def __len__(self):
-        if self._pending_removals:
-            self._commit_removals()
-        return len(self.data)
-
-    def __contains__(self, key):
-        if self._pending_removals:
-            self._commit_removals()
-        try:
-            o = self.data[key]()
-        except KeyError:
-            return False
-        return o is not None
+    def _drop_dead(self, key):
+        # Only if the key still maps to a dead reference: it may have been set again since.
+        self._remove_if_dead(self.data, key)
 
     def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
+        return f"<{self.__class__.__name__} at {id(self):#x}>"
+
+    def __getitem__(self, key):
+        value = self._settled()[key]()
+        if value is None:
+            raise KeyError(key)
+        return value
 
     def __setitem__(self, key, value):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data[key] = KeyedRef(value, self._remove, key)
+        data = self._settled()
+        data[key] = KeyedRef(value, self._remove, key)
 
-    def copy(self):
-        if self._pending_removals:
-            self._commit_removals()
-        new = WeakValueDictionary()
-        with _IterationGuard(self):
-            for key, wr in self.data.items():
-                o = wr()
-                if o is not None:
-                    new[key] = o
-        return new
+    def __delitem__(self, key):
+        del self._settled()[key]
 
-    __copy__ = copy
+    def __len__(self):
+        return len(self._settled())
+
+    def __contains__(self, key):
+        try:
+            wr = self._settled()[key]
+        except KeyError:
+            return False
+        return wr() is not None
 
     def get(self, key, default=None):
-        if self._pending_removals:
-            self._commit_removals()
         try:
-            wr = self.data[key]
+            wr = self._settled()[key]
         except KeyError:
             return default
-        o = wr()
-        return default if o is None else o
+        value = wr()
+        return default if value is None else value
 
+    def setdefault(self, key, default=None):
+        wr = self.data.get(key)
+        value = None if wr is None else wr()
+        if value is not None:
+            return value
+        data = self._settled()
+        data[key] = KeyedRef(default, self._remove, key)
+        return default
+
+    def pop(self, key, *args):
+        data = self._settled()
+        try:
+            value = data.pop(key)()
+        except KeyError:
+            value = None
+        if value is not None:
+            return value
+        if args:
+            return args[0]
+        raise KeyError(key)
+
+    def popitem(self):
+        data = self._settled()
+        value = None
+        while value is None:
+            key, wr = data.popitem()
+            value = wr()
+        return key, value
+
+    def update(self, other=None, /, **kwargs):
+        data = self._settled()
+        for source in (other, kwargs):
+            if source is not None:
+                for key, value in _pairs(source):
+                    data[key] = KeyedRef(value, self._remove, key)
+
+    # The generators walk data itself: while one is suspended, a value that dies stays in
+    # data (queued), and lookups or len() made meanwhile drop it.
     def items(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            for k, wr in self.data.items():
-                v = wr()
-                if v is not None:
-                    yield k, v
+        data = self._settled()
+        with _Walk(self):
+            for key, wr in data.items():
+                if (value := wr()) is not None:
+                    yield key, value
 
     def keys(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            for k, wr in self.data.items():
+        data = self._settled()
+        with _Walk(self):
+            for key, wr in data.items():
                 if wr() is not None:
-                    yield k
+                    yield key
 
     __iter__ = keys
 
-    def itervaluerefs(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            yield from self.data.values()
-
     def values(self):
-        if self._pending_removals:
-            self._commit_removals()
-        with _IterationGuard(self):
-            for wr in self.data.values():
-                obj = wr()
-                if obj is not None:
-                    yield obj
+        data = self._settled()
+        with _Walk(self):
+            for wr in data.values():
+                if (value := wr()) is not None:
+                    yield value
 
-    def popitem(self):
-        if self._pending_removals:
-            self._commit_removals()
-        while True:
-            key, wr = self.data.popitem()
-            o = wr()
-            if o is not None:
-                return key, o
-
-    def pop(self, key, *args):
-        if self._pending_removals:
-            self._commit_removals()
-        try:
-            o = self.data.pop(key)()
-        except KeyError:
-            o = None
-        if o is None:
-            if args:
-                return args[0]
-            raise KeyError(key)
-        return o
-
-    def setdefault(self, key, default=None):
-        try:
-            o = self.data[key]()
-        except KeyError:
-            o = None
-        if o is None:
-            if self._pending_removals:
-                self._commit_removals()
-            self.data[key] = KeyedRef(default, self._remove, key)
-            return default
-        return o
-
-    def update(self, other=None, /, **kwargs):
-        if self._pending_removals:
-            self._commit_removals()
-        d = self.data
-        if other is not None:
-            if not hasattr(other, "items"):
-                other = dict(other)
-            for key, o in other.items():
-                d[key] = KeyedRef(o, self._remove, key)
-        for key, o in kwargs.items():
-            d[key] = KeyedRef(o, self._remove, key)
+    def itervaluerefs(self):
+        """An iterator over the KeyedRefs to the values; some may be dead by the time they
+        are called."""
+        data = self._settled()
+        with _Walk(self):
+            yield from data.values()
 
     def valuerefs(self):
-        if self._pending_removals:
-            self._commit_removals()
-        return list(self.data.values())
+        """A list of the KeyedRefs to the values; some may be dead by the time they are
+        called."""
+        return list(self._settled().values())
 
+    def copy(self):
+        result = WeakValueDictionary()
+        for key, value in WeakValueDictionary.items(self):
+            result[key] = value
+        return result
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        result = self.__class__()
+        for key, value in WeakValueDictionary.items(self):
+            result[deepcopy(key, memo)] = value
+        return result
+
+    # | and |= take any Mapping; the result of | is a copy() of the left operand, or, on
+    # the right of a plain mapping, a new mapping of this class.
     def __ior__(self, other):
         self.update(other)
         return self
 
-    def __or__(self, other):
-        if hasattr(other, "items"):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
     def __ror__(self, other):
-        if hasattr(other, "items"):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.__class__(), other, self)
         return NotImplemented
 
-    def __eq__(self, other):
-        if not hasattr(other, "items"):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
+    def __or__(self, other):
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.copy(), other)
+        return NotImplemented
 
 
-class WeakKeyDictionary:
-    """A mapping whose keys are held weakly: an entry disappears when its key
-    dies."""
+class WeakKeyDictionary(_collections_abc.MutableMapping):
+    """A mapping whose keys are held by weak references: an entry leaves the mapping when
+    its key dies. Keys must be hashable and weakly referenceable; data maps a weak reference
+    to each key to its value."""
 
     def __init__(self, dict=None):
         self.data = {}
-        def remove(k, selfref=ref(self)):
-            owner = selfref()
-            if owner is not None:
-                if owner._iterating:
-                    owner._pending_removals.append(k)
-                else:
-                    try:
-                        del owner.data[k]
-                    except KeyError:
-                        pass
-        self._remove = remove
-        self._pending_removals = []
-        self._iterating = set()
+        _track_entries(self)
+        # True once an entry was taken out by hand: the queue of dead references may then
+        # name entries that are gone already, which len() must not subtract.
         self._dirty_len = False
-        if dict is not None:
-            self.update(dict)
+        if dict is None:
+            return
+        self.update(dict)
 
-    def _commit_removals(self):
-        pending = self._pending_removals
-        d = self.data
-        while pending:
-            try:
-                del d[pending.pop()]
-            except KeyError:
-                pass
+    _settled = _settled_data
 
-    def _scrub_removals(self):
-        d = self.data
-        self._pending_removals = [k for k in self._pending_removals if k in d]
-        self._dirty_len = False
+    def _drop_dead(self, wr):
+        self.data.pop(wr, None)
 
-    def __delitem__(self, key):
+    def _losing_entries(self):
+        # data, about to lose an entry by hand (see _dirty_len).
         self._dirty_len = True
-        del self.data[ref(key)]
-
-    def __getitem__(self, key):
-        return self.data[ref(key)]
-
-    def __len__(self):
-        if self._dirty_len and self._pending_removals:
-            self._scrub_removals()
-        return len(self.data) - len(self._pending_removals)
+        return self.data
 
     def __repr__(self):
-        return "<%s at %#x>" % (self.__class__.__name__, id(self))
+        return f"<{self.__class__.__name__} at {id(self):#x}>"
+
+    def __len__(self):
+        queued = self._pending_removals
+        if queued and self._dirty_len:
+            data = self.data
+            self._pending_removals = [wr for wr in queued if wr in data]
+            self._dirty_len = False
+        return len(self.data) - len(self._pending_removals)
+
+    # A dead reference never equals a live one, so a queued entry cannot stand for a new
+    # key: unlike the other containers, these methods need not drop the queue first.
+    def __getitem__(self, key):
+        return self.data[ref(key)]
 
     def __setitem__(self, key, value):
         self.data[ref(key, self._remove)] = value
 
-    def copy(self):
-        new = WeakKeyDictionary()
-        with _IterationGuard(self):
-            for key, value in self.data.items():
-                o = key()
-                if o is not None:
-                    new[o] = value
-        return new
+    def __delitem__(self, key):
+        del self._losing_entries()[ref(key)]
 
-    __copy__ = copy
+    def __contains__(self, key):
+        try:
+            probe = ref(key)
+        except TypeError:
+            return False
+        return probe in self.data
 
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
 
-    def __contains__(self, key):
-        try:
-            wr = ref(key)
-        except TypeError:
-            return False
-        return wr in self.data
+    def setdefault(self, key, default=None):
+        return self.data.setdefault(ref(key, self._remove), default)
+
+    def pop(self, key, *args):
+        return self._losing_entries().pop(ref(key), *args)
+
+    def popitem(self):
+        data = self._losing_entries()
+        key = None
+        while key is None:
+            kref, value = data.popitem()
+            key = kref()
+        return key, value
+
+    def update(self, dict=None, /, **kwargs):
+        data = self.data
+        if dict is not None:
+            for key, value in _pairs(dict):
+                data[ref(key, self._remove)] = value
+        if kwargs:
+            self.update(kwargs)
 
     def items(self):
-        with _IterationGuard(self):
-            for wr, value in self.data.items():
-                key = wr()
-                if key is not None:
+        with _Walk(self):
+            for kref, value in self.data.items():
+                if (key := kref()) is not None:
                     yield key, value
 
     def keys(self):
-        with _IterationGuard(self):
-            for wr in self.data:
-                obj = wr()
-                if obj is not None:
-                    yield obj
+        with _Walk(self):
+            for kref in self.data:
+                if (key := kref()) is not None:
+                    yield key
 
     __iter__ = keys
 
     def values(self):
-        with _IterationGuard(self):
-            for wr, value in self.data.items():
-                if wr() is not None:
+        with _Walk(self):
+            for kref, value in self.data.items():
+                if kref() is not None:
                     yield value
 
     def keyrefs(self):
+        """A list of the weak references to the keys; some may be dead by the time they are
+        called."""
         return list(self.data)
 
-    def popitem(self):
-        self._dirty_len = True
-        while True:
-            key, value = self.data.popitem()
-            o = key()
-            if o is not None:
-                return o, value
+    def copy(self):
+        result = WeakKeyDictionary()
+        for key, value in WeakKeyDictionary.items(self):
+            result[key] = value
+        return result
 
-    def pop(self, key, *args):
-        self._dirty_len = True
-        return self.data.pop(ref(key), *args)
+    __copy__ = copy
 
-    def setdefault(self, key, default=None):
-        return self.data.setdefault(ref(key, self._remove), default)
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        result = self.__class__()
+        for key, value in WeakKeyDictionary.items(self):
+            result[key] = deepcopy(value, memo)
+        return result
 
-    def update(self, dict=None, /, **kwargs):
-        d = self.data
-        if dict is not None:
-            if not hasattr(dict, "items"):
-                dict = type({})(dict)
-            for key, value in dict.items():
-                d[ref(key, self._remove)] = value
-        if len(kwargs):
-            self.update(kwargs)
-
+    # | and |= take any Mapping; the result of | is a copy() of the left operand, or, on
+    # the right of a plain mapping, a new mapping of this class.
     def __ior__(self, other):
         self.update(other)
         return self
 
-    def __or__(self, other):
-        if hasattr(other, "items"):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
     def __ror__(self, other):
-        if hasattr(other, "items"):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.__class__(), other, self)
         return NotImplemented
 
-    def __eq__(self, other):
-        if not hasattr(other, "items"):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
+    def __or__(self, other):
+        if isinstance(other, _collections_abc.Mapping):
+            return _updated(self.copy(), other)
+        return NotImplemented
+
+
+class _FinalizerEntry:
+    # What a live finalizer knows; its atexit flag can change.
+    __slots__ = ("weakref", "func", "args", "kwargs", "atexit")
+
+    def __init__(self, weakref, func, args, kwargs):
+        self.weakref = weakref
+        self.func = func
+        self.args = args
+        self.kwargs = kwargs or None
+        self.atexit = True
 
 
 class finalize:
-    """finalize(obj, func, *args, **kwargs): calls func(*args, **kwargs) once,
-    when obj dies or when the finalizer is called, whichever comes first, and
-    returns its result; a dead finalizer returns None. Finalizers still alive at
-    interpreter exit run then, newest first, unless their atexit is false."""
+    """finalize(obj, func, /, *args, **kwargs): a finalizer that calls func(*args, **kwargs)
+    once, when obj dies or when the finalizer is called, whichever comes first, and returns
+    what func returns; after that it is dead and calling it returns None. At interpreter
+    exit the finalizers still alive whose atexit is true are called, the newest first."""
 
-    # A finalizer holds no state itself: its record lives in _registry, so that a
-    # finalizer can never be part of a reference cycle.
+    # A finalizer has no state of its own: its entry lives in _registry, which keeps it
+    # alive (it is the callback of the weak reference to obj) and keeps it out of cycles.
+    # The registry's order is creation order, which exit goes back through.
     __slots__ = ()
+    _created = 0
     _registry = {}
+    _exit_hook_registered = False
     _shutdown = False
-    _next_index = 0
-    _dirty = False
-    _registered_with_atexit = False
-
-    class _Record:
-        __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
 
     def __init__(self, obj, func, /, *args, **kwargs):
-        if not self._registered_with_atexit:
+        if not self._exit_hook_registered:
             import atexit
-            atexit.register(self._exitfunc)
-            finalize._registered_with_atexit = True
-        info = self._Record()
-        info.weakref = ref(obj, self)
-        info.func = func
-        info.args = args
-        info.kwargs = kwargs or None
-        info.atexit = True
-        info.index = finalize._next_index
-        finalize._next_index += 1
-        self._registry[self] = info
-        finalize._dirty = True
+            atexit.register(self._call_at_exit)
+            finalize._exit_hook_registered = True
+        entry = _FinalizerEntry(ref(obj, self), func, args, kwargs)
+        self._registry[self] = entry
+        finalize._created += 1
 
     def __call__(self, _=None):
-        """Run the callback once (the finalizer dies); None when already dead."""
-        info = self._registry.pop(self, None)
-        if info and not self._shutdown:
-            return info.func(*info.args, **(info.kwargs or {}))
-
-    def detach(self):
-        """Kill the finalizer without running it: (obj, func, args, kwargs), or
-        None when already dead."""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None and self._registry.pop(self, None):
-            return (obj, info.func, info.args, info.kwargs or {})
+        """Calls func(*args, **kwargs) and returns its result if the finalizer is alive (it is
+        dead afterwards); returns None if it is dead already."""
+        entry = self._registry.pop(self, None)
+        if entry is not None and not self._shutdown:
+            return entry.func(*entry.args, **(entry.kwargs or {}))
 
     def peek(self):
-        """(obj, func, args, kwargs) while alive, else None."""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
+        """(obj, func, args, kwargs) while the finalizer is alive, else None."""
+        entry = self._registry.get(self)
+        obj = None if entry is None else entry.weakref()
         if obj is not None:
-            return (obj, info.func, info.args, info.kwargs or {})
+            return (obj, entry.func, entry.args, entry.kwargs or {})
 
-    @property
-    def alive(self):
-        """True until the finalizer has run or been detached."""
-        return self in self._registry
+    def detach(self):
+        """Kills the finalizer without calling it: (obj, func, args, kwargs) if it was alive,
+        else None."""
+        state = finalize.peek(self)
+        if state is not None:
+            del self._registry[self]
+        return state
 
     @property
     def atexit(self):
-        """Whether the finalizer runs at interpreter exit if still alive."""
-        info = self._registry.get(self)
-        return bool(info) and info.atexit
+        """Whether the finalizer, if still alive, is called at interpreter exit."""
+        entry = self._registry.get(self)
+        return entry is not None and entry.atexit
 
     @atexit.setter
     def atexit(self, value):
-        info = self._registry.get(self)
-        if info:
-            info.atexit = bool(value)
+        entry = self._registry.get(self)
+        if entry is not None:
+            entry.atexit = bool(value)
+
+    @property
+    def alive(self):
+        """Whether the finalizer has yet to be called or detached."""
+        return self in self._registry
 
     def __repr__(self):
-        info = self._registry.get(self)
-        obj = info and info.weakref()
+        entry = self._registry.get(self)
+        obj = None if entry is None else entry.weakref()
+        text = f"<{type(self).__name__} object at {id(self):#x}; "
         if obj is None:
-            return '<%s object at %#x; dead>' % (type(self).__name__, id(self))
-        return '<%s object at %#x; for %r at %#x>' % (
-            type(self).__name__, id(self), type(obj).__name__, id(obj))
+            return text + "dead>"
+        return text + f"for {type(obj).__name__!r} at {id(obj):#x}>"
 
     @classmethod
-    def _select_for_exit(cls):
-        # The live finalizers marked for exit, oldest first.
-        marked = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
-        marked.sort(key=lambda item: item[1].index)
-        return [f for (f, i) in marked]
-
-    @classmethod
-    def _exitfunc(cls):
-        # At shutdown, call the finalizers whose atexit is true, newest first.
-        reenable_gc = False
+    def _call_at_exit(cls):
+        # The atexit hook: call the live finalizers marked for exit, newest first, with the
+        # collector off. One made meanwhile joins the queue (the queue is read again from
+        # the registry); an exception is reported and the next finalizer runs.
+        collector_was_on = False
         try:
             if cls._registry:
                 import gc
-                if gc.isenabled():
-                    reenable_gc = True
-                    gc.disable()
-                pending = None
+                collector_was_on = gc.isenabled()
+                gc.disable()
+                seen = None
                 while True:
-                    if pending is None or finalize._dirty:
-                        pending = cls._select_for_exit()
-                        finalize._dirty = False
-                    if not pending:
+                    if seen != finalize._created:
+                        seen = finalize._created
+                        queue = [f for f, entry in cls._registry.items() if entry.atexit]
+                    if not queue:
                         break
-                    f = pending.pop()
                     try:
-                        f()
+                        queue.pop()()
                     except Exception:
                         sys.excepthook(*sys.exc_info())
         finally:
             finalize._shutdown = True
-            if reenable_gc:
+            if collector_was_on:
                 gc.enable()
 `,
 );

@@ -22,6 +22,7 @@ import {
   PyUnicode_Type,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
@@ -68,6 +69,7 @@ export function PyCFunction_New(
 
 export function meth_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
+  PyObject_ClearWeakRefs(o);
   const d = (o as PyCFunctionObject).ob_data;
   const self = d.self, module = d.module;
   d.self = null;

@@ -12,6 +12,7 @@ import {
   type PyTypeObject,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.ts";
 import { _Py_ID, PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
@@ -83,6 +84,7 @@ export function module_init(self: PyObject, args: PyObject, kwds: PyObject | nul
 
 export function module_dealloc(m: PyObject): void {
   PyObject_GC_UnTrack(m);
+  PyObject_ClearWeakRefs(m);
   const d = m.ob_dict;
   m.ob_dict = null;
   Py_XDECREF(d);

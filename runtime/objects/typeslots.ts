@@ -157,6 +157,7 @@ import * as CE from "./cellobject.ts";
 import * as CO from "./codeobject.ts";
 import * as MO from "./moduleobject.ts";
 import * as BY from "./bytesobject.ts";
+import * as OR from "./objreduce.ts";
 import { setupByteArrayType } from "./bytearrayobject.ts";
 import { setupMemoryViewType } from "./memoryobject.ts";
 import * as GA from "./genericaliasobject.ts";
@@ -203,9 +204,9 @@ function setupObject(): void {
   t.tp_doc =
     "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
   t.tp_methods = [
-    m("__reduce_ex__", object_reduce_ex, METH_O),
-    m("__reduce__", object_reduce, METH_NOARGS),
-    m("__getstate__", object_getstate, METH_NOARGS),
+    m("__reduce_ex__", OR.object___reduce_ex__, METH_O),
+    m("__reduce__", OR.object___reduce__, METH_NOARGS),
+    m("__getstate__", OR.object___getstate__, METH_NOARGS),
     m("__subclasshook__", () => ref(Py_NotImplemented), METH_CLASS | METH_VARARGS | METH_KEYWORDS),
     m("__init_subclass__", () => none(), METH_CLASS | METH_NOARGS),
     m("__format__", object_format, METH_O),
@@ -263,24 +264,6 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
   newto.ob_refcnt++;
   o.ob_type = newto;
   Py_DECREF(oldto);
-}
-
-function object_getstate(self: PyObject): PyObject {
-  // object_getstate_default: None for an empty instance dict, else the (made) dict.
-  if (_PyObject_IsInstanceDictEmpty(self)) return none();
-  return objectOps.PyObject_GenericGetDict(self);
-}
-
-function object_reduce_ex(self: PyObject, _protocol: PyObject): PyObject {
-  return object_reduce(self);
-}
-
-function object_reduce(self: PyObject): PyObject {
-  // copyreg.__reduce_ex__ protocol 2 style: (copyreg.__newobj__, (cls,), state)
-  const cls = ref(self.ob_type);
-  const args = T.PyTuple_FromArraySteal([cls]);
-  const state = object_getstate(self);
-  return T.PyTuple_FromArraySteal([ref(self.ob_type), args, state]);
 }
 
 function setupType(): void {
@@ -703,7 +686,7 @@ function setupStr(): void {
     m("isidentifier", UM.str_isidentifier, METH_NOARGS),
     m("isprintable", UM.str_isprintable, METH_NOARGS),
     m("zfill", UM.str_zfill, METH_O),
-    m("format", UM.str_format_method, FK),
+    m("format", UM.str_format_method, METH_VARARGS | METH_KEYWORDS),
     m("format_map", UM.str_format_map, METH_O),
     m("__format__", UM.str___format__, METH_O),
     m("maketrans", UM.str_maketrans, FC | METH_STATIC),
@@ -1330,6 +1313,7 @@ function setupMisc(): void {
   ga.tp_dealloc = GA.ga_dealloc;
   ga.tp_traverse = GA.ga_traverse;
   ga.tp_repr = GA.ga_repr;
+  ga.tp_new = GA.ga_new;
   ga.tp_getattro = PyObject_GenericGetAttr;
   ga.tp_members = [
     { name: "__origin__", get: (o) => ref((o.ob_item as PyObject[])[0]) },

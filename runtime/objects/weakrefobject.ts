@@ -20,7 +20,14 @@ import {
   Py_TPFLAGS_BASETYPE,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HAVE_VECTORCALL,
+  PyAsyncGen_Type,
   PyBool_FromLong,
+  PyCFunction_Type,
+  PyCode_Type,
+  PyCoro_Type,
+  PyGen_Type,
+  PyMethod_Type,
+  PyModule_Type,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
@@ -59,7 +66,7 @@ import {
 } from "./objectops.ts";
 import { Hash } from "./pyhash.ts";
 import { checkPositional, noKeywords, noKwnames } from "./argparse.ts";
-import { PyObject_Call, PyObject_CallOneArg } from "./call.ts";
+import { _PyObject_MakeTpCall, PyObject_Call, PyObject_CallOneArg } from "./call.ts";
 import { writeUnraisable } from "./unraisable.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import {
@@ -271,12 +278,21 @@ function weakref_clear(self: PyObject): boolean {
 
 function weakref_vectorcall(
   self: PyObject,
-  _args: (PyObject | null)[],
-  _offset: number,
+  args: (PyObject | null)[],
+  offset: number,
   nargs: number,
   kwnames: PyObject | null,
 ): PyObject {
+  // A subclass that defines __call__ has no vectorcall in CPython: its tp_call runs.
+  if (self.ob_type.tp_call !== weakref_call) {
+    return _PyObject_MakeTpCall(self, args, offset, nargs, kwnames);
+  }
   noKwnames("weakref", kwnames);
+  return weakref_referent(self, nargs);
+}
+
+/** Calling a weakref: the referent, or None once it is gone. */
+function weakref_referent(self: PyObject, nargs: number): PyObject {
   checkPositional("weakref", nargs, 0, 0);
   const o = referent(self);
   o.ob_refcnt++;
@@ -285,7 +301,7 @@ function weakref_vectorcall(
 
 function weakref_call(self: PyObject, args: PyObject, kwargs: PyObject | null): PyObject {
   noKeywords("weakref", kwargs);
-  return weakref_vectorcall(self, [], 0, (args.ob_item as PyObject[]).length, null);
+  return weakref_referent(self, (args.ob_item as PyObject[]).length);
 }
 
 function weakref_hash(self: PyObject): number {
@@ -607,3 +623,17 @@ r.tp_methods = [{
 }];
 setupProxyType(PyWeakref_ProxyType, false);
 setupProxyType(PyWeakref_CallableProxyType, true);
+
+// The built-in types whose instances keep a weak reference list in CPython (besides type,
+// function, set and frozenset, which typeslots.ts marks). Their tp_dealloc clears it.
+for (
+  const t of [
+    PyMethod_Type,
+    PyCFunction_Type,
+    PyCode_Type,
+    PyGen_Type,
+    PyCoro_Type,
+    PyAsyncGen_Type,
+    PyModule_Type,
+  ]
+) t.tp_weaklistoffset = 1;

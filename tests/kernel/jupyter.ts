@@ -43,6 +43,8 @@ export async function jupyterEnv(options: { engine?: string; name: string }): Pr
       JUPYTER_PATH: dir,
       JUPYTER_DATA_DIR: dir,
       JUPYTER_RUNTIME_DIR: `${dir}/runtime`,
+      // jupyter_client writes connection files with tempfile.mkstemp: keep them in here too
+      TMPDIR: dir,
       JUPYTER_CONFIG_DIR: `${dir}/config`,
       IPYTHONDIR: `${dir}/ipython`,
       PYDEVD_DISABLE_FILE_VALIDATION: "1",
