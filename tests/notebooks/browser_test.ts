@@ -226,8 +226,12 @@ Deno.test({
       page.setDefaultTimeout(TIMEOUT);
 
       for (const name of lessons) {
-        await t.step(`${name} opens with its committed outputs`, async () => {
+        await t.step(`${name} opens trusted, with its committed outputs`, async () => {
           await openLesson(page, server.base, server.token, name);
+          const trusted = await page.evaluate(() =>
+            (globalThis as Page$).Jupyter.notebook.trusted === true
+          );
+          if (!trusted) throw new Error(`${name} opens untrusted: its SVG outputs are not shown`);
           const cells = await cellsOnPage(page);
           if (cells.length === 0) throw new Error(`${name} shows no code cell`);
           if (cells.every((c) => c.outputs.length === 0)) {

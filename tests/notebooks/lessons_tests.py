@@ -42,6 +42,7 @@ SHAPES = {
 def mask(text):
     text = re.sub(r" at 0x[0-9a-f]+", " at 0x…", text)
     text = re.sub(r'file "[^"]*"', 'file "…"', text)
+    text = re.sub(r"file '[^']*'", "file '…'", text)
     return text
 
 
