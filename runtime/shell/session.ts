@@ -35,6 +35,9 @@ import { transformCell } from "./transform.ts";
 import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
 import { DISPLAY_MODULE, DISPLAY_SOURCE } from "./display_module.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
+import { Glass } from "../glass/glass.ts";
+import type { CellStats } from "../glass/cellstats.ts";
+import { statsBundle } from "../glass/statstable.ts";
 
 /** Process clocks for `%time`, in seconds. The host supplies them (runtime/ has no OS access). */
 export interface Clock {
@@ -83,11 +86,15 @@ export interface ExecuteOutcome {
   error?: FormattedException;
   userExpressions: { [name: string]: unknown };
   payload: { [key: string]: unknown }[];
+  /** What the VM did while the cell ran (the kernel sends it as metadata "glasspy.stats"). */
+  stats: CellStats;
 }
 
 export class Session {
   readonly engine: Engine;
   readonly magics = new MagicRegistry();
+  /** The glass views' state: statistics switched on or off, the last cell's statistics. */
+  readonly glass = new Glass();
   readonly history: HistoryStore;
   readonly clock: Clock;
   readonly flavour: "ipython" | "python";
@@ -646,21 +653,29 @@ display = sys.modules["IPython.display"]
     this.silent = silent;
     this.payloads = [];
     let error: { exception: FormattedException } | null;
+    const recorder = this.glass.begin(this.clock.wall(), this.glass.statsOn);
+    let stats: CellStats;
     try {
       error = this.flavour === "python"
         ? this.runInteractive(code)
         : this.runCell(code, storeHistory, silent);
     } finally {
+      stats = this.glass.end(recorder, this.clock.wall());
+      this.glass.lastStats = stats;
       this.allowStdin = false;
       this.silent = false;
       // an interrupt meant for this cell that it did not see must not stop the next one
       Atomics.store(this.interrupt, 0, 0);
+    }
+    if (stats.execution !== undefined && this.glass.statsOn && !silent) {
+      this.displayData({ data: statsBundle(stats), metadata: {} });
     }
     const outcome: ExecuteOutcome = {
       status: error === null ? "ok" : "error",
       executionCount: this.executionCount - 1,
       userExpressions: {},
       payload: this.payloads,
+      stats,
     };
     if (error !== null) outcome.error = error.exception;
     else if (options.userExpressions) {
