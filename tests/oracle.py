@@ -16,7 +16,8 @@ in files beside it, named after it:
     NAME.status  exit status            (written only when not 0)
     NAME.dis     `python3 -m dis NAME.py`
                  (in tests/repl/, NAME.py is typed into `python3 -q -i` instead of run)
-    NAME.ast     ast.dump(ast.parse(source), include_attributes=True)
+    NAME.ast     ast.dump(ast.parse(source), include_attributes=True) (in tests/syntax/,
+                 the SyntaxError if ast.parse raises one)
 
 Programs run with the suite folder as the working directory and the file named relatively
 (`python3 NAME.py`), so tracebacks name the file as glasspy's tests will, and with
@@ -29,6 +30,7 @@ import os
 import re
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
@@ -112,6 +114,18 @@ def expect_ast(src):
     write(src.with_suffix(".ast"), ast.dump(tree, include_attributes=True) + "\n")
 
 
+def expect_parse(src):
+    """ast.parse of a source that may not parse: the tree as expect_ast writes it, or the
+    SyntaxError as the last line of a traceback shows it."""
+    try:
+        tree = ast.parse(src.read_bytes(), filename=src.name)
+    except SyntaxError as e:
+        text = "".join(traceback.format_exception_only(e))
+    else:
+        text = ast.dump(tree, include_attributes=True) + "\n"
+    write(src.with_suffix(".ast"), text)
+
+
 def expect_repl(src):
     """An interactive session: the source is typed into `python3 -q -i` (no banner) line by
     line; stdout holds what the REPL echoed and printed, stderr the prompts and tracebacks."""
@@ -133,7 +147,7 @@ def expect_repl(src):
 SUITES = {
     "conformance": [expect_run, expect_ast],
     "dis": [expect_dis, expect_ast],
-    "syntax": [expect_run],
+    "syntax": [expect_run, expect_parse],
     # programs that print a JSON table of CPython's answers, read by unit tests
     "tables": [expect_run],
     # sessions typed into the REPL (`python3 -q -i`), for glasspy's `repl`

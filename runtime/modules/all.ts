@@ -30,3 +30,5 @@ import "./opcode.ts";
 import "./_dis.ts";
 import "./dis.ts";
 import "./codecs.ts";
+import "./_ast.ts";
+import "./ast.ts";

@@ -130,6 +130,9 @@ import { fastToLocals, vmstack } from "../vm/frame.ts";
 import { hostState } from "../vm/hoststate.ts";
 import { HostRaise } from "../vm/host.ts";
 import { compileSource, runSource } from "../vm/pythonrun.ts";
+import { PyCF } from "../compiler/code.ts";
+import { compileErrors, compileTree, isAstObject, parseToObject } from "./_ast.ts";
+import { decodeSource } from "../compiler/decode.ts";
 import { importName } from "../vm/imports.ts";
 import { isStandardStream, standardStreamWrite } from "./textio.ts";
 import { registerModule } from "./registry.ts";
@@ -1097,16 +1100,41 @@ function builtin_compile(
     0,
   );
   const modeText = str(mode!);
-  if (modeText !== "exec" && modeText !== "eval" && modeText !== "single") {
-    throw PyErr_Format(PyExc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  const flagBits = flags === null ? 0 : Number(longValue(flags));
+  const onlyAst = (flagBits & PyCF.ONLY_AST) !== 0;
+  if (modeText === "func_type" && !onlyAst) {
+    throw PyErr_Format(PyExc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
   }
+  if (
+    modeText !== "exec" && modeText !== "eval" && modeText !== "single" && modeText !== "func_type"
+  ) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      onlyAst
+        ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+        : "compile() mode must be 'exec', 'eval' or 'single'",
+    );
+  }
+  const optimizeLevel = optimize === null ? -1 : Number(longValue(optimize));
   if (PyCode_Check(source!)) return ref(source!);
-  const text = sourceText("compile", source!);
+  if (isAstObject(source!)) {
+    if (onlyAst) return ref(source!);
+    return compileTree(source!, str(filename!), modeText, flagBits, optimizeLevel);
+  }
+  // bytes are decoded as a source file is (coding cookie, BOM), and errors in them are
+  // placed by UTF-8 byte, as CPython places them
+  const raw = PyUnicode_Check(source!) ? null : bytesLike(source!);
+  const text = raw === null
+    ? sourceText("compile", source!)
+    : compileErrors(() => decodeSource(raw, { filename: str(filename!) }));
+  const byteOffsets = raw !== null;
+  if (onlyAst) return parseToObject(text, str(filename!), modeText, byteOffsets);
   const { code } = compileSource(text, {
     filename: str(filename!),
-    mode: modeText,
-    flags: flags === null ? 0 : Number(longValue(flags)),
-    optimize: optimize === null ? -1 : Number(longValue(optimize)),
+    mode: modeText as "exec" | "eval" | "single",
+    flags: flagBits,
+    optimize: optimizeLevel,
+    byteOffsets,
   });
   return code;
 }
