@@ -32,3 +32,6 @@ import "./dis.ts";
 import "./codecs.ts";
 import "./_ast.ts";
 import "./ast.ts";
+import "./types.ts";
+import "./heapq.ts";
+import "./contextlib.ts";

@@ -12,6 +12,7 @@ registerFrozenModule(
   String.raw`"""The abstract syntax tree of Python source: the parser's nodes as objects, and tools
 to print, walk, change and write them back as source."""
 
+import sys
 from _ast import *
 import _ast
 from collections import deque as _deque
@@ -396,36 +397,24 @@ Ellipsis = _old_constant('Ellipsis', 'value')
 del _old_constant
 
 
-class slice(AST):
-    """Old form of subscript slices (not made by the parser since 3.9)."""
+def _index(cls, value, **kwargs):
+    return value
 
 
-class Index(slice):
-    """Old wrapper of a subscript's index: gives the index itself."""
-    def __new__(cls, value, **kwargs):
-        return value  # the index itself since 3.9
+def _extslice(cls, dims=(), **kwargs):
+    return Tuple(list(dims), Load(), **kwargs)
 
 
-class ExtSlice(slice):
-    """Old form of a subscript with several dimensions: gives a Tuple."""
-    def __new__(cls, dims=(), **kwargs):
-        return Tuple(list(dims), Load(), **kwargs)
-
-
-class Suite(mod):
-    """Unused since 3.9."""
-
-
-class AugLoad(expr_context):
-    """Unused since 3.9."""
-
-
-class AugStore(expr_context):
-    """Unused since 3.9."""
-
-
-class Param(expr_context):
-    """Unused since 3.9."""
+# the classes of 3.8's trees that 3.9 dropped: names kept so old code still imports them
+slice = type('slice', (AST,), {'__module__': 'ast', '__doc__': 'Deprecated AST node class.'})
+for _name, _base, _make in [('Index', slice, _index), ('ExtSlice', slice, _extslice),
+                            ('Suite', mod, None), ('AugLoad', expr_context, None),
+                            ('AugStore', expr_context, None), ('Param', expr_context, None)]:
+    _body = {'__module__': 'ast', '__doc__': 'Deprecated AST node class.'}
+    if _make is not None:
+        _body['__new__'] = _make
+    globals()[_name] = type(_name, (_base,), _body)
+del _name, _base, _make, _body, _index, _extslice
 
 
 ` + UNPARSE_SOURCE,

@@ -12,6 +12,7 @@ import {
   PyDictProxy_Type,
   type PyGetSetDef,
   PyGetSetDescr_Type,
+  PyList_Type,
   type PyMemberDef,
   PyMemberDescr_Type,
   type PyMethodDef,
@@ -23,6 +24,7 @@ import {
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   PyProperty_Type,
+  PyTuple_Type,
   PyType_IsSubtype,
   PyType_Type,
   type PyTypeObject,
@@ -37,6 +39,7 @@ import { PyObject_GetAttr, PyObject_Repr, str, typeName, typeQualName } from "./
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyObject_Call, PyObject_CallArgs, PyObject_CallOneArg } from "./call.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
+import { unpackTupleDict } from "./argparse.ts";
 import { _Py_ID } from "./unicodeobject.ts";
 
 /** The wrapper of a slot: calls `wrapped` with Python-level arguments (wrapperfunc). */
@@ -507,6 +510,20 @@ export function PyDictProxy_New(mapping: PyObject): PyObject {
   p.ob_item = [mapping];
   PyObject_GC_Track(p);
   return p;
+}
+
+/** mappingproxy(mapping): types.MappingProxyType's constructor. */
+export function mappingproxy_new(_type: PyTypeObject, args: PyObject, kwds: PyObject | null) {
+  const [mapping] = unpackTupleDict("mappingproxy", ["mapping"], args, kwds, 1, 1, 0);
+  const t = mapping!.ob_type;
+  const listOrTuple = PyType_IsSubtype(t, PyList_Type) || PyType_IsSubtype(t, PyTuple_Type);
+  if (t.mp_subscript === null || listOrTuple) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `mappingproxy() argument must be a mapping, not ${t.tp_name}`,
+    );
+  }
+  return PyDictProxy_New(mapping!);
 }
 
 export function mappingproxy_dealloc(p: PyObject): void {

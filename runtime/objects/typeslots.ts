@@ -1569,6 +1569,7 @@ function setupCallables(): void {
 
   const mpx = PyDictProxy_Type;
   mpx.tp_dealloc = DE.mappingproxy_dealloc;
+  mpx.tp_new = DE.mappingproxy_new;
   mpx.tp_traverse = DE.mappingproxy_traverse;
   mpx.tp_repr = DE.mappingproxy_repr;
   mpx.tp_getattro = PyObject_GenericGetAttr;

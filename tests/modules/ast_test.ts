@@ -24,7 +24,8 @@ const files = [
 
 let interp: Interpreter | null = null;
 
-function astDump(source: Uint8Array, filename: string): string {
+/** The value of expression (a str) with source and filename bound, or the exception. */
+function evaluate(expression: string, source: Uint8Array, filename: string): string {
   if (interp === null) {
     interp = new Interpreter(new CaptureHost(), [""]);
     interp.exec(interp.compile("import ast", { filename: "<test>", mode: "exec" }));
@@ -39,7 +40,7 @@ function astDump(source: Uint8Array, filename: string): string {
     PyDict_SetItemString(interp.globals, name, o);
     Py_DECREF(o);
   }
-  const code = interp.compile("ast.dump(ast.parse(source, filename), include_attributes=True)", {
+  const code = interp.compile(expression, {
     filename: "<test>",
     mode: "eval",
   });
@@ -61,6 +62,22 @@ function astDump(source: Uint8Array, filename: string): string {
 }
 
 corpusTests("ast module", files, "tests/modules/ast_xfail.txt", (file) => {
-  const got = astDump(Deno.readFileSync(repoRoot + file), file.split("/").pop()!);
+  const got = evaluate(
+    "ast.dump(ast.parse(source, filename), include_attributes=True)",
+    Deno.readFileSync(repoRoot + file),
+    file.split("/").pop()!,
+  );
   assertEquals(got, readText(file.replace(/\.py$/, ".ast")), `ast.dump of ${file}`);
+});
+
+// ast.unparse of the same sources, against CPython's (tests/tables/ast_unparse.out)
+const unparsed: Record<string, string> = JSON.parse(readText("tests/tables/ast_unparse.out"));
+
+corpusTests("ast.unparse", Object.keys(unparsed), "tests/modules/ast_xfail.txt", (file) => {
+  const got = evaluate(
+    "ast.unparse(ast.parse(source, filename))",
+    Deno.readFileSync(repoRoot + file),
+    file.split("/").pop()!,
+  );
+  assertEquals(got, unparsed[file] + "\n", `ast.unparse of ${file}`);
 });
