@@ -35,3 +35,4 @@ import "./ast.ts";
 import "./types.ts";
 import "./heapq.ts";
 import "./contextlib.ts";
+import "./dataclasses.ts";

@@ -73,7 +73,7 @@ corpusTests("ast module", files, "tests/modules/ast_xfail.txt", (file) => {
 // ast.unparse of the same sources, against CPython's (tests/tables/ast_unparse.out)
 const unparsed: Record<string, string> = JSON.parse(readText("tests/tables/ast_unparse.out"));
 
-corpusTests("ast.unparse", Object.keys(unparsed), "tests/modules/ast_xfail.txt", (file) => {
+corpusTests("ast.unparse", Object.keys(unparsed), "tests/modules/ast_unparse_xfail.txt", (file) => {
   const got = evaluate(
     "ast.unparse(ast.parse(source, filename))",
     Deno.readFileSync(repoRoot + file),
