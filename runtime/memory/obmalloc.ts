@@ -37,12 +37,14 @@ export function addressOf(unit: number): number {
   return HEAP_BASE + unit * ALIGNMENT;
 }
 
-/** One pool: blocks of one size class. The free list is a stack, as CPython's freeblock chain. */
+/** One pool: blocks of one size class, with CPython's freeblock chain. */
 export class Pool {
   /** Number of allocated blocks (ref.count). */
   count = 0;
-  /** Freed blocks, last freed on top (pool->freeblock and the chain through the blocks). */
-  readonly free: number[] = [];
+  /** pool->freeblock: the unit of the first free block, or -1 (last freed first). */
+  freeblock = -1;
+  /** The chain through the free blocks: links[unit - pool.unit] is the next free unit or -1. */
+  readonly links = new Int32Array(POOL_UNITS);
   /** Next never-used block, in units from the pool start. */
   nextoffset = 0;
   maxnextoffset = 0;
@@ -119,9 +121,10 @@ export class Obmalloc {
     const pool = this.usedpools[size].nextpool;
     if (pool.unit >= 0) {
       pool.count++;
-      const free = pool.free;
-      const bp = free.pop()!;
-      if (free.length === 0) this.poolExtend(pool, size);
+      const bp = pool.freeblock;
+      const next = pool.links[bp - pool.unit];
+      pool.freeblock = next;
+      if (next < 0) this.poolExtend(pool, size);
       return bp;
     }
     return this.allocateFromNewPool(size);
@@ -134,8 +137,9 @@ export class Obmalloc {
       this.rawFree(unit);
       return;
     }
-    const wasFull = pool.free.length === 0;
-    pool.free.push(unit);
+    const wasFull = pool.freeblock < 0;
+    pool.links[unit - pool.unit] = pool.freeblock;
+    pool.freeblock = unit;
     pool.count--;
     if (wasFull) {
       this.insertToUsedpool(pool);
@@ -161,7 +165,9 @@ export class Obmalloc {
 
   private poolExtend(pool: Pool, size: number): void {
     if (pool.nextoffset <= pool.maxnextoffset) {
-      pool.free.push(pool.unit + pool.nextoffset);
+      const bp = pool.unit + pool.nextoffset;
+      pool.links[pool.nextoffset] = -1;
+      pool.freeblock = bp;
       pool.nextoffset += size + 1;
       return;
     }
@@ -199,7 +205,7 @@ export class Obmalloc {
         pool.arena = ua;
       }
       pool.szidx = -1;
-      pool.free.length = 0;
+      pool.freeblock = -1;
       ua.poolUnit += POOL_UNITS;
       ua.nfreepools--;
       if (ua.nfreepools === 0) this.dropFullArena();
@@ -212,16 +218,18 @@ export class Obmalloc {
     head.nextpool = pool;
     pool.count = 1;
     if (pool.szidx === size) {
-      const bp = pool.free.pop()!;
-      if (pool.free.length === 0) this.poolExtend(pool, size);
+      const bp = pool.freeblock;
+      const next = pool.links[bp - pool.unit];
+      pool.freeblock = next;
+      if (next < 0) this.poolExtend(pool, size);
       return bp;
     }
     pool.szidx = size;
-    pool.free.length = 0;
     const bp = pool.unit + OVERHEAD_UNITS;
     pool.nextoffset = OVERHEAD_UNITS + 2 * (size + 1);
     pool.maxnextoffset = POOL_UNITS - (size + 1);
-    pool.free.push(bp + size + 1);
+    pool.links[OVERHEAD_UNITS + size + 1] = -1;
+    pool.freeblock = bp + size + 1;
     return bp;
   }
 
@@ -295,7 +303,7 @@ export class Obmalloc {
         if (p !== undefined) {
           p.arena = null;
           p.szidx = -1;
-          p.free.length = 0;
+          p.freeblock = -1;
         }
       }
       this.unmapped.push(ao.unit);

@@ -211,6 +211,8 @@ export class PyTypeObject extends PyObject {
   tp_finalize: destructor | null = null;
   tp_del: destructor | null = null;
 
+  /** The number of __slots__ values of instances (all heap bases), once computed. */
+  tp_nslots = -1;
   tp_methods: PyMethodDef[] | null = null;
   tp_members: PyMemberDef[] | null = null;
   tp_getset: PyGetSetDef[] | null = null;

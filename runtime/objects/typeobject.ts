@@ -294,10 +294,12 @@ export function PyType_GenericAlloc(type: PyTypeObject, nitems: number): PyObjec
 
 /** Number of __slots__ values all heap types in the MRO define. */
 function slotCount(type: PyTypeObject): number {
+  if (type.tp_nslots >= 0) return type.tp_nslots;
   let n = 0;
   for (let t: PyTypeObject | null = type; t !== null; t = t.tp_base) {
     if (t.ht !== null && t.ht.ht_slots !== null) n += t.ht.ht_slots.ob_item!.length;
   }
+  type.tp_nslots = n;
   return n;
 }
 

@@ -36,6 +36,7 @@ import {
   PyUnicode_Type,
 } from "../objects/object.ts";
 import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
+import { type DictKeys, dictStrIndex } from "../objects/dictobject.ts";
 import { funcData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import {
@@ -208,6 +209,76 @@ function nameError(name: PyObject): PyObject {
   return nameErrorWith(`name '${str(name)}' is not defined`, name);
 }
 
+/**
+ * Where a LOAD_GLOBAL found its name last time (CPython specialises LOAD_GLOBAL on the
+ * dicts' keys versions the same way): the globals' keys object and entry, or, for a
+ * builtin, the globals' keys object and entry count (proving the name is still absent)
+ * and the builtins' keys object and entry.
+ */
+class GlobalCache {
+  readonly greuse: number;
+  readonly breuse: number;
+  constructor(
+    readonly gkeys: DictKeys,
+    readonly gix: number,
+    readonly gn: number,
+    readonly bkeys: DictKeys | null,
+    readonly bix: number,
+    readonly key: PyObject,
+  ) {
+    this.greuse = gkeys.reuse;
+    this.breuse = bkeys === null ? 0 : bkeys.reuse;
+  }
+}
+
+/** _PyDict_LoadGlobal with the per-instruction cache; the value is borrowed. */
+function loadGlobalCached(
+  cache: unknown[],
+  i: number,
+  globals: PyObject,
+  builtins: PyObject,
+  name: PyObject,
+): PyObject | null {
+  const c = cache[i] as GlobalCache | null;
+  const gk = globals.ob_data as DictKeys;
+  if (c !== null && c.gkeys === gk && gk.reuse === c.greuse) {
+    if (c.bkeys === null) {
+      if (gk.keys[c.gix] === c.key) {
+        const v = gk.values[c.gix];
+        if (v !== null) return v;
+      }
+    } else if (
+      gk.nentries === c.gn && builtins.ob_data === c.bkeys && c.bkeys.reuse === c.breuse
+    ) {
+      const bk = c.bkeys;
+      if (bk.keys[c.bix] === c.key) {
+        const v = bk.values[c.bix];
+        if (v !== null) return v;
+      }
+    }
+  }
+  const gix = dictStrIndex(globals, name);
+  if (gix >= 0) {
+    const gk2 = globals.ob_data as DictKeys;
+    cache[i] = new GlobalCache(gk2, gix, 0, null, 0, gk2.keys[gix]!);
+    return gk2.values[gix];
+  }
+  const bix = dictStrIndex(builtins, name);
+  if (bix >= 0) {
+    const bk = builtins.ob_data as DictKeys;
+    cache[i] = new GlobalCache(
+      globals.ob_data as DictKeys,
+      0,
+      (globals.ob_data as DictKeys).nentries,
+      bk,
+      bix,
+      bk.keys[bix]!,
+    );
+    return bk.values[bix];
+  }
+  return null;
+}
+
 /** The eval breaker: the host's interrupt flag. */
 function handleEvalBreaker(): void {
   const flag = hostState.interrupt;
@@ -283,8 +354,85 @@ export function PyEval_EvalCode(code: PyObject, globals: PyObject, locals: PyObj
 
 // ---- the loop ----------------------------------------------------------------------------------------
 
-const BINARY_OP_ADD = 0, BINARY_OP_SUB = 10, BINARY_OP_MUL = 5;
-const BINARY_OP_IADD = 13, BINARY_OP_ISUB = 23, BINARY_OP_IMUL = 18;
+/**
+ * BINARY_OP on two ints held as JS numbers (safe integers), for the common operators:
+ * the result, or null to take the general path (bigint results, errors, powers).
+ * oparg is the NB_* operator (in-place forms are 13 above).
+ */
+function intBinaryOp(oparg: number, a: number, b: number): PyObject | null {
+  switch (oparg) {
+    case 0: // NB_ADD
+    case 13: {
+      const r = a + b;
+      return r <= 9007199254740991 && r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+    }
+    case 10: // NB_SUBTRACT
+    case 23: {
+      const r = a - b;
+      return r <= 9007199254740991 && r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+    }
+    case 5: // NB_MULTIPLY
+    case 18: {
+      const r = a * b;
+      return r <= 9007199254740991 && r >= -9007199254740991
+        ? PyLong_FromNumber(r === 0 ? 0 : r)
+        : null;
+    }
+    case 1: // NB_AND
+    case 14:
+      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a & b) : null;
+    case 7: // NB_OR
+    case 20:
+      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a | b) : null;
+    case 12: // NB_XOR
+    case 25:
+      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a ^ b) : null;
+    case 9: // NB_RSHIFT
+    case 22:
+      if ((a | 0) !== a || b < 0) return null;
+      return PyLong_FromNumber(b > 31 ? (a < 0 ? -1 : 0) : a >> b);
+    case 3: // NB_LSHIFT
+    case 16:
+      if ((a | 0) !== a || b < 0 || b > 20) return null;
+      return PyLong_FromNumber(a * (1 << b));
+    case 2: // NB_FLOOR_DIVIDE
+    case 15:
+      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
+      return PyLong_FromNumber(Math.floor(a / b) || 0);
+    case 6: // NB_REMAINDER
+    case 19: {
+      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
+      let r = a % b;
+      if (r !== 0 && (r ^ b) < 0) r += b;
+      return PyLong_FromNumber(r || 0);
+    }
+    case 11: // NB_TRUE_DIVIDE
+    case 24:
+      if (b === 0) return null;
+      // both exactly representable: the double quotient is the correctly rounded one
+      return PyFloat_FromDouble(a / b);
+  }
+  return null;
+}
+
+/** BINARY_OP on floats (or a float and a small int): +, -, *, / (not by zero). */
+function floatBinaryOp(oparg: number, a: number, b: number): PyObject | null {
+  switch (oparg) {
+    case 0:
+    case 13:
+      return PyFloat_FromDouble(a + b);
+    case 10:
+    case 23:
+      return PyFloat_FromDouble(a - b);
+    case 5:
+    case 18:
+      return PyFloat_FromDouble(a * b);
+    case 11:
+    case 24:
+      return b === 0 ? null : PyFloat_FromDouble(a / b);
+  }
+  return null;
+}
 
 /**
  * _PyEval_EvalFrameDefault: runs frame (and the Python frames it calls) until frame
@@ -342,22 +490,22 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
         let word = instrs[next_instr++];
         let opcode = word & 255;
         let oparg = word >> 8;
-        while (opcode === Op.EXTENDED_ARG) {
+        while (opcode === 144 /* EXTENDED_ARG */) {
           frame.prev_instr = next_instr;
           word = instrs[next_instr++];
           opcode = word & 255;
           oparg = (oparg << 8) | (word >> 8);
         }
         switch (opcode) {
-          case Op.NOP:
+          case 9 /* NOP */:
             break;
 
-          case Op.RESUME:
+          case 151 /* RESUME */:
             if (oparg < 2 && interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
             break;
 
-          case Op.LOAD_CLOSURE:
-          case Op.LOAD_FAST: {
+          case 136 /* LOAD_CLOSURE */:
+          case 124 /* LOAD_FAST */: {
             const value = ls[base + oparg];
             if (value === null) throw unboundLocal(co, oparg);
             value.ob_refcnt++;
@@ -365,14 +513,14 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_CONST: {
+          case 100 /* LOAD_CONST */: {
             const value = consts[oparg];
             value.ob_refcnt++;
             ls[sp++] = value;
             break;
           }
 
-          case Op.STORE_FAST: {
+          case 125 /* STORE_FAST */: {
             const value = ls[--sp];
             const tmp = ls[base + oparg];
             ls[base + oparg] = value;
@@ -380,17 +528,17 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.POP_TOP: {
+          case 1 /* POP_TOP */: {
             const value = ls[--sp]!;
             if (--value.ob_refcnt === 0) value.ob_type.tp_dealloc!(value);
             break;
           }
 
-          case Op.PUSH_NULL:
+          case 2 /* PUSH_NULL */:
             ls[sp++] = null;
             break;
 
-          case Op.UNARY_POSITIVE: {
+          case 10 /* UNARY_POSITIVE */: {
             const value = ls[sp - 1]!;
             const res = PyNumber_Positive(value);
             Py_DECREF(value);
@@ -398,7 +546,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.UNARY_NEGATIVE: {
+          case 11 /* UNARY_NEGATIVE */: {
             const value = ls[sp - 1]!;
             let res: PyObject;
             if (value.ob_type === PyLong_Type && typeof value.ob_val === "number") {
@@ -420,7 +568,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.UNARY_NOT: {
+          case 12 /* UNARY_NOT */: {
             const value = ls[sp - 1]!;
             let err: boolean;
             try {
@@ -437,7 +585,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.UNARY_INVERT: {
+          case 15 /* UNARY_INVERT */: {
             const value = ls[sp - 1]!;
             let res: PyObject;
             try {
@@ -452,51 +600,27 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BINARY_OP: {
+          case 122 /* BINARY_OP */: {
             const rhs = ls[--sp]!;
             const lhs = ls[sp - 1]!;
             let res: PyObject | null = null;
             const lt = lhs.ob_type, rt = rhs.ob_type;
             if (lt === PyLong_Type && rt === PyLong_Type) {
-              const a = (lhs as PyLongObject).ob_val, b = (rhs as PyLongObject).ob_val;
-              switch (oparg) {
-                case BINARY_OP_ADD:
-                case BINARY_OP_IADD:
-                  if (typeof a === "number" && typeof b === "number") {
-                    const r = a + b;
-                    res = r <= 9007199254740991 && r >= -9007199254740991
-                      ? PyLong_FromNumber(r)
-                      : addValues(a, b);
-                  } else res = addValues(a, b);
-                  break;
-                case BINARY_OP_SUB:
-                case BINARY_OP_ISUB:
-                  res = subValues(a, b);
-                  break;
-                case BINARY_OP_MUL:
-                case BINARY_OP_IMUL:
-                  res = mulValues(a, b);
-                  break;
-              }
-            } else if (lt === PyFloat_Type && rt === PyFloat_Type) {
-              const a = lhs.ob_val as number, b = rhs.ob_val as number;
-              switch (oparg) {
-                case BINARY_OP_ADD:
-                case BINARY_OP_IADD:
-                  res = PyFloat_FromDouble(a + b);
-                  break;
-                case BINARY_OP_SUB:
-                case BINARY_OP_ISUB:
-                  res = PyFloat_FromDouble(a - b);
-                  break;
-                case BINARY_OP_MUL:
-                case BINARY_OP_IMUL:
-                  res = PyFloat_FromDouble(a * b);
-                  break;
+              const a = lhs.ob_val, b = rhs.ob_val;
+              if (typeof a === "number" && typeof b === "number") res = intBinaryOp(oparg, a, b);
+            } else if (lt === PyFloat_Type) {
+              if (rt === PyFloat_Type) {
+                res = floatBinaryOp(oparg, lhs.ob_val as number, rhs.ob_val as number);
+              } else if (rt === PyLong_Type && typeof rhs.ob_val === "number") {
+                res = floatBinaryOp(oparg, lhs.ob_val as number, rhs.ob_val);
               }
             } else if (
+              lt === PyLong_Type && rt === PyFloat_Type && typeof lhs.ob_val === "number"
+            ) {
+              res = floatBinaryOp(oparg, lhs.ob_val, rhs.ob_val as number);
+            } else if (
               lt === PyUnicode_Type && rt === PyUnicode_Type &&
-              (oparg === BINARY_OP_ADD || oparg === BINARY_OP_IADD)
+              (oparg === 0 || oparg === 13)
             ) {
               const a = (lhs as PyUnicodeObject).ob_val, b = (rhs as PyUnicodeObject).ob_val;
               if (b.length === 0) {
@@ -524,7 +648,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BINARY_SUBSCR: {
+          case 25 /* BINARY_SUBSCR */: {
             const sub = ls[--sp]!;
             const container = ls[sp - 1]!;
             let res: PyObject;
@@ -549,14 +673,14 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LIST_APPEND: {
+          case 145 /* LIST_APPEND */: {
             const v = ls[--sp]!;
             const list = ls[sp - oparg]!;
             _PyList_AppendTakeRef(list, v);
             break;
           }
 
-          case Op.SET_ADD: {
+          case 146 /* SET_ADD */: {
             const v = ls[--sp]!;
             const set = ls[sp - oparg]!;
             try {
@@ -567,7 +691,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.STORE_SUBSCR: {
+          case 60 /* STORE_SUBSCR */: {
             const sub = ls[sp - 1]!;
             const container = ls[sp - 2]!;
             const v = ls[sp - 3]!;
@@ -600,7 +724,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_SUBSCR: {
+          case 61 /* DELETE_SUBSCR */: {
             const sub = ls[sp - 1]!;
             const container = ls[sp - 2]!;
             sp -= 2;
@@ -613,7 +737,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.PRINT_EXPR: {
+          case 70 /* PRINT_EXPR */: {
             const value = ls[--sp]!;
             try {
               printExpr(value);
@@ -623,7 +747,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.RAISE_VARARGS: {
+          case 130 /* RAISE_VARARGS */: {
             let cause: PyObject | null = null, exc: PyObject | null = null;
             if (oparg === 2) cause = ls[--sp];
             if (oparg >= 1) exc = ls[--sp];
@@ -631,7 +755,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             throw doRaise(exc, cause);
           }
 
-          case Op.RETURN_VALUE: {
+          case 83 /* RETURN_VALUE */: {
             const retval = ls[--sp]!;
             frame.sp = sp;
             tstate.recursion_remaining++;
@@ -647,16 +771,16 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             return retval;
           }
 
-          case Op.GET_AITER:
-          case Op.GET_ANEXT:
-          case Op.GET_AWAITABLE:
-          case Op.BEFORE_ASYNC_WITH:
-          case Op.END_ASYNC_FOR:
-          case Op.ASYNC_GEN_WRAP:
+          case 50 /* GET_AITER */:
+          case 51 /* GET_ANEXT */:
+          case 131 /* GET_AWAITABLE */:
+          case 52 /* BEFORE_ASYNC_WITH */:
+          case 54 /* END_ASYNC_FOR */:
+          case 87 /* ASYNC_GEN_WRAP */:
             sp = asyncOp(opcode, oparg, ls, sp, frame);
             break;
 
-          case Op.SEND: {
+          case 123 /* SEND */: {
             const v = ls[--sp]!;
             const receiver = ls[sp - 1]!;
             let retval: PyObject | null;
@@ -680,7 +804,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.YIELD_VALUE: {
+          case 86 /* YIELD_VALUE */: {
             const retval = ls[--sp]!;
             frame.sp = sp;
             const gen = frame.generator!;
@@ -690,7 +814,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             return retval;
           }
 
-          case Op.POP_EXCEPT: {
+          case 89 /* POP_EXCEPT */: {
             const excInfo = tstate.exc_info;
             const value = excInfo.exc_value;
             excInfo.exc_value = ls[--sp];
@@ -698,7 +822,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.RERAISE: {
+          case 119 /* RERAISE */: {
             if (oparg) {
               const lasti = ls[sp - (oparg + 1)]!;
               if (lasti.ob_type === PyLong_Type) {
@@ -712,7 +836,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             throw val;
           }
 
-          case Op.PREP_RERAISE_STAR: {
+          case 88 /* PREP_RERAISE_STAR */: {
             const excs = ls[--sp]!;
             const orig = ls[--sp]!;
             let val: PyObject;
@@ -726,12 +850,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_ASSERTION_ERROR:
+          case 74 /* LOAD_ASSERTION_ERROR */:
             PyExc_AssertionError.ob_refcnt++;
             ls[sp++] = PyExc_AssertionError;
             break;
 
-          case Op.LOAD_BUILD_CLASS: {
+          case 71 /* LOAD_BUILD_CLASS */: {
             const bc = dictGetStr(frame.f_builtins, _Py_ID("__build_class__"));
             if (bc === null) throw PyErr_Format(PyExc_NameError, "__build_class__ not found");
             bc.ob_refcnt++;
@@ -739,7 +863,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.STORE_NAME: {
+          case 90 /* STORE_NAME */: {
             const name = names[oparg];
             const v = ls[--sp]!;
             const ns = frame.f_locals;
@@ -758,7 +882,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_NAME: {
+          case 91 /* DELETE_NAME */: {
             const name = names[oparg];
             const ns = frame.f_locals;
             if (ns === null) throw PyErr_Format(PyExc_SystemError, "no locals when deleting");
@@ -771,7 +895,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.UNPACK_SEQUENCE: {
+          case 92 /* UNPACK_SEQUENCE */: {
             const seq = ls[--sp]!;
             if (seq.ob_type === PyTuple_Type || seq.ob_type === PyList_Type) {
               const items = seq.ob_item as PyObject[];
@@ -796,7 +920,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.UNPACK_EX: {
+          case 94 /* UNPACK_EX */: {
             const totalargs = 1 + (oparg & 0xff) + (oparg >> 8);
             const seq = ls[--sp]!;
             try {
@@ -808,7 +932,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.STORE_ATTR: {
+          case 95 /* STORE_ATTR */: {
             const name = names[oparg];
             const owner = ls[sp - 1]!;
             const v = ls[sp - 2]!;
@@ -823,7 +947,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_ATTR: {
+          case 96 /* DELETE_ATTR */: {
             const name = names[oparg];
             const owner = ls[--sp]!;
             try {
@@ -834,7 +958,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.STORE_GLOBAL: {
+          case 97 /* STORE_GLOBAL */: {
             const name = names[oparg];
             const v = ls[--sp]!;
             try {
@@ -845,7 +969,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_GLOBAL: {
+          case 98 /* DELETE_GLOBAL */: {
             const name = names[oparg];
             try {
               PyDict_DelItem(frame.f_globals, name);
@@ -859,18 +983,18 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_NAME: {
+          case 101 /* LOAD_NAME */: {
             const name = names[oparg];
             ls[sp++] = loadName(frame, name);
             break;
           }
 
-          case Op.LOAD_GLOBAL: {
+          case 116 /* LOAD_GLOBAL */: {
             const name = names[oparg >> 1];
             const globals = frame.f_globals, builtins = frame.f_builtins;
             let v: PyObject | null;
             if (globals.ob_type === PyDict_Type && builtins.ob_type === PyDict_Type) {
-              v = _PyDict_LoadGlobal(globals, builtins, name);
+              v = loadGlobalCached(co.cache, next_instr - 1, globals, builtins, name);
               if (v === null) throw nameError(name);
               v.ob_refcnt++;
             } else {
@@ -882,7 +1006,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_FAST: {
+          case 126 /* DELETE_FAST */: {
             const v = ls[base + oparg];
             if (v === null) throw unboundLocal(co, oparg);
             ls[base + oparg] = null;
@@ -890,7 +1014,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.MAKE_CELL: {
+          case 135 /* MAKE_CELL */: {
             const initial = ls[base + oparg];
             const cell = PyCell_New(initial);
             ls[base + oparg] = cell;
@@ -898,7 +1022,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_DEREF: {
+          case 139 /* DELETE_DEREF */: {
             const cell = ls[base + oparg]!;
             const oldobj = PyCell_GET(cell);
             if (oldobj === null) throw unboundDeref(co, oparg);
@@ -907,7 +1031,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_CLASSDEREF: {
+          case 148 /* LOAD_CLASSDEREF */: {
             const name = (co.co_localsplusnames.ob_item as PyObject[])[oparg];
             const locals = frame.f_locals!;
             let value: PyObject | null;
@@ -927,7 +1051,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_DEREF: {
+          case 137 /* LOAD_DEREF */: {
             const cell = ls[base + oparg]!;
             const value = cell.ob_dict;
             if (value === null) throw unboundDeref(co, oparg);
@@ -936,7 +1060,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.STORE_DEREF: {
+          case 138 /* STORE_DEREF */: {
             const v = ls[--sp];
             const cell = ls[base + oparg]!;
             const oldobj = cell.ob_dict;
@@ -945,7 +1069,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.COPY_FREE_VARS: {
+          case 149 /* COPY_FREE_VARS */: {
             const closure = funcData(frame.f_func).closure!.ob_item as PyObject[];
             const offset = base + co.co_nlocals + co.co_nplaincellvars;
             for (let i = 0; i < oparg; i++) {
@@ -956,7 +1080,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BUILD_STRING: {
+          case 157 /* BUILD_STRING */: {
             let s = "";
             for (let i = sp - oparg; i < sp; i++) s += (ls[i] as PyUnicodeObject).ob_val;
             const res = PyUnicode_FromString(s);
@@ -965,21 +1089,21 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BUILD_TUPLE: {
+          case 102 /* BUILD_TUPLE */: {
             const items: PyObject[] = new Array(oparg);
             for (let i = oparg - 1; i >= 0; i--) items[i] = ls[--sp]!;
             ls[sp++] = PyTuple_FromArraySteal(items);
             break;
           }
 
-          case Op.BUILD_LIST: {
+          case 103 /* BUILD_LIST */: {
             const items: PyObject[] = new Array(oparg);
             for (let i = oparg - 1; i >= 0; i--) items[i] = ls[--sp]!;
             ls[sp++] = PyList_FromArraySteal(items);
             break;
           }
 
-          case Op.LIST_TO_TUPLE: {
+          case 82 /* LIST_TO_TUPLE */: {
             const list = ls[--sp]!;
             const tuple = PyList_AsTuple(list);
             Py_DECREF(list);
@@ -987,7 +1111,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LIST_EXTEND: {
+          case 162 /* LIST_EXTEND */: {
             const iterable = ls[--sp]!;
             const list = ls[sp - oparg]!;
             try {
@@ -1011,7 +1135,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.SET_UPDATE: {
+          case 163 /* SET_UPDATE */: {
             const iterable = ls[--sp]!;
             const set = ls[sp - oparg]!;
             try {
@@ -1022,7 +1146,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BUILD_SET: {
+          case 104 /* BUILD_SET */: {
             const set = make_new_set(PySet_Type);
             let err: unknown = null;
             for (let i = oparg; i > 0; i--) {
@@ -1045,7 +1169,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BUILD_MAP: {
+          case 105 /* BUILD_MAP */: {
             const map = _PyDict_NewPresized(oparg);
             try {
               for (let i = 0; i < oparg; i++) {
@@ -1060,12 +1184,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.SETUP_ANNOTATIONS: {
+          case 85 /* SETUP_ANNOTATIONS */: {
             setupAnnotations(frame);
             break;
           }
 
-          case Op.BUILD_CONST_KEY_MAP: {
+          case 156 /* BUILD_CONST_KEY_MAP */: {
             const keys = ls[sp - 1]!;
             if (keys.ob_type !== PyTuple_Type || keys.ob_item!.length !== oparg) {
               throw PyErr_Format(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
@@ -1086,7 +1210,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DICT_UPDATE: {
+          case 165 /* DICT_UPDATE */: {
             const update = ls[--sp]!;
             const dict = ls[sp - oparg]!;
             try {
@@ -1107,7 +1231,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DICT_MERGE: {
+          case 164 /* DICT_MERGE */: {
             const update = ls[--sp]!;
             const dict = ls[sp - oparg]!;
             try {
@@ -1118,7 +1242,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.MAP_ADD: {
+          case 147 /* MAP_ADD */: {
             const value = ls[--sp]!;
             const key = ls[--sp]!;
             const map = ls[sp - oparg]!;
@@ -1126,7 +1250,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_ATTR: {
+          case 106 /* LOAD_ATTR */: {
             const name = names[oparg];
             const owner = ls[sp - 1]!;
             const res = PyObject_GetAttr(owner, name);
@@ -1136,28 +1260,28 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.COMPARE_OP: {
+          case 107 /* COMPARE_OP */: {
             const right = ls[--sp]!;
             const left = ls[sp - 1]!;
             let res: PyObject;
+            const lv = left.ob_val, rv = right.ob_val;
             if (
-              left.ob_type === PyLong_Type && right.ob_type === PyLong_Type
+              typeof lv === "number" && typeof rv === "number" &&
+              (left.ob_type === PyLong_Type || left.ob_type === PyFloat_Type) &&
+              (right.ob_type === PyLong_Type || right.ob_type === PyFloat_Type)
             ) {
-              const c = compareValues(
-                left.ob_val as number | bigint,
-                right.ob_val as number | bigint,
-              );
+              // ints held as numbers and floats compare exactly as doubles (all safe ints are)
               const r = oparg === 0
-                ? c < 0
+                ? lv < rv
                 : oparg === 1
-                ? c <= 0
+                ? lv <= rv
                 : oparg === 2
-                ? c === 0
+                ? lv === rv
                 : oparg === 3
-                ? c !== 0
+                ? lv !== rv
                 : oparg === 4
-                ? c > 0
-                : c >= 0;
+                ? lv > rv
+                : lv >= rv;
               res = r ? Py_True : Py_False;
               res.ob_refcnt++;
             } else {
@@ -1177,7 +1301,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.IS_OP: {
+          case 117 /* IS_OP */: {
             const right = ls[--sp]!;
             const left = ls[sp - 1]!;
             const res = (left === right) !== (oparg === 1);
@@ -1189,7 +1313,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.CONTAINS_OP: {
+          case 118 /* CONTAINS_OP */: {
             const right = ls[--sp]!;
             const left = ls[--sp]!;
             let res: boolean;
@@ -1205,7 +1329,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.CHECK_EG_MATCH: {
+          case 37 /* CHECK_EG_MATCH */: {
             const matchType = ls[--sp]!;
             const excValue = ls[sp - 1]!;
             let match: PyObject, rest: PyObject;
@@ -1230,7 +1354,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.CHECK_EXC_MATCH: {
+          case 36 /* CHECK_EXC_MATCH */: {
             const right = ls[--sp]!;
             const left = ls[sp - 1]!;
             try {
@@ -1247,7 +1371,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.IMPORT_NAME: {
+          case 108 /* IMPORT_NAME */: {
             const name = names[oparg];
             const fromlist = ls[--sp]!;
             const level = ls[sp - 1]!;
@@ -1266,7 +1390,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.IMPORT_STAR: {
+          case 84 /* IMPORT_STAR */: {
             const from = ls[--sp]!;
             try {
               const locals = fastToLocals(frame);
@@ -1277,28 +1401,28 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.IMPORT_FROM: {
+          case 109 /* IMPORT_FROM */: {
             const name = names[oparg];
             const from = ls[sp - 1]!;
             ls[sp++] = importFrom(from, name);
             break;
           }
 
-          case Op.JUMP_FORWARD:
+          case 110 /* JUMP_FORWARD */:
             next_instr += oparg;
             break;
 
-          case Op.JUMP_BACKWARD:
+          case 140 /* JUMP_BACKWARD */:
             next_instr -= oparg;
             if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
             break;
 
-          case Op.JUMP_BACKWARD_NO_INTERRUPT:
+          case 134 /* JUMP_BACKWARD_NO_INTERRUPT */:
             next_instr -= oparg;
             break;
 
-          case Op.POP_JUMP_FORWARD_IF_FALSE:
-          case Op.POP_JUMP_BACKWARD_IF_FALSE: {
+          case 114 /* POP_JUMP_FORWARD_IF_FALSE */:
+          case 175 /* POP_JUMP_BACKWARD_IF_FALSE */: {
             const cond = ls[--sp]!;
             let jump: boolean;
             if (cond === Py_True) {
@@ -1315,7 +1439,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               }
             }
             if (jump) {
-              if (opcode === Op.POP_JUMP_FORWARD_IF_FALSE) next_instr += oparg;
+              if (opcode === 114 /* POP_JUMP_FORWARD_IF_FALSE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
@@ -1324,8 +1448,8 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.POP_JUMP_FORWARD_IF_TRUE:
-          case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+          case 115 /* POP_JUMP_FORWARD_IF_TRUE */:
+          case 176 /* POP_JUMP_BACKWARD_IF_TRUE */: {
             const cond = ls[--sp]!;
             let jump: boolean;
             if (cond === Py_False) {
@@ -1342,7 +1466,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               }
             }
             if (jump) {
-              if (opcode === Op.POP_JUMP_FORWARD_IF_TRUE) next_instr += oparg;
+              if (opcode === 115 /* POP_JUMP_FORWARD_IF_TRUE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
@@ -1351,12 +1475,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
-          case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+          case 128 /* POP_JUMP_FORWARD_IF_NOT_NONE */:
+          case 173 /* POP_JUMP_BACKWARD_IF_NOT_NONE */: {
             const value = ls[--sp]!;
             if (value !== Py_None) {
               Py_DECREF(value);
-              if (opcode === Op.POP_JUMP_FORWARD_IF_NOT_NONE) next_instr += oparg;
+              if (opcode === 128 /* POP_JUMP_FORWARD_IF_NOT_NONE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
@@ -1367,12 +1491,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.POP_JUMP_FORWARD_IF_NONE:
-          case Op.POP_JUMP_BACKWARD_IF_NONE: {
+          case 129 /* POP_JUMP_FORWARD_IF_NONE */:
+          case 174 /* POP_JUMP_BACKWARD_IF_NONE */: {
             const value = ls[--sp]!;
             if (value === Py_None) {
               value.ob_refcnt--;
-              if (opcode === Op.POP_JUMP_FORWARD_IF_NONE) next_instr += oparg;
+              if (opcode === 129 /* POP_JUMP_FORWARD_IF_NONE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
@@ -1383,7 +1507,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.JUMP_IF_FALSE_OR_POP: {
+          case 111 /* JUMP_IF_FALSE_OR_POP */: {
             const cond = ls[sp - 1]!;
             if (cond === Py_True) {
               sp--;
@@ -1402,7 +1526,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.JUMP_IF_TRUE_OR_POP: {
+          case 112 /* JUMP_IF_TRUE_OR_POP */: {
             const cond = ls[sp - 1]!;
             if (cond === Py_False) {
               sp--;
@@ -1422,13 +1546,13 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.GET_LEN: {
+          case 30 /* GET_LEN */: {
             const len = PyObject_Size(ls[sp - 1]!);
             ls[sp++] = PyLong_FromNumber(len);
             break;
           }
 
-          case Op.MATCH_CLASS: {
+          case 152 /* MATCH_CLASS */: {
             const namesTuple = ls[--sp]!;
             const type = ls[--sp]!;
             const subject = ls[sp - 1]!;
@@ -1451,7 +1575,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.MATCH_MAPPING: {
+          case 31 /* MATCH_MAPPING */: {
             const subject = ls[sp - 1]!;
             const b = subject.ob_type.tp_flags & Py_TPFLAGS_MAPPING ? Py_True : Py_False;
             b.ob_refcnt++;
@@ -1459,7 +1583,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.MATCH_SEQUENCE: {
+          case 32 /* MATCH_SEQUENCE */: {
             const subject = ls[sp - 1]!;
             const b = subject.ob_type.tp_flags & Py_TPFLAGS_SEQUENCE ? Py_True : Py_False;
             b.ob_refcnt++;
@@ -1467,14 +1591,14 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.MATCH_KEYS: {
+          case 33 /* MATCH_KEYS */: {
             const keys = ls[sp - 1]!;
             const subject = ls[sp - 2]!;
             ls[sp++] = matchKeys(subject, keys);
             break;
           }
 
-          case Op.GET_ITER: {
+          case 68 /* GET_ITER */: {
             const iterable = ls[sp - 1]!;
             let iter: PyObject;
             try {
@@ -1489,7 +1613,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.GET_YIELD_FROM_ITER: {
+          case 69 /* GET_YIELD_FROM_ITER */: {
             const iterable = ls[sp - 1]!;
             if (iterable.ob_type === PyCoro_Type) {
               if (!(co.co_flags & (CO.COROUTINE | CO.ITERABLE_COROUTINE))) {
@@ -1515,7 +1639,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.FOR_ITER: {
+          case 93 /* FOR_ITER */: {
             const iter = ls[sp - 1]!;
             const t = iter.ob_type;
             let next: PyObject | null;
@@ -1536,7 +1660,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BEFORE_WITH: {
+          case 53 /* BEFORE_WITH */: {
             const mgr = ls[sp - 1]!;
             const [enter, enterUnbound] = lookupSpecial(mgr, "__enter__");
             if (enter === null) {
@@ -1565,7 +1689,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.WITH_EXCEPT_START: {
+          case 49 /* WITH_EXCEPT_START */: {
             const val = ls[sp - 1]!;
             const exc = val.ob_type;
             const tb = excData(val).traceback ?? Py_None;
@@ -1575,7 +1699,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.PUSH_EXC_INFO: {
+          case 35 /* PUSH_EXC_INFO */: {
             const value = ls[sp - 1]!;
             const excInfo = tstate.exc_info;
             if (excInfo.exc_value !== null) {
@@ -1590,7 +1714,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_METHOD: {
+          case 160 /* LOAD_METHOD */: {
             const name = names[oparg];
             const obj = ls[sp - 1]!;
             const methFound = _PyObject_GetMethod(obj, name);
@@ -1608,7 +1732,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.PRECALL: {
+          case 166 /* PRECALL */: {
             const isMeth = ls[sp - oparg - 2] !== null;
             const nargs = oparg + (isMeth ? 1 : 0);
             const fn = ls[sp - nargs - 1]!;
@@ -1625,11 +1749,11 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.KW_NAMES:
+          case 172 /* KW_NAMES */:
             kwnames = consts[oparg];
             break;
 
-          case Op.CALL: {
+          case 171 /* CALL */: {
             const isMeth = ls[sp - oparg - 2] !== null;
             const totalArgs = oparg + (isMeth ? 1 : 0);
             const fn = ls[sp - totalArgs - 1]!;
@@ -1708,7 +1832,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.CALL_FUNCTION_EX: {
+          case 142 /* CALL_FUNCTION_EX */: {
             let kwargs: PyObject | null = null;
             if (oparg & 1) {
               kwargs = ls[--sp]!;
@@ -1754,7 +1878,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.MAKE_FUNCTION: {
+          case 132 /* MAKE_FUNCTION */: {
             const codeobj = ls[--sp]!;
             const func = PyFunction_New(codeobj, frame.f_globals);
             Py_DECREF(codeobj);
@@ -1767,7 +1891,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.RETURN_GENERATOR: {
+          case 75 /* RETURN_GENERATOR */: {
             frame.sp = sp;
             const gen = makeGenerator(frame);
             tstate.recursion_remaining++;
@@ -1788,7 +1912,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             return gen;
           }
 
-          case Op.BUILD_SLICE: {
+          case 133 /* BUILD_SLICE */: {
             const step = oparg === 3 ? ls[--sp]! : null;
             const stop = ls[--sp]!;
             const start = ls[sp - 1]!;
@@ -1800,7 +1924,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.FORMAT_VALUE: {
+          case 155 /* FORMAT_VALUE */: {
             const haveSpec = (oparg & 0x04) === 0x04;
             const fmtSpec = haveSpec ? ls[--sp]! : null;
             let value = ls[--sp]!;
@@ -1835,21 +1959,21 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.COPY: {
+          case 120 /* COPY */: {
             const peek = ls[sp - oparg]!;
             peek.ob_refcnt++;
             ls[sp++] = peek;
             break;
           }
 
-          case Op.SWAP: {
+          case 99 /* SWAP */: {
             const top = ls[sp - 1];
             ls[sp - 1] = ls[sp - oparg];
             ls[sp - oparg] = top;
             break;
           }
 
-          case Op.CACHE:
+          case 0 /* CACHE */:
             throw PyErr_Format(PyExc_SystemError, "executed a CACHE entry");
 
           default:
