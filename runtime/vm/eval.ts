@@ -9,7 +9,6 @@
 // `exception_unwind:` labels of ceval.c.
 
 import { CO } from "../compiler/code.ts";
-import { Op } from "../compiler/opcode.ts";
 import {
   Py_DECREF,
   Py_False,
@@ -140,14 +139,7 @@ import { make_new_set, PySet_Add, set_update_internal } from "../objects/setobje
 import { PySlice_New } from "../objects/sliceobject.ts";
 import { PyCell_GET, PyCell_New } from "../objects/cellobject.ts";
 import { PySet_Type } from "../objects/object.ts";
-import {
-  addValues,
-  compareValues,
-  mulValues,
-  PyLong_FromNumber,
-  type PyLongObject,
-  subValues,
-} from "../objects/longobject.ts";
+import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   _Py_ID,
