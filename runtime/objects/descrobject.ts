@@ -72,7 +72,7 @@ export interface PyDescrObject extends PyObject {
   ob_data: DescrData;
 }
 
-function descrData(o: PyObject): DescrData {
+export function descrData(o: PyObject): DescrData {
   return (o as PyDescrObject).ob_data;
 }
 

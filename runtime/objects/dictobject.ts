@@ -672,6 +672,31 @@ export function dictStrIndex(o: PyObject, key: PyObject): number {
   return ix >= 0 && found.value !== null ? ix : -1;
 }
 
+/**
+ * The value at entry ix if that entry's key is `key` (by identity), else null: the
+ * attribute caches' O(1) probe (CPython reads inline values by a cached index the same way).
+ */
+export function dictValueAt(o: PyObject, ix: number, key: PyObject): PyObject | null {
+  const dk = (o as PyDictObject).ob_data;
+  return ix < dk.nentries && dk.keys[ix] === key ? dk.values[ix] : null;
+}
+
+/**
+ * Replaces the value at entry ix when that entry's key is `key` (by identity), taking the
+ * caller's reference to value; false when the entry does not hold key (nothing changed).
+ */
+export function dictReplaceAt(o: PyObject, ix: number, key: PyObject, value: PyObject): boolean {
+  const mp = o as PyDictObject;
+  const dk = mp.ob_data;
+  if (ix >= dk.nentries || dk.keys[ix] !== key) return false;
+  const old = dk.values[ix];
+  if (old === null) return false;
+  dk.values[ix] = value;
+  if (old !== value) mp.ob_hash = versionCounter++;
+  if (--old.ob_refcnt === 0) old.ob_type.tp_dealloc!(old);
+  return true;
+}
+
 /** PyDict_GetItemString (borrowed or null). */
 export function PyDict_GetItemString(o: PyObject, key: string): PyObject | null {
   return dictGetStr(o, _Py_ID(key));

@@ -158,6 +158,8 @@ export interface PyMemberDef {
   readonly get: (o: PyObject) => PyObject;
   readonly set?: ((o: PyObject, v: PyObject | null) => void) | null;
   readonly doc?: string | null;
+  /** For a __slots__ member: the index of its value in ob_slots. */
+  readonly slot?: number;
 }
 
 /** A computed attribute (PyGetSetDef). */

@@ -36,6 +36,7 @@ import {
 } from "../objects/object.ts";
 import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
 import { type DictKeys, dictStrIndex } from "../objects/dictobject.ts";
+import { loadAttrCached, loadMethodCached, methodFound, storeAttrCached } from "./specialize.ts";
 import { funcData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import {
@@ -928,6 +929,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             const name = names[oparg];
             const owner = ls[sp - 1]!;
             const v = ls[sp - 2]!;
+            if (storeAttrCached(co.cache, next_instr - 1, owner, name, v)) {
+              sp -= 2;
+              if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc!(owner);
+              next_instr += 4;
+              break;
+            }
             sp -= 2;
             try {
               PyObject_SetAttr(owner, name, v);
@@ -1245,7 +1252,8 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           case 106 /* LOAD_ATTR */: {
             const name = names[oparg];
             const owner = ls[sp - 1]!;
-            const res = PyObject_GetAttr(owner, name);
+            const res = loadAttrCached(co.cache, next_instr - 1, owner, name) ??
+              PyObject_GetAttr(owner, name);
             if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc!(owner);
             ls[sp - 1] = res;
             next_instr += 4;
@@ -1709,9 +1717,15 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           case 160 /* LOAD_METHOD */: {
             const name = names[oparg];
             const obj = ls[sp - 1]!;
-            const methFound = _PyObject_GetMethod(obj, name);
-            const meth = methodOut.meth!;
-            methodOut.meth = null;
+            let meth = loadMethodCached(co.cache, next_instr - 1, obj, name);
+            let methFound: boolean;
+            if (meth !== null) {
+              methFound = methodFound.isMethod;
+            } else {
+              methFound = _PyObject_GetMethod(obj, name);
+              meth = methodOut.meth!;
+              methodOut.meth = null;
+            }
             if (methFound) {
               ls[sp - 1] = meth;
               ls[sp++] = obj;
