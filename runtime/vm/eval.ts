@@ -14,8 +14,6 @@ import {
   Py_False,
   Py_None,
   Py_NotImplemented,
-  Py_TPFLAGS_MAPPING,
-  Py_TPFLAGS_SEQUENCE,
   Py_True,
   Py_XDECREF,
   PyBaseObject_Type,
@@ -36,13 +34,68 @@ import {
 } from "../objects/object.ts";
 import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
 import { type DictKeys, dictStrIndex } from "../objects/dictobject.ts";
+import {
+  op_BEFORE_WITH,
+  op_BUILD_CONST_KEY_MAP,
+  op_BUILD_MAP,
+  op_BUILD_SET,
+  op_BUILD_SLICE,
+  op_BUILD_STRING,
+  op_CHECK_EG_MATCH,
+  op_CHECK_EXC_MATCH,
+  op_CONTAINS_OP,
+  op_COPY_FREE_VARS,
+  op_DELETE_ATTR,
+  op_DELETE_DEREF,
+  op_DELETE_FAST,
+  op_DELETE_GLOBAL,
+  op_DELETE_NAME,
+  op_DELETE_SUBSCR,
+  op_DICT_MERGE,
+  op_DICT_UPDATE,
+  op_FORMAT_VALUE,
+  op_GET_ITER,
+  op_GET_LEN,
+  op_GET_YIELD_FROM_ITER,
+  op_IMPORT_FROM,
+  op_IMPORT_NAME,
+  op_IMPORT_STAR,
+  op_LIST_EXTEND,
+  op_LIST_TO_TUPLE,
+  op_LOAD_BUILD_CLASS,
+  op_LOAD_CLASSDEREF,
+  op_LOAD_NAME,
+  op_MAKE_CELL,
+  op_MAKE_FUNCTION,
+  op_MAP_ADD,
+  op_MATCH_CLASS,
+  op_MATCH_KEYS,
+  op_MATCH_MAPPING,
+  op_MATCH_SEQUENCE,
+  op_POP_EXCEPT,
+  op_PREP_RERAISE_STAR,
+  op_PRINT_EXPR,
+  op_PUSH_EXC_INFO,
+  op_RAISE_VARARGS,
+  op_SET_ADD,
+  op_SET_UPDATE,
+  op_SETUP_ANNOTATIONS,
+  op_STORE_GLOBAL,
+  op_STORE_NAME,
+  op_UNARY_INVERT,
+  op_UNARY_NEGATIVE,
+  op_UNARY_NOT,
+  op_UNARY_POSITIVE,
+  op_UNPACK_EX,
+  op_WITH_EXCEPT_START,
+  opError,
+} from "./ops.ts";
 import { loadAttrCached, loadMethodCached, methodFound, storeAttrCached } from "./specialize.ts";
 import { funcData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import {
   clearAndPopFrame,
   clearFrame,
-  fastToLocals,
   Frame,
   getFrameObject,
   popFrameOnly,
@@ -54,7 +107,6 @@ import { chainContext, PyErr_Format, PyErr_FromJS, PyErr_SetObject } from "../ob
 import {
   excData,
   PyExc_AssertionError,
-  PyExc_AttributeError,
   PyExc_BaseException,
   PyExc_ImportError,
   PyExc_KeyboardInterrupt,
@@ -76,7 +128,6 @@ import {
   _PyObject_LookupAttr,
   checkRecursiveCall,
   methodOut,
-  PyObject_ASCII,
   PyObject_GetAttr,
   PyObject_IsTrue,
   PyObject_Repr,
@@ -88,18 +139,11 @@ import {
 import {
   binary_ops,
   PyIter_Next,
-  PyNumber_Invert,
-  PyNumber_Negative,
-  PyNumber_Positive,
-  PyObject_DelItem,
-  PyObject_Format,
   PyObject_GetItem,
   PyObject_GetIter,
   PyObject_IsInstance,
   PyObject_SetItem,
-  PyObject_Size,
   PySequence_Check,
-  PySequence_Contains,
   PySequence_List,
   PySequence_Tuple,
 } from "../objects/abstract.ts";
@@ -119,7 +163,6 @@ import {
   dictGetStr,
   PyDict_Check,
   PyDict_Contains,
-  PyDict_DelItem,
   PyDict_GetItemWithError,
   PyDict_New,
   PyDict_SetItem,
@@ -128,18 +171,12 @@ import {
 import { PyTuple_Check, PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import {
   _PyList_AppendTakeRef,
-  list_extend,
   list_iter,
   listiter_next,
-  PyList_AsTuple,
   PyList_Check,
   PyList_FromArraySteal,
   type PyListObject,
 } from "../objects/listobject.ts";
-import { make_new_set, PySet_Add, set_update_internal } from "../objects/setobject.ts";
-import { PySlice_New } from "../objects/sliceobject.ts";
-import { PyCell_GET, PyCell_New } from "../objects/cellobject.ts";
-import { PySet_Type } from "../objects/object.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
@@ -151,18 +188,15 @@ import {
 import { lookupMaybeMethod, PyType_Check } from "../objects/typeobject.ts";
 import { PyTraceBack_Here } from "./traceback.ts";
 import { makeGenerator } from "./genobject.ts";
-import { importAllFrom, importFrom, importName } from "./imports.ts";
-import { matchClass, matchKeys } from "./match.ts";
 import { rangeiter_next } from "../objects/rangeobject.ts";
 import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
-import { exceptionGroupMatch, prepReraiseStar } from "./exceptiongroups.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
 let reraised: PyObject | null = null;
 
-function unboundLocal(co: CodeData, oparg: number): PyObject {
+export function unboundLocal(co: CodeData, oparg: number): PyObject {
   const name = (co.co_localsplusnames.ob_item as PyObject[])[oparg];
   const e = PyErr_Format(
     PyExc_UnboundLocalError,
@@ -171,7 +205,7 @@ function unboundLocal(co: CodeData, oparg: number): PyObject {
   return e;
 }
 
-function unboundDeref(co: CodeData, oparg: number): PyObject {
+export function unboundDeref(co: CodeData, oparg: number): PyObject {
   const name = (co.co_localsplusnames.ob_item as PyObject[])[oparg];
   if (oparg < co.co_nplaincellvars + co.co_nlocals) {
     return PyErr_Format(
@@ -188,7 +222,7 @@ function unboundDeref(co: CodeData, oparg: number): PyObject {
 }
 
 /** format_exc_check_arg for NameError: the message, and the name for suggestions. */
-function nameErrorWith(msg: string, name: PyObject): PyObject {
+export function nameErrorWith(msg: string, name: PyObject): PyObject {
   const e = PyErr_Format(PyExc_NameError, msg);
   const d = excData(e);
   if (d.name === null) {
@@ -198,7 +232,7 @@ function nameErrorWith(msg: string, name: PyObject): PyObject {
   return e;
 }
 
-function nameError(name: PyObject): PyObject {
+export function nameError(name: PyObject): PyObject {
   return nameErrorWith(`name '${str(name)}' is not defined`, name);
 }
 
@@ -273,7 +307,7 @@ function loadGlobalCached(
 }
 
 /** The eval breaker: the host's interrupt flag. */
-function handleEvalBreaker(): void {
+export function handleEvalBreaker(): void {
   const flag = hostState.interrupt;
   if (flag !== null && flag[0] !== 0) {
     flag[0] = 0;
@@ -532,64 +566,22 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
 
           case 10 /* UNARY_POSITIVE */: {
-            const value = ls[sp - 1]!;
-            const res = PyNumber_Positive(value);
-            Py_DECREF(value);
-            ls[sp - 1] = res;
+            sp = op_UNARY_POSITIVE(frame, ls, sp, oparg);
             break;
           }
 
           case 11 /* UNARY_NEGATIVE */: {
-            const value = ls[sp - 1]!;
-            let res: PyObject;
-            if (value.ob_type === PyLong_Type && typeof value.ob_val === "number") {
-              const v = value.ob_val as number;
-              res = PyLong_FromNumber(v === 0 ? 0 : -v);
-            } else if (value.ob_type === PyFloat_Type) {
-              res = PyFloat_FromDouble(-(value.ob_val as number));
-            } else {
-              try {
-                res = PyNumber_Negative(value);
-              } catch (e) {
-                sp--;
-                Py_DECREF(value);
-                throw e;
-              }
-            }
-            Py_DECREF(value);
-            ls[sp - 1] = res;
+            sp = op_UNARY_NEGATIVE(frame, ls, sp, oparg);
             break;
           }
 
           case 12 /* UNARY_NOT */: {
-            const value = ls[sp - 1]!;
-            let err: boolean;
-            try {
-              err = PyObject_IsTrue(value);
-            } catch (e) {
-              sp--;
-              Py_DECREF(value);
-              throw e;
-            }
-            Py_DECREF(value);
-            const b = err ? Py_False : Py_True;
-            b.ob_refcnt++;
-            ls[sp - 1] = b;
+            sp = op_UNARY_NOT(frame, ls, sp, oparg);
             break;
           }
 
           case 15 /* UNARY_INVERT */: {
-            const value = ls[sp - 1]!;
-            let res: PyObject;
-            try {
-              res = PyNumber_Invert(value);
-            } catch (e) {
-              sp--;
-              Py_DECREF(value);
-              throw e;
-            }
-            Py_DECREF(value);
-            ls[sp - 1] = res;
+            sp = op_UNARY_INVERT(frame, ls, sp, oparg);
             break;
           }
 
@@ -674,13 +666,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 146 /* SET_ADD */: {
-            const v = ls[--sp]!;
-            const set = ls[sp - oparg]!;
-            try {
-              PySet_Add(set, v);
-            } finally {
-              Py_DECREF(v);
-            }
+            sp = op_SET_ADD(frame, ls, sp, oparg);
             break;
           }
 
@@ -718,34 +704,18 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 61 /* DELETE_SUBSCR */: {
-            const sub = ls[sp - 1]!;
-            const container = ls[sp - 2]!;
-            sp -= 2;
-            try {
-              PyObject_DelItem(container, sub);
-            } finally {
-              Py_DECREF(container);
-              Py_DECREF(sub);
-            }
+            sp = op_DELETE_SUBSCR(frame, ls, sp, oparg);
             break;
           }
 
           case 70 /* PRINT_EXPR */: {
-            const value = ls[--sp]!;
-            try {
-              printExpr(value);
-            } finally {
-              Py_DECREF(value);
-            }
+            sp = op_PRINT_EXPR(frame, ls, sp, oparg);
             break;
           }
 
           case 130 /* RAISE_VARARGS */: {
-            let cause: PyObject | null = null, exc: PyObject | null = null;
-            if (oparg === 2) cause = ls[--sp];
-            if (oparg >= 1) exc = ls[--sp];
-            if (oparg > 2) throw PyErr_Format(PyExc_SystemError, "bad RAISE_VARARGS oparg");
-            throw doRaise(exc, cause);
+            sp = op_RAISE_VARARGS(frame, ls, sp, oparg);
+            break;
           }
 
           case 83 /* RETURN_VALUE */: {
@@ -808,10 +778,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 89 /* POP_EXCEPT */: {
-            const excInfo = tstate.exc_info;
-            const value = excInfo.exc_value;
-            excInfo.exc_value = ls[--sp];
-            Py_XDECREF(value);
+            sp = op_POP_EXCEPT(frame, ls, sp, oparg);
             break;
           }
 
@@ -830,16 +797,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 88 /* PREP_RERAISE_STAR */: {
-            const excs = ls[--sp]!;
-            const orig = ls[--sp]!;
-            let val: PyObject;
-            try {
-              val = prepReraiseStar(orig, excs);
-            } finally {
-              Py_DECREF(excs);
-              Py_DECREF(orig);
-            }
-            ls[sp++] = val;
+            sp = op_PREP_RERAISE_STAR(frame, ls, sp, oparg);
             break;
           }
 
@@ -849,42 +807,17 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
 
           case 71 /* LOAD_BUILD_CLASS */: {
-            const bc = dictGetStr(frame.f_builtins, _Py_ID("__build_class__"));
-            if (bc === null) throw PyErr_Format(PyExc_NameError, "__build_class__ not found");
-            bc.ob_refcnt++;
-            ls[sp++] = bc;
+            sp = op_LOAD_BUILD_CLASS(frame, ls, sp, oparg);
             break;
           }
 
           case 90 /* STORE_NAME */: {
-            const name = names[oparg];
-            const v = ls[--sp]!;
-            const ns = frame.f_locals;
-            try {
-              if (ns === null) {
-                throw PyErr_Format(
-                  PyExc_SystemError,
-                  `no locals found when storing ${str(PyObject_Repr(name))}`,
-                );
-              }
-              if (ns.ob_type === PyDict_Type) PyDict_SetItem(ns, name, v);
-              else PyObject_SetItem(ns, name, v);
-            } finally {
-              Py_DECREF(v);
-            }
+            sp = op_STORE_NAME(frame, ls, sp, oparg);
             break;
           }
 
           case 91 /* DELETE_NAME */: {
-            const name = names[oparg];
-            const ns = frame.f_locals;
-            if (ns === null) throw PyErr_Format(PyExc_SystemError, "no locals when deleting");
-            try {
-              PyObject_DelItem(ns, name);
-            } catch (e) {
-              if (e instanceof PyObject) Py_DECREF(e);
-              throw nameError(name);
-            }
+            sp = op_DELETE_NAME(frame, ls, sp, oparg);
             break;
           }
 
@@ -914,14 +847,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 94 /* UNPACK_EX */: {
-            const totalargs = 1 + (oparg & 0xff) + (oparg >> 8);
-            const seq = ls[--sp]!;
-            try {
-              unpackIterable(seq, oparg & 0xff, oparg >> 8, ls, sp);
-            } finally {
-              Py_DECREF(seq);
-            }
-            sp += totalargs;
+            sp = op_UNPACK_EX(frame, ls, sp, oparg);
             break;
           }
 
@@ -947,44 +873,22 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 96 /* DELETE_ATTR */: {
-            const name = names[oparg];
-            const owner = ls[--sp]!;
-            try {
-              PyObject_SetAttr(owner, name, null);
-            } finally {
-              Py_DECREF(owner);
-            }
+            sp = op_DELETE_ATTR(frame, ls, sp, oparg);
             break;
           }
 
           case 97 /* STORE_GLOBAL */: {
-            const name = names[oparg];
-            const v = ls[--sp]!;
-            try {
-              PyDict_SetItem(frame.f_globals, name, v);
-            } finally {
-              Py_DECREF(v);
-            }
+            sp = op_STORE_GLOBAL(frame, ls, sp, oparg);
             break;
           }
 
           case 98 /* DELETE_GLOBAL */: {
-            const name = names[oparg];
-            try {
-              PyDict_DelItem(frame.f_globals, name);
-            } catch (e) {
-              if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError)) {
-                Py_DECREF(e);
-                throw nameError(name);
-              }
-              throw e;
-            }
+            sp = op_DELETE_GLOBAL(frame, ls, sp, oparg);
             break;
           }
 
           case 101 /* LOAD_NAME */: {
-            const name = names[oparg];
-            ls[sp++] = loadName(frame, name);
+            sp = op_LOAD_NAME(frame, ls, sp, oparg);
             break;
           }
 
@@ -1006,47 +910,22 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 126 /* DELETE_FAST */: {
-            const v = ls[base + oparg];
-            if (v === null) throw unboundLocal(co, oparg);
-            ls[base + oparg] = null;
-            Py_DECREF(v);
+            sp = op_DELETE_FAST(frame, ls, sp, oparg);
             break;
           }
 
           case 135 /* MAKE_CELL */: {
-            const initial = ls[base + oparg];
-            const cell = PyCell_New(initial);
-            ls[base + oparg] = cell;
-            Py_XDECREF(initial);
+            sp = op_MAKE_CELL(frame, ls, sp, oparg);
             break;
           }
 
           case 139 /* DELETE_DEREF */: {
-            const cell = ls[base + oparg]!;
-            const oldobj = PyCell_GET(cell);
-            if (oldobj === null) throw unboundDeref(co, oparg);
-            cell.ob_dict = null;
-            Py_DECREF(oldobj);
+            sp = op_DELETE_DEREF(frame, ls, sp, oparg);
             break;
           }
 
           case 148 /* LOAD_CLASSDEREF */: {
-            const name = (co.co_localsplusnames.ob_item as PyObject[])[oparg];
-            const locals = frame.f_locals!;
-            let value: PyObject | null;
-            if (locals.ob_type === PyDict_Type) {
-              value = PyDict_GetItemWithError(locals, name);
-              if (value !== null) value.ob_refcnt++;
-            } else {
-              value = getItemOrNull(locals, name);
-            }
-            if (value === null) {
-              const cell = ls[base + oparg]!;
-              value = PyCell_GET(cell);
-              if (value === null) throw unboundDeref(co, oparg);
-              value.ob_refcnt++;
-            }
-            ls[sp++] = value;
+            sp = op_LOAD_CLASSDEREF(frame, ls, sp, oparg);
             break;
           }
 
@@ -1069,22 +948,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 149 /* COPY_FREE_VARS */: {
-            const closure = funcData(frame.f_func).closure!.ob_item as PyObject[];
-            const offset = base + co.co_nlocals + co.co_nplaincellvars;
-            for (let i = 0; i < oparg; i++) {
-              const o = closure[i];
-              o.ob_refcnt++;
-              ls[offset + i] = o;
-            }
+            sp = op_COPY_FREE_VARS(frame, ls, sp, oparg);
             break;
           }
 
           case 157 /* BUILD_STRING */: {
-            let s = "";
-            for (let i = sp - oparg; i < sp; i++) s += (ls[i] as PyUnicodeObject).ob_val;
-            const res = PyUnicode_FromString(s);
-            while (--oparg >= 0) Py_DECREF(ls[--sp]!);
-            ls[sp++] = res;
+            sp = op_BUILD_STRING(frame, ls, sp, oparg);
             break;
           }
 
@@ -1103,149 +972,52 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 82 /* LIST_TO_TUPLE */: {
-            const list = ls[--sp]!;
-            const tuple = PyList_AsTuple(list);
-            Py_DECREF(list);
-            ls[sp++] = tuple;
+            sp = op_LIST_TO_TUPLE(frame, ls, sp, oparg);
             break;
           }
 
           case 162 /* LIST_EXTEND */: {
-            const iterable = ls[--sp]!;
-            const list = ls[sp - oparg]!;
-            try {
-              list_extend(list, iterable);
-            } catch (e) {
-              if (
-                e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_TypeError) &&
-                iterable.ob_type.tp_iter === null && !PySequence_Check(iterable)
-              ) {
-                Py_DECREF(e);
-                Py_DECREF(iterable);
-                throw PyErr_Format(
-                  PyExc_TypeError,
-                  `Value after * must be an iterable, not ${iterable.ob_type.tp_name}`,
-                );
-              }
-              Py_DECREF(iterable);
-              throw e;
-            }
-            Py_DECREF(iterable);
+            sp = op_LIST_EXTEND(frame, ls, sp, oparg);
             break;
           }
 
           case 163 /* SET_UPDATE */: {
-            const iterable = ls[--sp]!;
-            const set = ls[sp - oparg]!;
-            try {
-              set_update_internal(set, iterable);
-            } finally {
-              Py_DECREF(iterable);
-            }
+            sp = op_SET_UPDATE(frame, ls, sp, oparg);
             break;
           }
 
           case 104 /* BUILD_SET */: {
-            const set = make_new_set(PySet_Type);
-            let err: unknown = null;
-            for (let i = oparg; i > 0; i--) {
-              const item = ls[sp - i]!;
-              if (err === null) {
-                try {
-                  PySet_Add(set, item);
-                } catch (e) {
-                  err = e;
-                }
-              }
-              Py_DECREF(item);
-            }
-            sp -= oparg;
-            if (err !== null) {
-              Py_DECREF(set);
-              throw err;
-            }
-            ls[sp++] = set;
+            sp = op_BUILD_SET(frame, ls, sp, oparg);
             break;
           }
 
           case 105 /* BUILD_MAP */: {
-            const map = _PyDict_NewPresized(oparg);
-            try {
-              for (let i = 0; i < oparg; i++) {
-                PyDict_SetItem(map, ls[sp - 2 * oparg + 2 * i]!, ls[sp - 2 * oparg + 2 * i + 1]!);
-              }
-            } catch (e) {
-              Py_DECREF(map);
-              throw e;
-            }
-            for (let i = 0; i < 2 * oparg; i++) Py_DECREF(ls[--sp]!);
-            ls[sp++] = map;
+            sp = op_BUILD_MAP(frame, ls, sp, oparg);
             break;
           }
 
           case 85 /* SETUP_ANNOTATIONS */: {
-            setupAnnotations(frame);
+            sp = op_SETUP_ANNOTATIONS(frame, ls, sp, oparg);
             break;
           }
 
           case 156 /* BUILD_CONST_KEY_MAP */: {
-            const keys = ls[sp - 1]!;
-            if (keys.ob_type !== PyTuple_Type || keys.ob_item!.length !== oparg) {
-              throw PyErr_Format(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
-            }
-            const map = _PyDict_NewPresized(oparg);
-            const kitems = keys.ob_item as PyObject[];
-            try {
-              for (let i = 0; i < oparg; i++) {
-                PyDict_SetItem(map, kitems[i], ls[sp - 1 - oparg + i]!);
-              }
-            } catch (e) {
-              Py_DECREF(map);
-              throw e;
-            }
-            Py_DECREF(ls[--sp]!);
-            for (let i = 0; i < oparg; i++) Py_DECREF(ls[--sp]!);
-            ls[sp++] = map;
+            sp = op_BUILD_CONST_KEY_MAP(frame, ls, sp, oparg);
             break;
           }
 
           case 165 /* DICT_UPDATE */: {
-            const update = ls[--sp]!;
-            const dict = ls[sp - oparg]!;
-            try {
-              dictUpdateArg(dict, update);
-            } catch (e) {
-              if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) {
-                Py_DECREF(e);
-                Py_DECREF(update);
-                throw PyErr_Format(
-                  PyExc_TypeError,
-                  `'${update.ob_type.tp_name}' object is not a mapping`,
-                );
-              }
-              Py_DECREF(update);
-              throw e;
-            }
-            Py_DECREF(update);
+            sp = op_DICT_UPDATE(frame, ls, sp, oparg);
             break;
           }
 
           case 164 /* DICT_MERGE */: {
-            const update = ls[--sp]!;
-            const dict = ls[sp - oparg]!;
-            try {
-              dictMergeKwargs(dict, update, ls[sp - 2 - oparg]!);
-            } finally {
-              Py_DECREF(update);
-            }
+            sp = op_DICT_MERGE(frame, ls, sp, oparg);
             break;
           }
 
           case 147 /* MAP_ADD */: {
-            const value = ls[--sp]!;
-            const key = ls[--sp]!;
-            const map = ls[sp - oparg]!;
-            _PyDict_SetItem_Take2(map, key, value);
+            sp = op_MAP_ADD(frame, ls, sp, oparg);
             break;
           }
 
@@ -1314,97 +1086,32 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 118 /* CONTAINS_OP */: {
-            const right = ls[--sp]!;
-            const left = ls[--sp]!;
-            let res: boolean;
-            try {
-              res = PySequence_Contains(right, left);
-            } finally {
-              Py_DECREF(left);
-              Py_DECREF(right);
-            }
-            const b = res !== (oparg === 1) ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+            sp = op_CONTAINS_OP(frame, ls, sp, oparg);
             break;
           }
 
           case 37 /* CHECK_EG_MATCH */: {
-            const matchType = ls[--sp]!;
-            const excValue = ls[sp - 1]!;
-            let match: PyObject, rest: PyObject;
-            try {
-              [match, rest] = exceptionGroupMatch(excValue, matchType);
-            } finally {
-              Py_DECREF(matchType);
-            }
-            if (match === Py_None) {
-              ls[sp++] = match;
-              Py_XDECREF(rest);
-            } else {
-              ls[sp - 1] = rest;
-              ls[sp++] = match;
-              match.ob_refcnt++;
-              const info = tstate.exc_info;
-              const old = info.exc_value;
-              info.exc_value = match;
-              Py_XDECREF(old);
-              Py_DECREF(excValue);
-            }
+            sp = op_CHECK_EG_MATCH(frame, ls, sp, oparg);
             break;
           }
 
           case 36 /* CHECK_EXC_MATCH */: {
-            const right = ls[--sp]!;
-            const left = ls[sp - 1]!;
-            try {
-              checkExceptTypeValid(right);
-            } catch (e) {
-              Py_DECREF(right);
-              throw e;
-            }
-            const res = exceptionMatches(left, right);
-            Py_DECREF(right);
-            const b = res ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+            sp = op_CHECK_EXC_MATCH(frame, ls, sp, oparg);
             break;
           }
 
           case 108 /* IMPORT_NAME */: {
-            const name = names[oparg];
-            const fromlist = ls[--sp]!;
-            const level = ls[sp - 1]!;
-            let res: PyObject;
-            try {
-              res = importName(frame, name, fromlist, level);
-            } catch (e) {
-              Py_DECREF(level);
-              Py_DECREF(fromlist);
-              sp--;
-              throw e;
-            }
-            Py_DECREF(level);
-            Py_DECREF(fromlist);
-            ls[sp - 1] = res;
+            sp = op_IMPORT_NAME(frame, ls, sp, oparg);
             break;
           }
 
           case 84 /* IMPORT_STAR */: {
-            const from = ls[--sp]!;
-            try {
-              const locals = fastToLocals(frame);
-              importAllFrom(locals, from);
-            } finally {
-              Py_DECREF(from);
-            }
+            sp = op_IMPORT_STAR(frame, ls, sp, oparg);
             break;
           }
 
           case 109 /* IMPORT_FROM */: {
-            const name = names[oparg];
-            const from = ls[sp - 1]!;
-            ls[sp++] = importFrom(from, name);
+            sp = op_IMPORT_FROM(frame, ls, sp, oparg);
             break;
           }
 
@@ -1547,95 +1254,37 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 30 /* GET_LEN */: {
-            const len = PyObject_Size(ls[sp - 1]!);
-            ls[sp++] = PyLong_FromNumber(len);
+            sp = op_GET_LEN(frame, ls, sp, oparg);
             break;
           }
 
           case 152 /* MATCH_CLASS */: {
-            const namesTuple = ls[--sp]!;
-            const type = ls[--sp]!;
-            const subject = ls[sp - 1]!;
-            let attrs: PyObject | null;
-            try {
-              attrs = matchClass(subject, type, oparg, namesTuple);
-            } catch (e) {
-              Py_DECREF(namesTuple);
-              Py_DECREF(type);
-              throw e;
-            }
-            Py_DECREF(namesTuple);
-            Py_DECREF(type);
-            if (attrs !== null) ls[sp - 1] = attrs;
-            else {
-              Py_None.ob_refcnt++;
-              ls[sp - 1] = Py_None;
-            }
-            Py_DECREF(subject);
+            sp = op_MATCH_CLASS(frame, ls, sp, oparg);
             break;
           }
 
           case 31 /* MATCH_MAPPING */: {
-            const subject = ls[sp - 1]!;
-            const b = subject.ob_type.tp_flags & Py_TPFLAGS_MAPPING ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+            sp = op_MATCH_MAPPING(frame, ls, sp, oparg);
             break;
           }
 
           case 32 /* MATCH_SEQUENCE */: {
-            const subject = ls[sp - 1]!;
-            const b = subject.ob_type.tp_flags & Py_TPFLAGS_SEQUENCE ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+            sp = op_MATCH_SEQUENCE(frame, ls, sp, oparg);
             break;
           }
 
           case 33 /* MATCH_KEYS */: {
-            const keys = ls[sp - 1]!;
-            const subject = ls[sp - 2]!;
-            ls[sp++] = matchKeys(subject, keys);
+            sp = op_MATCH_KEYS(frame, ls, sp, oparg);
             break;
           }
 
           case 68 /* GET_ITER */: {
-            const iterable = ls[sp - 1]!;
-            let iter: PyObject;
-            try {
-              iter = PyObject_GetIter(iterable);
-            } catch (e) {
-              sp--;
-              Py_DECREF(iterable);
-              throw e;
-            }
-            Py_DECREF(iterable);
-            ls[sp - 1] = iter;
+            sp = op_GET_ITER(frame, ls, sp, oparg);
             break;
           }
 
           case 69 /* GET_YIELD_FROM_ITER */: {
-            const iterable = ls[sp - 1]!;
-            if (iterable.ob_type === PyCoro_Type) {
-              if (!(co.co_flags & (CO.COROUTINE | CO.ITERABLE_COROUTINE))) {
-                sp--;
-                Py_DECREF(iterable);
-                throw PyErr_Format(
-                  PyExc_TypeError,
-                  "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                );
-              }
-            } else if (iterable.ob_type !== PyGen_Type) {
-              let iter: PyObject;
-              try {
-                iter = PyObject_GetIter(iterable);
-              } catch (e) {
-                sp--;
-                Py_DECREF(iterable);
-                throw e;
-              }
-              Py_DECREF(iterable);
-              ls[sp - 1] = iter;
-            }
+            sp = op_GET_YIELD_FROM_ITER(frame, ls, sp, oparg);
             break;
           }
 
@@ -1661,56 +1310,17 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 53 /* BEFORE_WITH */: {
-            const mgr = ls[sp - 1]!;
-            const [enter, enterUnbound] = lookupSpecial(mgr, "__enter__");
-            if (enter === null) {
-              throw PyErr_Format(
-                PyExc_TypeError,
-                `'${mgr.ob_type.tp_name}' object does not support the context manager protocol`,
-              );
-            }
-            const [exit, exitUnbound] = lookupSpecial(mgr, "__exit__");
-            if (exit === null) {
-              Py_DECREF(enter);
-              throw PyErr_Format(
-                PyExc_TypeError,
-                `'${mgr.ob_type.tp_name}' object does not support the context manager protocol (missed __exit__ method)`,
-              );
-            }
-            ls[sp - 1] = bindSpecial(exit, exitUnbound, mgr);
-            let res: PyObject;
-            try {
-              res = enterUnbound ? PyObject_CallOneArg(enter, mgr) : PyObject_CallNoArgs(enter);
-            } finally {
-              Py_DECREF(enter);
-              Py_DECREF(mgr);
-            }
-            ls[sp++] = res;
+            sp = op_BEFORE_WITH(frame, ls, sp, oparg);
             break;
           }
 
           case 49 /* WITH_EXCEPT_START */: {
-            const val = ls[sp - 1]!;
-            const exc = val.ob_type;
-            const tb = excData(val).traceback ?? Py_None;
-            const exitFunc = ls[sp - 4]!;
-            const res = PyObject_Vectorcall(exitFunc, [exc, val, tb], 0, 3, null);
-            ls[sp++] = res;
+            sp = op_WITH_EXCEPT_START(frame, ls, sp, oparg);
             break;
           }
 
           case 35 /* PUSH_EXC_INFO */: {
-            const value = ls[sp - 1]!;
-            const excInfo = tstate.exc_info;
-            if (excInfo.exc_value !== null) {
-              ls[sp - 1] = excInfo.exc_value;
-            } else {
-              Py_None.ob_refcnt++;
-              ls[sp - 1] = Py_None;
-            }
-            value.ob_refcnt++;
-            ls[sp++] = value;
-            excInfo.exc_value = value;
+            sp = op_PUSH_EXC_INFO(frame, ls, sp, oparg);
             break;
           }
 
@@ -1885,15 +1495,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 132 /* MAKE_FUNCTION */: {
-            const codeobj = ls[--sp]!;
-            const func = PyFunction_New(codeobj, frame.f_globals);
-            Py_DECREF(codeobj);
-            const fd = funcData(func);
-            if (oparg & 0x08) fd.closure = ls[--sp];
-            if (oparg & 0x04) fd.annotations = ls[--sp];
-            if (oparg & 0x02) fd.kwdefaults = ls[--sp];
-            if (oparg & 0x01) fd.defaults = ls[--sp];
-            ls[sp++] = func;
+            sp = op_MAKE_FUNCTION(frame, ls, sp, oparg);
             break;
           }
 
@@ -1919,49 +1521,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 133 /* BUILD_SLICE */: {
-            const step = oparg === 3 ? ls[--sp]! : null;
-            const stop = ls[--sp]!;
-            const start = ls[sp - 1]!;
-            const slice = PySlice_New(start, stop, step);
-            Py_DECREF(start);
-            Py_DECREF(stop);
-            Py_XDECREF(step);
-            ls[sp - 1] = slice;
+            sp = op_BUILD_SLICE(frame, ls, sp, oparg);
             break;
           }
 
           case 155 /* FORMAT_VALUE */: {
-            const haveSpec = (oparg & 0x04) === 0x04;
-            const fmtSpec = haveSpec ? ls[--sp]! : null;
-            let value = ls[--sp]!;
-            try {
-              const conv = oparg & 0x03;
-              if (conv !== 0) {
-                const f = conv === 1 ? PyObject_Str : conv === 2 ? PyObject_Repr : PyObject_ASCII;
-                let result: PyObject;
-                try {
-                  result = f(value);
-                } finally {
-                  Py_DECREF(value);
-                }
-                value = result;
-              }
-            } catch (e) {
-              Py_XDECREF(fmtSpec);
-              throw e;
-            }
-            let result: PyObject;
-            if (value.ob_type === PyUnicode_Type && fmtSpec === null) {
-              result = value;
-            } else {
-              try {
-                result = PyObject_Format(value, fmtSpec);
-              } finally {
-                Py_DECREF(value);
-                Py_XDECREF(fmtSpec);
-              }
-            }
-            ls[sp++] = result;
+            sp = op_FORMAT_VALUE(frame, ls, sp, oparg);
             break;
           }
 
@@ -1988,6 +1553,11 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
       }
     } catch (e) {
       // ---- error: and exception_unwind: ----
+      if (opError.set) {
+        // raised inside an op function: its stack pointer is the one to unwind from
+        sp = opError.sp;
+        opError.set = false;
+      }
       let exc = PyErr_FromJS(e);
       kwnames = null;
       if (exc !== reraised) {
@@ -2039,11 +1609,17 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
 
 // ---- instruction helpers --------------------------------------------------------------------------
 
-function subscrSlow(container: PyObject, sub: PyObject, _sp: number): PyObject {
-  return PyObject_GetItem(container, sub);
+/** BINARY_SUBSCR's general path; on error sub is released (the container stays on the stack). */
+export function subscrSlow(container: PyObject, sub: PyObject, _sp: number): PyObject {
+  try {
+    return PyObject_GetItem(container, sub);
+  } catch (e) {
+    Py_DECREF(sub);
+    throw e;
+  }
 }
 
-function getItemOrNull(mapping: PyObject, key: PyObject): PyObject | null {
+export function getItemOrNull(mapping: PyObject, key: PyObject): PyObject | null {
   try {
     return PyObject_GetItem(mapping, key);
   } catch (e) {
@@ -2055,7 +1631,7 @@ function getItemOrNull(mapping: PyObject, key: PyObject): PyObject | null {
   }
 }
 
-function loadName(frame: Frame, name: PyObject): PyObject {
+export function loadName(frame: Frame, name: PyObject): PyObject {
   const locals = frame.f_locals;
   if (locals === null) {
     throw PyErr_Format(PyExc_SystemError, `no locals when loading '${str(name)}'`);
@@ -2088,7 +1664,7 @@ function loadName(frame: Frame, name: PyObject): PyObject {
   return v;
 }
 
-function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): PyObject {
+export function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): PyObject {
   const v = getItemOrNull(globals, name);
   if (v !== null) return v;
   const b = getItemOrNull(builtins, name);
@@ -2097,7 +1673,7 @@ function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): 
 }
 
 /** tp_iternext with a Python-level StopIteration counted as the end (FOR_ITER). */
-function iterNextCatching(iter: PyObject): PyObject | null {
+export function iterNextCatching(iter: PyObject): PyObject | null {
   const f = iter.ob_type.tp_iternext;
   if (f === null) {
     throw PyErr_Format(PyExc_TypeError, `'${iter.ob_type.tp_name}' object is not an iterator`);
@@ -2114,7 +1690,7 @@ function iterNextCatching(iter: PyObject): PyObject | null {
 }
 
 /** unpack_iterable: pushes argcnt items (and a list and argcntafter items) below sp. */
-function unpackIterable(
+export function unpackIterable(
   v: PyObject,
   argcnt: number,
   argcntafter: number,
@@ -2184,7 +1760,7 @@ function unpackIterable(
 }
 
 /** do_raise: the exception to throw (a new reference). */
-function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
+export function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
   if (exc === null) {
     // Reraise the exception being handled.
     let info: import("../objects/pystate.ts").ExcInfo | null = tstate.exc_info;
@@ -2257,7 +1833,7 @@ function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
 }
 
 /** check_except_type_valid */
-function checkExceptTypeValid(right: PyObject): void {
+export function checkExceptTypeValid(right: PyObject): void {
   const msg = "catching classes that do not inherit from BaseException is not allowed";
   if (PyTuple_Check(right)) {
     for (const e of right.ob_item as PyObject[]) {
@@ -2279,12 +1855,12 @@ export function exceptionMatches(exc: PyObject, cls: PyObject): boolean {
 }
 
 /** _PyObject_LookupSpecial: [method or null, unbound]. */
-function lookupSpecial(obj: PyObject, name: string): [PyObject | null, boolean] {
+export function lookupSpecial(obj: PyObject, name: string): [PyObject | null, boolean] {
   return lookupMaybeMethod(obj, _Py_ID(name));
 }
 
 /** Binds an unbound special method to obj (the stack holds bound __exit__). */
-function bindSpecial(meth: PyObject, unbound: boolean, obj: PyObject): PyObject {
+export function bindSpecial(meth: PyObject, unbound: boolean, obj: PyObject): PyObject {
   if (!unbound) return meth;
   const f = meth.ob_type.tp_descr_get;
   if (f === null) return meth;
@@ -2293,7 +1869,7 @@ function bindSpecial(meth: PyObject, unbound: boolean, obj: PyObject): PyObject 
   return bound;
 }
 
-function setupAnnotations(frame: Frame): void {
+export function setupAnnotations(frame: Frame): void {
   const locals = frame.f_locals;
   if (locals === null) {
     throw PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
@@ -2316,7 +1892,7 @@ function setupAnnotations(frame: Frame): void {
 }
 
 /** PyDict_Update for DICT_UPDATE: a dict, or any object with keys(). */
-function dictUpdateArg(dict: PyObject, update: PyObject): void {
+export function dictUpdateArg(dict: PyObject, update: PyObject): void {
   if (PyDict_Check(update)) {
     dict_merge(dict, update, true);
     return;
@@ -2351,7 +1927,7 @@ function dictUpdateArg(dict: PyObject, update: PyObject): void {
 }
 
 /** _PyDict_MergeEx(dict, update, 2) with format_kwargs_error's messages. */
-function dictMergeKwargs(dict: PyObject, update: PyObject, func: PyObject): void {
+export function dictMergeKwargs(dict: PyObject, update: PyObject, func: PyObject): void {
   if (PyDict_Check(update)) {
     try {
       dict_merge(dict, update, 2);
@@ -2401,7 +1977,7 @@ function dictMergeKwargs(dict: PyObject, update: PyObject, func: PyObject): void
   }
 }
 
-function kwargsError(e: unknown, func: PyObject, update: PyObject): unknown {
+export function kwargsError(e: unknown, func: PyObject, update: PyObject): unknown {
   if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError)) {
     const args = excData(e).args.ob_item as PyObject[];
     if (args.length === 1 && args[0].ob_type === PyUnicode_Type) {
@@ -2433,7 +2009,7 @@ export function funcStr(func: PyObject): string {
 }
 
 /** check_args_iterable for CALL_FUNCTION_EX. */
-function checkArgsIterable(func: PyObject, args: PyObject): void {
+export function checkArgsIterable(func: PyObject, args: PyObject): void {
   if (args.ob_type.tp_iter === null && !PySequence_Check(args)) {
     throw PyErr_Format(
       PyExc_TypeError,
@@ -2443,7 +2019,7 @@ function checkArgsIterable(func: PyObject, args: PyObject): void {
 }
 
 /** PRINT_EXPR: sys.displayhook(value). */
-function printExpr(value: PyObject): void {
+export function printExpr(value: PyObject): void {
   const hook = hostState.displayhook();
   if (hook === null) throw PyErr_Format(PyExc_RuntimeError, "lost sys.displayhook");
   const res = PyObject_CallOneArg(hook, value);
@@ -2454,7 +2030,7 @@ function printExpr(value: PyObject): void {
 const sendResult: { value: PyObject } = { value: Py_None };
 
 /** PyIter_Send: the next value, or null with sendResult.value the return value. */
-function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
+export function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
   if (receiver.ob_type === PyGen_Type || receiver.ob_type === PyCoro_Type) {
     return genSendValue(receiver, v);
   }
@@ -2485,14 +2061,14 @@ function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
 }
 
 import { genSend } from "./genobject.ts";
-function genSendValue(gen: PyObject, v: PyObject): PyObject | null {
+export function genSendValue(gen: PyObject, v: PyObject): PyObject | null {
   const [kind, value] = genSend(gen, v);
   if (kind === "next") return value;
   sendResult.value = value;
   return null;
 }
 
-function asyncOp(
+export function asyncOp(
   op: number,
   _oparg: number,
   _ls: (PyObject | null)[],
