@@ -37,6 +37,15 @@ export function addressOf(unit: number): number {
   return HEAP_BASE + unit * ALIGNMENT;
 }
 
+/**
+ * The index of the pool holding a unit in Obmalloc.poolByKey. Arenas are mapped downward
+ * from the top of the modelled address space, so counting pools from the top keeps that
+ * array dense (a sparse one turns into a slow dictionary in V8).
+ */
+function poolKey(unit: number): number {
+  return (TOTAL_UNITS - 1 - unit) >> 10;
+}
+
 /** One pool: blocks of one size class, with CPython's freeblock chain. */
 export class Pool {
   /** Number of allocated blocks (ref.count). */
@@ -87,7 +96,7 @@ export class Obmalloc {
   usableArenas: Arena | null = null;
   /** nfp2lasta[n]: the rightmost arena in usable_arenas with n free pools. */
   readonly nfp2lasta: (Arena | null)[] = [];
-  /** Pools by (unit >> 10): the radix tree's answer to "is this address ours". */
+  /** Pools by poolKey(unit): the radix tree's answer to "is this address ours". */
   readonly poolByKey: (Pool | undefined)[] = [];
   readonly stats: ObmallocStats = {
     narenasCurrentlyAllocated: 0,
@@ -132,7 +141,7 @@ export class Obmalloc {
 
   /** PyObject_Free(unit). */
   free(unit: number): void {
-    const pool = this.poolByKey[unit >> 10];
+    const pool = this.poolByKey[poolKey(unit)];
     if (pool === undefined || pool.szidx < 0 || pool.arena === null) {
       this.rawFree(unit);
       return;
@@ -158,7 +167,7 @@ export class Obmalloc {
 
   /** The size class (block size in bytes) serving a unit, or 0 if it is not a pool block. */
   blockSize(unit: number): number {
-    const pool = this.poolByKey[unit >> 10];
+    const pool = this.poolByKey[poolKey(unit)];
     if (pool === undefined || pool.szidx < 0 || pool.arena === null) return 0;
     return (pool.szidx + 1) * ALIGNMENT;
   }
@@ -196,10 +205,10 @@ export class Obmalloc {
       if (ua.nfreepools === 0) this.dropFullArena();
     } else {
       const unit = ua.poolUnit;
-      const known = this.poolByKey[unit >> 10];
+      const known = this.poolByKey[poolKey(unit)];
       if (known === undefined) {
         pool = new Pool(unit, ua);
-        this.poolByKey[unit >> 10] = pool;
+        this.poolByKey[poolKey(unit)] = pool;
       } else {
         pool = known;
         pool.arena = ua;
@@ -299,7 +308,7 @@ export class Obmalloc {
       ao.nextarena = this.unusedArenaObjects;
       this.unusedArenaObjects = ao;
       for (let u = ao.unit; u < ao.unit + ARENA_UNITS; u += POOL_UNITS) {
-        const p = this.poolByKey[u >> 10];
+        const p = this.poolByKey[poolKey(u)];
         if (p !== undefined) {
           p.arena = null;
           p.szidx = -1;

@@ -90,6 +90,9 @@ import {
   op_WITH_EXCEPT_START,
   opError,
 } from "./ops.ts";
+import { compileCode, JIT_CALL, JIT_RETURN, JIT_YIELD, jitOut, setJitRuntime } from "./jit.ts";
+import { binaryOpSlow, callGeneric, compareSlow, concatStrings, truthAndDecref } from "./ops.ts";
+import * as opsModule from "./ops.ts";
 import { loadAttrCached, loadMethodCached, methodFound, storeAttrCached } from "./specialize.ts";
 import { funcData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
@@ -306,6 +309,58 @@ function loadGlobalCached(
   return null;
 }
 
+/**
+ * CALL of a Python function (the inlined call of ceval.c): binds the arguments (stolen from
+ * ls[argsAt..]; the function's reference goes to the new frame), pushes the new frame and
+ * makes it current. retInstr is the caller's prev_instr while the callee runs (its CALL's
+ * last cache entry). On error (bad arguments, recursion limit) the callee frame is gone
+ * and the exception is raised in the caller.
+ */
+export function startPythonCall(
+  frame: Frame,
+  fn: PyObject,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  positional: number,
+  kw: PyObject | null,
+  retInstr: number,
+): Frame {
+  const fd = funcData(fn);
+  const fco = codeData(fd.code);
+  const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
+  frame.prev_instr = retInstr;
+  const newFrame = pushFrame(fn, locals);
+  try {
+    initializeLocals(
+      fn,
+      newFrame.code,
+      newFrame.localsplus,
+      newFrame.base,
+      ls,
+      argsAt,
+      positional,
+      kw,
+    );
+  } catch (e) {
+    clearAndPopFrame(newFrame);
+    throw e;
+  }
+  newFrame.previous = frame;
+  vmstack.current = newFrame;
+  if (--tstate.recursion_remaining < 0) {
+    try {
+      checkRecursiveCall("");
+    } catch (e) {
+      // exit_unwind of the new frame (start_frame's extra decrement and exit_unwind's
+      // increment cancel out): pop it, and raise in the caller.
+      vmstack.current = frame;
+      clearAndPopFrame(newFrame);
+      throw e;
+    }
+  }
+  return newFrame;
+}
+
 /** The eval breaker: the host's interrupt flag. */
 export function handleEvalBreaker(): void {
   const flag = hostState.interrupt;
@@ -496,6 +551,8 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
   let sp: number;
   let next_instr: number;
   let kwnames: PyObject | null = null;
+  let inJit = false;
+  let jitSteps = 0;
 
   resume: for (;;) {
     co = frame.code;
@@ -506,13 +563,61 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
     base = frame.base;
     sp = frame.sp;
     next_instr = frame.prev_instr + 1;
+    jitSteps = 0;
     try {
       if (pending !== null) {
         const e = pending;
         pending = null;
         throw e;
       }
+      if (co.jit === null && co.warmup <= 0) {
+        co.jit = compileCode(co);
+        co.warmup = co.jit === null ? 0x3fffffff : 0;
+      }
+      if (co.jit !== null) {
+        inJit = true;
+        const status = co.jit(frame, ls);
+        inJit = false;
+        if (status === JIT_CALL) {
+          frame = vmstack.current!;
+          continue resume;
+        }
+        if (status === JIT_RETURN) {
+          const retval = jitOut.value!;
+          jitOut.value = null;
+          tstate.recursion_remaining++;
+          if (!frame.is_entry) {
+            const dying = frame;
+            frame = dying.previous!;
+            vmstack.current = frame;
+            clearAndPopFrame(dying);
+            frame.localsplus[frame.sp++] = retval;
+            continue resume;
+          }
+          vmstack.current = frame.previous;
+          return retval;
+        }
+        if (status === JIT_YIELD) {
+          const retval = jitOut.value!;
+          jitOut.value = null;
+          (frame.generator!.ob_data as { frameState: number }).frameState = -1; // FRAME_SUSPENDED
+          tstate.recursion_remaining++;
+          vmstack.current = frame.previous;
+          return retval;
+        }
+        // JIT_EXIT: interpret the next instruction, then go back to the compiled code.
+        sp = frame.sp;
+        next_instr = frame.prev_instr + 1;
+        jitSteps = 2;
+      } else {
+        co.warmup--;
+      }
       for (;;) {
+        if (jitSteps !== 0 && --jitSteps === 0) {
+          frame.sp = sp;
+          frame.prev_instr = next_instr - 1;
+          continue resume;
+        }
         frame.prev_instr = next_instr;
         let word = instrs[next_instr++];
         let opcode = word & 255;
@@ -1122,6 +1227,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           case 140 /* JUMP_BACKWARD */:
             next_instr -= oparg;
             if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+            if (--co.warmup <= 0 && co.jit === null) {
+              // hot loop: compile, and continue in the compiled code at the loop's head
+              frame.sp = sp;
+              frame.prev_instr = next_instr - 1;
+              continue resume;
+            }
             break;
 
           case 134 /* JUMP_BACKWARD_NO_INTERRUPT */:
@@ -1150,6 +1261,11 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             }
             break;
@@ -1177,6 +1293,11 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             }
             break;
@@ -1191,6 +1312,11 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             } else {
               value.ob_refcnt--;
@@ -1207,6 +1333,11 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             } else {
               Py_DECREF(value);
@@ -1376,50 +1507,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             const nkw = kwnames === null ? 0 : kwnames.ob_item!.length;
             const positional = totalArgs - nkw;
             if (fn.ob_type === PyFunction_Type) {
-              const fd = funcData(fn);
-              const fco = codeData(fd.code);
-              const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
               const argsAt = sp - totalArgs;
-              sp -= totalArgs;
+              sp -= totalArgs + (isMeth ? 1 : 2);
               const kw = kwnames;
               kwnames = null;
-              sp -= isMeth ? 1 : 2;
               frame.sp = sp;
-              frame.prev_instr = next_instr + 3;
-              const newFrame = pushFrame(fn, locals);
-              try {
-                initializeLocals(
-                  fn,
-                  newFrame.code,
-                  newFrame.localsplus,
-                  newFrame.base,
-                  ls,
-                  argsAt,
-                  positional,
-                  kw,
-                );
-              } catch (e) {
-                clearAndPopFrame(newFrame);
-                throw e;
-              }
-              newFrame.previous = frame;
-              frame = newFrame;
-              vmstack.current = frame;
-              if (--tstate.recursion_remaining < 0) {
-                try {
-                  checkRecursiveCall("");
-                } catch (e) {
-                  // exit_unwind of the new frame: pop it, and raise in the caller.
-                  tstate.recursion_remaining--;
-                  tstate.recursion_remaining++;
-                  const dying = frame;
-                  frame = dying.previous!;
-                  vmstack.current = frame;
-                  clearAndPopFrame(dying);
-                  pending = e as PyObject;
-                  continue resume;
-                }
-              }
+              frame = startPythonCall(frame, fn, ls, argsAt, positional, kw, next_instr + 3);
               continue resume;
             }
             let res: PyObject;
@@ -1553,7 +1646,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
       }
     } catch (e) {
       // ---- error: and exception_unwind: ----
-      if (opError.set) {
+      if (inJit) {
+        // raised in compiled code, which left the frame's stack pointer and instruction
+        inJit = false;
+        sp = frame.sp;
+        next_instr = frame.prev_instr + 1;
+      } else if (opError.set) {
         // raised inside an op function: its stack pointer is the one to unwind from
         sp = opError.sp;
         opError.set = false;
@@ -2101,3 +2199,60 @@ export {
   unicode_empty,
 };
 export { PyDict_Size };
+
+/** Gives compiled code (jit.ts) the runtime it calls, by name. */
+export function installJitRuntime(): void {
+  const r: Record<string, unknown> = {
+    Py_True,
+    Py_False,
+    Py_None,
+    Py_DECREF,
+    PyLong_Type,
+    PyFloat_Type,
+    PyUnicode_Type,
+    PyList_Type,
+    PyTuple_Type,
+    PyDict_Type,
+    PyFunction_Type,
+    PyMethod_Type,
+    PyRangeIter_Type,
+    PyListIter_Type,
+    PyObject_GetAttr,
+    PyObject_SetAttr,
+    PyObject_IsTrue,
+    _PyObject_GetMethod,
+    methodOut,
+    PyTuple_FromArraySteal,
+    PyList_FromArraySteal,
+    _PyList_AppendTakeRef,
+    rangeiter_next,
+    listiter_next,
+    intBinaryOp,
+    floatBinaryOp,
+    binaryOpSlow,
+    compareSlow,
+    truthAndDecref,
+    concatStrings,
+    callGeneric,
+    startPythonCall,
+    unboundLocal,
+    unboundDeref,
+    nameError,
+    loadGlobalCached,
+    loadGlobalSlow,
+    handleEvalBreaker,
+    loadAttrCached,
+    loadMethodCached,
+    methodFound,
+    storeAttrCached,
+    subscrSlow,
+    iterNextCatching,
+    hostState,
+    jitOut,
+    opError,
+  };
+  for (const [name, f] of Object.entries(opsModule)) {
+    if (name.startsWith("op_")) r[name] = f;
+  }
+  setJitRuntime(r);
+}

@@ -102,6 +102,9 @@ import {
 } from "./eval.ts";
 
 /** The stack pointer of the last op function that raised (consumed by the unwinder). */
+import { binary_ops } from "../objects/abstract.ts";
+import { PyObject_RichCompare } from "../objects/objectops.ts";
+
 export const opError = { sp: 0, set: false };
 
 /** UNARY_POSITIVE */
@@ -1490,4 +1493,94 @@ export function op_FORMAT_VALUE(
     opError.set = true;
     throw e;
   }
+}
+
+// ---- helpers of compiled code (jit.ts) ------------------------------------------------------------
+
+/** BINARY_OP's general path: lhs op rhs; when it raises, both are released and popped. */
+export function binaryOpSlow(lhs: PyObject, rhs: PyObject, oparg: number, sp: number): PyObject {
+  try {
+    return binary_ops[oparg](lhs, rhs);
+  } catch (e) {
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    opError.sp = sp - 1;
+    opError.set = true;
+    throw e;
+  }
+}
+
+/** COMPARE_OP's general path (both operands already popped to sp): the result; releases both. */
+export function compareSlow(left: PyObject, right: PyObject, oparg: number, sp: number): PyObject {
+  let res: PyObject;
+  try {
+    res = PyObject_RichCompare(left, right, oparg);
+  } catch (e) {
+    Py_DECREF(left);
+    Py_DECREF(right);
+    opError.sp = sp;
+    opError.set = true;
+    throw e;
+  }
+  Py_DECREF(left);
+  Py_DECREF(right);
+  return res;
+}
+
+/** bool(v) for a popped value, which is released (POP_JUMP_IF_* on a non-bool). */
+export function truthAndDecref(v: PyObject): boolean {
+  try {
+    return PyObject_IsTrue(v);
+  } finally {
+    Py_DECREF(v);
+  }
+}
+
+/** str + str as BINARY_OP's fast path makes it. */
+export function concatStrings(lhs: PyObject, rhs: PyObject): PyObject {
+  const a = lhs.ob_val as string, b = rhs.ob_val as string;
+  if (b.length === 0) {
+    lhs.ob_refcnt++;
+    return lhs;
+  }
+  if (a.length === 0) {
+    rhs.ob_refcnt++;
+    return rhs;
+  }
+  return PyUnicode_FromString(a + b);
+}
+
+/** CALL of anything but a Python function: calls it, clears the stack, pushes the result. */
+export function callGeneric(
+  frame: Frame,
+  ls: (PyObject | null)[],
+  sp: number,
+  totalArgs: number,
+  positional: number,
+  isMeth: boolean,
+  kw: PyObject | null,
+): number {
+  const fn = ls[sp - totalArgs - 1]!;
+  frame.sp = sp;
+  let res: PyObject;
+  try {
+    res = PyObject_Vectorcall(fn, ls, sp - totalArgs, positional, kw);
+  } catch (e) {
+    Py_DECREF(fn);
+    sp -= totalArgs;
+    for (let i = 0; i < totalArgs; i++) Py_DECREF(ls[sp + i]!);
+    sp -= isMeth ? 1 : 2;
+    opError.sp = sp;
+    opError.set = true;
+    throw e;
+  }
+  Py_DECREF(fn);
+  sp -= totalArgs;
+  for (let i = 0; i < totalArgs; i++) {
+    const a = ls[sp + i]!;
+    if (--a.ob_refcnt === 0) a.ob_type.tp_dealloc!(a);
+  }
+  sp -= isMeth ? 1 : 2;
+  ls[sp++] = res;
+  return sp;
 }
