@@ -64,8 +64,13 @@ export function longDigits(v: number | bigint): number {
   }
   const a = v < 0n ? -v : v;
   if (a === 0n) return 1;
+  // small bigints: compare against 2**30, 2**60, ... (no shifting)
+  for (let k = 1; k < DIGIT_LIMITS.length; k++) if (a < DIGIT_LIMITS[k]) return k;
   return Math.ceil(bigBitLength(a) / 30);
 }
+
+/** DIGIT_LIMITS[k] = 2**(30k): an int below it needs at most k 30-bit digits. */
+const DIGIT_LIMITS: bigint[] = Array.from({ length: 40 }, (_, k) => 1n << BigInt(30 * k));
 
 const TWO_1000 = 1n << 1000n;
 

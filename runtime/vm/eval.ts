@@ -82,11 +82,13 @@ import {
   op_SETUP_ANNOTATIONS,
   op_STORE_GLOBAL,
   op_STORE_NAME,
+  op_STORE_SUBSCR,
   op_UNARY_INVERT,
   op_UNARY_NEGATIVE,
   op_UNARY_NOT,
   op_UNARY_POSITIVE,
   op_UNPACK_EX,
+  op_UNPACK_SEQUENCE,
   op_WITH_EXCEPT_START,
   opError,
 } from "./ops.ts";
@@ -776,34 +778,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 60 /* STORE_SUBSCR */: {
-            const sub = ls[sp - 1]!;
-            const container = ls[sp - 2]!;
-            const v = ls[sp - 3]!;
-            sp -= 3;
-            try {
-              if (
-                container.ob_type === PyList_Type && sub.ob_type === PyLong_Type &&
-                typeof sub.ob_val === "number"
-              ) {
-                const items = (container as PyListObject).ob_item;
-                let i = sub.ob_val as number;
-                if (i < 0) i += items.length;
-                if (i >= 0 && i < items.length) {
-                  v.ob_refcnt++;
-                  const old = items[i];
-                  items[i] = v;
-                  Py_DECREF(old);
-                } else PyObject_SetItem(container, sub, v);
-              } else if (container.ob_type === PyDict_Type) {
-                PyDict_SetItem(container, sub, v);
-              } else {
-                PyObject_SetItem(container, sub, v);
-              }
-            } finally {
-              Py_DECREF(v);
-              Py_DECREF(container);
-              Py_DECREF(sub);
-            }
+            sp = op_STORE_SUBSCR(frame, ls, sp, oparg);
             next_instr += 1;
             break;
           }
@@ -927,26 +902,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           }
 
           case 92 /* UNPACK_SEQUENCE */: {
-            const seq = ls[--sp]!;
-            if (seq.ob_type === PyTuple_Type || seq.ob_type === PyList_Type) {
-              const items = seq.ob_item as PyObject[];
-              if (items.length === oparg) {
-                for (let i = oparg - 1; i >= 0; i--) {
-                  const it = items[i];
-                  it.ob_refcnt++;
-                  ls[sp++] = it;
-                }
-                Py_DECREF(seq);
-                next_instr += 1;
-                break;
-              }
-            }
-            try {
-              unpackIterable(seq, oparg, -1, ls, sp);
-            } finally {
-              Py_DECREF(seq);
-            }
-            sp += oparg;
+            sp = op_UNPACK_SEQUENCE(frame, ls, sp, oparg);
             next_instr += 1;
             break;
           }

@@ -93,8 +93,6 @@ const EXIT_OPS = new Set<number>([
   Op.ASYNC_GEN_WRAP,
   Op.LOAD_ASSERTION_ERROR,
   Op.CALL_FUNCTION_EX,
-  Op.UNPACK_SEQUENCE,
-  Op.STORE_SUBSCR,
   Op.CACHE,
 ]);
 
@@ -153,10 +151,66 @@ const OP_FUNCTIONS = new Set<string>([
   "UNPACK_EX",
   "WITH_EXCEPT_START",
   "RAISE_VARARGS",
+  "UNPACK_SEQUENCE",
+  "STORE_SUBSCR",
 ]);
 
 const opName: string[] = [];
 for (const [name, num] of Object.entries(Op)) opName[num] = name;
+
+/** The instructions emit() writes out (everything else hands back to the interpreter). */
+const COMPILED_OPS = new Set<number>([
+  Op.NOP,
+  Op.RESUME,
+  Op.LOAD_FAST,
+  Op.LOAD_CLOSURE,
+  Op.LOAD_CONST,
+  Op.STORE_FAST,
+  Op.POP_TOP,
+  Op.PUSH_NULL,
+  Op.COPY,
+  Op.SWAP,
+  Op.LOAD_DEREF,
+  Op.STORE_DEREF,
+  Op.LOAD_GLOBAL,
+  Op.LOAD_ATTR,
+  Op.STORE_ATTR,
+  Op.LOAD_METHOD,
+  Op.BINARY_OP,
+  Op.BINARY_SUBSCR,
+  Op.COMPARE_OP,
+  Op.IS_OP,
+  Op.POP_JUMP_FORWARD_IF_FALSE,
+  Op.POP_JUMP_BACKWARD_IF_FALSE,
+  Op.POP_JUMP_FORWARD_IF_TRUE,
+  Op.POP_JUMP_BACKWARD_IF_TRUE,
+  Op.POP_JUMP_FORWARD_IF_NONE,
+  Op.POP_JUMP_BACKWARD_IF_NONE,
+  Op.POP_JUMP_FORWARD_IF_NOT_NONE,
+  Op.POP_JUMP_BACKWARD_IF_NOT_NONE,
+  Op.JUMP_FORWARD,
+  Op.JUMP_BACKWARD,
+  Op.JUMP_BACKWARD_NO_INTERRUPT,
+  Op.JUMP_IF_FALSE_OR_POP,
+  Op.JUMP_IF_TRUE_OR_POP,
+  Op.FOR_ITER,
+  Op.BUILD_TUPLE,
+  Op.BUILD_LIST,
+  Op.LIST_APPEND,
+  Op.KW_NAMES,
+  Op.PRECALL,
+  Op.CALL,
+  Op.RETURN_VALUE,
+  Op.YIELD_VALUE,
+]);
+
+/** Whether compiled code hands this instruction to the interpreter. */
+function handsBack(op: number): boolean {
+  if (EXIT_OPS.has(op)) return true;
+  const name = opName[op];
+  if (name !== undefined && OP_FUNCTIONS.has(name)) return false;
+  return !COMPILED_OPS.has(op);
+}
 
 /** The jump target of a jump instruction, or -1. */
 function jumpTarget(ins: Ins): number {
@@ -311,7 +365,7 @@ function emit(
     usedNames.add(n);
     return `n${n}`;
   };
-  if (EXIT_OPS.has(ins.op)) return one(exitTo(ins));
+  if (handsBack(ins.op)) return one(exitTo(ins));
   const name = opName[ins.op];
   if (name !== undefined && OP_FUNCTIONS.has(name)) {
     return one(`        ${P} sp = op_${name}(frame, ls, sp, ${a});`);

@@ -105,6 +105,10 @@ import {
 import { binary_ops } from "../objects/abstract.ts";
 import { PyObject_RichCompare } from "../objects/objectops.ts";
 
+import { PyList_Type } from "../objects/object.ts";
+import type { PyListObject } from "../objects/listobject.ts";
+
+import { PyUnicode_FromConcat, unicodeKind } from "../objects/unicodeobject.ts";
 export const opError = { sp: 0, set: false };
 
 /** UNARY_POSITIVE */
@@ -1547,7 +1551,7 @@ export function concatStrings(lhs: PyObject, rhs: PyObject): PyObject {
     rhs.ob_refcnt++;
     return rhs;
   }
-  return PyUnicode_FromString(a + b);
+  return PyUnicode_FromConcat(a + b, unicodeKind(lhs), unicodeKind(rhs));
 }
 
 /** CALL of anything but a Python function: calls it, clears the stack, pushes the result. */
@@ -1583,4 +1587,80 @@ export function callGeneric(
   sp -= isMeth ? 1 : 2;
   ls[sp++] = res;
   return sp;
+}
+
+/** STORE_SUBSCR */
+export function op_STORE_SUBSCR(
+  _frame: Frame,
+  ls: (PyObject | null)[],
+  sp: number,
+  _oparg: number,
+): number {
+  try {
+    const sub = ls[sp - 1]!;
+    const container = ls[sp - 2]!;
+    const v = ls[sp - 3]!;
+    sp -= 3;
+    try {
+      if (
+        container.ob_type === PyList_Type && sub.ob_type === PyLong_Type &&
+        typeof sub.ob_val === "number"
+      ) {
+        const items = (container as PyListObject).ob_item;
+        let i = sub.ob_val as number;
+        if (i < 0) i += items.length;
+        if (i >= 0 && i < items.length) {
+          v.ob_refcnt++;
+          const old = items[i];
+          items[i] = v;
+          Py_DECREF(old);
+        } else PyObject_SetItem(container, sub, v);
+      } else if (container.ob_type === PyDict_Type) {
+        PyDict_SetItem(container, sub, v);
+      } else {
+        PyObject_SetItem(container, sub, v);
+      }
+    } finally {
+      Py_DECREF(v);
+      Py_DECREF(container);
+      Py_DECREF(sub);
+    }
+    return sp;
+  } catch (e) {
+    opError.sp = sp;
+    opError.set = true;
+    throw e;
+  }
+}
+
+/** UNPACK_SEQUENCE */
+export function op_UNPACK_SEQUENCE(
+  _frame: Frame,
+  ls: (PyObject | null)[],
+  sp: number,
+  oparg: number,
+): number {
+  const seq = ls[--sp]!;
+  if (seq.ob_type === PyTuple_Type || seq.ob_type === PyList_Type) {
+    const items = seq.ob_item as PyObject[];
+    if (items.length === oparg) {
+      for (let i = oparg - 1; i >= 0; i--) {
+        const it = items[i];
+        it.ob_refcnt++;
+        ls[sp++] = it;
+      }
+      Py_DECREF(seq);
+      return sp;
+    }
+  }
+  try {
+    unpackIterable(seq, oparg, -1, ls, sp);
+  } catch (e) {
+    Py_DECREF(seq);
+    opError.sp = sp;
+    opError.set = true;
+    throw e;
+  }
+  Py_DECREF(seq);
+  return sp + oparg;
 }
