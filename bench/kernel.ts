@@ -47,6 +47,8 @@ try {
   const env = {
     JUPYTER_PATH: dir,
     JUPYTER_RUNTIME_DIR: `${dir}/runtime`,
+    // connection files (tempfile.mkstemp) stay in here, even when a run fails
+    TMPDIR: dir,
     IPYTHONDIR: `${dir}/ipython`,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };

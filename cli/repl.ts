@@ -2,7 +2,8 @@
 // compound statement ended by a blank line, results echoed by sys.displayhook, tracebacks
 // on stderr, exit() and Ctrl-D to leave, Ctrl-C to interrupt. Magics work as in a cell.
 // The session runs in a worker (as in the kernel), so Ctrl-C reaches a running loop.
-// When stdin is not a terminal it behaves as `python3 -i`: prompts go to stderr.
+// When stdin is not a terminal it behaves as `python3 -i`: prompts go to stderr. `-q`
+// leaves out the banner, as `python3 -q` does.
 
 import { UsageError } from "./main.ts";
 import { SessionHost } from "../kernel/session_host.ts";
@@ -47,17 +48,21 @@ class LineReader {
 }
 
 /**
- * Whether the REPL needs more lines, as CPython's interactive tokenizer decides: a compound
- * statement (a line ending in ':' or an indented line) runs on until a blank line; an open
- * bracket, string or backslash needs its closing.
+ * Whether the REPL needs more lines, as CPython's interactive tokenizer decides: a
+ * compound statement (a header ending in ':', or one starting with a compound keyword or a
+ * decorator) runs on until a blank line; a simple statement is done once its last logical
+ * line is closed (no open bracket or triple-quoted string, no trailing backslash).
  */
 export function needsMore(lines: string[]): boolean {
   const source = lines.join("\n");
-  const last = lines[lines.length - 1];
-  const compound = lines.some((l) => /^[ \t]/.test(l) && l.trim() !== "") ||
-    logicalLines(source).some((l) => stripComment(l.text).trimEnd().endsWith(":"));
-  if (compound) return last.trim() !== "";
-  return last.endsWith("\\") || unclosed(source);
+  const logical = logicalLines(source);
+  const first = logical[0]?.text ?? "";
+  const header = stripComment(first).trimEnd();
+  const compound = header.endsWith(":") ||
+    /^(if|elif|else|for|while|def|class|with|try|except|finally|async|match|case)\b/.test(first) ||
+    first.startsWith("@");
+  if (compound) return lines[lines.length - 1].trim() !== "";
+  return lines[lines.length - 1].endsWith("\\") || unclosed(source);
 }
 
 function unclosed(source: string): boolean {
@@ -120,11 +125,13 @@ function exitStatus(evalue: string): number {
 
 export async function repl(args: string[]): Promise<number> {
   let engine = new URL("../runtime/shell/vm_engine.ts", import.meta.url).href;
+  let quiet = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--engine" && args[i + 1] !== undefined) {
       const e = args[++i];
       engine = /^[a-z]+:/.test(e) ? e : pathToFileURL(resolve(e)).href;
-    } else throw new UsageError(`repl takes no arguments, got '${args[i]}'`);
+    } else if (args[i] === "-q" || args[i] === "--quiet") quiet = true;
+    else throw new UsageError(`repl takes only -q (no banner), got '${args[i]}'`);
   }
   const tty = Deno.stdin.isTerminal();
   const promptStream = tty ? "stdout" : "stderr";
@@ -153,7 +160,7 @@ export async function repl(args: string[]): Promise<number> {
     await host.close(200);
     return 3;
   }
-  banner();
+  if (!quiet) banner();
   let running = false;
   let interrupted = false;
   const onInterrupt = () => {

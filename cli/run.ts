@@ -37,6 +37,9 @@ export function run(args: string[]): Promise<number> {
       },
     });
     status = interp.runScript(file, bytes).code;
+    if (Deno.env.get("GLASSPY_DEBUG")) {
+      for (const e of interp.internalErrors()) console.error(e.stack);
+    }
   } catch (e) {
     // A JavaScript error outside any Python code: glasspy's bug, reported without a stack.
     host.flush();
@@ -50,7 +53,9 @@ export function run(args: string[]): Promise<number> {
     // An uncaught KeyboardInterrupt: die of SIGINT as CPython does.
     host.close();
     Deno.kill(Deno.pid, "SIGINT");
-    return new Promise(() => {});
+    // Keep the event loop alive until the signal arrives (an empty loop would end the
+    // process first with "Top-level await promise never resolved").
+    return new Promise(() => setInterval(() => {}, 1000));
   }
   return Promise.resolve(status);
 }

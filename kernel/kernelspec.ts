@@ -15,10 +15,7 @@ export const KERNEL_NAME = "glasspy";
 export const V8_STACK_FLAG = "--v8-flags=--stack-size=4000";
 export const DISPLAY_NAME = "Python 3.11 (glasspy)";
 
-/**
- * The kernel.json Jupyter reads: it starts the Deno running now on this checkout's kernel
- * (kernel/main.ts, what `mod.ts kernel` runs, without loading the rest of mod.ts first).
- */
+/** The kernel.json Jupyter reads: it starts the Deno running now on this checkout's mod.ts. */
 export function kernelJson(): Record<string, unknown> {
   const root = new URL("../", import.meta.url);
   return {
@@ -29,7 +26,8 @@ export function kernelJson(): Record<string, unknown> {
       "--quiet",
       V8_STACK_FLAG,
       `--config=${new URL("deno.json", root).pathname}`,
-      new URL("kernel/main.ts", root).pathname,
+      new URL("mod.ts", root).pathname,
+      "kernel",
       "--connection-file",
       "{connection_file}",
     ],

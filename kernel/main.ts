@@ -84,7 +84,7 @@ export async function kernel(args: string[]): Promise<number> {
   let host: SessionHost | null = null;
   const backend: Backend = {
     request: (method, content) => host!.request(method, content),
-    interrupt: () => host?.interrupt(),
+    interrupt: (queued) => host?.interrupt(queued),
     answerInput: (text) => host?.answerInput(text) ?? false,
   };
 
@@ -123,11 +123,12 @@ export async function kernel(args: string[]): Promise<number> {
     }`,
   );
   protocol.start();
+  transport.start();
 
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.
   const onInterrupt = () => {
     log.info("SIGINT: interrupting the running cell");
-    host?.interrupt();
+    protocol?.interrupt();
   };
   const onTerminate = () => finished(0);
   Deno.addSignalListener("SIGINT", onInterrupt);
@@ -146,9 +147,8 @@ export async function kernel(args: string[]): Promise<number> {
   return code;
 }
 
-// The kernelspec starts this module directly: it spares the kernel the start-up cost of
-// loading mod.ts's whole public API (the compiler) on the main thread, where only the
-// protocol runs.
+// `deno run -A kernel/main.ts --connection-file F` also works: the kernel without the rest
+// of mod.ts's public API loaded first.
 if (import.meta.main) {
   try {
     Deno.exit(await kernel(Deno.args));

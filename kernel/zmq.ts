@@ -70,8 +70,15 @@ export class ZmqTransport {
     t.poller.add(t.stdin, (frames) => t.incoming("stdin", frames));
     t.poller.add(t.heartbeat, (frames) => t.echo(frames));
     t.iopub.sendTimeout = 0;
-    t.running = t.poller.run();
     return t;
+  }
+
+  /**
+   * Starts reading the sockets. Separate from bind(), so that the caller holds the
+   * transport before the first request arrives (a client may connect, and send, early).
+   */
+  start(): void {
+    this.running = this.poller.run();
   }
 
   private incoming(channel: Channel, frames: Uint8Array[]): void {

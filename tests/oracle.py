@@ -15,6 +15,7 @@ in files beside it, named after it:
     NAME.err     stderr                 (written only when not empty)
     NAME.status  exit status            (written only when not 0)
     NAME.dis     `python3 -m dis NAME.py`
+                 (in tests/repl/, NAME.py is typed into `python3 -q -i` instead of run)
     NAME.ast     ast.dump(ast.parse(source), include_attributes=True)
 
 Programs run with the suite folder as the working directory and the file named relatively
@@ -111,6 +112,23 @@ def expect_ast(src):
     write(src.with_suffix(".ast"), ast.dump(tree, include_attributes=True) + "\n")
 
 
+def expect_repl(src):
+    """An interactive session: the source is typed into `python3 -q -i` (no banner) line by
+    line; stdout holds what the REPL echoed and printed, stderr the prompts and tracebacks."""
+    done = subprocess.run(
+        [sys.executable, "-q", "-i"],
+        cwd=src.parent,
+        input=src.read_bytes(),
+        env=python_env(),
+        capture_output=True,
+        timeout=TIMEOUT,
+    )
+    write(src.with_suffix(".out"), done.stdout)
+    write(src.with_suffix(".err"), done.stderr, keep_if_empty=False)
+    status = str(done.returncode) + "\n" if done.returncode else ""
+    write(src.with_suffix(".status"), status, keep_if_empty=False)
+
+
 # suite folder (under tests/) -> what each of its sources expects
 SUITES = {
     "conformance": [expect_run, expect_ast],
@@ -118,6 +136,8 @@ SUITES = {
     "syntax": [expect_run],
     # programs that print a JSON table of CPython's answers, read by unit tests
     "tables": [expect_run],
+    # sessions typed into the REPL (`python3 -q -i`), for glasspy's `repl`
+    "repl": [expect_repl],
 }
 
 

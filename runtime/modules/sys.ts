@@ -508,6 +508,8 @@ export function makeSys(argv: string[]): PyObject {
     "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.",
   );
   const d = PyModule_GetDict(mod);
+  // interp->sysdict owns a reference (the collector must see sys as reachable).
+  d.ob_refcnt++;
   sysState.dict = d;
   const modName = PyUnicode_InternFromString("sys");
   for (const ml of sysMethods) {
@@ -545,6 +547,8 @@ export function makeSys(argv: string[]): PyObject {
   }
   makeConstants(d);
   const modules = PyDict_New();
+  // interp->modules owns a reference, besides sys.modules.
+  modules.ob_refcnt++;
   importState.modules = modules;
   setOwned("modules", modules);
   PyDict_SetItem(modules, _Py_ID("sys"), mod);

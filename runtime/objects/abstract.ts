@@ -964,6 +964,16 @@ export function PyObject_IsInstance(inst: PyObject, cls: PyObject): boolean {
   return objectIsinstance(inst, cls);
 }
 
+/** _PyObject_RealIsSubclass: issubclass without __subclasscheck__ (type.__subclasscheck__). */
+export function _PyObject_RealIsSubclass(derived: PyObject, cls: PyObject): boolean {
+  return objectIssubclass(derived, cls);
+}
+
+/** _PyObject_RealIsInstance: isinstance without __instancecheck__ (type.__instancecheck__). */
+export function _PyObject_RealIsInstance(inst: PyObject, cls: PyObject): boolean {
+  return objectIsinstance(inst, cls);
+}
+
 function objectIssubclass(derived: PyObject, cls: PyObject): boolean {
   if (isType(cls) && isType(derived)) {
     return PyType_IsSubtype(derived as PyTypeObject, cls as PyTypeObject);

@@ -1,7 +1,9 @@
 // Argument checking for built-in functions (Python/getargs.c, Argument Clinic's helpers):
 // the positional-count and keyword checks with CPython's messages.
 
-import { PyObject } from "./object.ts";
+import { Py_DECREF, PyObject } from "./object.ts";
+import { dictForEach } from "./dictobject.ts";
+import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { str } from "./objectops.ts";
@@ -43,8 +45,9 @@ export function noKeywords(name: string, kwargs: PyObject | null): void {
 
 /**
  * _PyArg_UnpackKeywords for a FASTCALL|KEYWORDS function: fills `out` with the arguments in
- * parameter order (null where not given). `posonly` leading parameters are positional-only,
- * `kwonly` trailing ones keyword-only. `fname` is the function name for messages.
+ * parameter order (null where not given), with getargs.c's checks in its order. `posonly`
+ * leading parameters are positional-only; `minkw` keyword-only parameters after `maxpos`
+ * are required. `fname` is the function name for messages.
  */
 export function unpackKeywords(
   fname: string,
@@ -59,64 +62,83 @@ export function unpackKeywords(
   posonly = 0,
 ): (PyObject | null)[] {
   const out: (PyObject | null)[] = new Array(params.length).fill(null);
+  const maxargs = params.length;
+  const names = kwnames === null ? null : kwnames.ob_item as PyObject[];
+  let nkwargs = names === null ? 0 : names.length;
+  if (nkwargs === 0 && minkw === 0 && minpos <= nargs && nargs <= maxpos) {
+    for (let i = 0; i < nargs; i++) out[i] = args[offset + i];
+    return out;
+  }
+  if (nargs + nkwargs > maxargs) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `${fname}() takes at most ${maxargs} ${nargs === 0 ? "keyword " : ""}argument${
+        maxargs === 1 ? "" : "s"
+      } (${nargs + nkwargs} given)`,
+    );
+  }
   if (nargs > maxpos) {
     if (maxpos === 0) {
-      throw PyErr_Format(
-        PyExc_TypeError,
-        `${fname}() takes no positional arguments`,
-      );
+      throw PyErr_Format(PyExc_TypeError, `${fname}() takes no positional arguments`);
     }
     throw PyErr_Format(
       PyExc_TypeError,
-      `${fname}() takes ${minpos === maxpos ? "exactly" : "at most"} ${maxpos} ${
-        maxpos === 1 ? "positional argument" : "positional arguments"
+      `${fname}() takes ${minpos < maxpos ? "at most" : "exactly"} ${maxpos} positional argument${
+        maxpos === 1 ? "" : "s"
       } (${nargs} given)`,
     );
   }
+  const minposonly = Math.min(posonly, minpos);
+  if (nargs < minposonly) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `${fname}() takes ${
+        minposonly < maxpos ? "at least" : "exactly"
+      } ${minposonly} positional argument${minposonly === 1 ? "" : "s"} (${nargs} given)`,
+    );
+  }
   for (let i = 0; i < nargs; i++) out[i] = args[offset + i];
-  if (kwnames !== null) {
-    const names = kwnames.ob_item as PyObject[];
-    for (let k = 0; k < names.length; k++) {
-      const key = str(names[k]);
-      const idx = params.indexOf(key);
-      if (idx < 0 || idx < posonly) {
-        if (idx >= 0 && idx < posonly) {
-          throw PyErr_Format(
-            PyExc_TypeError,
-            `'${key}' is an invalid keyword argument for ${fname}()`,
-          );
-        }
+  const reqlimit = minkw ? maxpos + minkw : minpos;
+  const find = (key: string): PyObject | null => {
+    for (let k = 0; k < names!.length; k++) {
+      if (str(names![k]) === key) return args[offset + nargs + k];
+    }
+    return null;
+  };
+  for (let i = Math.max(nargs, posonly); i < maxargs; i++) {
+    let current: PyObject | null;
+    if (nkwargs) current = find(params[i]);
+    else if (i >= reqlimit) break;
+    else current = null;
+    out[i] = current;
+    if (current !== null) {
+      nkwargs--;
+    } else if (i < minpos || (maxpos <= i && i < reqlimit)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `${fname}() missing required argument '${params[i]}' (pos ${i + 1})`,
+      );
+    }
+  }
+  if (nkwargs > 0) {
+    for (let i = posonly; i < nargs; i++) {
+      if (find(params[i]) !== null) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `argument for ${fname}() given by name ('${params[i]}') and position (${i + 1})`,
+        );
+      }
+    }
+    for (const k of names!) {
+      const key = str(k);
+      if (params.indexOf(key) < posonly) {
         throw PyErr_Format(
           PyExc_TypeError,
           `'${key}' is an invalid keyword argument for ${fname}()`,
         );
       }
-      if (out[idx] !== null) {
-        throw PyErr_Format(
-          PyExc_TypeError,
-          `argument for ${fname}() given by name ('${key}') and position (${idx + 1})`,
-        );
-      }
-      out[idx] = args[offset + nargs + k];
     }
-  }
-  let given = 0;
-  for (let i = 0; i < params.length; i++) if (out[i] !== null) given++;
-  if (given < minpos + minkw) {
-    for (let i = 0; i < minpos + minkw && i < params.length; i++) {
-      if (out[i] === null) {
-        if (i < minpos && i < posonly) {
-          throw PyErr_Format(
-            PyExc_TypeError,
-            `${fname}() missing required argument '${params[i]}' (pos ${i + 1})`,
-          );
-        }
-        throw PyErr_Format(
-          PyExc_TypeError,
-          `${fname}() missing required argument '${params[i]}' (pos ${i + 1})`,
-        );
-      }
-    }
+    throw PyErr_Format(PyExc_TypeError, `invalid keyword argument for ${fname}()`);
   }
   return out;
 }
@@ -124,4 +146,48 @@ export function unpackKeywords(
 /** The number of keyword arguments of a vectorcall. */
 export function kwCount(kwnames: PyObject | null): number {
   return kwnames === null ? 0 : kwnames.ob_item!.length;
+}
+
+/**
+ * unpackKeywords for a tp_new or tp_init call: an argument tuple and a keyword dict (or
+ * null), as Argument Clinic's parsers for __new__ and __init__ take them.
+ */
+export function unpackTupleDict(
+  fname: string,
+  params: readonly string[],
+  args: PyObject,
+  kwds: PyObject | null,
+  minpos: number,
+  maxpos: number,
+  minkw: number,
+  posonly = 0,
+): (PyObject | null)[] {
+  const pos = args.ob_item as PyObject[];
+  if (kwds === null || kwds.ob_size === 0) {
+    return unpackKeywords(fname, params, pos, 0, pos.length, null, minpos, maxpos, minkw, posonly);
+  }
+  const all: PyObject[] = pos.slice();
+  const names: PyObject[] = [];
+  dictForEach(kwds, (k, v) => {
+    k.ob_refcnt++;
+    names.push(k);
+    all.push(v);
+  });
+  const kwnames = PyTuple_FromArraySteal(names);
+  try {
+    return unpackKeywords(
+      fname,
+      params,
+      all,
+      0,
+      pos.length,
+      kwnames,
+      minpos,
+      maxpos,
+      minkw,
+      posonly,
+    );
+  } finally {
+    Py_DECREF(kwnames);
+  }
 }

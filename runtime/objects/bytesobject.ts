@@ -2,6 +2,12 @@
 // cached as str caches it (ob_hash low half, ob_size high half).
 
 import {
+  METH_CLASS,
+  METH_FASTCALL,
+  METH_KEYWORDS,
+  METH_NOARGS,
+  METH_O,
+  METH_STATIC,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -13,6 +19,9 @@ import {
   Py_XDECREF,
   PyBytes_Type,
   PyBytesIter_Type,
+  type PyCFunction,
+  PyMemoryView_Type,
+  type PyMethodDef,
   PyObject,
   PyObject_Free,
   PyObject_GC_Del,
@@ -20,16 +29,32 @@ import {
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   PyObject_Init,
+  PyType_IsSubtype,
   type PyTypeObject,
   staticObject,
   type visitproc,
 } from "./object.ts";
+import * as BM from "./bytes_methods.ts";
+import { memoryviewData } from "./memoryobject.ts";
+import { checkPositional, unpackKeywords, unpackTupleDict } from "./argparse.ts";
+import { PySequence_Check } from "./abstract.ts";
+import { _Py_ID, PyUnicode_Check } from "./unicodeobject.ts";
+import { lookupMaybeMethod } from "./typeobject.ts";
+import { PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall } from "./call.ts";
+import { PyObject_IsTrue, str } from "./objectops.ts";
+import { PyTuple_FromArraySteal } from "./tupleobject.ts";
+import { PyUnicode_Format } from "./unicodeformat.ts";
 import { bytesRepr } from "./strrepr.ts";
 import { siphash13 } from "./hash.ts";
 import { Hash } from "./pyhash.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_IndexError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
+import {
+  PyExc_IndexError,
+  PyExc_OverflowError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "./exceptions.ts";
 import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
 import { PyIndex_Check, PyNumber_AsSsize_t } from "./abstract.ts";
 import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
@@ -169,9 +194,9 @@ export function bytes_subscript(o: PyObject, item: PyObject): PyObject {
 /** The bytes of any bytes-like object (bytes, bytearray), or null. */
 export function bytesLike(o: PyObject): Uint8Array | null {
   if (PyBytes_Check(o)) return bytesData(o);
-  if (o.ob_type.tp_name === "bytearray" || o.ob_val instanceof Uint8Array) {
-    return o.ob_val as Uint8Array;
-  }
+  if (o.ob_type === PyMemoryView_Type) return memoryviewData(o);
+  // bytearray and its subclasses keep their bytes in ob_val
+  if (o.ob_val instanceof Uint8Array) return o.ob_val as Uint8Array;
   return null;
 }
 
@@ -396,3 +421,357 @@ function encodeError(enc: string, s: string, reason: string): PyObject {
     }' in position ${i}: ${reason}`,
   );
 }
+
+// ---- the bytes type's methods (Objects/bytesobject.c) ---------------------------------------------
+
+type Args = (PyObject | null)[];
+
+/** bytes results: new bytes objects (the empty and one-byte ones shared). */
+export const bytesKind: BM.ByteKind = {
+  name: "bytes",
+  mutable: false,
+  type: PyBytes_Type,
+  make: (d) => PyBytes_FromBytes(d),
+};
+
+function data(self: PyObject): Uint8Array {
+  return (self as PyBytesObject).ob_val;
+}
+
+function bm(name: string, meth: PyCFunction, flags: number): PyMethodDef {
+  return { ml_name: name, ml_meth: meth, ml_flags: flags };
+}
+
+/** bytes(source=b'', encoding='utf-8', errors='strict') */
+export function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
+  const [x, encoding, errors] = unpackTupleDict(
+    "bytes",
+    ["source", "encoding", "errors"],
+    args,
+    kwds,
+    0,
+    3,
+    0,
+  );
+  let result: Uint8Array | PyObject;
+  if (x === null) {
+    if (encoding !== null || errors !== null) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        encoding !== null
+          ? "encoding without a string argument"
+          : "errors without a string argument",
+      );
+    }
+    result = new Uint8Array(0);
+  } else if (encoding !== null || errors !== null) {
+    if (!PyUnicode_Check(x)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        encoding !== null
+          ? "encoding without a string argument"
+          : "errors without a string argument",
+      );
+    }
+    result = encodeText(
+      str(x),
+      encoding === null ? "utf-8" : argString("bytes", 2, "encoding", encoding),
+      errors === null ? "strict" : argString("bytes", 3, "errors", errors),
+    );
+  } else {
+    const [func, unbound] = lookupMaybeMethod(x, _Py_ID("__bytes__"));
+    if (func !== null) {
+      let b: PyObject;
+      try {
+        b = unbound ? PyObject_Vectorcall(func, [x], 0, 1, null) : PyObject_CallNoArgs(func);
+      } finally {
+        Py_DECREF(func);
+      }
+      if (!PyBytes_Check(b)) {
+        const tn = b.ob_type.tp_name;
+        Py_DECREF(b);
+        throw PyErr_Format(PyExc_TypeError, `__bytes__ returned non-bytes (type ${tn})`);
+      }
+      if (type === PyBytes_Type) return b;
+      const d = data(b).slice();
+      Py_DECREF(b);
+      return bytesSubtypeNew(type, d);
+    }
+    if (PyUnicode_Check(x)) {
+      throw PyErr_Format(PyExc_TypeError, "string argument without an encoding");
+    }
+    result = bytesFromObject(x, "bytes");
+  }
+  if (result instanceof PyObject) {
+    if (type === PyBytes_Type) return result;
+    const d = data(result).slice();
+    Py_DECREF(result);
+    return bytesSubtypeNew(type, d);
+  }
+  if (type === PyBytes_Type) return PyBytes_FromBytes(result);
+  return bytesSubtypeNew(type, result);
+}
+
+/** A str argument of a constructor ("bytes() argument 'encoding' must be str, not int"). */
+function argString(fname: string, _pos: number, name: string, o: PyObject): string {
+  if (!PyUnicode_Check(o)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `${fname}() argument '${name}' must be str, not ${o.ob_type.tp_name}`,
+    );
+  }
+  return str(o);
+}
+
+/**
+ * The bytes of x for bytes()/bytearray(): an int gives that many zeros; a buffer its
+ * bytes; an iterable its ints (PyBytes_FromObject). An exact bytes object comes back
+ * itself (a PyObject, new reference) so that bytes(b) is b.
+ */
+export function bytesFromObject(x: PyObject, what: "bytes" | "bytearray"): Uint8Array | PyObject {
+  if (PyIndex_Check(x)) {
+    let size: number | null = null;
+    try {
+      size = PyNumber_AsSsize_t(x, PyExc_OverflowError);
+    } catch (e) {
+      if (!(e instanceof PyObject) || !PyType_IsSubtype(e.ob_type, PyExc_TypeError)) throw e;
+      Py_DECREF(e);
+    }
+    if (size !== null) {
+      if (size < 0) throw PyErr_Format(PyExc_ValueError, "negative count");
+      return new Uint8Array(size);
+    }
+  }
+  if (x.ob_type === PyBytes_Type && what === "bytes") {
+    x.ob_refcnt++;
+    return x;
+  }
+  const b = BM.bufferOf(x);
+  if (b !== null) return b.slice();
+  if (x.ob_type.tp_iter === null && !PySequence_Check(x)) {
+    throw PyErr_Format(PyExc_TypeError, `cannot convert '${x.ob_type.tp_name}' object to ${what}`);
+  }
+  return BM.bytesFromIterable(x, "bytes");
+}
+
+function bytes_mod(a: PyObject, b: PyObject): PyObject {
+  if (!PyBytes_Check(a)) {
+    Py_NotImplemented.ob_refcnt++;
+    return Py_NotImplemented;
+  }
+  return PyBytes_FromBytes(bytesFormat(data(a), b));
+}
+
+/** bytes % args: printf-style formatting over the bytes as Latin-1 text. */
+export function bytesFormat(fmt: Uint8Array, args: PyObject): Uint8Array {
+  const text = PyUnicode_Format(latin1(fmt), args, true);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+export function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) {
+    s += String.fromCharCode(...b.subarray(i, i + 8192));
+  }
+  return s;
+}
+
+function splitArgs(
+  name: string,
+  args: Args,
+  off: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): (PyObject | null)[] {
+  return unpackKeywords(name, ["sep", "maxsplit"], args, off, nargs, kwnames, 0, 2, 0);
+}
+
+/** The methods of bytes and bytearray that only read their receiver. */
+export function sharedMethods(kindOf: (self: PyObject) => BM.ByteKind): PyMethodDef[] {
+  const d = (self: PyObject) => BM.bufferOf(self)!;
+  const k = kindOf;
+  return [
+    bm("capitalize", (s: PyObject) => BM.capitalize(d(s), k(s)), METH_NOARGS),
+    bm(
+      "center",
+      (s: PyObject, a: Args, o: number, n: number) => BM.justify("center", s, d(s), a, o, n, k(s)),
+      METH_FASTCALL,
+    ),
+    bm(
+      "count",
+      (s: PyObject, a: Args, o: number, n: number) => BM.count(d(s), a, o, n),
+      METH_FASTCALL,
+    ),
+    bm("decode", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
+      const [enc, err] = unpackKeywords("decode", ["encoding", "errors"], a, o, n, kw, 0, 2, 0);
+      return PyUnicode_FromString(decodeBytes(
+        d(s),
+        enc === null ? "utf-8" : argString("decode", 1, "encoding", enc),
+        err === null ? "strict" : argString("decode", 2, "errors", err),
+      ));
+    }, METH_FASTCALL | METH_KEYWORDS),
+    bm(
+      "endswith",
+      (s: PyObject, a: Args, o: number, n: number) => BM.affix("endswith", d(s), a, o, n),
+      METH_FASTCALL,
+    ),
+    bm("expandtabs", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
+      const [ts] = unpackKeywords("expandtabs", ["tabsize"], a, o, n, kw, 0, 1, 0);
+      const tabsize = ts === null ? 8 : PyNumber_AsSsize_t(ts, PyExc_OverflowError);
+      return BM.expandtabs(s, d(s), tabsize, k(s));
+    }, METH_FASTCALL | METH_KEYWORDS),
+    bm(
+      "find",
+      (s: PyObject, a: Args, o: number, n: number) => BM.find(d(s), a, o, n),
+      METH_FASTCALL,
+    ),
+    bm("hex", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
+      const [sep, per] = unpackKeywords("hex", ["sep", "bytes_per_sep"], a, o, n, kw, 0, 2, 0);
+      return BM.hex(d(s), sep, per);
+    }, METH_FASTCALL | METH_KEYWORDS),
+    bm(
+      "index",
+      (s: PyObject, a: Args, o: number, n: number) => BM.index(d(s), a, o, n),
+      METH_FASTCALL,
+    ),
+    bm("isalnum", (s: PyObject) => BM.isalnum(d(s)), METH_NOARGS),
+    bm("isalpha", (s: PyObject) => BM.isalpha(d(s)), METH_NOARGS),
+    bm("isascii", (s: PyObject) => BM.isascii(d(s)), METH_NOARGS),
+    bm("isdigit", (s: PyObject) => BM.isdigit(d(s)), METH_NOARGS),
+    bm("islower", (s: PyObject) => BM.islower(d(s)), METH_NOARGS),
+    bm("isspace", (s: PyObject) => BM.isspace(d(s)), METH_NOARGS),
+    bm("istitle", (s: PyObject) => BM.istitle(d(s)), METH_NOARGS),
+    bm("isupper", (s: PyObject) => BM.isupper(d(s)), METH_NOARGS),
+    bm("join", (s: PyObject, it: PyObject) => BM.join(s, d(s), it, k(s)), METH_O),
+    bm(
+      "ljust",
+      (s: PyObject, a: Args, o: number, n: number) => BM.justify("ljust", s, d(s), a, o, n, k(s)),
+      METH_FASTCALL,
+    ),
+    bm("lower", (s: PyObject) => BM.lower(d(s), k(s)), METH_NOARGS),
+    bm("lstrip", (s: PyObject, a: Args, o: number, n: number) => {
+      checkPositional("lstrip", n, 0, 1);
+      return BM.strip(s, d(s), n ? a[o] : null, k(s), true, false);
+    }, METH_FASTCALL),
+    bm(
+      "partition",
+      (s: PyObject, sep: PyObject) => BM.partition(s, d(s), sep, k(s), false),
+      METH_O,
+    ),
+    bm("replace", (s: PyObject, a: Args, o: number, n: number) => {
+      checkPositional("replace", n, 2, 3);
+      return BM.replace(s, d(s), a[o]!, a[o + 1]!, n > 2 ? a[o + 2] : null, k(s));
+    }, METH_FASTCALL),
+    bm(
+      "removeprefix",
+      (s: PyObject, p: PyObject) => BM.removeAffix(s, d(s), p, k(s), false),
+      METH_O,
+    ),
+    bm(
+      "removesuffix",
+      (s: PyObject, p: PyObject) => BM.removeAffix(s, d(s), p, k(s), true),
+      METH_O,
+    ),
+    bm(
+      "rfind",
+      (s: PyObject, a: Args, o: number, n: number) => BM.rfind(d(s), a, o, n),
+      METH_FASTCALL,
+    ),
+    bm(
+      "rindex",
+      (s: PyObject, a: Args, o: number, n: number) => BM.rindex(d(s), a, o, n),
+      METH_FASTCALL,
+    ),
+    bm(
+      "rjust",
+      (s: PyObject, a: Args, o: number, n: number) => BM.justify("rjust", s, d(s), a, o, n, k(s)),
+      METH_FASTCALL,
+    ),
+    bm(
+      "rpartition",
+      (s: PyObject, sep: PyObject) => BM.partition(s, d(s), sep, k(s), true),
+      METH_O,
+    ),
+    bm("rsplit", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
+      const [sep, max] = splitArgs("rsplit", a, o, n, kw);
+      return BM.rsplit(s, d(s), sep, max, k(s));
+    }, METH_FASTCALL | METH_KEYWORDS),
+    bm("rstrip", (s: PyObject, a: Args, o: number, n: number) => {
+      checkPositional("rstrip", n, 0, 1);
+      return BM.strip(s, d(s), n ? a[o] : null, k(s), false, true);
+    }, METH_FASTCALL),
+    bm("split", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
+      const [sep, max] = splitArgs("split", a, o, n, kw);
+      return BM.split(s, d(s), sep, max, k(s));
+    }, METH_FASTCALL | METH_KEYWORDS),
+    bm("splitlines", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
+      const [ke] = unpackKeywords("splitlines", ["keepends"], a, o, n, kw, 0, 1, 0);
+      return BM.splitlines(d(s), ke === null ? false : PyObject_IsTrue(ke), k(s));
+    }, METH_FASTCALL | METH_KEYWORDS),
+    bm(
+      "startswith",
+      (s: PyObject, a: Args, o: number, n: number) => BM.affix("startswith", d(s), a, o, n),
+      METH_FASTCALL,
+    ),
+    bm("strip", (s: PyObject, a: Args, o: number, n: number) => {
+      checkPositional("strip", n, 0, 1);
+      return BM.strip(s, d(s), n ? a[o] : null, k(s), true, true);
+    }, METH_FASTCALL),
+    bm("swapcase", (s: PyObject) => BM.swapcase(d(s), k(s)), METH_NOARGS),
+    bm("title", (s: PyObject) => BM.title(d(s), k(s)), METH_NOARGS),
+    bm("translate", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
+      const [table, del] = unpackKeywords("translate", ["", "delete"], a, o, n, kw, 1, 2, 0, 1);
+      return BM.translate(s, d(s), table, del, k(s));
+    }, METH_FASTCALL | METH_KEYWORDS),
+    bm("upper", (s: PyObject) => BM.upper(d(s), k(s)), METH_NOARGS),
+    bm("zfill", (s: PyObject, w: PyObject) => BM.zfill(s, d(s), w, k(s)), METH_O),
+  ];
+}
+
+function bytes_fromhex(type: PyObject, s: PyObject): PyObject {
+  const b = PyBytes_FromBytes(BM.fromhex(s));
+  if (type === PyBytes_Type) return b;
+  try {
+    return PyObject_CallOneArg(type, b);
+  } finally {
+    Py_DECREF(b);
+  }
+}
+
+export const bytes_methods: PyMethodDef[] = [
+  ...sharedMethods(() => bytesKind),
+  bm(
+    "__getnewargs__",
+    (s: PyObject) => PyTuple_FromArraySteal([PyBytes_FromBytes(data(s))]),
+    METH_NOARGS,
+  ),
+  bm("__bytes__", (s: PyObject) => {
+    if (s.ob_type === PyBytes_Type) {
+      s.ob_refcnt++;
+      return s;
+    }
+    return PyBytes_FromBytes(data(s).slice());
+  }, METH_NOARGS),
+  bm("fromhex", bytes_fromhex, METH_O | METH_CLASS),
+  bm(
+    "__sizeof__",
+    (s: PyObject) => PyLong_FromNumber(s.ob_type.tp_basicsize + data(s).length),
+    METH_NOARGS,
+  ),
+  bm("maketrans", (_n: PyObject, a: Args, o: number, n: number) => {
+    checkPositional("maketrans", n, 2, 2);
+    return BM.maketrans(a[o]!, a[o + 1]!, bytesKind);
+  }, METH_FASTCALL | METH_STATIC),
+];
+
+/** Installs bytes' slots that live here (typeslots.ts calls it while it sets bytes up). */
+export function setupBytesType(t: PyTypeObject): void {
+  t.tp_new = bytes_new;
+  t.tp_methods = bytes_methods;
+  t.nb_remainder = bytes_mod;
+  t.sq_contains = (o, arg) => BM.contains(data(o), arg);
+}
+
+BM.setBufferOf(bytesLike);

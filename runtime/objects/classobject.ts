@@ -16,6 +16,7 @@ import {
   PyObject_GC_UnTrack,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyObject_Vectorcall } from "./call.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import {
@@ -63,6 +64,7 @@ export function PyMethod_New(func: PyObject, self: PyObject): PyObject {
 
 export function method_dealloc(im: PyObject): void {
   PyObject_GC_UnTrack(im);
+  PyObject_ClearWeakRefs(im);
   const [func, self] = (im as PyMethodObject).ob_item;
   Py_DECREF(func);
   Py_XDECREF(self);

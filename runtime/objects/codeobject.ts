@@ -4,6 +4,7 @@
 // code units for the eval loop, and the location and exception tables decoded.
 
 import { CO_FAST, type CodeUnit, type Constant } from "../compiler/code.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { Op } from "../compiler/opcode.ts";
 import {
   Py_DECREF,
@@ -438,6 +439,7 @@ export function code_dealloc(co: PyObject): void {
   Py_XDECREF(d.co_filename);
   Py_XDECREF(d.co_name);
   Py_XDECREF(d.co_qualname);
+  PyObject_ClearWeakRefs(co);
   PyObject_Free(co);
 }
 

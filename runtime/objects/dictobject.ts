@@ -37,6 +37,7 @@ import {
 import { PyObject_Hash, PyObject_RichCompareBool } from "./objectops.ts";
 import { PyErr_Format, PyErr_SetKeyError } from "./errors.ts";
 import { PyExc_RuntimeError } from "./exceptions.ts";
+import { insertIntoSharedKeys, sharedKeysUsableSize } from "./inlinevalues.ts";
 
 export const DKIX_EMPTY = -1;
 export const DKIX_DUMMY = -2;
@@ -165,6 +166,11 @@ function freeKeysObject(k: DictKeys): void {
 
 export interface PyDictObject extends PyObject {
   ob_data: DictKeys;
+  /**
+   * A dict made from an instance's managed values (inlinevalues.ts) stays "split" while
+   * CPython's would: ob_val is then the class's shared keys, which its size is counted by.
+   */
+  ob_val: DictKeys | null;
   /** ma_used */
   ob_size: number;
   /** ma_version_tag, bumped by every change (iterators and caches read it). */
@@ -190,6 +196,12 @@ export function dictFreeListCounts(): [number, number] {
   return [freeList.length, keysFreeList.length];
 }
 
+/** _PyDict_ClearFreeList: a full collection gives the free dicts' and keys' blocks back. */
+export function _PyDict_ClearFreeList(): void {
+  while (freeList.length > 0) PyObject_GC_Del(freeList.pop()!);
+  while (keysFreeList.length > 0) obmalloc.free(keysFreeList.pop()!);
+}
+
 function newDict(keys: DictKeys): PyDictObject {
   let mp = freeList.pop() as PyDictObject | undefined;
   if (mp !== undefined) {
@@ -201,6 +213,41 @@ function newDict(keys: DictKeys): PyDictObject {
   mp.ob_data = keys;
   mp.ob_size = 0;
   mp.ob_hash = versionCounter++;
+  mp.ob_val = null;
+  return mp;
+}
+
+/**
+ * make_dict_from_instance_attributes: the dict an instance's managed values become. It
+ * takes the names (owned) and values (references moved from the instance) in insertion
+ * order, and the values' block, which it frees when it dies or stops being split.
+ */
+export function _PyDict_FromInstanceValues(
+  shared: DictKeys,
+  names: PyObject[],
+  values: PyObject[],
+  valuesUnit: number,
+): PyObject {
+  const k = new DictKeys(shared.log2size, true);
+  k.unit = valuesUnit;
+  let track = false;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const lo = unicode_hash(name), hi = Hash.hi;
+    const pos = findEmptySlot(k, lo, hi);
+    k.indices[pos] = i;
+    k.keys[i] = name;
+    k.values[i] = values[i];
+    k.hashLo[i] = lo;
+    k.hashHi[i] = hi;
+    if (mayBeTracked(values[i])) track = true;
+  }
+  k.nentries = names.length;
+  k.usable -= names.length;
+  const mp = newDict(k);
+  mp.ob_size = names.length;
+  mp.ob_val = shared;
+  if (track) PyObject_GC_Track(mp);
   return mp;
 }
 
@@ -246,6 +293,7 @@ export function dict_dealloc(o: PyObject): void {
   if (tc < 0) return;
   const keys = mp.ob_data;
   mp.ob_data = EMPTY_KEYS;
+  mp.ob_val = null;
   if (keys !== EMPTY_KEYS) freeKeysObject(keys);
   if (freeList.length < MAXFREELIST && mp.ob_type === PyDict_Type) freeList.push(mp);
   else mp.ob_type.tp_free!(mp);
@@ -392,6 +440,7 @@ function keyHash(key: PyObject): number {
 
 function dictresize(mp: PyDictObject, log2newsize: number, unicode: boolean): void {
   const oldkeys = mp.ob_data;
+  mp.ob_val = null; // a split dict is combined from now on
   if (!oldkeys.unicode) unicode = false;
   const newkeys = newKeys(log2newsize, unicode);
   const n = oldkeys.nentries;
@@ -465,6 +514,10 @@ function insertdict(
   const old = found.value;
   maintainTracking(mp, key, value);
   if (ix === DKIX_EMPTY) {
+    // A split dict adds the name to its class's shared keys, or becomes combined.
+    if (mp.ob_val !== null && insertIntoSharedKeys(mp.ob_val, key) < 0) {
+      insertionResize(mp, true);
+    }
     k = mp.ob_data;
     if (k.usable <= 0) {
       insertionResize(mp, true);
@@ -622,6 +675,7 @@ export function PyDict_Clear(o: PyObject): void {
   const oldkeys = mp.ob_data;
   if (oldkeys === EMPTY_KEYS) return;
   mp.ob_data = EMPTY_KEYS;
+  mp.ob_val = null;
   mp.ob_size = 0;
   mp.ob_hash = versionCounter++;
   freeKeysObject(oldkeys);
@@ -857,6 +911,8 @@ export function dict_merge(a: PyObject, b: PyObject, override: boolean | 2): voi
 export function dictSizeof(o: PyObject): number {
   const mp = o as PyDictObject;
   let res = o.ob_type.tp_basicsize;
+  // A split dict counts its values; its keys belong to the class.
+  if (mp.ob_val !== null) return res + 8 * sharedKeysUsableSize(mp.ob_val);
   if (mp.ob_data !== EMPTY_KEYS) res += dictKeysSize(mp.ob_data);
   return res;
 }

@@ -13,7 +13,9 @@ import {
   Py_TPFLAGS_HEAPTYPE,
   Py_TPFLAGS_LONG_SUBCLASS,
   Py_True,
+  PyBool_Type,
   PyFloat_Type,
+  PyLong_Type,
   PyObject,
   PyObject_Free,
   PyObject_Init,
@@ -62,6 +64,11 @@ const freeList: PyObject[] = [];
 
 export function floatFreeListCount(): number {
   return freeList.length;
+}
+
+/** _PyFloat_ClearFreeList: a full collection gives the free floats' blocks back. */
+export function _PyFloat_ClearFreeList(): void {
+  while (freeList.length > 0) PyObject_Free(freeList.pop()!);
 }
 
 /** PyFloat_FromDouble: a new float (reusing a freed one first). */
@@ -330,4 +337,47 @@ export function floatToIntValue(x: number): number | bigint {
   const t = Math.trunc(x);
   if (Math.abs(t) <= Number.MAX_SAFE_INTEGER) return t === 0 ? 0 : t;
   return BigInt(t);
+}
+
+/**
+ * PyFloat_AsDouble: a float's value, or what __float__ (else __index__) gives; the
+ * TypeError "must be real number, not T" for anything else.
+ */
+export function PyFloat_AsDouble(o: PyObject): number {
+  const t = o.ob_type;
+  if (t === PyFloat_Type) return (o as PyFloatObject).ob_val;
+  if (t === PyLong_Type || t === PyBool_Type) {
+    const v = (o as PyLongObject).ob_val;
+    return typeof v === "number" ? v : bigToDouble(v);
+  }
+  if (t.nb_float === null) {
+    if (t.nb_index !== null) {
+      const i = t.nb_index(o);
+      try {
+        if (!(i.ob_type.tp_flags & Py_TPFLAGS_LONG_SUBCLASS)) {
+          throw PyErr_Format(
+            PyExc_TypeError,
+            `__index__ returned non-int (type ${i.ob_type.tp_name})`,
+          );
+        }
+        const v = (i as PyLongObject).ob_val;
+        return typeof v === "number" ? v : bigToDouble(v);
+      } finally {
+        if (--i.ob_refcnt === 0) i.ob_type.tp_dealloc!(i);
+      }
+    }
+    throw PyErr_Format(PyExc_TypeError, `must be real number, not ${t.tp_name}`);
+  }
+  const res = t.nb_float(o);
+  try {
+    if (!PyFloat_Check(res)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `${t.tp_name}.__float__ returned non-float (type ${res.ob_type.tp_name})`,
+      );
+    }
+    return (res as PyFloatObject).ob_val;
+  } finally {
+    if (--res.ob_refcnt === 0) res.ob_type.tp_dealloc!(res);
+  }
 }

@@ -16,6 +16,7 @@ import {
   type PyTypeObject,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
   PyExc_AttributeError,
@@ -140,6 +141,7 @@ export function func_clear(op: PyObject): boolean {
 
 export function func_dealloc(op: PyObject): void {
   PyObject_GC_UnTrack(op);
+  PyObject_ClearWeakRefs(op);
   func_clear(op);
   const f = funcData(op);
   Py_DECREF(f.code);

@@ -117,6 +117,11 @@ export function listFreeListCount(): number {
   return freeList.length;
 }
 
+/** _PyList_ClearFreeList: a full collection gives the free lists' blocks back. */
+export function _PyList_ClearFreeList(): void {
+  while (freeList.length > 0) PyObject_GC_Del(freeList.pop()!);
+}
+
 /**
  * PyList_New(0)-style creation from items (references stolen): allocated is the item count,
  * as PyList_New(n) followed by PyList_SET_ITEM leaves it.

@@ -19,8 +19,10 @@ import {
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   type PyTypeObject,
+  PyUnicode_Type,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
@@ -67,6 +69,7 @@ export function PyCFunction_New(
 
 export function meth_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
+  PyObject_ClearWeakRefs(o);
   const d = (o as PyCFunctionObject).ob_data;
   const self = d.self, module = d.module;
   d.self = null;
@@ -121,10 +124,32 @@ export function meth_qualname(o: PyObject): string {
   return `${typeQualName(t)}.${d.ml.ml_name}`;
 }
 
+/**
+ * _PyObject_FunctionStr without the "()": "len", "math.sqrt" (the module's name first,
+ * unless it is builtins) or "list.append" (the type's qualified name for a bound method).
+ */
+export function functionStr(d: CFunctionData): string {
+  if (isBoundToObject(d)) {
+    const self = d.self!;
+    const t = self.ob_type.tp_name === "type" ? self as PyTypeObject : self.ob_type;
+    return `${typeQualName(t)}.${d.ml.ml_name}`;
+  }
+  if (d.module !== null && d.module.ob_type === PyUnicode_Type) {
+    const m = str(d.module);
+    if (m !== "builtins") return `${m}.${d.ml.ml_name}`;
+  }
+  return d.ml.ml_name;
+}
+
+/** The name for messages: given, or worked out from a builtin's data when needed. */
+function nameOf(name: string | CFunctionData): string {
+  return typeof name === "string" ? name : functionStr(name);
+}
+
 /** Calls a PyMethodDef function with self and vectorcall arguments (borrowed). */
 export function callMethodDef(
   ml: PyMethodDef,
-  name: string,
+  nameOrData: string | CFunctionData,
   self: PyObject | null,
   args: (PyObject | null)[],
   offset: number,
@@ -135,29 +160,38 @@ export function callMethodDef(
   const nkw = kwnames === null ? 0 : kwnames.ob_item!.length;
   switch (flags) {
     case METH_NOARGS:
-      if (nkw) throw PyErr_Format(PyExc_TypeError, `${name}() takes no keyword arguments`);
+      if (nkw) {
+        throw PyErr_Format(PyExc_TypeError, `${nameOf(nameOrData)}() takes no keyword arguments`);
+      }
       if (nargs !== 0) {
-        throw PyErr_Format(PyExc_TypeError, `${name}() takes no arguments (${nargs} given)`);
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `${nameOf(nameOrData)}() takes no arguments (${nargs} given)`,
+        );
       }
       return ml.ml_meth(self);
     case METH_O:
-      if (nkw) throw PyErr_Format(PyExc_TypeError, `${name}() takes no keyword arguments`);
+      if (nkw) {
+        throw PyErr_Format(PyExc_TypeError, `${nameOf(nameOrData)}() takes no keyword arguments`);
+      }
       if (nargs !== 1) {
         throw PyErr_Format(
           PyExc_TypeError,
-          `${name}() takes exactly one argument (${nargs} given)`,
+          `${nameOf(nameOrData)}() takes exactly one argument (${nargs} given)`,
         );
       }
       return ml.ml_meth(self, args[offset]);
     case METH_FASTCALL:
-      if (nkw) throw PyErr_Format(PyExc_TypeError, `${name}() takes no keyword arguments`);
+      if (nkw) {
+        throw PyErr_Format(PyExc_TypeError, `${nameOf(nameOrData)}() takes no keyword arguments`);
+      }
       return ml.ml_meth(self, args, offset, nargs);
     case METH_FASTCALL | METH_KEYWORDS:
       return ml.ml_meth(self, args, offset, nargs, nkw ? kwnames : null);
     case METH_VARARGS:
     case METH_VARARGS | METH_KEYWORDS: {
       if (!(flags & METH_KEYWORDS) && nkw) {
-        throw PyErr_Format(PyExc_TypeError, `${name}() takes no keyword arguments`);
+        throw PyErr_Format(PyExc_TypeError, `${nameOf(nameOrData)}() takes no keyword arguments`);
       }
       // As _PyObject_MakeTpCall: an argument tuple and a keyword dict.
       const argstuple = PyTuple_FromArray(args.slice(offset, offset + nargs) as PyObject[]);
@@ -176,7 +210,7 @@ export function callMethodDef(
       }
     }
     default:
-      throw PyErr_Format(PyExc_TypeError, `bad call flags for ${name}`);
+      throw PyErr_Format(PyExc_TypeError, `bad call flags for ${nameOf(nameOrData)}`);
   }
 }
 
@@ -189,7 +223,7 @@ export function cfunction_vectorcall(
   kwnames: PyObject | null,
 ): PyObject {
   const d = (func as PyCFunctionObject).ob_data;
-  return callMethodDef(d.ml, d.ml.ml_name, d.self, args, offset, nargs, kwnames);
+  return callMethodDef(d.ml, d, d.self, args, offset, nargs, kwnames);
 }
 
 export { str };

@@ -12,6 +12,7 @@ import {
   type PyTypeObject,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.ts";
 import { _Py_ID, PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
@@ -22,6 +23,9 @@ import { PyType_GenericAlloc } from "./typeobject.ts";
 
 /** Modules implemented by glasspy itself (their repr says "(built-in)"). */
 export const builtinModules = new WeakSet<PyObject>();
+
+/** Modules whose Python source is built into glasspy (their repr says "(frozen)"). */
+export const frozenModules = new WeakSet<PyObject>();
 
 export function PyModule_Check(o: PyObject): boolean {
   return o.ob_type === PyModule_Type || PyType_IsSubtype(o.ob_type, PyModule_Type);
@@ -80,6 +84,7 @@ export function module_init(self: PyObject, args: PyObject, kwds: PyObject | nul
 
 export function module_dealloc(m: PyObject): void {
   PyObject_GC_UnTrack(m);
+  PyObject_ClearWeakRefs(m);
   const d = m.ob_dict;
   m.ob_dict = null;
   Py_XDECREF(d);
@@ -98,6 +103,7 @@ export function module_repr(m: PyObject): PyObject {
     return PyUnicode_FromString(`<module '${name}' from '${str(file)}'>`);
   }
   if (builtinModules.has(m)) return PyUnicode_FromString(`<module '${name}' (built-in)>`);
+  if (frozenModules.has(m)) return PyUnicode_FromString(`<module '${name}' (frozen)>`);
   return PyUnicode_FromString(`<module '${name}'>`);
 }
 

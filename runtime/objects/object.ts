@@ -13,6 +13,8 @@
 
 import { GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
+import type { DictValues } from "./inlinevalues.ts";
+import type { DictKeys } from "./dictobject.ts";
 
 export class PyObject {
   ob_refcnt: number;
@@ -37,6 +39,8 @@ export class PyObject {
   ob_data: unknown;
   /** Values of the instance's __slots__ (member descriptors index it), or null. */
   ob_slots: (PyObject | null)[] | null;
+  /** A managed-dict instance's attribute values before any dict is made (inlinevalues.ts). */
+  ob_values: DictValues | null;
 
   constructor(type: PyTypeObject) {
     this.ob_refcnt = 1;
@@ -52,6 +56,7 @@ export class PyObject {
     this.ob_dict = null;
     this.ob_data = null;
     this.ob_slots = null;
+    this.ob_values = null;
   }
 }
 
@@ -179,6 +184,8 @@ export interface HeapTypeFields {
   ht_slots: PyObject | null;
   /** The module object for types made by modules, else null. */
   ht_module: PyObject | null;
+  /** The shared keys of instances' managed dicts (inlinevalues.ts), once made. */
+  ht_cached_keys?: DictKeys | null;
 }
 
 export class PyTypeObject extends PyObject {

@@ -48,6 +48,11 @@ import { Hash, hashPointer } from "./pyhash.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { _PyType_Lookup } from "./typeobject.ts";
 import {
+  _PyObject_GetInstanceAttribute,
+  _PyObject_StoreInstanceAttribute,
+  materializeDict,
+} from "./inlinevalues.ts";
+import {
   dictGetStr,
   PyDict_Check,
   PyDict_DelItem,
@@ -485,7 +490,21 @@ export function genericGetAttrWithDict(
       }
     }
   }
-  if (dict === null) dict = obj.ob_dict;
+  // Only types with an instance dict keep one in ob_dict (iterators and cells use the field).
+  if (dict === null && obj.ob_type.tp_dictoffset !== 0) {
+    const values = obj.ob_values;
+    if (values !== null) {
+      // A managed dict not made yet: the attribute is in the values (or it is not there).
+      if (name.ob_type === PyUnicode_Type) {
+        const res = _PyObject_GetInstanceAttribute(obj, values, name);
+        if (res !== null) {
+          res.ob_refcnt++;
+          Py_XDECREF(descr);
+          return res;
+        }
+      } else dict = materializeDict(obj);
+    } else dict = obj.ob_dict;
+  }
   if (dict !== null) {
     dict.ob_refcnt++;
     let res: PyObject | null;
@@ -568,6 +587,17 @@ export function PyObject_GenericSetAttr(
         `'${tp.tp_name}' object attribute '${str(name)}' is read-only`,
       );
     }
+    const values = obj.ob_values;
+    if (values !== null) {
+      const found = _PyObject_StoreInstanceAttribute(obj, values, name, value, setInDict);
+      if (!found) {
+        throw PyErr_Format(
+          PyExc_AttributeError,
+          `'${tp.tp_name}' object has no attribute '${str(name)}'`,
+        );
+      }
+      return;
+    }
     let dict = obj.ob_dict;
     if (dict === null) {
       if (value === null) {
@@ -605,8 +635,15 @@ export function PyObject_GenericSetAttr(
   }
 }
 
+/** Stores into a dict made from managed values (_PyObject_StoreInstanceAttribute's tail). */
+function setInDict(dict: PyObject, name: PyObject, value: PyObject | null): void {
+  if (value !== null) PyDict_SetItem(dict, name, value);
+  else PyDict_DelItem(dict, name);
+}
+
 /** The instance __dict__ (created on demand): PyObject_GenericGetDict. */
 export function PyObject_GenericGetDict(obj: PyObject): PyObject {
+  if (obj.ob_values !== null) materializeDict(obj);
   let dict = obj.ob_dict;
   if (dict === null) {
     dict = PyDict_New();
@@ -626,6 +663,8 @@ export function PyObject_GenericSetDict(obj: PyObject, value: PyObject | null): 
       `__dict__ must be set to a dictionary, not a '${value.ob_type.tp_name}'`,
     );
   }
+  // A managed dict is made from the values first (_PyObject_GetDictPtr), then replaced.
+  if (obj.ob_values !== null) materializeDict(obj);
   value.ob_refcnt++;
   const old = obj.ob_dict;
   obj.ob_dict = value;
@@ -668,7 +707,17 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
       }
     }
   }
-  const dict = obj.ob_dict;
+  const values = obj.ob_values;
+  if (values !== null) {
+    const attr = _PyObject_GetInstanceAttribute(obj, values, name);
+    if (attr !== null) {
+      attr.ob_refcnt++;
+      methodOut.meth = attr;
+      Py_XDECREF(descr);
+      return false;
+    }
+  }
+  const dict = values === null && obj.ob_type.tp_dictoffset !== 0 ? obj.ob_dict : null;
   if (dict !== null) {
     dict.ob_refcnt++;
     let attr: PyObject | null;

@@ -20,6 +20,7 @@ import {
   PyUnicode_Type,
   type visitproc,
 } from "./object.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { Hash, hashFromBigInt } from "./pyhash.ts";
 import { type PyUnicodeObject } from "./unicodeobject.ts";
 import { PyObject_Hash, PyObject_RichCompareBool } from "./objectops.ts";
@@ -133,6 +134,7 @@ export function set_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(so);
   const tc = trashcanBegin(so, set_dealloc);
   if (tc < 0) return;
+  PyObject_ClearWeakRefs(so);
   const t = so.ob_data;
   const keys = t.keys;
   for (let i = 0; i <= t.mask; i++) {

@@ -55,6 +55,13 @@ export function tupleFreeListCounts(): number[] {
   return freeLists.map((l) => l.length);
 }
 
+/** _PyTuple_ClearFreeList: a full collection gives the free tuples' blocks back. */
+export function _PyTuple_ClearFreeList(): void {
+  for (const fl of freeLists) {
+    while (fl.length > 0) PyObject_GC_Del(fl.pop()!);
+  }
+}
+
 /**
  * A new tuple owning the given items (their references are stolen), tracked by the GC as
  * PyTuple_New + PyTuple_SET_ITEM leave it. An empty array gives the empty tuple.
@@ -66,7 +73,8 @@ export function PyTuple_FromArraySteal(items: PyObject[]): PyObject {
     return tuple_empty;
   }
   let op: PyObject;
-  if (n <= NFREELISTS && freeLists[n - 1].length > 0) {
+  // maybe_freelist_pop takes sizes below 20 only (maybe_freelist_push keeps 20 too).
+  if (n < NFREELISTS && freeLists[n - 1].length > 0) {
     op = freeLists[n - 1].pop()!;
     op.ob_refcnt = 1;
   } else {

@@ -377,7 +377,9 @@ export function object_new(type: PyTypeObject, args: PyObject, kwds: PyObject | 
       } ${names.join(", ")}`,
     );
   }
-  return type.tp_alloc!(type, 0);
+  const obj = type.tp_alloc!(type, 0);
+  _PyObject_InitializeDict(obj);
+  return obj;
 }
 
 /** The instance dealloc of heap types (subtype_dealloc). */
@@ -410,18 +412,21 @@ export function subtype_dealloc(self: PyObject): void {
     PyObject_GC_UnTrack(self);
   }
   if (type.tp_weaklistoffset && !base.tp_weaklistoffset) PyObject_ClearWeakRefs(self);
-  // Clear __slots__ values of every heap type up to the base with a different dealloc.
-  if (self.ob_slots !== null && base.ht === null) {
-    const slots = self.ob_slots;
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i];
-      if (v !== null) {
-        slots[i] = null;
-        Py_DECREF(v);
-      }
+  // Weakrefs made by the finalizer are cleared without their callbacks.
+  if (type.tp_finalize !== null && type.tp_weaklistoffset && !base.tp_weaklistoffset) {
+    for (let wr = getWeakrefHead(self); wr !== null; wr = getWeakrefHead(self)) {
+      _PyWeakref_ClearRef(wr);
     }
   }
-  if (type.tp_dictoffset && !base.tp_dictoffset) {
+  // Clear __slots__ values of every heap type up to the base with a different dealloc.
+  if (self.ob_slots !== null) clearSlots(self, subtype_dealloc);
+  if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+    const dict = self.ob_dict;
+    if (dict !== null) {
+      self.ob_dict = null;
+      Py_DECREF(dict);
+    } else _PyObject_FreeInstanceAttributes(self);
+  } else if (type.tp_dictoffset && !base.tp_dictoffset) {
     const dict = self.ob_dict;
     if (dict !== null) {
       self.ob_dict = null;
@@ -442,17 +447,61 @@ export function object_dealloc(self: PyObject): void {
   self.ob_type.tp_free!(self);
 }
 
-export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
-  const type = self.ob_type;
-  if (self.ob_slots !== null) {
-    for (const v of self.ob_slots) {
+/**
+ * The __slots__ of each heap type from self's type down to the first base whose `slot`
+ * differs, most derived first (traverse_slots / clear_slots per type). `f` sees each value
+ * with its index; a non-zero return stops the walk.
+ */
+function forEachSlot(
+  self: PyObject,
+  slot: unknown,
+  f: (v: PyObject, i: number) => number,
+): number {
+  const slots = self.ob_slots!;
+  for (let t: PyTypeObject | null = self.ob_type; t !== null && slotOf(t, slot); t = t.tp_base) {
+    const own = t.ht?.ht_slots ?? null;
+    if (own === null) continue;
+    const n = own.ob_item!.length;
+    if (n === 0) continue;
+    const first = t.tp_base === null ? 0 : slotCount(t.tp_base);
+    for (let i = first; i < first + n; i++) {
+      const v = slots[i];
       if (v !== null) {
-        const r = visit(v, arg);
+        const r = f(v, i);
         if (r) return r;
       }
     }
   }
-  if (type.tp_dictoffset !== 0 && self.ob_dict !== null) {
+  return 0;
+}
+
+function slotOf(t: PyTypeObject, slot: unknown): boolean {
+  return t.tp_dealloc === slot || t.tp_traverse === slot || t.tp_clear === slot;
+}
+
+/** clear_slots for each heap type up to the base with a different slot function. */
+function clearSlots(self: PyObject, slot: unknown): void {
+  const slots = self.ob_slots!;
+  forEachSlot(self, slot, (v, i) => {
+    slots[i] = null;
+    Py_DECREF(v);
+    return 0;
+  });
+}
+
+export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
+  const type = self.ob_type;
+  let base = type;
+  while (base.tp_traverse === subtype_traverse) base = base.tp_base!;
+  if (self.ob_slots !== null) {
+    const r = forEachSlot(self, subtype_traverse, (v) => visit(v, arg));
+    if (r) return r;
+  }
+  if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) {
+    const r = _PyObject_VisitInstanceAttributes(self, visit, arg);
+    if (r) return r;
+  }
+  if (type.tp_dictoffset !== base.tp_dictoffset && self.ob_dict !== null) {
     const r = visit(self.ob_dict, arg);
     if (r) return r;
   }
@@ -460,30 +509,24 @@ export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown)
     const r = visit(type, arg);
     if (r) return r;
   }
-  let base = type;
-  while (base.tp_traverse === subtype_traverse) base = base.tp_base!;
   if (base.tp_traverse !== null) return base.tp_traverse(self, visit, arg);
   return 0;
 }
 
 export function subtype_clear(self: PyObject): boolean {
-  if (self.ob_slots !== null) {
-    const slots = self.ob_slots;
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i];
-      if (v !== null) {
-        slots[i] = null;
-        Py_DECREF(v);
-      }
+  const type = self.ob_type;
+  let base = type;
+  while (base.tp_clear === subtype_clear) base = base.tp_base!;
+  if (self.ob_slots !== null) clearSlots(self, subtype_clear);
+  // The instance dict too: that breaks cycles through __dict__ alone.
+  if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) _PyObject_ClearInstanceAttributes(self);
+  if (type.tp_dictoffset !== base.tp_dictoffset) {
+    const dict = self.ob_dict;
+    if (dict !== null) {
+      self.ob_dict = null;
+      Py_DECREF(dict);
     }
   }
-  const dict = self.ob_dict;
-  if (dict !== null && self.ob_type.tp_dictoffset !== 0) {
-    self.ob_dict = null;
-    Py_DECREF(dict);
-  }
-  let base = self.ob_type;
-  while (base.tp_clear === subtype_clear) base = base.tp_base!;
   if (base.tp_clear !== null) base.tp_clear(self);
   return false;
 }
@@ -513,8 +556,17 @@ function subtypeDict(obj: PyObject): PyObject {
   return PyObject_GenericGetDict(obj);
 }
 
+/** subtype_setdict: like PyObject_GenericSetDict, but __dict__ may be deleted. */
 function subtypeSetDict(obj: PyObject, v: PyObject | null): void {
-  PyObject_GenericSetDict(obj, v);
+  if (v !== null) {
+    PyObject_GenericSetDict(obj, v);
+    return;
+  }
+  // _PyObject_GetDictPtr makes the dict from the values first.
+  if (obj.ob_values !== null) materializeDict(obj);
+  const old = obj.ob_dict;
+  obj.ob_dict = null;
+  Py_XDECREF(old);
 }
 
 const subtype_dict_getset: PyGetSetDef = {
@@ -534,7 +586,16 @@ const subtype_weakref_getset: PyGetSetDef = {
   doc: "list of weak references to the object (if defined)",
 };
 
-import { getWeakrefHead } from "../memory/weakrefs.ts";
+import { _PyWeakref_ClearRef, getWeakrefHead } from "../memory/weakrefs.ts";
+import {
+  _PyObject_ClearInstanceAttributes,
+  _PyObject_FreeInstanceAttributes,
+  _PyObject_InitializeDict,
+  _PyObject_VisitInstanceAttributes,
+  cachedKeys,
+  materializeDict,
+  releaseCachedKeys,
+} from "./inlinevalues.ts";
 function weakrefOf(o: PyObject): PyObject {
   return getWeakrefHead(o) ?? Py_None;
 }
@@ -2038,6 +2099,8 @@ function typeNewImpl(
     const type = new PyTypeObject(metatype, str(name));
     PyObject_GC_Init(type, 936 + 8 * nslot);
     if (metatype.tp_flags & Py_TPFLAGS_HEAPTYPE) metatype.ob_refcnt++;
+    // PyType_GenericAlloc tracks the new type at once (memory/gc.ts sees class cycles).
+    PyObject_GC_Track(type);
     type.tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
     type.tp_flags |= base.tp_flags &
       (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MATCH_SELF);
@@ -2052,7 +2115,13 @@ function typeNewImpl(
     type.tp_traverse = subtype_traverse;
     type.tp_clear = subtype_clear;
     name.ob_refcnt++;
-    type.ht = { ht_name: name, ht_qualname: name, ht_slots: slots, ht_module: null };
+    type.ht = {
+      ht_name: name,
+      ht_qualname: name,
+      ht_slots: slots,
+      ht_module: null,
+      ht_cached_keys: null,
+    };
     slots = null;
     type.tp_dict = dict;
     // set attrs: __module__
@@ -2116,6 +2185,8 @@ function typeNewImpl(
       type.tp_dictoffset = -1;
       if (base.tp_itemsize === 0) type.tp_flags |= Py_TPFLAGS_MANAGED_DICT;
     }
+    // type_ready_managed_dict: the instances' shared keys.
+    if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) cachedKeys(type);
     type.tp_basicsize = slotoffset;
     type.tp_itemsize = base.tp_itemsize;
     type.tp_members = members;
@@ -2426,6 +2497,7 @@ export function type_dealloc(self: PyObject): void {
     Py_XDECREF(type.ht.ht_slots);
     Py_XDECREF(type.ht.ht_module);
   }
+  releaseCachedKeys(type);
   const meta = type.ob_type;
   PyObject_GC_Del(type);
   if (meta.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_DECREF(meta);

@@ -142,6 +142,7 @@ import * as TM from "./tuplemethods.ts";
 import * as LI from "./listobject.ts";
 import * as LS from "./listsort.ts";
 import * as D from "./dictobject.ts";
+import { _PyObject_IsInstanceDictEmpty } from "./inlinevalues.ts";
 import * as DV from "./dictviews.ts";
 import * as S from "./setobject.ts";
 import * as SM from "./setmethods.ts";
@@ -156,6 +157,9 @@ import * as CE from "./cellobject.ts";
 import * as CO from "./codeobject.ts";
 import * as MO from "./moduleobject.ts";
 import * as BY from "./bytesobject.ts";
+import * as OR from "./objreduce.ts";
+import { setupByteArrayType } from "./bytearrayobject.ts";
+import { setupMemoryViewType } from "./memoryobject.ts";
 import * as GA from "./genericaliasobject.ts";
 import * as EX from "./exceptions.ts";
 import { PyVectorcall_Call } from "./call.ts";
@@ -163,8 +167,8 @@ import { object___dir__, type___dir__ } from "./dir.ts";
 import { PyErr_Format } from "./errors.ts";
 import { checkPositional, unpackKeywords } from "./argparse.ts";
 import { _Py_ID, PyUnicode_FromString } from "./unicodeobject.ts";
-import { longValue, PyLong_FromNumber } from "./longobject.ts";
-import { iterToArray, PyNumber_AsSsize_t, PyObject_GetIter, PySequence_Tuple } from "./abstract.ts";
+import { PyLong_FromNumber } from "./longobject.ts";
+import { PyNumber_AsSsize_t, PyObject_GetIter, PySequence_Tuple } from "./abstract.ts";
 
 type Fn = PyMethodDef["ml_meth"];
 
@@ -200,9 +204,9 @@ function setupObject(): void {
   t.tp_doc =
     "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";
   t.tp_methods = [
-    m("__reduce_ex__", object_reduce_ex, METH_O),
-    m("__reduce__", object_reduce, METH_NOARGS),
-    m("__getstate__", object_getstate, METH_NOARGS),
+    m("__reduce_ex__", OR.object___reduce_ex__, METH_O),
+    m("__reduce__", OR.object___reduce__, METH_NOARGS),
+    m("__getstate__", OR.object___getstate__, METH_NOARGS),
     m("__subclasshook__", () => ref(Py_NotImplemented), METH_CLASS | METH_VARARGS | METH_KEYWORDS),
     m("__init_subclass__", () => none(), METH_CLASS | METH_NOARGS),
     m("__format__", object_format, METH_O),
@@ -262,24 +266,6 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
   Py_DECREF(oldto);
 }
 
-function object_getstate(self: PyObject): PyObject {
-  const d = self.ob_dict;
-  if (d === null || D.PyDict_Size(d) === 0) return none();
-  return ref(d);
-}
-
-function object_reduce_ex(self: PyObject, _protocol: PyObject): PyObject {
-  return object_reduce(self);
-}
-
-function object_reduce(self: PyObject): PyObject {
-  // copyreg.__reduce_ex__ protocol 2 style: (copyreg.__newobj__, (cls,), state)
-  const cls = ref(self.ob_type);
-  const args = T.PyTuple_FromArraySteal([cls]);
-  const state = object_getstate(self);
-  return T.PyTuple_FromArraySteal([ref(self.ob_type), args, state]);
-}
-
 function setupType(): void {
   const t = PyType_Type;
   t.tp_dealloc = type_dealloc;
@@ -315,12 +301,10 @@ function setupType(): void {
     ),
     m("__prepare__", () => D.PyDict_New(), METH_FASTCALL | METH_KEYWORDS | METH_CLASS),
     m("__instancecheck__", (self: PyObject, inst: PyObject) => {
-      const { PyObject_IsInstance } = abstractApi;
-      return B_(PyObject_IsInstance(inst, self));
+      return B_(abstractApi._PyObject_RealIsInstance(inst, self));
     }, METH_O),
     m("__subclasscheck__", (self: PyObject, sub: PyObject) => {
-      const { PyObject_IsSubclass } = abstractApi;
-      return B_(PyObject_IsSubclass(sub, self));
+      return B_(abstractApi._PyObject_RealIsSubclass(sub, self));
     }, METH_O),
     m("__dir__", type___dir__, METH_NOARGS),
     m(
@@ -710,7 +694,7 @@ function setupStr(): void {
     m("isidentifier", UM.str_isidentifier, METH_NOARGS),
     m("isprintable", UM.str_isprintable, METH_NOARGS),
     m("zfill", UM.str_zfill, METH_O),
-    m("format", UM.str_format_method, FK),
+    m("format", UM.str_format_method, METH_VARARGS | METH_KEYWORDS),
     m("format_map", UM.str_format_map, METH_O),
     m("__format__", UM.str___format__, METH_O),
     m("maketrans", UM.str_maketrans, FC | METH_STATIC),
@@ -732,234 +716,22 @@ function setupStr(): void {
   b.tp_getattro = PyObject_GenericGetAttr;
   b.tp_richcompare = BY.bytes_richcompare;
   b.tp_iter = BY.bytes_iter;
-  b.tp_new = bytes_new;
   b.tp_free = PyObject_Free;
   b.sq_length = BY.bytes_length;
   b.sq_concat = BY.bytes_concat;
   b.sq_repeat = BY.bytes_repeat;
   b.sq_item = BY.bytes_item;
-  b.sq_contains = BY.bytes_contains;
   b.mp_length = BY.bytes_length;
   b.mp_subscript = BY.bytes_subscript;
-  b.tp_methods = [
-    m("decode", bytes_decode, METH_FASTCALL | METH_KEYWORDS),
-    m(
-      "hex",
-      (self: PyObject) =>
-        PyUnicode_FromString(
-          Array.from(BY.bytesData(self)).map((x) => x.toString(16).padStart(2, "0")).join(""),
-        ),
-      METH_NOARGS,
-    ),
-    m("fromhex", bytes_fromhex, METH_O | METH_CLASS),
-    m("startswith", (self: PyObject, a: PyObject) => B_(bytesAffix(self, a, false)), METH_O),
-    m("endswith", (self: PyObject, a: PyObject) => B_(bytesAffix(self, a, true)), METH_O),
-    m("count", (self: PyObject, a: PyObject) => {
-      const n = BY.bytesLike(a)!;
-      const h = BY.bytesData(self);
-      let c = 0, i = 0;
-      if (n.length === 0) return PyLong_FromNumber(h.length + 1);
-      for (;;) {
-        const j = BY.bytesFind(h, n, i);
-        if (j < 0) break;
-        c++;
-        i = j + n.length;
-      }
-      return PyLong_FromNumber(c);
-    }, METH_O),
-    m(
-      "find",
-      (self: PyObject, a: PyObject) =>
-        PyLong_FromNumber(
-          BY.bytesFind(
-            BY.bytesData(self),
-            BY.bytesLike(a) ?? new Uint8Array([Number(longValue(a))]),
-          ),
-        ),
-      METH_O,
-    ),
-    m("join", bytes_join, METH_O),
-    m(
-      "upper",
-      (self: PyObject) =>
-        BY.PyBytes_FromBytes(BY.bytesData(self).map((c) => c >= 97 && c <= 122 ? c - 32 : c)),
-      METH_NOARGS,
-    ),
-    m(
-      "lower",
-      (self: PyObject) =>
-        BY.PyBytes_FromBytes(BY.bytesData(self).map((c) => c >= 65 && c <= 90 ? c + 32 : c)),
-      METH_NOARGS,
-    ),
-    m("strip", (self: PyObject) => {
-      const d = BY.bytesData(self);
-      let i = 0, j = d.length;
-      const ws = (c: number) => c === 32 || (c >= 9 && c <= 13);
-      while (i < j && ws(d[i])) i++;
-      while (j > i && ws(d[j - 1])) j--;
-      return BY.PyBytes_FromBytes(d.slice(i, j));
-    }, METH_NOARGS),
-    m("split", (self: PyObject) => {
-      const text = new TextDecoder("latin1").decode(BY.bytesData(self));
-      // deno-lint-ignore no-control-regex
-      const parts = text.split(/[ \t\n\r\x0b\x0c]+/).filter((p) => p.length > 0);
-      return LI.PyList_FromArraySteal(
-        parts.map((p) => BY.PyBytes_FromBytes(Uint8Array.from(p, (c) => c.charCodeAt(0)))),
-      );
-    }, METH_NOARGS),
-    m("replace", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
-      checkPositional("replace", nargs, 2, 2);
-      const text = new TextDecoder("latin1").decode(BY.bytesData(self));
-      const a = new TextDecoder("latin1").decode(BY.bytesLike(args[off])!);
-      const b2 = new TextDecoder("latin1").decode(BY.bytesLike(args[off + 1])!);
-      const r = text.split(a).join(b2);
-      return BY.PyBytes_FromBytes(Uint8Array.from(r, (c) => c.charCodeAt(0)));
-    }, METH_FASTCALL),
-    m(
-      "__getnewargs__",
-      (self: PyObject) => T.PyTuple_FromArraySteal([BY.PyBytes_FromBytes(BY.bytesData(self))]),
-      METH_NOARGS,
-    ),
-  ];
+  BY.setupBytesType(b);
+  setupByteArrayType();
+  setupMemoryViewType();
   const bi = PyBytesIter_Type;
   bi.tp_dealloc = BY.bytesiter_dealloc;
   bi.tp_traverse = BY.bytesiter_traverse;
   bi.tp_iter = PyObject_SelfIter;
   bi.tp_iternext = BY.bytesiter_next;
   bi.tp_getattro = PyObject_GenericGetAttr;
-}
-
-function bytesAffix(self: PyObject, a: PyObject, end: boolean): boolean {
-  const h = BY.bytesData(self);
-  const check = (p: Uint8Array) => {
-    if (p.length > h.length) return false;
-    const start = end ? h.length - p.length : 0;
-    for (let i = 0; i < p.length; i++) if (h[start + i] !== p[i]) return false;
-    return true;
-  };
-  if (T.PyTuple_Check(a)) return (a.ob_item as PyObject[]).some((x) => check(BY.bytesLike(x)!));
-  const p = BY.bytesLike(a);
-  if (p === null) {
-    throw PyErr_Format(
-      EX.PyExc_TypeError,
-      `${
-        end ? "endswith" : "startswith"
-      } first arg must be bytes or a tuple of bytes, not ${a.ob_type.tp_name}`,
-    );
-  }
-  return check(p);
-}
-
-function bytes_join(self: PyObject, iterable: PyObject): PyObject {
-  const items = iterToArray(iterable);
-  try {
-    const sep = BY.bytesData(self);
-    const parts: Uint8Array[] = [];
-    items.forEach((it, i) => {
-      const b = BY.bytesLike(it);
-      if (b === null) {
-        throw PyErr_Format(
-          EX.PyExc_TypeError,
-          `sequence item ${i}: expected a bytes-like object, ${it.ob_type.tp_name} found`,
-        );
-      }
-      parts.push(b);
-    });
-    const total = parts.reduce((n, p) => n + p.length, 0) +
-      Math.max(0, parts.length - 1) * sep.length;
-    const out = new Uint8Array(total);
-    let k = 0;
-    parts.forEach((p, i) => {
-      if (i > 0) {
-        out.set(sep, k);
-        k += sep.length;
-      }
-      out.set(p, k);
-      k += p.length;
-    });
-    return BY.PyBytes_FromBytes(out);
-  } finally {
-    for (const it of items) Py_DECREF(it);
-  }
-}
-
-function bytes_fromhex(_type: PyObject, s: PyObject): PyObject {
-  const t = str(s).replace(/\s+/g, "");
-  if (!/^([0-9a-fA-F]{2})*$/.test(t)) {
-    throw PyErr_Format(
-      EX.PyExc_ValueError,
-      "non-hexadecimal number found in fromhex() arg at position 0",
-    );
-  }
-  const out = new Uint8Array(t.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(t.slice(2 * i, 2 * i + 2), 16);
-  return BY.PyBytes_FromBytes(out);
-}
-
-function bytes_decode(
-  self: PyObject,
-  args: PyObject[],
-  off: number,
-  nargs: number,
-  kw: PyObject | null,
-): PyObject {
-  const [enc, err] = unpackKeywords(
-    "decode",
-    ["encoding", "errors"],
-    args,
-    off,
-    nargs,
-    kw,
-    0,
-    2,
-    0,
-  );
-  return PyUnicode_FromString(
-    BY.decodeBytes(
-      BY.bytesData(self),
-      enc === null ? "utf-8" : str(enc),
-      err === null ? "strict" : str(err),
-    ),
-  );
-}
-
-function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
-  void kwds;
-  const a = args.ob_item as PyObject[];
-  let data: Uint8Array;
-  if (a.length === 0) data = new Uint8Array(0);
-  else {
-    const x = a[0];
-    if (U.PyUnicode_Check(x)) {
-      if (a.length < 2) {
-        throw PyErr_Format(EX.PyExc_TypeError, "string argument without an encoding");
-      }
-      data = BY.encodeText(str(x), str(a[1]), a.length > 2 ? str(a[2]) : "strict");
-    } else if (L.PyLong_Check(x)) {
-      const n = PyNumber_AsSsize_t(x, EX.PyExc_OverflowError);
-      if (n < 0) throw PyErr_Format(EX.PyExc_ValueError, "negative count");
-      data = new Uint8Array(n);
-    } else {
-      const b = BY.bytesLike(x);
-      if (b !== null) data = b.slice();
-      else {
-        const items = iterToArray(x);
-        try {
-          data = new Uint8Array(items.map((o) => {
-            const v = Number(longValue(o));
-            if (v < 0 || v > 255) {
-              throw PyErr_Format(EX.PyExc_ValueError, "bytes must be in range(0, 256)");
-            }
-            return v;
-          }));
-        } finally {
-          for (const o of items) Py_DECREF(o);
-        }
-      }
-    }
-  }
-  if (type === PyBytes_Type) return BY.PyBytes_FromBytes(data);
-  return BY.bytesSubtypeNew(type, data);
 }
 
 // ---- tuple, list, dict, set ---------------------------------------------------------------------
@@ -1549,6 +1321,7 @@ function setupMisc(): void {
   ga.tp_dealloc = GA.ga_dealloc;
   ga.tp_traverse = GA.ga_traverse;
   ga.tp_repr = GA.ga_repr;
+  ga.tp_new = GA.ga_new;
   ga.tp_getattro = PyObject_GenericGetAttr;
   ga.tp_members = [
     { name: "__origin__", get: (o) => ref((o.ob_item as PyObject[])[0]) },

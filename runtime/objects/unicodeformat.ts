@@ -15,7 +15,11 @@ import {
 } from "./abstract.ts";
 import { longFormatBinary, longToDecimalString, longValue, PyLong_Check } from "./longobject.ts";
 import { formatExp, formatFixed, formatGeneral } from "./floatformat.ts";
-import { pyLength, PyUnicode_FromString } from "./unicodeobject.ts";
+import { _Py_ID, pyLength, PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
+import { bufferOf } from "./bytes_methods.ts";
+import { PyBytes_FromBytes } from "./bytesobject.ts";
+import { lookupMaybeMethod } from "./typeobject.ts";
+import { PyObject_CallNoArgs, PyObject_Vectorcall } from "./call.ts";
 import { PyFloat_Check } from "./floatobject.ts";
 
 function argItems(args: PyObject): PyObject[] {
@@ -42,10 +46,10 @@ function formatNumberBody(
 }
 
 /** str % args */
-export function PyUnicode_Format(format: string, args: PyObject): string {
+export function PyUnicode_Format(format: string, args: PyObject, bytesMode = false): string {
   const items = argItems(args);
   const isMapping = !PyTuple_Check(args) && args.ob_type.mp_subscript !== null &&
-    args.ob_type !== PyUnicode_Type;
+    (bytesMode ? bufferOf(args) === null : !PyUnicode_Check(args));
   let argidx = 0;
   const nextArg = (): PyObject => {
     if (argidx >= items.length) {
@@ -77,7 +81,10 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
         i++;
       }
       if (depth > 0) throw PyErr_Format(PyExc_ValueError, "incomplete format key");
-      const k = PyUnicode_FromString(format.slice(start, i - 1));
+      const keyText = format.slice(start, i - 1);
+      const k = bytesMode
+        ? PyBytes_FromBytes(Uint8Array.from(keyText, (c) => c.charCodeAt(0)))
+        : PyUnicode_FromString(keyText);
       try {
         key = PyObject_GetItem(args, k);
       } finally {
@@ -138,10 +145,21 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
     let numeric = false;
     try {
       switch (conv) {
+        case "b":
         case "s":
         case "r":
         case "a": {
-          const f = conv === "s" ? PyObject_Str : conv === "r" ? PyObject_Repr : PyObject_ASCII;
+          if (bytesMode && (conv === "s" || conv === "b")) {
+            body = bytesArgText(arg);
+            if (prec >= 0) body = body.slice(0, prec);
+            break;
+          }
+          if (conv === "b") throw unsupported(conv, i, format);
+          const f = conv === "s"
+            ? PyObject_Str
+            : conv === "r" && !bytesMode
+            ? PyObject_Repr
+            : PyObject_ASCII;
           const r = f(arg);
           body = str(r);
           Py_DECREF(r);
@@ -208,6 +226,10 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
           break;
         }
         case "c": {
+          if (bytesMode) {
+            body = bytesChar(arg);
+            break;
+          }
           if (arg.ob_type === PyUnicode_Type) {
             if (pyLength(str(arg)) !== 1) {
               throw PyErr_Format(PyExc_TypeError, "%c requires int or char");
@@ -225,12 +247,7 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
           break;
         }
         default:
-          throw PyErr_Format(
-            PyExc_ValueError,
-            `unsupported format character '${conv}' (0x${
-              conv.charCodeAt(0).toString(16)
-            }) at index ${i - 1}`,
-          );
+          throw unsupported(conv, i, format);
       }
     } finally {
       if (key !== null) Py_DECREF(key);
@@ -247,9 +264,77 @@ export function PyUnicode_Format(format: string, args: PyObject): string {
     out += body;
   }
   if (argidx < items.length && !usedDict && !isMapping) {
-    throw PyErr_Format(PyExc_TypeError, "not all arguments converted during string formatting");
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `not all arguments converted during ${bytesMode ? "bytes" : "string"} formatting`,
+    );
   }
   return out;
+}
+
+function unsupported(conv: string, i: number, format: string): PyObject {
+  void format;
+  const code = conv.charCodeAt(0);
+  return PyErr_Format(
+    PyExc_ValueError,
+    code < 128
+      ? `unsupported format character '${conv}' (0x${code.toString(16)}) at index ${i - 1}`
+      : `unsupported format character '${conv}' (0x${code.toString(16)}) at index ${i - 1}`,
+  );
+}
+
+/** %s and %b of bytes formatting: a buffer's bytes, or what __bytes__ gives. */
+function bytesArgText(arg: PyObject): string {
+  const b = bufferOf(arg);
+  if (b !== null) return latin1Text(b);
+  const [func, unbound] = lookupMaybeMethod(arg, _Py_ID("__bytes__"));
+  if (func === null || arg.ob_type === PyUnicode_Type) {
+    if (func !== null) Py_DECREF(func);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `%b requires a bytes-like object, or an object that implements __bytes__, not '${arg.ob_type.tp_name}'`,
+    );
+  }
+  let r: PyObject;
+  try {
+    r = unbound ? PyObject_Vectorcall(func, [arg], 0, 1, null) : PyObject_CallNoArgs(func);
+  } finally {
+    Py_DECREF(func);
+  }
+  try {
+    const rb = bufferOf(r);
+    if (rb === null || !(r.ob_type.tp_flags & (1 << 27))) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `__bytes__ returned non-bytes (type ${r.ob_type.tp_name})`,
+      );
+    }
+    return latin1Text(rb);
+  } finally {
+    Py_DECREF(r);
+  }
+}
+
+/** %c of bytes formatting: an int in range(256) or a single byte. */
+function bytesChar(arg: PyObject): string {
+  const b = bufferOf(arg);
+  if (b !== null && arg.ob_type.tp_name !== "memoryview") {
+    if (b.length === 1) return String.fromCharCode(b[0]);
+  } else if (PyLong_Check(arg)) {
+    const v = longValue(arg);
+    if (v < 0 || v > 255) throw PyErr_Format(PyExc_OverflowError, "%c arg not in range(256)");
+    return String.fromCharCode(Number(v));
+  }
+  throw PyErr_Format(
+    PyExc_TypeError,
+    "%c requires an integer in range(256) or a single byte",
+  );
+}
+
+function latin1Text(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
 }
 
 export { PyFloat_Type, PySequence_Check };

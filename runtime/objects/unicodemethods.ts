@@ -42,7 +42,6 @@ import { PyErr_Format } from "./errors.ts";
 import {
   PyExc_AttributeError,
   PyExc_IndexError,
-  PyExc_KeyError,
   PyExc_LookupError,
   PyExc_OverflowError,
   PyExc_TypeError,
@@ -53,19 +52,11 @@ import {
   PyIndex_Check,
   PyIter_Next,
   PyNumber_AsSsize_t,
-  PyObject_Format,
   PyObject_GetItem,
   PyObject_GetIter,
 } from "./abstract.ts";
 import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
-import {
-  PyObject_ASCII,
-  PyObject_GetAttr,
-  PyObject_Repr,
-  PyObject_Str,
-  reprText,
-  str,
-} from "./objectops.ts";
+import { PyObject_Str, reprText, str } from "./objectops.ts";
 import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
 import { PyList_Check, PyList_FromArraySteal } from "./listobject.ts";
 import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
@@ -1084,6 +1075,7 @@ export const str_isidentifier = predicate((t) =>
     .test(t)
 );
 import { isPrintable } from "./strrepr.ts";
+import { formatString } from "./formatmarkup.ts";
 export const str_isprintable = predicate((t) => {
   for (const c of t) {
     const cp = c.codePointAt(0)!;
@@ -1117,218 +1109,14 @@ export function str_encode(
 
 export function str_format_method(
   self: PyObject,
-  args: (PyObject | null)[],
-  off: number,
-  nargs: number,
-  kw: PyObject | null,
+  args: PyObject,
+  kwargs: PyObject | null,
 ): PyObject {
-  const positional = args.slice(off, off + nargs) as PyObject[];
-  const kwargs = new Map<string, PyObject>();
-  if (kw !== null) {
-    (kw.ob_item as PyObject[]).forEach((k, i) => kwargs.set(s(k), args[off + nargs + i]!));
-  }
-  return PyUnicode_FromString(vformat(s(self), positional, (name) => kwargs.get(name) ?? null, 2));
+  return PyUnicode_FromString(formatString(s(self), args, kwargs));
 }
 
 export function str_format_map(self: PyObject, mapping: PyObject): PyObject {
-  return PyUnicode_FromString(
-    vformat(
-      s(self),
-      [],
-      (name) => {
-        const k = PyUnicode_FromString(name);
-        try {
-          return PyObject_GetItem(mapping, k);
-        } finally {
-          Py_DECREF(k);
-        }
-      },
-      2,
-      true,
-    ),
-  );
-}
-
-/** The engine of str.format (Objects/stringlib/unicode_format.h). */
-function vformat(
-  fmt: string,
-  args: PyObject[],
-  kwlookup: (name: string) => PyObject | null,
-  depth: number,
-  ownedLookup = false,
-): string {
-  if (depth < 0) throw PyErr_Format(PyExc_ValueError, "Max string recursion exceeded");
-  let out = "";
-  let autoIndex = 0;
-  let manual = false, auto = false;
-  let i = 0;
-  const n = fmt.length;
-  while (i < n) {
-    const c = fmt[i];
-    if (c === "{") {
-      if (fmt[i + 1] === "{") {
-        out += "{";
-        i += 2;
-        continue;
-      }
-      // find the matching close brace
-      let j = i + 1, level = 1;
-      while (j < n && level > 0) {
-        if (fmt[j] === "{") level++;
-        else if (fmt[j] === "}") level--;
-        if (level > 0) j++;
-      }
-      if (level > 0) throw PyErr_Format(PyExc_ValueError, "expected '}' before end of string");
-      const field = fmt.slice(i + 1, j);
-      i = j + 1;
-      // split field into name, conversion, spec
-      let k = 0;
-      let bracket = 0;
-      while (k < field.length) {
-        const ch = field[k];
-        if (ch === "[") bracket++;
-        else if (ch === "]") bracket--;
-        else if (bracket === 0 && (ch === "!" || ch === ":")) break;
-        k++;
-      }
-      const name = field.slice(0, k);
-      let conv: string | null = null;
-      let spec = "";
-      if (field[k] === "!") {
-        if (k + 1 >= field.length) {
-          throw PyErr_Format(
-            PyExc_ValueError,
-            "end of string while looking for conversion specifier",
-          );
-        }
-        conv = field[k + 1];
-        k += 2;
-        if (k < field.length && field[k] !== ":") {
-          throw PyErr_Format(PyExc_ValueError, "expected ':' after conversion specifier");
-        }
-      }
-      if (field[k] === ":") spec = field.slice(k + 1);
-      // resolve the name: first part then .attr / [key]
-      const m = /^([^.[]*)(.*)$/s.exec(name)!;
-      const first = m[1];
-      let rest = m[2];
-      let obj: PyObject;
-      if (first === "") {
-        if (manual) {
-          throw PyErr_Format(
-            PyExc_ValueError,
-            "cannot switch from manual field specification to automatic field numbering",
-          );
-        }
-        auto = true;
-        const idx = autoIndex++;
-        if (idx >= args.length) {
-          throw PyErr_Format(
-            PyExc_IndexError,
-            `Replacement index ${idx} out of range for positional args tuple`,
-          );
-        }
-        obj = args[idx];
-        obj.ob_refcnt++;
-      } else if (/^\d+$/.test(first)) {
-        if (auto) {
-          throw PyErr_Format(
-            PyExc_ValueError,
-            "cannot switch from automatic field numbering to manual field specification",
-          );
-        }
-        manual = true;
-        const idx = Number(first);
-        if (idx >= args.length) {
-          throw PyErr_Format(
-            PyExc_IndexError,
-            `Replacement index ${idx} out of range for positional args tuple`,
-          );
-        }
-        obj = args[idx];
-        obj.ob_refcnt++;
-      } else {
-        const v = kwlookup(first);
-        if (v === null) {
-          throw PyErr_Format(PyExc_KeyError, `'${first}'`);
-        }
-        obj = v;
-        if (!ownedLookup) obj.ob_refcnt++;
-      }
-      try {
-        while (rest.length) {
-          if (rest[0] === ".") {
-            const mm = /^\.([^.[]*)/.exec(rest)!;
-            if (mm[1] === "") {
-              throw PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
-            }
-            const attrName = PyUnicode_FromString(mm[1]);
-            const next = PyObject_GetAttr(obj, attrName);
-            Py_DECREF(attrName);
-            Py_DECREF(obj);
-            obj = next;
-            rest = rest.slice(mm[0].length);
-          } else if (rest[0] === "[") {
-            const close = rest.indexOf("]");
-            if (close < 0) throw PyErr_Format(PyExc_ValueError, "Missing ']' in format string");
-            const keyText = rest.slice(1, close);
-            const key = /^\d+$/.test(keyText)
-              ? PyLong_FromNumber(Number(keyText))
-              : PyUnicode_FromString(keyText);
-            const next = PyObject_GetItem(obj, key);
-            Py_DECREF(key);
-            Py_DECREF(obj);
-            obj = next;
-            rest = rest.slice(close + 1);
-          } else {
-            throw PyErr_Format(
-              PyExc_ValueError,
-              "Only '.' or '[' may follow ']' in format field specifier",
-            );
-          }
-        }
-        if (conv !== null) {
-          const f = conv === "r"
-            ? PyObject_Repr
-            : conv === "s"
-            ? PyObject_Str
-            : conv === "a"
-            ? PyObject_ASCII
-            : null;
-          if (f === null) {
-            throw PyErr_Format(PyExc_ValueError, `Unknown conversion specifier ${conv}`);
-          }
-          const converted = f(obj);
-          Py_DECREF(obj);
-          obj = converted;
-        }
-        const renderedSpec = spec.includes("{")
-          ? vformat(spec, args, kwlookup, depth - 1, ownedLookup)
-          : spec;
-        const specObj = PyUnicode_FromString(renderedSpec);
-        try {
-          const r = PyObject_Format(obj, specObj);
-          out += s(r);
-          Py_DECREF(r);
-        } finally {
-          Py_DECREF(specObj);
-        }
-      } finally {
-        Py_DECREF(obj);
-      }
-    } else if (c === "}") {
-      if (fmt[i + 1] === "}") {
-        out += "}";
-        i += 2;
-        continue;
-      }
-      throw PyErr_Format(PyExc_ValueError, "Single '}' encountered in format string");
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
+  return PyUnicode_FromString(formatString(s(self), null, mapping));
 }
 
 export function str___format__(self: PyObject, spec: PyObject): PyObject {

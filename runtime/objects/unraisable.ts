@@ -5,14 +5,18 @@
 
 import type { PyObject } from "./object.ts";
 
-/** The VM's reporter: writes CPython's "Exception ignored in" text for exc (a new ref). */
-let reporter: (exc: unknown, obj: PyObject | null) => void = () => {};
+/**
+ * The VM's reporter: writes CPython's "Exception ignored in" text for exc (a new ref). With
+ * msg (_PyErr_WriteUnraisableMsg), the first line reads "Exception ignored MSG: <repr>".
+ */
+export type UnraisableReporter = (exc: unknown, obj: PyObject | null, msg?: string) => void;
+let reporter: UnraisableReporter = () => {};
 
-export function setUnraisableReporter(f: (exc: unknown, obj: PyObject | null) => void): void {
+export function setUnraisableReporter(f: UnraisableReporter): void {
   reporter = f;
 }
 
 /** Reports and drops an exception that cannot propagate (takes the exception's reference). */
-export function writeUnraisable(exc: unknown, obj: PyObject | null): void {
-  reporter(exc, obj);
+export function writeUnraisable(exc: unknown, obj: PyObject | null, msg?: string): void {
+  reporter(exc, obj, msg);
 }

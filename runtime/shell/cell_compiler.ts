@@ -8,7 +8,7 @@
 
 import { compileAst } from "../compiler/compile.ts";
 import { parse } from "../compiler/parser.ts";
-import { CO_FUTURE, type CodeUnit, PyCF, PyCF_MASK } from "../compiler/code.ts";
+import { CO_FUTURE, type CodeUnit, type Constant, PyCF, PyCF_MASK } from "../compiler/code.ts";
 import type * as A from "../compiler/ast.ts";
 
 /** codeop.Compile's flags, and PyCF_ALLOW_TOP_LEVEL_AWAIT from ipykernel's autoawait. */
@@ -18,6 +18,42 @@ const CELL_FLAGS = PyCF.DONT_IMPLY_DEDENT | PyCF.ALLOW_INCOMPLETE_INPUT |
 export interface CellStatement {
   code: CodeUnit;
   mode: "exec" | "single";
+  /**
+   * The literal constants written in the statement (keys of literalKey): IPython's AST of
+   * the cell holds these objects while the cell runs. Constants the compiler made (folded
+   * `'a' + 'b'`, tuples of constants) are not among them.
+   */
+  literals: Set<string>;
+}
+
+/** A key naming a literal constant's value (scalars only; containers are never literals). */
+export function literalKey(c: Constant): string | null {
+  if (typeof c === "bigint") return "i" + c;
+  if (typeof c === "number") return "f" + (Object.is(c, -0) ? "-0" : String(c));
+  if (typeof c === "string") return "s" + c;
+  if (c instanceof Uint8Array) return "b" + Array.from(c).join(",");
+  if (c !== null && typeof c === "object" && c.kind === "complex") {
+    return `c${Object.is(c.real, -0) ? "-0" : c.real},${Object.is(c.imag, -0) ? "-0" : c.imag}`;
+  }
+  return null;
+}
+
+/** The keys of every Constant node under an AST node. */
+function literalsOf(node: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(node)) {
+    for (const child of node) literalsOf(child, into);
+  } else if (node !== null && typeof node === "object" && "_type" in node) {
+    const n = node as Record<string, unknown>;
+    if (n._type === "Constant") {
+      const key = literalKey(n.value as Constant);
+      if (key !== null) into.add(key);
+      return into;
+    }
+    for (const [field, value] of Object.entries(n)) {
+      if (field !== "_type" && typeof value === "object") literalsOf(value, into);
+    }
+  }
+  return into;
 }
 
 /** codeop.Compile: compile() that remembers the future features its code turned on. */
@@ -52,7 +88,11 @@ export class CellCompiler {
         ? { _type: "Interactive", body: [stmt] }
         : { _type: "Module", body: [stmt], type_ignores: [] };
       const code = compileAst(mod, { filename, source, flags: this.futureFlags | CELL_FLAGS });
-      return { code: this.remember(code), mode: single ? "single" : "exec" };
+      return {
+        code: this.remember(code),
+        mode: single ? "single" : "exec",
+        literals: literalsOf(stmt, new Set()),
+      };
     });
   }
 }

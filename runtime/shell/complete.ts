@@ -53,17 +53,23 @@ export interface Completion {
   cursorEnd: number;
 }
 
-/** Follows a dotted name through `__main__` (then builtins) and attributes; a new reference. */
+/**
+ * Follows a dotted name through `__main__` (then builtins, then the modules already
+ * loaded, so that `sys.ver` completes in the cell that imports sys) and attributes; a new
+ * reference.
+ */
 export function resolveDotted(engine: Engine, dotted: string): PyObject | null {
   const parts = dotted.split(".");
   if (parts.some((p) => p === "")) return null;
-  let obj = engine.getGlobal(parts[0]) ?? builtin(engine, parts[0]);
+  let obj = engine.getGlobal(parts[0]) ?? builtin(engine, parts[0]) ??
+    engine.loadedModule(parts[0]);
   for (let i = 1; obj !== null && i < parts.length; i++) {
     let next: PyObject | null = null;
     try {
       next = engine.getAttr(obj, parts[i]);
     } catch (e) {
       if (!(e instanceof PythonException)) throw e;
+      engine.decref(e.exception);
     }
     engine.decref(obj);
     obj = next;
@@ -78,6 +84,7 @@ function builtin(engine: Engine, name: string): PyObject | null {
     return engine.getAttr(builtins, name);
   } catch (e) {
     if (!(e instanceof PythonException)) throw e;
+    engine.decref(e.exception);
     return null;
   } finally {
     engine.decref(builtins);
@@ -122,6 +129,7 @@ export function complete(session: Session, code: string, cursorPos: number | nul
       candidates = engine.dir(obj);
     } catch (e) {
       if (!(e instanceof PythonException)) throw e;
+      engine.decref(e.exception);
       candidates = [];
     } finally {
       engine.decref(obj);

@@ -28,11 +28,15 @@ export interface FormattedData {
 /** Reports a formatter that raised (IPython prints its traceback and goes on). */
 export type FormatErrorSink = (error: PythonException) => void;
 
-/** An object's display bundle. A failing `_repr_*_` is reported and left out. */
+/**
+ * An object's display bundle. A failing `_repr_*_` is reported and left out. `plainText`
+ * makes text/plain (IPython's pretty printer); without it, or when it fails, repr().
+ */
 export function formatObject(
   engine: Engine,
   obj: PyObject,
   onError: FormatErrorSink,
+  plainText?: (obj: PyObject) => string | null,
 ): FormattedData {
   const data: MimeBundle = {};
   const metadata: { [key: string]: unknown } = {};
@@ -64,6 +68,10 @@ export function formatObject(
       engine.decref(result);
       if (value !== null && value !== undefined) data[mime] = value;
     }
+  }
+  if (!("text/plain" in data)) {
+    const pretty = plainText?.(obj) ?? null;
+    if (pretty !== null) data["text/plain"] = pretty;
   }
   if (!("text/plain" in data)) {
     try {

@@ -92,6 +92,12 @@ export interface Engine {
   /** Evaluates a code object compiled in 'eval' mode in `__main__`; a new reference. */
   evaluate(code: Code): PyObject;
 
+  /**
+   * The shell is done with these code objects (the cell has ended): their objects and the
+   * literal constants the cell's source kept alive are released.
+   */
+  release(codes: Code[]): void;
+
   /** Makes the file's source known to tracebacks (as linecache.cache does for IPython). */
   registerSource(filename: string, source: string): void;
 
@@ -115,6 +121,12 @@ export interface Engine {
   ): PyObject;
 
   /**
+   * Runs Python source as a new module's body (not put in sys.modules); the module, a new
+   * reference. Throws PythonException. The shell's own Python (the pretty printer) runs so.
+   */
+  runModule(name: string, source: string): PyObject;
+
+  /**
    * codeop.compile_command(source, symbol='exec'): "complete" when it compiles,
    * "incomplete" when more input could complete it, "invalid" for a syntax error.
    */
@@ -132,6 +144,8 @@ export interface Engine {
   globalNames(): string[];
   /** The names of the builtins module. */
   builtinNames(): string[];
+  /** sys.modules[name] (a new reference), or null when that module is not loaded. */
+  loadedModule(name: string): PyObject | null;
 
   // ---- objects ----
 

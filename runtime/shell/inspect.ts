@@ -39,6 +39,7 @@ function formatFields(fields: [string, string][]): string {
 export function describe(session: Session, obj: PyObject, name: string, detail: number): string {
   const engine = session.engine;
   const info: ObjectInfo = engine.info(obj);
+  if (info.signature === null) info.signature = session.signatureOf(obj);
   const fields: [string, string][] = [];
   const glass: [string, string][] = [
     ["Refcount", String(info.refcount)],
@@ -63,6 +64,7 @@ export function describe(session: Session, obj: PyObject, name: string, detail: 
       form = engine.str(obj);
     } catch (e) {
       if (!(e instanceof PythonException)) throw e;
+      engine.decref(e.exception);
     }
     if (form.length > 200 && detail === 0) form = form.slice(0, 100) + "<...>" + form.slice(-100);
     fields.push(["String form", form]);
@@ -70,6 +72,7 @@ export function describe(session: Session, obj: PyObject, name: string, detail: 
       fields.push(["Length", String(engine.length(obj))]);
     } catch (e) {
       if (!(e instanceof PythonException)) throw e;
+      engine.decref(e.exception);
     }
     fields.push(["Docstring", doc]);
   }

@@ -25,6 +25,7 @@ import { isComplete } from "./is_complete.ts";
 import type { IsComplete } from "./is_complete.ts";
 import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
+import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
 
 /** Process clocks for `%time`, in seconds. The host supplies them (runtime/ has no OS access). */
@@ -115,10 +116,21 @@ export class Session {
   private hiddenDict: PyObject | null = null;
   /** The same entries, for `%who`'s identity test (borrowed: the dict holds them). */
   private readonly hidden = new Map<string, PyObject>();
-  /** What init_user_ns binds, kept to bind again after `%reset` (owned). */
+  /**
+   * What init_user_ns binds, to bind again after `%reset` (borrowed). Their owners are the
+   * shell's own fields, one reference each, as IPython's history manager holds In, Out and
+   * the directory history, and the shell its exit autocall.
+   */
   private readonly initialNames: [string, PyObject][] = [];
+  /** The objects behind initialNames (owned). */
+  private readonly shellObjects: PyObject[] = [];
   private payloads: { [key: string]: unknown }[] = [];
   private heldAstLists: PyObject[] = [];
+  /** The error of the running cell, and the one kept from the last cell (as results are). */
+  private cellError: PyObject | null = null;
+  private lastError: PyObject | null = null;
+  private pretty: PyObject | null = null;
+  private signatureFn: PyObject | null = null;
   readonly banner: string;
 
   constructor(options: SessionOptions = {}) {
@@ -167,7 +179,54 @@ export class Session {
 
   /** An object's MIME bundle; a failing `_repr_*_` method has its traceback on stderr. */
   format(obj: PyObject): FormattedData {
-    return formatObject(this.engine, obj, (e) => this.showTraceback(e));
+    return formatObject(this.engine, obj, (e) => this.showTraceback(e), (o) => this.prettyText(o));
+  }
+
+  /** IPython's pretty text of an object, or null when the printer is missing or fails. */
+  private prettyText(obj: PyObject): string | null {
+    if (this.pretty === null) return null;
+    try {
+      const text = this.engine.call(this.pretty, [obj]);
+      try {
+        return this.engine.asString(text);
+      } finally {
+        this.engine.decref(text);
+      }
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      this.engine.decref(e.exception);
+      return null;
+    }
+  }
+
+  /** The signature of a callable as inspect prints it ("(a, b=2)"), or null. */
+  signatureOf(obj: PyObject): string | null {
+    if (this.signatureFn === null) return null;
+    try {
+      const text = this.engine.call(this.signatureFn, [obj]);
+      try {
+        return this.engine.asString(text);
+      } finally {
+        this.engine.decref(text);
+      }
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      this.engine.decref(e.exception);
+      return null;
+    }
+  }
+
+  /** The pretty printer's `pretty` and `signature` functions, loaded once (ipython flavour). */
+  private loadPrettyPrinter(): void {
+    try {
+      const module = this.engine.runModule(PRETTY_MODULE, PRETTY_SOURCE);
+      this.pretty = this.engine.getAttr(module, "pretty");
+      this.signatureFn = this.engine.getAttr(module, "signature");
+      this.engine.decref(module);
+    } catch (e) {
+      if (!(e instanceof PythonException)) throw e;
+      this.engine.decref(e.exception);
+    }
   }
 
   /** Adds a page of help to the reply, as IPython's pager payload. */
@@ -224,19 +283,17 @@ export class Session {
     e.decref(empty);
     this.outDict = e.newDict();
     const dh = e.newList();
-    for (
-      const [name, value] of [["_ih", this.inList], ["_oh", this.outDict], ["_dh", dh]] as const
-    ) {
-      e.incref(value);
-      this.initialNames.push([name, value]);
-    }
-    e.decref(dh);
-    e.incref(this.inList);
-    this.initialNames.push(["In", this.inList]);
-    e.incref(this.outDict);
-    this.initialNames.push(["Out", this.outDict]);
+    this.shellObjects.push(dh);
+    this.initialNames.push(
+      ["_ih", this.inList],
+      ["_oh", this.outDict],
+      ["_dh", dh],
+      ["In", this.inList],
+      ["Out", this.outDict],
+    );
     this.defineShellBuiltins();
     this.bindInitialNames();
+    this.loadPrettyPrinter();
     e.setDisplayhook((value) => this.displayhook(value));
   }
 
@@ -295,6 +352,21 @@ export class Session {
       },
     }, true);
     e.decref(displayModule);
+    // getpass.getpass asks the front end for a password, as ipykernel's replacement does
+    // (only when the VM has no getpass module of its own loaded)
+    const loaded = e.loadedModule("getpass");
+    if (loaded !== null) e.decref(loaded);
+    else {
+      const getpass = e.newModule("getpass", {
+        getpass: (args, kwargs) => {
+          const prompt = kwargs.get("prompt") ?? args[0];
+          const line = this.readline(prompt === undefined ? "Password: " : e.str(prompt), true);
+          if (line === null) throw new HostRaise("EOFError", "");
+          return e.newStr(line);
+        },
+      }, true);
+      e.decref(getpass);
+    }
     const getIpython = () => {
       e.incref(shell);
       return shell;
@@ -304,19 +376,18 @@ export class Session {
       e.defineBuiltin("get_ipython", getIpython);
       return;
     }
-    this.initialNames.push(["get_ipython", e.newFunction("get_ipython", getIpython)]);
-    // exit() and quit() ask the front end to stop the kernel (ipykernel's ZMQExitAutocall)
-    for (const name of ["exit", "quit"]) {
-      const quitter = e.newFunction(name, (args, kwargs) => {
-        const keep = kwargs.get("keep_kernel") ?? args[0];
-        this.payloads.push({
-          source: "ask_exit",
-          keepkernel: keep !== undefined && e.isTrue(keep),
-        });
-        return null;
-      });
-      this.initialNames.push([name, quitter]);
-    }
+    const getIpythonFn = e.newFunction("get_ipython", getIpython);
+    this.shellObjects.push(getIpythonFn);
+    this.initialNames.push(["get_ipython", getIpythonFn]);
+    // exit() and quit() ask the front end to stop the kernel: one object, as ipykernel's
+    // ZMQExitAutocall is bound to both names
+    const quitter = e.newFunction("exit", (args, kwargs) => {
+      const keep = kwargs.get("keep_kernel") ?? args[0];
+      this.payloads.push({ source: "ask_exit", keepkernel: keep !== undefined && e.isTrue(keep) });
+      return null;
+    });
+    this.shellObjects.push(quitter);
+    this.initialNames.push(["exit", quitter], ["quit", quitter]);
   }
 
   /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
@@ -416,6 +487,8 @@ export class Session {
     this.setCellResult(null);
     if (this.lastResult !== null) this.engine.decref(this.lastResult);
     this.lastResult = null;
+    if (this.lastError !== null) this.engine.decref(this.lastError);
+    this.lastError = null;
   }
 
   private setUnder(i: number, value: PyObject | null): void {
@@ -524,7 +597,6 @@ export class Session {
   execute(code: string, options: ExecuteOptions = {}): ExecuteOutcome {
     const silent = options.silent ?? false;
     const storeHistory = (options.storeHistory ?? !silent) && !silent;
-    Atomics.store(this.interrupt, 0, 0); // an interrupt that came while idle is dropped
     if (!silent) {
       this.emit({ type: "execute_input", code, execution_count: this.executionCount });
     }
@@ -539,6 +611,8 @@ export class Session {
     } finally {
       this.allowStdin = false;
       this.silent = false;
+      // an interrupt meant for this cell that it did not see must not stop the next one
+      Atomics.store(this.interrupt, 0, 0);
     }
     const outcome: ExecuteOutcome = {
       status: error === null ? "ok" : "error",
@@ -567,17 +641,18 @@ export class Session {
     this.engine.registerSource(filename, cell);
     this.currentCell = cell;
     let failure: { exception: FormattedException } | null = null;
-    const previous = this.lastResult;
-    this.lastResult = null;
+    let compiled: Code[] = [];
+
     try {
       let statements: Code[];
       try {
         statements = this.engine.compileCell(cell, filename, !silent);
       } catch (e) {
         if (!(e instanceof PythonException)) throw e;
-        failure = { exception: this.showTraceback(e) };
+        failure = { exception: this.showTraceback(e, true) };
         statements = [];
       }
+      compiled = statements;
       for (const code of statements) {
         this.astLists(code.mode === "single" ? 1 : 2);
         try {
@@ -586,7 +661,7 @@ export class Session {
           if (e instanceof UsageError) {
             failure = { exception: this.showUsageError(e.message) };
           } else if (e instanceof PythonException) {
-            failure = { exception: this.showTraceback(e) };
+            failure = { exception: this.showTraceback(e, true) };
           } else throw e;
           break;
         }
@@ -596,11 +671,16 @@ export class Session {
     } finally {
       this.currentCell = "";
       this.astLists(0);
+      this.engine.release(compiled);
     }
-    // IPython's last_execution_result now holds this cell's result; the last one goes
+    // IPython's last_execution_result now holds this cell's result and error; the last
+    // cell's go (unless %reset dropped them already)
+    if (this.lastResult !== null) this.engine.decref(this.lastResult);
     this.lastResult = this.cellResult;
     this.cellResult = null;
-    if (previous !== null) this.engine.decref(previous);
+    if (this.lastError !== null) this.engine.decref(this.lastError);
+    this.lastError = this.cellError;
+    this.cellError = null;
     if (storeHistory) {
       const out = this.outputReprs.get(this.executionCount);
       if (out !== undefined) this.history.storeOutput(this.executionCount, out);
@@ -632,17 +712,24 @@ export class Session {
   private runInteractive(source: string): { exception: FormattedException } | null {
     if (source.trim() === "") return null;
     if (/^\s*[%!?]/.test(source) || /\?\s*$/.test(source)) source = transformCell(source);
+    let code: Code | null = null;
     try {
-      const code = this.engine.compile(source, "<stdin>", "single");
+      code = this.engine.compile(source, "<stdin>", "single");
       this.engine.exec(code);
       return null;
     } catch (e) {
       if (e instanceof UsageError) return { exception: this.showUsageError(e.message) };
       if (e instanceof PythonException) {
-        if (e.typeName === "SystemExit") return { exception: this.engine.formatException(e) };
+        if (e.typeName === "SystemExit") {
+          const formatted = this.engine.formatException(e);
+          this.engine.decref(e.exception);
+          return { exception: formatted };
+        }
         return { exception: this.showTraceback(e) };
       }
       return { exception: this.internalError(e) };
+    } finally {
+      if (code !== null) this.engine.release([code]);
     }
   }
 
@@ -651,8 +738,27 @@ export class Session {
     return stored ? `<cell In[${this.executionCount}]>` : "<cell>";
   }
 
-  /** Shows an exception as CPython prints it, on the error channel; returns it formatted. */
-  showTraceback(e: PythonException): FormattedException {
+  /**
+   * Shows an exception as CPython prints it, on the error channel; returns it formatted.
+   * The exception is released, unless `keep` (the cell's own error, which IPython's
+   * ExecutionResult holds until the next cell ends).
+   */
+  showTraceback(e: PythonException, keep = false): FormattedException {
+    try {
+      return this.showException(e);
+    } finally {
+      if (keep) this.keepError(e.exception);
+      else this.engine.decref(e.exception);
+    }
+  }
+
+  /** The cell's error, held as result.error_in_exec is (see lastResult). */
+  private keepError(exception: PyObject): void {
+    if (this.cellError !== null) this.engine.decref(this.cellError);
+    this.cellError = exception;
+  }
+
+  private showException(e: PythonException): FormattedException {
     if (e.typeName === "UsageError") {
       const f = this.engine.formatException(e);
       return this.showUsageError(f.evalue);
@@ -699,8 +805,10 @@ export class Session {
   private userExpressions(expressions: { [name: string]: string }): { [name: string]: unknown } {
     const out: { [name: string]: unknown } = {};
     for (const [key, source] of Object.entries(expressions)) {
+      let code: Code | null = null;
       try {
-        const value = this.engine.evaluate(this.engine.compile(source, "<string>", "eval"));
+        code = this.engine.compile(source, "<string>", "eval");
+        const value = this.engine.evaluate(code);
         try {
           const bundle = this.format(value);
           out[key] = { status: "ok", data: bundle.data, metadata: bundle.metadata };
@@ -710,7 +818,10 @@ export class Session {
       } catch (e) {
         if (!(e instanceof PythonException)) throw e;
         const f = this.engine.formatException(e);
+        this.engine.decref(e.exception);
         out[key] = { status: "error", ename: f.ename, evalue: f.evalue, traceback: f.traceback };
+      } finally {
+        if (code !== null) this.engine.release([code]);
       }
     }
     return out;

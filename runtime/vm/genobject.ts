@@ -4,6 +4,7 @@
 // generator is closed: its finally blocks run), and `yield from` delegation.
 
 import { CO } from "../compiler/code.ts";
+import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import {
   Py_DECREF,
   Py_None,
@@ -454,6 +455,7 @@ function throwHere(
 
 export function gen_dealloc(gen: PyObject): void {
   PyObject_GC_UnTrack(gen);
+  PyObject_ClearWeakRefs(gen);
   PyObject_GC_Track(gen);
   if (PyObject_CallFinalizerFromDealloc(gen)) return;
   PyObject_GC_UnTrack(gen);

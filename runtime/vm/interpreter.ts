@@ -7,7 +7,15 @@
 // collector) is global, as CPython's is per process. Creating a second Interpreter gives
 // it a fresh __main__, sys.argv and streams over the same runtime.
 
-import { Py_DECREF, Py_None, Py_XDECREF, PyObject, PyType_IsSubtype } from "../objects/object.ts";
+import {
+  gcstate,
+  Py_DECREF,
+  Py_None,
+  Py_XDECREF,
+  PyObject,
+  PyType_IsSubtype,
+} from "../objects/object.ts";
+import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
 import { initTypes } from "../objects/typeslots.ts";
 import { setupVmTypes } from "./vmtypes.ts";
 import type { Host } from "./host.ts";
@@ -60,6 +68,7 @@ import { PyModule_Check } from "../objects/moduleobject.ts";
 import { makeBuiltins } from "../modules/builtins.ts";
 import { makeSys, writeStderr } from "../modules/sys.ts";
 import { sysGetObject } from "../modules/sysstate.ts";
+import { runAtexitCallbacks } from "../modules/atexit.ts";
 import "../modules/all.ts";
 
 /** A Python exception that reached the host: `exception` is owned by this error. */
@@ -146,10 +155,12 @@ function excTypeName(exc: PyObject): string {
 }
 
 /** The default sys.unraisablehook (write_unraisable_exc_file). */
-function reportUnraisable(exc: unknown, obj: PyObject | null): void {
+function reportUnraisable(exc: unknown, obj: PyObject | null, msg?: string): void {
   const value = isPyErr(exc) ? exc : PyErr_FromJS(exc);
   try {
     let text = "";
+    const head = msg === undefined ? "Exception ignored in" : `Exception ignored ${msg}`;
+    if (obj === null && msg !== undefined) text += `${head}:\n`;
     if (obj !== null) {
       let r: string;
       try {
@@ -160,7 +171,7 @@ function reportUnraisable(exc: unknown, obj: PyObject | null): void {
         if (isPyErr(e)) Py_DECREF(e);
         r = "<object repr() failed>";
       }
-      text += `Exception ignored in: ${r}\n`;
+      text += `${head}: ${r}\n`;
     }
     const tb = PyException_GetTraceback(value);
     if (tb !== null) {
@@ -319,6 +330,8 @@ export class Interpreter {
         warn: (category, message, lineno) =>
           this.compileWarning(filename, category, message, lineno),
       });
+      // Automatic full collections depend on how many objects CPython's start-up left.
+      gcstate.setStartupState(CPYTHON_SCRIPT_START);
       try {
         Py_DECREF(PyEval_EvalCode(compiled.code, d, d));
       } finally {
@@ -443,6 +456,8 @@ export class Interpreter {
   finalize(status: number): number {
     if (this.finalized) return status;
     this.finalized = true;
+    // Py_FinalizeEx: the atexit callbacks run first, while everything is still alive.
+    runAtexitCallbacks();
     tracebackState.finalizing = true;
     try {
       const modules = importState.modules;

@@ -23,6 +23,8 @@ import {
   PyDict_SetItem,
 } from "../objects/dictobject.ts";
 import { descrData } from "../objects/descrobject.ts";
+import { cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
+import { PyUnicode_Type } from "../objects/object.ts";
 import { PyMemberDescr_Type } from "../objects/object.ts";
 
 /** What the cached site does. */
@@ -49,6 +51,8 @@ const MAX_ENTRIES = 4;
 
 export class AttrCache {
   misses = 0;
+  /** The name's entry in the class's shared keys (inline values), once known, else -1. */
+  vindex = -1;
   /** The other types this site has seen (a polymorphic cache), or null. */
   next: AttrCache | null = null;
   constructor(
@@ -58,6 +62,8 @@ export class AttrCache {
     /** The class attribute (borrowed: the type's dict holds it while the version lasts). */
     public descr: PyObject | null,
     public index: number,
+    /** Instances of the type have a __dict__ (inline values or a dict in ob_dict). */
+    public hasDict: boolean,
   ) {}
 }
 
@@ -83,7 +89,8 @@ function install(cache: unknown[], i: number, old: AttrCache | null, c: AttrCach
     let tail = c;
     for (let e: AttrCache | null = old; e !== null && n < MAX_ENTRIES; e = e.next) {
       if (e.type === c.type || e.version !== e.type.tp_version_tag) continue;
-      const copy = new AttrCache(e.type, e.version, e.kind, e.descr, e.index);
+      const copy = new AttrCache(e.type, e.version, e.kind, e.descr, e.index, e.hasDict);
+      copy.vindex = e.vindex;
       tail.next = copy;
       tail = copy;
       n++;
@@ -123,10 +130,36 @@ function specializeLoadAttr(
   } else {
     kind = Kind.GENERIC;
   }
-  const c = new AttrCache(tp, typeVersionTag(tp), kind, descr, index);
+  const c = new AttrCache(tp, typeVersionTag(tp), kind, descr, index, tp.tp_dictoffset !== 0);
   if (kind === Kind.GENERIC) c.misses = MAX_MISSES + 1;
   install(cache, i, old, c);
   return c;
+}
+
+/**
+ * The instance attribute `name` of owner (borrowed), or null when it has none: the inline
+ * values by the cached shared-keys index, else the materialized dict.
+ */
+function instanceAttr(c: AttrCache, owner: PyObject, name: PyObject): PyObject | null {
+  const values = owner.ob_values;
+  if (values !== null) {
+    let ix = c.vindex;
+    if (ix < 0) {
+      if (name.ob_type !== PyUnicode_Type) return null;
+      ix = sharedKeysLookup(cachedKeys(owner.ob_type), name);
+      if (ix < 0) return null;
+      c.vindex = ix;
+    }
+    return values.values[ix];
+  }
+  const d = owner.ob_dict;
+  if (d === null) return null;
+  let v = dictValueAt(d, c.index, name);
+  if (v === null) {
+    v = dictGetStr(d, name);
+    if (v !== null) c.index = dictStrIndex(d, name);
+  }
+  return v;
 }
 
 /** LOAD_ATTR: owner.name as a new reference, or null to take the generic path. */
@@ -147,15 +180,9 @@ export function loadAttrCached(
   }
   switch (c.kind) {
     case Kind.INSTANCE_DICT: {
-      const d = owner.ob_dict;
-      if (d === null) return null;
-      // instances of a class usually hold their attributes at the same entry index
-      let v = dictValueAt(d, c.index, name);
-      if (v === null) {
-        v = dictGetStr(d, name);
-        if (v === null) return null;
-        c.index = dictStrIndex(d, name);
-      }
+      if (!c.hasDict) return null;
+      const v = instanceAttr(c, owner, name);
+      if (v === null) return null;
       v.ob_refcnt++;
       return v;
     }
@@ -168,9 +195,8 @@ export function loadAttrCached(
       return v;
     }
     case Kind.NON_DATA: {
-      const d = owner.ob_dict;
-      if (d !== null) {
-        const v = dictGetStr(d, name);
+      if (c.hasDict) {
+        const v = instanceAttr(c, owner, name);
         if (v !== null) {
           v.ob_refcnt++;
           return v;
@@ -228,7 +254,7 @@ function specializeLoadMethod(
     descr = _PyType_Lookup(tp, name);
     if (descr !== null && descr.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) kind = Kind.METHOD;
   }
-  const c = new AttrCache(tp, typeVersionTag(tp), kind, descr, 0);
+  const c = new AttrCache(tp, typeVersionTag(tp), kind, descr, 0, tp.tp_dictoffset !== 0);
   if (kind === Kind.GENERIC) c.misses = MAX_MISSES + 1;
   install(cache, i, old, c);
   return c;
@@ -257,8 +283,7 @@ export function loadMethodCached(
     if (c === null) return null;
   }
   if (c.kind === Kind.METHOD) {
-    const d = owner.ob_dict;
-    if (d !== null && dictGetStr(d, name) !== null) return null;
+    if (c.hasDict && instanceAttr(c, owner, name) !== null) return null;
     const m = c.descr!;
     m.ob_refcnt++;
     methodFound.isMethod = true;
@@ -294,7 +319,7 @@ function specializeStoreAttr(
     else if ((index = memberSlot(descr)) >= 0) kind = Kind.SLOT;
     else if (descr.ob_type.tp_descr_set === null) kind = Kind.INSTANCE_DICT;
   }
-  const c = new AttrCache(tp, typeVersionTag(tp), kind, null, index);
+  const c = new AttrCache(tp, typeVersionTag(tp), kind, null, index, tp.tp_dictoffset !== 0);
   if (kind === Kind.GENERIC) c.misses = MAX_MISSES + 1;
   install(cache, i, old, c);
   return c;
@@ -321,6 +346,25 @@ export function storeAttrCached(
     if (c === null) return false;
   }
   if (c.kind === Kind.INSTANCE_DICT) {
+    if (!c.hasDict) return false;
+    const values = owner.ob_values;
+    if (values !== null) {
+      // replacing a value already set: the same as _PyObject_StoreInstanceAttribute
+      let ix = c.vindex;
+      if (ix < 0 && name.ob_type === PyUnicode_Type) {
+        ix = sharedKeysLookup(cachedKeys(tp), name);
+        if (ix >= 0) c.vindex = ix;
+      }
+      if (ix >= 0) {
+        const old = values.values[ix];
+        if (old !== null) {
+          values.values[ix] = value;
+          Py_DECREF(old);
+          return true;
+        }
+      }
+      return false;
+    }
     const d = owner.ob_dict;
     if (d === null) return false;
     if (dictReplaceAt(d, c.index, name, value)) return true;

@@ -37,8 +37,10 @@ Deno.test("repl: SystemExit ends it with its status", async () => {
   assertEquals(r.stdout, "");
 });
 
-Deno.test("repl without the VM says so and exits 3", async () => {
-  const r = await glasspy(["repl"], { stdin: "1\n" });
+Deno.test("repl with an engine that cannot start says why and exits 3", async () => {
+  const r = await glasspy(["repl", "--engine", `${repoRoot}tests/cli/no_such_engine.ts`], {
+    stdin: "1\n",
+  });
   assertEquals(r.code, 3);
-  assertStringIncludes(r.stderr, "not built yet");
+  assertStringIncludes(r.stderr, "no_such_engine.ts");
 });

@@ -6,6 +6,7 @@
 import * as zmq from "zeromq";
 import { createHmac } from "node:crypto";
 import { repoRoot } from "../glasspy.ts";
+import { V8_STACK_FLAG } from "../../kernel/kernelspec.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -66,10 +67,12 @@ export interface StartOptions {
   transport?: "ipc" | "tcp";
   /** The HMAC key; "" starts an unsigned kernel */
   key?: string;
-  /** The engine module (default: the toy test double; "default": the kernel's own choice) */
+  /** The engine module: glasspy's VM by default, or a test double (TOY_ENGINE) */
   engine?: string;
   /** The history file (default: one in the test's temporary directory) */
   history?: string;
+  /** Return at once, without waiting for the kernel to answer kernel_info */
+  noWait?: boolean;
   env?: Record<string, string>;
 }
 
@@ -151,12 +154,13 @@ export class KernelClient {
         "run",
         "-A",
         "--quiet",
+        V8_STACK_FLAG,
         `--config=${repoRoot}deno.json`,
         `${repoRoot}mod.ts`,
         "kernel",
         "--connection-file",
         file,
-        ...(options.engine === "default" ? [] : ["--engine", options.engine ?? TOY_ENGINE]),
+        ...(options.engine === undefined ? [] : ["--engine", options.engine]),
         "--history",
         options.history ?? `${dir}/history.sqlite`,
       ],
@@ -171,7 +175,7 @@ export class KernelClient {
       for await (const chunk of child.stderr) client.stderr += decoder.decode(chunk);
     })();
     client.connect();
-    await client.waitForReady();
+    if (!options.noWait) await client.waitForReady();
     return client;
   }
 

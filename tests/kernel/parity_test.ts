@@ -6,6 +6,16 @@ import { jupyterEnv, runPythonCases, stepsFor } from "./jupyter.ts";
 import { repoRoot } from "../glasspy.ts";
 import { createEngine } from "../../runtime/shell/vm_engine.ts";
 
+/**
+ * Cells that cannot match yet, one test name per line (`#` comments): reported as
+ * skipped while they fail, and a listed cell that passes fails the suite, so the list only
+ * shrinks.
+ */
+function knownFailures(): Set<string> {
+  const text = Deno.readTextFileSync(`${repoRoot}tests/kernel/parity/xfail.txt`);
+  return new Set(text.split("\n").map((l) => l.replace(/#.*/, "").trim()).filter((l) => l));
+}
+
 function vmRuns(): boolean {
   try {
     createEngine({ write() {}, readline: () => null, interrupt: new Int32Array(1) });
@@ -25,7 +35,7 @@ Deno.test({
         ...j.env,
         GLASSPY_PARITY_NOTEBOOK: `${repoRoot}tests/kernel/parity/notebook.py`,
       });
-      await stepsFor(t, run);
+      await stepsFor(t, run, knownFailures());
     } finally {
       await j.cleanup();
     }

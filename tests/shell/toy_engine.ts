@@ -559,6 +559,13 @@ export class ToyEngine implements Engine {
 
   // ---- the Engine interface ----
 
+  release(_codes: Code[]): void {}
+
+  /** The toy runs no real Python: the module is empty (the shell then shows plain reprs). */
+  runModule(name: string, _source: string): PyObject {
+    return asPy({ t: "module", name, attrs: new Map() });
+  }
+
   registerSource(filename: string, source: string): void {
     this.sources.set(filename, source.split("\n"));
   }
@@ -602,6 +609,11 @@ export class ToyEngine implements Engine {
 
   globalNames(): string[] {
     return [...this.globals.keys()];
+  }
+
+  loadedModule(name: string): PyObject | null {
+    const m = this.modules.get(name);
+    return m === undefined ? null : asPy(m);
   }
 
   builtinNames(): string[] {

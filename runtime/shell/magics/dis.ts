@@ -11,11 +11,16 @@ export function dis(session: Session, line: string): PyObject | null {
   const source = line.trim();
   if (source === "") throw new UsageError("%dis needs a name or an expression, as %dis f");
   const e = session.engine;
-  const value = e.evaluate(e.compile(source, "<dis>", "eval"));
+  const code = e.compile(source, "<dis>", "eval");
   try {
-    session.write("stdout", e.disassemble(value));
+    const value = e.evaluate(code);
+    try {
+      session.write("stdout", e.disassemble(value));
+    } finally {
+      e.decref(value);
+    }
   } finally {
-    e.decref(value);
+    e.release([code]);
   }
   return null;
 }
@@ -24,6 +29,10 @@ export function dis(session: Session, line: string): PyObject | null {
 export function disCell(session: Session, _line: string, cell: string): PyObject | null {
   const e = session.engine;
   const codes = e.compileCell(cell, "<dis>", true);
-  session.write("stdout", codes.map((c) => e.disassembleCode(c)).join("\n"));
+  try {
+    session.write("stdout", codes.map((c) => e.disassembleCode(c)).join("\n"));
+  } finally {
+    e.release(codes);
+  }
   return null;
 }

@@ -75,6 +75,7 @@ function compileTimed(session: Session, source: string): { code: Code; eval: boo
     return { code: e.compile(source, "<timed eval>", "eval"), eval: true };
   } catch (err) {
     if (!(err instanceof PythonException)) throw err;
+    e.decref(err.exception);
   }
   return e.compileCell(source, "<timed exec>", true);
 }
@@ -89,11 +90,16 @@ function run(session: Session, source: string): PyObject | null {
     return null;
   }
   const e = session.engine;
-  if (!Array.isArray(compiled)) return timed(session, () => e.evaluate(compiled.code));
-  return timed(session, () => {
-    for (const code of compiled) e.exec(code);
-    return null;
-  });
+  const codes = Array.isArray(compiled) ? compiled : [compiled.code];
+  try {
+    if (!Array.isArray(compiled)) return timed(session, () => e.evaluate(compiled.code));
+    return timed(session, () => {
+      for (const code of compiled) e.exec(code);
+      return null;
+    });
+  } finally {
+    e.release(codes);
+  }
 }
 
 /** `%time STATEMENT` */

@@ -87,10 +87,15 @@ class JupyterClientTests(unittest.TestCase):
         self.assertEqual(stdout_of(msgs), "hello Grace\n")
 
     def test_heartbeat_while_a_cell_runs(self):
-        self.kc.execute("import time\ntime.sleep(2)")
-        time.sleep(0.3)
+        msg_id = self.kc.execute("while True:\n    pass")
+        time.sleep(0.5)
         self.assertTrue(self.kc.hb_channel.is_beating())
         self.assertTrue(self.km.is_alive())
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
 
     def test_restart_starts_a_fresh_session(self):
         outputs(self.kc, "lost = 1")

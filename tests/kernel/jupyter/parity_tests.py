@@ -34,7 +34,11 @@ def shown(cell):
     for o in cell.outputs:
         kind = o["output_type"]
         if kind == "stream":
-            out.append((o["name"], mask(o["text"])))
+            # how text is cut into stream messages is a matter of flush timing
+            if out and out[-1][0] == o["name"]:
+                out[-1] = (o["name"], out[-1][1] + mask(o["text"]))
+            else:
+                out.append((o["name"], mask(o["text"])))
         elif kind in ("execute_result", "display_data"):
             out.append((kind, mask(o["data"].get("text/plain", ""))))
         elif kind == "error":

@@ -36,6 +36,13 @@ class JsonLines(unittest.TestResult):
     def addSkip(self, test, reason):
         self.emit(test, "skip", reason)
 
+    def stopTest(self, test):
+        # a test whose subtests failed gets no addFailure of its own: report it here
+        failures = self.sub_failures.pop(test.id(), None)
+        if failures:
+            self.emit(test, "fail", "\n\n".join(failures))
+        super().stopTest(test)
+
     def addSubTest(self, test, subtest, err):
         if err is not None:
             if issubclass(err[0], unittest.SkipTest):

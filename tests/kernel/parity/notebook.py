@@ -39,7 +39,9 @@ a = []
 ida = id(a)
 del a
 b = []
-id(b) == ida
+reused = id(b) == ida
+del ida
+reused
 # %%
 s = 'glass' + 'py'
 sys.getrefcount(s)
@@ -69,9 +71,6 @@ box
 # %%
 sys.getrefcount(box)
 # %%
-import dis
-dis.dis(count)
-# %%
 %who
 # %%
 %whos
@@ -79,6 +78,37 @@ dis.dis(count)
 def gen():
     yield sys.getrefcount(box)
 next(gen())
+# %%
+class Tracked:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print("freed", self.name)
+t = Tracked("plain")
+del t
+# %%
+def boom():
+    local = Tracked("in a failed frame")
+    raise ValueError("boom")
+boom()
+# %%
+print("the cell after the error")
+# %%
+print("two cells after")
+# %%
+[][1]
+# %%
+shown = Tracked("displayed")
+shown
+# %%
+del shown
+# %%
+print("one cell later")
+# %%
+sys.getrefcount(Out)
+# %%
+import dis
+dis.dis(count)
 # %%
 %reset -f
 # %%
