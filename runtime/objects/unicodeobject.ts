@@ -316,17 +316,4 @@ export function strHashLo(s: string): number {
   return lo;
 }
 
-let asciiBuf = new Uint8Array(64);
-/** The bytes of an ASCII/Latin-1 string without allocating, or null when it is wider. */
-function asciiBytes(s: string): Uint8Array | null {
-  const n = s.length;
-  if (n > asciiBuf.length) asciiBuf = new Uint8Array(n * 2);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0xff) return null;
-    asciiBuf[i] = c;
-  }
-  return asciiBuf.subarray(0, n);
-}
-
 export { hashFromBigInt };
