@@ -85,6 +85,10 @@ export interface ObmallocStats {
   ntimesArenaAllocated: number;
   narenasHighwater: number;
   rawAllocatedBlocks: number;
+  /** Arenas given back, pools taken from arenas and pools emptied (for the glass views). */
+  ntimesArenaFreed: number;
+  ntimesPoolAllocated: number;
+  ntimesPoolFreed: number;
 }
 
 /** The allocator's whole state; one per interpreter. */
@@ -103,7 +107,17 @@ export class Obmalloc {
     ntimesArenaAllocated: 0,
     narenasHighwater: 0,
     rawAllocatedBlocks: 0,
+    ntimesArenaFreed: 0,
+    ntimesPoolAllocated: 0,
+    ntimesPoolFreed: 0,
   };
+  /** Bytes of the raw (malloc) blocks handed out now. */
+  rawInuse = 0;
+  /**
+   * The largest footprint (`footprint()`) since the glass views last set it: kept up to
+   * date where arenas are mapped and raw blocks taken, never on the small-object path.
+   */
+  footprintPeak = 0;
 
   // The modelled mmap: arena mappings come down from the top; unmapped ones are reused first.
   private mmapTop = TOTAL_UNITS;
@@ -158,6 +172,26 @@ export class Obmalloc {
     this.insertToFreepool(pool);
   }
 
+  /** Bytes mapped for the heap: the arenas, and the raw blocks. */
+  footprint(): number {
+    return this.stats.narenasCurrentlyAllocated * ARENA_SIZE + this.rawInuse;
+  }
+
+  /** Bytes in the blocks handed out now: pool blocks in use, and raw blocks. */
+  blocksInUse(): number {
+    let n = this.rawInuse;
+    for (const arena of this.arenas) {
+      if (arena.unit < 0) continue;
+      for (let u = arena.unit; u < arena.unit + ARENA_UNITS; u += POOL_UNITS) {
+        const pool = this.poolByKey[u >> 10];
+        if (pool !== undefined && pool.arena === arena && pool.szidx >= 0) {
+          n += pool.count * (pool.szidx + 1) * ALIGNMENT;
+        }
+      }
+    }
+    return n;
+  }
+
   /** An address for a statically allocated object (never freed). */
   staticAlloc(nbytes: number): number {
     const unit = this.staticTop;
@@ -188,6 +222,7 @@ export class Obmalloc {
   }
 
   private allocateFromNewPool(size: number): number {
+    this.stats.ntimesPoolAllocated++;
     if (this.usableArenas === null) {
       const arena = this.newArena();
       arena.nextarena = arena.prevarena = null;
@@ -265,6 +300,7 @@ export class Obmalloc {
     arena.unit = unit;
     this.stats.narenasCurrentlyAllocated++;
     this.stats.ntimesArenaAllocated++;
+    if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
     if (this.stats.narenasCurrentlyAllocated > this.stats.narenasHighwater) {
       this.stats.narenasHighwater = this.stats.narenasCurrentlyAllocated;
     }
@@ -286,6 +322,7 @@ export class Obmalloc {
   }
 
   private insertToFreepool(pool: Pool): void {
+    this.stats.ntimesPoolFreed++;
     const next = pool.nextpool;
     const prev = pool.prevpool;
     next.prevpool = prev;
@@ -319,6 +356,7 @@ export class Obmalloc {
       ao.unit = -1;
       ao.freepools = null;
       this.stats.narenasCurrentlyAllocated--;
+      this.stats.ntimesArenaFreed++;
       return;
     }
     if (nf === 1) {
@@ -344,6 +382,8 @@ export class Obmalloc {
   private rawMalloc(nbytes: number): number {
     const units = Math.max(2, Math.ceil((nbytes + 8) / ALIGNMENT)); // glibc chunk header
     this.stats.rawAllocatedBlocks++;
+    this.rawInuse += units << 4;
+    if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
     const list = this.mallocFree.get(units);
     let unit: number;
     if (list !== undefined && list.length > 0) unit = list.pop()!;
@@ -362,6 +402,7 @@ export class Obmalloc {
     const units = this.mallocSize.get(unit);
     if (units === undefined) return; // static or unknown: never freed
     this.mallocSize.delete(unit);
+    this.rawInuse -= units << 4;
     this.stats.rawAllocatedBlocks--;
     let list = this.mallocFree.get(units);
     if (list === undefined) this.mallocFree.set(units, list = []);

@@ -197,6 +197,7 @@ import { rangeiter_next } from "../objects/rangeobject.ts";
 import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
+import { instrument } from "./instrument.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
 let reraised: PyObject | null = null;
@@ -566,17 +567,20 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
     sp = frame.sp;
     next_instr = frame.prev_instr + 1;
     jitSteps = 0;
+    // While an instruction hook watches (glass views), every instruction goes through the
+    // interpreter so that the hook sees it; compiled code never calls the hook.
+    const tracing = instrument.active;
     try {
       if (pending !== null) {
         const e = pending;
         pending = null;
         throw e;
       }
-      if (co.jit === null && co.warmup <= 0) {
+      if (co.jit === null && co.warmup <= 0 && !tracing) {
         co.jit = compileCode(co);
         co.warmup = co.jit === null ? 0x3fffffff : 0;
       }
-      if (co.jit !== null) {
+      if (co.jit !== null && !tracing) {
         inJit = true;
         const status = co.jit(frame, ls);
         inJit = false;
@@ -620,6 +624,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           frame.prev_instr = next_instr - 1;
           continue resume;
         }
+        if (tracing) instrument.hook(frame, next_instr, sp);
         frame.prev_instr = next_instr;
         let word = instrs[next_instr++];
         let opcode = word & 255;
