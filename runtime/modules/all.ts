@@ -36,3 +36,4 @@ import "./types.ts";
 import "./heapq.ts";
 import "./contextlib.ts";
 import "./dataclasses.ts";
+import "./enum.ts";

@@ -1580,6 +1580,7 @@ function setupCallables(): void {
   mpx.tp_new = DE.mappingproxy_new;
   mpx.tp_traverse = DE.mappingproxy_traverse;
   mpx.tp_repr = DE.mappingproxy_repr;
+  mpx.tp_str = (o) => objectOps.PyObject_Str(DE.mappingproxyMapping(o)); // mappingproxy_str
   mpx.tp_getattro = PyObject_GenericGetAttr;
   mpx.tp_iter = (o) => PyObject_GetIter(DE.mappingproxyMapping(o));
   mpx.mp_length = (o) => abstractApi.PyObject_Size(DE.mappingproxyMapping(o));
