@@ -170,7 +170,10 @@ export function tuple_repr(o: PyObject): PyObject {
 export function tuple_traverse(o: PyObject, visit: visitproc, arg: unknown): number {
   const a = items(o);
   for (let i = a.length - 1; i >= 0; i--) {
-    const r = visit(a[i], arg);
+    // Py_VISIT skips NULL: a tuple being filled (zip's iterators) is tracked already
+    const x = a[i];
+    if (x === null) continue;
+    const r = visit(x, arg);
     if (r) return r;
   }
   return 0;
