@@ -37,3 +37,4 @@ import "./heapq.ts";
 import "./contextlib.ts";
 import "./dataclasses.ts";
 import "./enum.ts";
+import "./json.ts";
