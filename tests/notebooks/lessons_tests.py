@@ -231,7 +231,7 @@ def run_everything():
         cwd = os.path.dirname(os.path.abspath(cls.path))
         jobs.append((cls.glasspy, KERNEL, cwd, True))
         jobs.append((cls.reference, REFERENCE, cwd, False))
-    results = lessons.run_all(jobs, limit=int(os.environ.get("GLASSPY_LESSONS_JOBS", "4")))
+    results = lessons.run_all(jobs, limit=int(os.environ.get("GLASSPY_LESSONS_JOBS", "2")))
     for n, cls in enumerate(CLASSES):
         cls.failure = results[2 * n]
 
