@@ -43,6 +43,7 @@ import { compileAst, CompileError } from "../compiler/compile.ts";
 import { parse } from "../compiler/parser.ts";
 import { ConstantPool, PyCode_FromUnit } from "../objects/codeobject.ts";
 import { registerFrozenModule } from "./frozen.ts";
+import { validateMod } from "./astvalidate.ts";
 
 // ---- the grammar ---------------------------------------------------------------------------
 
@@ -404,7 +405,11 @@ function slotValue(owner: string, slot: Slot, o: PyObject): unknown {
         `${owner} field "${slot.name}" must be a list, not a ${o.ob_type.tp_name}`,
       );
     }
-    return listItems(o).slice().map((x) => slotValue(owner, { ...slot, quant: "" }, x));
+    const item: Slot = { ...slot, quant: "" };
+    // None among nodes passes here; the validator refuses it where it matters
+    return listItems(o).slice().map((x) =>
+      x === Py_None && NODE_TYPES.has(slot.type) ? null : slotValue(owner, item, x)
+    );
   }
   if (o === Py_None && slot.quant === "?") return null;
   switch (slot.type) {
@@ -625,6 +630,7 @@ export function compileTree(
   optimize: number,
 ): PyObject {
   const tree = objectToTree(obj, mode);
+  validateMod(tree);
   if (tree._type === "FunctionType") {
     throw PyErr_Format(PyExc_TypeError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
   }

@@ -662,9 +662,12 @@ function builtin_format(
   return PyObject_Format(value!, spec);
 }
 
-function checkAttrName(fn: string, name: PyObject): void {
+function checkAttrName(_fn: string, name: PyObject): void {
   if (!PyUnicode_Check(name)) {
-    throw PyErr_Format(PyExc_TypeError, `${fn}(): attribute name must be string`);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `attribute name must be string, not '${name.ob_type.tp_name}'`,
+    );
   }
 }
 
