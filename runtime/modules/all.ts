@@ -38,3 +38,4 @@ import "./contextlib.ts";
 import "./dataclasses.ts";
 import "./enum.ts";
 import "./json.ts";
+import "./textwrap.ts";
