@@ -50,6 +50,22 @@ export function importModule(name: PyObject): PyObject {
     return existing;
   }
   const text = str(name);
+  const dot = text.lastIndexOf(".");
+  if (dot > 0) {
+    // the parent first, as importlib's _find_and_load does: it may set the submodule up
+    // (collections puts collections.abc in sys.modules)
+    const parent = PyUnicode_InternFromString(text.slice(0, dot));
+    try {
+      Py_DECREF(importModule(parent));
+    } finally {
+      Py_DECREF(parent);
+    }
+    const made = PyDict_GetItemWithError(modules, name);
+    if (made !== null && made !== Py_None) {
+      made.ob_refcnt++;
+      return made;
+    }
+  }
   const init = findModule(text);
   if (init === undefined) {
     const e = PyErr_Format(PyExc_ModuleNotFoundError, `No module named '${text}'`);
