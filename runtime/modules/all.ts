@@ -39,3 +39,4 @@ import "./dataclasses.ts";
 import "./enum.ts";
 import "./json.ts";
 import "./textwrap.ts";
+import "./warnings.ts";

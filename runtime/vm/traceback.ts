@@ -153,7 +153,7 @@ export function setSourceReader(f: ((filename: string) => string | null) | null)
 /** While the interpreter finalizes, CPython can no longer read source lines (io is gone). */
 export const tracebackState = { finalizing: false };
 
-function sourceLine(filename: string, lineno: number): string | null {
+export function sourceLine(filename: string, lineno: number): string | null {
   if (tracebackState.finalizing) return null;
   if (filename.startsWith("<") && filename.endsWith(">")) return null;
   let text = sourceCache.get(filename);
