@@ -5,6 +5,7 @@ import { stats, statsCell } from "./stats.ts";
 import { refs } from "./refs.ts";
 import { gc } from "./gc.ts";
 import { heap } from "./heap.ts";
+import { traceCell } from "./trace.ts";
 
 export function registerGlassMagics(magics: MagicRegistry): void {
   magics.registerLine("stats", stats);
@@ -12,4 +13,5 @@ export function registerGlassMagics(magics: MagicRegistry): void {
   magics.registerLine("refs", refs);
   magics.registerLine("gc", gc);
   magics.registerLine("heap", heap);
+  magics.registerCell("trace", traceCell);
 }
