@@ -6,6 +6,7 @@ import { refs } from "./refs.ts";
 import { gc } from "./gc.ts";
 import { heap } from "./heap.ts";
 import { traceCell } from "./trace.ts";
+import { ast, astCell } from "./ast.ts";
 
 export function registerGlassMagics(magics: MagicRegistry): void {
   magics.registerLine("stats", stats);
@@ -14,4 +15,6 @@ export function registerGlassMagics(magics: MagicRegistry): void {
   magics.registerLine("gc", gc);
   magics.registerLine("heap", heap);
   magics.registerCell("trace", traceCell);
+  magics.registerLine("ast", ast);
+  magics.registerCell("ast", astCell);
 }
