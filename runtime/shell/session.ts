@@ -11,7 +11,14 @@ import type { Host, StreamName } from "../vm/host.ts";
 import { formatObject } from "./display.ts";
 import type { FormattedData } from "./display.ts";
 import { PythonException } from "./engine.ts";
-import type { Code, Engine, EngineFactory, FormattedException, PyObject } from "./engine.ts";
+import type {
+  Code,
+  Engine,
+  EngineFactory,
+  FormattedException,
+  NativeFunction,
+  PyObject,
+} from "./engine.ts";
 import type { EventSink, MimeBundle, ShellEvent } from "./events.ts";
 import { MemoryHistory } from "./history.ts";
 import type { HistoryEntry, HistoryStore } from "./history.ts";
@@ -26,6 +33,7 @@ import type { IsComplete } from "./is_complete.ts";
 import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
 import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
+import { DISPLAY_MODULE, DISPLAY_SOURCE } from "./display_module.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
 import { Glass } from "../glass/glass.ts";
 import type { CellStats } from "../glass/cellstats.ts";
@@ -306,7 +314,7 @@ export class Session {
 
   private defineShellBuiltins(): void {
     const e = this.engine;
-    e.defineBuiltin("display", (args, kwargs) => this.displayBuiltin(args, kwargs));
+    this.defineDisplay();
     const text = (args: PyObject[], i: number, what: string): string => {
       const s = args[i] === undefined ? null : e.asString(args[i]);
       if (s === null) throw new HostRaise("TypeError", `${what} must be a str`);
@@ -333,32 +341,6 @@ export class Session {
         return null;
       },
     }, false);
-    // IPython.display, for notebooks written for IPython: display, clear_output, update_display
-    const displayModule = e.newModule("IPython.display", {
-      display: (args, kwargs) => this.displayBuiltin(args, kwargs),
-      clear_output: (args, kwargs) => {
-        const wait = kwargs.get("wait") ?? args[0];
-        this.emit({ type: "clear_output", wait: wait !== undefined && e.isTrue(wait) });
-        return null;
-      },
-      update_display: (args, kwargs) => {
-        if (!kwargs.has("display_id")) {
-          throw new HostRaise(
-            "TypeError",
-            "update_display() missing required keyword argument: 'display_id'",
-          );
-        }
-        const all = new Map(kwargs);
-        const yes = e.newInt(1);
-        all.set("update", yes);
-        try {
-          return this.displayBuiltin(args, all);
-        } finally {
-          e.decref(yes);
-        }
-      },
-    }, true);
-    e.decref(displayModule);
     // getpass.getpass asks the front end for a password, as ipykernel's replacement does
     // (only when the VM has no getpass module of its own loaded)
     const loaded = e.loadedModule("getpass");
@@ -412,8 +394,68 @@ export class Session {
     return this.readline(prompt, false);
   }
 
-  /** `display(*objs, raw=False, display_id=None, update=False, clear=False, metadata=None)` */
-  private displayBuiltin(args: PyObject[], kwargs: Map<string, PyObject>): PyObject | null {
+  /**
+   * `display` in builtins and the IPython.display module (display objects, DisplayHandle),
+   * as Python over the shell's native publishing functions; an engine that runs no Python
+   * (the tests' toy) gets the native functions themselves.
+   */
+  private defineDisplay(): void {
+    const e = this.engine;
+    const clearOutput: NativeFunction = (args, kwargs) => {
+      const wait = kwargs.get("wait") ?? args[0];
+      this.emit({ type: "clear_output", wait: wait !== undefined && e.isTrue(wait) });
+      return null;
+    };
+    const natives: { [name: string]: NativeFunction } = {
+      _display: (args, kwargs) => {
+        const id = this.displayBuiltin(args, kwargs);
+        return id === null ? null : e.newStr(id);
+      },
+      _clear_output: clearOutput,
+      _new_display_id: () => e.newStr(newDisplayId()),
+    };
+    try {
+      const module = e.runModule(DISPLAY_MODULE, DISPLAY_SOURCE, natives, true);
+      const display = e.getAttr(module, "display");
+      e.decref(module);
+      if (display !== null) {
+        e.decref(display);
+        // `import IPython` finds the display module as IPython.display
+        e.decref(
+          e.runModule(
+            "IPython",
+            `import sys
+display = sys.modules["IPython.display"]
+`,
+            {},
+            true,
+          ),
+        );
+        return;
+      }
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+    }
+    e.defineBuiltin("display", (args, kwargs) => {
+      this.displayBuiltin(args, kwargs);
+      return null;
+    });
+    const module = e.newModule(DISPLAY_MODULE, {
+      display: (args, kwargs) => {
+        this.displayBuiltin(args, kwargs);
+        return null;
+      },
+      clear_output: clearOutput,
+    }, true);
+    e.decref(module);
+  }
+
+  /**
+   * `display(*objs, raw=False, display_id=None, update=False, clear=False, metadata=None)`;
+   * returns the display id when one was given (display() then returns a DisplayHandle).
+   */
+  private displayBuiltin(args: PyObject[], kwargs: Map<string, PyObject>): string | null {
     const e = this.engine;
     const flag = (name: string) => {
       const v = kwargs.get(name);
@@ -448,7 +490,7 @@ export class Session {
       }
       this.displayData(bundle, displayId, update);
     }
-    return null;
+    return displayId ?? null;
   }
 
   /** The names `%who` lists: bound by the user, not starting with `_`. */
