@@ -98,19 +98,22 @@ function listingHtml(rows: Instruction[]): string {
 
 function sideTables<C>(s: DisSection<C>, options: DisOptions<C>): string {
   const co = s.code;
+  const consts = co.consts ?? [];
+  const names = co.names ?? [];
+  const locals = co.localsplusnames ?? [];
   const parts: string[] = [];
   parts.push(
-    htmlTable("co_consts", ["#", "value"], co.consts.map((c, i) => [i, options.reprConst(c)])),
+    htmlTable("co_consts", ["#", "value"], consts.map((c, i) => [i, options.reprConst(c)])),
   );
-  if (co.names.length > 0) {
-    parts.push(htmlTable("co_names", ["#", "name"], co.names.map((n, i) => [i, n])));
+  if (names.length > 0) {
+    parts.push(htmlTable("co_names", ["#", "name"], names.map((n, i) => [i, n])));
   }
-  if (co.localsplusnames.length > 0) {
+  if (locals.length > 0) {
     parts.push(
       htmlTable(
         "locals (co_varnames, cells, free)",
         ["#", "name", "kind"],
-        co.localsplusnames.map((n, i) => [i, n, s.kinds[i] ?? ""]),
+        locals.map((n, i) => [i, n, s.kinds[i] ?? ""]),
       ),
     );
   }
@@ -153,7 +156,7 @@ export function disSections<C>(
   options: DisOptions<C>,
 ): DisSection<C>[] {
   const out: DisSection<C>[] = [{ title, code, kinds: kinds(code) }];
-  for (const c of code.consts) {
+  for (const c of code.consts ?? []) {
     const sub = options.asCode(c);
     if (sub !== null) {
       out.push(...disSections(`Disassembly of ${options.reprConst(c)}:`, sub, kinds, options));

@@ -50,7 +50,7 @@ export function disViews(
   const kindsOf = new Map<unknown, string[]>();
   const remember = (co: VmObject) => {
     kindsOf.set(vmDisCode(co).code, localsKinds(co));
-    for (const c of vmDisCode(co).consts) if (PyCode_Check(c)) remember(c);
+    for (const c of vmDisCode(co).consts ?? []) if (PyCode_Check(c)) remember(c);
   };
   let text = "";
   const sections: DisSection<VmObject>[] = [];
