@@ -194,7 +194,7 @@ export class Obmalloc {
 
   /** The pool object for the pool-sized slot holding `unit` (carved or not), for the views. */
   poolAt(unit: number): Pool | undefined {
-    return this.poolByKey[unit >> 10];
+    return this.poolByKey[poolKey(unit)];
   }
 
   /** The raw (malloc) blocks handed out now, as [unit, size in bytes], for the views. */
