@@ -197,20 +197,14 @@ export class Session {
     return formatObject(this.engine, obj, (e) => this.showTraceback(e), (o) => this.prettyText(o));
   }
 
-  /** IPython's pretty text of an object, or null when the printer is missing or fails. */
+  /** IPython's pretty text of an object, or null when there is no printer; throws as it does. */
   private prettyText(obj: PyObject): string | null {
     if (this.pretty === null) return null;
+    const text = this.engine.call(this.pretty, [obj]);
     try {
-      const text = this.engine.call(this.pretty, [obj]);
-      try {
-        return this.engine.asString(text);
-      } finally {
-        this.engine.decref(text);
-      }
-    } catch (e) {
-      if (!(e instanceof PythonException)) throw e;
-      this.engine.decref(e.exception);
-      return null;
+      return this.engine.asString(text);
+    } finally {
+      this.engine.decref(text);
     }
   }
 
@@ -562,6 +556,8 @@ display = sys.modules["IPython.display"]
     const bundle = this.format(value);
     this.updateUserNamespace(value);
     this.setCellResult(value);
+    // ipykernel sends no execute_result for an empty bundle (every formatter failed)
+    if (Object.keys(bundle.data).length === 0) return;
     this.emit({
       type: "execute_result",
       execution_count: this.executionCount,
