@@ -6,6 +6,15 @@ import { CannotOpen, readSource } from "./source.ts";
 import { Interpreter } from "../runtime/vm/interpreter.ts";
 import { CliHost } from "./host.ts";
 
+/**
+ * The script's name as CPython 3.11 gives it to `__file__`, code objects and tracebacks: made
+ * absolute by putting the working directory before a relative name, without normalizing it
+ * (`python3 ./t.py` runs `/cwd/./t.py`); sys.argv[0] stays as typed.
+ */
+export function scriptName(file: string): string {
+  return file.startsWith("/") ? file : `${Deno.cwd()}/${file}`;
+}
+
 export function run(args: string[]): Promise<number> {
   const [file] = args;
   if (file === undefined) throw new UsageError("run needs a FILE.py");
@@ -29,7 +38,7 @@ export function run(args: string[]): Promise<number> {
         }
       },
     });
-    status = interp.runScript(file, bytes).code;
+    status = interp.runScript(scriptName(file), bytes).code;
     if (Deno.env.get("GLASSPY_DEBUG")) {
       for (const e of interp.internalErrors()) console.error(e.stack);
     }

@@ -84,10 +84,14 @@ async function runProgram(rel: string): Promise<Outcome> {
   const out = await child.output();
   clearTimeout(timer);
   const dec = new TextDecoder();
-  let stderr = dec.decode(out.stderr);
+  // glasspy names the script absolutely, as CPython does; the expected files name it relative
+  // to its folder (oracle.py's relative_names), so the outputs are compared the same way.
+  const folder = Deno.realPathSync(dir) + "/";
+  const relative = (text: string) => text.replaceAll(folder, "");
+  let stderr = relative(dec.decode(out.stderr));
   if (dir.endsWith("/layout/")) stderr = layoutOf(stderr);
   const status = out.signal === "SIGINT" ? -2 : out.signal === "SIGKILL" ? -9 : out.code;
-  return { stdout: dec.decode(out.stdout), stderr, status };
+  return { stdout: relative(dec.decode(out.stdout)), stderr, status };
 }
 
 function expected(rel: string): Outcome {
