@@ -5,6 +5,8 @@ import { UsageError } from "./main.ts";
 import { CannotOpen, readSource } from "./source.ts";
 import { Interpreter } from "../runtime/vm/interpreter.ts";
 import { CliHost } from "./host.ts";
+import { jitConfig } from "../runtime/vm/jit.ts";
+import { codeWarmup } from "../runtime/objects/codeobject.ts";
 
 /**
  * The script's name as CPython 3.11 gives it to `__file__`, code objects and tracebacks: made
@@ -27,6 +29,11 @@ export function run(args: string[]): Promise<number> {
     return Promise.resolve(2);
   }
   const host = new CliHost();
+  // GLASSPY_JIT_WARMUP=N compiles code after N entries or loop iterations (0: at once;
+  // "off": never), for testing the compiled code against the interpreter.
+  const warmup = Deno.env.get("GLASSPY_JIT_WARMUP");
+  if (warmup === "off") jitConfig.enabled = false;
+  else if (warmup !== undefined && /^\d+$/.test(warmup)) codeWarmup.value = Number(warmup);
   let status: number;
   try {
     const interp = new Interpreter(host, args, {

@@ -67,6 +67,7 @@ async function runProgram(rel: string): Promise<Outcome> {
       name,
     ],
     cwd: dir,
+    env: jitWarmup === undefined ? undefined : { GLASSPY_JIT_WARMUP: jitWarmup },
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
@@ -118,6 +119,7 @@ async function runAll(list: string[]): Promise<Map<string, Outcome>> {
 }
 
 const only = Deno.env.get("GLASSPY_CONFORMANCE");
+const jitWarmup = Deno.env.get("GLASSPY_JIT_WARMUP");
 const all = programs(here).filter((p) => only === undefined || p.includes(only));
 const xfail = new Set(
   readOr(here + "xfail.txt", "").split("\n").map((l) => l.trim()).filter((l) =>
