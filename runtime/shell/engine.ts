@@ -106,6 +106,9 @@ export interface Engine {
    */
   timingFunction?(setup: string, stmt: string): PyObject;
 
+  /** The source registered (or read) under a file name, as linecache has it; null when none. */
+  sourceText?(filename: string): string | null;
+
   /** Makes the file's source known to tracebacks (as linecache.cache does for IPython). */
   registerSource(filename: string, source: string): void;
 

@@ -340,6 +340,10 @@ export class VmEngine implements Engine {
     return compileCommand(source);
   }
 
+  sourceText(filename: string): string | null {
+    return sourceCache.get(filename) ?? null;
+  }
+
   registerSource(filename: string, source: string): void {
     sourceCache.set(filename, source);
   }

@@ -92,7 +92,7 @@ Deno.test("%timeit: loops and runs as asked, the power-of-ten rule, IPython's li
   const line = textOf(run("%timeit -n 5 -r 3 calls.append(1)").events);
   assertMatch(
     line.split("\n").at(-2)!,
-    /^\d[\d.]* (ns|µs|ms|s) ± \d[\d.]* (ns|µs|ms|s) per loop \(mean ± std\. dev\. of 3 runs, 5 loops each\)$/,
+    /^[\d.e+-]+ (ns|µs|ms|s) ± [\d.e+-]+ (ns|µs|ms|s) per loop \(mean ± std\. dev\. of 3 runs, 5 loops each\)$/,
   );
   assertEquals(resultOf(run("len(calls)").events), "15");
   // without -n: 1, 10, 100, ... loops until one takes 0.2 s, then -r runs of that many
@@ -228,4 +228,59 @@ for cell in data:
   const { run: run2 } = vmSession();
   run2("%xmode Minimal");
   assertEquals(run2("1/0").outcome.error?.traceback, ["ZeroDivisionError: division by zero"]);
+});
+
+Deno.test("obj?? shows the source inspect.getsource finds, the file, and the bytecode", async () => {
+  const cell = `def deco(f):
+    return f
+def plain(a, b=2):
+    "Add things."
+
+    return a + b
+
+@deco
+def decorated(n):
+    return n
+
+def long_header(first,
+                second):
+    if first:
+        return second
+    return first
+class Box:
+    def method(self, y):
+        return y
+box = Box()
+x = 1`;
+  const names = ["plain", "decorated", "long_header", "box.method"];
+  const want = await ipython<string[]>(
+    `import inspect, linecache, functools
+cell, names = data
+linecache.cache["<cell In[1]>"] = (len(cell), None, [l + "\\n" for l in cell.splitlines()], "<cell In[1]>")
+ns = {}
+exec(compile(cell, "<cell In[1]>", "exec"), ns)
+result = [inspect.getsource(eval(n, ns)).rstrip("\\n") for n in names]`,
+    [cell, names],
+    "python3",
+  );
+  const { s, run } = vmSession();
+  run(cell);
+  const field = (text: string, title: string) => {
+    const m = new RegExp(`^${title}:\\n([\\s\\S]*?)\\n(?=[A-Z][a-z ]*:)`, "m").exec(text);
+    return m?.[1];
+  };
+  for (const [i, name] of names.entries()) {
+    const payload = s.execute(`${name}??`).payload[0] as { data: { "text/plain": string } };
+    const text = payload.data["text/plain"];
+    assertEquals(field(text, "Source"), want[i], name);
+    assertStringIncludes(text, "File:      <cell In[1]>");
+    assertMatch(text, /\nRefcount: +\d+\nId: +0x[0-9a-f]+\nSize: +\d+ bytes\n/);
+  }
+  const plain = (s.execute("plain??").payload[0] as { data: { "text/plain": string } }).data;
+  const dis = textOf(run("%dis plain").events).replace(/\n+$/, "");
+  assertStringIncludes(plain["text/plain"], `Bytecode:\n${dis}\n`);
+  // obj? (detail 0): the docstring, no source, no bytecode
+  const brief = (s.execute("plain?").payload[0] as { data: { "text/plain": string } }).data;
+  assertStringIncludes(brief["text/plain"], "Docstring: Add things.\n");
+  assert(!brief["text/plain"].includes("Source:") && !brief["text/plain"].includes("Bytecode:"));
 });
