@@ -98,6 +98,12 @@ function order(names: Iterable<string>): string[] {
 }
 
 export function complete(session: Session, code: string, cursorPos: number | null): Completion {
+  const found = completeAt(session, code, cursorPos);
+  // nothing found: an empty span at the cursor, as ipykernel answers
+  return found.matches.length === 0 ? { ...found, cursorStart: found.cursorEnd } : found;
+}
+
+function completeAt(session: Session, code: string, cursorPos: number | null): Completion {
   const engine = session.engine;
   const end = cursorPos === null ? code.length : codePointToIndex(code, cursorPos);
   const lineStart = code.lastIndexOf("\n", end - 1) + 1;

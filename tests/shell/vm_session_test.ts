@@ -101,7 +101,7 @@ Deno.test("%timeit: loops and runs as asked, the power-of-ten rule, IPython's li
   assertEquals(textOf(r.events), "", "-q prints nothing");
   const [loops, count] = resultOf(run("r.loops, len(calls)").events)!.slice(1, -1).split(", ")
     .map(Number);
-  assert([1, 10, 100, 1000, 10000, 100000].includes(loops), `${loops} loops`);
+  assert(Number.isInteger(Math.log10(loops)) && loops <= 1e9, `${loops} loops`);
   let tried = 0;
   for (let n = 1; n <= loops; n *= 10) tried += n;
   assertEquals(count, tried + 2 * loops);
