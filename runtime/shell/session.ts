@@ -888,7 +888,7 @@ display = sys.modules["IPython.display"]
       this.write("stderr", "UserWarning: To exit: use 'exit', 'quit', or Ctrl-D.\n");
       return formatted;
     }
-    if (this.xmode === "Minimal" && this.flavour === "ipython") {
+    if (this.xmode === "Minimal") {
       formatted.traceback = formatted.traceback.slice(-1);
     }
     this.emit({ type: "error", ...formatted });

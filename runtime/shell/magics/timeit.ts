@@ -30,24 +30,23 @@ class TimeitResult:
     __module__ = "IPython.core.magics.execution"
 
     def __init__(self, loops, repeat, best, worst, all_runs, compile_time, precision):
-        self.loops = loops
-        self.repeat = repeat
-        self.best = best
-        self.worst = worst
-        self.all_runs = all_runs
-        self.compile_time = compile_time
-        self._precision = precision
-        self.timings = [seconds / loops for seconds in all_runs]
+        # IPython's attribute names, which notebooks read
+        vars(self).update(
+            loops=loops, repeat=repeat, best=best, worst=worst, all_runs=all_runs,
+            compile_time=compile_time, _precision=precision,
+            timings=[seconds / loops for seconds in all_runs],
+        )
 
     @property
     def average(self):
-        return math.fsum(self.timings) / len(self.timings)
+        """Mean seconds per loop."""
+        return _mean(self.timings)
 
     @property
     def stdev(self):
-        centre = self.average
-        squares = math.fsum([(t - centre) ** 2 for t in self.timings])
-        return (squares / len(self.timings)) ** 0.5
+        """Population standard deviation of the seconds per loop."""
+        centre = _mean(self.timings)
+        return _mean([(t - centre) ** 2 for t in self.timings]) ** 0.5
 
     def __str__(self):
         measured = "%d run%s" % (self.repeat, "" if self.repeat == 1 else "s")
@@ -58,6 +57,10 @@ class TimeitResult:
 
     def _repr_pretty_(self, p, cycle):
         p.text("<TimeitResult : " + str(self) + ">")
+
+
+def _mean(values):
+    return math.fsum(values) / len(values)
 
 
 def _once(inner, clock, count):
