@@ -40,3 +40,4 @@ import "./enum.ts";
 import "./json.ts";
 import "./textwrap.ts";
 import "./warnings.ts";
+import "./io.ts";
