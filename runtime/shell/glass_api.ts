@@ -7,7 +7,7 @@ import type { FormattedException } from "./engine.ts";
 import { Glass } from "../glass/glass.ts";
 import { loadGraphviz, renderSvg } from "../glass/graphviz.ts";
 import type { RefGraph } from "../glass/refgraph.ts";
-import { refGraphDot, refGraphText } from "../glass/refgraphview.ts";
+import { refGraphDot, refGraphSvg, refGraphText } from "../glass/refgraphview.ts";
 import { type GenerationsView, generationsView } from "../glass/generations.ts";
 import { debugMallocStatsText, type HeapView, heapView } from "../glass/heapmap.ts";
 import { heapSvg } from "../glass/heapview.ts";
@@ -88,7 +88,7 @@ export class GlassViews extends Glass {
       options.back ?? false,
     );
     const dot = refGraphDot(graph);
-    return { graph, text: refGraphText(graph), dot, svg: renderSvg(dot) };
+    return { graph, text: refGraphText(graph), dot, svg: refGraphSvg(graph, dot) };
   }
 
   /** The collector's generations, its last collections and gc.garbage (`%gc`). */
@@ -168,6 +168,12 @@ export class GlassViews extends Glass {
   ast(source: string, options: { mode?: "exec" | "eval" | "single" } = {}): AstResult {
     const tree = astOf(this.session, source, options.mode ?? null);
     const dot = astDot(tree);
-    return { tree, dot, svg: renderSvg(dot) };
+    let svg: string | null = null;
+    try {
+      svg = renderSvg(dot);
+    } catch {
+      // Graphviz failed on this tree: the view has no picture
+    }
+    return { tree, dot, svg };
   }
 }
