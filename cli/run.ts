@@ -4,6 +4,7 @@
 import { UsageError } from "./main.ts";
 import { CannotOpen, readSource } from "./source.ts";
 import { Interpreter } from "../runtime/vm/interpreter.ts";
+import { auditHeap, enableAudit } from "../runtime/memory/audit.ts";
 import { CliHost } from "./host.ts";
 
 export function run(args: string[]): Promise<number> {
@@ -18,9 +19,15 @@ export function run(args: string[]): Promise<number> {
     return Promise.resolve(2);
   }
   const host = new CliHost();
+  // GLASSPY_AUDIT=FILE: audit the heap when the script has run, the report as JSON in FILE.
+  const auditFile = Deno.env.get("GLASSPY_AUDIT");
+  if (auditFile) enableAudit({ stacks: Deno.env.get("GLASSPY_AUDIT_STACKS") !== undefined });
   let status: number;
   try {
     const interp = new Interpreter(host, args, {
+      beforeFinalize: auditFile
+        ? () => Deno.writeTextFileSync(auditFile, JSON.stringify(auditHeap()))
+        : undefined,
       readSource: (filename) => {
         try {
           return new TextDecoder().decode(Deno.readFileSync(filename));

@@ -27,6 +27,7 @@ import { PyObject_RichCompareBool } from "../objects/objectops.ts";
 import { PyObject_Call } from "../objects/call.ts";
 import { writeUnraisable } from "../objects/unraisable.ts";
 import { registerModule } from "./registry.ts";
+import { registerRoots } from "../memory/audit.ts";
 
 interface AtexitCallback {
   func: PyObject;
@@ -36,6 +37,14 @@ interface AtexitCallback {
 
 /** The interpreter's registered callbacks (null where one was unregistered). */
 const callbacks: (AtexitCallback | null)[] = [];
+registerRoots("atexit callbacks", (visit) => {
+  for (const cb of callbacks) {
+    if (cb === null) continue;
+    visit(cb.func);
+    visit(cb.args);
+    if (cb.kwargs !== null) visit(cb.kwargs);
+  }
+});
 
 function deleteCallback(i: number): void {
   const cb = callbacks[i];

@@ -133,6 +133,7 @@ import { compileSource, runSource } from "../vm/pythonrun.ts";
 import { importName } from "../vm/imports.ts";
 import { isStandardStream, standardStreamWrite } from "./textio.ts";
 import { registerModule } from "./registry.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { sysGetObject } from "./sysstate.ts";
 
 type Args = (PyObject | null)[];
@@ -1355,6 +1356,7 @@ export function makeBuiltins(): PyObject {
   PyDict_SetItemString(d, "IOError", builtinExceptions.get("OSError")!);
   builtinsModule = mod;
   mod.ob_refcnt++;
+  registerRoots("builtinsModule", (visit) => visit(mod));
   setHostRaise((typeName, text) => {
     const t = builtinExceptions.get(typeName) ?? PyExc_SystemError;
     if (t === PyExc_KeyboardInterrupt) return PyErr_Format(t, "");

@@ -61,6 +61,8 @@ import {
 import { unpackKeywords } from "../objects/argparse.ts";
 import { writeStderr } from "./sys.ts";
 import { registerModule } from "./registry.ts";
+import "../memory/referents.ts";
+import { registerRoots } from "../memory/audit.ts";
 
 type Args = (PyObject | null)[];
 
@@ -170,6 +172,11 @@ function invokeCallbacks(
 // _PyGC_Init: gc.garbage and gc.callbacks exist from the interpreter's start.
 gcstate.garbage ??= PyList_FromArraySteal([]);
 gcstate.callbacks ??= PyList_FromArraySteal([]);
+registerRoots("gc.garbage, gc.callbacks, the gc module", (visit) => {
+  visit(gcstate.garbage!);
+  visit(gcstate.callbacks!);
+  if (gcModule !== null) visit(gcModule);
+});
 
 gcstate.hooks = {
   invokeCallbacks,

@@ -60,6 +60,7 @@ import { formatException } from "../vm/traceback.ts";
 import { hostState } from "../vm/hoststate.ts";
 import { importState } from "../vm/imports.ts";
 import { builtinModuleNames, registerModule } from "./registry.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { newStandardStream } from "./textio.ts";
 import { builtinsModule } from "./builtins.ts";
 import { sysGetObject, sysState } from "./sysstate.ts";
@@ -409,26 +410,26 @@ function makeConstants(d: PyObject): void {
   void implNs;
   const ns = PySimpleNamespace_Type.tp_new!(PySimpleNamespace_Type, emptyTuple(), null);
   const nsDict = ns.ob_dict!;
-  PyDict_SetItemString(nsDict, "name", ownedStr("cpython"));
-  PyDict_SetItemString(nsDict, "cache_tag", ownedStr("cpython-311"));
+  const setIn = (name: string, v: PyObject) => {
+    PyDict_SetItemString(nsDict, name, v);
+    Py_DECREF(v);
+  };
+  setIn("name", s("cpython"));
+  setIn("cache_tag", s("cpython-311"));
   PyDict_SetItemString(nsDict, "version", d_get(d, "version_info"));
   PyDict_SetItemString(nsDict, "hexversion", d_get(d, "hexversion"));
-  PyDict_SetItemString(nsDict, "_multiarch", ownedStr("x86_64-linux-gnu"));
+  setIn("_multiarch", s("x86_64-linux-gnu"));
   set("implementation", ns);
   Py_DECREF(implDict);
 }
 
-const strCache: PyObject[] = [];
-/** A str kept alive for the interpreter's life (for dict values set by borrowed reference). */
-function ownedStr(t: string): PyObject {
-  const o = PyUnicode_FromString(t);
-  strCache.push(o);
-  return o;
-}
-
+/** d[name], borrowed. */
 function d_get(d: PyObject, name: string): PyObject {
   const { dictGetStr } = dictApi;
-  return dictGetStr(d, PyUnicode_InternFromString(name))!;
+  const key = PyUnicode_InternFromString(name);
+  const v = dictGetStr(d, key)!;
+  Py_DECREF(key);
+  return v;
 }
 import * as dictApi from "../objects/dictobject.ts";
 
@@ -550,6 +551,8 @@ export function makeSys(argv: string[]): PyObject {
   // interp->modules owns a reference, besides sys.modules.
   modules.ob_refcnt++;
   importState.modules = modules;
+  registerRoots("interp->modules", (visit) => visit(modules));
+  registerRoots("interp->sysdict", (visit) => visit(d));
   setOwned("modules", modules);
   PyDict_SetItem(modules, _Py_ID("sys"), mod);
   hostState.displayhook = () => sysGetObject("displayhook");

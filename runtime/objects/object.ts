@@ -13,6 +13,7 @@
 
 import { GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
+import { auditAllocated, auditFreed, auditing, auditStatic } from "../memory/audit.ts";
 import type { DictValues } from "./inlinevalues.ts";
 import type { DictKeys } from "./dictobject.ts";
 
@@ -380,11 +381,13 @@ export function preheaderUnits(t: PyTypeObject): number {
 /** PyObject_Malloc for a non-GC object of nbytes: sets o.ob_id. */
 export function PyObject_Init(o: PyObject, nbytes: number): PyObject {
   o.ob_id = obmalloc.malloc(nbytes);
+  if (auditing) auditAllocated(o);
   return o;
 }
 
 /** PyObject_Free for a non-GC object. */
 export function PyObject_Free(o: PyObject): void {
+  if (auditing) auditFreed(o);
   obmalloc.free(o.ob_id);
 }
 
@@ -395,6 +398,7 @@ export function PyObject_Free(o: PyObject): void {
 export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
   const pre = preheaderUnits(o.ob_type);
   o.ob_id = obmalloc.malloc(nbytes + pre * 16) + pre;
+  if (auditing) auditAllocated(o);
   gcstate.link();
   return o;
 }
@@ -403,6 +407,7 @@ export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
 export function PyObject_GC_Del(o: PyObject): void {
   if (o.gc_next !== null) gcUntrack(o);
   gcstate.unlink();
+  if (auditing) auditFreed(o);
   obmalloc.free(o.ob_id - preheaderUnits(o.ob_type));
 }
 
@@ -421,6 +426,7 @@ export function _PyObject_GC_IS_TRACKED(o: PyObject): boolean {
 /** A statically allocated object (types, singletons): an address that is never freed. */
 export function staticObject(o: PyObject, nbytes: number): PyObject {
   o.ob_id = obmalloc.staticAlloc(nbytes);
+  auditStatic(o);
   return o;
 }
 

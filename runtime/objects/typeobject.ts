@@ -1775,7 +1775,9 @@ function mroInternal(type: PyTypeObject): void {
   const custom = type.ob_type !== PyType_Type && type.ob_type !== null
     ? _PyType_Lookup(type.ob_type, _Py_ID("mro"))
     : null;
-  const typeMro = dictGetStr(PyType_Type.tp_dict ?? PyDict_New(), _Py_ID("mro"));
+  const typeMro = PyType_Type.tp_dict === null
+    ? null
+    : dictGetStr(PyType_Type.tp_dict, _Py_ID("mro"));
   if (custom !== null && custom !== typeMro) {
     const meth = PyObject_GetAttr(type, _Py_ID("mro"));
     let res: PyObject;
@@ -2009,6 +2011,8 @@ function typeNewImpl(
   let slots: PyObject | null = null;
   let addDict = false, addWeak = false;
   let nslot = 0;
+  // Once allocated, the type owns the dict: a failure releases the type (and so the dict).
+  let made: PyTypeObject | null = null;
   try {
     // __slots__
     const slotsObj = dictGetStr(dict, _Py_ID("__slots__"));
@@ -2081,6 +2085,7 @@ function typeNewImpl(
     }
     // allocate the type
     const type = new PyTypeObject(metatype, str(name));
+    made = type;
     PyObject_GC_Init(type, 936 + 8 * nslot);
     if (metatype.tp_flags & Py_TPFLAGS_HEAPTYPE) metatype.ob_refcnt++;
     // PyType_GenericAlloc tracks the new type at once (memory/gc.ts sees class cycles).
@@ -2125,8 +2130,8 @@ function typeNewImpl(
           `type __qualname__ must be a str, not ${qualname.ob_type.tp_name}`,
         );
       }
+      // ht_qualname held no reference of its own yet (it was ht_name's): take one.
       qualname.ob_refcnt++;
-      Py_DECREF(type.ht.ht_qualname);
       type.ht.ht_qualname = qualname;
       PyDict_DelItem(dict, _Py_ID("__qualname__"));
     } else {
@@ -2201,6 +2206,8 @@ function typeNewImpl(
     return type;
   } catch (e) {
     Py_XDECREF(slots);
+    if (made === null || made.tp_dict !== dict) Py_DECREF(dict);
+    if (made !== null) Py_DECREF(made);
     throw e;
   }
 }

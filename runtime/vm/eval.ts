@@ -527,7 +527,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           case Op.BINARY_SUBSCR: {
             const sub = ls[--sp]!;
             const container = ls[sp - 1]!;
-            let res: PyObject;
+            let res: PyObject | null = null;
             if (
               container.ob_type === PyList_Type && sub.ob_type === PyLong_Type &&
               typeof sub.ob_val === "number"
@@ -538,9 +538,15 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               if (i >= 0 && i < items.length) {
                 res = items[i];
                 res.ob_refcnt++;
-              } else res = subscrSlow(container, sub, sp);
-            } else {
-              res = subscrSlow(container, sub, sp);
+              }
+            }
+            if (res === null) {
+              try {
+                res = subscrSlow(container, sub, sp);
+              } catch (e) {
+                sp++; // ceval.c: both operands are released when the lookup fails
+                throw e;
+              }
             }
             if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc!(container);
             if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc!(sub);
@@ -861,7 +867,8 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
 
           case Op.LOAD_NAME: {
             const name = names[oparg];
-            ls[sp++] = loadName(frame, name);
+            const v = loadName(frame, name); // sp moves only once it succeeded
+            ls[sp++] = v;
             break;
           }
 
@@ -1280,7 +1287,8 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           case Op.IMPORT_FROM: {
             const name = names[oparg];
             const from = ls[sp - 1]!;
-            ls[sp++] = importFrom(from, name);
+            const v = importFrom(from, name); // sp moves only once it succeeded
+            ls[sp++] = v;
             break;
           }
 
@@ -1470,7 +1478,8 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           case Op.MATCH_KEYS: {
             const keys = ls[sp - 1]!;
             const subject = ls[sp - 2]!;
-            ls[sp++] = matchKeys(subject, keys);
+            const values = matchKeys(subject, keys); // sp moves only once it succeeded
+            ls[sp++] = values;
             break;
           }
 

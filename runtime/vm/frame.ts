@@ -42,6 +42,7 @@ import {
   PyExc_ValueError,
 } from "../objects/exceptions.ts";
 import { CO_FAST } from "../compiler/code.ts";
+import { registerRoots } from "../memory/audit.ts";
 
 export const FRAME_OWNED_BY_THREAD = 0;
 export const FRAME_OWNED_BY_GENERATOR = 1;
@@ -117,6 +118,22 @@ export class DataStack {
 }
 
 export const vmstack: DataStack = new DataStack();
+
+// The running frames own their function, code, locals mapping, frame object and the
+// values in their slots (generator frames belong to their generator).
+registerRoots("the frame stack", (visit) => {
+  for (let f = vmstack.current; f !== null; f = f.previous) {
+    if (f.owner !== FRAME_OWNED_BY_THREAD) continue;
+    visit(f.f_func);
+    visit(f.f_code);
+    if (f.f_locals !== null) visit(f.f_locals);
+    if (f.frame_obj !== null) visit(f.frame_obj);
+    for (let i = f.base; i < f.sp; i++) {
+      const v = f.localsplus[i];
+      if (v !== null) visit(v);
+    }
+  }
+});
 
 /**
  * _PyFrame_InitializeSpecials + bump: a new thread-owned frame for func (whose reference

@@ -16,6 +16,7 @@ import {
   PyType_IsSubtype,
 } from "../objects/object.ts";
 import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { initTypes } from "../objects/typeslots.ts";
 import { setupVmTypes } from "./vmtypes.ts";
 import type { Host } from "./host.ts";
@@ -197,6 +198,11 @@ function reportUnraisable(exc: unknown, obj: PyObject | null, msg?: string): voi
 }
 
 export interface InterpreterOptions {
+  /**
+   * Called when a script has run, before finalization (memory/audit.ts): the heap audit
+   * runs here when the host asks for it.
+   */
+  beforeFinalize?: () => void;
   /** Reads a source file for traceback lines (linecache), or null when it cannot. */
   readSource?: (filename: string) => string | null;
 }
@@ -223,9 +229,11 @@ export class Interpreter {
   private finalized = false;
 
   private readonly readSource: (filename: string) => string | null;
+  private readonly beforeFinalize: () => void;
 
   constructor(readonly host: Host, argv: string[] = [""], options: InterpreterOptions = {}) {
     this.readSource = options.readSource ?? (() => null);
+    this.beforeFinalize = options.beforeFinalize ?? (() => {});
     initRuntime();
     hostState.host = host;
     hostState.interrupt = host.interrupt;
@@ -236,6 +244,12 @@ export class Interpreter {
     Py_DECREF(sys);
     const main = PyModule_New("__main__");
     this.main = main;
+    registerRoots("Interpreter.main and .builtins", (visit) => {
+      if (!this.finalized) {
+        visit(this.main);
+        visit(this.builtins);
+      }
+    });
     this.globals = PyModule_GetDict(main);
     PyDict_SetItemString(this.globals, "__builtins__", this.builtins);
     PyDict_SetItemString(importState.modules!, "__main__", main);
@@ -345,6 +359,7 @@ export class Interpreter {
       dictDelIfPresent(d, _Py_ID("__file__"));
       dictDelIfPresent(d, _Py_ID("__cached__"));
     }
+    this.beforeFinalize();
     if (status === -3) return { code: this.finalize(-2) };
     return { code: this.finalize(status) };
   }
