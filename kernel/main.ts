@@ -84,7 +84,7 @@ export async function kernel(args: string[]): Promise<number> {
   let host: SessionHost | null = null;
   const backend: Backend = {
     request: (method, content) => host!.request(method, content),
-    interrupt: () => host?.interrupt(),
+    interrupt: (queued) => host?.interrupt(queued),
     answerInput: (text) => host?.answerInput(text) ?? false,
   };
 
@@ -128,7 +128,7 @@ export async function kernel(args: string[]): Promise<number> {
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.
   const onInterrupt = () => {
     log.info("SIGINT: interrupting the running cell");
-    host?.interrupt();
+    protocol?.interrupt();
   };
   const onTerminate = () => finished(0);
   Deno.addSignalListener("SIGINT", onInterrupt);

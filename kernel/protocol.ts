@@ -21,7 +21,11 @@ export interface Backend {
     method: SessionMethod,
     content: Record<string, unknown>,
   ): Promise<Record<string, unknown>>;
-  interrupt(): void;
+  /**
+   * Interrupts the request the session runs; `queued` says that a shell request waits in
+   * the kernel's own queue (the interrupt is then meant for it, once it reaches the session).
+   */
+  interrupt(queued: boolean): void;
   answerInput(text: string): boolean;
 }
 
@@ -404,8 +408,15 @@ export class KernelProtocol {
     return Promise.resolve();
   }
 
+  /** An interrupt (a message or SIGINT): for the cell running, or the next one queued. */
+  interrupt(): void {
+    this.backend.interrupt(
+      this.shellQueue.some((m) => m !== STOP_ABORTING && m.header.msg_type === "execute_request"),
+    );
+  }
+
   private interrupt_request(channel: Channel, request: Message): Promise<void> {
-    this.backend.interrupt();
+    this.interrupt();
     this.reply(channel, request, { status: "ok" });
     return Promise.resolve();
   }

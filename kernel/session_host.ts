@@ -31,6 +31,8 @@ export class SessionHost {
   private readonly pending = new Map<number, Pending>();
   private readyPromise!: Promise<void>;
   private closedResolve: (() => void) | null = null;
+  /** An interrupt waiting for the next request (see interrupt) */
+  private armed = false;
   banner = "";
   /** Why the session could not start, when it could not */
   startupError: string | null = null;
@@ -129,11 +131,21 @@ export class SessionHost {
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
       this.send({ kind: "request", id, method, content });
+      if (this.armed) {
+        this.armed = false;
+        this.shared.requestInterrupt();
+      }
     });
   }
 
-  interrupt(): void {
-    this.shared.requestInterrupt();
+  /**
+   * Interrupts the request the worker has (running or about to run). With none in flight,
+   * it is kept for the next request when the kernel has one queued (`queued`), and dropped
+   * otherwise, as ipykernel ignores SIGINT between requests.
+   */
+  interrupt(queued = false): void {
+    if (this.pending.size > 0) this.shared.requestInterrupt();
+    else if (queued) this.armed = true;
   }
 
   get waitingForInput(): boolean {

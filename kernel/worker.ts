@@ -210,6 +210,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         traceback: [`glasspy hit an internal error: ${detail}`],
       };
     }
+    // an interrupt meant for this request that it did not see must not stop the next one
+    Atomics.store(shared.interrupt, 0, 0);
     post({ kind: "reply", id: message.id, content });
   });
 };

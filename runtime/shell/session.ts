@@ -597,7 +597,6 @@ export class Session {
   execute(code: string, options: ExecuteOptions = {}): ExecuteOutcome {
     const silent = options.silent ?? false;
     const storeHistory = (options.storeHistory ?? !silent) && !silent;
-    Atomics.store(this.interrupt, 0, 0); // an interrupt that came while idle is dropped
     if (!silent) {
       this.emit({ type: "execute_input", code, execution_count: this.executionCount });
     }
@@ -612,6 +611,8 @@ export class Session {
     } finally {
       this.allowStdin = false;
       this.silent = false;
+      // an interrupt meant for this cell that it did not see must not stop the next one
+      Atomics.store(this.interrupt, 0, 0);
     }
     const outcome: ExecuteOutcome = {
       status: error === null ? "ok" : "error",

@@ -134,7 +134,7 @@ export class VmEngine implements Engine {
   constructor(readonly host: Host) {
     this.interp = new Interpreter(host, [""], { readSource: () => null });
     hostState.interrupt = host.interrupt;
-    this.makeIPythonErrors();
+    this.withoutInterrupts(() => this.makeIPythonErrors());
     const previous = hostRaise;
     setHostRaise((typeName, text) => {
       const cls = this.ipythonErrors.get(typeName);
@@ -143,6 +143,20 @@ export class VmEngine implements Engine {
       if (typeName === "KeyboardInterrupt") return PyErr_Format(PyExc_KeyboardInterrupt, text);
       return previous(typeName, text);
     });
+  }
+
+  /**
+   * Runs the shell's own Python (its classes, the pretty printer) where an interrupt meant
+   * for the user's cell cannot stop it: the eval loop reads the flag each frame starts with.
+   */
+  private withoutInterrupts<T>(run: () => T): T {
+    const flag = hostState.interrupt;
+    hostState.interrupt = new Int32Array(1);
+    try {
+      return run();
+    } finally {
+      hostState.interrupt = flag;
+    }
   }
 
   private makeIPythonErrors(): void {
@@ -267,21 +281,23 @@ export class VmEngine implements Engine {
   }
 
   runModule(name: string, source: string): ShellObject {
-    return this.guard(() => {
-      const mod = PyModule_New(name);
-      const d = PyModule_GetDict(mod);
-      PyDict_SetItemString(d, "__builtins__", this.interp.builtins);
-      const code = this.interp.compile(source, { filename: `<${name}>`, mode: "exec" });
-      try {
-        Py_DECREF(this.interp.exec(code, d, d));
-      } catch (e) {
-        Py_DECREF(mod);
-        throw e;
-      } finally {
-        Py_DECREF(code);
-      }
-      return asShell(mod);
-    });
+    return this.guard(() =>
+      this.withoutInterrupts(() => {
+        const mod = PyModule_New(name);
+        const d = PyModule_GetDict(mod);
+        PyDict_SetItemString(d, "__builtins__", this.interp.builtins);
+        const code = this.interp.compile(source, { filename: `<${name}>`, mode: "exec" });
+        try {
+          Py_DECREF(this.interp.exec(code, d, d));
+        } catch (e) {
+          Py_DECREF(mod);
+          throw e;
+        } finally {
+          Py_DECREF(code);
+        }
+        return asShell(mod);
+      })
+    );
   }
 
   compileCommand(source: string): "complete" | "incomplete" | "invalid" {

@@ -466,6 +466,23 @@ Deno.test("a request sent before the kernel listens is answered, once and only o
   }
 });
 
+Deno.test("an interrupt sent before the cell starts still stops it", async () => {
+  // a fresh kernel: the session worker is still starting when both requests arrive
+  const k = await KernelClient.start();
+  try {
+    const id = await k.send("shell", "execute_request", {
+      code: "while True:\n    pass",
+      silent: false,
+    });
+    await k.reply(await k.send("control", "interrupt_request", {}), "control");
+    const reply = await k.reply(id, "shell", 10_000);
+    assertEquals(reply.content.ename, "KeyboardInterrupt");
+    assertEquals((await k.execute("1 + 1")).reply.content.status, "ok");
+  } finally {
+    await k.stop();
+  }
+});
+
 Deno.test("shutdown_request: the reply, the broadcast on iopub, then the process exits 0", async () => {
   const k = await KernelClient.start();
   const id = await k.send("control", "shutdown_request", { restart: true });

@@ -1,0 +1,205 @@
+"""The lesson notebooks, each run top to bottom with nbclient on glasspy (the installed
+kernelspec GLASSPY_KERNEL_NAME, stop on error) and on ipykernel (Debian's, kernelspec
+python3), in the same run. For each lesson:
+
+- test_runs_top_to_bottom: no cell raised on glasspy (cells tagged raises-exception aside);
+- test_committed_from_glasspy: the notebook in the repository was run top to bottom by
+  glasspy (`deno task lessons`), so it reads well without a kernel;
+- test_<cell id>, one per code cell: a cell CPython can also answer shows on glasspy what it
+  shows on ipykernel (stream text, text/plain of results and displays, exception class and
+  message; addresses masked); a cell of glasspy's own views shows bundles of the right shape.
+
+GLASSPY_LESSONS is the folder of the notebooks.
+"""
+import html.parser
+import json
+import os
+import re
+import sys
+import unittest
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lessons  # noqa: E402
+
+KERNEL = os.environ["GLASSPY_KERNEL_NAME"]
+FOLDER = os.environ["GLASSPY_LESSONS"]
+REFERENCE = "python3"
+PATHS = lessons.lessons(FOLDER)
+KNOWN = lessons.known_differences()
+
+# What each of glasspy's views must carry, beyond text/plain.
+SHAPES = {
+    "refs": ["image/svg+xml"],
+    "ast": ["image/svg+xml"],
+    "heap": ["image/svg+xml"],
+    "stats": ["text/html", "application/json"],
+    "gc": ["text/html"],
+    "trace": ["text/html"],
+}
+
+
+def mask(text):
+    text = re.sub(r" at 0x[0-9a-f]+", " at 0x…", text)
+    text = re.sub(r'file "[^"]*"', 'file "…"', text)
+    text = re.sub(r"file '[^']*'", "file '…'", text)
+    return text
+
+
+def mask_times(text):
+    # %time and %timeit: "Wall time: 1.2 ms", "1.05 µs ± 3.2 ns per loop (mean ± std. dev. of
+    # 7 runs, 1,000,000 loops each)"
+    text = re.sub(r"\d[\d.,]*\s*(ns|µs|us|ms|s)\b", "…", text)
+    return re.sub(r"of \d+ runs?, [\d,]+ loops? each", "of … runs, … loops each", text)
+
+
+def shown(cell, timed=False):
+    """What a reader sees of a cell's outputs, in order, as comparable values."""
+    out = []
+    m = mask_times if timed else (lambda t: t)
+    for o in cell.outputs:
+        kind = o["output_type"]
+        if kind == "stream":
+            # how text is cut into stream messages is a matter of flush timing
+            text = m(mask(o["text"]))
+            if out and out[-1][0] == o["name"]:
+                out[-1] = (o["name"], out[-1][1] + text)
+            else:
+                out.append((o["name"], text))
+        elif kind in ("execute_result", "display_data"):
+            out.append((kind, m(mask(o["data"].get("text/plain", "")))))
+        elif kind == "error":
+            out.append(("error", o["ename"], mask(o["evalue"])))
+    return out
+
+
+def bundle_problems(magic, cell):
+    """What is wrong with the bundles a glass view showed (an empty list when nothing is)."""
+    problems = []
+    bundles = [o for o in cell.outputs if o["output_type"] in ("display_data", "execute_result")]
+    errors = [o for o in cell.outputs if o["output_type"] == "error"]
+    if errors:
+        problems.append(f"the view raised {errors[0]['ename']}: {errors[0]['evalue']}")
+    if not bundles:
+        problems.append("no display bundle")
+    wanted = set(SHAPES.get(magic, []))
+    for b in bundles:
+        data = b["data"]
+        if "text/plain" not in data:
+            problems.append(f"a bundle without text/plain: {sorted(data)}")
+        wanted -= set(data)
+        svg = data.get("image/svg+xml")
+        if svg is not None:
+            try:
+                root = ET.fromstring(svg)
+                if not root.tag.endswith("svg"):
+                    problems.append(f"image/svg+xml whose root is <{root.tag}>")
+            except ET.ParseError as e:
+                problems.append(f"image/svg+xml is not XML: {e}")
+        page = data.get("text/html")
+        if page is not None:
+            parser = html.parser.HTMLParser()
+            parser.feed(page)
+            parser.close()
+            if magic in ("stats", "gc", "trace") and "<table" not in page:
+                problems.append("text/html without a <table>")
+        if "application/json" in data and not isinstance(data["application/json"], (dict, list)):
+            problems.append("application/json is not an object or an array")
+    if bundles and wanted:
+        problems.append(f"no bundle carries {sorted(wanted)}")
+    return problems
+
+
+def describe(i, cell):
+    return f"cell {i + 1} (id {cell.get('id')}):\n{cell.source}"
+
+
+class Lesson:
+    path = None
+    glasspy = None  # the notebook as glasspy ran it
+    reference = None  # as ipykernel ran it
+    failure = None  # (cell index, error) when glasspy's run stopped
+
+    @classmethod
+    def setUpClass(cls):
+        run_everything()
+
+    def test_runs_top_to_bottom(self):
+        if self.failure is not None:
+            i, error = self.failure
+            where = describe(i, self.glasspy.cells[i]) if i is not None else "(no cell)"
+            self.fail(f"glasspy stopped at {where}\n\n{error}")
+
+    def test_committed_from_glasspy(self):
+        nb = lessons.read(self.path)
+        spec = nb.metadata.get("kernelspec", {})
+        self.assertEqual(spec.get("name"), "glasspy", "the lesson's kernelspec")
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        for n, c in enumerate(code):
+            if c.execution_count != n + 1:
+                self.fail(f"code cell {n + 1} shows execution count {c.execution_count}: the "
+                          "lesson was not run top to bottom by glasspy (`deno task lessons`)")
+        for i, c in enumerate(code):
+            unexpected = [o for o in c.outputs if o["output_type"] == "error"]
+            known = lessons.test_name(self.path, c) in KNOWN
+            if unexpected and not lessons.expects_error(c) and not known:
+                self.fail(f"the committed code cell {i + 1} shows an error:\n{c.source}")
+
+
+def cell_test(index):
+    def test(self):
+        mine = self.glasspy.cells[index]
+        theirs = self.reference.cells[index]
+        if mine.execution_count is None:
+            self.skipTest("not reached: glasspy stopped earlier (see test_runs_top_to_bottom)")
+        kind = lessons.kind_of(mine)
+        if kind == "glass":
+            problems = bundle_problems(lessons.magic_of(mine.source), mine)
+            if problems:
+                self.fail(describe(index, mine) + "\n\n" + "\n".join(problems))
+            return
+        got = shown(mine, timed=kind == "timed")
+        want = shown(theirs, timed=kind == "timed")
+        if got != want:
+            self.fail(
+                describe(index, mine)
+                + "\n\nglasspy:\n" + json.dumps(got, indent=1, ensure_ascii=False)
+                + "\n\nipykernel:\n" + json.dumps(want, indent=1, ensure_ascii=False)
+            )
+    return test
+
+
+_ran = False
+
+
+def run_everything():
+    """Runs every lesson on both kernels, once, at most a few at a time."""
+    global _ran
+    if _ran:
+        return
+    _ran = True
+    lessons.installed_spec(KERNEL)
+    jobs = []
+    for cls in CLASSES:
+        nb = lessons.read(cls.path)
+        cls.glasspy = lessons.cleared(nb)
+        cls.tolerated = lessons.tolerate(cls.glasspy, cls.path, KNOWN)
+        cls.reference = lessons.cleared(nb)
+        cwd = os.path.dirname(os.path.abspath(cls.path))
+        jobs.append((cls.glasspy, KERNEL, cwd, True))
+        jobs.append((cls.reference, REFERENCE, cwd, False))
+    results = lessons.run_all(jobs, limit=int(os.environ.get("GLASSPY_LESSONS_JOBS", "4")))
+    for n, cls in enumerate(CLASSES):
+        cls.failure = results[2 * n]
+
+
+CLASSES = []
+for _path in PATHS:
+    _nb = lessons.read(_path)
+    _cls = type(lessons.class_name(_path), (Lesson, unittest.TestCase), {"path": _path})
+    for _i, _cell in enumerate(_nb.cells):
+        if _cell.cell_type == "code":
+            setattr(_cls, f"test_{_cell.get('id', _i)}", cell_test(_i))
+    CLASSES.append(_cls)
+    globals()[_cls.__name__] = _cls
+del _path, _nb, _cls, _i, _cell
