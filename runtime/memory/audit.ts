@@ -75,6 +75,18 @@ export function registerRoots(label: string, visit: (v: Visit) => void): void {
 export type ReferentsFunc = (o: PyObject, visit: Visit) => void;
 const byType = new Map<PyTypeObject, ReferentsFunc>();
 
+/**
+ * Records shared by several objects (a tee's buffer links, their source iterator) own
+ * references once, whoever reaches them: a referents function reports what such a record
+ * owns only when `auditFirstVisit(record)` is true, the first time the audit meets it.
+ */
+let sharedSeen = new Set<object>();
+export function auditFirstVisit(record: object): boolean {
+  if (sharedSeen.has(record)) return false;
+  sharedSeen.add(record);
+  return true;
+}
+
 /** Registers the referents of a type's instances (and of its subclasses' base part). */
 export function registerReferents(type: PyTypeObject, f: ReferentsFunc): void {
   byType.set(type, f);
@@ -207,7 +219,7 @@ function describe(o: PyObject): string {
 }
 
 function describeName(dict: PyObject): string {
-  const keys = (dict.ob_data as { keys?: (PyObject | null)[]; values?: (PyObject | null)[] });
+  const keys = dict.ob_data as { keys?: (PyObject | null)[]; values?: (PyObject | null)[] };
   const i = (keys.keys ?? []).findIndex((k) => k !== null && k.ob_val === "__name__");
   const v = i >= 0 ? keys.values?.[i] : null;
   return v && typeof v.ob_val === "string" ? v.ob_val : "?";
@@ -219,6 +231,7 @@ function describeName(dict: PyObject): string {
  */
 export function auditHeap(): AuditReport {
   if (live === null) throw new Error("auditHeap: auditing was not enabled at start-up");
+  sharedSeen = new Set();
   const found = new Map<PyObject, number>();
   const from = new Map<PyObject, string[]>();
   const problems: AuditProblem[] = [];

@@ -3,6 +3,7 @@
 // outside the common fields. A type missing here is read by the generic walk.
 
 import {
+  Py_TPFLAGS_HEAPTYPE,
   PyAsyncGen_Type,
   PyCFunction_Type,
   PyCoro_Type,
@@ -15,7 +16,6 @@ import {
   PyTraceBack_Type,
   PyType_Type,
   PyTypeObject,
-  Py_TPFLAGS_HEAPTYPE,
   PyWeakref_RefType,
 } from "../objects/object.ts";
 import { registerReferents } from "./audit.ts";
@@ -23,10 +23,7 @@ import { wrFields } from "./weakrefs.ts";
 import type { DictKeys } from "../objects/dictobject.ts";
 import type { CFunctionData } from "../objects/methodobject.ts";
 import { dummy, type SetTable } from "../objects/setobject.ts";
-import {
-  PyWeakref_CallableProxyType,
-  PyWeakref_ProxyType,
-} from "../objects/weakrefobject.ts";
+import { PyWeakref_CallableProxyType, PyWeakref_ProxyType } from "../objects/weakrefobject.ts";
 
 type Visit = (o: PyObject) => void;
 
@@ -48,7 +45,7 @@ registerReferents(PyType_Type, (o: PyObject, visit: Visit) => {
     maybe(ht.ht_slots, visit);
     maybe(ht.ht_module, visit);
     const k = ht.ht_cached_keys;
-    if (k) for (let i = 0; i < k.nentries; i++) maybe(k.keys[i], visit);
+    if (k) { for (let i = 0; i < k.nentries; i++) maybe(k.keys[i], visit); }
   }
 });
 
