@@ -309,7 +309,13 @@ function setupType(): void {
     m("__dir__", type___dir__, METH_NOARGS),
     m(
       "__sizeof__",
-      (self: PyObject) => PyLong_FromNumber((self as PyTypeObject).ht !== null ? 1000 : 936),
+      (self: PyObject) => {
+        // sizeof(PyHeapTypeObject) and its cached keys, or sizeof(PyTypeObject).
+        const ht = (self as PyTypeObject).ht;
+        if (ht === null) return PyLong_FromNumber(408);
+        const k = ht.ht_cached_keys;
+        return PyLong_FromNumber(904 + (k ? D.dictKeysSize(k) : 0));
+      },
       METH_NOARGS,
     ),
   ];
@@ -1613,6 +1619,9 @@ function setupCallables(): void {
   co.tp_getattro = PyObject_GenericGetAttr;
   co.tp_hash = object_hash;
   co.tp_members = codeMembers();
+  co.tp_methods = [
+    m("__sizeof__", (self: PyObject) => PyLong_FromNumber(CO.codeSize(self)), METH_NOARGS),
+  ];
 
   const mo = PyModule_Type;
   mo.tp_dealloc = MO.module_dealloc;

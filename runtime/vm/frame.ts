@@ -226,11 +226,16 @@ export function frameObjectData(o: PyObject): FrameObjectData {
   return o.ob_data as FrameObjectData;
 }
 
+/** A frame object's size: its header, the interpreter frame's specials and its slots. */
+export function frameObjectSize(code: { co_nlocalsplus: number; co_stacksize: number }): number {
+  return PyFrame_Type.tp_basicsize + 8 * (code.co_nlocalsplus + code.co_stacksize);
+}
+
 /** _PyFrame_GetFrameObject: the frame object of an interpreter frame (borrowed). */
 export function getFrameObject(frame: Frame): PyObject {
   if (frame.frame_obj !== null) return frame.frame_obj;
   const f = new PyObject(PyFrame_Type);
-  PyObject_GC_Init(f, 80 + 8 * (frame.code.co_nlocalsplus + frame.code.co_stacksize));
+  PyObject_GC_Init(f, frameObjectSize(frame.code));
   f.ob_data = new FrameObjectData(frame);
   frame.frame_obj = f;
   return f;
