@@ -5,6 +5,8 @@ import { UsageError } from "./main.ts";
 import { CannotOpen, readSource } from "./source.ts";
 import { Interpreter } from "../runtime/vm/interpreter.ts";
 import { auditHeap, enableAudit } from "../runtime/memory/audit.ts";
+import { obmalloc, parseMemoryLimit } from "../runtime/memory/obmalloc.ts";
+import { installHeapGuard } from "./heap_guard.ts";
 import { CliHost } from "./host.ts";
 
 export function run(args: string[]): Promise<number> {
@@ -18,6 +20,21 @@ export function run(args: string[]): Promise<number> {
     console.error(`glasspy: ${e.message}`);
     return Promise.resolve(2);
   }
+  // GLASSPY_MEMORY_LIMIT=1G: past it, allocation raises MemoryError (default 1 GiB).
+  const limitText = Deno.env.get("GLASSPY_MEMORY_LIMIT");
+  if (limitText !== undefined) {
+    const limit = parseMemoryLimit(limitText);
+    if (limit === null) {
+      console.error(
+        `glasspy: GLASSPY_MEMORY_LIMIT must be a size such as 512M or 2G, not ${
+          JSON.stringify(limitText)
+        }`,
+      );
+      return Promise.resolve(2);
+    }
+    obmalloc.setLimit(limit);
+  }
+  installHeapGuard();
   const host = new CliHost();
   // GLASSPY_AUDIT=FILE: audit the heap when the script has run, the report as JSON in FILE.
   const auditFile = Deno.env.get("GLASSPY_AUDIT");

@@ -137,8 +137,35 @@ function sys_getsizeof(
 }
 
 import { PyType_IsSubtype } from "../objects/object.ts";
+import { obmalloc, statLine } from "../memory/obmalloc.ts";
+import { dictFreeListCounts } from "../objects/dictobject.ts";
+import { floatFreeListCount } from "../objects/floatobject.ts";
+import { listFreeListCount } from "../objects/listobject.ts";
+import { tupleFreeListCounts } from "../objects/tupleobject.ts";
 function PyType_IsSubtypeOf(e: PyObject, t: PyObject): boolean {
   return PyType_IsSubtype(e.ob_type, t as never);
+}
+
+/** _PyDebugAllocatorStats: one free list's line, its label right-aligned in 48 columns. */
+function freeListLine(name: string, count: number, size: number): string {
+  return statLine(`${count} ${name}s * ${size} bytes each`.padStart(48) + " ", count * size);
+}
+
+/**
+ * sys._debugmallocstats(): the allocator's arenas, pools and size classes, then the type
+ * free lists, written to the process's stderr as CPython writes them (not sys.stderr).
+ */
+function sys__debugmallocstats(): PyObject {
+  let text = obmalloc.debugMallocStats() + "\n";
+  text += freeListLine("free PyDictObject", dictFreeListCounts()[0], 48);
+  text += freeListLine("free PyFloatObject", floatFreeListCount(), 24);
+  text += freeListLine("free PyListObject", listFreeListCount(), 40);
+  tupleFreeListCounts().forEach((n, i) => {
+    text += freeListLine(`free ${i + 1}-sized PyTupleObject`, n, 24 + 8 * (i + 1));
+  });
+  hostState.host?.write("stderr", text);
+  Py_None.ob_refcnt++;
+  return Py_None;
 }
 
 function sys_intern(_m: PyObject, s: PyObject): PyObject {
@@ -477,6 +504,7 @@ function m(name: string, meth: PyMethodDef["ml_meth"], flags: number): PyMethodD
 const sysMethods: PyMethodDef[] = [
   m("getrefcount", sys_getrefcount, METH_O),
   m("getsizeof", sys_getsizeof, METH_FASTCALL | METH_KEYWORDS),
+  m("_debugmallocstats", sys__debugmallocstats, METH_NOARGS),
   m("intern", sys_intern, METH_O),
   m("getrecursionlimit", sys_getrecursionlimit, METH_NOARGS),
   m("setrecursionlimit", sys_setrecursionlimit, METH_O),

@@ -221,6 +221,7 @@ export function bytes_repeat(a: PyObject, n: number): PyObject {
     a.ob_refcnt++;
     return a;
   }
+  obmalloc.reserve(x.length * n);
   const out = new Uint8Array(x.length * n);
   for (let i = 0; i < n; i++) out.set(x, i * x.length);
   return PyBytes_FromBytes(out);
@@ -401,6 +402,7 @@ export function normalizeEncoding(e: string): string {
 }
 
 import { PyExc_LookupError, PyExc_UnicodeEncodeError } from "./exceptions.ts";
+import { obmalloc } from "../memory/obmalloc.ts";
 function lookupError(): PyTypeObject {
   return PyExc_LookupError;
 }
@@ -539,6 +541,7 @@ export function bytesFromObject(x: PyObject, what: "bytes" | "bytearray"): Uint8
     }
     if (size !== null) {
       if (size < 0) throw PyErr_Format(PyExc_ValueError, "negative count");
+      obmalloc.reserve(size);
       return new Uint8Array(size);
     }
   }
