@@ -1,10 +1,12 @@
-// `dis FILE.py`: prints the module's disassembly as `python3 -m dis FILE.py` does.
+// `dis FILE.py`: prints the module's disassembly as `python3 -m dis FILE.py` does (frozenset
+// constants in the order the VM's sets give their items, as CPython's do).
 
 import { UsageError } from "./main.ts";
 import { CannotOpen, readSource } from "./source.ts";
 import { compile, CompileError, formatSyntaxError } from "../runtime/compiler/compile.ts";
 import { disText } from "../runtime/compiler/disassemble.ts";
 import { decodeSource } from "../runtime/compiler/decode.ts";
+import { vmConstRepr } from "../runtime/modules/_dis.ts";
 
 export function dis(args: string[]): Promise<number> {
   if (args.length !== 1) throw new UsageError("dis needs exactly one FILE.py");
@@ -27,7 +29,7 @@ export function dis(args: string[]): Promise<number> {
       mode: "exec",
       byteOffsets: true,
     });
-    Deno.stdout.writeSync(new TextEncoder().encode(disText(code)));
+    Deno.stdout.writeSync(new TextEncoder().encode(disText(code, false, vmConstRepr(code))));
     return Promise.resolve(0);
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;

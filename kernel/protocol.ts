@@ -344,11 +344,14 @@ export class KernelProtocol {
       this.flushStream();
       this.current = null;
     }
-    this.reply(channel, request, reply, {
+    // the session's statistics of the cell go in the metadata, as "glasspy.stats"
+    const { "glasspy.stats": stats, ...replyContent } = reply;
+    this.reply(channel, request, replyContent, {
       started,
       dependencies_met: true,
       engine: this.options.session,
       status: reply.status as string,
+      ...(stats === undefined ? {} : { "glasspy.stats": stats as JsonObject }),
     });
     if (!silent && reply.status === "error" && stopOnError) {
       // ipykernel's _abort_queues: execute requests already queued are aborted

@@ -15,6 +15,7 @@ import { SharedState } from "./shared.ts";
 import { HostRaise } from "../runtime/vm/host.ts";
 import type { FromWorker, ToWorker, WorkerInit, WorkerRequest } from "./worker_protocol.ts";
 import { BANNER } from "./kernel_info.ts";
+import { loadGraphviz } from "../runtime/glass/graphviz.ts";
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -54,6 +55,8 @@ async function init(message: WorkerInit): Promise<void> {
       flavour: message.flavour,
     });
     post({ kind: "ready", banner: session.banner });
+    // the glass views' pictures: loaded while the kernel waits for its first cell
+    void loadGraphviz();
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
     if (message.flavour === "ipython") log.error(`the session could not start: ${failure}`);
@@ -110,6 +113,8 @@ function handle(request: WorkerRequest): Record<string, unknown> {
         execution_count: r.executionCount,
         user_expressions: r.userExpressions,
         payload: r.payload,
+        // taken out into the reply's metadata by the protocol
+        "glasspy.stats": r.stats,
       };
       if (r.error) Object.assign(reply, r.error);
       return reply;
@@ -196,7 +201,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     });
     return;
   }
-  ready = ready.then(() => {
+  // (a cell may draw: Graphviz is loaded before it runs, once)
+  ready = ready.then(loadGraphviz).then(() => {
     let content: Record<string, unknown>;
     try {
       content = handle(message);

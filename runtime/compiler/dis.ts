@@ -21,15 +21,19 @@ import {
 } from "./opcode.ts";
 import { coPositions, lineStarts, parseExceptionTable, type Position } from "./linetable.ts";
 
-/** What dis reads of a code object (co_code, co_names, co_consts, ...). */
+/**
+ * What dis reads of a code object (co_code, co_names, co_consts, ...). A listing of bare
+ * bytecode (`dis.dis(b"...")`) has no constants, names or line table: those are null, and
+ * the arguments that index them show no value.
+ */
 export interface DisCode<C = unknown> {
   /** co_code */
   readonly code: Uint8Array;
-  readonly consts: readonly C[];
-  readonly names: readonly string[];
+  readonly consts: readonly C[] | null;
+  readonly names: readonly string[] | null;
   /** co_localsplusnames, for _varname_from_oparg */
-  readonly localsplusnames: readonly string[];
-  readonly linetable: Uint8Array;
+  readonly localsplusnames: readonly string[] | null;
+  readonly linetable: Uint8Array | null;
   readonly firstlineno: number;
   readonly exceptiontable: Uint8Array;
 }
@@ -42,6 +46,13 @@ export interface DisOptions<C = unknown> {
   showCaches?: boolean;
   /** how many levels of nested code objects to show (default: all) */
   depth?: number | null;
+  /** added to every line number (dis.Bytecode's first_line minus co_firstlineno) */
+  lineOffset?: number;
+  /**
+   * whether exception handlers count as jump targets (default true; dis.get_instructions
+   * reads no exception table, so its handlers are not marked)
+   */
+  handlerLabels?: boolean;
 }
 
 /** dis.Instruction */
@@ -111,10 +122,16 @@ export function findLabels(code: Uint8Array): number[] {
 /** _get_instructions_bytes */
 export function getInstructions<C>(co: DisCode<C>, options: DisOptions<C>): Instruction[] {
   const code = co.code;
-  const linestarts = lineStarts(co.linetable, co.firstlineno);
+  const linestarts = co.linetable === null
+    ? new Map<number, number>()
+    : lineStarts(co.linetable, co.firstlineno);
+  const lineOffset = options.lineOffset ?? 0;
   const labels = new Set(findLabels(code));
-  for (const e of parseExceptionTable(co.exceptiontable)) labels.add(e.target);
-  const positions = coPositions(co.linetable, co.firstlineno);
+  if (options.handlerLabels ?? true) {
+    for (const e of parseExceptionTable(co.exceptiontable)) labels.add(e.target);
+  }
+  const positions = co.linetable === null ? [] : coPositions(co.linetable, co.firstlineno);
+  const { consts, names, localsplusnames } = co;
   const out: Instruction[] = [];
   for (const [offset, op, arg] of unpackOpargs(code)) {
     let argval: unknown = null;
@@ -123,28 +140,34 @@ export function getInstructions<C>(co: DisCode<C>, options: DisOptions<C>): Inst
       argval = arg;
       if (hasconst.has(op)) {
         // _get_const_value resolves LOAD_CONST only (KW_NAMES shows its bare index)
-        if (op === Op.LOAD_CONST) {
-          argval = co.consts[arg];
-          argrepr = options.reprConst(co.consts[arg]);
+        if (op === Op.LOAD_CONST && consts !== null) {
+          argval = consts[arg];
+          argrepr = options.reprConst(consts[arg]);
         } else {
           argval = UNKNOWN;
         }
       } else if (hasname.has(op)) {
-        if (op === Op.LOAD_GLOBAL) {
-          argval = co.names[arg >> 1];
-          argrepr = co.names[arg >> 1];
+        if (names === null) {
+          argval = UNKNOWN;
+        } else if (op === Op.LOAD_GLOBAL) {
+          argval = names[arg >> 1];
+          argrepr = names[arg >> 1];
           if ((arg & 1) && argrepr) argrepr = "NULL + " + argrepr;
         } else {
-          argval = co.names[arg];
-          argrepr = co.names[arg];
+          argval = names[arg];
+          argrepr = names[arg];
         }
       } else if (hasjrel.has(op)) {
         const signed = hasjback.has(op) ? -arg : arg;
         argval = offset + 2 + signed * 2;
         argrepr = "to " + String(argval);
       } else if (haslocal.has(op) || hasfree.has(op)) {
-        argval = co.localsplusnames[arg];
-        argrepr = co.localsplusnames[arg];
+        if (localsplusnames === null) {
+          argval = UNKNOWN;
+        } else {
+          argval = localsplusnames[arg];
+          argrepr = localsplusnames[arg];
+        }
       } else if (op === Op.COMPARE_OP) {
         argval = cmpOp[arg];
         argrepr = cmpOp[arg];
@@ -168,7 +191,7 @@ export function getInstructions<C>(co: DisCode<C>, options: DisOptions<C>): Inst
       argval,
       argrepr,
       offset,
-      starts_line: linestarts.get(offset) ?? null,
+      starts_line: linestarts.has(offset) ? linestarts.get(offset)! + lineOffset : null,
       is_jump_target: labels.has(offset),
       positions: positions[offset >> 1] ?? NO_POSITION,
     });
@@ -217,11 +240,13 @@ export function formatInstruction(
 
 /** dis.disassemble(co): one code object's listing. */
 export function disassemble<C>(co: DisCode<C>, options: DisOptions<C>, lasti = -1): string {
-  const linestarts = lineStarts(co.linetable, co.firstlineno);
+  const linestarts = co.linetable === null
+    ? new Map<number, number>()
+    : lineStarts(co.linetable, co.firstlineno);
   const showLineno = linestarts.size > 0;
   let linenoWidth = 0;
   if (showLineno) {
-    const maxlineno = Math.max(...linestarts.values());
+    const maxlineno = Math.max(...linestarts.values()) + (options.lineOffset ?? 0);
     linenoWidth = maxlineno >= 1000 ? String(maxlineno).length : 3;
   }
   const maxoffset = co.code.length - 2;
@@ -247,7 +272,7 @@ export function disassembleRecursive<C>(co: DisCode<C>, options: DisOptions<C>):
   const depth = options.depth ?? null;
   if (depth === null || depth > 0) {
     const inner = { ...options, depth: depth === null ? null : depth - 1 };
-    for (const c of co.consts) {
+    for (const c of co.consts ?? []) {
       const sub = options.asCode(c);
       if (sub !== null) {
         out += "\nDisassembly of " + options.reprConst(c) + ":\n";

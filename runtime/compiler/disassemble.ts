@@ -22,10 +22,21 @@ function reprConst(c: Constant): string {
   return constRepr(c, (u) => codeRepr(u, addressOf(u)));
 }
 
-/** dis.dis(code) for a compiled module (or any CodeUnit). */
-export function disText(code: CodeUnit, showCaches = false): string {
+/** repr() of a constant, given the repr of code objects (constRepr's signature). */
+export type ConstReprFunction = (c: Constant, code: (u: CodeUnit) => string) => string;
+
+/**
+ * dis.dis(code) for a compiled module (or any CodeUnit). `repr` writes the constants; the
+ * default lists frozenset items in source order, where CPython lists them in its sets'
+ * order (the VM passes its own, see modules/_dis.ts).
+ */
+export function disText(
+  code: CodeUnit,
+  showCaches = false,
+  repr: ConstReprFunction = constRepr,
+): string {
   return disassembleRecursive<Constant>(code as DisCode<Constant>, {
-    reprConst,
+    reprConst: (c) => repr(c, (u) => codeRepr(u, addressOf(u))),
     asCode: (
       c,
     ) => (typeof c === "object" && c !== null && !(c instanceof Uint8Array) && c.kind === "code"

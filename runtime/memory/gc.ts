@@ -102,6 +102,17 @@ export interface GCHooks {
   clearFreelists(): void;
 }
 
+/** Someone watching the collector (the glass views: `%gc`, per-cell statistics). */
+export interface GCObserver {
+  /**
+   * A collection of `generation` found the objects on the list `head` unreachable (before
+   * weakrefs, finalizers and tp_clear touch them). Borrowed: nothing may be kept or run.
+   */
+  unreachable(generation: number, head: PyObject): void;
+  /** The collection ended: as gc.callbacks' "stop" phase tells it. */
+  collected(generation: number, collected: number, uncollectable: number): void;
+}
+
 const noHooks: GCHooks = {
   invokeCallbacks() {},
   weakrefCallback() {},
@@ -141,6 +152,7 @@ export class GCState {
   /** gc.callbacks: a list object, set when the gc module is created. */
   callbacks: PyObject | null = null;
   hooks: GCHooks = noHooks;
+  observer: GCObserver | null = null;
   /** Asked at each automatic trigger: is a Python exception being raised right now? */
   errorOccurred: () => boolean = () => false;
   constructor(makeHead: () => PyObject) {
@@ -255,6 +267,7 @@ export class GCState {
 
     const unreachable = scratchHead();
     deduce_unreachable(young, listInit(unreachable));
+    if (this.observer !== null) this.observer.unreachable(generation, unreachable);
     untrack_tuples(young);
     // Move the reachable objects to the next generation.
     if (young !== old) {
@@ -309,6 +322,7 @@ export class GCState {
     st.collections++;
     st.collected += m;
     st.uncollectable += n;
+    if (this.observer !== null) this.observer.collected(generation, m, n);
     return n + m;
   }
 

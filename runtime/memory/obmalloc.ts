@@ -125,6 +125,10 @@ export interface ObmallocStats {
   ntimesArenaAllocated: number;
   narenasHighwater: number;
   rawAllocatedBlocks: number;
+  /** Arenas given back, pools taken from arenas and pools emptied (for the glass views). */
+  ntimesArenaFreed: number;
+  ntimesPoolAllocated: number;
+  ntimesPoolFreed: number;
 }
 
 /** The allocator's whole state; one per interpreter. */
@@ -143,7 +147,17 @@ export class Obmalloc {
     ntimesArenaAllocated: 0,
     narenasHighwater: 0,
     rawAllocatedBlocks: 0,
+    ntimesArenaFreed: 0,
+    ntimesPoolAllocated: 0,
+    ntimesPoolFreed: 0,
   };
+  /** Bytes of the raw (malloc) blocks handed out now. */
+  rawInuse = 0;
+  /**
+   * The largest footprint (`footprint()`) since the glass views last set it: kept up to
+   * date where arenas are mapped and raw blocks taken, never on the small-object path.
+   */
+  footprintPeak = 0;
 
   // The modelled mmap: arena mappings come down from the top; unmapped ones are reused first.
   private mmapTop = TOTAL_UNITS;
@@ -153,8 +167,6 @@ export class Obmalloc {
   private readonly mallocFree = new Map<number, number[]>();
   private readonly mallocSize = new Map<number, number>();
   private staticTop = 1;
-  /** Bytes held by large blocks (the modelled malloc, glibc's chunk headers included). */
-  private rawBytes = 0;
   /** The most the arenas and large blocks may hold together (settable: setLimit). */
   limit = DEFAULT_MEMORY_LIMIT;
   /**
@@ -181,11 +193,6 @@ export class Obmalloc {
   private readonly mapMidNodes = new Set<number>();
   private readonly mapBotNodes = new Set<number>();
 
-  /** Bytes of the modelled heap in use: mapped arenas and large blocks. */
-  heapBytes(): number {
-    return this.stats.narenasCurrentlyAllocated * ARENA_SIZE + this.rawBytes;
-  }
-
   /** Sets the limit (bytes); a limit below what is in use only stops further growth. */
   setLimit(bytes: number): void {
     if (!(bytes > 0)) throw new RangeError("the memory limit must be a positive number of bytes");
@@ -198,7 +205,7 @@ export class Obmalloc {
    * MemoryLimitExceeded when it could not, so nothing huge is built first.
    */
   reserve(nbytes: number): void {
-    if (!(nbytes <= this.limit - this.heapBytes()) || this.hostMemoryFull()) {
+    if (!(nbytes <= this.limit - this.footprint()) || this.hostMemoryFull()) {
       throw new MemoryLimitExceeded(nbytes, this.limit);
     }
   }
@@ -236,6 +243,26 @@ export class Obmalloc {
     this.insertToFreepool(pool);
   }
 
+  /** Bytes mapped for the heap: the arenas, and the raw blocks. */
+  footprint(): number {
+    return this.stats.narenasCurrentlyAllocated * ARENA_SIZE + this.rawInuse;
+  }
+
+  /** Bytes in the blocks handed out now: pool blocks in use, and raw blocks. */
+  blocksInUse(): number {
+    let n = this.rawInuse;
+    for (const arena of this.arenas) {
+      if (arena.unit < 0) continue;
+      for (let u = arena.unit; u < arena.unit + ARENA_UNITS; u += POOL_UNITS) {
+        const pool = this.poolByKey[u >> 10];
+        if (pool !== undefined && pool.arena === arena && pool.szidx >= 0) {
+          n += pool.count * (pool.szidx + 1) * ALIGNMENT;
+        }
+      }
+    }
+    return n;
+  }
+
   /** An address for a statically allocated object (never freed). */
   staticAlloc(nbytes: number): number {
     const unit = this.staticTop;
@@ -264,6 +291,7 @@ export class Obmalloc {
   }
 
   private allocateFromNewPool(size: number): number {
+    this.stats.ntimesPoolAllocated++;
     if (this.usableArenas === null) {
       const arena = this.newArena();
       arena.nextarena = arena.prevarena = null;
@@ -332,7 +360,7 @@ export class Obmalloc {
       }
       this.unusedArenaObjects = this.arenas[start];
     }
-    if (this.heapBytes() + ARENA_SIZE > this.limit || this.hostMemoryFull()) {
+    if (this.footprint() + ARENA_SIZE > this.limit || this.hostMemoryFull()) {
       throw new MemoryLimitExceeded(ARENA_SIZE, this.limit);
     }
     const arena = this.unusedArenaObjects;
@@ -346,6 +374,7 @@ export class Obmalloc {
     this.mapBotNodes.add(Math.floor(address / 2 ** MAP_BOT_SHIFT));
     this.stats.narenasCurrentlyAllocated++;
     this.stats.ntimesArenaAllocated++;
+    if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
     if (this.stats.narenasCurrentlyAllocated > this.stats.narenasHighwater) {
       this.stats.narenasHighwater = this.stats.narenasCurrentlyAllocated;
     }
@@ -367,6 +396,7 @@ export class Obmalloc {
   }
 
   private insertToFreepool(pool: Pool): void {
+    this.stats.ntimesPoolFreed++;
     const next = pool.nextpool;
     const prev = pool.prevpool;
     next.prevpool = prev;
@@ -400,6 +430,7 @@ export class Obmalloc {
       ao.unit = -1;
       ao.freepools = null;
       this.stats.narenasCurrentlyAllocated--;
+      this.stats.ntimesArenaFreed++;
       return;
     }
     if (nf === 1) {
@@ -500,13 +531,14 @@ export class Obmalloc {
   private rawMalloc(nbytes: number): number {
     const units = Math.max(2, Math.ceil((nbytes + 8) / ALIGNMENT)); // glibc chunk header
     if (
-      !(this.heapBytes() + units * ALIGNMENT <= this.limit) ||
+      !(this.footprint() + units * ALIGNMENT <= this.limit) ||
       units >= LARGE_BLOCK_UNITS && this.hostMemoryFull()
     ) {
       throw new MemoryLimitExceeded(nbytes, this.limit);
     }
     this.stats.rawAllocatedBlocks++;
-    this.rawBytes += units * ALIGNMENT;
+    this.rawInuse += units << 4;
+    if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
     const list = this.mallocFree.get(units);
     let unit: number;
     if (list !== undefined && list.length > 0) unit = list.pop()!;
@@ -525,8 +557,8 @@ export class Obmalloc {
     const units = this.mallocSize.get(unit);
     if (units === undefined) return; // static or unknown: never freed
     this.mallocSize.delete(unit);
+    this.rawInuse -= units << 4;
     this.stats.rawAllocatedBlocks--;
-    this.rawBytes -= units * ALIGNMENT;
     let list = this.mallocFree.get(units);
     if (list === undefined) this.mallocFree.set(units, list = []);
     list.push(unit);

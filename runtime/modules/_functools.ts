@@ -23,7 +23,7 @@ import {
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "../objects/exceptions.ts";
 import { PyIter_Next, PyObject_GetIter } from "../objects/abstract.ts";
-import { PyObject_Call } from "../objects/call.ts";
+import { _PyObject_MakeTpCall, PyObject_Call, PyObject_Vectorcall } from "../objects/call.ts";
 import {
   Py_ReprEnter,
   Py_ReprLeave,
@@ -49,6 +49,7 @@ import {
   PyDict_Copy,
   PyDict_New,
   PyDict_SetItem,
+  PyDict_Size,
 } from "../objects/dictobject.ts";
 import { PyLong_CheckExact, PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyUnicode_CheckExact, PyUnicode_FromString } from "../objects/unicodeobject.ts";
@@ -249,6 +250,27 @@ function partial_call(o: PyObject, args: PyObject, kwds: PyObject | null): PyObj
   }
 }
 
+/**
+ * partial_vectorcall: the stored arguments then the call's, straight to the function's
+ * vectorcall; with stored keywords, through partial_call as CPython's fallback does.
+ */
+function partial_vectorcall(
+  o: PyObject,
+  args: (PyObject | null)[],
+  offset: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const [fn, pargs, pkw] = o.ob_item as PyObject[];
+  if (PyDict_Size(pkw) !== 0) return _PyObject_MakeTpCall(o, args, offset, nargs, kwnames);
+  const pa = pargs.ob_item as PyObject[];
+  if (pa.length === 0) return PyObject_Vectorcall(fn, args, offset, nargs, kwnames);
+  const nkw = kwnames === null ? 0 : (kwnames.ob_item as PyObject[]).length;
+  const stack: (PyObject | null)[] = pa.slice();
+  for (let i = 0; i < nargs + nkw; i++) stack.push(args[offset + i]);
+  return PyObject_Vectorcall(fn, stack, 0, pa.length + nargs, kwnames);
+}
+
 function partial_repr(o: PyObject): PyObject {
   if (Py_ReprEnter(o)) return PyUnicode_FromString("...");
   try {
@@ -271,6 +293,7 @@ function partial_repr(o: PyObject): PyObject {
 
 partialType.tp_new = partial_new;
 partialType.tp_call = partial_call;
+partialType.tp_instance_vectorcall = partial_vectorcall;
 partialType.tp_repr = partial_repr;
 partialType.tp_dealloc = items_dealloc;
 partialType.tp_traverse = items_traverse;

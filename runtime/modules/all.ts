@@ -26,3 +26,7 @@ import "./copy.ts";
 import "./_string.ts";
 import "./string.ts";
 import "./time.ts";
+import "./opcode.ts";
+import "./_dis.ts";
+import "./dis.ts";
+import "./codecs.ts";

@@ -19,16 +19,22 @@ import {
   PyObject_Init,
 } from "./object.ts";
 import {
+  isInternedText,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
   unicodeLength,
 } from "./unicodeobject.ts";
-import { PyLong_FromBigInt } from "./longobject.ts";
+import { PyLong_FromBigInt, PyLong_FromNumber } from "./longobject.ts";
+import { PyList_FromArraySteal } from "./listobject.ts";
+import { PyNumber_AsSsize_t, PyObject_GetIter } from "./abstract.ts";
+import { PyErr_Format } from "./errors.ts";
+import { PyExc_IndexError } from "./exceptions.ts";
+import { coLines, coPositions } from "../compiler/linetable.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
 import { PyComplex_FromDoubles } from "./complexobject.ts";
 import { PyBytes_FromBytes } from "./bytesobject.ts";
 import { PyTuple_FromArray, PyTuple_FromArraySteal } from "./tupleobject.ts";
-import { PyFrozenSet_New, PySet_Add } from "./setobject.ts";
+import { PyFrozenSet_New, PySet_Add, setItems } from "./setobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { str } from "./objectops.ts";
 
@@ -268,7 +274,26 @@ export class ConstantPool {
   readonly arena: PyObject[] = [];
   /** The compilation's filename object, shared by all its code objects (as c_filename). */
   private filenameObj: PyObject | null = null;
+  /** The identifiers of the compiled source, which CPython's parser interns. */
+  private readonly identifiers = new Set<string>();
+  private readonly units = new WeakSet<CodeUnit>();
+  /** Name-like string constants that were interned already when first made here. */
+  private readonly internedBefore = new Set<string>();
   constructor(readonly arenaRefs: boolean) {}
+
+  /** Notes the identifiers of a compiled unit and its nested units (once per tree). */
+  noteIdentifiers(unit: CodeUnit): void {
+    if (this.units.has(unit)) return;
+    this.units.add(unit);
+    this.identifiers.add(unit.name);
+    for (const n of unit.names) this.identifiers.add(n);
+    for (const n of unit.localsplusnames) this.identifiers.add(n);
+    for (const c of unit.consts) {
+      if (c !== null && typeof c === "object" && !(c instanceof Uint8Array) && c.kind === "code") {
+        this.noteIdentifiers(c);
+      }
+    }
+  }
 
   /** The filename str object of this compilation (borrowed). */
   filename(text: string): PyObject {
@@ -302,7 +327,9 @@ export class ConstantPool {
     if (typeof c === "number") return PyFloat_FromDouble(c);
     if (typeof c === "string") {
       // The compiler interns constant strings made only of name characters.
-      return /^[A-Za-z0-9_]*$/.test(c) ? PyUnicode_InternFromString(c) : PyUnicode_FromString(c);
+      if (!NAME_CHARS.test(c)) return PyUnicode_FromString(c);
+      if (isInternedText(c)) this.internedBefore.add(c);
+      return PyUnicode_InternFromString(c);
     }
     if (c instanceof Uint8Array) return PyBytes_FromBytes(c);
     if (c === null || typeof c === "boolean") throw new Error("singletons are not made");
@@ -315,12 +342,37 @@ export class ConstantPool {
       case "tuple":
         return PyTuple_FromArray(c.items.map((x: Constant) => this.get(x, true)));
       case "frozenset": {
-        const fs = PyFrozenSet_New(null);
-        for (const x of c.items) PySet_Add(fs, this.get(x, true));
+        // The folded set is made from the items in source order; CPython's constant
+        // merging (merge_consts_recursive) then makes the code's frozenset anew from the
+        // items in that set's order, which can place colliding items differently.
+        const folded = PyFrozenSet_New(null);
+        for (const x of c.items) PySet_Add(folded, this.get(x, true));
+        let fs = PyFrozenSet_New(null);
+        for (const x of setItems(folded)) PySet_Add(fs, x);
+        Py_DECREF(folded);
+        if (c.items.some((x) => this.internedElsewhere(x))) {
+          // PyCode_New interns the name-like strings of its constants: an item that finds
+          // another str interned before it (an identifier of the source, a name the runtime
+          // interned) is replaced, and the frozenset made once more in its own order.
+          const again = PyFrozenSet_New(null);
+          for (const x of setItems(fs)) PySet_Add(again, x);
+          Py_DECREF(fs);
+          fs = again;
+        }
         return fs;
       }
     }
     throw new Error("code objects are built by PyCode_FromUnit");
+  }
+
+  /**
+   * Whether CPython would find a constant string's text interned as another object when
+   * its code object is made: it is an identifier of the source or was interned before the
+   * compilation (one-character strings are singletons, the same object either way).
+   */
+  private internedElsewhere(c: Constant): boolean {
+    if (typeof c !== "string" || c.length < 2 || !NAME_CHARS.test(c)) return false;
+    return this.identifiers.has(c) || this.internedBefore.has(c);
   }
 
   /** Drops the arena references (when the compiled source has finished running). */
@@ -337,6 +389,9 @@ export class ConstantPool {
     this.filenameObj = null;
   }
 }
+
+/** all_name_chars: the strings PyCode_New interns. */
+const NAME_CHARS = /^[A-Za-z0-9_]*$/;
 
 function constKey(c: Constant): string {
   if (c === null) return "N";
@@ -406,6 +461,7 @@ function compilerMadeConsts(unit: CodeUnit): Set<number> {
 
 /** PyCode_New from a CodeUnit and its nested code units. */
 export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
+  pool.noteIdentifiers(unit);
   const made = compilerMadeConsts(unit);
   const consts: PyObject[] = unit.consts.map((c, i) => {
     if (c !== null && typeof c === "object" && !(c instanceof Uint8Array) && c.kind === "code") {
@@ -461,3 +517,58 @@ export function namesByKind(d: CodeData, kind: number): PyObject[] {
 }
 
 export { unicodeLength };
+
+// ---- co_lines(), co_positions() -----------------------------------------------------------------
+
+const intOrNone = (v: number | null): PyObject => {
+  if (v === null) {
+    Py_None.ob_refcnt++;
+    return Py_None;
+  }
+  return PyLong_FromNumber(v);
+};
+
+/** co_lines(): (start, end, line) in bytes for each entry of the location table. */
+export function code_co_lines(co: PyObject): PyObject {
+  const d = codeData(co);
+  const rows = coLines(d.co_linetable, d.co_firstlineno).map(([start, end, line]) =>
+    PyTuple_FromArraySteal([PyLong_FromNumber(start), PyLong_FromNumber(end), intOrNone(line)])
+  );
+  return iterateOver(rows);
+}
+
+/** co_positions(): (lineno, end_lineno, col_offset, end_col_offset) for each code unit. */
+export function code_co_positions(co: PyObject): PyObject {
+  const d = codeData(co);
+  const rows = coPositions(d.co_linetable, d.co_firstlineno).map((p) =>
+    PyTuple_FromArraySteal([
+      intOrNone(p.lineno),
+      intOrNone(p.end_lineno),
+      intOrNone(p.col_offset),
+      intOrNone(p.end_col_offset),
+    ])
+  );
+  return iterateOver(rows);
+}
+
+/** An iterator over new references (taken over). */
+function iterateOver(rows: PyObject[]): PyObject {
+  const list = PyList_FromArraySteal(rows);
+  try {
+    return PyObject_GetIter(list);
+  } finally {
+    Py_DECREF(list);
+  }
+}
+
+/** code._varname_from_oparg(oparg): the local, cell or free variable an argument names. */
+export function code__varname_from_oparg(co: PyObject, arg: PyObject): PyObject {
+  const d = codeData(co);
+  const names = d.co_localsplusnames.ob_item as PyObject[];
+  const i = PyNumber_AsSsize_t(arg, PyExc_IndexError);
+  if (i < 0 || i >= names.length) {
+    throw PyErr_Format(PyExc_IndexError, "tuple index out of range");
+  }
+  names[i].ob_refcnt++;
+  return names[i];
+}

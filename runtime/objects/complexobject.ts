@@ -21,7 +21,7 @@ import { asDouble, PyFloat_FromDouble } from "./floatobject.ts";
 import { Hash, hashDouble, hashPointer } from "./pyhash.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_OverflowError, PyExc_TypeError, PyExc_ZeroDivisionError } from "./exceptions.ts";
+import { PyExc_OverflowError, PyExc_ValueError, PyExc_ZeroDivisionError } from "./exceptions.ts";
 
 export interface PyComplexObject extends PyObject {
   ob_val: number;
@@ -174,17 +174,42 @@ export function cPow(a: [number, number], b: [number, number]): [number, number]
   return [len * Math.cos(phase), len * Math.sin(phase)];
 }
 
+/** c_powu: x ** n for n >= 0 by repeated squaring (_Py_c_prod at each step). */
+function cPowU(x: [number, number], n: number): [number, number] {
+  let r: [number, number] = [1, 0];
+  let p = x;
+  for (let mask = 1; mask <= n; mask *= 2) {
+    if (Math.floor(n / mask) % 2 === 1) {
+      r = [r[0] * p[0] - r[1] * p[1], r[0] * p[1] + r[1] * p[0]];
+    }
+    p = [p[0] * p[0] - p[1] * p[1], p[0] * p[1] + p[1] * p[0]];
+  }
+  return r;
+}
+
 export function complex_pow(a: PyObject, b: PyObject, z: PyObject): PyObject {
-  if (z !== Py_None) throw PyErr_Format(PyExc_TypeError, "complex modulo");
   const x = toComplex(a), y = toComplex(b);
   if (x === null || y === null) return notImpl();
-  const [r, i] = cPow(x, y);
-  if (!Number.isFinite(r) || !Number.isFinite(i)) {
-    if (Number.isFinite(x[0]) && Number.isFinite(x[1])) {
-      throw PyErr_Format(PyExc_OverflowError, "complex exponentiation");
+  if (z !== Py_None) throw PyErr_Format(PyExc_ValueError, "complex modulo");
+  let p: [number, number];
+  if (y[1] === 0 && y[0] === Math.floor(y[0]) && Math.abs(y[0]) <= 100) {
+    // c_powi: a small integral exponent, exactly by multiplication
+    const n = y[0];
+    if (n > 0) p = cPowU(x, n);
+    else {
+      const d = cPowU(x, -n);
+      if (d[0] === 0 && d[1] === 0) {
+        throw PyErr_Format(PyExc_ZeroDivisionError, "0.0 to a negative or complex power");
+      }
+      p = cQuot([1, 0], d);
     }
+  } else {
+    p = cPow(x, y);
   }
-  return PyComplex_FromDoubles(r, i);
+  if (Math.abs(p[0]) === Infinity || Math.abs(p[1]) === Infinity) {
+    throw PyErr_Format(PyExc_OverflowError, "complex exponentiation");
+  }
+  return PyComplex_FromDoubles(p[0], p[1]);
 }
 
 /** A negative float to a fractional power gives a complex result (float_pow). */

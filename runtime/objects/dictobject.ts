@@ -174,6 +174,7 @@ export function dictFreeListCounts(): [number, number] {
 
 /** _PyDict_ClearFreeList: a full collection gives the free dicts' and keys' blocks back. */
 export function _PyDict_ClearFreeList(): void {
+  PyDict_Type.tp_frees -= freeList.length; // counted when they entered the list
   while (freeList.length > 0) PyObject_GC_Del(freeList.pop()!);
   while (keysFreeList.length > 0) obmalloc.free(keysFreeList.pop()!);
 }
@@ -181,6 +182,7 @@ export function _PyDict_ClearFreeList(): void {
 function newDict(keys: DictKeys): PyDictObject {
   let mp = freeList.pop() as PyDictObject | undefined;
   if (mp !== undefined) {
+    PyDict_Type.tp_allocs++;
     mp.ob_refcnt = 1;
   } else {
     mp = new PyObject(PyDict_Type) as PyDictObject;
@@ -271,8 +273,10 @@ export function dict_dealloc(o: PyObject): void {
   mp.ob_data = EMPTY_KEYS;
   mp.ob_val = null;
   if (keys !== EMPTY_KEYS) freeKeysObject(keys);
-  if (freeList.length < MAXFREELIST && mp.ob_type === PyDict_Type) freeList.push(mp);
-  else mp.ob_type.tp_free!(mp);
+  if (freeList.length < MAXFREELIST && mp.ob_type === PyDict_Type) {
+    PyDict_Type.tp_frees++;
+    freeList.push(mp);
+  } else mp.ob_type.tp_free!(mp);
   trashcanEnd(tc);
 }
 

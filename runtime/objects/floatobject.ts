@@ -68,6 +68,7 @@ export function floatFreeListCount(): number {
 
 /** _PyFloat_ClearFreeList: a full collection gives the free floats' blocks back. */
 export function _PyFloat_ClearFreeList(): void {
+  PyFloat_Type.tp_frees -= freeList.length; // counted when they entered the list
   while (freeList.length > 0) PyObject_Free(freeList.pop()!);
 }
 
@@ -75,6 +76,7 @@ export function _PyFloat_ClearFreeList(): void {
 export function PyFloat_FromDouble(x: number): PyObject {
   const o = freeList.pop();
   if (o !== undefined) {
+    PyFloat_Type.tp_allocs++;
     o.ob_refcnt = 1;
     o.ob_val = x;
     return o;
@@ -88,6 +90,7 @@ export function PyFloat_FromDouble(x: number): PyObject {
 export function float_dealloc(o: PyObject): void {
   if (o.ob_type === PyFloat_Type) {
     if (freeList.length < MAXFREELIST) {
+      PyFloat_Type.tp_frees++;
       freeList.push(o);
       return;
     }

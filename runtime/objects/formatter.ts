@@ -2,9 +2,8 @@
 // int, float and str, as format(), f-strings and str.format use them.
 
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_ValueError } from "./exceptions.ts";
-import { floatRepr } from "./floatrepr.ts";
-import { formatExp, formatFixed, formatGeneral } from "./floatformat.ts";
+import { PyExc_OverflowError, PyExc_ValueError } from "./exceptions.ts";
+import { doubleToString, DTSF_ADD_DOT_0, DTSF_ALT, DTSF_NO_NEG_0 } from "./floatformat.ts";
 import { longFormatBinary, longToDecimalString } from "./longobject.ts";
 import { pyLength } from "./unicodeobject.ts";
 
@@ -20,8 +19,22 @@ export interface FormatSpec {
   type: string; // "" or the type char
 }
 
-/** parse_internal_render_format_spec */
+/** Parsed specs by text (programs format with a handful of specs, over and over). */
+const specCache = new Map<string, Readonly<FormatSpec>>();
+
+/** parse_internal_render_format_spec (the result is shared: do not change it) */
 export function parseSpec(spec: string, defaultType: string, defaultAlign: string): FormatSpec {
+  const key = defaultType + defaultAlign + spec;
+  let f = specCache.get(key);
+  if (f === undefined) {
+    f = parseSpecText(spec, defaultType, defaultAlign);
+    if (specCache.size >= 512) specCache.clear();
+    specCache.set(key, f);
+  }
+  return f as FormatSpec;
+}
+
+function parseSpecText(spec: string, defaultType: string, defaultAlign: string): FormatSpec {
   const chars = [...spec];
   let pos = 0;
   const end = chars.length;
@@ -179,6 +192,12 @@ export function formatInt(v: number | bigint, spec: string): string {
   if (f.precision !== -1 && "bcdoxXn".includes(f.type)) {
     throw PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
   }
+  if (f.noNegZero && "bcdoxXn".includes(f.type)) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      "Negative zero coercion (z) not allowed in integer format specifier",
+    );
+  }
   switch (f.type) {
     case "b":
     case "o":
@@ -215,10 +234,7 @@ export function formatInt(v: number | bigint, spec: string): string {
       }
       const n = Number(v);
       if (n < 0 || n > 0x10ffff) {
-        throw PyErr_Format(
-          (globalThis as { PyExc_OverflowError?: never }).PyExc_OverflowError ?? PyExc_ValueError,
-          "%c arg not in range(0x110000)",
-        );
+        throw PyErr_Format(PyExc_OverflowError, "%c arg not in range(0x110000)");
       }
       return pad(f, "", "", String.fromCodePoint(n));
     }
@@ -228,8 +244,14 @@ export function formatInt(v: number | bigint, spec: string): string {
     case "F":
     case "g":
     case "G":
-    case "%":
-      return formatFloat(Number(v), spec);
+    case "%": {
+      // PyNumber_Float of the int
+      const d = Number(v);
+      if (!Number.isFinite(d)) {
+        throw PyErr_Format(PyExc_OverflowError, "int too large to convert to float");
+      }
+      return formatFloat(d, spec);
+    }
     default:
       throw PyErr_Format(
         PyExc_ValueError,
@@ -238,67 +260,44 @@ export function formatInt(v: number | bigint, spec: string): string {
   }
 }
 
-/** format(float, spec) */
+/** format(float, spec): format_float_internal over PyOS_double_to_string. */
 export function formatFloat(x: number, spec: string): string {
   const f = parseSpec(spec, "", ">");
   let type = f.type;
-  if (f.alternate && type === "") {
-    // '#' with no type: repr-like with a forced decimal point
-  }
   if (!"eEfFgGn%".includes(type) && type !== "") {
     throw PyErr_Format(
       PyExc_ValueError,
       `Unknown format code '${type}' for object of type 'float'`,
     );
   }
+  let flags = 0;
+  if (f.alternate) flags |= DTSF_ALT;
+  if (f.noNegZero) flags |= DTSF_NO_NEG_0;
   let precision = f.precision;
-  const neg = x < 0 || (Object.is(x, -0));
-  let ax = Math.abs(x);
-  let body: string;
+  let defaultPrecision = 6;
+  if (type === "") {
+    // like repr(), or 'g' keeping a digit after the point when there is a precision
+    flags |= DTSF_ADD_DOT_0;
+    type = "r";
+    defaultPrecision = 0;
+  }
+  if (type === "n") type = "g";
+  let value = x;
   let suffix = "";
   if (type === "%") {
-    ax = ax * 100;
-    suffix = "%";
     type = "f";
+    value *= 100;
+    suffix = "%";
   }
-  if (precision === -1 && type !== "") precision = 6;
-  if (Number.isNaN(x)) body = type === "E" || type === "F" || type === "G" ? "NAN" : "nan";
-  else if (!Number.isFinite(x)) body = type === "E" || type === "F" || type === "G" ? "INF" : "inf";
-  else {
-    switch (type) {
-      case "e":
-      case "E":
-        body = formatExp(ax, precision, type === "E");
-        if (f.alternate && precision === 0) body = body.replace(/([eE])/, ".$1");
-        break;
-      case "f":
-      case "F":
-        body = formatFixed(ax, precision);
-        if (f.alternate && precision === 0) body += ".";
-        break;
-      case "g":
-      case "G":
-      case "n":
-        body = formatGeneral(ax, precision === 0 ? 1 : precision, type === "G", f.alternate);
-        break;
-      default: {
-        // No type: like 'g' but at least one digit after the point, repr when no precision.
-        if (precision === -1) body = floatRepr(ax);
-        else {
-          body = formatGeneral(ax, precision === 0 ? 1 : precision, false, f.alternate);
-          if (!/[.e]/.test(body) && !/inf|nan/.test(body)) body += ".0";
-        }
-      }
-    }
-  }
-  let negative = neg && !Number.isNaN(x);
-  if (negative && f.noNegZero && /^[0.]*(e[+-]?0+)?%?$/i.test(body.replace(/[eE][+-]\d+$/, ""))) {
-    if (!/[1-9]/.test(body.replace(/e.*$/i, ""))) negative = false;
-  }
-  const dot = body.search(/[.eE%]/);
-  const intPart = dot < 0 ? body : body.slice(0, dot);
-  const rest = (dot < 0 ? "" : body.slice(dot)) + suffix;
-  if (/^[0-9]+$/.test(intPart)) return zeroPadGrouped(f, signOf(negative, f), "", intPart, rest, 3);
+  if (precision < 0) precision = defaultPrecision;
+  else if (type === "r") type = "g";
+  const text = doubleToString(value, type, precision, flags);
+  const negative = text.startsWith("-");
+  const body = negative ? text.slice(1) : text;
+  const digitsEnd = body.search(/[^0-9]/);
+  const intPart = digitsEnd < 0 ? body : body.slice(0, digitsEnd);
+  const rest = (digitsEnd < 0 ? "" : body.slice(digitsEnd)) + suffix;
+  if (intPart !== "") return zeroPadGrouped(f, signOf(negative, f), "", intPart, rest, 3);
   return pad(f, signOf(negative, f), "", body + suffix);
 }
 
@@ -312,7 +311,18 @@ export function formatStr(s: string, spec: string): string {
     );
   }
   if (f.sign !== "") {
-    throw PyErr_Format(PyExc_ValueError, "Sign not allowed in string format specifier");
+    throw PyErr_Format(
+      PyExc_ValueError,
+      f.sign === " "
+        ? "Space not allowed in string format specifier"
+        : "Sign not allowed in string format specifier",
+    );
+  }
+  if (f.noNegZero) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      "Negative zero coercion (z) not allowed in string format specifier",
+    );
   }
   if (f.alternate) {
     throw PyErr_Format(

@@ -119,6 +119,7 @@ export function listFreeListCount(): number {
 
 /** _PyList_ClearFreeList: a full collection gives the free lists' blocks back. */
 export function _PyList_ClearFreeList(): void {
+  PyList_Type.tp_frees -= freeList.length; // counted when they entered the list
   while (freeList.length > 0) PyObject_GC_Del(freeList.pop()!);
 }
 
@@ -129,6 +130,7 @@ export function _PyList_ClearFreeList(): void {
 export function PyList_FromArraySteal(items: PyObject[]): PyObject {
   let op = freeList.pop() as PyListObject | undefined;
   if (op !== undefined) {
+    PyList_Type.tp_allocs++;
     op.ob_refcnt = 1;
   } else {
     op = new PyObject(PyList_Type) as PyListObject;
@@ -185,6 +187,7 @@ export function list_dealloc(o: PyObject): void {
     op.ob_hash = -1;
   }
   if (freeList.length < MAXFREELIST && op.ob_type === PyList_Type) {
+    PyList_Type.tp_frees++;
     freeList.push(op);
   } else {
     op.ob_type.tp_free!(op);

@@ -422,13 +422,13 @@ export function floorDivValues(a: number | bigint, b: number | bigint): number |
 /** Python's modulo of values: the sign follows the divisor. */
 export function modValues(a: number | bigint, b: number | bigint): number | bigint {
   if (typeof a === "number" && typeof b === "number") {
-    if (b === 0) throw zeroDivision("integer division or modulo by zero");
+    if (b === 0) throw zeroDivision("integer modulo by zero");
     let r = a % b;
     if (r !== 0 && (r < 0) !== (b < 0)) r += b;
     return r === 0 ? 0 : r;
   }
   const x = toBigInt(a), y = toBigInt(b);
-  if (y === 0n) throw zeroDivision("integer division or modulo by zero");
+  if (y === 0n) throw zeroDivision("integer modulo by zero");
   let r = x % y;
   if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
   return normalize(r);

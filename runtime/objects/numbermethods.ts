@@ -38,10 +38,10 @@ import {
   PyLong_FromBigInt,
   PyLong_FromNumber,
   PyLong_FromValue,
+  smallInt,
   toBigInt,
 } from "./longobject.ts";
 import {
-  asDouble,
   floatSubtypeNew,
   floatToIntValue,
   PyFloat_Check,
@@ -70,7 +70,7 @@ import {
   type PyComplexObject,
 } from "./complexobject.ts";
 import { floatRepr } from "./floatrepr.ts";
-import { formatFixed } from "./floatformat.ts";
+import { roundDouble } from "./floatformat.ts";
 
 function bool(b: boolean): PyObject {
   const r = b ? Py_True : Py_False;
@@ -495,15 +495,7 @@ export function float___round__(
   if (!Number.isFinite(x) || x === 0) return PyFloat_FromDouble(x);
   if (ndigits > 323) return PyFloat_FromDouble(x);
   if (ndigits < -308) return PyFloat_FromDouble(0 * x);
-  if (ndigits >= 0) {
-    const text = formatFixed(x, ndigits);
-    return PyFloat_FromDouble(Number(text));
-  }
-  const pow = Math.pow(10, -ndigits);
-  const y = x / pow;
-  let z = Math.round(y);
-  if (Math.abs(y - Math.trunc(y)) === 0.5) z = 2 * Math.round(y / 2);
-  const r = z * pow;
+  const r = roundDouble(x, ndigits);
   if (!Number.isFinite(r)) {
     throw PyErr_Format(PyExc_OverflowError, "rounded value too large to represent");
   }
@@ -529,22 +521,18 @@ export function float_hex(self: PyObject): PyObject {
   if (x === 0) return PyUnicode_FromString(Object.is(x, -0) ? "-0x0.0p+0" : "0x0.0p+0");
   const sign = x < 0 ? "-" : "";
   let [m, e] = frexp(Math.abs(x));
-  // normalise to 1.xxx * 2**(e-1); subnormals keep e >= -1021
-  let shift = 1;
-  if (e - 1 < -1022) shift = e + 1021;
+  // one hex digit before the point (0 for subnormals, which keep the exponent -1022)
+  const shift = 1 - Math.max(-1021 - e, 0);
   m *= Math.pow(2, shift);
   e -= shift;
-  const lead = Math.floor(m);
-  let frac = m - lead;
-  let hex = "";
+  let digits = Math.floor(m).toString(16) + ".";
+  m -= Math.floor(m);
   for (let i = 0; i < 13; i++) {
-    frac *= 16;
-    const d = Math.floor(frac);
-    hex += d.toString(16);
-    frac -= d;
+    m *= 16;
+    digits += Math.floor(m).toString(16);
+    m -= Math.floor(m);
   }
-  hex = hex.replace(/0+$/, "") || "0";
-  return PyUnicode_FromString(`${sign}0x${lead}.${hex}p${e >= 0 ? "+" : ""}${e}`);
+  return PyUnicode_FromString(`${sign}0x${digits}p${e < 0 ? "-" : "+"}${Math.abs(e)}`);
 }
 
 export function float_fromhex(type: PyObject, arg: PyObject): PyObject {
@@ -603,44 +591,84 @@ export function complex_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
   } finally {
     if (knames !== null) Py_DECREF(knames);
   }
-  let re = 0, im = 0;
-  if (realO !== null) {
-    if (PyUnicode_Check(realO)) {
-      if (imagO !== null) {
-        throw PyErr_Format(PyExc_TypeError, "complex() can't take second arg if first is a string");
-      }
-      [re, im] = complexFromString(str(realO));
-    } else if (PyComplex_Check(realO)) {
-      re = (realO as PyComplexObject).ob_val;
-      im = (realO as PyComplexObject).ob_size;
-    } else {
-      const d = asDouble(realO) ?? floatOfNumber(realO);
-      re = d;
-    }
+  let r = realO ?? smallInt(0);
+  const i = imagO;
+  if (r.ob_type === PyComplex_Type && i === null && type === PyComplex_Type) {
+    r.ob_refcnt++;
+    return r;
   }
-  if (imagO !== null) {
-    if (PyComplex_Check(imagO)) {
-      re -= (imagO as PyComplexObject).ob_size;
-      im += (imagO as PyComplexObject).ob_val;
-    } else {
-      im += asDouble(imagO) ?? floatOfNumber(imagO);
+  if (PyUnicode_Check(r)) {
+    if (i !== null) {
+      throw PyErr_Format(PyExc_TypeError, "complex() can't take second arg if first is a string");
     }
+    const [re, im] = complexFromString(str(r));
+    return type === PyComplex_Type
+      ? PyComplex_FromDoubles(re, im)
+      : complexSubtypeNew(type, re, im);
   }
-  if (type === PyComplex_Type) return PyComplex_FromDoubles(re, im);
-  return complexSubtypeNew(type, re, im);
+  if (i !== null && PyUnicode_Check(i)) {
+    throw PyErr_Format(PyExc_TypeError, "complex() second arg can't be a string");
+  }
+  // try_complex_special_method: __complex__, which must give a complex
+  const own = complexSpecial(r);
+  if (own !== null) r = own;
+  try {
+    const isNumber = (o: PyObject) =>
+      o.ob_type.nb_float !== null || o.ob_type.nb_index !== null || PyComplex_Check(o);
+    if (!isNumber(r)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `complex() first argument must be a string or a number, not '${r.ob_type.tp_name}'`,
+      );
+    }
+    if (i !== null && !isNumber(i)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `complex() second argument must be a number, not '${i.ob_type.tp_name}'`,
+      );
+    }
+    // real + imag*1j, either part possibly complex itself
+    let crReal: number, crImag = 0, ciReal: number, ciImag = 0;
+    const rComplex = PyComplex_Check(r);
+    if (rComplex) [crReal, crImag] = [(r as PyComplexObject).ob_val, r.ob_size as number];
+    else crReal = floatValue(r);
+    const iComplex = i !== null && PyComplex_Check(i);
+    if (i === null) ciReal = crImag;
+    else if (iComplex) [ciReal, ciImag] = [(i as PyComplexObject).ob_val, i.ob_size as number];
+    else ciReal = floatValue(i);
+    if (iComplex) crReal -= ciImag;
+    if (rComplex && i !== null) ciReal += crImag;
+    if (type === PyComplex_Type) return PyComplex_FromDoubles(crReal, ciReal);
+    return complexSubtypeNew(type, crReal, ciReal);
+  } finally {
+    if (own !== null) Py_DECREF(own);
+  }
 }
 
-function floatOfNumber(o: PyObject): number {
-  if (o.ob_type.nb_float === null && o.ob_type.nb_index === null) {
-    throw PyErr_Format(
-      PyExc_TypeError,
-      `complex() first argument must be a string or a number, not '${o.ob_type.tp_name}'`,
-    );
-  }
+/** PyNumber_Float(o) as a double. */
+function floatValue(o: PyObject): number {
   const f = PyNumber_Float(o);
   const v = f.ob_val as number;
   Py_DECREF(f);
   return v;
+}
+
+/** try_complex_special_method: o.__complex__() when the type has one (a complex), or null. */
+function complexSpecial(o: PyObject): PyObject | null {
+  const [f, unbound] = lookupMaybeMethod(o, _Py_ID("__complex__"));
+  if (f === null) return null;
+  let res: PyObject;
+  try {
+    res = unbound ? PyObject_CallOneArg(f, o) : PyObject_CallNoArgs(f);
+  } finally {
+    Py_DECREF(f);
+  }
+  if (!PyComplex_Check(res)) {
+    const tn = res.ob_type.tp_name;
+    Py_DECREF(res);
+    throw PyErr_Format(PyExc_TypeError, `__complex__ returned non-complex (type ${tn})`);
+  }
+  return res;
 }
 
 function complexFromString(text: string): [number, number] {

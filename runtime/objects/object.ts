@@ -218,6 +218,12 @@ export class PyTypeObject extends PyObject {
   tp_free: destructor | null = null;
   tp_finalize: destructor | null = null;
   tp_del: destructor | null = null;
+  /**
+   * Objects of this type made and freed so far, as COUNT_ALLOCS builds of CPython (3.8 and
+   * before) counted them: every allocation, from obmalloc or from a free list, and every free.
+   */
+  tp_allocs = 0;
+  tp_frees = 0;
 
   tp_methods: PyMethodDef[] | null = null;
   tp_members: PyMemberDef[] | null = null;
@@ -378,15 +384,25 @@ export function preheaderUnits(t: PyTypeObject): number {
   return u;
 }
 
+/** The types that have made objects, in the order they made their first (COUNT_ALLOCS). */
+export const allocatingTypes: PyTypeObject[] = [];
+
+/** Counts an allocation of an object of type t (COUNT_ALLOCS' inc_count). */
+export function _Py_INC_TPALLOCS(t: PyTypeObject): void {
+  if (t.tp_allocs++ === 0) allocatingTypes.push(t);
+}
+
 /** PyObject_Malloc for a non-GC object of nbytes: sets o.ob_id. */
 export function PyObject_Init(o: PyObject, nbytes: number): PyObject {
   o.ob_id = obmalloc.malloc(nbytes);
+  _Py_INC_TPALLOCS(o.ob_type);
   if (auditing) auditAllocated(o);
   return o;
 }
 
 /** PyObject_Free for a non-GC object. */
 export function PyObject_Free(o: PyObject): void {
+  o.ob_type.tp_frees++;
   if (auditing) auditFreed(o);
   obmalloc.free(o.ob_id);
 }
@@ -398,6 +414,7 @@ export function PyObject_Free(o: PyObject): void {
 export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
   const pre = preheaderUnits(o.ob_type);
   o.ob_id = obmalloc.malloc(nbytes + pre * 16) + pre;
+  _Py_INC_TPALLOCS(o.ob_type);
   if (auditing) auditAllocated(o);
   gcstate.link();
   return o;
@@ -407,6 +424,7 @@ export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
 export function PyObject_GC_Del(o: PyObject): void {
   if (o.gc_next !== null) gcUntrack(o);
   gcstate.unlink();
+  o.ob_type.tp_frees++;
   if (auditing) auditFreed(o);
   obmalloc.free(o.ob_id - preheaderUnits(o.ob_type));
 }

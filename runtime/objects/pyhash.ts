@@ -89,9 +89,16 @@ export function hashDouble(v: number, identityHash: () => number): number {
 /** C's frexp: v = m * 2**e with 0.5 <= |m| < 1 (v finite, non-zero). */
 export function frexp(v: number): [number, number] {
   if (v === 0) return [v, 0];
-  const abs = Math.abs(v);
-  let e = Math.max(-1073, Math.floor(Math.log2(abs)) + 1);
+  let abs = Math.abs(v);
+  let bias = 0;
+  if (abs < 2 ** -1000) {
+    // subnormals and their neighbours: scale up first (2 ** 1074 is not a double)
+    abs *= 2 ** 600;
+    bias = -600;
+  }
+  let e = Math.floor(Math.log2(abs)) + 1;
   let m = abs * Math.pow(2, -e);
+  e += bias;
   // Correct for rounding in log2 and for subnormals.
   while (m < 0.5) {
     m *= 2;

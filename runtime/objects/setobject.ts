@@ -249,7 +249,7 @@ function addEntry(so: PySetObject, key: PyObject, lo: number, hi: number): void 
           return;
         }
         if (startkey === dummy) {
-          if (freeslot < 0) freeslot = entry;
+          freeslot = entry; // the last dummy on the probe path, as set_add_entry takes
         } else if (t.hashLo[entry] === lo && t.hashHi[entry] === hi) {
           if (startkey === key) {
             Py_DECREF(key);

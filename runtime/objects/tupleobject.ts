@@ -58,6 +58,7 @@ export function tupleFreeListCounts(): number[] {
 /** _PyTuple_ClearFreeList: a full collection gives the free tuples' blocks back. */
 export function _PyTuple_ClearFreeList(): void {
   for (const fl of freeLists) {
+    PyTuple_Type.tp_frees -= fl.length; // counted when they entered the list
     while (fl.length > 0) PyObject_GC_Del(fl.pop()!);
   }
 }
@@ -76,6 +77,7 @@ export function PyTuple_FromArraySteal(items: PyObject[]): PyObject {
   // maybe_freelist_pop takes sizes below 20 only (maybe_freelist_push keeps 20 too).
   if (n < NFREELISTS && freeLists[n - 1].length > 0) {
     op = freeLists[n - 1].pop()!;
+    PyTuple_Type.tp_allocs++;
     op.ob_refcnt = 1;
   } else {
     op = new PyObject(PyTuple_Type);
@@ -126,6 +128,7 @@ export function tupledealloc(op: PyObject): void {
     const fl = freeLists[n - 1];
     if (fl.length < MAXFREELIST) {
       // Keep the array (its length is the tuple's) for the next tuple of this size.
+      PyTuple_Type.tp_frees++;
       fl.push(op);
       trashcanEnd(tc);
       return;

@@ -1,6 +1,7 @@
 // The slot tables of the built-in types, as the PyTypeObject definitions at the end of
 // each Objects/*.c file give them, and PyType_Ready for all of them in dependency order.
 
+import { setupUnicodeErrors } from "./unicodeerror.ts";
 import {
   METH_CLASS,
   METH_FASTCALL,
@@ -1621,6 +1622,9 @@ function setupCallables(): void {
   co.tp_members = codeMembers();
   co.tp_methods = [
     m("__sizeof__", (self: PyObject) => PyLong_FromNumber(CO.codeSize(self)), METH_NOARGS),
+    m("co_lines", CO.code_co_lines, METH_NOARGS),
+    m("co_positions", CO.code_co_positions, METH_NOARGS),
+    m("_varname_from_oparg", CO.code__varname_from_oparg, METH_O),
   ];
 
   const mo = PyModule_Type;
@@ -1807,6 +1811,7 @@ function codeMembers(): PyMemberDef[] {
 // ---- exceptions ------------------------------------------------------------------------------------
 
 function setupExceptions(): void {
+  setupUnicodeErrors();
   for (const t of EX.builtinExceptions.values()) {
     t.tp_getattro = PyObject_GenericGetAttr;
     t.tp_setattro = PyObject_GenericSetAttr;

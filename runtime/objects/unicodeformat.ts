@@ -7,20 +7,19 @@ import { PyObject_ASCII, PyObject_Repr, PyObject_Str, str } from "./objectops.ts
 import { PyTuple_Check } from "./tupleobject.ts";
 import {
   PyIndex_Check,
-  PyNumber_Float,
   PyNumber_Index,
   PyNumber_Long,
   PyObject_GetItem,
   PySequence_Check,
 } from "./abstract.ts";
 import { longFormatBinary, longToDecimalString, longValue, PyLong_Check } from "./longobject.ts";
-import { formatExp, formatFixed, formatGeneral } from "./floatformat.ts";
+import { doubleToString, DTSF_ALT } from "./floatformat.ts";
 import { _Py_ID, pyLength, PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
 import { bufferOf } from "./bytes_methods.ts";
 import { PyBytes_FromBytes } from "./bytesobject.ts";
 import { lookupMaybeMethod } from "./typeobject.ts";
 import { PyObject_CallNoArgs, PyObject_Vectorcall } from "./call.ts";
-import { PyFloat_Check } from "./floatobject.ts";
+import { PyFloat_AsDouble, PyFloat_Check } from "./floatobject.ts";
 
 function argItems(args: PyObject): PyObject[] {
   return PyTuple_Check(args) ? args.ob_item as PyObject[] : [args];
@@ -70,6 +69,12 @@ export function PyUnicode_Format(format: string, args: PyObject, bytesMode = fal
     }
     i++;
     if (i >= n) throw PyErr_Format(PyExc_ValueError, "incomplete format");
+    if (format[i] === "%") {
+      // only "%%" itself: a '%' after flags or a width is an unsupported conversion
+      out += "%";
+      i++;
+      continue;
+    }
     let key: PyObject | null = null;
     if (format[i] === "(") {
       if (!isMapping) throw PyErr_Format(PyExc_TypeError, "format requires a mapping");
@@ -134,10 +139,6 @@ export function PyUnicode_Format(format: string, args: PyObject, bytesMode = fal
     while (i < n && (format[i] === "h" || format[i] === "l" || format[i] === "L")) i++;
     if (i >= n) throw PyErr_Format(PyExc_ValueError, "incomplete format");
     const conv = format[i++];
-    if (conv === "%") {
-      out += "%";
-      continue;
-    }
     const arg = key ?? nextArg();
     let sign = "";
     let prefix = "";
@@ -210,19 +211,13 @@ export function PyUnicode_Format(format: string, args: PyObject, bytesMode = fal
         case "g":
         case "G": {
           numeric = true;
-          const fo = PyNumber_Float(arg);
-          const x = fo.ob_val as number;
-          Py_DECREF(fo);
-          const p = prec < 0 ? 6 : prec;
-          const ax = Math.abs(x);
-          if (Number.isNaN(x)) body = conv === conv.toUpperCase() ? "NAN" : "nan";
-          else if (!Number.isFinite(x)) body = conv === conv.toUpperCase() ? "INF" : "inf";
-          else if (conv === "e" || conv === "E") body = formatExp(ax, p, conv === "E");
-          else if (conv === "f" || conv === "F") body = formatFixed(ax, p);
-          else body = formatGeneral(ax, p === 0 ? 1 : p, conv === "G", flagAlt);
-          if (flagAlt && !body.includes(".") && (conv === "f" || conv === "F")) body += ".";
-          const neg = x < 0 || Object.is(x, -0);
-          sign = neg ? "-" : flagPlus ? "+" : flagSpace ? " " : "";
+          const x = PyFloat_AsDouble(arg);
+          let flags = 0;
+          if (flagAlt) flags |= DTSF_ALT;
+          const text = doubleToString(x, conv, prec < 0 ? 6 : prec, flags);
+          const negative = text.startsWith("-");
+          body = negative ? text.slice(1) : text;
+          sign = negative ? "-" : flagPlus ? "+" : flagSpace ? " " : "";
           break;
         }
         case "c": {

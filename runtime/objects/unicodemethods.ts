@@ -46,7 +46,6 @@ import {
   PyExc_ValueError,
 } from "./exceptions.ts";
 import {
-  iterToArray,
   PyIndex_Check,
   PyIter_Next,
   PyNumber_AsSsize_t,
@@ -56,7 +55,7 @@ import {
 import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
 import { PyObject_Str, reprText, str } from "./objectops.ts";
 import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
-import { PyList_Check, PyList_FromArraySteal } from "./listobject.ts";
+import { PyList_FromArraySteal, PySequence_Fast } from "./listobject.ts";
 import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Format } from "./unicodeformat.ts";
 import { formatStr } from "./formatter.ts";
@@ -396,22 +395,21 @@ export function isPySpace(ch: string): boolean {
   return PY_WHITESPACE.test(ch);
 }
 
-const RE_ALPHA = /^[\p{L}]$/u;
-const RE_DECIMAL = /^\p{Nd}$/u;
-const RE_DIGIT =
-  /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]$/u;
-const RE_NUMERIC =
-  /^[\p{N}\u3405\u3483\u382a\u3b4d\u4e00\u4e03\u4e07\u4e09\u4e5d\u4e8c\u4e94\u4e96\u4ebf\u4ec0\u4edf\u4ee8\u4f0d\u4f70\u5104\u5146\u5169\u516b\u516d\u5341\u5343-\u5345\u534c\u53c1-\u53c4\u56db\u58f1\u58f9\u5e7a\u5efe-\u5eff\u5f0c-\u5f0e\u5f10\u62fe\u634c\u67d2\u6f06\u7396\u767e\u8086\u842c\u8cae\u8cb3\u8d30\u9621\u9646\u964c\u9678\u96f6\uf96b\uf973\uf978\uf9b2\uf9d1\uf9d3\uf9fd]$/u;
-
 function allChars(t: string, pred: (c: string) => boolean): boolean {
   if (t.length === 0) return false;
   for (const c of t) if (!pred(c)) return false;
   return true;
 }
 
-const isCased = (c: string) => c.toLowerCase() !== c.toUpperCase() || /\p{Lt}/u.test(c);
-const isLower = (c: string) => /\p{Lowercase}/u.test(c);
-const isUpper = (c: string) => /\p{Uppercase}/u.test(c);
+// The Unicode 14 character classes, from CPython's tables (unicodetype.ts).
+const cp0 = (c: string) => c.codePointAt(0)!;
+const isLower = (c: string) => U.isLowerCp(cp0(c));
+const isUpper = (c: string) => U.isUpperCp(cp0(c));
+const isTitle = (c: string) => U.isTitleCp(cp0(c));
+const isAlpha = (c: string) => U.isAlphaCp(cp0(c));
+const isDecimal = (c: string) => U.isDecimalCp(cp0(c));
+const isDigit = (c: string) => U.isDigitCp(cp0(c));
+const isNumeric = (c: string) => U.isNumericCp(cp0(c));
 
 // ---- methods ----------------------------------------------------------------------------------------
 
@@ -550,10 +548,9 @@ export function str_splitlines(
 
 /** str.join(iterable) */
 export function str_join(self: PyObject, iterable: PyObject): PyObject {
-  const seq = PyList_Check(iterable) || PyTuple_Check(iterable)
-    ? (iterable.ob_item as PyObject[]).slice()
-    : null;
-  const items = seq ?? iterToArray(iterable);
+  const seq = PySequence_Fast(iterable, "can only join an iterable");
+  // (no Python code runs while the items are read)
+  const items = seq.ob_item as PyObject[];
   try {
     if (items.length === 1 && PyUnicode_CheckExact(items[0])) {
       items[0].ob_refcnt++;
@@ -572,7 +569,7 @@ export function str_join(self: PyObject, iterable: PyObject): PyObject {
     }
     return PyUnicode_FromString(parts.join(s(self)));
   } finally {
-    if (seq === null) { for (const it of items) Py_DECREF(it); }
+    Py_DECREF(seq);
   }
 }
 
@@ -827,61 +824,104 @@ function affixMethod(name: string, atEnd: boolean) {
 export const str_startswith = affixMethod("startswith", false);
 export const str_endswith = affixMethod("endswith", true);
 
+// ---- case mappings (Objects/unicodeobject.c do_upper, do_lower, do_title, ...) ----------------
+// JavaScript's full case mappings are Unicode's, as CPython's are; CPython 3.11 has Unicode
+// 14, so only the characters that version maps are mapped, and the titlecase and
+// case-folding exceptions come from CPython's own tables (unicodetype.ts).
+
+// deno-lint-ignore no-control-regex
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+const isCasedChar = (c: string) => U.isCasedCp(cp0(c));
+const isCaseIgnorable = (c: string) => U.isCaseIgnorableCp(cp0(c));
+
+/** _PyUnicode_ToUpperFull */
+function upperFull(c: string): string {
+  return U.hasUpperCp(cp0(c)) ? c.toUpperCase() : c;
+}
+
+/** _PyUnicode_ToTitleFull */
+function titleFull(c: string): string {
+  return U.TITLECASE_EXCEPTIONS.get(c) ?? upperFull(c);
+}
+
+/** _PyUnicode_ToLowerFull */
+function lowerFull(c: string): string {
+  return U.hasLowerCp(cp0(c)) ? c.toLowerCase() : c;
+}
+
+/** lower_ucs4: the full lowercase of chars[i], capital sigma by its context. */
+function lowerAt(chars: string[], i: number): string {
+  const c = chars[i];
+  if (c === "\u03a3") return finalSigma(chars, i) ? "\u03c2" : "\u03c3";
+  return lowerFull(c);
+}
+
+/**
+ * handle_capital_sigma: a capital sigma ends a word (becomes ς) when a cased character
+ * comes before it and none after it, case-ignorable characters between not counting.
+ */
+function finalSigma(chars: string[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isCaseIgnorable(chars[j])) j--;
+  if (j < 0 || !isCasedChar(chars[j])) return false;
+  j = i + 1;
+  while (j < chars.length && isCaseIgnorable(chars[j])) j++;
+  return j === chars.length || !isCasedChar(chars[j]);
+}
+
 export function str_upper(self: PyObject): PyObject {
-  return returnSelfOrNew(self, s(self).toUpperCase());
-}
-export function str_lower(self: PyObject): PyObject {
-  return returnSelfOrNew(self, s(self).toLowerCase());
-}
-export function str_casefold(self: PyObject): PyObject {
-  return returnSelfOrNew(self, s(self).toLowerCase().replace(/ß/g, "ss"));
-}
-export function str_swapcase(self: PyObject): PyObject {
+  const t = s(self);
+  if (ASCII_ONLY.test(t)) return returnSelfOrNew(self, t.toUpperCase());
   let r = "";
-  for (const c of s(self)) {
-    const u = c.toUpperCase(), l = c.toLowerCase();
-    r += c === u && c !== l ? l : c === l && c !== u ? u : c;
+  for (const c of t) r += upperFull(c);
+  return returnSelfOrNew(self, r);
+}
+
+export function str_lower(self: PyObject): PyObject {
+  const t = s(self);
+  if (ASCII_ONLY.test(t)) return returnSelfOrNew(self, t.toLowerCase());
+  const chars = codePoints(t);
+  return returnSelfOrNew(self, chars.map((_, i) => lowerAt(chars, i)).join(""));
+}
+
+export function str_casefold(self: PyObject): PyObject {
+  const t = s(self);
+  if (ASCII_ONLY.test(t)) return returnSelfOrNew(self, t.toLowerCase());
+  let r = "";
+  for (const c of t) r += U.CASEFOLD_EXCEPTIONS.get(c) ?? lowerFull(c);
+  return returnSelfOrNew(self, r);
+}
+
+export function str_swapcase(self: PyObject): PyObject {
+  const chars = codePoints(s(self));
+  let r = "";
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (isUpper(c)) r += lowerAt(chars, i);
+    else if (isLower(c)) r += upperFull(c);
+    else r += c;
   }
   return returnSelfOrNew(self, r);
 }
 
-function titlecaseChar(c: string): string {
-  // Titlecase of a few digraphs differs from uppercase (ǆ -> ǅ); JS has no toTitleCase.
-  const special: Record<string, string> = {
-    "\u01c4": "\u01c5",
-    "\u01c5": "\u01c5",
-    "\u01c6": "\u01c5",
-    "\u01c7": "\u01c8",
-    "\u01c8": "\u01c8",
-    "\u01c9": "\u01c8",
-    "\u01ca": "\u01cb",
-    "\u01cb": "\u01cb",
-    "\u01cc": "\u01cb",
-    "\u01f1": "\u01f2",
-    "\u01f2": "\u01f2",
-    "\u01f3": "\u01f2",
-  };
-  return special[c] ?? c.toUpperCase();
-}
-
 export function str_title(self: PyObject): PyObject {
+  const chars = codePoints(s(self));
   let r = "";
   let prevCased = false;
-  for (const c of s(self)) {
-    if (prevCased) r += c.toLowerCase();
-    else r += titlecaseChar(c);
-    prevCased = isCased(c);
+  for (let i = 0; i < chars.length; i++) {
+    r += prevCased ? lowerAt(chars, i) : titleFull(chars[i]);
+    prevCased = isCasedChar(chars[i]);
   }
   return returnSelfOrNew(self, r);
 }
 
 export function str_capitalize(self: PyObject): PyObject {
-  const cps = codePoints(s(self));
-  if (cps.length === 0) return returnSelfOrNew(self, "");
-  return returnSelfOrNew(
-    self,
-    titlecaseChar(cps[0]) + cps.slice(1).join("").toLowerCase(),
-  );
+  const chars = codePoints(s(self));
+  if (chars.length === 0) return returnSelfOrNew(self, "");
+  let r = titleFull(chars[0]);
+  for (let i = 1; i < chars.length; i++) r += lowerAt(chars, i);
+  return returnSelfOrNew(self, r);
 }
 
 function padArgs(
@@ -1029,19 +1069,17 @@ function predicate(test: (t: string) => boolean) {
 }
 
 export const str_isspace = predicate((t) => allChars(t, isPySpace));
-export const str_isalpha = predicate((t) => allChars(t, (c) => RE_ALPHA.test(c)));
-export const str_isalnum = predicate((t) =>
-  allChars(t, (c) => RE_ALPHA.test(c) || RE_NUMERIC.test(c))
-);
-export const str_isdecimal = predicate((t) => allChars(t, (c) => RE_DECIMAL.test(c)));
-export const str_isdigit = predicate((t) => allChars(t, (c) => RE_DIGIT.test(c)));
-export const str_isnumeric = predicate((t) => allChars(t, (c) => RE_NUMERIC.test(c)));
+export const str_isalpha = predicate((t) => allChars(t, isAlpha));
+export const str_isalnum = predicate((t) => allChars(t, (c) => isAlpha(c) || isNumeric(c)));
+export const str_isdecimal = predicate((t) => allChars(t, isDecimal));
+export const str_isdigit = predicate((t) => allChars(t, isDigit));
+export const str_isnumeric = predicate((t) => allChars(t, isNumeric));
 // deno-lint-ignore no-control-regex
 export const str_isascii = predicate((t) => /^[\x00-\x7f]*$/.test(t));
 export const str_islower = predicate((t) => {
   let cased = false;
   for (const c of t) {
-    if (isUpper(c) || /\p{Lt}/u.test(c)) return false;
+    if (isUpper(c) || isTitle(c)) return false;
     if (isLower(c)) cased = true;
   }
   return cased;
@@ -1049,7 +1087,7 @@ export const str_islower = predicate((t) => {
 export const str_isupper = predicate((t) => {
   let cased = false;
   for (const c of t) {
-    if (isLower(c) || /\p{Lt}/u.test(c)) return false;
+    if (isLower(c) || isTitle(c)) return false;
     if (isUpper(c)) cased = true;
   }
   return cased;
@@ -1057,7 +1095,7 @@ export const str_isupper = predicate((t) => {
 export const str_istitle = predicate((t) => {
   let cased = false, prevCased = false;
   for (const c of t) {
-    if (isUpper(c) || /\p{Lt}/u.test(c)) {
+    if (isUpper(c) || isTitle(c)) {
       if (prevCased) return false;
       prevCased = true;
       cased = true;
@@ -1069,11 +1107,19 @@ export const str_istitle = predicate((t) => {
   }
   return cased;
 });
-export const str_isidentifier = predicate((t) =>
-  /^[\p{L}\p{Nl}_\u1885\u1886\u2118\u212e\u309b\u309c][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00b7\u0387\u1369-\u1371\u19da\u1885\u1886\u2118\u212e\u309b\u309c]*$/u
-    .test(t)
-);
+/** _PyUnicode_IsXidStart (or "_") then _PyUnicode_IsXidContinue */
+export const str_isidentifier = predicate((t) => {
+  if (t.length === 0) return false;
+  let first = true;
+  for (const c of t) {
+    const cp = cp0(c);
+    if (first ? !(cp === 0x5f || U.isXidStartCp(cp)) : !U.isXidContinueCp(cp)) return false;
+    first = false;
+  }
+  return true;
+});
 import { isPrintable } from "./strrepr.ts";
+import * as U from "./unicodetype.ts";
 import { formatString } from "./formatmarkup.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
 export const str_isprintable = predicate((t) => {

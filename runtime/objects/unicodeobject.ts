@@ -242,6 +242,11 @@ export function PyUnicode_InternFromString(s: string): PyObject {
   return PyUnicode_InternInPlace(_PyUnicode_New(s));
 }
 
+/** Whether an interned str with text s exists. */
+export function isInternedText(s: string): boolean {
+  return interned.has(s);
+}
+
 export function isInterned(o: PyObject): boolean {
   return ((o as PyUnicodeObject).ob_data & SSTATE_MASK) !== SSTATE_NOT_INTERNED;
 }

@@ -121,10 +121,16 @@ export interface Engine {
   ): PyObject;
 
   /**
-   * Runs Python source as a new module's body (not put in sys.modules); the module, a new
-   * reference. Throws PythonException. The shell's own Python (the pretty printer) runs so.
+   * Runs Python source as a new module's body, with `natives` bound in it first; the module,
+   * a new reference; with `importable`, also sys.modules[name]. Throws PythonException. The
+   * shell's own Python (the pretty printer, IPython.display) runs so.
    */
-  runModule(name: string, source: string): PyObject;
+  runModule(
+    name: string,
+    source: string,
+    natives?: { [name: string]: NativeFunction },
+    importable?: boolean,
+  ): PyObject;
 
   /**
    * codeop.compile_command(source, symbol='exec'): "complete" when it compiles,

@@ -11,7 +11,14 @@ import type { Host, StreamName } from "../vm/host.ts";
 import { formatObject } from "./display.ts";
 import type { FormattedData } from "./display.ts";
 import { PythonException } from "./engine.ts";
-import type { Code, Engine, EngineFactory, FormattedException, PyObject } from "./engine.ts";
+import type {
+  Code,
+  Engine,
+  EngineFactory,
+  FormattedException,
+  NativeFunction,
+  PyObject,
+} from "./engine.ts";
 import type { EventSink, MimeBundle, ShellEvent } from "./events.ts";
 import { MemoryHistory } from "./history.ts";
 import type { HistoryEntry, HistoryStore } from "./history.ts";
@@ -26,7 +33,11 @@ import type { IsComplete } from "./is_complete.ts";
 import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
 import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
+import { DISPLAY_MODULE, DISPLAY_SOURCE } from "./display_module.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
+import { Glass } from "../glass/glass.ts";
+import type { CellStats } from "../glass/cellstats.ts";
+import { statsBundle } from "../glass/statstable.ts";
 
 /** Process clocks for `%time`, in seconds. The host supplies them (runtime/ has no OS access). */
 export interface Clock {
@@ -75,11 +86,15 @@ export interface ExecuteOutcome {
   error?: FormattedException;
   userExpressions: { [name: string]: unknown };
   payload: { [key: string]: unknown }[];
+  /** What the VM did while the cell ran (the kernel sends it as metadata "glasspy.stats"). */
+  stats: CellStats;
 }
 
 export class Session {
   readonly engine: Engine;
   readonly magics = new MagicRegistry();
+  /** The glass views' state: statistics switched on or off, the last cell's statistics. */
+  readonly glass = new Glass();
   readonly history: HistoryStore;
   readonly clock: Clock;
   readonly flavour: "ipython" | "python";
@@ -299,7 +314,7 @@ export class Session {
 
   private defineShellBuiltins(): void {
     const e = this.engine;
-    e.defineBuiltin("display", (args, kwargs) => this.displayBuiltin(args, kwargs));
+    this.defineDisplay();
     const text = (args: PyObject[], i: number, what: string): string => {
       const s = args[i] === undefined ? null : e.asString(args[i]);
       if (s === null) throw new HostRaise("TypeError", `${what} must be a str`);
@@ -326,32 +341,6 @@ export class Session {
         return null;
       },
     }, false);
-    // IPython.display, for notebooks written for IPython: display, clear_output, update_display
-    const displayModule = e.newModule("IPython.display", {
-      display: (args, kwargs) => this.displayBuiltin(args, kwargs),
-      clear_output: (args, kwargs) => {
-        const wait = kwargs.get("wait") ?? args[0];
-        this.emit({ type: "clear_output", wait: wait !== undefined && e.isTrue(wait) });
-        return null;
-      },
-      update_display: (args, kwargs) => {
-        if (!kwargs.has("display_id")) {
-          throw new HostRaise(
-            "TypeError",
-            "update_display() missing required keyword argument: 'display_id'",
-          );
-        }
-        const all = new Map(kwargs);
-        const yes = e.newInt(1);
-        all.set("update", yes);
-        try {
-          return this.displayBuiltin(args, all);
-        } finally {
-          e.decref(yes);
-        }
-      },
-    }, true);
-    e.decref(displayModule);
     // getpass.getpass asks the front end for a password, as ipykernel's replacement does
     // (only when the VM has no getpass module of its own loaded)
     const loaded = e.loadedModule("getpass");
@@ -405,8 +394,68 @@ export class Session {
     return this.readline(prompt, false);
   }
 
-  /** `display(*objs, raw=False, display_id=None, update=False, clear=False, metadata=None)` */
-  private displayBuiltin(args: PyObject[], kwargs: Map<string, PyObject>): PyObject | null {
+  /**
+   * `display` in builtins and the IPython.display module (display objects, DisplayHandle),
+   * as Python over the shell's native publishing functions; an engine that runs no Python
+   * (the tests' toy) gets the native functions themselves.
+   */
+  private defineDisplay(): void {
+    const e = this.engine;
+    const clearOutput: NativeFunction = (args, kwargs) => {
+      const wait = kwargs.get("wait") ?? args[0];
+      this.emit({ type: "clear_output", wait: wait !== undefined && e.isTrue(wait) });
+      return null;
+    };
+    const natives: { [name: string]: NativeFunction } = {
+      _display: (args, kwargs) => {
+        const id = this.displayBuiltin(args, kwargs);
+        return id === null ? null : e.newStr(id);
+      },
+      _clear_output: clearOutput,
+      _new_display_id: () => e.newStr(newDisplayId()),
+    };
+    try {
+      const module = e.runModule(DISPLAY_MODULE, DISPLAY_SOURCE, natives, true);
+      const display = e.getAttr(module, "display");
+      e.decref(module);
+      if (display !== null) {
+        e.decref(display);
+        // `import IPython` finds the display module as IPython.display
+        e.decref(
+          e.runModule(
+            "IPython",
+            `import sys
+display = sys.modules["IPython.display"]
+`,
+            {},
+            true,
+          ),
+        );
+        return;
+      }
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+    }
+    e.defineBuiltin("display", (args, kwargs) => {
+      this.displayBuiltin(args, kwargs);
+      return null;
+    });
+    const module = e.newModule(DISPLAY_MODULE, {
+      display: (args, kwargs) => {
+        this.displayBuiltin(args, kwargs);
+        return null;
+      },
+      clear_output: clearOutput,
+    }, true);
+    e.decref(module);
+  }
+
+  /**
+   * `display(*objs, raw=False, display_id=None, update=False, clear=False, metadata=None)`;
+   * returns the display id when one was given (display() then returns a DisplayHandle).
+   */
+  private displayBuiltin(args: PyObject[], kwargs: Map<string, PyObject>): string | null {
     const e = this.engine;
     const flag = (name: string) => {
       const v = kwargs.get(name);
@@ -441,7 +490,7 @@ export class Session {
       }
       this.displayData(bundle, displayId, update);
     }
-    return null;
+    return displayId ?? null;
   }
 
   /** The names `%who` lists: bound by the user, not starting with `_`. */
@@ -604,21 +653,29 @@ export class Session {
     this.silent = silent;
     this.payloads = [];
     let error: { exception: FormattedException } | null;
+    const recorder = this.glass.begin(this.clock.wall(), this.glass.statsOn);
+    let stats: CellStats;
     try {
       error = this.flavour === "python"
         ? this.runInteractive(code)
         : this.runCell(code, storeHistory, silent);
     } finally {
+      stats = this.glass.end(recorder, this.clock.wall());
+      this.glass.lastStats = stats;
       this.allowStdin = false;
       this.silent = false;
       // an interrupt meant for this cell that it did not see must not stop the next one
       Atomics.store(this.interrupt, 0, 0);
+    }
+    if (stats.execution !== undefined && this.glass.statsOn && !silent) {
+      this.displayData({ data: statsBundle(stats), metadata: {} });
     }
     const outcome: ExecuteOutcome = {
       status: error === null ? "ok" : "error",
       executionCount: this.executionCount - 1,
       userExpressions: {},
       payload: this.payloads,
+      stats,
     };
     if (error !== null) outcome.error = error.exception;
     else if (options.userExpressions) {

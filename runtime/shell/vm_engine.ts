@@ -280,12 +280,23 @@ export class VmEngine implements Engine {
     }
   }
 
-  runModule(name: string, source: string): ShellObject {
+  runModule(
+    name: string,
+    source: string,
+    natives: { [name: string]: NativeFunction } = {},
+    importable = false,
+  ): ShellObject {
     return this.guard(() =>
       this.withoutInterrupts(() => {
         const mod = PyModule_New(name);
         const d = PyModule_GetDict(mod);
         PyDict_SetItemString(d, "__builtins__", this.interp.builtins);
+        for (const [k, fn] of Object.entries(natives)) {
+          const f = this.native(k, fn);
+          PyDict_SetItemString(d, k, asVm(f));
+          Py_DECREF(asVm(f));
+        }
+        if (importable) PyDict_SetItemString(importState.modules!, name, mod);
         const code = this.interp.compile(source, { filename: `<${name}>`, mode: "exec" });
         try {
           Py_DECREF(this.interp.exec(code, d, d));

@@ -163,6 +163,7 @@ import { rangeiter_next } from "../objects/rangeobject.ts";
 import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
+import { instrument } from "./instrument.ts";
 import { exceptionGroupMatch, prepReraiseStar } from "./exceptiongroups.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
@@ -331,6 +332,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
     base = frame.base;
     sp = frame.sp;
     next_instr = frame.prev_instr + 1;
+    const tracing = instrument.active;
     try {
       if (pending !== null) {
         const e = pending;
@@ -338,6 +340,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
         throw e;
       }
       for (;;) {
+        if (tracing) instrument.hook(frame, next_instr, sp);
         frame.prev_instr = next_instr;
         let word = instrs[next_instr++];
         let opcode = word & 255;

@@ -7,6 +7,7 @@ import * as zmq from "zeromq";
 import { createHmac } from "node:crypto";
 import { repoRoot } from "../glasspy.ts";
 import { V8_STACK_FLAG } from "../../kernel/kernelspec.ts";
+import { checkCellStats } from "../glass/statscheck.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -320,6 +321,13 @@ export class KernelClient {
     });
     const reply = await this.reply(id, "shell", ms);
     const iopub = await this.iopub(id, ms);
+    // every cell's reply carries the session's statistics of it (tests/glass/)
+    // (a session that could not start, or failed outside the cell, has none to give)
+    const stats = reply.metadata["glasspy.stats"];
+    const failed = String(reply.content.ename ?? "").startsWith("Glasspy") && stats === undefined;
+    if (reply.content.status !== "aborted" && !failed) {
+      checkCellStats(stats, `glasspy.stats of ${JSON.stringify(code)}`);
+    }
     return { id, reply, iopub };
   }
 

@@ -384,6 +384,31 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
       ]);
     });
 
+    await t.step("IPython.display: display objects, display ids, update and clear", async () => {
+      const a = await k.execute(
+        "from IPython.display import HTML, Markdown, display, clear_output\n" +
+          "h = display(Markdown('# title'), display_id=True)\nh",
+      );
+      const shown = a.iopub.find((m) => m.header.msg_type === "display_data")!;
+      assertEquals(shown.content.data, {
+        "text/markdown": "# title",
+        "text/plain": "<IPython.core.display.Markdown object>",
+      });
+      const displayId = (shown.content.transient as { display_id: string }).display_id;
+      assert(displayId.length > 0);
+      const result = a.iopub.find((m) => m.header.msg_type === "execute_result")!;
+      assertEquals(result.content.data, {
+        "text/plain": `<DisplayHandle display_id=${displayId}>`,
+      });
+      const b = await k.execute("h.update(HTML('<i>new</i>'))\nclear_output(wait=True)");
+      const updated = b.iopub.find((m) => m.header.msg_type === "update_display_data")!;
+      assertEquals(updated.content.transient, { display_id: displayId });
+      assertEquals((updated.content.data as Record<string, string>)["text/html"], "<i>new</i>");
+      assertEquals(b.iopub.find((m) => m.header.msg_type === "clear_output")?.content, {
+        wait: true,
+      });
+    });
+
     await t.step("comm_info_reply lists no comms", async () => {
       const r = await k.reply(await k.send("shell", "comm_info_request", {}));
       assertEquals(r.content, { status: "ok", comms: {} });

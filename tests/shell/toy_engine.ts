@@ -561,7 +561,7 @@ export class ToyEngine implements Engine {
 
   release(_codes: Code[]): void {}
 
-  /** The toy runs no real Python: the module is empty (the shell then shows plain reprs). */
+  /** The toy runs no real Python: the module is empty (the shell then uses its natives). */
   runModule(name: string, _source: string): PyObject {
     return asPy({ t: "module", name, attrs: new Map() });
   }

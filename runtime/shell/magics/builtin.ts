@@ -2,6 +2,7 @@
 
 import type { MagicRegistry } from "../magics.ts";
 import { dis, disCell } from "./dis.ts";
+import { registerGlassMagics } from "./glass.ts";
 import { lsmagic } from "./lsmagic.ts";
 import { pinfo, pinfo2 } from "./pinfo.ts";
 import { reset } from "./reset.ts";
@@ -19,4 +20,5 @@ export function registerBuiltinMagics(magics: MagicRegistry): void {
   magics.registerLine("reset", reset);
   magics.registerLine("pinfo", pinfo);
   magics.registerLine("pinfo2", pinfo2);
+  registerGlassMagics(magics);
 }

@@ -51,6 +51,8 @@ class GlasspyKernelTests(jupyter_kernel_test.KernelTests):
                 "code": "class H:\n    def _repr_html_(self):\n        return '<b>x</b>'\ndisplay(H())",
                 "mime": "text/html",
             },
+            {"code": "from IPython.display import HTML, display\ndisplay(HTML('<b>test</b>'))", "mime": "text/html"},
+            {"code": "from IPython.display import Markdown, display\ndisplay(Markdown('*x*'))", "mime": "text/markdown"},
         ]
     else:
         code_display_data += [{"code": "display(Html('<b>x</b>'))", "mime": "text/html"}]
