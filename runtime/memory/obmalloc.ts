@@ -88,6 +88,48 @@ export function parseMemoryLimit(text: string): number | null {
   return bytes > 0 ? bytes : null;
 }
 
+/**
+ * CPython 3.11's small-object heap when `python3 FILE.py` reaches the script's first line:
+ * blocks in use per size class (16, 32, ... 512 bytes), as `sys._debugmallocstats()` as a
+ * script's first line reports them (they vary by a few blocks from run to run). Its
+ * start-up (site, encodings, io, the codecs, the .pth hooks...) leaves every size class in
+ * use; glasspy's smaller start-up is topped up to these counts (Obmalloc.setStartupState).
+ */
+export const CPYTHON_SCRIPT_BLOCKS: readonly number[] = [
+  107,
+  1148,
+  4226,
+  12593,
+  7464,
+  1525,
+  730,
+  1189,
+  267,
+  2685,
+  193,
+  216,
+  503,
+  464,
+  380,
+  267,
+  245,
+  191,
+  131,
+  102,
+  106,
+  88,
+  90,
+  71,
+  236,
+  63,
+  46,
+  41,
+  43,
+  37,
+  34,
+  50,
+];
+
 /** One pool: blocks of one size class. The free list is a stack, as CPython's freeblock chain. */
 export class Pool {
   /** Number of allocated blocks (ref.count). */
@@ -451,6 +493,32 @@ export class Obmalloc {
     ao.nextarena = lastnf!.nextarena;
     if (ao.nextarena !== null) ao.nextarena.prevarena = ao;
     lastnf!.nextarena = ao;
+  }
+
+  /** Blocks in use per size class, over the arenas' carved pools. */
+  blocksInUseByClass(): number[] {
+    const n = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
+    for (const a of this.arenas) {
+      if (a.unit < 0) continue;
+      for (let u = a.unit; u < a.poolUnit; u += POOL_UNITS) {
+        const p = this.poolByKey[u >> 10];
+        if (p !== undefined && p.arena === a && p.szidx >= 0) n[p.szidx] += p.count;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Makes the heap look like the imitated CPython's when user code starts: each size class
+   * gets blocks (held for the interpreter's life, as CPython's start-up objects mostly are)
+   * until it has as many in use as `blocks` says. Only the model's figures change
+   * (sys._debugmallocstats, arenas in use); later allocations follow in the same pools.
+   */
+  setStartupState(blocks: readonly number[]): void {
+    const have = this.blocksInUseByClass();
+    for (let i = 0; i < NB_SMALL_SIZE_CLASSES; i++) {
+      for (let n = have[i]; n < blocks[i]; n++) this.malloc((i + 1) * ALIGNMENT);
+    }
   }
 
   /**

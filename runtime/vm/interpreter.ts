@@ -16,6 +16,7 @@ import {
   PyType_IsSubtype,
 } from "../objects/object.ts";
 import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
+import { CPYTHON_SCRIPT_BLOCKS, obmalloc } from "../memory/obmalloc.ts";
 import { registerRoots } from "../memory/audit.ts";
 import { initTypes } from "../objects/typeslots.ts";
 import { setupVmTypes } from "./vmtypes.ts";
@@ -345,6 +346,7 @@ export class Interpreter {
       });
       // Automatic full collections depend on how many objects CPython's start-up left.
       gcstate.setStartupState(CPYTHON_SCRIPT_START);
+      obmalloc.setStartupState(CPYTHON_SCRIPT_BLOCKS);
       try {
         Py_DECREF(PyEval_EvalCode(compiled.code, d, d));
       } finally {
