@@ -15,7 +15,7 @@ import {
   PyObject,
   PyType_IsSubtype,
 } from "../objects/object.ts";
-import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
+import { CPYTHON_SCRIPT_START, NUM_GENERATIONS } from "../memory/gc.ts";
 import { CPYTHON_SCRIPT_BLOCKS, obmalloc } from "../memory/obmalloc.ts";
 import { registerRoots } from "../memory/audit.ts";
 import { initTypes } from "../objects/typeslots.ts";
@@ -465,9 +465,12 @@ export class Interpreter {
   }
 
   /**
-   * Py_FinalizeEx, as far as a program can see it: __main__ and the other modules are
-   * cleared, which runs the remaining finalizers (__del__) with no source lines in the
-   * tracebacks they print. Returns the exit status.
+   * Py_FinalizeEx, as far as a program can see it: the atexit callbacks, a full collection
+   * (PyGC_Collect, gc.callbacks included), then finalize_modules for __main__: it leaves
+   * sys.modules, and dies with its globals, by reference counts or, where the globals
+   * are in a cycle with the functions defined there, by the collector; a __main__ still
+   * alive after that has its dict cleared as _PyModule_ClearDict does. The finalizers that
+   * run print tracebacks with no source lines. Returns the exit status.
    */
   finalize(status: number): number {
     if (this.finalized) return status;
@@ -485,12 +488,27 @@ export class Interpreter {
             dictDelIfPresent(sd, PyUnicode_FromStringInterned(name));
           }
         }
-        // __main__ goes first: its dict is cleared as _PyModule_ClearDict does.
+        // PyGC_Collect: it also orders the survivors as the last collection will see them.
+        if (gcstate.enabled && !gcstate.collecting) {
+          gcstate.collecting = true;
+          try {
+            gcstate.collectWithCallback(NUM_GENERATIONS - 1);
+          } finally {
+            gcstate.collecting = false;
+          }
+        }
+        // finalize_remove_modules, finalize_clear_modules_dict for __main__: when nothing
+        // else holds it, the module dies here (the interpreter's own reference goes too).
         const main = this.main;
-        main.ob_refcnt++;
         dictDelIfPresent(modules, _Py_ID("__main__"));
-        clearModuleDict(PyModule_GetDict(main));
-        Py_DECREF(main);
+        const heldElsewhere = main.ob_refcnt > 1;
+        if (!heldElsewhere) Py_DECREF(main);
+        gcstate.collectNoFail();
+        if (heldElsewhere) {
+          // finalize_modules_clear_weaklist: a module still alive has its globals cleared.
+          clearModuleDict(PyModule_GetDict(main));
+          Py_DECREF(main);
+        }
       }
     } catch (e) {
       reportUnraisable(e, null);
