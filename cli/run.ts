@@ -8,6 +8,17 @@ import { auditHeap, enableAudit } from "../runtime/memory/audit.ts";
 import { obmalloc, parseMemoryLimit } from "../runtime/memory/obmalloc.ts";
 import { installHeapGuard } from "./heap_guard.ts";
 import { CliHost } from "./host.ts";
+import { jitConfig } from "../runtime/vm/jit.ts";
+import { codeWarmup } from "../runtime/objects/codeobject.ts";
+
+/**
+ * The script's name as CPython 3.11 gives it to `__file__`, code objects and tracebacks: made
+ * absolute by putting the working directory before a relative name, without normalizing it
+ * (`python3 ./t.py` runs `/cwd/./t.py`); sys.argv[0] stays as typed.
+ */
+export function scriptName(file: string): string {
+  return file.startsWith("/") ? file : `${Deno.cwd()}/${file}`;
+}
 
 export function run(args: string[]): Promise<number> {
   const [file] = args;
@@ -39,6 +50,11 @@ export function run(args: string[]): Promise<number> {
   // GLASSPY_AUDIT=FILE: audit the heap when the script has run, the report as JSON in FILE.
   const auditFile = Deno.env.get("GLASSPY_AUDIT");
   if (auditFile) enableAudit({ stacks: Deno.env.get("GLASSPY_AUDIT_STACKS") !== undefined });
+  // GLASSPY_JIT_WARMUP=N compiles code after N entries or loop iterations (0: at once;
+  // "off": never), for testing the compiled code against the interpreter.
+  const warmup = Deno.env.get("GLASSPY_JIT_WARMUP");
+  if (warmup === "off") jitConfig.enabled = false;
+  else if (warmup !== undefined && /^\d+$/.test(warmup)) codeWarmup.value = Number(warmup);
   let status: number;
   try {
     const interp = new Interpreter(host, args, {
@@ -53,7 +69,7 @@ export function run(args: string[]): Promise<number> {
         }
       },
     });
-    status = interp.runScript(file, bytes).code;
+    status = interp.runScript(scriptName(file), bytes).code;
     if (Deno.env.get("GLASSPY_DEBUG")) {
       for (const e of interp.internalErrors()) console.error(e.stack);
     }

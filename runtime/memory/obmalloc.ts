@@ -95,47 +95,29 @@ export function parseMemoryLimit(text: string): number | null {
  * start-up (site, encodings, io, the codecs, the .pth hooks...) leaves every size class in
  * use; glasspy's smaller start-up is topped up to these counts (Obmalloc.setStartupState).
  */
+// deno-fmt-ignore
 export const CPYTHON_SCRIPT_BLOCKS: readonly number[] = [
-  107,
-  1148,
-  4226,
-  12593,
-  7464,
-  1525,
-  730,
-  1189,
-  267,
-  2685,
-  193,
-  216,
-  503,
-  464,
-  380,
-  267,
-  245,
-  191,
-  131,
-  102,
-  106,
-  88,
-  90,
-  71,
-  236,
-  63,
-  46,
-  41,
-  43,
-  37,
-  34,
-  50,
+  107, 1148, 4226, 12593, 7464, 1525, 730, 1189, 267, 2685, 193, 216, 503, 464, 380, 267,
+  245, 191, 131, 102, 106, 88, 90, 71, 236, 63, 46, 41, 43, 37, 34, 50,
 ];
 
-/** One pool: blocks of one size class. The free list is a stack, as CPython's freeblock chain. */
+/**
+ * The index of the pool holding a unit in Obmalloc.poolByKey. Arenas are mapped downward
+ * from the top of the modelled address space, so counting pools from the top keeps that
+ * array dense (a sparse one turns into a slow dictionary in V8).
+ */
+function poolKey(unit: number): number {
+  return (TOTAL_UNITS - 1 - unit) >> 10;
+}
+
+/** One pool: blocks of one size class, with CPython's freeblock chain. */
 export class Pool {
   /** Number of allocated blocks (ref.count). */
   count = 0;
-  /** Freed blocks, last freed on top (pool->freeblock and the chain through the blocks). */
-  readonly free: number[] = [];
+  /** pool->freeblock: the unit of the first free block, or -1 (last freed first). */
+  freeblock = -1;
+  /** The chain through the free blocks: links[unit - pool.unit] is the next free unit or -1. */
+  readonly links = new Int32Array(POOL_UNITS);
   /** Next never-used block, in units from the pool start. */
   nextoffset = 0;
   maxnextoffset = 0;
@@ -182,7 +164,7 @@ export class Obmalloc {
   usableArenas: Arena | null = null;
   /** nfp2lasta[n]: the rightmost arena in usable_arenas with n free pools. */
   readonly nfp2lasta: (Arena | null)[] = [];
-  /** Pools by (unit >> 10): the radix tree's answer to "is this address ours". */
+  /** Pools by poolKey(unit): the radix tree's answer to "is this address ours". */
   readonly poolByKey: (Pool | undefined)[] = [];
   readonly stats: ObmallocStats = {
     narenasCurrentlyAllocated: 0,
@@ -259,9 +241,10 @@ export class Obmalloc {
     const pool = this.usedpools[size].nextpool;
     if (pool.unit >= 0) {
       pool.count++;
-      const free = pool.free;
-      const bp = free.pop()!;
-      if (free.length === 0) this.poolExtend(pool, size);
+      const bp = pool.freeblock;
+      const next = pool.links[bp - pool.unit];
+      pool.freeblock = next;
+      if (next < 0) this.poolExtend(pool, size);
       return bp;
     }
     return this.allocateFromNewPool(size);
@@ -269,13 +252,14 @@ export class Obmalloc {
 
   /** PyObject_Free(unit). */
   free(unit: number): void {
-    const pool = this.poolByKey[unit >> 10];
+    const pool = this.poolByKey[poolKey(unit)];
     if (pool === undefined || pool.szidx < 0 || pool.arena === null) {
       this.rawFree(unit);
       return;
     }
-    const wasFull = pool.free.length === 0;
-    pool.free.push(unit);
+    const wasFull = pool.freeblock < 0;
+    pool.links[unit - pool.unit] = pool.freeblock;
+    pool.freeblock = unit;
     pool.count--;
     if (wasFull) {
       this.insertToUsedpool(pool);
@@ -296,7 +280,7 @@ export class Obmalloc {
     for (const arena of this.arenas) {
       if (arena.unit < 0) continue;
       for (let u = arena.unit; u < arena.unit + ARENA_UNITS; u += POOL_UNITS) {
-        const pool = this.poolByKey[u >> 10];
+        const pool = this.poolByKey[poolKey(u)];
         if (pool !== undefined && pool.arena === arena && pool.szidx >= 0) {
           n += pool.count * (pool.szidx + 1) * ALIGNMENT;
         }
@@ -314,14 +298,16 @@ export class Obmalloc {
 
   /** The size class (block size in bytes) serving a unit, or 0 if it is not a pool block. */
   blockSize(unit: number): number {
-    const pool = this.poolByKey[unit >> 10];
+    const pool = this.poolByKey[poolKey(unit)];
     if (pool === undefined || pool.szidx < 0 || pool.arena === null) return 0;
     return (pool.szidx + 1) * ALIGNMENT;
   }
 
   private poolExtend(pool: Pool, size: number): void {
     if (pool.nextoffset <= pool.maxnextoffset) {
-      pool.free.push(pool.unit + pool.nextoffset);
+      const bp = pool.unit + pool.nextoffset;
+      pool.links[pool.nextoffset] = -1;
+      pool.freeblock = bp;
       pool.nextoffset += size + 1;
       return;
     }
@@ -351,16 +337,16 @@ export class Obmalloc {
       if (ua.nfreepools === 0) this.dropFullArena();
     } else {
       const unit = ua.poolUnit;
-      const known = this.poolByKey[unit >> 10];
+      const known = this.poolByKey[poolKey(unit)];
       if (known === undefined) {
         pool = new Pool(unit, ua);
-        this.poolByKey[unit >> 10] = pool;
+        this.poolByKey[poolKey(unit)] = pool;
       } else {
         pool = known;
         pool.arena = ua;
       }
       pool.szidx = -1;
-      pool.free.length = 0;
+      pool.freeblock = -1;
       ua.poolUnit += POOL_UNITS;
       ua.nfreepools--;
       if (ua.nfreepools === 0) this.dropFullArena();
@@ -373,16 +359,18 @@ export class Obmalloc {
     head.nextpool = pool;
     pool.count = 1;
     if (pool.szidx === size) {
-      const bp = pool.free.pop()!;
-      if (pool.free.length === 0) this.poolExtend(pool, size);
+      const bp = pool.freeblock;
+      const next = pool.links[bp - pool.unit];
+      pool.freeblock = next;
+      if (next < 0) this.poolExtend(pool, size);
       return bp;
     }
     pool.szidx = size;
-    pool.free.length = 0;
     const bp = pool.unit + OVERHEAD_UNITS;
     pool.nextoffset = OVERHEAD_UNITS + 2 * (size + 1);
     pool.maxnextoffset = POOL_UNITS - (size + 1);
-    pool.free.push(bp + size + 1);
+    pool.links[OVERHEAD_UNITS + size + 1] = -1;
+    pool.freeblock = bp + size + 1;
     return bp;
   }
 
@@ -461,11 +449,11 @@ export class Obmalloc {
       ao.nextarena = this.unusedArenaObjects;
       this.unusedArenaObjects = ao;
       for (let u = ao.unit; u < ao.unit + ARENA_UNITS; u += POOL_UNITS) {
-        const p = this.poolByKey[u >> 10];
+        const p = this.poolByKey[poolKey(u)];
         if (p !== undefined) {
           p.arena = null;
           p.szidx = -1;
-          p.free.length = 0;
+          p.freeblock = -1;
         }
       }
       this.unmapped.push(ao.unit);
@@ -501,7 +489,7 @@ export class Obmalloc {
     for (const a of this.arenas) {
       if (a.unit < 0) continue;
       for (let u = a.unit; u < a.poolUnit; u += POOL_UNITS) {
-        const p = this.poolByKey[u >> 10];
+        const p = this.poolByKey[poolKey(u)];
         if (p !== undefined && p.arena === a && p.szidx >= 0) n[p.szidx] += p.count;
       }
     }
@@ -536,7 +524,7 @@ export class Obmalloc {
       numfreepools += a.nfreepools;
       // the pools carved so far; an empty one waits in the arena's free pools
       for (let u = a.unit; u < a.poolUnit; u += POOL_UNITS) {
-        const p = this.poolByKey[u >> 10];
+        const p = this.poolByKey[poolKey(u)];
         if (p === undefined || p.count === 0 || p.szidx < 0) continue;
         const sz = p.szidx;
         numpools[sz]++;

@@ -55,6 +55,9 @@ export interface Position {
   endCol: number | null;
 }
 
+/** How many entries and loop iterations new code runs interpreted before vm/jit.ts compiles it. */
+export const codeWarmup = { value: 8 };
+
 export class CodeData {
   co_argcount: number;
   co_posonlyargcount: number;
@@ -94,6 +97,11 @@ export class CodeData {
   firsttraceable: number;
   /** Per-instruction inline cache slots for the eval loop's own specialisation. */
   cache: unknown[];
+  /** The compiled form of this code (vm/jit.ts), once it is hot. */
+  // deno-lint-ignore no-explicit-any
+  jit: ((frame: any, ls: (PyObject | null)[]) => number) | null = null;
+  /** Entries and loop iterations left before compiling (vm/jit.ts). */
+  warmup = codeWarmup.value;
 
   constructor(
     unit: CodeUnit,

@@ -66,13 +66,15 @@ export class DescrData {
     readonly slot: SlotDefRef | null = null,
     readonly wrapped: ((...a: never[]) => unknown) | null = null,
   ) {}
+  /** "type.name", for messages (computed once). */
+  qualname: string | null = null;
 }
 
 export interface PyDescrObject extends PyObject {
   ob_data: DescrData;
 }
 
-function descrData(o: PyObject): DescrData {
+export function descrData(o: PyObject): DescrData {
   return (o as PyDescrObject).ob_data;
 }
 
@@ -137,7 +139,8 @@ export function descr_traverse(o: PyObject, visit: visitproc, arg: unknown): num
 /** "list.append" */
 export function descrQualname(o: PyObject): string {
   const d = descrData(o);
-  return `${typeQualName(d.d_type)}.${str(d.d_name)}`;
+  if (d.qualname === null) d.qualname = `${typeQualName(d.d_type)}.${str(d.d_name)}`;
+  return d.qualname;
 }
 
 /** descr_check: the object must be an instance of the descriptor's type. */

@@ -61,6 +61,8 @@ export class DictKeys {
   unicode: boolean;
   /** The modelled block of the keys object (-1 for the static empty keys). */
   unit = -1;
+  /** Bumped each time this JavaScript object is reused for a new keys object. */
+  reuse = 0;
 
   constructor(log2size: number, unicode: boolean) {
     this.log2size = log2size;
@@ -101,8 +103,29 @@ export const EMPTY_KEYS = new DictKeys(PyDict_LOG_MINSIZE, true);
 // The keys free list (80 keys objects of log2size 3 with unicode keys).
 const keysFreeList: number[] = [];
 
+/**
+ * Dead minimum-size keys objects kept for reuse: only the JavaScript side (the modelled
+ * blocks follow CPython's own keys free list above).
+ */
+const keysObjects: DictKeys[] = [];
+
+function recycleKeys(k: DictKeys): void {
+  if (k.log2size !== PyDict_LOG_MINSIZE || k === EMPTY_KEYS || keysObjects.length >= 256) return;
+  k.indices.fill(DKIX_EMPTY);
+  k.nentries = 0;
+  k.usable = usableFraction(PyDict_MINSIZE);
+  keysObjects.push(k);
+}
+
 function newKeys(log2size: number, unicode: boolean): DictKeys {
-  const k = new DictKeys(log2size, unicode);
+  let k: DictKeys;
+  if (log2size === PyDict_LOG_MINSIZE && keysObjects.length > 0) {
+    k = keysObjects.pop()!;
+    k.unicode = unicode;
+    k.reuse++;
+  } else {
+    k = new DictKeys(log2size, unicode);
+  }
   if (log2size === PyDict_LOG_MINSIZE && unicode && keysFreeList.length > 0) {
     k.unit = keysFreeList.pop()!;
   } else {
@@ -138,6 +161,7 @@ function freeKeysObject(k: DictKeys): void {
       if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc!(v);
     }
   }
+  recycleKeys(k);
 }
 
 export interface PyDictObject extends PyObject {
@@ -450,7 +474,14 @@ function dictresize(mp: PyDictObject, log2newsize: number, unicode: boolean): vo
   newkeys.usable -= j;
   newkeys.nentries = j;
   mp.ob_data = newkeys;
-  if (oldkeys !== EMPTY_KEYS) freeKeysBlock(oldkeys);
+  if (oldkeys !== EMPTY_KEYS) {
+    freeKeysBlock(oldkeys);
+    if (oldkeys.log2size === PyDict_LOG_MINSIZE) {
+      oldkeys.keys.fill(null);
+      oldkeys.values.fill(null);
+      recycleKeys(oldkeys);
+    }
+  }
 }
 
 function insertionResize(mp: PyDictObject, unicode: boolean): void {
@@ -686,6 +717,42 @@ export function dictGetStr(o: PyObject, key: PyObject): PyObject | null {
   if (ix === DKIX_EMPTY) return null;
   lookup(mp, key, lo, hi);
   return found.value;
+}
+
+/**
+ * The entry index of a str key in the dict's current keys object, or -1: for caches that
+ * remember where a name lives (the eval loop's LOAD_GLOBAL).
+ */
+export function dictStrIndex(o: PyObject, key: PyObject): number {
+  const mp = o as PyDictObject;
+  const lo = unicode_hash(key);
+  const ix = lookup(mp, key, lo, Hash.hi);
+  return ix >= 0 && found.value !== null ? ix : -1;
+}
+
+/**
+ * The value at entry ix if that entry's key is `key` (by identity), else null: the
+ * attribute caches' O(1) probe (CPython reads inline values by a cached index the same way).
+ */
+export function dictValueAt(o: PyObject, ix: number, key: PyObject): PyObject | null {
+  const dk = (o as PyDictObject).ob_data;
+  return ix < dk.nentries && dk.keys[ix] === key ? dk.values[ix] : null;
+}
+
+/**
+ * Replaces the value at entry ix when that entry's key is `key` (by identity), taking the
+ * caller's reference to value; false when the entry does not hold key (nothing changed).
+ */
+export function dictReplaceAt(o: PyObject, ix: number, key: PyObject, value: PyObject): boolean {
+  const mp = o as PyDictObject;
+  const dk = mp.ob_data;
+  if (ix >= dk.nentries || dk.keys[ix] !== key) return false;
+  const old = dk.values[ix];
+  if (old === null) return false;
+  dk.values[ix] = value;
+  if (old !== value) mp.ob_hash = versionCounter++;
+  if (--old.ob_refcnt === 0) old.ob_type.tp_dealloc!(old);
+  return true;
 }
 
 /** PyDict_GetItemString (borrowed or null). */

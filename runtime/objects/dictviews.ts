@@ -709,6 +709,8 @@ export class DictIterState {
   pos = 0;
   len: number;
   used: number;
+  /** di_result: the (key, value) tuple item iterators hand out again when it is free. */
+  result: PyObject | null = null;
   constructor(public dict: PyObject | null, readonly reverse: boolean) {
     const d = dict as PyDictObject;
     this.used = d.ob_size;
@@ -721,7 +723,12 @@ export function dictiterNew(dict: PyObject, type: PyTypeObject, reverse: boolean
   const it = new PyObject(type);
   PyObject_GC_Init(it, 56);
   dict.ob_refcnt++;
-  it.ob_data = new DictIterState(dict, reverse);
+  const st = new DictIterState(dict, reverse);
+  it.ob_data = st;
+  if (type === PyDictIterItem_Type || type === PyDictRevIterItem_Type) {
+    Py_None.ob_refcnt += 2;
+    st.result = PyTuple_FromArraySteal([Py_None, Py_None]);
+  }
   PyObject_GC_Track(it);
   return it;
 }
@@ -801,7 +808,24 @@ export function dictiter_iternextitem(it: PyObject): PyObject | null {
   const key = d!.ob_data.keys[i]!, v = d!.ob_data.values[i]!;
   key.ob_refcnt++;
   v.ob_refcnt++;
-  return PyTuple_FromArraySteal([key, v]);
+  return reuseResult(iterState(it), key, v);
+}
+
+/** The (a, b) result: the iterator's own tuple when nobody else holds it (as CPython). */
+function reuseResult(st: DictIterState, a: PyObject, b: PyObject): PyObject {
+  const result = st.result;
+  if (result !== null && result.ob_refcnt === 1) {
+    result.ob_refcnt++;
+    const items = result.ob_item!;
+    const oldA = items[0]!, oldB = items[1]!;
+    items[0] = a;
+    items[1] = b;
+    Py_DECREF(oldA);
+    Py_DECREF(oldB);
+    if (result.gc_next === null) PyObject_GC_Track(result);
+    return result;
+  }
+  return PyTuple_FromArraySteal([a, b]);
 }
 
 export function dictiter_dealloc(it: PyObject): void {
@@ -810,12 +834,19 @@ export function dictiter_dealloc(it: PyObject): void {
   const d = st.dict;
   st.dict = null;
   Py_XDECREF(d);
+  const r = st.result;
+  st.result = null;
+  Py_XDECREF(r);
   PyObject_GC_Del(it);
 }
 
 export function dictiter_traverse(it: PyObject, visit: visitproc, arg: unknown): number {
-  const d = iterState(it).dict;
-  return d !== null ? visit(d, arg) : 0;
+  const st = iterState(it);
+  if (st.dict !== null) {
+    const r = visit(st.dict, arg);
+    if (r) return r;
+  }
+  return st.result !== null ? visit(st.result, arg) : 0;
 }
 
 export function dictiter_len(it: PyObject): number {

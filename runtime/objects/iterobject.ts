@@ -167,11 +167,35 @@ export function enumNew(type: PyTypeObject, iterable: PyObject, start: PyObject 
     index = idx.ob_val as number | bigint;
     Py_DECREF(idx);
   }
-  const it = PyObject_GetIter(iterable);
+  // enum_new_impl: the object, then the iterator, then the result tuple
   const en = PyType_GenericAlloc(type, 0);
-  en.ob_item = [it];
   en.ob_val = index;
+  en.ob_item = [null, null];
+  try {
+    en.ob_item[0] = PyObject_GetIter(iterable);
+  } catch (e) {
+    Py_DECREF(en);
+    throw e;
+  }
+  Py_None.ob_refcnt += 2;
+  en.ob_item[1] = PyTuple_FromArraySteal([Py_None, Py_None]);
   return en;
+}
+
+/** The (a, b) result of enumerate and friends: their own tuple when nobody else holds it. */
+function reusePair(result: PyObject | null, a: PyObject, b: PyObject): PyObject {
+  if (result !== null && result.ob_refcnt === 1) {
+    result.ob_refcnt++;
+    const items = result.ob_item!;
+    const oldA = items[0]!, oldB = items[1]!;
+    items[0] = a;
+    items[1] = b;
+    Py_DECREF(oldA);
+    Py_DECREF(oldB);
+    if (result.gc_next === null) PyObject_GC_Track(result);
+    return result;
+  }
+  return PyTuple_FromArraySteal([a, b]);
 }
 
 import * as abstractApi from "./abstract.ts";
@@ -185,7 +209,7 @@ export function enum_next(en: PyObject): PyObject | null {
   en.ob_val = typeof i === "number"
     ? (i + 1 <= Number.MAX_SAFE_INTEGER ? i + 1 : BigInt(i) + 1n)
     : i + 1n;
-  return PyTuple_FromArraySteal([idx, next]);
+  return reusePair(en.ob_item![1], idx, next);
 }
 
 export const enum_dealloc = itemsDealloc;
@@ -335,25 +359,66 @@ function boolType(): PyObject {
 export const filter_dealloc = itemsDealloc;
 export const filter_traverse = itemsTraverse;
 
-/** zip: ob_item = [it1, ...]; ob_size = strict flag. */
+/** zip: ob_item = [tuple of iterators, result tuple]; ob_size = strict flag. */
 export function zipNew(type: PyTypeObject, iterables: PyObject[], strict: boolean): PyObject {
-  const iters: PyObject[] = [];
+  // zip_new: the tuple of iterators, the iterators, the result tuple, then the object
+  const n = iterables.length;
+  const ittuple = PyTuple_FromArraySteal(new Array(n).fill(null));
   try {
-    for (const x of iterables) iters.push(PyObject_GetIter(x));
+    for (let i = 0; i < n; i++) ittuple.ob_item![i] = PyObject_GetIter(iterables[i]);
   } catch (e) {
-    for (const i of iters) Py_DECREF(i);
+    Py_DECREF(ittuple);
     throw e;
   }
-  const z = PyType_GenericAlloc(type, 0);
-  z.ob_item = iters;
+  Py_None.ob_refcnt += n;
+  const result = PyTuple_FromArraySteal(new Array(n).fill(Py_None));
+  let z: PyObject;
+  try {
+    z = PyType_GenericAlloc(type, 0);
+  } catch (e) {
+    Py_DECREF(ittuple);
+    Py_DECREF(result);
+    throw e;
+  }
+  z.ob_item = [ittuple, result];
   z.ob_size = strict ? 1 : 0;
   return z;
 }
 
 export function zip_next(z: PyObject): PyObject | null {
-  const iters = z.ob_item as PyObject[];
+  const iters = z.ob_item![0]!.ob_item as PyObject[];
   const n = iters.length;
   if (n === 0) return null;
+  const own = z.ob_item![1]!;
+  if (own.ob_refcnt === 1) {
+    // zip_next: refill its own result tuple
+    own.ob_refcnt++;
+    const items = own.ob_item!;
+    for (let i = 0; i < n; i++) {
+      const it = iters[i];
+      let item: PyObject | null;
+      try {
+        item = it.ob_type.tp_iternext!(it);
+      } catch (e) {
+        Py_DECREF(own);
+        if (z.ob_size && isStopIteration(e)) {
+          Py_DECREF(e);
+          return zipStrictCheck(z, i);
+        }
+        throw e;
+      }
+      if (item === null) {
+        Py_DECREF(own);
+        if (z.ob_size) return zipStrictCheck(z, i);
+        return null;
+      }
+      const old = items[i]!;
+      items[i] = item;
+      Py_DECREF(old);
+    }
+    if (own.gc_next === null) PyObject_GC_Track(own);
+    return own;
+  }
   const result: PyObject[] = [];
   for (let i = 0; i < n; i++) {
     const it = iters[i];
@@ -379,7 +444,7 @@ export function zip_next(z: PyObject): PyObject | null {
 }
 
 function zipStrictCheck(z: PyObject, i: number): PyObject | null {
-  const iters = z.ob_item as PyObject[];
+  const iters = z.ob_item![0]!.ob_item as PyObject[];
   if (i > 0) {
     const plural = i === 1 ? " " : "s 1-";
     throw PyErr_Format(

@@ -62,13 +62,33 @@ export function longDigits(v: number | bigint): number {
     if (a < 1152921504606846976) return 2;
     return 3;
   }
-  let a = v < 0n ? -v : v;
-  let n = 0;
-  while (a > 0n) {
-    a >>= 30n;
-    n++;
+  const a = v < 0n ? -v : v;
+  if (a === 0n) return 1;
+  // small bigints: compare against 2**30, 2**60, ... (no shifting)
+  for (let k = 1; k < DIGIT_LIMITS.length; k++) if (a < DIGIT_LIMITS[k]) return k;
+  return Math.ceil(bigBitLength(a) / 30);
+}
+
+/** DIGIT_LIMITS[k] = 2**(30k): an int below it needs at most k 30-bit digits. */
+const DIGIT_LIMITS: bigint[] = Array.from({ length: 40 }, (_, k) => 1n << BigInt(30 * k));
+
+const TWO_1000 = 1n << 1000n;
+
+/** The number of bits of a positive bigint, by shifts (no string of its digits). */
+export function bigBitLength(a: bigint): number {
+  if (a < TWO_1000) {
+    // The double nearest a is within one bit of its length.
+    let b = Math.floor(Math.log2(Number(a))) + 1;
+    if ((a >> BigInt(b)) !== 0n) b++;
+    else if (b > 1 && (a >> BigInt(b - 1)) === 0n) b--;
+    return b;
   }
-  return Math.max(n, 1);
+  let lo = 1000, hi = 2000;
+  while ((a >> BigInt(hi)) !== 0n) {
+    lo = hi;
+    hi *= 2;
+  }
+  return lo + bigBitLength(a >> BigInt(lo));
 }
 
 /** sizeof a PyLongObject with this value. */
@@ -78,6 +98,11 @@ export function longSize(v: number | bigint): number {
 
 // ---- the small int cache ------------------------------------------------------------------
 
+/**
+ * Dead exact-int objects kept for reuse. This is only the JavaScript side of the object
+ * (CPython 3.11 has no int free list: the modelled block is freed and allocated as usual).
+ */
+const intObjects: PyObject[] = [];
 const smallInts: PyObject[] = [];
 for (let i = -NSMALLNEGINTS; i < NSMALLPOSINTS; i++) {
   const o = new PyObject(PyLong_Type) as PyLongObject;
@@ -101,7 +126,9 @@ export function PyLong_FromNumber(v: number): PyObject {
     o.ob_refcnt++;
     return o;
   }
-  const o = new PyObject(PyLong_Type);
+  let o = intObjects.pop();
+  if (o === undefined) o = new PyObject(PyLong_Type);
+  else o.ob_refcnt = 1;
   o.ob_val = v;
   // 24 + 4 * digits: one digit below 2**30, two below 2**60
   PyObject_Init(o, v < 1073741824 && v > -1073741824 ? 28 : 32);
@@ -111,7 +138,9 @@ export function PyLong_FromNumber(v: number): PyObject {
 /** A new reference to an int with the value v, normalising to a number when safe. */
 export function PyLong_FromBigInt(v: bigint): PyObject {
   if (v >= -9007199254740991n && v <= 9007199254740991n) return PyLong_FromNumber(Number(v));
-  const o = new PyObject(PyLong_Type);
+  let o = intObjects.pop();
+  if (o === undefined) o = new PyObject(PyLong_Type);
+  else o.ob_refcnt = 1;
   o.ob_val = v;
   PyObject_Init(o, longSize(v));
   return o;
@@ -137,6 +166,7 @@ export function long_dealloc(o: PyObject): void {
       return;
     }
     PyObject_Free(o);
+    if (intObjects.length < 1024) intObjects.push(o);
     return;
   }
   o.ob_type.tp_free!(o);
@@ -415,7 +445,8 @@ export function floorDivValues(a: number | bigint, b: number | bigint): number |
   const x = toBigInt(a), y = toBigInt(b);
   if (y === 0n) throw zeroDivision("integer division or modulo by zero");
   let q = x / y;
-  if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+  // truncated toward zero: one less when inexact with operands of opposite signs
+  if ((x < 0n) !== (y < 0n) && q * y !== x) q -= 1n;
   return normalize(q);
 }
 
@@ -452,14 +483,14 @@ function bigTrueDivide(x: bigint, y: bigint): number {
   let d = y < 0n ? -y : y;
   if (n === 0n) return neg ? -0 : 0;
   // Scale so that the quotient has 54+ significant bits, then round once.
-  const nb = n.toString(2).length, db = d.toString(2).length;
+  const nb = bigBitLength(n), db = bigBitLength(d);
   const shift = 55 - (nb - db);
   if (shift > 0) n <<= BigInt(shift);
   else d <<= BigInt(-shift);
   let q = n / d;
   const rem = n % d;
   // q has 55 or 56 bits; keep 53 with round-half-even using the remainder as sticky bit.
-  const qb = q.toString(2).length;
+  const qb = bigBitLength(q);
   const extra = qb - 53;
   let exp = -shift + extra; // value = q_kept * 2**exp
   const mask = (1n << BigInt(extra)) - 1n;

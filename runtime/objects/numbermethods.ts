@@ -1,6 +1,7 @@
 // Constructors and methods of int, float, bool and complex (Objects/longobject.c,
 // floatobject.c, complexobject.c): int(), float(), round(), to_bytes, as_integer_ratio...
 
+import { bigBitLength } from "./longobject.ts";
 import {
   Py_DECREF,
   Py_False,
@@ -182,7 +183,7 @@ export function int_bit_length(self: PyObject): PyObject {
     return PyLong_FromNumber(a === 0 ? 0 : a.toString(2).length);
   }
   const a = v < 0n ? -v : v;
-  return PyLong_FromNumber(a.toString(2).length);
+  return PyLong_FromNumber(bigBitLength(a));
 }
 
 export function int_bit_count(self: PyObject): PyObject {

@@ -164,6 +164,8 @@ export interface PyMemberDef {
   readonly get: (o: PyObject) => PyObject;
   readonly set?: ((o: PyObject, v: PyObject | null) => void) | null;
   readonly doc?: string | null;
+  /** For a __slots__ member: the index of its value in ob_slots. */
+  readonly slot?: number;
 }
 
 /** A computed attribute (PyGetSetDef). */
@@ -225,6 +227,8 @@ export class PyTypeObject extends PyObject {
   tp_allocs = 0;
   tp_frees = 0;
 
+  /** The number of __slots__ values of instances (all heap bases), once computed. */
+  tp_nslots = -1;
   tp_methods: PyMethodDef[] | null = null;
   tp_members: PyMemberDef[] | null = null;
   tp_getset: PyGetSetDef[] | null = null;

@@ -179,3 +179,126 @@ export class TupleHasher {
     return R.lo;
   }
 }
+
+// ---- SipHash-1-3 of str contents, straight from the JavaScript string -------------------------
+// The same function as hash.ts's siphash13 (key (0, 0), PYTHONHASHSEED=0), reading the PEP 393
+// bytes of a str of kind 1 (every character below 256) or 2 (below 65536, no surrogate pairs)
+// from its character codes, with the state in locals: no byte array, no result object.
+
+/**
+ * The hash of s read as `width`-byte little-endian characters: the low word is returned and
+ * the high word left in Hash.hi (the caller maps -1 to -2 and the empty string to 0).
+ */
+export function sipHashChars(s: string, width: number): number {
+  let v0h = 0x736f6d65 | 0, v0l = 0x70736575 | 0;
+  let v1h = 0x646f7261 | 0, v1l = 0x6e646f6d | 0;
+  let v2h = 0x6c796765 | 0, v2l = 0x6e657261 | 0;
+  let v3h = 0x74656462 | 0, v3l = 0x79746573 | 0;
+  const nbytes = s.length * width;
+  const perBlock = 8 / width;
+  const nblocks = Math.floor(nbytes / 8);
+  let ci = 0;
+  // blocks, then the final block (tail bytes and the length in the top byte)
+  for (let b = 0; b <= nblocks; b++) {
+    let ml = 0, mh = 0;
+    if (b < nblocks) {
+      if (width === 1) {
+        ml = s.charCodeAt(ci) | (s.charCodeAt(ci + 1) << 8) | (s.charCodeAt(ci + 2) << 16) |
+          (s.charCodeAt(ci + 3) << 24);
+        mh = s.charCodeAt(ci + 4) | (s.charCodeAt(ci + 5) << 8) | (s.charCodeAt(ci + 6) << 16) |
+          (s.charCodeAt(ci + 7) << 24);
+      } else {
+        ml = s.charCodeAt(ci) | (s.charCodeAt(ci + 1) << 16);
+        mh = s.charCodeAt(ci + 2) | (s.charCodeAt(ci + 3) << 16);
+      }
+      ci += perBlock;
+    } else {
+      mh = (nbytes & 0xff) << 24;
+      let k = 0;
+      for (; ci < s.length; ci++) {
+        const c = s.charCodeAt(ci);
+        if (width === 1) {
+          if (k < 4) ml |= c << (8 * k);
+          else mh |= c << (8 * (k - 4));
+          k++;
+        } else {
+          if (k < 4) ml |= c << (8 * k);
+          else mh |= c << (8 * (k - 4));
+          k += 2;
+        }
+      }
+    }
+    v3h ^= mh;
+    v3l ^= ml;
+    // SipRound
+    {
+      let lo = (v0l >>> 0) + (v1l >>> 0);
+      v0h = (v0h + v1h + (lo > 0xffffffff ? 1 : 0)) | 0;
+      v0l = lo | 0;
+      let th = (v1h << 13) | (v1l >>> 19);
+      v1l = ((v1l << 13) | (v1h >>> 19)) ^ v0l;
+      v1h = th ^ v0h;
+      th = v0h;
+      v0h = v0l;
+      v0l = th;
+      lo = (v2l >>> 0) + (v3l >>> 0);
+      v2h = (v2h + v3h + (lo > 0xffffffff ? 1 : 0)) | 0;
+      v2l = lo | 0;
+      th = (v3h << 16) | (v3l >>> 16);
+      v3l = ((v3l << 16) | (v3h >>> 16)) ^ v2l;
+      v3h = th ^ v2h;
+      lo = (v0l >>> 0) + (v3l >>> 0);
+      v0h = (v0h + v3h + (lo > 0xffffffff ? 1 : 0)) | 0;
+      v0l = lo | 0;
+      th = (v3h << 21) | (v3l >>> 11);
+      v3l = ((v3l << 21) | (v3h >>> 11)) ^ v0l;
+      v3h = th ^ v0h;
+      lo = (v2l >>> 0) + (v1l >>> 0);
+      v2h = (v2h + v1h + (lo > 0xffffffff ? 1 : 0)) | 0;
+      v2l = lo | 0;
+      th = (v1h << 17) | (v1l >>> 15);
+      v1l = ((v1l << 17) | (v1h >>> 15)) ^ v2l;
+      v1h = th ^ v2h;
+      th = v2h;
+      v2h = v2l;
+      v2l = th;
+    }
+    v0h ^= mh;
+    v0l ^= ml;
+  }
+  v2l ^= 0xff;
+  for (let r = 0; r < 3; r++) {
+    let lo = (v0l >>> 0) + (v1l >>> 0);
+    v0h = (v0h + v1h + (lo > 0xffffffff ? 1 : 0)) | 0;
+    v0l = lo | 0;
+    let th = (v1h << 13) | (v1l >>> 19);
+    v1l = ((v1l << 13) | (v1h >>> 19)) ^ v0l;
+    v1h = th ^ v0h;
+    th = v0h;
+    v0h = v0l;
+    v0l = th;
+    lo = (v2l >>> 0) + (v3l >>> 0);
+    v2h = (v2h + v3h + (lo > 0xffffffff ? 1 : 0)) | 0;
+    v2l = lo | 0;
+    th = (v3h << 16) | (v3l >>> 16);
+    v3l = ((v3l << 16) | (v3h >>> 16)) ^ v2l;
+    v3h = th ^ v2h;
+    lo = (v0l >>> 0) + (v3l >>> 0);
+    v0h = (v0h + v3h + (lo > 0xffffffff ? 1 : 0)) | 0;
+    v0l = lo | 0;
+    th = (v3h << 21) | (v3l >>> 11);
+    v3l = ((v3l << 21) | (v3h >>> 11)) ^ v0l;
+    v3h = th ^ v0h;
+    lo = (v2l >>> 0) + (v1l >>> 0);
+    v2h = (v2h + v1h + (lo > 0xffffffff ? 1 : 0)) | 0;
+    v2l = lo | 0;
+    th = (v1h << 17) | (v1l >>> 15);
+    v1l = ((v1l << 17) | (v1h >>> 15)) ^ v2l;
+    v1h = th ^ v2h;
+    th = v2h;
+    v2h = v2l;
+    v2l = th;
+  }
+  Hash.hi = v0h ^ v1h ^ v2h ^ v3h;
+  return v0l ^ v1l ^ v2l ^ v3l;
+}

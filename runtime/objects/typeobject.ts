@@ -212,11 +212,25 @@ function findNameInMro(type: PyTypeObject, name: PyObject): PyObject | null {
   return null;
 }
 
-/** PyType_Modified: drops the lookup caches of type and all its subclasses. */
+/**
+ * PyType_Modified: drops the lookup caches of type and all its subclasses, and their
+ * version tags (the eval loop's attribute caches check them).
+ */
 export function PyType_Modified(type: PyTypeObject): void {
-  if (type.tp_cache.size === 0 && type.tp_subclasses.length === 0) return;
+  if (type.tp_cache.size === 0 && type.tp_subclasses.length === 0 && type.tp_version_tag === 0) {
+    return;
+  }
   type.tp_cache.clear();
+  type.tp_version_tag = 0;
   for (const sub of type.tp_subclasses) PyType_Modified(sub);
+}
+
+let nextVersionTag = 1;
+
+/** assign_version_tag: the type's current version (a new one after a modification). */
+export function typeVersionTag(type: PyTypeObject): number {
+  if (type.tp_version_tag === 0) type.tp_version_tag = nextVersionTag++;
+  return type.tp_version_tag;
 }
 
 /** Lookup by JavaScript name (borrowed or null). */
@@ -294,10 +308,12 @@ export function PyType_GenericAlloc(type: PyTypeObject, nitems: number): PyObjec
 
 /** Number of __slots__ values all heap types in the MRO define. */
 function slotCount(type: PyTypeObject): number {
+  if (type.tp_nslots >= 0) return type.tp_nslots;
   let n = 0;
   for (let t: PyTypeObject | null = type; t !== null; t = t.tp_base) {
     if (t.ht !== null && t.ht.ht_slots !== null) n += t.ht.ht_slots.ob_item!.length;
   }
+  type.tp_nslots = n;
   return n;
 }
 
@@ -2248,6 +2264,7 @@ function reprOf(o: PyObject): string {
 function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberDef {
   return {
     name,
+    slot: index,
     get: (o) => {
       const v = o.ob_slots !== null ? o.ob_slots[index] : null;
       if (v === null) {

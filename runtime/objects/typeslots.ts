@@ -629,6 +629,14 @@ function setupNumbers(): void {
 
 function setupStr(): void {
   const t = PyUnicode_Type;
+  // str(x): what PRECALL_NO_KW_STR_1 does in 3.11, without an argument tuple
+  t.tp_vectorcall = (type, args, offset, nargs, kwnames) => {
+    if (kwnames === null && type === PyUnicode_Type) {
+      if (nargs === 1) return objectOps.PyObject_Str(args[offset]!);
+      if (nargs === 0) return PyUnicode_FromString("");
+    }
+    return callApi._PyObject_MakeTpCall(type, args, offset, nargs, kwnames);
+  };
   t.tp_dealloc = U.unicode_dealloc;
   t.tp_repr = unicode_repr;
   t.tp_hash = U.unicode_hash;

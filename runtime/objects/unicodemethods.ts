@@ -30,9 +30,11 @@ import {
   pyLength,
   PyUnicode_Check,
   PyUnicode_CheckExact,
+  PyUnicode_FromConcat,
   PyUnicode_FromString,
   type PyUnicodeObject,
   unicode_empty,
+  unicodeKind,
   unicodeLength,
   unicodeSize,
 } from "./unicodeobject.ts";
@@ -196,7 +198,7 @@ export function PyUnicode_Concat(a: PyObject, b: PyObject): PyObject {
     b.ob_refcnt++;
     return b;
   }
-  return PyUnicode_FromString(s(a) + s(b));
+  return PyUnicode_FromConcat(s(a) + s(b), unicodeKind(a), unicodeKind(b));
 }
 
 export function unicode_repeat(o: PyObject, n: number): PyObject {

@@ -5,7 +5,7 @@
 // JavaScript ones; the "kind" (PEP 393: ASCII, Latin-1, UCS-2, UCS-4) is computed once
 // and tells whether that care is needed. The kind also gives CPython's object size.
 
-import { Hash, hashFromBigInt } from "./pyhash.ts";
+import { Hash, hashFromBigInt, sipHashChars } from "./pyhash.ts";
 import { siphash13, strHashBytes } from "./hash.ts";
 import {
   Py_TPFLAGS_UNICODE_SUBCLASS,
@@ -130,14 +130,16 @@ export function isWide(o: PyObject): boolean {
 // ---- creation ----------------------------------------------------------------------------
 
 /** A new str object for s, never shared. */
-export function _PyUnicode_New(s: string): PyObject {
+export function _PyUnicode_New(s: string, knownKind = KIND_UNKNOWN): PyObject {
   const o = new PyObject(PyUnicode_Type) as PyUnicodeObject;
   o.ob_val = s;
   o.ob_size = -1;
   const n = s.length;
-  let kind = KIND_UNKNOWN;
+  let kind = knownKind;
   let size: number;
-  if (n <= 400) {
+  if (kind === KIND_ASCII || kind === KIND_LATIN1) {
+    size = unicodeSize(kind, n);
+  } else if (n <= 400) {
     kind = kindOf(s);
     size = unicodeSize(kind, kind === KIND_UCS4 ? codePointCount(s) : n);
   } else {
@@ -187,6 +189,18 @@ export function PyUnicode_FromString(s: string): PyObject {
     }
   }
   return _PyUnicode_New(s);
+}
+
+/**
+ * A str of the concatenation a + b (JavaScript texts) given their kinds: one-byte kinds
+ * combine without scanning the text again (CPython takes the larger kind the same way).
+ */
+export function PyUnicode_FromConcat(text: string, kindA: number, kindB: number): PyObject {
+  if (text.length > 1 && kindA !== KIND_UNKNOWN && kindB !== KIND_UNKNOWN) {
+    const kind = kindA > kindB ? kindA : kindB;
+    if (kind <= KIND_LATIN1) return _PyUnicode_New(text, kind);
+  }
+  return PyUnicode_FromString(text);
 }
 
 /** The cached one-character string for a Latin-1 code, borrowed. */
@@ -289,25 +303,22 @@ export function strHashLo(s: string): number {
     Hash.hi = 0;
     return 0;
   }
-  const h = siphash13(asciiBytes(s) ?? strHashBytes(s));
-  let lo = h.lo | 0;
-  const hi = h.hi | 0;
+  const kind = kindOf(s);
+  let lo: number, hi: number;
+  if (kind === KIND_ASCII || kind === KIND_LATIN1) {
+    lo = sipHashChars(s, 1);
+    hi = Hash.hi;
+  } else if (kind === KIND_UCS2) {
+    lo = sipHashChars(s, 2);
+    hi = Hash.hi;
+  } else {
+    const h = siphash13(strHashBytes(s));
+    lo = h.lo | 0;
+    hi = h.hi | 0;
+  }
   if (lo === -1 && hi === -1) lo = -2;
   Hash.hi = hi;
   return lo;
-}
-
-let asciiBuf = new Uint8Array(64);
-/** The bytes of an ASCII/Latin-1 string without allocating, or null when it is wider. */
-function asciiBytes(s: string): Uint8Array | null {
-  const n = s.length;
-  if (n > asciiBuf.length) asciiBuf = new Uint8Array(n * 2);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0xff) return null;
-    asciiBuf[i] = c;
-  }
-  return asciiBuf.subarray(0, n);
 }
 
 export { hashFromBigInt };

@@ -1,564 +1,571 @@
-// The text/plain of a displayed value, as IPython's PlainTextFormatter makes it with
-// IPython.lib.pretty: builtin containers broken over lines when they pass 79 columns,
-// `<object at 0x...>` for objects without a repr of their own, `__main__.Box` for classes,
-// `<function __main__.f(a, b=2)>` for functions, `ValueError('x')` for exceptions, and the
-// `_repr_pretty_(p, cycle)` protocol. It runs as Python inside the session's VM (the
-// objects it looks at are there), so this file holds its source: glasspy's own code,
-// following the layout algorithm IPython uses (groups and breakables, the outermost
-// group broken first).
+// The text/plain of a displayed value, as IPython's PlainTextFormatter makes it: builtin
+// containers broken over lines once they pass 79 columns, `<__main__.Box at 0x...>` for
+// objects without a repr of their own, `__main__.Box` for classes, `<function
+// __main__.f(a, b=2)>` for functions, `ValueError('x')` for exceptions, `defaultdict(list,
+// {...})` for the collections types, and the `_repr_pretty_(p, cycle)` protocol. It runs as
+// Python inside the session's VM, next to the objects it looks at, so this file holds its
+// source.
+//
+// How the layout decides (the behaviour IPython's printer has, which the tests compare
+// with IPython's own output on the same objects):
+// - Output is a stream of text pieces and *gaps* (`breakable()`): a gap is its separator
+//   while the line fits, or a newline indented to where it was made.
+// - Gaps belong to the innermost open *block* (`begin_group()`); blocks nest, and a block's
+//   level is its depth. Pieces wait in a pending list while any gap before them is undecided.
+// - When the pending text would pass the line width, the outermost block with undecided
+//   gaps is chosen and all of them become newlines (and so do its later gaps); the pending
+//   stream is then written up to its next gap. Blocks of that level without gaps are
+//   marked broken on the way. This repeats until the line fits or no block is left.
+// - A block is no longer a candidate once its gaps are all written as separators.
 
 export const PRETTY_MODULE = "glasspy._pretty";
 
 export const PRETTY_SOURCE = `
-MAX_WIDTH = 79
-MAX_SEQ_LENGTH = 1000
+LINE_WIDTH = 79
+SEQ_LIMIT = 1000
 
 
-class _Text:
-    def __init__(self):
-        self.parts = []
-        self.width = 0
+class _Gap:
+    """A place in the pending stream where a line may break."""
 
-    def output(self, out, column):
-        out.extend(self.parts)
-        return column + self.width
-
-    def add(self, text, width):
-        self.parts.append(text)
-        self.width += width
-
-
-class _Breakable:
-    def __init__(self, sep, width, printer):
+    def __init__(self, sep, indent, block):
         self.sep = sep
-        self.width = width
-        self.printer = printer
-        self.indentation = printer.indentation
-        self.group = printer.group_stack[-1]
-        self.group.breakables.append(self)
-
-    def output(self, out, column):
-        self.group.breakables.pop(0)
-        if self.group.want_break:
-            out.append(self.printer.newline)
-            out.append(" " * self.indentation)
-            return self.indentation
-        if not self.group.breakables:
-            self.printer.queue.remove(self.group)
-        out.append(self.sep)
-        return column + self.width
-
-
-class _Group:
-    def __init__(self, depth):
-        self.depth = depth
-        self.breakables = []
-        self.want_break = False
-
-
-class _GroupQueue:
-    def __init__(self, root):
-        self.queue = []
-        self.enq(root)
-
-    def enq(self, group):
-        while group.depth > len(self.queue) - 1:
-            self.queue.append([])
-        self.queue[group.depth].append(group)
-
-    def deq(self):
-        # the outermost group that can still break, the latest of its depth first
-        for stack in self.queue:
-            for i in range(len(stack) - 1, -1, -1):
-                group = stack[i]
-                if group.breakables:
-                    del stack[i]
-                    group.want_break = True
-                    return group
-            for group in stack:
-                group.want_break = True
-            del stack[:]
-        return None
-
-    def remove(self, group):
-        stack = self.queue[group.depth]
-        for i in range(len(stack)):
-            if stack[i] is group:
-                del stack[i]
-                return
-
-
-class _GroupContext:
-    def __init__(self, printer, indent, open, close):
-        self.printer = printer
         self.indent = indent
-        self.open = open
-        self.close = close
+        self.block = block
+
+
+class _Block:
+    """A group of gaps that break together; "waiting" counts its undecided gaps."""
+
+    def __init__(self, level):
+        self.level = level
+        self.waiting = 0
+        self.broken = False
+
+
+class _During:
+    """For the with statement: calls before() on entry and after() on the way out."""
+
+    def __init__(self, before, after):
+        self.before = before
+        self.after = after
 
     def __enter__(self):
-        self.printer.begin_group(self.indent, self.open)
+        self.before()
+        return self
 
-    def __exit__(self, *exc):
-        self.printer.end_group(self.indent, self.close)
-        return False
-
-
-class _IndentContext:
-    def __init__(self, printer, indent):
-        self.printer = printer
-        self.indent = indent
-
-    def __enter__(self):
-        self.printer.indentation += self.indent
-
-    def __exit__(self, *exc):
-        self.printer.indentation -= self.indent
+    def __exit__(self, kind, value, tb):
+        self.after()
         return False
 
 
 class RepresentationPrinter:
-    def __init__(self, max_width=MAX_WIDTH, newline="\\n", max_seq_length=MAX_SEQ_LENGTH):
-        self.out = []
+    def __init__(self, max_width=LINE_WIDTH, newline="\\n", max_seq_length=SEQ_LIMIT):
         self.max_width = max_width
         self.newline = newline
         self.max_seq_length = max_seq_length
         self.verbose = False
-        self.column = 0
-        self.buffer_width = 0
-        self.buffer = []
-        root = _Group(0)
-        self.group_stack = [root]
-        self.queue = _GroupQueue(root)
         self.indentation = 0
-        self.stack = []
+        self.stack = []  # ids of the objects being printed, outermost first
+        self._done = []  # text that is final
+        self._column = 0  # where the final text's last line ends
+        self._pending = []  # str pieces and _Gap, oldest first from self._head
+        self._head = 0
+        self._pending_width = 0
+        outermost = _Block(0)
+        self._open = [outermost]  # blocks begun and not ended, innermost last
+        self._candidates = [[outermost]]  # per level, the blocks that may still break
 
-    # -- layout --
-
-    def _break_one_group(self, group):
-        while group.breakables:
-            x = self.buffer.pop(0)
-            self.column = x.output(self.out, self.column)
-            self.buffer_width -= x.width
-        while self.buffer and isinstance(self.buffer[0], _Text):
-            x = self.buffer.pop(0)
-            self.column = x.output(self.out, self.column)
-            self.buffer_width -= x.width
-
-    def _break_outer_groups(self):
-        while self.max_width < self.column + self.buffer_width:
-            group = self.queue.deq()
-            if not group:
-                return
-            self._break_one_group(group)
+    # ---- the stream ----
 
     def text(self, obj):
-        width = len(obj)
-        if self.buffer:
-            last = self.buffer[-1]
-            if not isinstance(last, _Text):
-                last = _Text()
-                self.buffer.append(last)
-            last.add(obj, width)
-            self.buffer_width += width
-            self._break_outer_groups()
-        else:
-            self.out.append(obj)
-            self.column += width
+        if self._head == len(self._pending):
+            self._done.append(obj)
+            self._column += len(obj)
+            return
+        self._pending.append(obj)
+        self._pending_width += len(obj)
+        self._keep_in_width()
 
     def breakable(self, sep=" "):
-        width = len(sep)
-        group = self.group_stack[-1]
-        if group.want_break:
-            self.flush()
-            self.out.append(self.newline)
-            self.out.append(" " * self.indentation)
-            self.column = self.indentation
-            self.buffer_width = 0
-        else:
-            self.buffer.append(_Breakable(sep, width, self))
-            self.buffer_width += width
-            self._break_outer_groups()
+        block = self._open[-1]
+        if block.broken:
+            self._line_break()
+            return
+        block.waiting += 1
+        self._pending.append(_Gap(sep, self.indentation, block))
+        self._pending_width += len(sep)
+        self._keep_in_width()
 
     def break_(self):
-        group = self.queue.deq()
-        if group:
-            self._break_one_group(group)
-        self.flush()
-        self.out.append(self.newline)
-        self.out.append(" " * self.indentation)
-        self.column = self.indentation
-        self.buffer_width = 0
+        chosen = self._choose_block()
+        if chosen is not None:
+            self._decide(chosen)
+        self._line_break()
 
     def begin_group(self, indent=0, open=""):
         if open:
             self.text(open)
-        group = _Group(self.group_stack[-1].depth + 1)
-        self.group_stack.append(group)
-        self.queue.enq(group)
+        block = _Block(self._open[-1].level + 1)
+        self._open.append(block)
+        while len(self._candidates) <= block.level:
+            self._candidates.append([])
+        self._candidates[block.level].append(block)
         self.indentation += indent
 
     def end_group(self, dedent=0, close=""):
         self.indentation -= dedent
-        group = self.group_stack.pop()
-        if not group.breakables:
-            self.queue.remove(group)
+        block = self._open.pop()
+        if block.waiting == 0:
+            self._drop_candidate(block)
         if close:
             self.text(close)
 
     def group(self, indent=0, open="", close=""):
-        return _GroupContext(self, indent, open, close)
+        return _During(
+            lambda: self.begin_group(indent, open),
+            lambda: self.end_group(indent, close),
+        )
 
     def indent(self, indent):
-        return _IndentContext(self, indent)
+        def shift(by):
+            self.indentation += by
+        return _During(lambda: shift(indent), lambda: shift(-indent))
 
     def flush(self):
-        for data in self.buffer:
-            self.column += data.output(self.out, self.column)
-        self.buffer.clear()
-        self.buffer_width = 0
+        while self._head < len(self._pending):
+            self._write_next()
+        self._pending_width = 0
 
-    def _items(self, seq):
-        """The items to show (at most max_seq_length), and whether some were left out."""
-        items = []
-        for x in seq:
-            if self.max_seq_length and len(items) >= self.max_seq_length:
-                return items, True
-            items.append(x)
-        return items, False
+    def getvalue(self):
+        return "".join(self._done)
 
-    def _more(self):
-        self.text(",")
-        self.breakable()
-        self.text("...")
+    # ---- deciding gaps ----
 
-    # -- objects --
+    def _write_next(self):
+        item = self._pending[self._head]
+        self._head += 1
+        if self._head == len(self._pending):
+            self._pending = []
+            self._head = 0
+        if not isinstance(item, _Gap):
+            self._done.append(item)
+            self._column += len(item)
+            self._pending_width -= len(item)
+            return
+        self._pending_width -= len(item.sep)
+        block = item.block
+        block.waiting -= 1
+        if block.broken:
+            self._done.append(self.newline + " " * item.indent)
+            self._column = item.indent
+            return
+        if block.waiting == 0:
+            self._drop_candidate(block)
+        self._done.append(item.sep)
+        self._column += len(item.sep)
+
+    def _keep_in_width(self):
+        while self._column + self._pending_width > self.max_width:
+            chosen = self._choose_block()
+            if chosen is None:
+                return
+            self._decide(chosen)
+
+    def _decide(self, block):
+        # every undecided gap of the block (now broken) is written, then the text after
+        # its last one, up to the next gap
+        while block.waiting:
+            self._write_next()
+        while self._head < len(self._pending) and not isinstance(
+            self._pending[self._head], _Gap
+        ):
+            self._write_next()
+
+    def _choose_block(self):
+        for level in self._candidates:
+            count = len(level)
+            for back in range(count):
+                block = level[count - 1 - back]
+                if block.waiting:
+                    # IPython leaves the list at this point by the position counted from
+                    # the front, which is not always the chosen block; the printed layout
+                    # depends on it, so glasspy does the same
+                    del level[back]
+                    block.broken = True
+                    return block
+            for block in level:
+                block.broken = True
+            level.clear()
+        return None
+
+    def _drop_candidate(self, block):
+        level = self._candidates[block.level]
+        for i in range(len(level)):
+            if level[i] is block:
+                del level[i]
+                return
+
+    def _line_break(self):
+        self.flush()
+        self._done.append(self.newline + " " * self.indentation)
+        self._column = self.indentation
+
+    # ---- objects ----
 
     def pretty(self, obj):
-        oid = id(obj)
-        cycle = oid in self.stack
-        self.stack.append(oid)
+        key = id(obj)
+        seen = key in self.stack
+        self.stack.append(key)
         self.begin_group()
         try:
-            if obj is None or obj is True or obj is False or obj is Ellipsis or obj is NotImplemented:
-                return _repr_pprint(obj, self, cycle)
-            cls = getattr(obj, "__class__", None) or type(obj)
-            for c in cls.__mro__:
-                printer = _printer_for(c)
-                if printer is not None:
-                    return printer(obj, self, cycle)
-                d = c.__dict__
-                if "_repr_pretty_" in d:
-                    meth = c._repr_pretty_
-                    if callable(meth):
-                        return meth(obj, self, cycle)
-                if c is not object and callable(d.get("__repr__")):
-                    return _repr_pprint(obj, self, cycle)
-            return _default_pprint(obj, self, cycle)
+            return _printer_of(obj)(obj, self, seen)
         finally:
             self.end_group()
             self.stack.pop()
 
 
-def _default_pprint(obj, p, cycle):
-    klass = getattr(obj, "__class__", None) or type(obj)
-    if getattr(klass, "__repr__", None) is not object.__repr__:
-        _repr_pprint(obj, p, cycle)
-        return
-    p.begin_group(1, "<")
-    p.pretty(klass)
-    p.text(" at 0x%x" % id(obj))
-    if cycle:
-        p.text(" ...")
-    p.end_group(1, ">")
+def _attr(obj, name, default=None):
+    try:
+        return getattr(obj, name, default)
+    except Exception:
+        return default
 
 
-def _seq_printer(start, end):
-    def inner(obj, p, cycle):
+def _printer_of(obj):
+    """The function that prints obj: IPython's registry first, then the class's own ways."""
+    if obj is None or obj is True or obj is False or obj is Ellipsis or obj is NotImplemented:
+        return _as_repr
+    cls = _attr(obj, "__class__") or type(obj)
+    for klass in cls.__mro__:
+        found = _BY_TYPE.get(klass)
+        if found is None:
+            found = _BY_NAME.get((_attr(klass, "__module__"), _attr(klass, "__name__")))
+        if found is not None:
+            return found
+        own = klass.__dict__
+        if "_repr_pretty_" in own and callable(klass._repr_pretty_):
+            return klass._repr_pretty_
+        if klass is not object and callable(own.get("__repr__")):
+            return _as_repr
+    return _with_address
+
+
+def _as_repr(obj, p, cycle):
+    with p.group():
+        for n, line in enumerate(repr(obj).splitlines()):
+            if n:
+                p.break_()
+            p.text(line)
+
+
+def _with_address(obj, p, cycle):
+    cls = _attr(obj, "__class__") or type(obj)
+    if _attr(cls, "__repr__") is not object.__repr__:
+        return _as_repr(obj, p, cycle)
+    with p.group(1, "<", ">"):
+        p.pretty(cls)
+        p.text(" at 0x%x" % id(obj))
         if cycle:
-            return p.text(start + "..." + end)
-        step = len(start)
-        p.begin_group(step, start)
-        items, more = p._items(obj)
-        for idx, x in enumerate(items):
-            if idx:
+            p.text(" ...")
+
+
+def _enclose(p, opener, closer, items, show, after=""):
+    """opener, each item shown by show() with ", " or a line break between, after, closer;
+    past p.max_seq_length items, "..." stands for the rest"""
+    with p.group(len(opener), opener, closer):
+        shown = 0
+        for item in items:
+            if shown:
                 p.text(",")
                 p.breakable()
-            p.pretty(x)
-        if more:
-            p._more()
-        if len(obj) == 1 and isinstance(obj, tuple):
-            p.text(",")
-        p.end_group(step, end)
-    return inner
+                if shown == p.max_seq_length:
+                    p.text("...")
+                    break
+            show(item)
+            shown += 1
+        if after:
+            p.text(after)
 
 
-def _sorted_for_pprint(items):
-    items = list(items)
-    try:
-        return sorted(items)
-    except Exception:
-        try:
-            return sorted(items, key=str)
-        except Exception:
-            return items
-
-
-def _set_printer(start, end):
-    def inner(obj, p, cycle):
+def _sequence(opener, closer):
+    def show(obj, p, cycle):
         if cycle:
-            return p.text(start + "..." + end)
+            p.text(opener + "..." + closer)
+            return
+        one_tuple = isinstance(obj, tuple) and len(obj) == 1
+        _enclose(p, opener, closer, obj, p.pretty, "," if one_tuple else "")
+    return show
+
+
+def _in_order(values):
+    values = list(values)
+    for key in (None, str):
+        try:
+            return sorted(values, key=key)
+        except Exception:
+            pass
+    return values
+
+
+def _set(opener, closer):
+    def show(obj, p, cycle):
+        if cycle:
+            p.text(opener + "..." + closer)
+            return
         if len(obj) == 0:
             p.text(type(obj).__name__ + "()")
             return
-        step = len(start)
-        p.begin_group(step, start)
-        if not (p.max_seq_length and len(obj) >= p.max_seq_length):
-            items = _sorted_for_pprint(obj)
-        else:
-            items = obj
-        items, more = p._items(items)
-        for idx, x in enumerate(items):
-            if idx:
-                p.text(",")
-                p.breakable()
-            p.pretty(x)
-        if more:
-            p._more()
-        p.end_group(step, end)
-    return inner
+        limit = p.max_seq_length
+        items = obj if limit and len(obj) >= limit else _in_order(obj)
+        _enclose(p, opener, closer, items, p.pretty)
+    return show
 
 
-def _dict_printer(start, end):
-    def inner(obj, p, cycle):
+def _mapping(opener, closer):
+    def show(obj, p, cycle):
         if cycle:
-            return p.text("{...}")
-        step = len(start)
-        p.begin_group(step, start)
-        keys, more = p._items(obj.keys())
-        for idx, key in enumerate(keys):
-            if idx:
-                p.text(",")
-                p.breakable()
+            p.text("{...}")
+            return
+
+        def entry(key):
             p.pretty(key)
             p.text(": ")
             p.pretty(obj[key])
-        if more:
-            p._more()
-        p.end_group(step, end)
-    return inner
+        _enclose(p, opener, closer, obj.keys(), entry)
+    return show
 
 
-def _type_pprint(obj, p, cycle):
-    overrides = [m for m in type(obj).__mro__ if "__repr__" in m.__dict__]
-    if overrides[:1] != [type]:
-        _repr_pprint(obj, p, cycle)
-        return
-    mod = getattr(obj, "__module__", None)
-    name = getattr(obj, "__qualname__", None)
+def _class(obj, p, cycle):
+    # a metaclass with a __repr__ of its own is printed by it
+    for klass in type(obj).__mro__:
+        if "__repr__" in klass.__dict__:
+            if klass is not type:
+                return _as_repr(obj, p, cycle)
+            break
+    name = _attr(obj, "__qualname__")
     if not isinstance(name, str):
-        name = getattr(obj, "__name__", "<unknown type>")
-    if mod in (None, "__builtin__", "builtins", "exceptions"):
-        p.text(name)
-    else:
-        p.text(mod + "." + name)
+        name = obj.__name__
+        if not isinstance(name, str):
+            name = "<unknown type>"
+    module = _attr(obj, "__module__")
+    p.text(name if module in _BUILTIN_MODULES else module + "." + name)
 
 
-def _repr_pprint(obj, p, cycle):
-    lines = repr(obj).splitlines()
-    p.begin_group()
-    for idx, line in enumerate(lines):
-        if idx:
-            p.break_()
-        p.text(line)
-    p.end_group()
+_BUILTIN_MODULES = (None, "__builtin__", "builtins", "exceptions")
 
 
-def _signature(fn):
-    code = getattr(fn, "__code__", None)
-    if code is None:
-        text = getattr(fn, "__text_signature__", None)
-        if not isinstance(text, str):
-            return None
-        # inspect drops the leading $module or $self, and a "/" that only it stood before
-        for first in ("$module", "$self", "$type"):
-            text = text.replace("(" + first + ", ", "(").replace("(" + first + ")", "()")
-        return text.replace("(/, ", "(").replace("(/)", "()")
-    names = code.co_varnames
-    npos = code.co_argcount
-    nposonly = code.co_posonlyargcount
-    nkw = code.co_kwonlyargcount
-    defaults = fn.__defaults__ or ()
-    kwdefaults = fn.__kwdefaults__ or {}
-    annotations = getattr(fn, "__annotations__", None) or {}
-    parts = []
-    first_default = npos - len(defaults)
-
-    def one(name, default, has_default):
-        text = name
-        if name in annotations:
-            text += ": " + _annotation(annotations[name])
-            if has_default:
-                text += " = " + repr(default)
-        elif has_default:
-            text += "=" + repr(default)
-        return text
-
-    for i in range(npos):
-        name = names[i]
-        if i >= first_default:
-            parts.append(one(name, defaults[i - first_default], True))
-        else:
-            parts.append(one(name, None, False))
-        if nposonly and i == nposonly - 1:
-            parts.append("/")
-    index = npos + nkw
-    if code.co_flags & 0x04:
-        star = names[index]
-        parts.append("*" + one(star, None, False))
-        index += 1
-    elif nkw:
-        parts.append("*")
-    for i in range(npos, npos + nkw):
-        name = names[i]
-        if name in kwdefaults:
-            parts.append(one(name, kwdefaults[name], True))
-        else:
-            parts.append(one(name, None, False))
-    if code.co_flags & 0x08:
-        parts.append("**" + one(names[index], None, False))
-    text = "(" + ", ".join(parts) + ")"
-    if "return" in annotations:
-        text += " -> " + _annotation(annotations["return"])
-    return text
-
-
-def _annotation(value):
-    if isinstance(value, type):
-        if value.__module__ == "builtins":
-            return value.__qualname__
-        return value.__module__ + "." + value.__qualname__
-    return repr(value)
-
-
-def _function_pprint(obj, p, cycle):
-    name = getattr(obj, "__qualname__", None) or obj.__name__
-    mod = getattr(obj, "__module__", None)
-    if mod and mod not in ("__builtin__", "builtins", "exceptions"):
-        name = mod + "." + name
+def _function(obj, p, cycle):
+    name = _attr(obj, "__qualname__", obj.__name__)
+    module = obj.__module__
+    if module and module not in _BUILTIN_MODULES:
+        name = module + "." + name
     try:
-        signature = _signature(obj)
+        sig = _signature_text(obj)
     except Exception:
-        signature = None
-    p.text("<function %s>" % (name + signature if signature is not None else name))
+        sig = None
+    p.text("<function " + name + (sig or "") + ">")
 
 
-class CallExpression:
-    def __init__(self, name, args, kwargs):
+class _Call:
+    """Prints as a call, NAME(arg, ..., key=value), broken over lines as needed."""
+
+    def __init__(self, name, args, kwargs=None):
         self.name = name
         self.args = args
-        self.kwargs = kwargs
+        self.kwargs = kwargs or {}
 
     def _repr_pretty_(self, p, cycle):
-        started = [False]
-
-        def new_item():
-            if started[0]:
-                p.text(",")
-                p.breakable()
-            started[0] = True
-
-        prefix = self.name + "("
-        p.begin_group(len(prefix), prefix)
-        for arg in self.args:
-            new_item()
-            p.pretty(arg)
-        for arg_name in self.kwargs:
-            new_item()
-            arg_prefix = arg_name + "="
-            p.begin_group(len(arg_prefix), arg_prefix)
-            p.pretty(self.kwargs[arg_name])
-            p.end_group(len(arg_prefix))
-        p.end_group(len(prefix), ")")
+        head = self.name + "("
+        with p.group(len(head), head, ")"):
+            parts = [(None, a) for a in self.args] + list(self.kwargs.items())
+            for n, (key, value) in enumerate(parts):
+                if n:
+                    p.text(",")
+                    p.breakable()
+                if key is None:
+                    p.pretty(value)
+                else:
+                    with p.group(len(key) + 1, key + "="):
+                        p.pretty(value)
 
 
-def _exception_pprint(obj, p, cycle):
+class _Raw:
+    """Prints as the text it holds."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(self.text)
+
+
+def _exception(obj, p, cycle):
     cls = obj.__class__
-    name = getattr(cls, "__qualname__", cls.__name__)
+    name = _attr(cls, "__qualname__", cls.__name__)
     if cls.__module__ not in ("exceptions", "builtins"):
         name = cls.__module__ + "." + name
-    p.pretty(CallExpression(name, getattr(obj, "args", ()), {}))
+    p.pretty(_Call(name, _attr(obj, "args", ())))
 
 
-def _super_pprint(obj, p, cycle):
-    p.begin_group(8, "<super: ")
-    p.pretty(obj.__thisclass__)
-    p.text(",")
-    p.breakable()
-    p.pretty(obj.__self__)
-    p.end_group(8, ">")
+def _super(obj, p, cycle):
+    with p.group(8, "<super: ", ">"):
+        p.pretty(obj.__thisclass__)
+        p.text(",")
+        p.breakable()
+        p.pretty(obj.__self__)
 
 
-def _function_example():
+def _as_call(arguments):
+    """A printer for a collections type shown as a call of its class: arguments(obj)
+    gives the call's (args, kwargs), or None for no arguments."""
+    def show(obj, p, cycle):
+        name = obj.__class__.__name__
+        if cycle:
+            p.pretty(_Call(name, [_Raw("...")]))
+            return
+        found = arguments(obj)
+        p.pretty(_Call(name, found[0], found[1]) if found else _Call(name, []))
+    return show
+
+
+def _deque_arguments(d):
+    if d.maxlen is None:
+        return [list(d)], None
+    return [list(d)], {"maxlen": d.maxlen}
+
+
+def _example_function():
     pass
 
 
-class _MethodExample:
+class _Example:
     def method(self):
         pass
 
 
-_PRINTERS = [
-    (int, _repr_pprint),
-    (float, _repr_pprint),
-    (str, _repr_pprint),
-    (tuple, _seq_printer("(", ")")),
-    (list, _seq_printer("[", "]")),
-    (dict, _dict_printer("{", "}")),
-    (set, _set_printer("{", "}")),
-    (frozenset, _set_printer("frozenset({", "})")),
-    (super, _super_pprint),
-    (type, _type_pprint),
-    (type(_function_example), _function_pprint),
-    (type(len), _function_pprint),
-    (type(_MethodExample().method), _repr_pprint),
-    (BaseException, _exception_pprint),
-    (type(type.__dict__), _dict_printer("mappingproxy({", "})")),
-    (slice, _repr_pprint),
-    (range, _repr_pprint),
-    (bytes, _repr_pprint),
-]
+_BY_TYPE = {
+    int: _as_repr,
+    float: _as_repr,
+    str: _as_repr,
+    bytes: _as_repr,
+    slice: _as_repr,
+    range: _as_repr,
+    tuple: _sequence("(", ")"),
+    list: _sequence("[", "]"),
+    dict: _mapping("{", "}"),
+    type(type.__dict__): _mapping("mappingproxy({", "})"),
+    set: _set("{", "}"),
+    frozenset: _set("frozenset({", "})"),
+    super: _super,
+    type: _class,
+    type(_example_function): _function,
+    type(len): _function,
+    type(_Example().method): _as_repr,
+    BaseException: _exception,
+}
+
+_BY_NAME = {
+    ("collections", "defaultdict"): _as_call(lambda d: ([d.default_factory, dict(d)], None)),
+    ("collections", "OrderedDict"): _as_call(lambda d: ([list(d.items())], None) if d else None),
+    ("collections", "deque"): _as_call(_deque_arguments),
+    ("collections", "Counter"): _as_call(lambda d: ([dict(d)], None) if d else None),
+    ("collections", "UserList"): _as_call(lambda d: ([d.data], None)),
+    ("types", "SimpleNamespace"): lambda obj, p, cycle: p.pretty(
+        _Call("namespace", [_Raw("...")]) if cycle else _Call("namespace", [], obj.__dict__)
+    ),
+}
 
 
-def _printer_for(cls):
-    for known, printer in _PRINTERS:
-        if cls is known:
-            return printer
-    return None
+# ---- signatures, as inspect.signature prints them ----
+
+def _annotation_text(value):
+    if not isinstance(value, type):
+        return repr(value)
+    if value.__module__ == "builtins":
+        return value.__qualname__
+    return value.__module__ + "." + value.__qualname__
 
 
-def _drop_first(text):
+def _parameter_text(name, annotations, default=None, has_default=False):
+    if name not in annotations:
+        return name + "=" + repr(default) if has_default else name
+    text = name + ": " + _annotation_text(annotations[name])
+    return text + " = " + repr(default) if has_default else text
+
+
+def _from_text_signature(fn):
+    text = _attr(fn, "__text_signature__")
+    if not isinstance(text, str):
+        return None
+    # inspect hides the bound first parameter ($module, $self, $type) and a "/" that
+    # ended the positional-only part right after it
+    for hidden in ("$module", "$self", "$type"):
+        text = text.replace("(" + hidden + ", ", "(").replace("(" + hidden + ")", "()")
+    return text.replace("(/, ", "(").replace("(/)", "()")
+
+
+def _signature_text(fn):
+    code = _attr(fn, "__code__")
+    if code is None:
+        return _from_text_signature(fn)
+    names = code.co_varnames
+    positional = code.co_argcount
+    keyword_only = code.co_kwonlyargcount
+    defaults = fn.__defaults__ or ()
+    kw_defaults = fn.__kwdefaults__ or {}
+    annotations = _attr(fn, "__annotations__") or {}
+    undefaulted = positional - len(defaults)
+    parts = []
+    for i in range(positional):
+        if i < undefaulted:
+            parts.append(_parameter_text(names[i], annotations))
+        else:
+            parts.append(_parameter_text(names[i], annotations, defaults[i - undefaulted], True))
+        if i + 1 == code.co_posonlyargcount:
+            parts.append("/")
+    extra = positional + keyword_only  # where *args and **kwargs sit in co_varnames
+    if code.co_flags & 0x04:
+        parts.append("*" + _parameter_text(names[extra], annotations))
+        extra += 1
+    elif keyword_only:
+        parts.append("*")
+    for name in names[positional:positional + keyword_only]:
+        if name in kw_defaults:
+            parts.append(_parameter_text(name, annotations, kw_defaults[name], True))
+        else:
+            parts.append(_parameter_text(name, annotations))
+    if code.co_flags & 0x08:
+        parts.append("**" + _parameter_text(names[extra], annotations))
+    text = "(" + ", ".join(parts) + ")"
+    if "return" in annotations:
+        text += " -> " + _annotation_text(annotations["return"])
+    return text
+
+
+def _without_first(text):
+    """A bound callable's signature: the unbound one without its first parameter."""
     if text is None or not text.startswith("("):
         return text
-    inner = text[1:]
-    comma = inner.find(", ")
-    close = inner.find(")")
-    if comma != -1 and comma < close:
-        return "(" + inner[comma + 2:]
-    return "(" + inner[close:]
+    rest = text[1:]
+    comma = rest.find(", ")
+    if comma != -1 and comma < rest.find(")"):
+        return "(" + rest[comma + 2:]
+    return "(" + rest[rest.find(")"):]
 
 
 def signature(obj):
     """The signature inspect would print for a callable, or None."""
     try:
         if isinstance(obj, type):
-            init = getattr(obj, "__init__", None)
+            init = _attr(obj, "__init__")
             if init is None or init is object.__init__:
                 return "()"
-            return _drop_first(_signature(init))
+            return _without_first(_signature_text(init))
         if hasattr(obj, "__func__"):
-            return _drop_first(_signature(obj.__func__))
+            return _without_first(_signature_text(obj.__func__))
         if callable(obj):
-            return _signature(obj)
+            return _signature_text(obj)
     except Exception:
         return None
     return None
@@ -568,5 +575,5 @@ def pretty(obj):
     p = RepresentationPrinter()
     p.pretty(obj)
     p.flush()
-    return "".join(p.out)
+    return p.getvalue()
 `;

@@ -34,6 +34,14 @@ export function initializeLocals(
   argcount: number,
   kwnames: PyObject | null,
 ): void {
+  // The common case: exactly the positional parameters, nothing else.
+  if (
+    kwnames === null && argcount === co.co_argcount &&
+    (co.co_flags & (CO.VARARGS | CO.VARKEYWORDS)) === 0 && co.co_kwonlyargcount === 0
+  ) {
+    for (let j = 0; j < argcount; j++) ls[base + j] = args[offset + j];
+    return;
+  }
   const fd = funcData(func);
   const totalArgs = co.co_argcount + co.co_kwonlyargcount;
   const flags = co.co_flags;

@@ -9,14 +9,11 @@
 // `exception_unwind:` labels of ceval.c.
 
 import { CO } from "../compiler/code.ts";
-import { Op } from "../compiler/opcode.ts";
 import {
   Py_DECREF,
   Py_False,
   Py_None,
   Py_NotImplemented,
-  Py_TPFLAGS_MAPPING,
-  Py_TPFLAGS_SEQUENCE,
   Py_True,
   Py_XDECREF,
   PyBaseObject_Type,
@@ -36,12 +33,74 @@ import {
   PyUnicode_Type,
 } from "../objects/object.ts";
 import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
+import { type DictKeys, dictStrIndex } from "../objects/dictobject.ts";
+import {
+  op_BEFORE_WITH,
+  op_BUILD_CONST_KEY_MAP,
+  op_BUILD_MAP,
+  op_BUILD_SET,
+  op_BUILD_SLICE,
+  op_BUILD_STRING,
+  op_CHECK_EG_MATCH,
+  op_CHECK_EXC_MATCH,
+  op_CONTAINS_OP,
+  op_COPY_FREE_VARS,
+  op_DELETE_ATTR,
+  op_DELETE_DEREF,
+  op_DELETE_FAST,
+  op_DELETE_GLOBAL,
+  op_DELETE_NAME,
+  op_DELETE_SUBSCR,
+  op_DICT_MERGE,
+  op_DICT_UPDATE,
+  op_FORMAT_VALUE,
+  op_GET_ITER,
+  op_GET_LEN,
+  op_GET_YIELD_FROM_ITER,
+  op_IMPORT_FROM,
+  op_IMPORT_NAME,
+  op_IMPORT_STAR,
+  op_LIST_EXTEND,
+  op_LIST_TO_TUPLE,
+  op_LOAD_BUILD_CLASS,
+  op_LOAD_CLASSDEREF,
+  op_LOAD_NAME,
+  op_MAKE_CELL,
+  op_MAKE_FUNCTION,
+  op_MAP_ADD,
+  op_MATCH_CLASS,
+  op_MATCH_KEYS,
+  op_MATCH_MAPPING,
+  op_MATCH_SEQUENCE,
+  op_POP_EXCEPT,
+  op_PREP_RERAISE_STAR,
+  op_PRINT_EXPR,
+  op_PUSH_EXC_INFO,
+  op_RAISE_VARARGS,
+  op_SET_ADD,
+  op_SET_UPDATE,
+  op_SETUP_ANNOTATIONS,
+  op_STORE_GLOBAL,
+  op_STORE_NAME,
+  op_STORE_SUBSCR,
+  op_UNARY_INVERT,
+  op_UNARY_NEGATIVE,
+  op_UNARY_NOT,
+  op_UNARY_POSITIVE,
+  op_UNPACK_EX,
+  op_UNPACK_SEQUENCE,
+  op_WITH_EXCEPT_START,
+  opError,
+} from "./ops.ts";
+import { compileCode, JIT_CALL, JIT_RETURN, JIT_YIELD, jitOut, setJitRuntime } from "./jit.ts";
+import { binaryOpSlow, callGeneric, compareSlow, concatStrings, truthAndDecref } from "./ops.ts";
+import * as opsModule from "./ops.ts";
+import { loadAttrCached, loadMethodCached, methodFound, storeAttrCached } from "./specialize.ts";
 import { funcData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import {
   clearAndPopFrame,
   clearFrame,
-  fastToLocals,
   Frame,
   getFrameObject,
   popFrameOnly,
@@ -53,7 +112,6 @@ import { chainContext, PyErr_Format, PyErr_FromJS, PyErr_SetObject } from "../ob
 import {
   excData,
   PyExc_AssertionError,
-  PyExc_AttributeError,
   PyExc_BaseException,
   PyExc_ImportError,
   PyExc_KeyboardInterrupt,
@@ -75,7 +133,6 @@ import {
   _PyObject_LookupAttr,
   checkRecursiveCall,
   methodOut,
-  PyObject_ASCII,
   PyObject_GetAttr,
   PyObject_IsTrue,
   PyObject_Repr,
@@ -87,18 +144,11 @@ import {
 import {
   binary_ops,
   PyIter_Next,
-  PyNumber_Invert,
-  PyNumber_Negative,
-  PyNumber_Positive,
-  PyObject_DelItem,
-  PyObject_Format,
   PyObject_GetItem,
   PyObject_GetIter,
   PyObject_IsInstance,
   PyObject_SetItem,
-  PyObject_Size,
   PySequence_Check,
-  PySequence_Contains,
   PySequence_List,
   PySequence_Tuple,
 } from "../objects/abstract.ts";
@@ -118,7 +168,6 @@ import {
   dictGetStr,
   PyDict_Check,
   PyDict_Contains,
-  PyDict_DelItem,
   PyDict_GetItemWithError,
   PyDict_New,
   PyDict_SetItem,
@@ -127,26 +176,13 @@ import {
 import { PyTuple_Check, PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import {
   _PyList_AppendTakeRef,
-  list_extend,
   list_iter,
   listiter_next,
-  PyList_AsTuple,
   PyList_Check,
   PyList_FromArraySteal,
   type PyListObject,
 } from "../objects/listobject.ts";
-import { make_new_set, PySet_Add, set_update_internal } from "../objects/setobject.ts";
-import { PySlice_New } from "../objects/sliceobject.ts";
-import { PyCell_GET, PyCell_New } from "../objects/cellobject.ts";
-import { PySet_Type } from "../objects/object.ts";
-import {
-  addValues,
-  compareValues,
-  mulValues,
-  PyLong_FromNumber,
-  type PyLongObject,
-  subValues,
-} from "../objects/longobject.ts";
+import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   _Py_ID,
@@ -157,19 +193,16 @@ import {
 import { lookupMaybeMethod, PyType_Check } from "../objects/typeobject.ts";
 import { PyTraceBack_Here } from "./traceback.ts";
 import { makeGenerator } from "./genobject.ts";
-import { importAllFrom, importFrom, importName } from "./imports.ts";
-import { matchClass, matchKeys } from "./match.ts";
 import { rangeiter_next } from "../objects/rangeobject.ts";
 import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { instrument } from "./instrument.ts";
-import { exceptionGroupMatch, prepReraiseStar } from "./exceptiongroups.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
 let reraised: PyObject | null = null;
 
-function unboundLocal(co: CodeData, oparg: number): PyObject {
+export function unboundLocal(co: CodeData, oparg: number): PyObject {
   const name = (co.co_localsplusnames.ob_item as PyObject[])[oparg];
   const e = PyErr_Format(
     PyExc_UnboundLocalError,
@@ -178,7 +211,7 @@ function unboundLocal(co: CodeData, oparg: number): PyObject {
   return e;
 }
 
-function unboundDeref(co: CodeData, oparg: number): PyObject {
+export function unboundDeref(co: CodeData, oparg: number): PyObject {
   const name = (co.co_localsplusnames.ob_item as PyObject[])[oparg];
   if (oparg < co.co_nplaincellvars + co.co_nlocals) {
     return PyErr_Format(
@@ -195,7 +228,7 @@ function unboundDeref(co: CodeData, oparg: number): PyObject {
 }
 
 /** format_exc_check_arg for NameError: the message, and the name for suggestions. */
-function nameErrorWith(msg: string, name: PyObject): PyObject {
+export function nameErrorWith(msg: string, name: PyObject): PyObject {
   const e = PyErr_Format(PyExc_NameError, msg);
   const d = excData(e);
   if (d.name === null) {
@@ -205,12 +238,134 @@ function nameErrorWith(msg: string, name: PyObject): PyObject {
   return e;
 }
 
-function nameError(name: PyObject): PyObject {
+export function nameError(name: PyObject): PyObject {
   return nameErrorWith(`name '${str(name)}' is not defined`, name);
 }
 
+/**
+ * Where a LOAD_GLOBAL found its name last time (CPython specialises LOAD_GLOBAL on the
+ * dicts' keys versions the same way): the globals' keys object and entry, or, for a
+ * builtin, the globals' keys object and entry count (proving the name is still absent)
+ * and the builtins' keys object and entry.
+ */
+class GlobalCache {
+  readonly greuse: number;
+  readonly breuse: number;
+  constructor(
+    readonly gkeys: DictKeys,
+    readonly gix: number,
+    readonly gn: number,
+    readonly bkeys: DictKeys | null,
+    readonly bix: number,
+    readonly key: PyObject,
+  ) {
+    this.greuse = gkeys.reuse;
+    this.breuse = bkeys === null ? 0 : bkeys.reuse;
+  }
+}
+
+/** _PyDict_LoadGlobal with the per-instruction cache; the value is borrowed. */
+function loadGlobalCached(
+  cache: unknown[],
+  i: number,
+  globals: PyObject,
+  builtins: PyObject,
+  name: PyObject,
+): PyObject | null {
+  const c = cache[i] as GlobalCache | null;
+  const gk = globals.ob_data as DictKeys;
+  if (c !== null && c.gkeys === gk && gk.reuse === c.greuse) {
+    if (c.bkeys === null) {
+      if (gk.keys[c.gix] === c.key) {
+        const v = gk.values[c.gix];
+        if (v !== null) return v;
+      }
+    } else if (
+      gk.nentries === c.gn && builtins.ob_data === c.bkeys && c.bkeys.reuse === c.breuse
+    ) {
+      const bk = c.bkeys;
+      if (bk.keys[c.bix] === c.key) {
+        const v = bk.values[c.bix];
+        if (v !== null) return v;
+      }
+    }
+  }
+  const gix = dictStrIndex(globals, name);
+  if (gix >= 0) {
+    const gk2 = globals.ob_data as DictKeys;
+    cache[i] = new GlobalCache(gk2, gix, 0, null, 0, gk2.keys[gix]!);
+    return gk2.values[gix];
+  }
+  const bix = dictStrIndex(builtins, name);
+  if (bix >= 0) {
+    const bk = builtins.ob_data as DictKeys;
+    cache[i] = new GlobalCache(
+      globals.ob_data as DictKeys,
+      0,
+      (globals.ob_data as DictKeys).nentries,
+      bk,
+      bix,
+      bk.keys[bix]!,
+    );
+    return bk.values[bix];
+  }
+  return null;
+}
+
+/**
+ * CALL of a Python function (the inlined call of ceval.c): binds the arguments (stolen from
+ * ls[argsAt..]; the function's reference goes to the new frame), pushes the new frame and
+ * makes it current. retInstr is the caller's prev_instr while the callee runs (its CALL's
+ * last cache entry). On error (bad arguments, recursion limit) the callee frame is gone
+ * and the exception is raised in the caller.
+ */
+export function startPythonCall(
+  frame: Frame,
+  fn: PyObject,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  positional: number,
+  kw: PyObject | null,
+  retInstr: number,
+): Frame {
+  const fd = funcData(fn);
+  const fco = codeData(fd.code);
+  const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
+  frame.prev_instr = retInstr;
+  const newFrame = pushFrame(fn, locals);
+  try {
+    initializeLocals(
+      fn,
+      newFrame.code,
+      newFrame.localsplus,
+      newFrame.base,
+      ls,
+      argsAt,
+      positional,
+      kw,
+    );
+  } catch (e) {
+    clearAndPopFrame(newFrame);
+    throw e;
+  }
+  newFrame.previous = frame;
+  vmstack.current = newFrame;
+  if (--tstate.recursion_remaining < 0) {
+    try {
+      checkRecursiveCall("");
+    } catch (e) {
+      // exit_unwind of the new frame (start_frame's extra decrement and exit_unwind's
+      // increment cancel out): pop it, and raise in the caller.
+      vmstack.current = frame;
+      clearAndPopFrame(newFrame);
+      throw e;
+    }
+  }
+  return newFrame;
+}
+
 /** The eval breaker: the host's interrupt flag. */
-function handleEvalBreaker(): void {
+export function handleEvalBreaker(): void {
   const flag = hostState.interrupt;
   if (flag !== null && flag[0] !== 0) {
     flag[0] = 0;
@@ -284,8 +439,85 @@ export function PyEval_EvalCode(code: PyObject, globals: PyObject, locals: PyObj
 
 // ---- the loop ----------------------------------------------------------------------------------------
 
-const BINARY_OP_ADD = 0, BINARY_OP_SUB = 10, BINARY_OP_MUL = 5;
-const BINARY_OP_IADD = 13, BINARY_OP_ISUB = 23, BINARY_OP_IMUL = 18;
+/**
+ * BINARY_OP on two ints held as JS numbers (safe integers), for the common operators:
+ * the result, or null to take the general path (bigint results, errors, powers).
+ * oparg is the NB_* operator (in-place forms are 13 above).
+ */
+function intBinaryOp(oparg: number, a: number, b: number): PyObject | null {
+  switch (oparg) {
+    case 0: // NB_ADD
+    case 13: {
+      const r = a + b;
+      return r <= 9007199254740991 && r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+    }
+    case 10: // NB_SUBTRACT
+    case 23: {
+      const r = a - b;
+      return r <= 9007199254740991 && r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+    }
+    case 5: // NB_MULTIPLY
+    case 18: {
+      const r = a * b;
+      return r <= 9007199254740991 && r >= -9007199254740991
+        ? PyLong_FromNumber(r === 0 ? 0 : r)
+        : null;
+    }
+    case 1: // NB_AND
+    case 14:
+      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a & b) : null;
+    case 7: // NB_OR
+    case 20:
+      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a | b) : null;
+    case 12: // NB_XOR
+    case 25:
+      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a ^ b) : null;
+    case 9: // NB_RSHIFT
+    case 22:
+      if ((a | 0) !== a || b < 0) return null;
+      return PyLong_FromNumber(b > 31 ? (a < 0 ? -1 : 0) : a >> b);
+    case 3: // NB_LSHIFT
+    case 16:
+      if ((a | 0) !== a || b < 0 || b > 20) return null;
+      return PyLong_FromNumber(a * (1 << b));
+    case 2: // NB_FLOOR_DIVIDE
+    case 15:
+      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
+      return PyLong_FromNumber(Math.floor(a / b) || 0);
+    case 6: // NB_REMAINDER
+    case 19: {
+      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
+      let r = a % b;
+      if (r !== 0 && (r ^ b) < 0) r += b;
+      return PyLong_FromNumber(r || 0);
+    }
+    case 11: // NB_TRUE_DIVIDE
+    case 24:
+      if (b === 0) return null;
+      // both exactly representable: the double quotient is the correctly rounded one
+      return PyFloat_FromDouble(a / b);
+  }
+  return null;
+}
+
+/** BINARY_OP on floats (or a float and a small int): +, -, *, / (not by zero). */
+function floatBinaryOp(oparg: number, a: number, b: number): PyObject | null {
+  switch (oparg) {
+    case 0:
+    case 13:
+      return PyFloat_FromDouble(a + b);
+    case 10:
+    case 23:
+      return PyFloat_FromDouble(a - b);
+    case 5:
+    case 18:
+      return PyFloat_FromDouble(a * b);
+    case 11:
+    case 24:
+      return b === 0 ? null : PyFloat_FromDouble(a / b);
+  }
+  return null;
+}
 
 /**
  * _PyEval_EvalFrameDefault: runs frame (and the Python frames it calls) until frame
@@ -322,6 +554,8 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
   let sp: number;
   let next_instr: number;
   let kwnames: PyObject | null = null;
+  let inJit = false;
+  let jitSteps = 0;
 
   resume: for (;;) {
     co = frame.code;
@@ -332,6 +566,9 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
     base = frame.base;
     sp = frame.sp;
     next_instr = frame.prev_instr + 1;
+    jitSteps = 0;
+    // While an instruction hook watches (glass views), every instruction goes through the
+    // interpreter so that the hook sees it; compiled code never calls the hook.
     const tracing = instrument.active;
     try {
       if (pending !== null) {
@@ -339,28 +576,75 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
         pending = null;
         throw e;
       }
+      if (co.jit === null && co.warmup <= 0 && !tracing) {
+        co.jit = compileCode(co);
+        co.warmup = co.jit === null ? 0x3fffffff : 0;
+      }
+      if (co.jit !== null && !tracing) {
+        inJit = true;
+        const status = co.jit(frame, ls);
+        inJit = false;
+        if (status === JIT_CALL) {
+          frame = vmstack.current!;
+          continue resume;
+        }
+        if (status === JIT_RETURN) {
+          const retval = jitOut.value!;
+          jitOut.value = null;
+          tstate.recursion_remaining++;
+          if (!frame.is_entry) {
+            const dying = frame;
+            frame = dying.previous!;
+            vmstack.current = frame;
+            clearAndPopFrame(dying);
+            frame.localsplus[frame.sp++] = retval;
+            continue resume;
+          }
+          vmstack.current = frame.previous;
+          return retval;
+        }
+        if (status === JIT_YIELD) {
+          const retval = jitOut.value!;
+          jitOut.value = null;
+          (frame.generator!.ob_data as { frameState: number }).frameState = -1; // FRAME_SUSPENDED
+          tstate.recursion_remaining++;
+          vmstack.current = frame.previous;
+          return retval;
+        }
+        // JIT_EXIT: interpret the next instruction, then go back to the compiled code.
+        sp = frame.sp;
+        next_instr = frame.prev_instr + 1;
+        jitSteps = 2;
+      } else {
+        co.warmup--;
+      }
       for (;;) {
+        if (jitSteps !== 0 && --jitSteps === 0) {
+          frame.sp = sp;
+          frame.prev_instr = next_instr - 1;
+          continue resume;
+        }
         if (tracing) instrument.hook(frame, next_instr, sp);
         frame.prev_instr = next_instr;
         let word = instrs[next_instr++];
         let opcode = word & 255;
         let oparg = word >> 8;
-        while (opcode === Op.EXTENDED_ARG) {
+        while (opcode === 144 /* EXTENDED_ARG */) {
           frame.prev_instr = next_instr;
           word = instrs[next_instr++];
           opcode = word & 255;
           oparg = (oparg << 8) | (word >> 8);
         }
         switch (opcode) {
-          case Op.NOP:
+          case 9 /* NOP */:
             break;
 
-          case Op.RESUME:
+          case 151 /* RESUME */:
             if (oparg < 2 && interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
             break;
 
-          case Op.LOAD_CLOSURE:
-          case Op.LOAD_FAST: {
+          case 136 /* LOAD_CLOSURE */:
+          case 124 /* LOAD_FAST */: {
             const value = ls[base + oparg];
             if (value === null) throw unboundLocal(co, oparg);
             value.ob_refcnt++;
@@ -368,14 +652,14 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LOAD_CONST: {
+          case 100 /* LOAD_CONST */: {
             const value = consts[oparg];
             value.ob_refcnt++;
             ls[sp++] = value;
             break;
           }
 
-          case Op.STORE_FAST: {
+          case 125 /* STORE_FAST */: {
             const value = ls[--sp];
             const tmp = ls[base + oparg];
             ls[base + oparg] = value;
@@ -383,123 +667,57 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.POP_TOP: {
+          case 1 /* POP_TOP */: {
             const value = ls[--sp]!;
             if (--value.ob_refcnt === 0) value.ob_type.tp_dealloc!(value);
             break;
           }
 
-          case Op.PUSH_NULL:
+          case 2 /* PUSH_NULL */:
             ls[sp++] = null;
             break;
 
-          case Op.UNARY_POSITIVE: {
-            const value = ls[sp - 1]!;
-            const res = PyNumber_Positive(value);
-            Py_DECREF(value);
-            ls[sp - 1] = res;
+          case 10 /* UNARY_POSITIVE */: {
+            sp = op_UNARY_POSITIVE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.UNARY_NEGATIVE: {
-            const value = ls[sp - 1]!;
-            let res: PyObject;
-            if (value.ob_type === PyLong_Type && typeof value.ob_val === "number") {
-              const v = value.ob_val as number;
-              res = PyLong_FromNumber(v === 0 ? 0 : -v);
-            } else if (value.ob_type === PyFloat_Type) {
-              res = PyFloat_FromDouble(-(value.ob_val as number));
-            } else {
-              try {
-                res = PyNumber_Negative(value);
-              } catch (e) {
-                sp--;
-                Py_DECREF(value);
-                throw e;
-              }
-            }
-            Py_DECREF(value);
-            ls[sp - 1] = res;
+          case 11 /* UNARY_NEGATIVE */: {
+            sp = op_UNARY_NEGATIVE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.UNARY_NOT: {
-            const value = ls[sp - 1]!;
-            let err: boolean;
-            try {
-              err = PyObject_IsTrue(value);
-            } catch (e) {
-              sp--;
-              Py_DECREF(value);
-              throw e;
-            }
-            Py_DECREF(value);
-            const b = err ? Py_False : Py_True;
-            b.ob_refcnt++;
-            ls[sp - 1] = b;
+          case 12 /* UNARY_NOT */: {
+            sp = op_UNARY_NOT(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.UNARY_INVERT: {
-            const value = ls[sp - 1]!;
-            let res: PyObject;
-            try {
-              res = PyNumber_Invert(value);
-            } catch (e) {
-              sp--;
-              Py_DECREF(value);
-              throw e;
-            }
-            Py_DECREF(value);
-            ls[sp - 1] = res;
+          case 15 /* UNARY_INVERT */: {
+            sp = op_UNARY_INVERT(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.BINARY_OP: {
+          case 122 /* BINARY_OP */: {
             const rhs = ls[--sp]!;
             const lhs = ls[sp - 1]!;
             let res: PyObject | null = null;
             const lt = lhs.ob_type, rt = rhs.ob_type;
             if (lt === PyLong_Type && rt === PyLong_Type) {
-              const a = (lhs as PyLongObject).ob_val, b = (rhs as PyLongObject).ob_val;
-              switch (oparg) {
-                case BINARY_OP_ADD:
-                case BINARY_OP_IADD:
-                  if (typeof a === "number" && typeof b === "number") {
-                    const r = a + b;
-                    res = r <= 9007199254740991 && r >= -9007199254740991
-                      ? PyLong_FromNumber(r)
-                      : addValues(a, b);
-                  } else res = addValues(a, b);
-                  break;
-                case BINARY_OP_SUB:
-                case BINARY_OP_ISUB:
-                  res = subValues(a, b);
-                  break;
-                case BINARY_OP_MUL:
-                case BINARY_OP_IMUL:
-                  res = mulValues(a, b);
-                  break;
-              }
-            } else if (lt === PyFloat_Type && rt === PyFloat_Type) {
-              const a = lhs.ob_val as number, b = rhs.ob_val as number;
-              switch (oparg) {
-                case BINARY_OP_ADD:
-                case BINARY_OP_IADD:
-                  res = PyFloat_FromDouble(a + b);
-                  break;
-                case BINARY_OP_SUB:
-                case BINARY_OP_ISUB:
-                  res = PyFloat_FromDouble(a - b);
-                  break;
-                case BINARY_OP_MUL:
-                case BINARY_OP_IMUL:
-                  res = PyFloat_FromDouble(a * b);
-                  break;
+              const a = lhs.ob_val, b = rhs.ob_val;
+              if (typeof a === "number" && typeof b === "number") res = intBinaryOp(oparg, a, b);
+            } else if (lt === PyFloat_Type) {
+              if (rt === PyFloat_Type) {
+                res = floatBinaryOp(oparg, lhs.ob_val as number, rhs.ob_val as number);
+              } else if (rt === PyLong_Type && typeof rhs.ob_val === "number") {
+                res = floatBinaryOp(oparg, lhs.ob_val as number, rhs.ob_val);
               }
             } else if (
+              lt === PyLong_Type && rt === PyFloat_Type && typeof lhs.ob_val === "number"
+            ) {
+              res = floatBinaryOp(oparg, lhs.ob_val, rhs.ob_val as number);
+            } else if (
               lt === PyUnicode_Type && rt === PyUnicode_Type &&
-              (oparg === BINARY_OP_ADD || oparg === BINARY_OP_IADD)
+              (oparg === 0 || oparg === 13)
             ) {
               const a = (lhs as PyUnicodeObject).ob_val, b = (rhs as PyUnicodeObject).ob_val;
               if (b.length === 0) {
@@ -527,7 +745,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BINARY_SUBSCR: {
+          case 25 /* BINARY_SUBSCR */: {
             const sub = ls[--sp]!;
             const container = ls[sp - 1]!;
             let res: PyObject | null = null;
@@ -558,89 +776,40 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.LIST_APPEND: {
+          case 145 /* LIST_APPEND */: {
             const v = ls[--sp]!;
             const list = ls[sp - oparg]!;
             _PyList_AppendTakeRef(list, v);
             break;
           }
 
-          case Op.SET_ADD: {
-            const v = ls[--sp]!;
-            const set = ls[sp - oparg]!;
-            try {
-              PySet_Add(set, v);
-            } finally {
-              Py_DECREF(v);
-            }
+          case 146 /* SET_ADD */: {
+            sp = op_SET_ADD(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.STORE_SUBSCR: {
-            const sub = ls[sp - 1]!;
-            const container = ls[sp - 2]!;
-            const v = ls[sp - 3]!;
-            sp -= 3;
-            try {
-              if (
-                container.ob_type === PyList_Type && sub.ob_type === PyLong_Type &&
-                typeof sub.ob_val === "number"
-              ) {
-                const items = (container as PyListObject).ob_item;
-                let i = sub.ob_val as number;
-                if (i < 0) i += items.length;
-                if (i >= 0 && i < items.length) {
-                  v.ob_refcnt++;
-                  const old = items[i];
-                  items[i] = v;
-                  Py_DECREF(old);
-                } else PyObject_SetItem(container, sub, v);
-              } else if (container.ob_type === PyDict_Type) {
-                PyDict_SetItem(container, sub, v);
-              } else {
-                PyObject_SetItem(container, sub, v);
-              }
-            } finally {
-              Py_DECREF(v);
-              Py_DECREF(container);
-              Py_DECREF(sub);
-            }
+          case 60 /* STORE_SUBSCR */: {
+            sp = op_STORE_SUBSCR(frame, ls, sp, oparg);
             next_instr += 1;
             break;
           }
 
-          case Op.DELETE_SUBSCR: {
-            const sub = ls[sp - 1]!;
-            const container = ls[sp - 2]!;
-            sp -= 2;
-            try {
-              PyObject_DelItem(container, sub);
-            } finally {
-              Py_DECREF(container);
-              Py_DECREF(sub);
-            }
+          case 61 /* DELETE_SUBSCR */: {
+            sp = op_DELETE_SUBSCR(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.PRINT_EXPR: {
-            const value = ls[--sp]!;
-            try {
-              printExpr(value);
-            } finally {
-              Py_DECREF(value);
-            }
+          case 70 /* PRINT_EXPR */: {
+            sp = op_PRINT_EXPR(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.RAISE_VARARGS: {
-            let cause: PyObject | null = null, exc: PyObject | null = null;
-            if (oparg === 2) cause = ls[--sp];
-            if (oparg >= 1) exc = ls[--sp];
-            if (oparg > 2) throw PyErr_Format(PyExc_SystemError, "bad RAISE_VARARGS oparg");
-            throw doRaise(exc, cause);
+          case 130 /* RAISE_VARARGS */: {
+            sp = op_RAISE_VARARGS(frame, ls, sp, oparg);
+            break;
           }
 
-          case Op.RETURN_VALUE: {
+          case 83 /* RETURN_VALUE */: {
             const retval = ls[--sp]!;
             frame.sp = sp;
             tstate.recursion_remaining++;
@@ -656,16 +825,16 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             return retval;
           }
 
-          case Op.GET_AITER:
-          case Op.GET_ANEXT:
-          case Op.GET_AWAITABLE:
-          case Op.BEFORE_ASYNC_WITH:
-          case Op.END_ASYNC_FOR:
-          case Op.ASYNC_GEN_WRAP:
+          case 50 /* GET_AITER */:
+          case 51 /* GET_ANEXT */:
+          case 131 /* GET_AWAITABLE */:
+          case 52 /* BEFORE_ASYNC_WITH */:
+          case 54 /* END_ASYNC_FOR */:
+          case 87 /* ASYNC_GEN_WRAP */:
             sp = asyncOp(opcode, oparg, ls, sp, frame);
             break;
 
-          case Op.SEND: {
+          case 123 /* SEND */: {
             const v = ls[--sp]!;
             const receiver = ls[sp - 1]!;
             let retval: PyObject | null;
@@ -689,7 +858,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.YIELD_VALUE: {
+          case 86 /* YIELD_VALUE */: {
             const retval = ls[--sp]!;
             frame.sp = sp;
             const gen = frame.generator!;
@@ -699,15 +868,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             return retval;
           }
 
-          case Op.POP_EXCEPT: {
-            const excInfo = tstate.exc_info;
-            const value = excInfo.exc_value;
-            excInfo.exc_value = ls[--sp];
-            Py_XDECREF(value);
+          case 89 /* POP_EXCEPT */: {
+            sp = op_POP_EXCEPT(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.RERAISE: {
+          case 119 /* RERAISE */: {
             if (oparg) {
               const lasti = ls[sp - (oparg + 1)]!;
               if (lasti.ob_type === PyLong_Type) {
@@ -721,106 +887,52 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             throw val;
           }
 
-          case Op.PREP_RERAISE_STAR: {
-            const excs = ls[--sp]!;
-            const orig = ls[--sp]!;
-            let val: PyObject;
-            try {
-              val = prepReraiseStar(orig, excs);
-            } finally {
-              Py_DECREF(excs);
-              Py_DECREF(orig);
-            }
-            ls[sp++] = val;
+          case 88 /* PREP_RERAISE_STAR */: {
+            sp = op_PREP_RERAISE_STAR(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LOAD_ASSERTION_ERROR:
+          case 74 /* LOAD_ASSERTION_ERROR */:
             PyExc_AssertionError.ob_refcnt++;
             ls[sp++] = PyExc_AssertionError;
             break;
 
-          case Op.LOAD_BUILD_CLASS: {
-            const bc = dictGetStr(frame.f_builtins, _Py_ID("__build_class__"));
-            if (bc === null) throw PyErr_Format(PyExc_NameError, "__build_class__ not found");
-            bc.ob_refcnt++;
-            ls[sp++] = bc;
+          case 71 /* LOAD_BUILD_CLASS */: {
+            sp = op_LOAD_BUILD_CLASS(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.STORE_NAME: {
-            const name = names[oparg];
-            const v = ls[--sp]!;
-            const ns = frame.f_locals;
-            try {
-              if (ns === null) {
-                throw PyErr_Format(
-                  PyExc_SystemError,
-                  `no locals found when storing ${str(PyObject_Repr(name))}`,
-                );
-              }
-              if (ns.ob_type === PyDict_Type) PyDict_SetItem(ns, name, v);
-              else PyObject_SetItem(ns, name, v);
-            } finally {
-              Py_DECREF(v);
-            }
+          case 90 /* STORE_NAME */: {
+            sp = op_STORE_NAME(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.DELETE_NAME: {
-            const name = names[oparg];
-            const ns = frame.f_locals;
-            if (ns === null) throw PyErr_Format(PyExc_SystemError, "no locals when deleting");
-            try {
-              PyObject_DelItem(ns, name);
-            } catch (e) {
-              if (e instanceof PyObject) Py_DECREF(e);
-              throw nameError(name);
-            }
+          case 91 /* DELETE_NAME */: {
+            sp = op_DELETE_NAME(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.UNPACK_SEQUENCE: {
-            const seq = ls[--sp]!;
-            if (seq.ob_type === PyTuple_Type || seq.ob_type === PyList_Type) {
-              const items = seq.ob_item as PyObject[];
-              if (items.length === oparg) {
-                for (let i = oparg - 1; i >= 0; i--) {
-                  const it = items[i];
-                  it.ob_refcnt++;
-                  ls[sp++] = it;
-                }
-                Py_DECREF(seq);
-                next_instr += 1;
-                break;
-              }
-            }
-            try {
-              unpackIterable(seq, oparg, -1, ls, sp);
-            } finally {
-              Py_DECREF(seq);
-            }
-            sp += oparg;
+          case 92 /* UNPACK_SEQUENCE */: {
+            sp = op_UNPACK_SEQUENCE(frame, ls, sp, oparg);
             next_instr += 1;
             break;
           }
 
-          case Op.UNPACK_EX: {
-            const totalargs = 1 + (oparg & 0xff) + (oparg >> 8);
-            const seq = ls[--sp]!;
-            try {
-              unpackIterable(seq, oparg & 0xff, oparg >> 8, ls, sp);
-            } finally {
-              Py_DECREF(seq);
-            }
-            sp += totalargs;
+          case 94 /* UNPACK_EX */: {
+            sp = op_UNPACK_EX(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.STORE_ATTR: {
+          case 95 /* STORE_ATTR */: {
             const name = names[oparg];
             const owner = ls[sp - 1]!;
             const v = ls[sp - 2]!;
+            if (storeAttrCached(co.cache, next_instr - 1, owner, name, v)) {
+              sp -= 2;
+              if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc!(owner);
+              next_instr += 4;
+              break;
+            }
             sp -= 2;
             try {
               PyObject_SetAttr(owner, name, v);
@@ -832,55 +944,32 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_ATTR: {
-            const name = names[oparg];
-            const owner = ls[--sp]!;
-            try {
-              PyObject_SetAttr(owner, name, null);
-            } finally {
-              Py_DECREF(owner);
-            }
+          case 96 /* DELETE_ATTR */: {
+            sp = op_DELETE_ATTR(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.STORE_GLOBAL: {
-            const name = names[oparg];
-            const v = ls[--sp]!;
-            try {
-              PyDict_SetItem(frame.f_globals, name, v);
-            } finally {
-              Py_DECREF(v);
-            }
+          case 97 /* STORE_GLOBAL */: {
+            sp = op_STORE_GLOBAL(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.DELETE_GLOBAL: {
-            const name = names[oparg];
-            try {
-              PyDict_DelItem(frame.f_globals, name);
-            } catch (e) {
-              if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError)) {
-                Py_DECREF(e);
-                throw nameError(name);
-              }
-              throw e;
-            }
+          case 98 /* DELETE_GLOBAL */: {
+            sp = op_DELETE_GLOBAL(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LOAD_NAME: {
-            const name = names[oparg];
-            const v = loadName(frame, name); // sp moves only once it succeeded
-            ls[sp++] = v;
+          case 101 /* LOAD_NAME */: {
+            sp = op_LOAD_NAME(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LOAD_GLOBAL: {
+          case 116 /* LOAD_GLOBAL */: {
             const name = names[oparg >> 1];
             const globals = frame.f_globals, builtins = frame.f_builtins;
             let v: PyObject | null;
             if (globals.ob_type === PyDict_Type && builtins.ob_type === PyDict_Type) {
-              v = _PyDict_LoadGlobal(globals, builtins, name);
+              v = loadGlobalCached(co.cache, next_instr - 1, globals, builtins, name);
               if (v === null) throw nameError(name);
               v.ob_refcnt++;
             } else {
@@ -892,52 +981,27 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.DELETE_FAST: {
-            const v = ls[base + oparg];
-            if (v === null) throw unboundLocal(co, oparg);
-            ls[base + oparg] = null;
-            Py_DECREF(v);
+          case 126 /* DELETE_FAST */: {
+            sp = op_DELETE_FAST(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.MAKE_CELL: {
-            const initial = ls[base + oparg];
-            const cell = PyCell_New(initial);
-            ls[base + oparg] = cell;
-            Py_XDECREF(initial);
+          case 135 /* MAKE_CELL */: {
+            sp = op_MAKE_CELL(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.DELETE_DEREF: {
-            const cell = ls[base + oparg]!;
-            const oldobj = PyCell_GET(cell);
-            if (oldobj === null) throw unboundDeref(co, oparg);
-            cell.ob_dict = null;
-            Py_DECREF(oldobj);
+          case 139 /* DELETE_DEREF */: {
+            sp = op_DELETE_DEREF(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LOAD_CLASSDEREF: {
-            const name = (co.co_localsplusnames.ob_item as PyObject[])[oparg];
-            const locals = frame.f_locals!;
-            let value: PyObject | null;
-            if (locals.ob_type === PyDict_Type) {
-              value = PyDict_GetItemWithError(locals, name);
-              if (value !== null) value.ob_refcnt++;
-            } else {
-              value = getItemOrNull(locals, name);
-            }
-            if (value === null) {
-              const cell = ls[base + oparg]!;
-              value = PyCell_GET(cell);
-              if (value === null) throw unboundDeref(co, oparg);
-              value.ob_refcnt++;
-            }
-            ls[sp++] = value;
+          case 148 /* LOAD_CLASSDEREF */: {
+            sp = op_LOAD_CLASSDEREF(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LOAD_DEREF: {
+          case 137 /* LOAD_DEREF */: {
             const cell = ls[base + oparg]!;
             const value = cell.ob_dict;
             if (value === null) throw unboundDeref(co, oparg);
@@ -946,7 +1010,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.STORE_DEREF: {
+          case 138 /* STORE_DEREF */: {
             const v = ls[--sp];
             const cell = ls[base + oparg]!;
             const oldobj = cell.ob_dict;
@@ -955,219 +1019,113 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.COPY_FREE_VARS: {
-            const closure = funcData(frame.f_func).closure!.ob_item as PyObject[];
-            const offset = base + co.co_nlocals + co.co_nplaincellvars;
-            for (let i = 0; i < oparg; i++) {
-              const o = closure[i];
-              o.ob_refcnt++;
-              ls[offset + i] = o;
-            }
+          case 149 /* COPY_FREE_VARS */: {
+            sp = op_COPY_FREE_VARS(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.BUILD_STRING: {
-            let s = "";
-            for (let i = sp - oparg; i < sp; i++) s += (ls[i] as PyUnicodeObject).ob_val;
-            const res = PyUnicode_FromString(s);
-            while (--oparg >= 0) Py_DECREF(ls[--sp]!);
-            ls[sp++] = res;
+          case 157 /* BUILD_STRING */: {
+            sp = op_BUILD_STRING(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.BUILD_TUPLE: {
+          case 102 /* BUILD_TUPLE */: {
             const items: PyObject[] = new Array(oparg);
             for (let i = oparg - 1; i >= 0; i--) items[i] = ls[--sp]!;
             ls[sp++] = PyTuple_FromArraySteal(items);
             break;
           }
 
-          case Op.BUILD_LIST: {
+          case 103 /* BUILD_LIST */: {
             const items: PyObject[] = new Array(oparg);
             for (let i = oparg - 1; i >= 0; i--) items[i] = ls[--sp]!;
             ls[sp++] = PyList_FromArraySteal(items);
             break;
           }
 
-          case Op.LIST_TO_TUPLE: {
-            const list = ls[--sp]!;
-            const tuple = PyList_AsTuple(list);
-            Py_DECREF(list);
-            ls[sp++] = tuple;
+          case 82 /* LIST_TO_TUPLE */: {
+            sp = op_LIST_TO_TUPLE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LIST_EXTEND: {
-            const iterable = ls[--sp]!;
-            const list = ls[sp - oparg]!;
-            try {
-              list_extend(list, iterable);
-            } catch (e) {
-              if (
-                e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_TypeError) &&
-                iterable.ob_type.tp_iter === null && !PySequence_Check(iterable)
-              ) {
-                Py_DECREF(e);
-                Py_DECREF(iterable);
-                throw PyErr_Format(
-                  PyExc_TypeError,
-                  `Value after * must be an iterable, not ${iterable.ob_type.tp_name}`,
-                );
-              }
-              Py_DECREF(iterable);
-              throw e;
-            }
-            Py_DECREF(iterable);
+          case 162 /* LIST_EXTEND */: {
+            sp = op_LIST_EXTEND(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.SET_UPDATE: {
-            const iterable = ls[--sp]!;
-            const set = ls[sp - oparg]!;
-            try {
-              set_update_internal(set, iterable);
-            } finally {
-              Py_DECREF(iterable);
-            }
+          case 163 /* SET_UPDATE */: {
+            sp = op_SET_UPDATE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.BUILD_SET: {
-            const set = make_new_set(PySet_Type);
-            let err: unknown = null;
-            for (let i = oparg; i > 0; i--) {
-              const item = ls[sp - i]!;
-              if (err === null) {
-                try {
-                  PySet_Add(set, item);
-                } catch (e) {
-                  err = e;
-                }
-              }
-              Py_DECREF(item);
-            }
-            sp -= oparg;
-            if (err !== null) {
-              Py_DECREF(set);
-              throw err;
-            }
-            ls[sp++] = set;
+          case 104 /* BUILD_SET */: {
+            sp = op_BUILD_SET(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.BUILD_MAP: {
-            const map = _PyDict_NewPresized(oparg);
-            try {
-              for (let i = 0; i < oparg; i++) {
-                PyDict_SetItem(map, ls[sp - 2 * oparg + 2 * i]!, ls[sp - 2 * oparg + 2 * i + 1]!);
-              }
-            } catch (e) {
-              Py_DECREF(map);
-              throw e;
-            }
-            for (let i = 0; i < 2 * oparg; i++) Py_DECREF(ls[--sp]!);
-            ls[sp++] = map;
+          case 105 /* BUILD_MAP */: {
+            sp = op_BUILD_MAP(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.SETUP_ANNOTATIONS: {
-            setupAnnotations(frame);
+          case 85 /* SETUP_ANNOTATIONS */: {
+            sp = op_SETUP_ANNOTATIONS(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.BUILD_CONST_KEY_MAP: {
-            const keys = ls[sp - 1]!;
-            if (keys.ob_type !== PyTuple_Type || keys.ob_item!.length !== oparg) {
-              throw PyErr_Format(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
-            }
-            const map = _PyDict_NewPresized(oparg);
-            const kitems = keys.ob_item as PyObject[];
-            try {
-              for (let i = 0; i < oparg; i++) {
-                PyDict_SetItem(map, kitems[i], ls[sp - 1 - oparg + i]!);
-              }
-            } catch (e) {
-              Py_DECREF(map);
-              throw e;
-            }
-            Py_DECREF(ls[--sp]!);
-            for (let i = 0; i < oparg; i++) Py_DECREF(ls[--sp]!);
-            ls[sp++] = map;
+          case 156 /* BUILD_CONST_KEY_MAP */: {
+            sp = op_BUILD_CONST_KEY_MAP(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.DICT_UPDATE: {
-            const update = ls[--sp]!;
-            const dict = ls[sp - oparg]!;
-            try {
-              dictUpdateArg(dict, update);
-            } catch (e) {
-              if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) {
-                Py_DECREF(e);
-                Py_DECREF(update);
-                throw PyErr_Format(
-                  PyExc_TypeError,
-                  `'${update.ob_type.tp_name}' object is not a mapping`,
-                );
-              }
-              Py_DECREF(update);
-              throw e;
-            }
-            Py_DECREF(update);
+          case 165 /* DICT_UPDATE */: {
+            sp = op_DICT_UPDATE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.DICT_MERGE: {
-            const update = ls[--sp]!;
-            const dict = ls[sp - oparg]!;
-            try {
-              dictMergeKwargs(dict, update, ls[sp - 2 - oparg]!);
-            } finally {
-              Py_DECREF(update);
-            }
+          case 164 /* DICT_MERGE */: {
+            sp = op_DICT_MERGE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.MAP_ADD: {
-            const value = ls[--sp]!;
-            const key = ls[--sp]!;
-            const map = ls[sp - oparg]!;
-            _PyDict_SetItem_Take2(map, key, value);
+          case 147 /* MAP_ADD */: {
+            sp = op_MAP_ADD(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LOAD_ATTR: {
+          case 106 /* LOAD_ATTR */: {
             const name = names[oparg];
             const owner = ls[sp - 1]!;
-            const res = PyObject_GetAttr(owner, name);
+            const res = loadAttrCached(co.cache, next_instr - 1, owner, name) ??
+              PyObject_GetAttr(owner, name);
             if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc!(owner);
             ls[sp - 1] = res;
             next_instr += 4;
             break;
           }
 
-          case Op.COMPARE_OP: {
+          case 107 /* COMPARE_OP */: {
             const right = ls[--sp]!;
             const left = ls[sp - 1]!;
             let res: PyObject;
+            const lv = left.ob_val, rv = right.ob_val;
             if (
-              left.ob_type === PyLong_Type && right.ob_type === PyLong_Type
+              typeof lv === "number" && typeof rv === "number" &&
+              (left.ob_type === PyLong_Type || left.ob_type === PyFloat_Type) &&
+              (right.ob_type === PyLong_Type || right.ob_type === PyFloat_Type)
             ) {
-              const c = compareValues(
-                left.ob_val as number | bigint,
-                right.ob_val as number | bigint,
-              );
+              // ints held as numbers and floats compare exactly as doubles (all safe ints are)
               const r = oparg === 0
-                ? c < 0
+                ? lv < rv
                 : oparg === 1
-                ? c <= 0
+                ? lv <= rv
                 : oparg === 2
-                ? c === 0
+                ? lv === rv
                 : oparg === 3
-                ? c !== 0
+                ? lv !== rv
                 : oparg === 4
-                ? c > 0
-                : c >= 0;
+                ? lv > rv
+                : lv >= rv;
               res = r ? Py_True : Py_False;
               res.ob_refcnt++;
             } else {
@@ -1187,7 +1145,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.IS_OP: {
+          case 117 /* IS_OP */: {
             const right = ls[--sp]!;
             const left = ls[sp - 1]!;
             const res = (left === right) !== (oparg === 1);
@@ -1199,117 +1157,57 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.CONTAINS_OP: {
-            const right = ls[--sp]!;
-            const left = ls[--sp]!;
-            let res: boolean;
-            try {
-              res = PySequence_Contains(right, left);
-            } finally {
-              Py_DECREF(left);
-              Py_DECREF(right);
-            }
-            const b = res !== (oparg === 1) ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+          case 118 /* CONTAINS_OP */: {
+            sp = op_CONTAINS_OP(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.CHECK_EG_MATCH: {
-            const matchType = ls[--sp]!;
-            const excValue = ls[sp - 1]!;
-            let match: PyObject, rest: PyObject;
-            try {
-              [match, rest] = exceptionGroupMatch(excValue, matchType);
-            } finally {
-              Py_DECREF(matchType);
-            }
-            if (match === Py_None) {
-              ls[sp++] = match;
-              Py_XDECREF(rest);
-            } else {
-              ls[sp - 1] = rest;
-              ls[sp++] = match;
-              match.ob_refcnt++;
-              const info = tstate.exc_info;
-              const old = info.exc_value;
-              info.exc_value = match;
-              Py_XDECREF(old);
-              Py_DECREF(excValue);
-            }
+          case 37 /* CHECK_EG_MATCH */: {
+            sp = op_CHECK_EG_MATCH(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.CHECK_EXC_MATCH: {
-            const right = ls[--sp]!;
-            const left = ls[sp - 1]!;
-            try {
-              checkExceptTypeValid(right);
-            } catch (e) {
-              Py_DECREF(right);
-              throw e;
-            }
-            const res = exceptionMatches(left, right);
-            Py_DECREF(right);
-            const b = res ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+          case 36 /* CHECK_EXC_MATCH */: {
+            sp = op_CHECK_EXC_MATCH(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.IMPORT_NAME: {
-            const name = names[oparg];
-            const fromlist = ls[--sp]!;
-            const level = ls[sp - 1]!;
-            let res: PyObject;
-            try {
-              res = importName(frame, name, fromlist, level);
-            } catch (e) {
-              Py_DECREF(level);
-              Py_DECREF(fromlist);
-              sp--;
-              throw e;
-            }
-            Py_DECREF(level);
-            Py_DECREF(fromlist);
-            ls[sp - 1] = res;
+          case 108 /* IMPORT_NAME */: {
+            sp = op_IMPORT_NAME(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.IMPORT_STAR: {
-            const from = ls[--sp]!;
-            try {
-              const locals = fastToLocals(frame);
-              importAllFrom(locals, from);
-            } finally {
-              Py_DECREF(from);
-            }
+          case 84 /* IMPORT_STAR */: {
+            sp = op_IMPORT_STAR(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.IMPORT_FROM: {
-            const name = names[oparg];
-            const from = ls[sp - 1]!;
-            const v = importFrom(from, name); // sp moves only once it succeeded
-            ls[sp++] = v;
+          case 109 /* IMPORT_FROM */: {
+            sp = op_IMPORT_FROM(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.JUMP_FORWARD:
+          case 110 /* JUMP_FORWARD */:
             next_instr += oparg;
             break;
 
-          case Op.JUMP_BACKWARD:
+          case 140 /* JUMP_BACKWARD */:
             next_instr -= oparg;
             if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+            if (--co.warmup <= 0 && co.jit === null) {
+              // hot loop: compile, and continue in the compiled code at the loop's head
+              frame.sp = sp;
+              frame.prev_instr = next_instr - 1;
+              continue resume;
+            }
             break;
 
-          case Op.JUMP_BACKWARD_NO_INTERRUPT:
+          case 134 /* JUMP_BACKWARD_NO_INTERRUPT */:
             next_instr -= oparg;
             break;
 
-          case Op.POP_JUMP_FORWARD_IF_FALSE:
-          case Op.POP_JUMP_BACKWARD_IF_FALSE: {
+          case 114 /* POP_JUMP_FORWARD_IF_FALSE */:
+          case 175 /* POP_JUMP_BACKWARD_IF_FALSE */: {
             const cond = ls[--sp]!;
             let jump: boolean;
             if (cond === Py_True) {
@@ -1326,17 +1224,22 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               }
             }
             if (jump) {
-              if (opcode === Op.POP_JUMP_FORWARD_IF_FALSE) next_instr += oparg;
+              if (opcode === 114 /* POP_JUMP_FORWARD_IF_FALSE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             }
             break;
           }
 
-          case Op.POP_JUMP_FORWARD_IF_TRUE:
-          case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+          case 115 /* POP_JUMP_FORWARD_IF_TRUE */:
+          case 176 /* POP_JUMP_BACKWARD_IF_TRUE */: {
             const cond = ls[--sp]!;
             let jump: boolean;
             if (cond === Py_False) {
@@ -1353,24 +1256,34 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               }
             }
             if (jump) {
-              if (opcode === Op.POP_JUMP_FORWARD_IF_TRUE) next_instr += oparg;
+              if (opcode === 115 /* POP_JUMP_FORWARD_IF_TRUE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             }
             break;
           }
 
-          case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
-          case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+          case 128 /* POP_JUMP_FORWARD_IF_NOT_NONE */:
+          case 173 /* POP_JUMP_BACKWARD_IF_NOT_NONE */: {
             const value = ls[--sp]!;
             if (value !== Py_None) {
               Py_DECREF(value);
-              if (opcode === Op.POP_JUMP_FORWARD_IF_NOT_NONE) next_instr += oparg;
+              if (opcode === 128 /* POP_JUMP_FORWARD_IF_NOT_NONE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             } else {
               value.ob_refcnt--;
@@ -1378,15 +1291,20 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.POP_JUMP_FORWARD_IF_NONE:
-          case Op.POP_JUMP_BACKWARD_IF_NONE: {
+          case 129 /* POP_JUMP_FORWARD_IF_NONE */:
+          case 174 /* POP_JUMP_BACKWARD_IF_NONE */: {
             const value = ls[--sp]!;
             if (value === Py_None) {
               value.ob_refcnt--;
-              if (opcode === Op.POP_JUMP_FORWARD_IF_NONE) next_instr += oparg;
+              if (opcode === 129 /* POP_JUMP_FORWARD_IF_NONE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
                 if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();
+                if (--co.warmup <= 0 && co.jit === null) {
+                  frame.sp = sp;
+                  frame.prev_instr = next_instr - 1;
+                  continue resume;
+                }
               }
             } else {
               Py_DECREF(value);
@@ -1394,7 +1312,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.JUMP_IF_FALSE_OR_POP: {
+          case 111 /* JUMP_IF_FALSE_OR_POP */: {
             const cond = ls[sp - 1]!;
             if (cond === Py_True) {
               sp--;
@@ -1413,7 +1331,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.JUMP_IF_TRUE_OR_POP: {
+          case 112 /* JUMP_IF_TRUE_OR_POP */: {
             const cond = ls[sp - 1]!;
             if (cond === Py_False) {
               sp--;
@@ -1433,101 +1351,42 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.GET_LEN: {
-            const len = PyObject_Size(ls[sp - 1]!);
-            ls[sp++] = PyLong_FromNumber(len);
+          case 30 /* GET_LEN */: {
+            sp = op_GET_LEN(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.MATCH_CLASS: {
-            const namesTuple = ls[--sp]!;
-            const type = ls[--sp]!;
-            const subject = ls[sp - 1]!;
-            let attrs: PyObject | null;
-            try {
-              attrs = matchClass(subject, type, oparg, namesTuple);
-            } catch (e) {
-              Py_DECREF(namesTuple);
-              Py_DECREF(type);
-              throw e;
-            }
-            Py_DECREF(namesTuple);
-            Py_DECREF(type);
-            if (attrs !== null) ls[sp - 1] = attrs;
-            else {
-              Py_None.ob_refcnt++;
-              ls[sp - 1] = Py_None;
-            }
-            Py_DECREF(subject);
+          case 152 /* MATCH_CLASS */: {
+            sp = op_MATCH_CLASS(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.MATCH_MAPPING: {
-            const subject = ls[sp - 1]!;
-            const b = subject.ob_type.tp_flags & Py_TPFLAGS_MAPPING ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+          case 31 /* MATCH_MAPPING */: {
+            sp = op_MATCH_MAPPING(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.MATCH_SEQUENCE: {
-            const subject = ls[sp - 1]!;
-            const b = subject.ob_type.tp_flags & Py_TPFLAGS_SEQUENCE ? Py_True : Py_False;
-            b.ob_refcnt++;
-            ls[sp++] = b;
+          case 32 /* MATCH_SEQUENCE */: {
+            sp = op_MATCH_SEQUENCE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.MATCH_KEYS: {
-            const keys = ls[sp - 1]!;
-            const subject = ls[sp - 2]!;
-            const values = matchKeys(subject, keys); // sp moves only once it succeeded
-            ls[sp++] = values;
+          case 33 /* MATCH_KEYS */: {
+            sp = op_MATCH_KEYS(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.GET_ITER: {
-            const iterable = ls[sp - 1]!;
-            let iter: PyObject;
-            try {
-              iter = PyObject_GetIter(iterable);
-            } catch (e) {
-              sp--;
-              Py_DECREF(iterable);
-              throw e;
-            }
-            Py_DECREF(iterable);
-            ls[sp - 1] = iter;
+          case 68 /* GET_ITER */: {
+            sp = op_GET_ITER(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.GET_YIELD_FROM_ITER: {
-            const iterable = ls[sp - 1]!;
-            if (iterable.ob_type === PyCoro_Type) {
-              if (!(co.co_flags & (CO.COROUTINE | CO.ITERABLE_COROUTINE))) {
-                sp--;
-                Py_DECREF(iterable);
-                throw PyErr_Format(
-                  PyExc_TypeError,
-                  "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                );
-              }
-            } else if (iterable.ob_type !== PyGen_Type) {
-              let iter: PyObject;
-              try {
-                iter = PyObject_GetIter(iterable);
-              } catch (e) {
-                sp--;
-                Py_DECREF(iterable);
-                throw e;
-              }
-              Py_DECREF(iterable);
-              ls[sp - 1] = iter;
-            }
+          case 69 /* GET_YIELD_FROM_ITER */: {
+            sp = op_GET_YIELD_FROM_ITER(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.FOR_ITER: {
+          case 93 /* FOR_ITER */: {
             const iter = ls[sp - 1]!;
             const t = iter.ob_type;
             let next: PyObject | null;
@@ -1548,66 +1407,33 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.BEFORE_WITH: {
-            const mgr = ls[sp - 1]!;
-            const [enter, enterUnbound] = lookupSpecial(mgr, "__enter__");
-            if (enter === null) {
-              throw PyErr_Format(
-                PyExc_TypeError,
-                `'${mgr.ob_type.tp_name}' object does not support the context manager protocol`,
-              );
-            }
-            const [exit, exitUnbound] = lookupSpecial(mgr, "__exit__");
-            if (exit === null) {
-              Py_DECREF(enter);
-              throw PyErr_Format(
-                PyExc_TypeError,
-                `'${mgr.ob_type.tp_name}' object does not support the context manager protocol (missed __exit__ method)`,
-              );
-            }
-            ls[sp - 1] = bindSpecial(exit, exitUnbound, mgr);
-            let res: PyObject;
-            try {
-              res = enterUnbound ? PyObject_CallOneArg(enter, mgr) : PyObject_CallNoArgs(enter);
-            } finally {
-              Py_DECREF(enter);
-              Py_DECREF(mgr);
-            }
-            ls[sp++] = res;
+          case 53 /* BEFORE_WITH */: {
+            sp = op_BEFORE_WITH(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.WITH_EXCEPT_START: {
-            const val = ls[sp - 1]!;
-            const exc = val.ob_type;
-            const tb = excData(val).traceback ?? Py_None;
-            const exitFunc = ls[sp - 4]!;
-            const res = PyObject_Vectorcall(exitFunc, [exc, val, tb], 0, 3, null);
-            ls[sp++] = res;
+          case 49 /* WITH_EXCEPT_START */: {
+            sp = op_WITH_EXCEPT_START(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.PUSH_EXC_INFO: {
-            const value = ls[sp - 1]!;
-            const excInfo = tstate.exc_info;
-            if (excInfo.exc_value !== null) {
-              ls[sp - 1] = excInfo.exc_value;
-            } else {
-              Py_None.ob_refcnt++;
-              ls[sp - 1] = Py_None;
-            }
-            value.ob_refcnt++;
-            ls[sp++] = value;
-            excInfo.exc_value = value;
+          case 35 /* PUSH_EXC_INFO */: {
+            sp = op_PUSH_EXC_INFO(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.LOAD_METHOD: {
+          case 160 /* LOAD_METHOD */: {
             const name = names[oparg];
             const obj = ls[sp - 1]!;
-            const methFound = _PyObject_GetMethod(obj, name);
-            const meth = methodOut.meth!;
-            methodOut.meth = null;
+            let meth = loadMethodCached(co.cache, next_instr - 1, obj, name);
+            let methFound: boolean;
+            if (meth !== null) {
+              methFound = methodFound.isMethod;
+            } else {
+              methFound = _PyObject_GetMethod(obj, name);
+              meth = methodOut.meth!;
+              methodOut.meth = null;
+            }
             if (methFound) {
               ls[sp - 1] = meth;
               ls[sp++] = obj;
@@ -1620,7 +1446,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.PRECALL: {
+          case 166 /* PRECALL */: {
             const isMeth = ls[sp - oparg - 2] !== null;
             const nargs = oparg + (isMeth ? 1 : 0);
             const fn = ls[sp - nargs - 1]!;
@@ -1637,61 +1463,23 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.KW_NAMES:
+          case 172 /* KW_NAMES */:
             kwnames = consts[oparg];
             break;
 
-          case Op.CALL: {
+          case 171 /* CALL */: {
             const isMeth = ls[sp - oparg - 2] !== null;
             const totalArgs = oparg + (isMeth ? 1 : 0);
             const fn = ls[sp - totalArgs - 1]!;
             const nkw = kwnames === null ? 0 : kwnames.ob_item!.length;
             const positional = totalArgs - nkw;
             if (fn.ob_type === PyFunction_Type) {
-              const fd = funcData(fn);
-              const fco = codeData(fd.code);
-              const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
               const argsAt = sp - totalArgs;
-              sp -= totalArgs;
+              sp -= totalArgs + (isMeth ? 1 : 2);
               const kw = kwnames;
               kwnames = null;
-              sp -= isMeth ? 1 : 2;
               frame.sp = sp;
-              frame.prev_instr = next_instr + 3;
-              const newFrame = pushFrame(fn, locals);
-              try {
-                initializeLocals(
-                  fn,
-                  newFrame.code,
-                  newFrame.localsplus,
-                  newFrame.base,
-                  ls,
-                  argsAt,
-                  positional,
-                  kw,
-                );
-              } catch (e) {
-                clearAndPopFrame(newFrame);
-                throw e;
-              }
-              newFrame.previous = frame;
-              frame = newFrame;
-              vmstack.current = frame;
-              if (--tstate.recursion_remaining < 0) {
-                try {
-                  checkRecursiveCall("");
-                } catch (e) {
-                  // exit_unwind of the new frame: pop it, and raise in the caller.
-                  tstate.recursion_remaining--;
-                  tstate.recursion_remaining++;
-                  const dying = frame;
-                  frame = dying.previous!;
-                  vmstack.current = frame;
-                  clearAndPopFrame(dying);
-                  pending = e as PyObject;
-                  continue resume;
-                }
-              }
+              frame = startPythonCall(frame, fn, ls, argsAt, positional, kw, next_instr + 3);
               continue resume;
             }
             let res: PyObject;
@@ -1720,7 +1508,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.CALL_FUNCTION_EX: {
+          case 142 /* CALL_FUNCTION_EX */: {
             let kwargs: PyObject | null = null;
             if (oparg & 1) {
               kwargs = ls[--sp]!;
@@ -1766,20 +1554,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             break;
           }
 
-          case Op.MAKE_FUNCTION: {
-            const codeobj = ls[--sp]!;
-            const func = PyFunction_New(codeobj, frame.f_globals);
-            Py_DECREF(codeobj);
-            const fd = funcData(func);
-            if (oparg & 0x08) fd.closure = ls[--sp];
-            if (oparg & 0x04) fd.annotations = ls[--sp];
-            if (oparg & 0x02) fd.kwdefaults = ls[--sp];
-            if (oparg & 0x01) fd.defaults = ls[--sp];
-            ls[sp++] = func;
+          case 132 /* MAKE_FUNCTION */: {
+            sp = op_MAKE_FUNCTION(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.RETURN_GENERATOR: {
+          case 75 /* RETURN_GENERATOR */: {
             frame.sp = sp;
             const gen = makeGenerator(frame);
             tstate.recursion_remaining++;
@@ -1800,68 +1580,31 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
             return gen;
           }
 
-          case Op.BUILD_SLICE: {
-            const step = oparg === 3 ? ls[--sp]! : null;
-            const stop = ls[--sp]!;
-            const start = ls[sp - 1]!;
-            const slice = PySlice_New(start, stop, step);
-            Py_DECREF(start);
-            Py_DECREF(stop);
-            Py_XDECREF(step);
-            ls[sp - 1] = slice;
+          case 133 /* BUILD_SLICE */: {
+            sp = op_BUILD_SLICE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.FORMAT_VALUE: {
-            const haveSpec = (oparg & 0x04) === 0x04;
-            const fmtSpec = haveSpec ? ls[--sp]! : null;
-            let value = ls[--sp]!;
-            try {
-              const conv = oparg & 0x03;
-              if (conv !== 0) {
-                const f = conv === 1 ? PyObject_Str : conv === 2 ? PyObject_Repr : PyObject_ASCII;
-                let result: PyObject;
-                try {
-                  result = f(value);
-                } finally {
-                  Py_DECREF(value);
-                }
-                value = result;
-              }
-            } catch (e) {
-              Py_XDECREF(fmtSpec);
-              throw e;
-            }
-            let result: PyObject;
-            if (value.ob_type === PyUnicode_Type && fmtSpec === null) {
-              result = value;
-            } else {
-              try {
-                result = PyObject_Format(value, fmtSpec);
-              } finally {
-                Py_DECREF(value);
-                Py_XDECREF(fmtSpec);
-              }
-            }
-            ls[sp++] = result;
+          case 155 /* FORMAT_VALUE */: {
+            sp = op_FORMAT_VALUE(frame, ls, sp, oparg);
             break;
           }
 
-          case Op.COPY: {
+          case 120 /* COPY */: {
             const peek = ls[sp - oparg]!;
             peek.ob_refcnt++;
             ls[sp++] = peek;
             break;
           }
 
-          case Op.SWAP: {
+          case 99 /* SWAP */: {
             const top = ls[sp - 1];
             ls[sp - 1] = ls[sp - oparg];
             ls[sp - oparg] = top;
             break;
           }
 
-          case Op.CACHE:
+          case 0 /* CACHE */:
             throw PyErr_Format(PyExc_SystemError, "executed a CACHE entry");
 
           default:
@@ -1870,6 +1613,16 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
       }
     } catch (e) {
       // ---- error: and exception_unwind: ----
+      if (inJit) {
+        // raised in compiled code, which left the frame's stack pointer and instruction
+        inJit = false;
+        sp = frame.sp;
+        next_instr = frame.prev_instr + 1;
+      } else if (opError.set) {
+        // raised inside an op function: its stack pointer is the one to unwind from
+        sp = opError.sp;
+        opError.set = false;
+      }
       let exc = PyErr_FromJS(e);
       kwnames = null;
       if (exc !== reraised) {
@@ -1921,11 +1674,17 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
 
 // ---- instruction helpers --------------------------------------------------------------------------
 
-function subscrSlow(container: PyObject, sub: PyObject, _sp: number): PyObject {
-  return PyObject_GetItem(container, sub);
+/** BINARY_SUBSCR's general path; on error sub is released (the container stays on the stack). */
+export function subscrSlow(container: PyObject, sub: PyObject, _sp: number): PyObject {
+  try {
+    return PyObject_GetItem(container, sub);
+  } catch (e) {
+    Py_DECREF(sub);
+    throw e;
+  }
 }
 
-function getItemOrNull(mapping: PyObject, key: PyObject): PyObject | null {
+export function getItemOrNull(mapping: PyObject, key: PyObject): PyObject | null {
   try {
     return PyObject_GetItem(mapping, key);
   } catch (e) {
@@ -1937,7 +1696,7 @@ function getItemOrNull(mapping: PyObject, key: PyObject): PyObject | null {
   }
 }
 
-function loadName(frame: Frame, name: PyObject): PyObject {
+export function loadName(frame: Frame, name: PyObject): PyObject {
   const locals = frame.f_locals;
   if (locals === null) {
     throw PyErr_Format(PyExc_SystemError, `no locals when loading '${str(name)}'`);
@@ -1970,7 +1729,7 @@ function loadName(frame: Frame, name: PyObject): PyObject {
   return v;
 }
 
-function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): PyObject {
+export function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): PyObject {
   const v = getItemOrNull(globals, name);
   if (v !== null) return v;
   const b = getItemOrNull(builtins, name);
@@ -1979,7 +1738,7 @@ function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): 
 }
 
 /** tp_iternext with a Python-level StopIteration counted as the end (FOR_ITER). */
-function iterNextCatching(iter: PyObject): PyObject | null {
+export function iterNextCatching(iter: PyObject): PyObject | null {
   const f = iter.ob_type.tp_iternext;
   if (f === null) {
     throw PyErr_Format(PyExc_TypeError, `'${iter.ob_type.tp_name}' object is not an iterator`);
@@ -1996,7 +1755,7 @@ function iterNextCatching(iter: PyObject): PyObject | null {
 }
 
 /** unpack_iterable: pushes argcnt items (and a list and argcntafter items) below sp. */
-function unpackIterable(
+export function unpackIterable(
   v: PyObject,
   argcnt: number,
   argcntafter: number,
@@ -2066,7 +1825,7 @@ function unpackIterable(
 }
 
 /** do_raise: the exception to throw (a new reference). */
-function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
+export function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
   if (exc === null) {
     // Reraise the exception being handled.
     let info: import("../objects/pystate.ts").ExcInfo | null = tstate.exc_info;
@@ -2139,7 +1898,7 @@ function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject {
 }
 
 /** check_except_type_valid */
-function checkExceptTypeValid(right: PyObject): void {
+export function checkExceptTypeValid(right: PyObject): void {
   const msg = "catching classes that do not inherit from BaseException is not allowed";
   if (PyTuple_Check(right)) {
     for (const e of right.ob_item as PyObject[]) {
@@ -2161,12 +1920,12 @@ export function exceptionMatches(exc: PyObject, cls: PyObject): boolean {
 }
 
 /** _PyObject_LookupSpecial: [method or null, unbound]. */
-function lookupSpecial(obj: PyObject, name: string): [PyObject | null, boolean] {
+export function lookupSpecial(obj: PyObject, name: string): [PyObject | null, boolean] {
   return lookupMaybeMethod(obj, _Py_ID(name));
 }
 
 /** Binds an unbound special method to obj (the stack holds bound __exit__). */
-function bindSpecial(meth: PyObject, unbound: boolean, obj: PyObject): PyObject {
+export function bindSpecial(meth: PyObject, unbound: boolean, obj: PyObject): PyObject {
   if (!unbound) return meth;
   const f = meth.ob_type.tp_descr_get;
   if (f === null) return meth;
@@ -2175,7 +1934,7 @@ function bindSpecial(meth: PyObject, unbound: boolean, obj: PyObject): PyObject 
   return bound;
 }
 
-function setupAnnotations(frame: Frame): void {
+export function setupAnnotations(frame: Frame): void {
   const locals = frame.f_locals;
   if (locals === null) {
     throw PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
@@ -2198,7 +1957,7 @@ function setupAnnotations(frame: Frame): void {
 }
 
 /** PyDict_Update for DICT_UPDATE: a dict, or any object with keys(). */
-function dictUpdateArg(dict: PyObject, update: PyObject): void {
+export function dictUpdateArg(dict: PyObject, update: PyObject): void {
   if (PyDict_Check(update)) {
     dict_merge(dict, update, true);
     return;
@@ -2233,7 +1992,7 @@ function dictUpdateArg(dict: PyObject, update: PyObject): void {
 }
 
 /** _PyDict_MergeEx(dict, update, 2) with format_kwargs_error's messages. */
-function dictMergeKwargs(dict: PyObject, update: PyObject, func: PyObject): void {
+export function dictMergeKwargs(dict: PyObject, update: PyObject, func: PyObject): void {
   if (PyDict_Check(update)) {
     try {
       dict_merge(dict, update, 2);
@@ -2283,7 +2042,7 @@ function dictMergeKwargs(dict: PyObject, update: PyObject, func: PyObject): void
   }
 }
 
-function kwargsError(e: unknown, func: PyObject, update: PyObject): unknown {
+export function kwargsError(e: unknown, func: PyObject, update: PyObject): unknown {
   if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError)) {
     const args = excData(e).args.ob_item as PyObject[];
     if (args.length === 1 && args[0].ob_type === PyUnicode_Type) {
@@ -2315,7 +2074,7 @@ export function funcStr(func: PyObject): string {
 }
 
 /** check_args_iterable for CALL_FUNCTION_EX. */
-function checkArgsIterable(func: PyObject, args: PyObject): void {
+export function checkArgsIterable(func: PyObject, args: PyObject): void {
   if (args.ob_type.tp_iter === null && !PySequence_Check(args)) {
     throw PyErr_Format(
       PyExc_TypeError,
@@ -2325,7 +2084,7 @@ function checkArgsIterable(func: PyObject, args: PyObject): void {
 }
 
 /** PRINT_EXPR: sys.displayhook(value). */
-function printExpr(value: PyObject): void {
+export function printExpr(value: PyObject): void {
   const hook = hostState.displayhook();
   if (hook === null) throw PyErr_Format(PyExc_RuntimeError, "lost sys.displayhook");
   const res = PyObject_CallOneArg(hook, value);
@@ -2336,7 +2095,7 @@ function printExpr(value: PyObject): void {
 const sendResult: { value: PyObject } = { value: Py_None };
 
 /** PyIter_Send: the next value, or null with sendResult.value the return value. */
-function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
+export function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
   if (receiver.ob_type === PyGen_Type || receiver.ob_type === PyCoro_Type) {
     return genSendValue(receiver, v);
   }
@@ -2367,14 +2126,14 @@ function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
 }
 
 import { genSend } from "./genobject.ts";
-function genSendValue(gen: PyObject, v: PyObject): PyObject | null {
+export function genSendValue(gen: PyObject, v: PyObject): PyObject | null {
   const [kind, value] = genSend(gen, v);
   if (kind === "next") return value;
   sendResult.value = value;
   return null;
 }
 
-function asyncOp(
+export function asyncOp(
   op: number,
   _oparg: number,
   _ls: (PyObject | null)[],
@@ -2407,3 +2166,60 @@ export {
   unicode_empty,
 };
 export { PyDict_Size };
+
+/** Gives compiled code (jit.ts) the runtime it calls, by name. */
+export function installJitRuntime(): void {
+  const r: Record<string, unknown> = {
+    Py_True,
+    Py_False,
+    Py_None,
+    Py_DECREF,
+    PyLong_Type,
+    PyFloat_Type,
+    PyUnicode_Type,
+    PyList_Type,
+    PyTuple_Type,
+    PyDict_Type,
+    PyFunction_Type,
+    PyMethod_Type,
+    PyRangeIter_Type,
+    PyListIter_Type,
+    PyObject_GetAttr,
+    PyObject_SetAttr,
+    PyObject_IsTrue,
+    _PyObject_GetMethod,
+    methodOut,
+    PyTuple_FromArraySteal,
+    PyList_FromArraySteal,
+    _PyList_AppendTakeRef,
+    rangeiter_next,
+    listiter_next,
+    intBinaryOp,
+    floatBinaryOp,
+    binaryOpSlow,
+    compareSlow,
+    truthAndDecref,
+    concatStrings,
+    callGeneric,
+    startPythonCall,
+    unboundLocal,
+    unboundDeref,
+    nameError,
+    loadGlobalCached,
+    loadGlobalSlow,
+    handleEvalBreaker,
+    loadAttrCached,
+    loadMethodCached,
+    methodFound,
+    storeAttrCached,
+    subscrSlow,
+    iterNextCatching,
+    hostState,
+    jitOut,
+    opError,
+  };
+  for (const [name, f] of Object.entries(opsModule)) {
+    if (name.startsWith("op_")) r[name] = f;
+  }
+  setJitRuntime(r);
+}

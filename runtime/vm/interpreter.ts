@@ -53,7 +53,7 @@ import { PyObject_Vectorcall } from "../objects/call.ts";
 import { setBuiltinsFromGlobals } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import { setUnraisableReporter } from "../objects/unraisable.ts";
-import { PyEval_EvalCode } from "./eval.ts";
+import { installJitRuntime, PyEval_EvalCode } from "./eval.ts";
 import { vmstack } from "./frame.ts";
 import { type CompileRequest, compileSource, syntaxErrorFrom } from "./pythonrun.ts";
 import { decodeSource } from "../compiler/decode.ts";
@@ -100,6 +100,7 @@ function initRuntime(): void {
     superArgs,
   };
   setUnraisableReporter(reportUnraisable);
+  installJitRuntime();
 }
 
 /** _PyEval_BuiltinsFromGlobals: globals["__builtins__"] (a module's dict), or the frame's. */

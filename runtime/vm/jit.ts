@@ -1,0 +1,616 @@
+// Compiled code for hot code objects: each instruction of the bytecode becomes the same
+// work written out as JavaScript, in order, so that a run of instructions costs no
+// dispatch. This is what makes glasspy fast on V8: the eval loop's one `switch` pays an
+// unpredictable indirect jump per instruction (about as much as CPython spends on the
+// whole instruction), while straight-line code lets V8 keep values in registers and fold
+// each oparg into the code.
+//
+// The compiled function runs a frame exactly as evalFrame's loop would: the same stack in
+// the frame's localsplus, the same reference counts, `frame.prev_instr` set before every
+// instruction that can raise or call out (tracebacks, f_lineno and the exception table
+// see what they would see). It gives control back to evalFrame for what changes frames
+// (calls of Python functions, return, yield) and for the rare instructions it does not
+// compile, which evalFrame then interprets one at a time before coming back. Entry points
+// are the instruction after each such hand-back, jump targets and exception handlers.
+//
+// A code object is compiled after it has been entered or looped WARMUP times; a code
+// object the compiler cannot take (it never fails on valid bytecode, but a bug must not
+// stop a program) just stays interpreted.
+
+import { inlineCacheEntries, Op } from "../compiler/opcode.ts";
+import type { CodeData } from "../objects/codeobject.ts";
+import type { Frame } from "./frame.ts";
+import type { PyObject } from "../objects/object.ts";
+
+/** What a compiled function returns to evalFrame. */
+export const JIT_EXIT = 0; // interpret frame.prev_instr + 1, then come back
+export const JIT_RETURN = 1; // RETURN_VALUE: the value is jitOut.value
+export const JIT_CALL = 2; // a Python callee's frame is pushed and current
+export const JIT_YIELD = 3; // YIELD_VALUE: the value is jitOut.value
+
+export type JitFunction = (frame: Frame, ls: (PyObject | null)[]) => number;
+
+/** The value of JIT_RETURN and JIT_YIELD. */
+export const jitOut: { value: PyObject | null } = { value: null };
+
+/** How many entries and loop iterations a code object runs interpreted first. */
+export const WARMUP = 8;
+
+/** The runtime functions and objects compiled code calls, by name (set by eval.ts). */
+let runtime: Record<string, unknown> | null = null;
+let runtimeNames: string[] = [];
+
+export function setJitRuntime(r: Record<string, unknown>): void {
+  runtime = r;
+  runtimeNames = Object.keys(r);
+}
+
+/** Whether compiled code is used (GLASSPY_NOJIT-style switch for tests and debugging). */
+export const jitConfig = { enabled: true };
+
+interface Ins {
+  /** Index of the first code unit (an EXTENDED_ARG prefix, or the instruction). */
+  start: number;
+  /** Index of the instruction itself. */
+  index: number;
+  op: number;
+  arg: number;
+  /** Index of the next instruction (after inline caches). */
+  next: number;
+}
+
+function decode(co: CodeData): Ins[] {
+  const out: Ins[] = [];
+  const instrs = co.instrs;
+  let i = 0;
+  while (i < instrs.length) {
+    const start = i;
+    let word = instrs[i];
+    let arg = word >> 8;
+    while ((word & 255) === Op.EXTENDED_ARG) {
+      i++;
+      word = instrs[i];
+      arg = (arg << 8) | (word >> 8);
+    }
+    const op = word & 255;
+    const next = i + 1 + inlineCacheEntries[op];
+    out.push({ start, index: i, op, arg, next });
+    i = next;
+  }
+  return out;
+}
+
+/** The instructions compiled code hands back to the interpreter (one at a time). */
+const EXIT_OPS = new Set<number>([
+  Op.RETURN_GENERATOR,
+  Op.SEND,
+  Op.RERAISE,
+  Op.GET_AITER,
+  Op.GET_ANEXT,
+  Op.GET_AWAITABLE,
+  Op.BEFORE_ASYNC_WITH,
+  Op.END_ASYNC_FOR,
+  Op.ASYNC_GEN_WRAP,
+  Op.LOAD_ASSERTION_ERROR,
+  Op.CALL_FUNCTION_EX,
+  Op.CACHE,
+]);
+
+/** Ops with a function of their own in ops.ts. */
+const OP_FUNCTIONS = new Set<string>([
+  "BEFORE_WITH",
+  "BUILD_CONST_KEY_MAP",
+  "BUILD_MAP",
+  "BUILD_SET",
+  "BUILD_SLICE",
+  "BUILD_STRING",
+  "CHECK_EG_MATCH",
+  "CHECK_EXC_MATCH",
+  "CONTAINS_OP",
+  "COPY_FREE_VARS",
+  "DELETE_ATTR",
+  "DELETE_DEREF",
+  "DELETE_FAST",
+  "DELETE_GLOBAL",
+  "DELETE_NAME",
+  "DELETE_SUBSCR",
+  "DICT_MERGE",
+  "DICT_UPDATE",
+  "FORMAT_VALUE",
+  "GET_ITER",
+  "GET_LEN",
+  "GET_YIELD_FROM_ITER",
+  "IMPORT_FROM",
+  "IMPORT_NAME",
+  "IMPORT_STAR",
+  "LIST_EXTEND",
+  "LIST_TO_TUPLE",
+  "LOAD_BUILD_CLASS",
+  "LOAD_CLASSDEREF",
+  "LOAD_NAME",
+  "MAKE_CELL",
+  "MAKE_FUNCTION",
+  "MAP_ADD",
+  "MATCH_CLASS",
+  "MATCH_KEYS",
+  "MATCH_MAPPING",
+  "MATCH_SEQUENCE",
+  "POP_EXCEPT",
+  "PREP_RERAISE_STAR",
+  "PRINT_EXPR",
+  "PUSH_EXC_INFO",
+  "SETUP_ANNOTATIONS",
+  "SET_ADD",
+  "SET_UPDATE",
+  "STORE_GLOBAL",
+  "STORE_NAME",
+  "UNARY_INVERT",
+  "UNARY_NEGATIVE",
+  "UNARY_NOT",
+  "UNARY_POSITIVE",
+  "UNPACK_EX",
+  "WITH_EXCEPT_START",
+  "RAISE_VARARGS",
+  "UNPACK_SEQUENCE",
+  "STORE_SUBSCR",
+]);
+
+const opName: string[] = [];
+for (const [name, num] of Object.entries(Op)) opName[num] = name;
+
+/** The instructions emit() writes out (everything else hands back to the interpreter). */
+const COMPILED_OPS = new Set<number>([
+  Op.NOP,
+  Op.RESUME,
+  Op.LOAD_FAST,
+  Op.LOAD_CLOSURE,
+  Op.LOAD_CONST,
+  Op.STORE_FAST,
+  Op.POP_TOP,
+  Op.PUSH_NULL,
+  Op.COPY,
+  Op.SWAP,
+  Op.LOAD_DEREF,
+  Op.STORE_DEREF,
+  Op.LOAD_GLOBAL,
+  Op.LOAD_ATTR,
+  Op.STORE_ATTR,
+  Op.LOAD_METHOD,
+  Op.BINARY_OP,
+  Op.BINARY_SUBSCR,
+  Op.COMPARE_OP,
+  Op.IS_OP,
+  Op.POP_JUMP_FORWARD_IF_FALSE,
+  Op.POP_JUMP_BACKWARD_IF_FALSE,
+  Op.POP_JUMP_FORWARD_IF_TRUE,
+  Op.POP_JUMP_BACKWARD_IF_TRUE,
+  Op.POP_JUMP_FORWARD_IF_NONE,
+  Op.POP_JUMP_BACKWARD_IF_NONE,
+  Op.POP_JUMP_FORWARD_IF_NOT_NONE,
+  Op.POP_JUMP_BACKWARD_IF_NOT_NONE,
+  Op.JUMP_FORWARD,
+  Op.JUMP_BACKWARD,
+  Op.JUMP_BACKWARD_NO_INTERRUPT,
+  Op.JUMP_IF_FALSE_OR_POP,
+  Op.JUMP_IF_TRUE_OR_POP,
+  Op.FOR_ITER,
+  Op.BUILD_TUPLE,
+  Op.BUILD_LIST,
+  Op.LIST_APPEND,
+  Op.KW_NAMES,
+  Op.PRECALL,
+  Op.CALL,
+  Op.RETURN_VALUE,
+  Op.YIELD_VALUE,
+]);
+
+/** Whether compiled code hands this instruction to the interpreter. */
+function handsBack(op: number): boolean {
+  if (EXIT_OPS.has(op)) return true;
+  const name = opName[op];
+  if (name !== undefined && OP_FUNCTIONS.has(name)) return false;
+  return !COMPILED_OPS.has(op);
+}
+
+/** The jump target of a jump instruction, or -1. */
+function jumpTarget(ins: Ins): number {
+  switch (ins.op) {
+    case Op.JUMP_FORWARD:
+    case Op.POP_JUMP_FORWARD_IF_FALSE:
+    case Op.POP_JUMP_FORWARD_IF_TRUE:
+    case Op.POP_JUMP_FORWARD_IF_NONE:
+    case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
+    case Op.JUMP_IF_FALSE_OR_POP:
+    case Op.JUMP_IF_TRUE_OR_POP:
+    case Op.FOR_ITER:
+    case Op.SEND:
+      return ins.next + ins.arg;
+    case Op.JUMP_BACKWARD:
+    case Op.JUMP_BACKWARD_NO_INTERRUPT:
+    case Op.POP_JUMP_BACKWARD_IF_FALSE:
+    case Op.POP_JUMP_BACKWARD_IF_TRUE:
+    case Op.POP_JUMP_BACKWARD_IF_NONE:
+    case Op.POP_JUMP_BACKWARD_IF_NOT_NONE:
+      return ins.next - ins.arg;
+  }
+  return -1;
+}
+
+const BREAKER = "if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();";
+
+/** Compiles a code object; null when it cannot (it then stays interpreted). */
+export function compileCode(co: CodeData): JitFunction | null {
+  if (runtime === null || !jitConfig.enabled) return null;
+  const insList = decode(co);
+  const byStart = new Map<number, Ins>();
+  for (const ins of insList) byStart.set(ins.start, ins);
+  // entry points
+  const labels = new Set<number>([0]);
+  for (const ins of insList) {
+    const t = jumpTarget(ins);
+    if (t >= 0) labels.add(t);
+    if (EXIT_OPS.has(ins.op) || ins.op === Op.YIELD_VALUE || ins.op === Op.CALL) {
+      labels.add(ins.next);
+    }
+  }
+  for (const h of co.exceptionTable) labels.add(h.target);
+  const usedConsts = new Set<number>();
+  const usedNames = new Set<number>();
+  const parts: string[] = [];
+  for (let n = 0; n < insList.length; n++) {
+    const ins = insList[n];
+    if (labels.has(ins.start)) parts.push(`      case ${ins.start}:`);
+    else if (ins.index !== ins.start && labels.has(ins.index)) {
+      parts.push(`      case ${ins.index}:`);
+    }
+    const next = insList[n + 1];
+    const fused = next !== undefined && !labels.has(next.start) ? next : undefined;
+    const code = emit(ins, fused, usedConsts, usedNames);
+    if (code === null) return null;
+    parts.push(code.text);
+    if (code.consumedNext) n++;
+  }
+  const end = insList.length > 0 ? insList[insList.length - 1].next : 0;
+  const consts = [...usedConsts].map((i) => `const k${i} = consts[${i}];`).join("\n");
+  const names = [...usedNames].map((i) => `const n${i} = names[${i}];`).join("\n");
+  const source = `"use strict";
+const { ${runtimeNames.join(", ")} } = R;
+${consts}
+${names}
+return function ${jsName(co)}(frame, ls) {
+  const B = frame.base;
+  let sp = frame.sp;
+  let pc = frame.prev_instr + 1;
+  let kwnames = null;
+  const interrupt = hostState.interrupt;
+  try {
+    for (;;) {
+      switch (pc) {
+${parts.join("\n")}
+        frame.sp = sp;
+        frame.prev_instr = ${end - 1};
+        return ${JIT_EXIT};
+      default:
+        frame.sp = sp;
+        frame.prev_instr = pc - 1;
+        return ${JIT_EXIT};
+      }
+    }
+  } catch (e) {
+    if (opError.set) {
+      opError.set = false;
+      frame.sp = opError.sp;
+    } else {
+      frame.sp = sp;
+    }
+    throw e;
+  }
+};`;
+  try {
+    const factory = new Function("R", "consts", "names", "cache", source) as (
+      r: Record<string, unknown>,
+      consts: PyObject[],
+      names: PyObject[],
+      cache: unknown[],
+    ) => JitFunction;
+    const f = factory(runtime, co.consts, co.names, co.cache);
+    jitStats.compiled++;
+    return f;
+  } catch (e) {
+    jitErrors.push(`${String(e)} in ${jsName(co)}`);
+    return null;
+  }
+}
+
+/** Compiler failures (bugs), kept for diagnostics. */
+export const jitErrors: string[] = [];
+
+/** How many code objects have been compiled. */
+export const jitStats = { compiled: 0 };
+
+function jsName(co: CodeData): string {
+  const name = String(co.co_name.ob_val).replace(/[^A-Za-z0-9_$]/g, "_");
+  return `py_${name}`;
+}
+
+interface Emitted {
+  text: string;
+  consumedNext: boolean;
+}
+
+function exitTo(ins: Ins): string {
+  return `        frame.sp = sp; frame.prev_instr = ${ins.start - 1}; return ${JIT_EXIT};`;
+}
+
+function jump(target: number): string {
+  return `pc = ${target}; continue;`;
+}
+
+/** The JavaScript for one instruction (and the next one when fused). */
+function emit(
+  ins: Ins,
+  fused: Ins | undefined,
+  usedConsts: Set<number>,
+  usedNames: Set<number>,
+): Emitted | null {
+  const i = ins.index;
+  const a = ins.arg;
+  const P = `frame.prev_instr = ${i};`;
+  const one = (text: string): Emitted => ({ text, consumedNext: false });
+  const k = (n: number) => {
+    usedConsts.add(n);
+    return `k${n}`;
+  };
+  const nm = (n: number) => {
+    usedNames.add(n);
+    return `n${n}`;
+  };
+  if (handsBack(ins.op)) return one(exitTo(ins));
+  const name = opName[ins.op];
+  if (name !== undefined && OP_FUNCTIONS.has(name)) {
+    return one(`        ${P} sp = op_${name}(frame, ls, sp, ${a});`);
+  }
+  switch (ins.op) {
+    case Op.NOP:
+      return one("");
+    case Op.RESUME:
+      return one(a < 2 ? `        ${P} ${BREAKER}` : "");
+    case Op.LOAD_FAST:
+    case Op.LOAD_CLOSURE:
+      return one(
+        `        { const v = ls[B + ${a}]; if (v === null) { ${P} throw unboundLocal(frame.code, ${a}); } v.ob_refcnt++; ls[sp++] = v; }`,
+      );
+    case Op.LOAD_CONST:
+      return one(`        { const v = ${k(a)}; v.ob_refcnt++; ls[sp++] = v; }`);
+    case Op.STORE_FAST:
+      return one(
+        `        { const v = ls[--sp]; const t = ls[B + ${a}]; ls[B + ${a}] = v; if (t !== null && --t.ob_refcnt === 0) { ${P} t.ob_type.tp_dealloc(t); } }`,
+      );
+    case Op.POP_TOP:
+      return one(
+        `        { const v = ls[--sp]; if (--v.ob_refcnt === 0) { ${P} v.ob_type.tp_dealloc(v); } }`,
+      );
+    case Op.PUSH_NULL:
+      return one(`        ls[sp++] = null;`);
+    case Op.COPY:
+      return one(`        { const v = ls[sp - ${a}]; v.ob_refcnt++; ls[sp++] = v; }`);
+    case Op.SWAP:
+      return one(
+        `        { const t = ls[sp - 1]; ls[sp - 1] = ls[sp - ${a}]; ls[sp - ${a}] = t; }`,
+      );
+    case Op.LOAD_DEREF:
+      return one(
+        `        { const v = ls[B + ${a}].ob_dict; if (v === null) { ${P} throw unboundDeref(frame.code, ${a}); } v.ob_refcnt++; ls[sp++] = v; }`,
+      );
+    case Op.STORE_DEREF:
+      return one(
+        `        { ${P} const v = ls[--sp]; const cell = ls[B + ${a}]; const old = cell.ob_dict; cell.ob_dict = v; if (old !== null) Py_DECREF(old); }`,
+      );
+    case Op.LOAD_GLOBAL:
+      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v;
+          if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
+            v = loadGlobalCached(cache, ${i}, g, b, ${nm(a >> 1)});
+            if (v === null) throw nameError(${nm(a >> 1)});
+            v.ob_refcnt++;
+          } else v = loadGlobalSlow(g, b, ${nm(a >> 1)});
+          ${a & 1 ? "ls[sp++] = null;" : ""} ls[sp++] = v; }`);
+    case Op.LOAD_ATTR:
+      return one(`        { ${P} const owner = ls[sp - 1];
+          const res = loadAttrCached(cache, ${i}, owner, ${nm(a)}) ?? PyObject_GetAttr(owner, ${
+        nm(a)
+      });
+          if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc(owner);
+          ls[sp - 1] = res; }`);
+    case Op.STORE_ATTR:
+      return one(`        { ${P} const owner = ls[sp - 1]; const v = ls[sp - 2];
+          if (storeAttrCached(cache, ${i}, owner, ${nm(a)}, v)) {
+            sp -= 2;
+            if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc(owner);
+          } else {
+            sp -= 2;
+            try { PyObject_SetAttr(owner, ${
+        nm(a)
+      }, v); } finally { Py_DECREF(v); Py_DECREF(owner); }
+          } }`);
+    case Op.LOAD_METHOD:
+      return one(`        { ${P} const obj = ls[sp - 1];
+          let meth = loadMethodCached(cache, ${i}, obj, ${nm(a)}); let found;
+          if (meth !== null) found = methodFound.isMethod;
+          else { found = _PyObject_GetMethod(obj, ${
+        nm(a)
+      }); meth = methodOut.meth; methodOut.meth = null; }
+          if (found) { ls[sp - 1] = meth; ls[sp++] = obj; }
+          else { ls[sp - 1] = null; Py_DECREF(obj); ls[sp++] = meth; } }`);
+    case Op.BINARY_OP:
+      return one(`        { const rhs = ls[--sp]; const lhs = ls[sp - 1]; let res = null;
+          const lt = lhs.ob_type, rt = rhs.ob_type;
+          if (lt === PyLong_Type && rt === PyLong_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (typeof x === "number" && typeof y === "number") res = intBinaryOp(${a}, x, y);
+          } else if (lt === PyFloat_Type) {
+            if (rt === PyFloat_Type) res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
+            else if (rt === PyLong_Type && typeof rhs.ob_val === "number") res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
+          } else if (lt === PyLong_Type && rt === PyFloat_Type && typeof lhs.ob_val === "number") {
+            res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
+          }${
+        a === 0 || a === 13
+          ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
+          : ""
+      }
+          if (res === null) { ${P} res = binaryOpSlow(lhs, rhs, ${a}, sp); }
+          if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
+          if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
+          ls[sp - 1] = res; }`);
+    case Op.BINARY_SUBSCR:
+      return one(`        { ${P} const sub = ls[--sp]; const container = ls[sp - 1]; let res;
+          if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
+            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
+            if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; } else res = subscrSlow(container, sub, sp);
+          } else if (container.ob_type === PyTuple_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
+            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
+            if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; } else res = subscrSlow(container, sub, sp);
+          } else res = subscrSlow(container, sub, sp);
+          if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc(container);
+          if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc(sub);
+          ls[sp - 1] = res; }`);
+    case Op.COMPARE_OP: {
+      const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
+      const fuse = fused !== undefined &&
+        (fused.op === Op.POP_JUMP_FORWARD_IF_FALSE || fused.op === Op.POP_JUMP_FORWARD_IF_TRUE ||
+          fused.op === Op.POP_JUMP_BACKWARD_IF_FALSE || fused.op === Op.POP_JUMP_BACKWARD_IF_TRUE);
+      const fast =
+        `const right = ls[--sp]; const left = ls[--sp]; const lv = left.ob_val, rv = right.ob_val;
+          const lt = left.ob_type, rt = right.ob_type;`;
+      const DECREF2 =
+        "if (--left.ob_refcnt === 0) left.ob_type.tp_dealloc(left); if (--right.ob_refcnt === 0) right.ob_type.tp_dealloc(right);";
+      const isNum =
+        `typeof lv === "number" && typeof rv === "number" && (lt === PyLong_Type || lt === PyFloat_Type) && (rt === PyLong_Type || rt === PyFloat_Type)`;
+      if (!fuse) {
+        return one(`        { ${fast} let res;
+          if (${isNum}) { res = (lv ${cmp} rv) ? Py_True : Py_False; res.ob_refcnt++; ${DECREF2} }
+          else { ${P} res = compareSlow(left, right, ${a}, sp); }
+          ls[sp++] = res; }`);
+      }
+      const f = fused!;
+      const ifTrue = f.op === Op.POP_JUMP_FORWARD_IF_TRUE || f.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+      const backward = f.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
+        f.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+      const target = jumpTarget(f);
+      const onJump = backward ? `{ ${BREAKER} ${jump(target)} }` : `{ ${jump(target)} }`;
+      return {
+        text: `        { ${fast} let jmp;
+          if (${isNum}) { jmp = ${ifTrue ? "" : "!"}(lv ${cmp} rv); ${DECREF2} }
+          else {
+            ${P} const res = compareSlow(left, right, ${a}, sp);
+            frame.prev_instr = ${f.index}; jmp = ${ifTrue ? "" : "!"}truthAndDecref(res);
+          }
+          if (jmp) ${onJump} }`,
+        consumedNext: true,
+      };
+    }
+    case Op.IS_OP:
+      return one(`        { const right = ls[--sp]; const left = ls[sp - 1];
+          const b = ((left === right) !== ${
+        a === 1
+      }) ? Py_True : Py_False; b.ob_refcnt++; ls[sp - 1] = b;
+          if (--left.ob_refcnt === 0) { ${P} left.ob_type.tp_dealloc(left); }
+          if (--right.ob_refcnt === 0) { ${P} right.ob_type.tp_dealloc(right); } }`);
+    case Op.POP_JUMP_FORWARD_IF_FALSE:
+    case Op.POP_JUMP_BACKWARD_IF_FALSE:
+    case Op.POP_JUMP_FORWARD_IF_TRUE:
+    case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+      const ifTrue = ins.op === Op.POP_JUMP_FORWARD_IF_TRUE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+      const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+      const onJump = backward
+        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
+        : `{ ${jump(jumpTarget(ins))} }`;
+      return one(`        { const cond = ls[--sp]; let jmp;
+          if (cond === Py_True) { cond.ob_refcnt--; jmp = ${ifTrue}; }
+          else if (cond === Py_False) { cond.ob_refcnt--; jmp = ${!ifTrue}; }
+          else { ${P} jmp = ${ifTrue ? "" : "!"}truthAndDecref(cond); }
+          if (jmp) ${onJump} }`);
+    }
+    case Op.POP_JUMP_FORWARD_IF_NONE:
+    case Op.POP_JUMP_BACKWARD_IF_NONE:
+    case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
+    case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+      const ifNone = ins.op === Op.POP_JUMP_FORWARD_IF_NONE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_NONE;
+      const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_NONE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_NOT_NONE;
+      const onJump = backward
+        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
+        : `{ ${jump(jumpTarget(ins))} }`;
+      return one(`        { ${P} const v = ls[--sp]; const none = v === Py_None;
+          if (none) v.ob_refcnt--; else Py_DECREF(v);
+          if (${ifNone ? "none" : "!none"}) ${onJump} }`);
+    }
+    case Op.JUMP_FORWARD:
+      return one(`        ${jump(jumpTarget(ins))}`);
+    case Op.JUMP_BACKWARD:
+      return one(`        ${P} ${BREAKER} ${jump(jumpTarget(ins))}`);
+    case Op.JUMP_BACKWARD_NO_INTERRUPT:
+      return one(`        ${jump(jumpTarget(ins))}`);
+    case Op.JUMP_IF_FALSE_OR_POP:
+    case Op.JUMP_IF_TRUE_OR_POP: {
+      const ifTrue = ins.op === Op.JUMP_IF_TRUE_OR_POP;
+      return one(`        { const cond = ls[sp - 1]; let t;
+          if (cond === Py_True) t = true; else if (cond === Py_False) t = false; else { ${P} t = PyObject_IsTrue(cond); }
+          if (${ifTrue ? "t" : "!t"}) { ${jump(jumpTarget(ins))} }
+          sp--; if (--cond.ob_refcnt === 0) { ${P} cond.ob_type.tp_dealloc(cond); } }`);
+    }
+    case Op.FOR_ITER:
+      return one(`        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
+          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
+          else if (t === PyListIter_Type) nx = listiter_next(iter);
+          else nx = iterNextCatching(iter);
+          if (nx !== null) ls[sp++] = nx;
+          else { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
+    case Op.BUILD_TUPLE:
+      return one(
+        `        { const items = new Array(${a}); for (let j = ${
+          a - 1
+        }; j >= 0; j--) items[j] = ls[--sp]; ${P} ls[sp++] = PyTuple_FromArraySteal(items); }`,
+      );
+    case Op.BUILD_LIST:
+      return one(
+        `        { const items = new Array(${a}); for (let j = ${
+          a - 1
+        }; j >= 0; j--) items[j] = ls[--sp]; ${P} ls[sp++] = PyList_FromArraySteal(items); }`,
+      );
+    case Op.LIST_APPEND:
+      return one(`        { ${P} const v = ls[--sp]; _PyList_AppendTakeRef(ls[sp - ${a}], v); }`);
+    case Op.KW_NAMES:
+      return one(`        kwnames = ${k(a)};`);
+    case Op.PRECALL:
+      return one(`        { const isMeth = ls[sp - ${a} - 2] !== null;
+          if (!isMeth) { const fn = ls[sp - ${a} - 1];
+            if (fn.ob_type === PyMethod_Type) { const m = fn.ob_item[0], s = fn.ob_item[1];
+              m.ob_refcnt++; s.ob_refcnt++; ls[sp - ${a} - 1] = s; ls[sp - ${a} - 2] = m; ${P} Py_DECREF(fn); } } }`);
+    case Op.CALL:
+      return one(
+        `        { ${P} const isMeth = ls[sp - ${a} - 2] !== null; const total = ${a} + (isMeth ? 1 : 0);
+          const fn = ls[sp - total - 1]; const kw = kwnames; kwnames = null;
+          const positional = total - (kw === null ? 0 : kw.ob_item.length);
+          if (fn.ob_type === PyFunction_Type) {
+            const argsAt = sp - total; sp -= total + (isMeth ? 1 : 2); frame.sp = sp;
+            startPythonCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
+            return ${JIT_CALL};
+          }
+          sp = callGeneric(frame, ls, sp, total, positional, isMeth, kw);
+          ${BREAKER} }`,
+      );
+    case Op.RETURN_VALUE:
+      return one(
+        `        { jitOut.value = ls[--sp]; frame.sp = sp; frame.prev_instr = ${i}; return ${JIT_RETURN}; }`,
+      );
+    case Op.YIELD_VALUE:
+      return one(
+        `        { jitOut.value = ls[--sp]; frame.sp = sp; frame.prev_instr = ${i}; return ${JIT_YIELD}; }`,
+      );
+  }
+  // Anything else: the interpreter runs it.
+  return one(exitTo(ins));
+}

@@ -1,0 +1,386 @@
+// Inline caches for attribute access (Python/specialize.c): LOAD_ATTR, LOAD_METHOD and
+// STORE_ATTR remember, per instruction, what they found for the type of the last object —
+// an instance-dict attribute, a __slots__ value, a method, a module global — keyed on the
+// type's version tag, which PyType_Modified resets whenever the type or a base changes.
+// A hit does the work the generic path would do, with the same reference counts; a miss
+// (or a shape the cache does not know) returns null and the eval loop takes the generic
+// path. Sites that keep seeing new types stop specialising, as CPython's do.
+
+import {
+  Py_DECREF,
+  Py_TPFLAGS_METHOD_DESCRIPTOR,
+  PyModule_Type,
+  PyObject,
+  type PyTypeObject,
+} from "../objects/object.ts";
+import { PyObject_GenericGetAttr, PyObject_GenericSetAttr } from "../objects/objectops.ts";
+import { _PyType_Lookup, typeVersionTag } from "../objects/typeobject.ts";
+import {
+  dictGetStr,
+  dictReplaceAt,
+  dictStrIndex,
+  dictValueAt,
+  PyDict_SetItem,
+} from "../objects/dictobject.ts";
+import { descrData } from "../objects/descrobject.ts";
+import { cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
+import { PyUnicode_Type } from "../objects/object.ts";
+import { PyMemberDescr_Type } from "../objects/object.ts";
+
+/** What the cached site does. */
+const enum Kind {
+  /** Gave up: too many types seen. */
+  GENERIC = 0,
+  /** No class attribute: the instance dict only. */
+  INSTANCE_DICT = 1,
+  /** A __slots__ member: ob_slots[index]. */
+  SLOT = 2,
+  /** A class attribute that instance attributes may shadow (functions, plain values). */
+  NON_DATA = 3,
+  /** A data descriptor (property, getset): its __get__. */
+  DATA = 4,
+  /** LOAD_METHOD of a method descriptor not shadowed by the instance dict. */
+  METHOD = 5,
+  /** An attribute of a module: its dict. */
+  MODULE = 6,
+}
+
+const MAX_MISSES = 64;
+/** Entries per site: a site seeing more types than this is megamorphic. */
+const MAX_ENTRIES = 4;
+
+export class AttrCache {
+  misses = 0;
+  /** The name's entry in the class's shared keys (inline values), once known, else -1. */
+  vindex = -1;
+  /** The other types this site has seen (a polymorphic cache), or null. */
+  next: AttrCache | null = null;
+  constructor(
+    public type: PyTypeObject,
+    public version: number,
+    public kind: Kind,
+    /** The class attribute (borrowed: the type's dict holds it while the version lasts). */
+    public descr: PyObject | null,
+    public index: number,
+    /** Instances of the type have a __dict__ (inline values or a dict in ob_dict). */
+    public hasDict: boolean,
+  ) {}
+}
+
+function miss(c: AttrCache | null): boolean {
+  if (c === null) return true;
+  if (c.kind === Kind.GENERIC) return false;
+  return ++c.misses <= MAX_MISSES;
+}
+
+/** The entry of the chain for tp at its current version, or null. */
+function find(c: AttrCache | null, tp: PyTypeObject): AttrCache | null {
+  for (let e = c; e !== null; e = e.next) {
+    if (e.type === tp && e.version === tp.tp_version_tag) return e;
+  }
+  return null;
+}
+
+/** Puts a new entry at the head of the site's chain (dropping stale and excess entries). */
+function install(cache: unknown[], i: number, old: AttrCache | null, c: AttrCache): void {
+  if (old !== null && c.kind !== Kind.GENERIC) {
+    c.misses = old.misses;
+    let n = 1;
+    let tail = c;
+    for (let e: AttrCache | null = old; e !== null && n < MAX_ENTRIES; e = e.next) {
+      if (e.type === c.type || e.version !== e.type.tp_version_tag) continue;
+      const copy = new AttrCache(e.type, e.version, e.kind, e.descr, e.index, e.hasDict);
+      copy.vindex = e.vindex;
+      tail.next = copy;
+      tail = copy;
+      n++;
+    }
+  }
+  cache[i] = c;
+}
+
+function memberSlot(descr: PyObject): number {
+  if (descr.ob_type !== PyMemberDescr_Type) return -1;
+  const m = descrData(descr).member;
+  return m !== null && m.slot !== undefined ? m.slot : -1;
+}
+
+/** Specialises a LOAD_ATTR site for owner's type. */
+function specializeLoadAttr(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+): AttrCache | null {
+  const old = cache[i] as AttrCache | null;
+  if (!miss(old)) return null;
+  const tp = owner.ob_type;
+  let kind: Kind;
+  let descr: PyObject | null = null;
+  let index = 0;
+  if (tp === PyModule_Type) {
+    kind = Kind.MODULE;
+  } else if (tp.tp_getattro === PyObject_GenericGetAttr) {
+    descr = _PyType_Lookup(tp, name);
+    if (descr === null) kind = Kind.INSTANCE_DICT;
+    else if ((index = memberSlot(descr)) >= 0) kind = Kind.SLOT;
+    else if (descr.ob_type.tp_descr_get !== null && descr.ob_type.tp_descr_set !== null) {
+      kind = Kind.DATA;
+    } else kind = Kind.NON_DATA;
+  } else {
+    kind = Kind.GENERIC;
+  }
+  const c = new AttrCache(tp, typeVersionTag(tp), kind, descr, index, tp.tp_dictoffset !== 0);
+  if (kind === Kind.GENERIC) c.misses = MAX_MISSES + 1;
+  install(cache, i, old, c);
+  return c;
+}
+
+/**
+ * The instance attribute `name` of owner (borrowed), or null when it has none: the inline
+ * values by the cached shared-keys index, else the materialized dict.
+ */
+function instanceAttr(c: AttrCache, owner: PyObject, name: PyObject): PyObject | null {
+  const values = owner.ob_values;
+  if (values !== null) {
+    let ix = c.vindex;
+    if (ix < 0) {
+      if (name.ob_type !== PyUnicode_Type) return null;
+      ix = sharedKeysLookup(cachedKeys(owner.ob_type), name);
+      if (ix < 0) return null;
+      c.vindex = ix;
+    }
+    return values.values[ix];
+  }
+  const d = owner.ob_dict;
+  if (d === null) return null;
+  let v = dictValueAt(d, c.index, name);
+  if (v === null) {
+    v = dictGetStr(d, name);
+    if (v !== null) c.index = dictStrIndex(d, name);
+  }
+  return v;
+}
+
+/** LOAD_ATTR: owner.name as a new reference, or null to take the generic path. */
+export function loadAttrCached(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+): PyObject | null {
+  const tp = owner.ob_type;
+  const head = cache[i] as AttrCache | null;
+  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
+    ? head
+    : find(head, tp);
+  if (c === null) {
+    c = specializeLoadAttr(cache, i, owner, name);
+    if (c === null) return null;
+  }
+  switch (c.kind) {
+    case Kind.INSTANCE_DICT: {
+      if (!c.hasDict) return null;
+      const v = instanceAttr(c, owner, name);
+      if (v === null) return null;
+      v.ob_refcnt++;
+      return v;
+    }
+    case Kind.SLOT: {
+      const slots = owner.ob_slots;
+      if (slots === null) return null;
+      const v = slots[c.index];
+      if (v === null) return null;
+      v.ob_refcnt++;
+      return v;
+    }
+    case Kind.NON_DATA: {
+      if (c.hasDict) {
+        const v = instanceAttr(c, owner, name);
+        if (v !== null) {
+          v.ob_refcnt++;
+          return v;
+        }
+      }
+      const descr = c.descr!;
+      const f = descr.ob_type.tp_descr_get;
+      if (f === null) {
+        descr.ob_refcnt++;
+        return descr;
+      }
+      descr.ob_refcnt++;
+      try {
+        return f(descr, owner, tp);
+      } finally {
+        Py_DECREF(descr);
+      }
+    }
+    case Kind.DATA: {
+      const descr = c.descr!;
+      descr.ob_refcnt++;
+      try {
+        return descr.ob_type.tp_descr_get!(descr, owner, tp);
+      } finally {
+        Py_DECREF(descr);
+      }
+    }
+    case Kind.MODULE: {
+      const d = owner.ob_dict;
+      if (d === null) return null;
+      const v = dictGetStr(d, name);
+      if (v === null) return null;
+      v.ob_refcnt++;
+      return v;
+    }
+  }
+  return null;
+}
+
+/** Specialises a LOAD_METHOD site. */
+function specializeLoadMethod(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+): AttrCache | null {
+  const old = cache[i] as AttrCache | null;
+  if (!miss(old)) return null;
+  const tp = owner.ob_type;
+  let kind = Kind.GENERIC;
+  let descr: PyObject | null = null;
+  if (tp === PyModule_Type) {
+    kind = Kind.MODULE;
+  } else if (tp.tp_getattro === PyObject_GenericGetAttr) {
+    descr = _PyType_Lookup(tp, name);
+    if (descr !== null && descr.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) kind = Kind.METHOD;
+  }
+  const c = new AttrCache(tp, typeVersionTag(tp), kind, descr, 0, tp.tp_dictoffset !== 0);
+  if (kind === Kind.GENERIC) c.misses = MAX_MISSES + 1;
+  install(cache, i, old, c);
+  return c;
+}
+
+/** What LOAD_METHOD found: the unbound method (self stays), or a plain attribute. */
+export const methodFound = { isMethod: false };
+
+/**
+ * LOAD_METHOD: a new reference to the method (methodFound.isMethod: call it with owner as
+ * the first argument) or to the attribute (not a method); null to take the generic path.
+ */
+export function loadMethodCached(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+): PyObject | null {
+  const tp = owner.ob_type;
+  const head = cache[i] as AttrCache | null;
+  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
+    ? head
+    : find(head, tp);
+  if (c === null) {
+    c = specializeLoadMethod(cache, i, owner, name);
+    if (c === null) return null;
+  }
+  if (c.kind === Kind.METHOD) {
+    if (c.hasDict && instanceAttr(c, owner, name) !== null) return null;
+    const m = c.descr!;
+    m.ob_refcnt++;
+    methodFound.isMethod = true;
+    return m;
+  }
+  if (c.kind === Kind.MODULE) {
+    const d = owner.ob_dict;
+    if (d === null) return null;
+    const v = dictGetStr(d, name);
+    if (v === null) return null;
+    v.ob_refcnt++;
+    methodFound.isMethod = false;
+    return v;
+  }
+  return null;
+}
+
+/** Specialises a STORE_ATTR site. */
+function specializeStoreAttr(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+): AttrCache | null {
+  const old = cache[i] as AttrCache | null;
+  if (!miss(old)) return null;
+  const tp = owner.ob_type;
+  let kind = Kind.GENERIC;
+  let index = 0;
+  if (tp.tp_setattro === PyObject_GenericSetAttr) {
+    const descr = _PyType_Lookup(tp, name);
+    if (descr === null) kind = Kind.INSTANCE_DICT;
+    else if ((index = memberSlot(descr)) >= 0) kind = Kind.SLOT;
+    else if (descr.ob_type.tp_descr_set === null) kind = Kind.INSTANCE_DICT;
+  }
+  const c = new AttrCache(tp, typeVersionTag(tp), kind, null, index, tp.tp_dictoffset !== 0);
+  if (kind === Kind.GENERIC) c.misses = MAX_MISSES + 1;
+  install(cache, i, old, c);
+  return c;
+}
+
+/**
+ * STORE_ATTR: owner.name = value, taking the stack's reference to value on success. False
+ * (nothing done, nothing taken) sends the eval loop down the generic path.
+ */
+export function storeAttrCached(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+  value: PyObject,
+): boolean {
+  const tp = owner.ob_type;
+  const head = cache[i] as AttrCache | null;
+  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
+    ? head
+    : find(head, tp);
+  if (c === null) {
+    c = specializeStoreAttr(cache, i, owner, name);
+    if (c === null) return false;
+  }
+  if (c.kind === Kind.INSTANCE_DICT) {
+    if (!c.hasDict) return false;
+    const values = owner.ob_values;
+    if (values !== null) {
+      // replacing a value already set: the same as _PyObject_StoreInstanceAttribute
+      let ix = c.vindex;
+      if (ix < 0 && name.ob_type === PyUnicode_Type) {
+        ix = sharedKeysLookup(cachedKeys(tp), name);
+        if (ix >= 0) c.vindex = ix;
+      }
+      if (ix >= 0) {
+        const old = values.values[ix];
+        if (old !== null) {
+          values.values[ix] = value;
+          Py_DECREF(old);
+          return true;
+        }
+      }
+      return false;
+    }
+    const d = owner.ob_dict;
+    if (d === null) return false;
+    if (dictReplaceAt(d, c.index, name, value)) return true;
+    PyDict_SetItem(d, name, value);
+    Py_DECREF(value);
+    const ix = dictStrIndex(d, name);
+    if (ix >= 0) c.index = ix;
+    return true;
+  }
+  if (c.kind === Kind.SLOT) {
+    const slots = owner.ob_slots;
+    if (slots === null) return false;
+    const old = slots[c.index];
+    slots[c.index] = value;
+    if (old !== null) Py_DECREF(old);
+    return true;
+  }
+  return false;
+}

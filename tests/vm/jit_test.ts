@@ -1,0 +1,105 @@
+// Compiled code (vm/jit.ts) must behave exactly as the interpreter: the same output, the
+// same reference counts, the same tracebacks. These run programs both ways.
+
+import { assertEquals } from "../assert.ts";
+import { Interpreter } from "../../runtime/vm/interpreter.ts";
+import { codeWarmup } from "../../runtime/objects/codeobject.ts";
+import { jitConfig, jitErrors, jitStats } from "../../runtime/vm/jit.ts";
+import { CaptureHost } from "./capture_host.ts";
+
+function runBoth(source: string): { interpreted: string; compiled: string } {
+  const run = (warmup: number, enabled: boolean) => {
+    const saved = [codeWarmup.value, jitConfig.enabled] as const;
+    codeWarmup.value = warmup;
+    jitConfig.enabled = enabled;
+    try {
+      const host = new CaptureHost();
+      const interp = new Interpreter(host, ["t.py"], { readSource: () => source });
+      const { code } = interp.runScript("t.py", source);
+      return `${host.stdout}--stderr--\n${host.stderr}--status ${code}`;
+    } finally {
+      [codeWarmup.value, jitConfig.enabled] = saved;
+    }
+  };
+  const interpreted = run(8, false);
+  const before = jitStats.compiled;
+  const compiled = run(0, true);
+  assertEquals(jitStats.compiled > before, true, "nothing was compiled");
+  return { interpreted, compiled };
+}
+
+const programs: Record<string, string> = {
+  "arithmetic, comparisons and branches": `
+def f(n):
+    total = 0
+    for i in range(n):
+        if i % 3 == 0 or i > n - 5:
+            total += i * 2
+        elif not i & 1:
+            total -= i // 2
+        else:
+            total ^= i << 3
+    return total, 7 / 2, 2 ** 70 + n, -n, 1.5 * n, "a" + "b" * 3
+print(f(100))
+`,
+  "calls, closures, methods, keywords": `
+class P:
+    def __init__(self, x, y=2):
+        self.x = x
+        self.y = y
+    def norm(self, scale=1, *, extra=0):
+        return (self.x * self.x + self.y * self.y) * scale + extra
+def make(k):
+    def inner(v):
+        return v + k
+    return inner
+add3 = make(3)
+print([P(i).norm(2, extra=add3(i)) for i in range(5)], sum(map(add3, range(4))))
+`,
+  "exceptions inside compiled loops keep refcounts and tracebacks": `
+import sys
+x = object()
+base = sys.getrefcount(x)
+d = {}
+for i in range(20):
+    try:
+        d[i] = x
+        [][i]
+    except IndexError as e:
+        last = str(e)
+print(last, sys.getrefcount(x) - base, len(d))
+def bad(n):
+    return [1, 2][n]
+for i in range(3):
+    try:
+        bad(i)
+    except IndexError:
+        print("caught", i)
+bad(5)
+`,
+  "generators, with, and unpacking": `
+def gen(n):
+    for i in range(n):
+        yield i, i * i
+class Ctx:
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        print("exit", a[0] is None)
+total = 0
+with Ctx():
+    for a, b in gen(10):
+        total += a + b
+s = {}
+s["k"] = total
+print(total, s, [*gen(2)])
+`,
+};
+
+for (const [name, source] of Object.entries(programs)) {
+  Deno.test(`compiled code runs as interpreted: ${name}`, () => {
+    const { interpreted, compiled } = runBoth(source);
+    assertEquals(compiled, interpreted);
+    assertEquals(jitErrors, []);
+  });
+}
