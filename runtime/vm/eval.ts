@@ -748,7 +748,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           case 25 /* BINARY_SUBSCR */: {
             const sub = ls[--sp]!;
             const container = ls[sp - 1]!;
-            let res: PyObject | null = null;
+            let res: PyObject;
             if (
               container.ob_type === PyList_Type && sub.ob_type === PyLong_Type &&
               typeof sub.ob_val === "number"
@@ -759,15 +759,9 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
               if (i >= 0 && i < items.length) {
                 res = items[i];
                 res.ob_refcnt++;
-              }
-            }
-            if (res === null) {
-              try {
-                res = subscrSlow(container, sub, sp);
-              } catch (e) {
-                sp++; // ceval.c: both operands are released when the lookup fails
-                throw e;
-              }
+              } else res = subscrSlow(container, sub, sp);
+            } else {
+              res = subscrSlow(container, sub, sp);
             }
             if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc!(container);
             if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc!(sub);
