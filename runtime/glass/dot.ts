@@ -38,9 +38,9 @@ export function digraph(name: string, lines: string[], nodes: number, rankdir = 
   const quick = nodes > BIG_GRAPH ? ", splines=line, mclimit=0.1, nslimit=1, nslimit1=1" : "";
   return [
     `digraph ${quote(name)} {`,
-    `  graph [rankdir=${rankdir}, fontname="monospace", nodesep=0.25, ranksep=0.5${quick}];`,
-    `  node [fontname="monospace", fontsize=10];`,
-    `  edge [fontname="monospace", fontsize=9, arrowsize=0.7];`,
+    `  graph [rankdir=${rankdir}, fontname="Courier", nodesep=0.25, ranksep=0.5${quick}];`,
+    `  node [fontname="Courier", fontsize=10];`,
+    `  edge [fontname="Courier", fontsize=9, arrowsize=0.7];`,
     ...lines,
     "}",
   ].join("\n");

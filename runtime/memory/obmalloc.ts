@@ -280,13 +280,23 @@ export class Obmalloc {
     for (const arena of this.arenas) {
       if (arena.unit < 0) continue;
       for (let u = arena.unit; u < arena.unit + ARENA_UNITS; u += POOL_UNITS) {
-        const pool = this.poolByKey[poolKey(u)];
+        const pool = this.poolAt(u);
         if (pool !== undefined && pool.arena === arena && pool.szidx >= 0) {
           n += pool.count * (pool.szidx + 1) * ALIGNMENT;
         }
       }
     }
     return n;
+  }
+
+  /** The pool object for the pool-sized slot holding `unit` (carved or not), for the views. */
+  poolAt(unit: number): Pool | undefined {
+    return this.poolByKey[poolKey(unit)];
+  }
+
+  /** The raw (malloc) blocks handed out now, as [unit, size in bytes], for the views. */
+  *rawBlocks(): IterableIterator<[number, number]> {
+    for (const [unit, units] of this.mallocSize) yield [unit, units * ALIGNMENT];
   }
 
   /** An address for a statically allocated object (never freed). */

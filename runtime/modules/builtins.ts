@@ -135,6 +135,7 @@ import { isStandardStream, standardStreamWrite } from "./textio.ts";
 import { registerModule } from "./registry.ts";
 import { registerRoots } from "../memory/audit.ts";
 import { sysGetObject } from "./sysstate.ts";
+import { makeQuitter } from "./sitebuiltins.ts";
 
 type Args = (PyObject | null)[];
 
@@ -660,16 +661,19 @@ function builtin_format(
   return PyObject_Format(value!, spec);
 }
 
-function checkAttrName(fn: string, name: PyObject): void {
+function checkAttrName(name: PyObject): void {
   if (!PyUnicode_Check(name)) {
-    throw PyErr_Format(PyExc_TypeError, `${fn}(): attribute name must be string`);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `attribute name must be string, not '${name.ob_type.tp_name}'`,
+    );
   }
 }
 
 function builtin_getattr(_self: PyObject, args: Args, off: number, nargs: number): PyObject {
   checkPositional("getattr", nargs, 2, 3);
   const v = args[off]!, name = args[off + 1]!;
-  checkAttrName("getattr", name);
+  checkAttrName(name);
   if (nargs > 2) {
     const r = _PyObject_LookupAttr(v, name);
     return r === null ? ref(args[off + 2]!) : r;
@@ -680,7 +684,7 @@ function builtin_getattr(_self: PyObject, args: Args, off: number, nargs: number
 function builtin_hasattr(_self: PyObject, args: Args, off: number, nargs: number): PyObject {
   checkPositional("hasattr", nargs, 2, 2);
   const name = args[off + 1]!;
-  checkAttrName("hasattr", name);
+  checkAttrName(name);
   const r = _PyObject_LookupAttr(args[off]!, name);
   if (r === null) return bool(false);
   Py_DECREF(r);
@@ -1354,6 +1358,11 @@ export function makeBuiltins(): PyObject {
   for (const [name, t] of builtinExceptions) PyDict_SetItemString(d, name, t);
   PyDict_SetItemString(d, "EnvironmentError", builtinExceptions.get("OSError")!);
   PyDict_SetItemString(d, "IOError", builtinExceptions.get("OSError")!);
+  for (const name of ["quit", "exit"]) {
+    const q = makeQuitter(name);
+    PyDict_SetItemString(d, name, q);
+    Py_DECREF(q);
+  }
   builtinsModule = mod;
   mod.ob_refcnt++;
   registerRoots("builtinsModule", (visit) => visit(mod));

@@ -33,7 +33,15 @@ import { PyErr_Format } from "./errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.ts";
 import { PyUnicode_FromString, PyUnicode_InternFromString } from "./unicodeobject.ts";
 import { callMethodDef, PyCFunction_New } from "./methodobject.ts";
-import { PyObject_GetAttr, PyObject_Repr, str, typeName, typeQualName } from "./objectops.ts";
+import {
+  PyObject_GetAttr,
+  PyObject_Repr,
+  reprText,
+  str,
+  typeName,
+  typeQualName,
+} from "./objectops.ts";
+import { strRepr } from "./strrepr.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyObject_Call, PyObject_CallArgs, PyObject_CallOneArg } from "./call.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
@@ -436,6 +444,8 @@ export interface PropertyFields {
   fdel: PyObject | null;
   doc: PyObject | null;
   getterDoc: boolean;
+  /** prop_name: the name __set_name__ gave (a str), named in error messages. */
+  name: PyObject | null;
 }
 
 export function propertyFields(o: PyObject): PropertyFields {
@@ -445,16 +455,18 @@ export function propertyFields(o: PyObject): PropertyFields {
 export function property_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
   const p = propertyFields(o);
-  const { fget, fset, fdel, doc } = p;
+  const { fget, fset, fdel, doc, name } = p;
   p.fget =
     p.fset =
     p.fdel =
     p.doc =
+    p.name =
       null;
   Py_XDECREF(fget);
   Py_XDECREF(fset);
   Py_XDECREF(fdel);
   Py_XDECREF(doc);
+  Py_XDECREF(name);
   const dict = o.ob_dict;
   o.ob_dict = null;
   Py_XDECREF(dict);
@@ -463,7 +475,7 @@ export function property_dealloc(o: PyObject): void {
 
 export function property_traverse(o: PyObject, visit: visitproc, arg: unknown): number {
   const p = propertyFields(o);
-  for (const v of [p.fget, p.fset, p.fdel, p.doc, o.ob_dict]) {
+  for (const v of [p.fget, p.fset, p.fdel, p.doc, p.name, o.ob_dict]) {
     if (v !== null) {
       const r = visit(v, arg);
       if (r) return r;
@@ -472,7 +484,13 @@ export function property_traverse(o: PyObject, visit: visitproc, arg: unknown): 
   return 0;
 }
 
-/** Owner-aware name of a property for error messages (3.11: no name; generic message). */
+/** The AttributeError text for a property without the accessor that was asked for. */
+function missingAccessor(p: PropertyFields, obj: PyObject, what: string): string {
+  const owner = strRepr(typeQualName(obj.ob_type));
+  if (p.name !== null) return `property ${reprText(p.name)} of ${owner} object has no ${what}`;
+  return `property of ${owner} object has no ${what}`;
+}
+
 export function property_descr_get(
   o: PyObject,
   obj: PyObject | null,
@@ -483,7 +501,7 @@ export function property_descr_get(
     return o;
   }
   const p = propertyFields(o);
-  if (p.fget === null) throw PyErr_Format(PyExc_AttributeError, "unreadable attribute");
+  if (p.fget === null) throw PyErr_Format(PyExc_AttributeError, missingAccessor(p, obj, "getter"));
   return PyObject_CallOneArg(p.fget, obj);
 }
 
@@ -493,7 +511,7 @@ export function property_descr_set(o: PyObject, obj: PyObject, value: PyObject |
   if (func === null) {
     throw PyErr_Format(
       PyExc_AttributeError,
-      value === null ? "can't delete attribute" : "can't set attribute",
+      missingAccessor(p, obj, value === null ? "deleter" : "setter"),
     );
   }
   const res = value === null ? PyObject_CallOneArg(func, obj) : PyObject_CallArgs(func, obj, value);

@@ -15,6 +15,7 @@ import {
   Py_TPFLAGS_BASETYPE,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HEAPTYPE,
+  Py_TPFLAGS_LONG_SUBCLASS,
   Py_True,
   Py_XDECREF,
   PyBaseObject_Type,
@@ -122,8 +123,20 @@ export function BaseException_new(
   args: PyObject,
   _kwds: PyObject | null,
 ): PyObject {
+  if (type === PyExc_OSError) type = oserrorSubclass(args);
   args.ob_refcnt++;
   return BaseException_new_from_args(type, args);
+}
+
+/** OSError(errno, strerror, ...) makes the subclass that stands for that errno (Linux's
+ * numbers), as OSError_new's errnomap does. */
+function oserrorSubclass(args: PyObject): PyTypeObject {
+  const items = args.ob_item as PyObject[];
+  if (items.length < 2 || items.length > 5) return PyExc_OSError;
+  const errno = items[0];
+  if ((errno.ob_type.tp_flags & Py_TPFLAGS_LONG_SUBCLASS) === 0) return PyExc_OSError;
+  const v = (errno as PyObject & { ob_val: number | bigint }).ob_val;
+  return (typeof v === "number" ? errnoMap.get(v) : undefined) ?? PyExc_OSError;
 }
 
 /** BaseException.__init__: args replace the instance's args. */
@@ -199,6 +212,11 @@ function initSubclassFields(self: PyObject, args: PyObject, kwds: PyObject | nul
       setField(d, "strerror", items[1]);
       if (items.length >= 3) setField(d, "filename", items[2]);
       if (items.length >= 5) setField(d, "filename2", items[4]);
+      if (items.length >= 3 && items[2] !== Py_None && d.args === args) {
+        // With a filename, args keeps only (errno, strerror).
+        d.args = PyTuple_FromArraySteal([items[0], items[1]].map((o) => (o.ob_refcnt++, o)));
+        Py_DECREF(args);
+      }
     }
   } else if (PyType_IsSubtype(t, PyExc_BaseExceptionGroup)) {
     if (items.length === 2) {
@@ -673,6 +691,27 @@ export const PyExc_NotADirectoryError = excType("NotADirectoryError", PyExc_OSEr
 export const PyExc_PermissionError = excType("PermissionError", PyExc_OSError);
 export const PyExc_ProcessLookupError = excType("ProcessLookupError", PyExc_OSError);
 export const PyExc_TimeoutError = excType("TimeoutError", PyExc_OSError);
+
+const errnoMap = new Map<number, PyTypeObject>([
+  [11, PyExc_BlockingIOError], // EAGAIN, EWOULDBLOCK
+  [114, PyExc_BlockingIOError], // EALREADY
+  [115, PyExc_BlockingIOError], // EINPROGRESS
+  [32, PyExc_BrokenPipeError], // EPIPE
+  [108, PyExc_BrokenPipeError], // ESHUTDOWN
+  [10, PyExc_ChildProcessError], // ECHILD
+  [103, PyExc_ConnectionAbortedError], // ECONNABORTED
+  [111, PyExc_ConnectionRefusedError], // ECONNREFUSED
+  [104, PyExc_ConnectionResetError], // ECONNRESET
+  [17, PyExc_FileExistsError], // EEXIST
+  [2, PyExc_FileNotFoundError], // ENOENT
+  [21, PyExc_IsADirectoryError], // EISDIR
+  [20, PyExc_NotADirectoryError], // ENOTDIR
+  [4, PyExc_InterruptedError], // EINTR
+  [13, PyExc_PermissionError], // EACCES
+  [1, PyExc_PermissionError], // EPERM
+  [3, PyExc_ProcessLookupError], // ESRCH
+  [110, PyExc_TimeoutError], // ETIMEDOUT
+]);
 export const PyExc_ReferenceError = excType("ReferenceError", PyExc_Exception);
 export const PyExc_RuntimeError = excType("RuntimeError", PyExc_Exception);
 export const PyExc_NotImplementedError = excType("NotImplementedError", PyExc_RuntimeError);

@@ -25,7 +25,7 @@ import {
   type visitproc,
 } from "./object.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
-import { PyErr_Format } from "./errors.ts";
+import { clearStopIteration, PyErr_Format } from "./errors.ts";
 import { PyExc_IndexError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
 import { PyTuple_Check, PyTuple_CheckExact, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import {
@@ -351,10 +351,15 @@ export function PySequence_Fast(v: PyObject, message: string): PyObject {
 
 function list_extend_iter(self: PyListObject, it: PyObject): void {
   const iternext = it.ob_type.tp_iternext!;
-  for (;;) {
-    const item = iternext(it);
-    if (item === null) break;
-    _PyList_AppendTakeRef(self, item);
+  try {
+    for (;;) {
+      const item = iternext(it);
+      if (item === null) break;
+      _PyList_AppendTakeRef(self, item);
+    }
+  } catch (e) {
+    // A StopIteration from a Python __next__ is the end, as a null is.
+    clearStopIteration(e);
   }
 }
 

@@ -2136,7 +2136,6 @@ function typeNewImpl(
     type.tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
     type.tp_flags |= base.tp_flags &
       (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MATCH_SELF);
-    type.tp_flags &= ~Py_TPFLAGS_MATCH_SELF;
     bases.ob_refcnt++;
     type.tp_bases = bases;
     base.ob_refcnt++;

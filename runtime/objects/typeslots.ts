@@ -1329,7 +1329,16 @@ function setupMisc(): void {
   ga.tp_traverse = GA.ga_traverse;
   ga.tp_repr = GA.ga_repr;
   ga.tp_new = GA.ga_new;
-  ga.tp_getattro = PyObject_GenericGetAttr;
+  ga.tp_getattro = GA.ga_getattro;
+  ga.tp_hash = GA.ga_hash;
+  ga.tp_richcompare = GA.ga_richcompare;
+  ga.tp_call = GA.ga_call;
+  ga.tp_methods = [
+    m("__mro_entries__", GA.ga_mro_entries, METH_O),
+    m("__instancecheck__", GA.ga_instancecheck, METH_O),
+    m("__subclasscheck__", GA.ga_subclasscheck, METH_O),
+    m("__reduce__", GA.ga_reduce, METH_NOARGS),
+  ];
   ga.tp_members = [
     { name: "__origin__", get: (o) => ref((o.ob_item as PyObject[])[0]) },
     { name: "__args__", get: (o) => ref((o.ob_item as PyObject[])[1]) },
@@ -1538,7 +1547,7 @@ function setupCallables(): void {
   p.tp_free = PyObject_GC_Del;
   p.tp_new = (type: PyTypeObject) => {
     const o = PyType_GenericAlloc(type, 0);
-    o.ob_data = { fget: null, fset: null, fdel: null, doc: null, getterDoc: false };
+    o.ob_data = { fget: null, fset: null, fdel: null, doc: null, getterDoc: false, name: null };
     return o;
   };
   p.tp_init = propertyInit;
@@ -1562,6 +1571,21 @@ function setupCallables(): void {
     m("getter", (self: PyObject, f: PyObject) => propertyCopy(self, f, "fget"), METH_O),
     m("setter", (self: PyObject, f: PyObject) => propertyCopy(self, f, "fset"), METH_O),
     m("deleter", (self: PyObject, f: PyObject) => propertyCopy(self, f, "fdel"), METH_O),
+    m("__set_name__", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
+      if (nargs !== 2) {
+        throw PyErr_Format(
+          EX.PyExc_TypeError,
+          `__set_name__() takes 2 positional arguments but ${nargs} were given`,
+        );
+      }
+      const pf = DE.propertyFields(self);
+      const name = args[off + 1];
+      name.ob_refcnt++;
+      const old = pf.name;
+      pf.name = name;
+      if (old !== null) Py_DECREF(old);
+      return none();
+    }, METH_FASTCALL),
   ];
   p.tp_getset = [{
     name: "__isabstractmethod__",
@@ -1787,7 +1811,16 @@ function propertyCopy(old: PyObject, f: PyObject, key: "fget" | "fset" | "fdel")
   const doc = pf.getterDoc && get !== Py_None ? Py_None : pf.doc ?? Py_None;
   const type = old.ob_type;
   const { PyObject_CallArgs } = callApi;
-  return PyObject_CallArgs(type, get, set, del, doc);
+  const made = PyObject_CallArgs(type, get, set, del, doc);
+  if (PyType_IsSubtypeLocal(made.ob_type, PyProperty_Type)) {
+    const name = pf.name;
+    if (name !== null) name.ob_refcnt++;
+    const mf = DE.propertyFields(made);
+    const prev = mf.name;
+    mf.name = name;
+    if (prev !== null) Py_DECREF(prev);
+  }
+  return made;
 }
 
 function codeMembers(): PyMemberDef[] {
@@ -1850,6 +1883,22 @@ export function initTypes(): void {
   setupCallables();
   setupExceptions();
   readyExceptionGroup();
+  // `case int(x):` binds the subject itself for these types (and their subclasses).
+  for (
+    const t of [
+      PyBool_Type,
+      PyByteArray_Type,
+      PyBytes_Type,
+      PyDict_Type,
+      PyFloat_Type,
+      PyFrozenSet_Type,
+      PyLong_Type,
+      PyList_Type,
+      PySet_Type,
+      PyUnicode_Type,
+      PyTuple_Type,
+    ]
+  ) t.tp_flags |= Py_TPFLAGS_MATCH_SELF;
   const order: PyTypeObject[] = [
     PyBaseObject_Type,
     PyType_Type,

@@ -145,12 +145,11 @@ function genSendEx2(
       if (exc !== null) Py_DECREF(exc);
       throw PyErr_Format(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
     }
-    if (arg !== null && exc === null) {
-      Py_None.ob_refcnt++;
-      return ["return", Py_None];
-    }
     if (exc !== null) throw exc;
-    throw PyErr_SetNone(PyExc_StopIteration);
+    // An exhausted generator: send() sees None returned; next() sees the end with no
+    // exception (gen_iternext gives null for None).
+    Py_None.ob_refcnt++;
+    return ["return", Py_None];
   }
   const result = arg ?? Py_None;
   result.ob_refcnt++;

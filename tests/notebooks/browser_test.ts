@@ -1,7 +1,8 @@
 // The lessons in a real browser: Jupyter Notebook started as `deno task start` starts it,
 // Debian's Chromium driven by playwright-core. Every lesson opens and renders (a screenshot
 // of each goes to .test-results/lessons/); lesson 03 is run from the Cell menu and its
-// outputs are checked in the page. The lessons on disk are left as they were.
+// outputs are checked in the page: the reference counts, a `%refs` graph drawn as SVG and a
+// `%%stats` table. The lessons on disk are left as they were.
 
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { repoRoot } from "../glasspy.ts";
@@ -172,18 +173,66 @@ async function runAll(page: Page) {
   await waitForKernelIdle(page);
 }
 
-/** The text of each code cell's outputs, with its source, as the page shows them. */
-function cellsOnPage(page: Page): Promise<{ source: string; outputs: string[]; errors: number }[]> {
+/** What the page shows of a rendered output: an SVG picture or an HTML table. */
+interface Shown {
+  text: string;
+  width: number;
+  height: number;
+}
+
+interface CellOnPage {
+  source: string;
+  outputs: string[];
+  errors: number;
+  svgs: Shown[];
+  tables: Shown[];
+}
+
+/** Each code cell's source and outputs as the page shows them. */
+function cellsOnPage(page: Page): Promise<CellOnPage[]> {
   return page.evaluate(() => {
     const cells = (globalThis as Page$).Jupyter.notebook.get_cells() as Page$[];
+    const shown = (e: Page$) => {
+      const box = e.getBoundingClientRect();
+      return { text: e.textContent ?? "", width: box.width, height: box.height };
+    };
     return cells.filter((c) => c.cell_type === "code").map((c) => ({
       source: c.get_text() as string,
       outputs: [...c.element[0].querySelectorAll(".output_subarea")].map((
         o: { textContent: string | null },
       ) => o.textContent ?? ""),
       errors: c.element[0].querySelectorAll(".output_error").length as number,
+      svgs: [...c.element[0].querySelectorAll(".output_subarea svg")].map(shown),
+      tables: [...c.element[0].querySelectorAll(".output_subarea table")].map(shown),
     }));
   });
+}
+
+/** The cells that use a magic (`%refs`, `%%stats`) as their first line. */
+function cellsOf(cells: CellOnPage[], magic: string): CellOnPage[] {
+  return cells.filter((c) => c.source.trimStart().startsWith(magic));
+}
+
+/** Fails unless some cell of `magic` shows a rendered (non-empty) picture or table saying `words`. */
+function assertRendered(
+  cells: CellOnPage[],
+  magic: string,
+  what: "svgs" | "tables",
+  words: string[],
+) {
+  const using = cellsOf(cells, magic);
+  if (using.length === 0) throw new Error(`lesson 03 has no ${magic} cell`);
+  const rendered = using.flatMap((c) => c[what]).filter((s) =>
+    s.width > 0 && s.height > 0 && words.every((w) => s.text.includes(w))
+  );
+  if (rendered.length === 0) {
+    const seen = using.map((c) => c[what].map((s) => `${s.width}x${s.height} ${s.text}`));
+    throw new Error(
+      `no ${magic} cell shows ${what === "svgs" ? "an SVG" : "a table"} with ${
+        words.join(", ")
+      } on the page; they show ${JSON.stringify(seen)}`,
+    );
+  }
 }
 
 Deno.test({
@@ -243,7 +292,8 @@ Deno.test({
 
       const lesson03 = lessons.find((n) => n.startsWith("03"));
       await t.step({
-        name: "lesson 03 runs from the Cell menu and shows its reference counts",
+        name:
+          "lesson 03 runs from the Cell menu and shows its counts, %refs graphs and %%stats tables",
         ignore: lesson03 === undefined,
         fn: async () => {
           await openLesson(page, server.base, server.token, lesson03!);
@@ -265,6 +315,9 @@ Deno.test({
               throw new Error(`a refcount cell shows ${JSON.stringify(shown)}:\n${c.source}`);
             }
           }
+          // glasspy's views, rendered: a reference graph drawn by %refs, a table by %%stats
+          assertRendered(cells, "%refs", "svgs", ["refcnt"]);
+          assertRendered(cells, "%%stats", "tables", ["objects", "instructions"]);
           await screenshot(page, `${shots}/${lesson03!.replace(/\.ipynb$/, "")}-run.png`);
         },
       });

@@ -1,8 +1,9 @@
 // The lessons' pictures: each SVG in notebooks/images/ is what its DOT source draws now,
-// and every picture a lesson shows is there.
+// each picture copied out of a lesson is what that lesson's committed outputs show, and
+// every picture a lesson or the README shows is there.
 
 import { assertEquals } from "../assert.ts";
-import { dotSources, imagesDir, render } from "./images.ts";
+import { dotSources, imagesDir, OUTPUT_PICTURES, outputSvg, render } from "./images.ts";
 import { repoRoot } from "../glasspy.ts";
 
 Deno.test("each picture of the lessons is drawn from its DOT source", async () => {
@@ -16,6 +17,38 @@ Deno.test("each picture of the lessons is drawn from its DOT source", async () =
       svg,
       `${file} is not what ${name} draws: run \`deno task lessons\``,
     );
+  }
+});
+
+Deno.test("each picture taken from a lesson is the view its committed outputs show", () => {
+  if (OUTPUT_PICTURES.length === 0) throw new Error("no picture is taken from a lesson");
+  for (const picture of OUTPUT_PICTURES) {
+    const svg = outputSvg(picture);
+    if (!/^<svg[\s>]/m.test(svg) || !svg.includes("refcnt")) {
+      throw new Error(`cell ${picture.cell} of ${picture.lesson} is not a reference graph`);
+    }
+    assertEquals(
+      Deno.readTextFileSync(`${imagesDir}/${picture.file}`),
+      svg,
+      `${picture.file} is not the output of cell ${picture.cell} of ${picture.lesson}: ` +
+        "run `deno task lessons`",
+    );
+  }
+});
+
+Deno.test("every picture the README shows is in the repository", () => {
+  const readme = Deno.readTextFileSync(`${repoRoot}README.md`);
+  const shown = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  if (!shown.some((p) => OUTPUT_PICTURES.some((o) => p === `notebooks/images/${o.file}`))) {
+    throw new Error("the README shows no picture taken from a lesson");
+  }
+  for (const path of shown) {
+    if (/^https?:/.test(path)) continue;
+    try {
+      Deno.statSync(`${repoRoot}${path}`);
+    } catch {
+      throw new Error(`the README shows ${path}, which is not in the repository`);
+    }
   }
 });
 

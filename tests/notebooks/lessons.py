@@ -2,9 +2,10 @@
 a kernel with nbclient, and telling which cells show what CPython can also show.
 
 A code cell is one of three kinds:
-- "glass": its first line is one of glasspy's own views (%refs, %stats, %gc, %heap,
-  %%trace, %ast, ...); ipykernel has no such thing, so the cell is checked for the shape of
-  its bundles, not compared;
+- "glass": it uses one of glasspy's own views (%%trace or %%stats as its cell magic, or
+  %refs, %stats, %gc, %heap, %ast on one of its lines); ipykernel has no such thing, so the
+  view's bundles are checked for their shape, and only the rest of the cell's output is
+  compared;
 - "timed": %time or %timeit, whose figures differ from run to run: compared with the
   figures masked;
 - "compared": everything else, whose output must be what ipykernel shows for it.
@@ -76,10 +77,35 @@ def magic_of(source):
     return None
 
 
+def glass_views_of(source):
+    """The glasspy views a cell uses, as (magic, arguments) in the order they appear: its
+    cell magic, and the line magics that start its lines."""
+    lines = [l for l in source.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    cell_magic = re.match(r"\s*%%(\w+)\s*(.*)", lines[0]) if lines else None
+    if cell_magic:
+        name = cell_magic.group(1)
+        return [(name, cell_magic.group(2).strip())] if name in GLASS_MAGICS else []
+    views = []
+    for line in lines:
+        m = re.match(r"\s*%(\w+)(.*)", line)
+        if m and m.group(1) in GLASS_MAGICS:
+            views.append((m.group(1), m.group(2).strip()))
+    return views
+
+
+def stats_switch(source):
+    """True after `%stats on`, False after `%stats off`, None when the cell says neither."""
+    state = None
+    for magic, args in glass_views_of(source):
+        if magic == "stats" and args in ("on", "off"):
+            state = args == "on"
+    return state
+
+
 def kind_of(cell):
-    magic = magic_of(cell.source)
-    if magic in GLASS_MAGICS:
+    if glass_views_of(cell.source):
         return "glass"
+    magic = magic_of(cell.source)
     if magic in TIMED_MAGICS:
         return "timed"
     return "compared"

@@ -7,7 +7,9 @@ python3), in the same run. For each lesson:
   glasspy (`deno task lessons`), so it reads well without a kernel;
 - test_<cell id>, one per code cell: a cell CPython can also answer shows on glasspy what it
   shows on ipykernel (stream text, text/plain of results and displays, exception class and
-  message; addresses masked); a cell of glasspy's own views shows bundles of the right shape.
+  message; addresses masked); in a cell of glasspy's own views (lessons.glass_views_of),
+  the views' bundles have the right shape and the rest of its output is compared, and so
+  is every cell run while `%stats on` is in force, but for its statistics table.
 
 GLASSPY_LESSONS is the folder of the notebooks.
 """
@@ -28,15 +30,30 @@ REFERENCE = "python3"
 PATHS = lessons.lessons(FOLDER)
 KNOWN = lessons.known_differences()
 
-# What each of glasspy's views must carry, beyond text/plain.
-SHAPES = {
-    "refs": ["image/svg+xml"],
-    "ast": ["image/svg+xml"],
-    "heap": ["image/svg+xml"],
-    "stats": ["text/html", "application/json"],
-    "gc": ["text/html"],
-    "trace": ["text/html"],
-}
+
+
+def view_needs(magic, args):
+    """The mime types, beyond text/plain, that the bundles of one of glasspy's views must
+    carry between them (an empty set: the view shows nothing, as `%stats on` does)."""
+    words = args.split()
+    if magic == "refs":
+        return {"image/svg+xml", "text/vnd.graphviz", "application/json"}
+    if magic == "stats":
+        return set() if words[:1] in (["on"], ["off"]) else {"text/html", "application/json"}
+    if magic == "gc":
+        # %gc collect draws the island it found when there is a small one, lists it otherwise
+        return {"application/json"} if words[:1] == ["collect"] else {"text/html", "application/json"}
+    if magic in ("heap", "ast"):
+        return {"image/svg+xml"}
+    if magic == "trace":
+        return {"text/html"}
+    return set()
+
+
+def is_stats_table(output):
+    """The statistics bundle glasspy shows after a cell while `%stats on` is in force."""
+    return (output["output_type"] == "display_data"
+            and 'class="glasspy-stats"' in output["data"].get("text/html", ""))
 
 
 def mask(text):
@@ -53,11 +70,11 @@ def mask_times(text):
     return re.sub(r"of \d+ runs?, [\d,]+ loops? each", "of … runs, … loops each", text)
 
 
-def shown(cell, timed=False):
+def shown(outputs, timed=False):
     """What a reader sees of a cell's outputs, in order, as comparable values."""
     out = []
     m = mask_times if timed else (lambda t: t)
-    for o in cell.outputs:
+    for o in outputs:
         kind = o["output_type"]
         if kind == "stream":
             # how text is cut into stream messages is a matter of flush timing
@@ -73,19 +90,18 @@ def shown(cell, timed=False):
     return out
 
 
-def bundle_problems(magic, cell):
-    """What is wrong with the bundles a glass view showed (an empty list when nothing is)."""
+def bundle_problems(views, bundles):
+    """What is wrong with the bundles that glasspy's views (a list of (magic, arguments))
+    showed in a cell: an empty list when nothing is."""
     problems = []
-    bundles = [o for o in cell.outputs if o["output_type"] in ("display_data", "execute_result")]
-    errors = [o for o in cell.outputs if o["output_type"] == "error"]
-    if errors:
-        problems.append(f"the view raised {errors[0]['ename']}: {errors[0]['evalue']}")
+    wanted = set().union(*(view_needs(m, a) for m, a in views))
     if not bundles:
-        problems.append("no display bundle")
-    wanted = set(SHAPES.get(magic, []))
+        if wanted:
+            problems.append("no display bundle")
+        return problems
     for b in bundles:
         data = b["data"]
-        if "text/plain" not in data:
+        if "text/plain" not in data or not data["text/plain"].strip():
             problems.append(f"a bundle without text/plain: {sorted(data)}")
         wanted -= set(data)
         svg = data.get("image/svg+xml")
@@ -94,6 +110,9 @@ def bundle_problems(magic, cell):
                 root = ET.fromstring(svg)
                 if not root.tag.endswith("svg"):
                     problems.append(f"image/svg+xml whose root is <{root.tag}>")
+                texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+                if "text/vnd.graphviz" in data and "refcnt" not in texts and "static" not in texts:
+                    problems.append("a reference graph whose SVG shows no reference count")
             except ET.ParseError as e:
                 problems.append(f"image/svg+xml is not XML: {e}")
         page = data.get("text/html")
@@ -101,13 +120,26 @@ def bundle_problems(magic, cell):
             parser = html.parser.HTMLParser()
             parser.feed(page)
             parser.close()
-            if magic in ("stats", "gc", "trace") and "<table" not in page:
+            if any(m in ("stats", "trace") or (m == "gc" and not a) for m, a in views) \
+                    and "<table" not in page:
                 problems.append("text/html without a <table>")
         if "application/json" in data and not isinstance(data["application/json"], (dict, list)):
             problems.append("application/json is not an object or an array")
-    if bundles and wanted:
+    if wanted:
         problems.append(f"no bundle carries {sorted(wanted)}")
     return problems
+
+
+def stats_on_at(nb, index):
+    """Whether `%stats on` is in force when cell `index` runs (a `%stats on|off` cell itself
+    shows nothing)."""
+    state = False
+    for cell in nb.cells[:index]:
+        if cell.cell_type == "code":
+            switch = lessons.stats_switch(cell.source)
+            if switch is not None:
+                state = switch
+    return state
 
 
 def describe(i, cell):
@@ -153,13 +185,24 @@ def cell_test(index):
         if mine.execution_count is None:
             self.skipTest("not reached: glasspy stopped earlier (see test_runs_top_to_bottom)")
         kind = lessons.kind_of(mine)
+        outputs = list(mine.outputs)
+        problems = []
         if kind == "glass":
-            problems = bundle_problems(lessons.magic_of(mine.source), mine)
-            if problems:
-                self.fail(describe(index, mine) + "\n\n" + "\n".join(problems))
-            return
-        got = shown(mine, timed=kind == "timed")
-        want = shown(theirs, timed=kind == "timed")
+            # the views' bundles are glasspy's own; the rest of the cell is compared
+            views = lessons.glass_views_of(mine.source)
+            bundles = [o for o in outputs if o["output_type"] == "display_data"]
+            outputs = [o for o in outputs if o["output_type"] != "display_data"]
+            problems += bundle_problems(views, bundles)
+        if stats_on_at(self.glasspy, index) and lessons.stats_switch(mine.source) is None:
+            tables = [o for o in outputs if is_stats_table(o)]
+            outputs = [o for o in outputs if not is_stats_table(o)]
+            if len(tables) != 1:
+                problems.append(f"%stats on, yet the cell shows {len(tables)} statistics tables")
+            problems += bundle_problems([("stats", "")], tables)
+        if problems:
+            self.fail(describe(index, mine) + "\n\n" + "\n".join(problems))
+        got = shown(outputs, timed=kind == "timed")
+        want = shown(theirs.outputs, timed=kind == "timed")
         if got != want:
             self.fail(
                 describe(index, mine)
@@ -188,7 +231,7 @@ def run_everything():
         cwd = os.path.dirname(os.path.abspath(cls.path))
         jobs.append((cls.glasspy, KERNEL, cwd, True))
         jobs.append((cls.reference, REFERENCE, cwd, False))
-    results = lessons.run_all(jobs, limit=int(os.environ.get("GLASSPY_LESSONS_JOBS", "4")))
+    results = lessons.run_all(jobs, limit=int(os.environ.get("GLASSPY_LESSONS_JOBS", "2")))
     for n, cls in enumerate(CLASSES):
         cls.failure = results[2 * n]
 

@@ -18,6 +18,9 @@ PROGRAMS = [
     ("", "class C:\n    a = 1"),
     ("def g(n):\n    if n > 1:\n        return n * g(n - 1)\n    return 1\n", "w = g(3)"),
     ("", "try:\n    1 / 0\nexcept ZeroDivisionError:\n    q = 2"),
+    # hot code: a loop and a function run more often than a compiler's warm-up, whose
+    # every instruction must still be seen while statistics or a trace are on
+    ("def h(x):\n    return x + 1\n", "for i in range(12):\n    v = h(i)"),
 ]
 
 
