@@ -42,6 +42,7 @@ export class SharedState {
   /** Asks the running code to stop; wakes an input() that is waiting. */
   requestInterrupt(): void {
     Atomics.store(this.words, INTERRUPT, 1);
+    Atomics.notify(this.words, INTERRUPT); // time.sleep waits on the flag
     if (
       Atomics.compareExchange(
         this.words,

@@ -53,6 +53,8 @@ import { PyObject_Repr, PyObject_SetAttr, str } from "../objects/objectops.ts";
 import { _PyType_Lookup } from "../objects/typeobject.ts";
 import { unpackKeywords } from "../objects/argparse.ts";
 import { PyStructSequence_New, PyStructSequence_NewType } from "../objects/structseq.ts";
+import { unraisableDefault } from "../objects/unraisable.ts";
+import type { PyTypeObject } from "../objects/object.ts";
 import { topmostException, tstate } from "../objects/pystate.ts";
 import { PyFile_WriteString } from "../objects/fileobject.ts";
 import { getFrameObject, vmstack } from "../vm/frame.ts";
@@ -288,6 +290,44 @@ function sys_excepthook(_m: PyObject, args: Args, off: number, nargs: number): P
   return none();
 }
 
+// ---- sys.unraisablehook ------------------------------------------------------------------------
+
+/** The UnraisableHookArgs type, made with sys. */
+let UnraisableHookArgs_Type: PyTypeObject | null = null;
+
+/** The UnraisableHookArgs a sys.unraisablehook is called with (exc and obj borrowed). */
+export function unraisableHookArgs(
+  exc: PyObject,
+  obj: PyObject | null,
+  errMsg: string | null,
+): PyObject {
+  const tb = excData(exc).traceback;
+  return PyStructSequence_New(UnraisableHookArgs_Type!, [
+    ref(exc.ob_type),
+    ref(exc),
+    ref(tb ?? Py_None),
+    errMsg === null ? none() : PyUnicode_FromString(errMsg),
+    ref(obj ?? Py_None),
+  ]);
+}
+
+/** sys.unraisablehook(unraisable): the default report, from an UnraisableHookArgs. */
+function sys_unraisablehook(_m: PyObject, args: PyObject): PyObject {
+  if (args.ob_type !== UnraisableHookArgs_Type) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      "sys.unraisablehook argument type must be UnraisableHookArgs",
+    );
+  }
+  const [, value, , errMsg, obj] = args.ob_item as PyObject[];
+  unraisableDefault.write(
+    value,
+    obj === Py_None ? null : obj,
+    errMsg === Py_None ? null : str(errMsg),
+  );
+  return none();
+}
+
 /** Writes text to sys.stderr (or the host's stderr when sys.stderr is gone). */
 export function writeStderr(text: string): void {
   const stderr = sysGetObject("stderr");
@@ -514,6 +554,7 @@ const sysMethods: PyMethodDef[] = [
   m("_getframe", sys__getframe, METH_FASTCALL),
   m("displayhook", sys_displayhook, METH_O),
   m("excepthook", sys_excepthook, METH_FASTCALL),
+  m("unraisablehook", sys_unraisablehook, METH_O),
   m("get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS),
   m("set_int_max_str_digits", sys_set_int_max_str_digits, METH_FASTCALL | METH_KEYWORDS),
   m("getdefaultencoding", () => PyUnicode_FromString("utf-8"), METH_NOARGS),
@@ -550,6 +591,15 @@ export function makeSys(argv: string[]): PyObject {
   const alias = (from: string, to: string) => PyDict_SetItemString(d, to, d_get(d, from));
   alias("displayhook", "__displayhook__");
   alias("excepthook", "__excepthook__");
+  alias("unraisablehook", "__unraisablehook__");
+  unraisableDefault.hook = d_get(d, "unraisablehook");
+  UnraisableHookArgs_Type ??= PyStructSequence_NewType("UnraisableHookArgs", [
+    "exc_type",
+    "exc_value",
+    "exc_traceback",
+    "err_msg",
+    "object",
+  ]);
   const setOwned = (name: string, v: PyObject) => {
     PyDict_SetItemString(d, name, v);
     Py_DECREF(v);

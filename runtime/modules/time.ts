@@ -18,7 +18,13 @@ import {
   type PyTypeObject,
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
-import { PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
+import {
+  PyExc_KeyboardInterrupt,
+  PyExc_OverflowError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "../objects/exceptions.ts";
+import { hostState } from "../vm/hoststate.ts";
 import { PyFloat_AsDouble, PyFloat_Check, PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   longValue,
@@ -73,18 +79,36 @@ function monotonicNanoseconds(): bigint {
 
 let sleepCell: Int32Array | null = null;
 
-/** Blocks for ms milliseconds: Atomics.wait where the host allows it, else a busy wait. */
-function blockFor(ms: number): void {
-  if (ms <= 0) return;
+/**
+ * Blocks for ms milliseconds: Atomics.wait where the host allows it, else a busy wait. On
+ * the host's shared interrupt flag, so that an interrupt ends the sleep (as SIGINT ends
+ * CPython's); true when it did.
+ */
+function blockFor(ms: number): boolean {
+  if (ms <= 0) return false;
+  const flag = hostState.interrupt;
+  if (flag !== null && flag.buffer instanceof SharedArrayBuffer) {
+    try {
+      const until = performance.now() + ms;
+      for (let left = ms; left > 0; left = until - performance.now()) {
+        if (Atomics.load(flag, 0) !== 0) return true;
+        Atomics.wait(flag, 0, 0, left);
+      }
+      return Atomics.load(flag, 0) !== 0;
+    } catch {
+      // a thread that may not wait: below
+    }
+  }
   try {
     sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
     Atomics.wait(sleepCell, 0, 0, ms);
-    return;
+    return false;
   } catch {
     // a browser's main thread may not wait
   }
   const until = performance.now() + ms;
   while (performance.now() < until) { /* spin */ }
+  return false;
 }
 
 /** _PyTime_FromSecondsObject: a float or an int of seconds. */
@@ -107,7 +131,10 @@ function indexOf(o: PyObject): number | bigint {
 function time_sleep(_m: PyObject, secs: PyObject): PyObject {
   const s = secondsArg(secs);
   if (s < 0) throw PyErr_Format(PyExc_ValueError, "sleep length must be non-negative");
-  blockFor(s * 1000);
+  if (blockFor(s * 1000)) {
+    hostState.interrupt![0] = 0;
+    throw PyErr_Format(PyExc_KeyboardInterrupt, "");
+  }
   return none();
 }
 

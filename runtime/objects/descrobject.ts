@@ -33,14 +33,7 @@ import { PyErr_Format } from "./errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.ts";
 import { PyUnicode_FromString, PyUnicode_InternFromString } from "./unicodeobject.ts";
 import { callMethodDef, PyCFunction_New } from "./methodobject.ts";
-import {
-  PyObject_GetAttr,
-  PyObject_Repr,
-  reprText,
-  str,
-  typeName,
-  typeQualName,
-} from "./objectops.ts";
+import { PyObject_GetAttr, PyObject_Repr, reprText, str, typeQualName } from "./objectops.ts";
 import { strRepr } from "./strrepr.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyObject_Call, PyObject_CallArgs, PyObject_CallOneArg } from "./call.ts";
@@ -197,7 +190,7 @@ export function method_vectorcall(
 
 export function method_repr(o: PyObject): PyObject {
   const d = descrData(o);
-  return PyUnicode_FromString(`<method '${str(d.d_name)}' of '${typeName(d.d_type)}' objects>`);
+  return PyUnicode_FromString(`<method '${str(d.d_name)}' of '${d.d_type.tp_name}' objects>`);
 }
 
 // ---- classmethod_descriptor --------------------------------------------------------------------
@@ -278,7 +271,7 @@ export function member_set(o: PyObject, obj: PyObject, value: PyObject | null): 
 
 export function member_repr(o: PyObject): PyObject {
   const d = descrData(o);
-  return PyUnicode_FromString(`<member '${str(d.d_name)}' of '${typeName(d.d_type)}' objects>`);
+  return PyUnicode_FromString(`<member '${str(d.d_name)}' of '${d.d_type.tp_name}' objects>`);
 }
 
 export function getset_get(o: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
@@ -314,7 +307,7 @@ export function getset_set(o: PyObject, obj: PyObject, value: PyObject | null): 
 
 export function getset_repr(o: PyObject): PyObject {
   const d = descrData(o);
-  return PyUnicode_FromString(`<attribute '${str(d.d_name)}' of '${typeName(d.d_type)}' objects>`);
+  return PyUnicode_FromString(`<attribute '${str(d.d_name)}' of '${d.d_type.tp_name}' objects>`);
 }
 
 // ---- wrapper_descriptor and method-wrapper -----------------------------------------------------
@@ -376,7 +369,7 @@ export function wrapperdescr_call(
 export function wrapperdescr_repr(o: PyObject): PyObject {
   const d = descrData(o);
   return PyUnicode_FromString(
-    `<slot wrapper '${str(d.d_name)}' of '${typeName(d.d_type)}' objects>`,
+    `<slot wrapper '${str(d.d_name)}' of '${d.d_type.tp_name}' objects>`,
   );
 }
 

@@ -20,3 +20,12 @@ export function setUnraisableReporter(f: UnraisableReporter): void {
 export function writeUnraisable(exc: unknown, obj: PyObject | null, msg?: string): void {
   reporter(exc, obj, msg);
 }
+
+/**
+ * The default sys.unraisablehook's writer (the VM installs it): the report for exc
+ * (borrowed) about obj, with err_msg as the first line's start when given.
+ */
+export const unraisableDefault: {
+  write: (exc: PyObject, obj: PyObject | null, errMsg: string | null) => void;
+  hook: PyObject | null;
+} = { write: () => {}, hook: null };

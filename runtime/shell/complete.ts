@@ -98,29 +98,28 @@ function order(names: Iterable<string>): string[] {
 }
 
 export function complete(session: Session, code: string, cursorPos: number | null): Completion {
+  const found = completeAt(session, code, cursorPos);
+  // nothing found: an empty span at the cursor, as ipykernel answers
+  return found.matches.length === 0 ? { ...found, cursorStart: found.cursorEnd } : found;
+}
+
+function completeAt(session: Session, code: string, cursorPos: number | null): Completion {
   const engine = session.engine;
   const end = cursorPos === null ? code.length : codePointToIndex(code, cursorPos);
   const lineStart = code.lastIndexOf("\n", end - 1) + 1;
   const line = code.slice(lineStart, end);
   const cursorEnd = indexToCodePoint(code, end);
 
-  // %magic names at the start of a line
-  const magic = /^\s*(%{1,2})([\w]*)$/.exec(line);
-  if (magic) {
-    const names = magic[1] === "%%" ? session.magics.cell.keys() : session.magics.line.keys();
-    const matches = order([...names].filter((n) => n.startsWith(magic[2])))
-      .map((n) => magic[1] + n);
-    return {
-      matches,
-      cursorStart: indexToCodePoint(code, end - magic[1].length - magic[2].length),
-      cursorEnd,
-    };
-  }
-
   const { name } = dottedNameBefore(code, end);
   const dot = name.lastIndexOf(".");
   const prefix = dot < 0 ? name : name.slice(dot + 1);
-  const cursorStart = indexToCodePoint(code, end - prefix.length);
+  let cursorStart = indexToCodePoint(code, end - prefix.length);
+  // `%name` and `%%name`: magics only (a `%%` asks for cell magics alone)
+  const escapes = dot < 0 ? /%{0,2}$/.exec(code.slice(0, end - prefix.length))![0] : "";
+  if (escapes !== "") {
+    cursorStart = indexToCodePoint(code, end - prefix.length - escapes.length);
+    return { matches: magicMatches(session, escapes, prefix, []), cursorStart, cursorEnd };
+  }
   let candidates: string[];
   if (dot >= 0) {
     const obj = resolveDotted(engine, name.slice(0, dot));
@@ -136,11 +135,47 @@ export function complete(session: Session, code: string, cursorPos: number | nul
     }
     // attributes starting with _ only when asked for
     if (!prefix.startsWith("_")) candidates = candidates.filter((n) => !n.startsWith("_"));
-  } else {
-    if (prefix === "" && line.trim() !== "") return { matches: [], cursorStart, cursorEnd };
-    candidates = [...engine.globalNames(), ...engine.builtinNames(), ...KEYWORDS];
-    if (!prefix.startsWith("_")) candidates = candidates.filter((n) => !n.startsWith("_"));
+    return {
+      matches: order(candidates.filter((n) => n.startsWith(prefix))),
+      cursorStart,
+      cursorEnd,
+    };
   }
-  const matches = order(candidates.filter((n) => n.startsWith(prefix)));
-  return { matches, cursorStart, cursorEnd };
+  if (prefix === "" && line.trim() !== "") return { matches: [], cursorStart, cursorEnd };
+  candidates = [...engine.globalNames(), ...engine.builtinNames(), ...KEYWORDS];
+  if (!prefix.startsWith("_")) candidates = candidates.filter((n) => !n.startsWith("_"));
+  const names = order(candidates.filter((n) => n.startsWith(prefix)));
+  // a bare name also completes to the magics it begins, after the names in scope, unless
+  // a name in scope is spelled as the magic (IPython's magic_matches)
+  return {
+    matches: [...names, ...magicMatches(session, "", prefix, names)],
+    cursorStart,
+    cursorEnd,
+  };
+}
+
+/**
+ * Magic names beginning with `prefix`, written with their escapes: cell magics only after
+ * `%%`, else cell and line magics; sorted as IPython sorts completions (by the bare name,
+ * a line magic before the cell magic of the same name).
+ */
+function magicMatches(
+  session: Session,
+  escapes: string,
+  prefix: string,
+  shadowing: string[],
+): string[] {
+  const hidden = new Set(escapes === "" ? shadowing : []);
+  const fits = (n: string) => n.startsWith(prefix) && !hidden.has(n);
+  const found = [...session.magics.cell.keys()].filter(fits).map((n) => "%%" + n);
+  if (escapes !== "%%") {
+    found.push(...[...session.magics.line.keys()].filter(fits).map((n) => "%" + n));
+  }
+  const key = (m: string): [string, number] =>
+    m.startsWith("%%") ? [m.slice(2), 2] : [m.slice(1), 1];
+  return found.sort((a, b) => {
+    const [x, i] = key(a);
+    const [y, j] = key(b);
+    return x < y ? -1 : x > y ? 1 : i - j;
+  });
 }

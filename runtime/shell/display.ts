@@ -30,7 +30,8 @@ export type FormatErrorSink = (error: PythonException) => void;
 
 /**
  * An object's display bundle. A failing `_repr_*_` is reported and left out. `plainText`
- * makes text/plain (IPython's pretty printer); without it, or when it fails, repr().
+ * makes text/plain (IPython's pretty printer; null when it has none, and then repr() does;
+ * a PythonException it throws is reported and the bundle goes without text/plain).
  */
 export function formatObject(
   engine: Engine,
@@ -69,11 +70,20 @@ export function formatObject(
       if (value !== null && value !== undefined) data[mime] = value;
     }
   }
-  if (!("text/plain" in data)) {
-    const pretty = plainText?.(obj) ?? null;
-    if (pretty !== null) data["text/plain"] = pretty;
+  let plainFailed = false;
+  if (!("text/plain" in data) && plainText !== undefined) {
+    try {
+      const pretty = plainText(obj);
+      if (pretty !== null) data["text/plain"] = pretty;
+    } catch (e) {
+      // IPython's PlainTextFormatter failing: its traceback is shown and the bundle has
+      // no text/plain (ipykernel then sends no execute_result)
+      if (!(e instanceof PythonException)) throw e;
+      onError(e);
+      plainFailed = true;
+    }
   }
-  if (!("text/plain" in data)) {
+  if (!("text/plain" in data) && !plainFailed) {
     try {
       data["text/plain"] = engine.repr(obj);
     } catch (e) {

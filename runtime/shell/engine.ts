@@ -98,6 +98,17 @@ export interface Engine {
    */
   release(codes: Code[]): void;
 
+  /**
+   * %timeit's timing function (see timeit_template.ts): `inner(_it, _timer)` running
+   * `setup` once and `stmt` per item of _it, with `__main__` as its globals; a new
+   * reference. Throws PythonException (a SyntaxError). Absent from engines that run no
+   * Python functions.
+   */
+  timingFunction?(setup: string, stmt: string): PyObject;
+
+  /** The source registered (or read) under a file name, as linecache has it; null when none. */
+  sourceText?(filename: string): string | null;
+
   /** Makes the file's source known to tracebacks (as linecache.cache does for IPython). */
   registerSource(filename: string, source: string): void;
 
@@ -171,6 +182,8 @@ export interface Engine {
   listAppend(list: PyObject, item: PyObject): void;
   /** d[key] = value (both borrowed) */
   dictSetItem(dict: PyObject, key: PyObject, value: PyObject): void;
+  /** del d[key] when the key is there (key borrowed); false when it was not */
+  dictDelItem(dict: PyObject, key: PyObject): boolean;
   /** d.clear() */
   dictClear(dict: PyObject): void;
   /** len(o); throws PythonException */

@@ -6,7 +6,7 @@ import type { ObjectInfo, PyObject } from "./engine.ts";
 import { PythonException } from "./engine.ts";
 import { resolveDotted } from "./complete.ts";
 import type { MimeBundle } from "./events.ts";
-import { codePointToIndex, tokenAtCursor } from "./scan.ts";
+import { codePointToIndex, logicalLines, tokenAtCursor } from "./scan.ts";
 import type { Session } from "./session.ts";
 
 export interface Inspection {
@@ -54,9 +54,21 @@ export function describe(session: Session, obj: PyObject, name: string, detail: 
         name + info.signature,
       ]);
     }
-    fields.push(["Docstring", doc]);
-    if (detail > 0) fields.push(["Repr", info.repr]);
+    const where = codeOf(session, obj);
+    const source = detail > 0 && where !== null ? functionSource(session, where) : null;
+    // obj?? shows the source in the docstring's place, as IPython's pinfo does
+    if (source !== null) fields.push(["Source", source]);
+    else fields.push(["Docstring", doc]);
+    if (where !== null) fields.push(["File", where.filename]);
     fields.push(["Type", info.typeName], ...glass);
+    if (detail > 0 && where !== null) {
+      try {
+        fields.push(["Bytecode", engine.disassemble(obj).replace(/\n+$/, "")]);
+      } catch (e) {
+        if (!(e instanceof PythonException)) throw e;
+        engine.decref(e.exception);
+      }
+    }
   } else {
     fields.push(["Type", info.typeName], ...glass);
     let form = info.repr;
@@ -77,6 +89,61 @@ export function describe(session: Session, obj: PyObject, name: string, detail: 
     fields.push(["Docstring", doc]);
   }
   return formatFields(fields);
+}
+
+/** Where a Python function's (or method's) code was written: file and first line. */
+function codeOf(session: Session, obj: PyObject): { filename: string; line: number } | null {
+  const e = session.engine;
+  const attr = (o: PyObject, name: string): PyObject | null => {
+    try {
+      return e.getAttr(o, name);
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+      return null;
+    }
+  };
+  const func = attr(obj, "__func__") ?? (e.incref(obj), obj);
+  const code = attr(func, "__code__");
+  e.decref(func);
+  if (code === null) return null;
+  const filename = attr(code, "co_filename");
+  const line = attr(code, "co_firstlineno");
+  e.decref(code);
+  const out = filename !== null && line !== null
+    ? { filename: e.asString(filename) ?? "", line: Number(e.asJson(line)) }
+    : null;
+  if (filename !== null) e.decref(filename);
+  if (line !== null) e.decref(line);
+  return out;
+}
+
+/**
+ * The source of the block that starts at the code's first line, as inspect.getsource finds
+ * it in the registered source: the header's logical line, then every line indented past
+ * it (blank lines inside kept, trailing ones dropped).
+ */
+function functionSource(
+  session: Session,
+  where: { filename: string; line: number },
+): string | null {
+  const text = session.engine.sourceText?.(where.filename) ?? null;
+  if (text === null) return null;
+  const lines = text.split("\n");
+  if (where.line < 1 || where.line > lines.length) return null;
+  const rest = lines.slice(where.line - 1);
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const base = indent(rest[0]);
+  const logicalAt = (i: number) => logicalLines(rest.slice(i).join("\n"))[0].count;
+  let end = 0;
+  // decorators, then the def or class header (one logical line each), then its body
+  while (end < rest.length && /^\s*@/.test(rest[end])) end += logicalAt(end);
+  if (end < rest.length) end += logicalAt(end);
+  for (; end < rest.length; end++) {
+    if (rest[end].trim() !== "" && indent(rest[end]) <= base) break;
+  }
+  while (end > 1 && rest[end - 1].trim() === "") end--;
+  return rest.slice(0, end).join("\n");
 }
 
 /** inspect.cleandoc's rule: the first line kept, the common indent of the rest removed. */

@@ -32,6 +32,7 @@ import { isComplete } from "./is_complete.ts";
 import type { IsComplete } from "./is_complete.ts";
 import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
+import type { Xmode } from "./magics/xmode.ts";
 import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
 import { DISPLAY_MODULE, DISPLAY_SOURCE } from "./display_module.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
@@ -100,6 +101,8 @@ export class Session {
   readonly flavour: "ipython" | "python";
   /** IPython's execution_count: the number the next stored cell gets. */
   executionCount = 1;
+  /** %xmode's exception reporting mode (ipykernel starts in Context) */
+  xmode: Xmode = "Context";
 
   private readonly emitSink: EventSink;
   private readonly readlineFn: (prompt: string, password: boolean) => string | null;
@@ -197,20 +200,14 @@ export class Session {
     return formatObject(this.engine, obj, (e) => this.showTraceback(e), (o) => this.prettyText(o));
   }
 
-  /** IPython's pretty text of an object, or null when the printer is missing or fails. */
+  /** IPython's pretty text of an object, or null when there is no printer; throws as it does. */
   private prettyText(obj: PyObject): string | null {
     if (this.pretty === null) return null;
+    const text = this.engine.call(this.pretty, [obj]);
     try {
-      const text = this.engine.call(this.pretty, [obj]);
-      try {
-        return this.engine.asString(text);
-      } finally {
-        this.engine.decref(text);
-      }
-    } catch (e) {
-      if (!(e instanceof PythonException)) throw e;
-      this.engine.decref(e.exception);
-      return null;
+      return this.engine.asString(text);
+    } finally {
+      this.engine.decref(text);
     }
   }
 
@@ -531,6 +528,63 @@ display = sys.modules["IPython.display"]
     e.collectGarbage();
   }
 
+  /**
+   * `%xdel`, as InteractiveShell.del_var: by name, the name leaves the user namespace and
+   * IPython's hidden one; by object (the default), every name bound to the object there and
+   * in `Out` goes, and so do the last result IPython keeps and the display hook's `_`,
+   * `__`, `___`. Throws HostRaise NameError / ValueError, as del_var raises them.
+   */
+  deleteVariable(name: string, byName: boolean): void {
+    const e = this.engine;
+    if (name === "__builtin__" || name === "__builtins__") {
+      throw new HostRaise("ValueError", `Refusing to delete ${name}`);
+    }
+    const dropHidden = (key: string) => {
+      if (this.hiddenDict === null || !this.hidden.has(key)) return;
+      this.hidden.delete(key);
+      const k = e.newStr(key);
+      e.dictDelItem(this.hiddenDict, k);
+      e.decref(k);
+    };
+    if (byName) {
+      e.deleteGlobal(name);
+      dropHidden(name);
+      return;
+    }
+    const obj = e.getGlobal(name);
+    if (obj === null) throw new HostRaise("NameError", `name '${name}' is not defined`);
+    try {
+      for (const n of e.globalNames()) {
+        const value = e.getGlobal(n);
+        if (value === null) continue;
+        if (e.is(value, obj)) e.deleteGlobal(n);
+        e.decref(value);
+      }
+      for (const [n, value] of [...this.hidden]) {
+        if (!e.is(value, obj)) continue;
+        const count = /^_(\d+)$/.exec(n);
+        if (count !== null && this.outDict !== null) {
+          const key = e.newInt(Number(count[1]));
+          e.dictDelItem(this.outDict, key);
+          e.decref(key);
+        }
+        dropHidden(n);
+      }
+      if (this.lastResult !== null && e.is(this.lastResult, obj)) {
+        e.decref(this.lastResult);
+        this.lastResult = null;
+        if (this.lastError !== null) e.decref(this.lastError);
+        this.lastError = null;
+      }
+      for (let i = 0; i < 3; i++) {
+        const under = this.unders[i];
+        if (under !== null && e.is(under, obj)) this.setUnder(i, null);
+      }
+    } finally {
+      e.decref(obj);
+    }
+  }
+
   private releaseResults(): void {
     for (let i = 0; i < 3; i++) this.setUnder(i, null);
     this.setCellResult(null);
@@ -562,6 +616,8 @@ display = sys.modules["IPython.display"]
     const bundle = this.format(value);
     this.updateUserNamespace(value);
     this.setCellResult(value);
+    // ipykernel sends no execute_result for an empty bundle (every formatter failed)
+    if (Object.keys(bundle.data).length === 0) return;
     this.emit({
       type: "execute_result",
       execution_count: this.executionCount,
@@ -831,6 +887,9 @@ display = sys.modules["IPython.display"]
       this.emit({ type: "error", ...formatted });
       this.write("stderr", "UserWarning: To exit: use 'exit', 'quit', or Ctrl-D.\n");
       return formatted;
+    }
+    if (this.xmode === "Minimal") {
+      formatted.traceback = formatted.traceback.slice(-1);
     }
     this.emit({ type: "error", ...formatted });
     return formatted;

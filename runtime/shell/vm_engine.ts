@@ -19,7 +19,8 @@ import type { Host } from "../vm/host.ts";
 import { Interpreter, PythonError } from "../vm/interpreter.ts";
 import { CellCompiler, literalKey } from "./cell_compiler.ts";
 import { compileCommand } from "./codeop.ts";
-import { compile, CompileError } from "../compiler/compile.ts";
+import { compile, compileAst, CompileError } from "../compiler/compile.ts";
+import { timingModule } from "./timeit_template.ts";
 import type { CodeUnit, Constant } from "../compiler/code.ts";
 import { disText } from "../compiler/disassemble.ts";
 import { disassembleRecursive, type DisCode } from "../compiler/dis.ts";
@@ -47,6 +48,7 @@ import {
   dictKeyList,
   PyDict_Check,
   PyDict_Clear,
+  PyDict_Contains,
   PyDict_DelItem,
   PyDict_New,
   PyDict_SetItem,
@@ -269,6 +271,29 @@ export class VmEngine implements Engine {
     return this.guard(() => asShell(this.interp.exec(this.materialize(code as VmCode))));
   }
 
+  timingFunction(setup: string, stmt: string): ShellObject {
+    return this.guard(() => {
+      const unit = compileAst(timingModule(setup, stmt), {
+        filename: "<magic-timeit>",
+        flags: this.cellCompiler.futureFlags,
+      });
+      const code = PyCode_FromUnit(unit, new CellConstantPool(null));
+      // as IPython: exec(code, user_ns, ns), the function taken from ns
+      const scope = PyDict_New();
+      try {
+        Py_DECREF(this.interp.exec(code, this.interp.globals, scope));
+        const key = PyUnicode_FromString("inner");
+        const inner = dictGetStr(scope, key)!;
+        Py_DECREF(key);
+        inner.ob_refcnt++;
+        return asShell(inner);
+      } finally {
+        Py_DECREF(scope);
+        Py_DECREF(code);
+      }
+    });
+  }
+
   release(codes: Code[]): void {
     for (const c of codes as VmCode[]) {
       if (c.object !== null) {
@@ -313,6 +338,10 @@ export class VmEngine implements Engine {
 
   compileCommand(source: string): "complete" | "incomplete" | "invalid" {
     return compileCommand(source);
+  }
+
+  sourceText(filename: string): string | null {
+    return sourceCache.get(filename) ?? null;
   }
 
   registerSource(filename: string, source: string): void {
@@ -491,6 +520,14 @@ export class VmEngine implements Engine {
 
   dictSetItem(dict: ShellObject, key: ShellObject, value: ShellObject): void {
     this.guard(() => PyDict_SetItem(asVm(dict), asVm(key), asVm(value)));
+  }
+
+  dictDelItem(dict: ShellObject, key: ShellObject): boolean {
+    return this.guard(() => {
+      if (!PyDict_Contains(asVm(dict), asVm(key))) return false;
+      PyDict_DelItem(asVm(dict), asVm(key));
+      return true;
+    });
   }
 
   dictClear(dict: ShellObject): void {

@@ -28,6 +28,7 @@ import {
   _PyObject_LookupAttr,
   PyObject_GetAttr,
   PyObject_IsTrue,
+  PyObject_SetAttr,
   str,
 } from "../objects/objectops.ts";
 import { findModule } from "../modules/registry.ts";
@@ -50,16 +51,57 @@ export function importModule(name: PyObject): PyObject {
     return existing;
   }
   const text = str(name);
-  const init = findModule(text);
-  if (init === undefined) {
-    const e = PyErr_Format(PyExc_ModuleNotFoundError, `No module named '${text}'`);
-    name.ob_refcnt++;
-    excData(e).name = name;
-    throw e;
+  const dot = text.lastIndexOf(".");
+  if (dot < 0) {
+    const init = findModule(text);
+    if (init === undefined) throw moduleNotFound(name, `No module named '${text}'`);
+    const mod = init();
+    PyDict_SetItem(modules, name, mod);
+    return mod;
   }
-  const mod = init();
-  PyDict_SetItem(modules, name, mod);
-  return mod;
+  // A submodule: the parent package first (which may put the submodule into sys.modules
+  // itself, as collections does with collections.abc), then the submodule, bound on the
+  // parent as an attribute.
+  const parentName = PyUnicode_InternFromString(text.slice(0, dot));
+  const parent = importModule(parentName);
+  Py_DECREF(parentName);
+  try {
+    let mod = PyDict_GetItemWithError(modules, name);
+    if (mod !== null && mod !== Py_None) {
+      mod.ob_refcnt++;
+    } else {
+      const init = findModule(text);
+      if (init === undefined) {
+        const path = _PyObject_LookupAttr(parent, _Py_ID("__path__"));
+        if (path !== null) Py_DECREF(path);
+        const parentText = text.slice(0, dot);
+        throw moduleNotFound(
+          name,
+          path === null
+            ? `No module named '${text}'; '${parentText}' is not a package`
+            : `No module named '${text}'`,
+        );
+      }
+      mod = init();
+      PyDict_SetItem(modules, name, mod);
+      const child = PyUnicode_InternFromString(text.slice(dot + 1));
+      try {
+        PyObject_SetAttr(parent, child, mod);
+      } finally {
+        Py_DECREF(child);
+      }
+    }
+    return mod;
+  } finally {
+    Py_DECREF(parent);
+  }
+}
+
+function moduleNotFound(name: PyObject, msg: string): PyObject {
+  const e = PyErr_Format(PyExc_ModuleNotFoundError, msg);
+  name.ob_refcnt++;
+  excData(e).name = name;
+  return e;
 }
 
 /** import_name: __import__(name, globals, locals, fromlist, level). */

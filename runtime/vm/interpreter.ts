@@ -15,7 +15,7 @@ import {
   PyObject,
   PyType_IsSubtype,
 } from "../objects/object.ts";
-import { CPYTHON_SCRIPT_START, NUM_GENERATIONS } from "../memory/gc.ts";
+import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
 import { CPYTHON_SCRIPT_BLOCKS, obmalloc } from "../memory/obmalloc.ts";
 import { registerRoots } from "../memory/audit.ts";
 import { initTypes } from "../objects/typeslots.ts";
@@ -23,11 +23,9 @@ import { setupVmTypes } from "./vmtypes.ts";
 import type { Host } from "./host.ts";
 import { hostState } from "./hoststate.ts";
 import {
-  excData,
   PyExc_KeyboardInterrupt,
   PyExc_SystemExit,
   PyException_GetTraceback,
-  PyExceptionInstance_Check,
 } from "../objects/exceptions.ts";
 import { internalErrors, isPyErr, PyErr_FromJS } from "../objects/errors.ts";
 import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
@@ -35,8 +33,6 @@ import {
   dictDelIfPresent,
   dictGetStr,
   dictKeyList,
-  PyDict_Clear,
-  PyDict_SetItem,
   PyDict_SetItemString,
 } from "../objects/dictobject.ts";
 import { _Py_ID, PyUnicode_FromString } from "../objects/unicodeobject.ts";
@@ -49,10 +45,10 @@ import {
   typeModuleName,
   typeQualName,
 } from "../objects/objectops.ts";
-import { PyObject_Vectorcall } from "../objects/call.ts";
+import { PyObject_CallOneArg, PyObject_Vectorcall } from "../objects/call.ts";
 import { setBuiltinsFromGlobals } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
-import { setUnraisableReporter } from "../objects/unraisable.ts";
+import { setUnraisableReporter, unraisableDefault } from "../objects/unraisable.ts";
 import { installJitRuntime, PyEval_EvalCode } from "./eval.ts";
 import { vmstack } from "./frame.ts";
 import { type CompileRequest, compileSource, syntaxErrorFrom } from "./pythonrun.ts";
@@ -61,14 +57,14 @@ import { CompileError } from "../compiler/syntaxerror.ts";
 import { formatException, formatTraceback, setSourceReader, tracebackState } from "./traceback.ts";
 import { importState } from "./imports.ts";
 import { PyCell_Check, PyCell_GET } from "../objects/cellobject.ts";
-import { CO, CO_FAST } from "../compiler/code.ts";
+import { CO_FAST } from "../compiler/code.ts";
 import type { CodeUnit } from "../compiler/code.ts";
 import { ConstantPool, PyCode_FromUnit } from "../objects/codeobject.ts";
 import { PyErr_Format } from "../objects/errors.ts";
-import { PyExc_RuntimeError, PyExc_SystemError } from "../objects/exceptions.ts";
+import { PyExc_RuntimeError } from "../objects/exceptions.ts";
 import { PyModule_Check } from "../objects/moduleobject.ts";
 import { makeBuiltins } from "../modules/builtins.ts";
-import { makeSys, writeStderr } from "../modules/sys.ts";
+import { makeSys, unraisableHookArgs, writeStderr } from "../modules/sys.ts";
 import { sysGetObject } from "../modules/sysstate.ts";
 import { runAtexitCallbacks } from "../modules/atexit.ts";
 import "../modules/all.ts";
@@ -159,45 +155,73 @@ function excTypeName(exc: PyObject): string {
 /** The default sys.unraisablehook (write_unraisable_exc_file). */
 function reportUnraisable(exc: unknown, obj: PyObject | null, msg?: string): void {
   const value = isPyErr(exc) ? exc : PyErr_FromJS(exc);
+  const errMsg = msg === undefined ? null : `Exception ignored ${msg}`;
   try {
-    let text = "";
-    const head = msg === undefined ? "Exception ignored in" : `Exception ignored ${msg}`;
-    if (obj === null && msg !== undefined) text += `${head}:\n`;
-    if (obj !== null) {
-      let r: string;
+    const hook = sysGetObject("unraisablehook");
+    if (hook !== null && hook !== Py_None && hook !== unraisableDefault.hook) {
+      // A user's sys.unraisablehook gets an UnraisableHookArgs; if it raises, that is
+      // reported in its turn by the default writer.
+      let args: PyObject | null = null;
       try {
-        const ro = PyObject_Repr(obj);
-        r = str(ro);
-        Py_DECREF(ro);
+        args = unraisableHookArgs(value, obj, errMsg);
+        const r = PyObject_CallOneArg(hook, args);
+        Py_DECREF(r);
       } catch (e) {
-        if (isPyErr(e)) Py_DECREF(e);
-        r = "<object repr() failed>";
+        const hookExc = isPyErr(e) ? e : PyErr_FromJS(e);
+        try {
+          writeUnraisableText(hookExc, hook, "Exception ignored in sys.unraisablehook");
+        } finally {
+          Py_DECREF(hookExc);
+        }
+      } finally {
+        if (args !== null) Py_DECREF(args);
       }
-      text += `${head}: ${r}\n`;
+      return;
     }
-    const tb = PyException_GetTraceback(value);
-    if (tb !== null) {
-      text += formatTraceback(tb);
-      Py_DECREF(tb);
-    }
-    text += excTypeName(value);
-    let s: string;
-    try {
-      const so = PyObject_Str(value);
-      s = str(so);
-      Py_DECREF(so);
-    } catch (e) {
-      if (isPyErr(e)) Py_DECREF(e);
-      s = "<exception str() failed>";
-    }
-    text += `: ${s}\n`;
-    writeStderr(text);
+    writeUnraisableText(value, obj, errMsg);
   } catch (e) {
     if (isPyErr(e)) Py_DECREF(e);
   } finally {
     Py_DECREF(value);
   }
 }
+
+/** The default hook's text: "Exception ignored in: <repr>", the traceback, the exception. */
+function writeUnraisableText(value: PyObject, obj: PyObject | null, errMsg: string | null): void {
+  let text = "";
+  const head = errMsg ?? "Exception ignored in";
+  if (obj === null && errMsg !== null) text += `${head}:\n`;
+  if (obj !== null) {
+    let r: string;
+    try {
+      const ro = PyObject_Repr(obj);
+      r = str(ro);
+      Py_DECREF(ro);
+    } catch (e) {
+      if (isPyErr(e)) Py_DECREF(e);
+      r = "<object repr() failed>";
+    }
+    text += `${head}: ${r}\n`;
+  }
+  const tb = PyException_GetTraceback(value);
+  if (tb !== null) {
+    text += formatTraceback(tb);
+    Py_DECREF(tb);
+  }
+  text += excTypeName(value);
+  let s: string;
+  try {
+    const so = PyObject_Str(value);
+    s = str(so);
+    Py_DECREF(so);
+  } catch (e) {
+    if (isPyErr(e)) Py_DECREF(e);
+    s = "<exception str() failed>";
+  }
+  text += `: ${s}\n`;
+  writeStderr(text);
+}
+unraisableDefault.write = writeUnraisableText;
 
 export interface InterpreterOptions {
   /**
@@ -466,12 +490,9 @@ export class Interpreter {
   }
 
   /**
-   * Py_FinalizeEx, as far as a program can see it: the atexit callbacks, a full collection
-   * (PyGC_Collect, gc.callbacks included), then finalize_modules for __main__: it leaves
-   * sys.modules, and dies with its globals, by reference counts or, where the globals
-   * are in a cycle with the functions defined there, by the collector; a __main__ still
-   * alive after that has its dict cleared as _PyModule_ClearDict does. The finalizers that
-   * run print tracebacks with no source lines. Returns the exit status.
+   * Py_FinalizeEx, as far as a program can see it: __main__ and the other modules are
+   * cleared, which runs the remaining finalizers (__del__) with no source lines in the
+   * tracebacks they print. Returns the exit status.
    */
   finalize(status: number): number {
     if (this.finalized) return status;
@@ -482,6 +503,16 @@ export class Interpreter {
     try {
       const modules = importState.modules;
       if (modules !== null) {
+        // Py_FinalizeEx collects once while every module is still alive (PyGC_Collect,
+        // skipped when gc is disabled).
+        if (gcstate.enabled && !gcstate.collecting) {
+          gcstate.collecting = true;
+          try {
+            gcstate.collectWithCallback(2);
+          } finally {
+            gcstate.collecting = false;
+          }
+        }
         const sysMod = dictGetStr(modules, _Py_ID("sys"));
         if (sysMod !== null) {
           const sd = PyModule_GetDict(sysMod);
@@ -489,27 +520,14 @@ export class Interpreter {
             dictDelIfPresent(sd, PyUnicode_FromStringInterned(name));
           }
         }
-        // PyGC_Collect: it also orders the survivors as the last collection will see them.
-        if (gcstate.enabled && !gcstate.collecting) {
-          gcstate.collecting = true;
-          try {
-            gcstate.collectWithCallback(NUM_GENERATIONS - 1);
-          } finally {
-            gcstate.collecting = false;
-          }
-        }
-        // finalize_remove_modules, finalize_clear_modules_dict for __main__: when nothing
-        // else holds it, the module dies here (the interpreter's own reference goes too).
-        const main = this.main;
+        // finalize_modules: __main__ leaves sys.modules and the interpreter lets go of it,
+        // so the module object dies and leaves its dict to the collector (the functions'
+        // __globals__ hold it in a cycle): the objects in it are finalized in the
+        // collector's order, not the dict's. A dict that something else still holds is
+        // left alone, as CPython leaves the globals of a module that is already gone.
         dictDelIfPresent(modules, _Py_ID("__main__"));
-        const heldElsewhere = main.ob_refcnt > 1;
-        if (!heldElsewhere) Py_DECREF(main);
+        Py_DECREF(this.main);
         gcstate.collectNoFail();
-        if (heldElsewhere) {
-          // finalize_modules_clear_weaklist: a module still alive has its globals cleared.
-          clearModuleDict(PyModule_GetDict(main));
-          Py_DECREF(main);
-        }
       }
     } catch (e) {
       reportUnraisable(e, null);
@@ -555,23 +573,4 @@ export class Interpreter {
 
 function PyUnicode_FromStringInterned(name: string): PyObject {
   return _Py_ID(name);
-}
-
-/** _PyModule_ClearDict: names starting with one underscore first, then the rest. */
-function clearModuleDict(d: PyObject): void {
-  const keys = dictKeyList(d);
-  for (const pass of [1, 2]) {
-    for (const k of keys) {
-      const name = str(k);
-      const underscore = name.startsWith("_") && !name.startsWith("__");
-      if (pass === 1 ? !underscore : name === "__builtins__") continue;
-      if (dictGetStr(d, k) === null) continue;
-      PyDict_SetItem(d, k, Py_None);
-    }
-  }
-  void PyDict_Clear;
-  void CO;
-  void excData;
-  void PyExceptionInstance_Check;
-  void PyExc_SystemError;
 }

@@ -155,8 +155,9 @@ export const tracebackState = { finalizing: false };
 
 function sourceLine(filename: string, lineno: number): string | null {
   if (tracebackState.finalizing) return null;
-  if (filename.startsWith("<") && filename.endsWith(">")) return null;
+  // as linecache: what was registered answers first, whatever its name (IPython's cells)
   let text = sourceCache.get(filename);
+  if (text === undefined && filename.startsWith("<") && filename.endsWith(">")) return null;
   if (text === undefined && readSourceFile !== null) {
     const t = readSourceFile(filename);
     if (t !== null) {

@@ -90,6 +90,23 @@ def shown(outputs, timed=False):
     return out
 
 
+def view_shows(magic, args):
+    """What the pictures and tables of one of glasspy's views must show: (a word that one of
+    its SVGs must contain, or None; whether one of its HTML parts must be a table)."""
+    words = args.split()
+    if magic == "refs":
+        return "refcnt", False
+    if magic == "ast":
+        return ("Expression" if words[:2] == ["--mode", "eval"] else "Module"), False
+    if magic == "heap":
+        return "class", True
+    if magic in ("stats", "trace"):
+        return None, True
+    if magic == "gc" and not words:
+        return None, True
+    return None, False
+
+
 def bundle_problems(views, bundles):
     """What is wrong with the bundles that glasspy's views (a list of (magic, arguments))
     showed in a cell: an empty list when nothing is."""
@@ -99,6 +116,8 @@ def bundle_problems(views, bundles):
         if wanted:
             problems.append("no display bundle")
         return problems
+    svg_texts = []
+    tables = 0
     for b in bundles:
         data = b["data"]
         if "text/plain" not in data or not data["text/plain"].strip():
@@ -110,9 +129,7 @@ def bundle_problems(views, bundles):
                 root = ET.fromstring(svg)
                 if not root.tag.endswith("svg"):
                     problems.append(f"image/svg+xml whose root is <{root.tag}>")
-                texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
-                if "text/vnd.graphviz" in data and "refcnt" not in texts and "static" not in texts:
-                    problems.append("a reference graph whose SVG shows no reference count")
+                svg_texts.append(" ".join(t.text or "" for t in root.iter() if t.tag.endswith("text")))
             except ET.ParseError as e:
                 problems.append(f"image/svg+xml is not XML: {e}")
         page = data.get("text/html")
@@ -120,13 +137,17 @@ def bundle_problems(views, bundles):
             parser = html.parser.HTMLParser()
             parser.feed(page)
             parser.close()
-            if any(m in ("stats", "trace") or (m == "gc" and not a) for m, a in views) \
-                    and "<table" not in page:
-                problems.append("text/html without a <table>")
+            tables += "<table" in page
         if "application/json" in data and not isinstance(data["application/json"], (dict, list)):
             problems.append("application/json is not an object or an array")
     if wanted:
         problems.append(f"no bundle carries {sorted(wanted)}")
+    for magic, args in views:
+        word, table = view_shows(magic, args)
+        if word is not None and not any(word in t for t in svg_texts):
+            problems.append(f"%{magic} drew no SVG showing {word!r}")
+        if table and not tables:
+            problems.append(f"%{magic} showed no HTML table")
     return problems
 
 

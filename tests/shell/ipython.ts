@@ -8,13 +8,17 @@ const dec = new TextDecoder();
  * Runs `body` in /usr/bin/python3 with `data` (JSON) bound to the name `data`; the script
  * assigns its answer to `result`, which comes back as JSON.
  */
-export async function ipython<T>(body: string, data: unknown): Promise<T> {
+export async function ipython<T>(
+  body: string,
+  data: unknown,
+  interpreter = "/usr/bin/python3",
+): Promise<T> {
   const script = `import sys, json, warnings
 warnings.simplefilter("ignore")
 data = json.loads(sys.stdin.read())
 ${body}
 sys.stdout.write(json.dumps(result))`;
-  const child = new Deno.Command("/usr/bin/python3", {
+  const child = new Deno.Command(interpreter, {
     args: ["-c", script],
     stdin: "piped",
     stdout: "piped",

@@ -261,7 +261,11 @@ Deno.test("completion offers names, builtins and keywords; attributes after a do
     cursorStart: 4,
     cursorEnd: 7,
   });
-  assertEquals(s.complete("%ti", 3).matches, ["%time"]);
+  // magics as ipykernel offers them (tests/kernel/jupyter/parity_tests.py compares them
+  // with ipykernel's own answers): by name, each line magic before its cell magic
+  assertEquals(s.complete("%ti", 3).matches, ["%time", "%%time", "%timeit", "%%timeit"]);
+  assertEquals(s.complete("%%ti", 4).matches, ["%%time", "%%timeit"]);
+  assertEquals(s.complete("wh", 2).matches, ["while", "%who", "%whos"]);
 });
 
 Deno.test("cursor positions count code points, not UTF-16 units", () => {

@@ -665,6 +665,10 @@ export class ToyEngine implements Engine {
     (asV(dict) as { v: Map<string, [Value, Value]> }).v.set(this.repr(key), [asV(key), asV(value)]);
   }
 
+  dictDelItem(dict: PyObject, key: PyObject): boolean {
+    return (asV(dict) as { v: Map<string, unknown> }).v.delete(this.repr(key));
+  }
+
   dictClear(dict: PyObject): void {
     (asV(dict) as { v: Map<string, unknown> }).v.clear();
   }

@@ -72,3 +72,45 @@ def make_test(i):
 for _i, _source in enumerate(cells_of(NOTEBOOK)):
     _name = re.sub(r"\W+", "_", _source.splitlines()[-1])[:40].strip("_")
     setattr(Parity, f"test_cell_{_i + 1:02d}_{_name}", make_test(_i))
+
+
+class CompletionParity(unittest.TestCase):
+    """complete_request on ipykernel and on glasspy: the magic names offered, in order, and
+    the cursor span (of the magics both have)."""
+
+    SAMPLES = ["%ti", "%%ti", "%xd", "ti", "%hist", "x = 1\n%ma", "  %ls", "%%", "%", "xm",
+               "f(xm", "%ti; %ti", "%xmode Pl", "import sys\nsys.ma", "wh"]
+
+    @classmethod
+    def setUpClass(cls):
+        from jupyter_client.manager import start_new_kernel
+        cls.kernels = []
+        for name in ("python3", KERNEL):
+            km, kc = start_new_kernel(kernel_name=name)
+            kc.execute_interactive("xmode_value = 1\nwhos_there = 2", timeout=60)
+            cls.kernels.append((km, kc))
+
+    @classmethod
+    def tearDownClass(cls):
+        for km, kc in cls.kernels:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def answers(self, code):
+        out = []
+        for _, kc in self.kernels:
+            c = kc.complete(code, reply=True, timeout=60)["content"]
+            out.append((c["matches"], c["cursor_start"], c["cursor_end"]))
+        return out
+
+    def test_magic_names(self):
+        theirs, ours = (set(answer[0]) for answer in self.answers("%"))
+        both = theirs & ours
+        for code in self.SAMPLES:
+            (want, ws, we), (got, gs, ge) = self.answers(code)
+            want_magics = [m for m in want if m in both]
+            got_magics = [m for m in got if m in both]
+            self.assertEqual((got_magics, gs, ge), (want_magics, ws, we), repr(code))
+            # names in scope come before the magics, as in ipykernel
+            first_magic = next((i for i, m in enumerate(got) if m.startswith("%")), len(got))
+            self.assertTrue(all(not m.startswith("%") for m in got[:first_magic]))
