@@ -43,6 +43,37 @@ export type {
   SessionOptions,
 } from "./runtime/shell/session.ts";
 export type { MimeBundle, ShellEvent } from "./runtime/shell/events.ts";
+// The glass: `session.glass` gives what the notebook's glass magics show, as data.
+export type {
+  AstResult,
+  DisView,
+  GlassViews,
+  RefsView,
+  TraceResult,
+} from "./runtime/shell/glass_api.ts";
+export type { CellStats, GenerationStats, MemoryStats } from "./runtime/glass/cellstats.ts";
+export type { TypeCount } from "./runtime/glass/census.ts";
+export type { ExecutionCounts } from "./runtime/glass/execcounts.ts";
+export type {
+  RefEdge,
+  RefGraph,
+  RefNamesNode,
+  RefNode,
+  RefObjectNode,
+} from "./runtime/glass/refgraph.ts";
+export type { GenerationsView } from "./runtime/glass/generations.ts";
+export type { CollectResult } from "./runtime/shell/magics/gc.ts";
+export type { Island } from "./runtime/glass/collections.ts";
+export type {
+  ArenaView,
+  FreeList,
+  HeapView,
+  PoolView,
+  RawView,
+  SizeClassView,
+} from "./runtime/glass/heapmap.ts";
+export type { TraceRow, TraceValue } from "./runtime/glass/tracer.ts";
+export type { AstView, AstViewEdge, AstViewNode } from "./runtime/glass/astview.ts";
 export type {
   Engine,
   EngineFactory,

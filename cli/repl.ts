@@ -58,7 +58,8 @@ export function needsMore(lines: string[]): boolean {
   const logical = logicalLines(source);
   const first = logical[0]?.text ?? "";
   const header = stripComment(first).trimEnd();
-  const compound = header.endsWith(":") ||
+  // a cell magic (`%%trace`, `%%ast`...) takes the lines after it, up to a blank line
+  const compound = first.startsWith("%%") || header.endsWith(":") ||
     /^(if|elif|else|for|while|def|class|with|try|except|finally|async|match|case)\b/.test(first) ||
     first.startsWith("@");
   if (compound) return lines[lines.length - 1].trim() !== "";

@@ -170,8 +170,14 @@ export function astBundle(v: AstView, positions = false): { [mime: string]: unkn
     "text/vnd.graphviz": dot,
     "application/json": v,
   };
-  const svg = renderSvg(dot);
+  let svg: string | null = null;
+  let why = graphvizUnavailable();
+  try {
+    svg = renderSvg(dot);
+  } catch (e) {
+    why = `Graphviz failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
   if (svg !== null) bundle["image/svg+xml"] = svg;
-  else bundle["text/plain"] = `${v.dump}\n(no picture: ${graphvizUnavailable()})`;
+  else bundle["text/plain"] = `${v.dump}\n(no picture: ${why})`;
   return bundle;
 }

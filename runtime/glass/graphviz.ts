@@ -33,8 +33,20 @@ export function graphvizUnavailable(): string | null {
   return loading === null ? "Graphviz is not loaded" : "Graphviz is still loading";
 }
 
-/** The SVG of a DOT graph laid out by `dot`, or null when Graphviz is not loaded. */
+/**
+ * The SVG of a DOT graph laid out by `dot`, or null when Graphviz is not loaded. Throws
+ * when Graphviz fails (it can run out of memory on big graphs); its WebAssembly instance
+ * is then loaded afresh for the next picture.
+ */
 export function renderSvg(dot: string): string | null {
   if (graphviz === null) return null;
-  return graphviz.dot(dot);
+  try {
+    return graphviz.dot(dot);
+  } catch (e) {
+    graphviz = null;
+    loading = null;
+    failure = null;
+    loadGraphviz();
+    throw e;
+  }
 }

@@ -5,6 +5,7 @@
 import type { RefEdge, RefGraph, RefNamesNode, RefNode, RefObjectNode } from "./refgraph.ts";
 import { digraph, htmlText, quote, tableNode } from "./dot.ts";
 import { graphvizUnavailable, renderSvg } from "./graphviz.ts";
+import { quickGraphSvg } from "./quicklayout.ts";
 
 /** "list at 0x7f..., refcount 2, 72 bytes" */
 export function describeNode(n: RefObjectNode): string {
@@ -160,8 +161,24 @@ export function refGraphBundle(g: RefGraph): { [mime: string]: unknown } {
     "text/vnd.graphviz": dot,
     "application/json": g,
   };
-  const svg = renderSvg(dot);
+  const svg = refGraphSvg(g, dot);
   if (svg !== null) bundle["image/svg+xml"] = svg;
   else bundle["text/plain"] = `${text}\n(no picture: ${graphvizUnavailable()})`;
   return bundle;
+}
+
+/** Graphs with more nodes than this are laid out by quicklayout.ts, not by Graphviz. */
+export const QUICK_LAYOUT_NODES = 300;
+
+/**
+ * The graph's picture: laid out by Graphviz's dot, or in one pass for big graphs and
+ * whenever Graphviz fails; null while Graphviz is not loaded (for small graphs).
+ */
+export function refGraphSvg(g: RefGraph, dot: string = refGraphDot(g)): string | null {
+  if (g.nodes.length > QUICK_LAYOUT_NODES) return quickGraphSvg(g);
+  try {
+    return renderSvg(dot);
+  } catch {
+    return quickGraphSvg(g);
+  }
 }

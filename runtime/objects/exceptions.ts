@@ -219,7 +219,9 @@ function initSubclassFields(self: PyObject, args: PyObject, kwds: PyObject | nul
       }
     }
   } else if (PyType_IsSubtype(t, PyExc_BaseExceptionGroup)) {
-    if (items.length === 2) {
+    // Set once, by __new__ (BaseExceptionGroup_new keeps the exceptions as a tuple);
+    // __init__ changes args only.
+    if (items.length === 2 && d.msg === null && d.excs === null) {
       setField(d, "msg", items[0]);
       setField(d, "excs", items[1]);
     }

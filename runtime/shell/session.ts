@@ -36,7 +36,7 @@ import type { Xmode } from "./magics/xmode.ts";
 import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
 import { DISPLAY_MODULE, DISPLAY_SOURCE } from "./display_module.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
-import { Glass } from "../glass/glass.ts";
+import { GlassViews } from "./glass_api.ts";
 import type { CellStats } from "../glass/cellstats.ts";
 import { statsBundle } from "../glass/statstable.ts";
 
@@ -94,8 +94,12 @@ export interface ExecuteOutcome {
 export class Session {
   readonly engine: Engine;
   readonly magics = new MagicRegistry();
-  /** The glass views' state: statistics switched on or off, the last cell's statistics. */
-  readonly glass = new Glass();
+  /**
+   * The glass: statistics switched on or off, the last cell's statistics, and every view
+   * the glass magics show (reference graphs, generations, the heap, traces, bytecode,
+   * syntax trees) as data.
+   */
+  readonly glass: GlassViews = new GlassViews(this);
   readonly history: HistoryStore;
   readonly clock: Clock;
   readonly flavour: "ipython" | "python";

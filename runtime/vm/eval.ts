@@ -192,7 +192,7 @@ import {
 } from "../objects/unicodeobject.ts";
 import { lookupMaybeMethod, PyType_Check } from "../objects/typeobject.ts";
 import { PyTraceBack_Here } from "./traceback.ts";
-import { makeGenerator } from "./genobject.ts";
+import { coroGetAwaitableIter, genYieldFrom, makeGenerator } from "./genobject.ts";
 import { rangeiter_next } from "../objects/rangeobject.ts";
 import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
@@ -2129,11 +2129,31 @@ export function genSendValue(gen: PyObject, v: PyObject): PyObject | null {
 
 export function asyncOp(
   op: number,
-  _oparg: number,
-  _ls: (PyObject | null)[],
-  _sp: number,
+  oparg: number,
+  ls: (PyObject | null)[],
+  sp: number,
   _frame: Frame,
 ): number {
+  if (op === 131 /* GET_AWAITABLE */) {
+    const iterable = ls[sp - 1]!;
+    let iter: PyObject;
+    try {
+      iter = coroGetAwaitableIter(iterable, oparg);
+    } finally {
+      Py_DECREF(iterable);
+      ls[sp - 1] = null;
+    }
+    if (iter.ob_type === PyCoro_Type) {
+      const yf = genYieldFrom(iter);
+      if (yf !== null) {
+        Py_DECREF(yf);
+        Py_DECREF(iter);
+        throw PyErr_Format(PyExc_RuntimeError, "coroutine is being awaited already");
+      }
+    }
+    ls[sp - 1] = iter;
+    return sp;
+  }
   throw PyErr_Format(PyExc_SystemError, `async opcode ${op} is not supported yet`);
 }
 

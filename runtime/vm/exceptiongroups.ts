@@ -1,9 +1,14 @@
-// except* support (ceval.c exception_group_match, _PyExc_PrepReraiseStar): a minimal
-// version that handles plain exceptions and flat groups.
+// Exception groups: except* support (ceval.c exception_group_match,
+// _PyExc_PrepReraiseStar, for plain exceptions and flat groups) and BaseExceptionGroup's
+// constructor, derive, split and subgroup (Objects/exceptions.c).
 
 import {
+  METH_O,
   Py_DECREF,
+  Py_NewRef,
   Py_None,
+  Py_XDECREF,
+  PyFunction_Type,
   PyObject,
   PyType_IsSubtype,
   type PyTypeObject,
@@ -13,12 +18,27 @@ import {
   BaseException_new_from_args,
   excData,
   PyExc_BaseExceptionGroup,
+  PyExc_Exception,
   PyExc_ExceptionGroup,
   PyExc_TypeError,
+  PyExc_ValueError,
+  PyException_SetCause,
+  PyException_SetContext,
+  PyException_SetTraceback,
   PyExceptionClass_Check,
+  PyExceptionInstance_Check,
 } from "../objects/exceptions.ts";
-import { PyTuple_Check, PyTuple_FromArray } from "../objects/tupleobject.ts";
-import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
+import {
+  PyTuple_Check,
+  PyTuple_CheckExact,
+  PyTuple_FromArray,
+  PyTuple_FromArraySteal,
+} from "../objects/tupleobject.ts";
+import { _Py_ID, PyUnicode_Check, PyUnicode_FromString } from "../objects/unicodeobject.ts";
+import { PySequence_Check, PySequence_List, PySequence_Tuple } from "../objects/abstract.ts";
+import { callMethodName, PyObject_CallArgs, PyObject_CallOneArg } from "../objects/call.ts";
+import { _PyObject_LookupAttr, PyObject_IsTrue, PyObject_SetAttr } from "../objects/objectops.ts";
+import { PyList_Append, PyList_New } from "../objects/listobject.ts";
 
 function matches(exc: PyObject, matchType: PyObject): boolean {
   if (PyTuple_Check(matchType)) {
@@ -115,3 +135,211 @@ export function prepReraiseStar(orig: PyObject, excs: PyObject): PyObject {
   }
   return makeGroup(orig, raised);
 }
+
+// ---- BaseExceptionGroup's constructor and methods ------------------------------------------------
+
+/**
+ * BaseExceptionGroup.__new__: a str message and a non-empty sequence of exceptions (kept as
+ * a tuple); BaseExceptionGroup of only Exceptions becomes an ExceptionGroup, and an
+ * ExceptionGroup (or a subclass of Exception) refuses BaseExceptions.
+ */
+export function BaseExceptionGroup_new(
+  type: PyTypeObject,
+  args: PyObject,
+  _kwds: PyObject | null,
+): PyObject {
+  const items = args.ob_item as PyObject[];
+  if (items.length !== 2) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `BaseExceptionGroup.__new__() takes exactly 2 arguments (${items.length} given)`,
+    );
+  }
+  const [message, exceptions] = items;
+  if (!PyUnicode_Check(message)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `BaseExceptionGroup.__new__() argument 1 must be str, not ${message.ob_type.tp_name}`,
+    );
+  }
+  if (!PySequence_Check(exceptions)) {
+    throw PyErr_Format(PyExc_TypeError, "second argument (exceptions) must be a sequence");
+  }
+  const excs = PySequence_Tuple(exceptions);
+  try {
+    const list = excs.ob_item as PyObject[];
+    if (list.length === 0) {
+      throw PyErr_Format(
+        PyExc_ValueError,
+        "second argument (exceptions) must be a non-empty sequence",
+      );
+    }
+    let nestedBase = false;
+    list.forEach((e, i) => {
+      if (!PyExceptionInstance_Check(e)) {
+        throw PyErr_Format(
+          PyExc_ValueError,
+          `Item ${i} of second argument (exceptions) is not an exception`,
+        );
+      }
+      if (!PyType_IsSubtype(e.ob_type, PyExc_Exception)) nestedBase = true;
+    });
+    let cls = type;
+    if (cls === PyExc_ExceptionGroup) {
+      if (nestedBase) {
+        throw PyErr_Format(PyExc_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+      }
+    } else if (cls === PyExc_BaseExceptionGroup) {
+      if (!nestedBase) cls = PyExc_ExceptionGroup;
+    } else if (nestedBase && PyType_IsSubtype(cls, PyExc_Exception)) {
+      throw PyErr_Format(PyExc_TypeError, `Cannot nest BaseExceptions in '${cls.tp_name}'`);
+    }
+    args.ob_refcnt++;
+    const self = BaseException_new_from_args(cls, args);
+    const d = excData(self);
+    const old = d.excs;
+    excs.ob_refcnt++;
+    d.excs = excs;
+    Py_XDECREF(old);
+    return self;
+  } finally {
+    Py_DECREF(excs);
+  }
+}
+
+/** derive(excs): a group like this one (same message) over other exceptions. */
+function BaseExceptionGroup_derive(self: PyObject, excs: PyObject): PyObject {
+  const msg = excData(self).msg ?? Py_None;
+  return PyObject_CallArgs(PyExc_BaseExceptionGroup, msg, excs);
+}
+
+type Matcher = (exc: PyObject) => boolean;
+
+/** get_matcher_type: a function is a predicate; a class or tuple of classes matches by type. */
+function matcherOf(value: PyObject): Matcher {
+  if (value.ob_type === PyFunction_Type) {
+    return (exc) => {
+      const r = PyObject_CallOneArg(value, exc);
+      try {
+        return PyObject_IsTrue(r);
+      } finally {
+        Py_DECREF(r);
+      }
+    };
+  }
+  const classes = PyExceptionClass_Check(value)
+    ? [value]
+    : PyTuple_CheckExact(value) && (value.ob_item as PyObject[]).every(PyExceptionClass_Check)
+    ? value.ob_item as PyObject[]
+    : null;
+  if (classes === null) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      "expected a function, exception type or tuple of exception types",
+    );
+  }
+  return (exc) => classes.some((c) => PyType_IsSubtype(exc.ob_type, c as PyTypeObject));
+}
+
+/**
+ * exceptiongroup_subset: derive() over excs, given the original's traceback, context,
+ * cause and a copy of its notes; null for no exceptions.
+ */
+function groupSubset(orig: PyObject, excs: PyObject[]): PyObject | null {
+  if (excs.length === 0) return null;
+  const list = PyList_New(0);
+  for (const e of excs) PyList_Append(list, e);
+  let eg: PyObject;
+  try {
+    eg = callMethodName(orig, _Py_ID("derive"), [list]);
+  } finally {
+    Py_DECREF(list);
+  }
+  try {
+    if (!PyType_IsSubtype(eg.ob_type, PyExc_BaseExceptionGroup)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        "derive must return an instance of BaseExceptionGroup",
+      );
+    }
+    const d = excData(orig);
+    if (d.traceback !== null) PyException_SetTraceback(eg, d.traceback);
+    if (d.context !== null) d.context.ob_refcnt++;
+    PyException_SetContext(eg, d.context);
+    if (d.cause !== null) d.cause.ob_refcnt++;
+    PyException_SetCause(eg, d.cause);
+    const notes = _PyObject_LookupAttr(orig, _Py_ID("__notes__"));
+    if (notes !== null) {
+      try {
+        if (PySequence_Check(notes)) {
+          const copy = PySequence_List(notes);
+          try {
+            PyObject_SetAttr(eg, _Py_ID("__notes__"), copy);
+          } finally {
+            Py_DECREF(copy);
+          }
+        }
+      } finally {
+        Py_DECREF(notes);
+      }
+    }
+    return eg;
+  } catch (e) {
+    Py_DECREF(eg);
+    throw e;
+  }
+}
+
+/** exceptiongroup_split_recursive: [match, rest] as new references or null. */
+function splitGroup(
+  exc: PyObject,
+  matches: Matcher,
+  withRest: boolean,
+): [PyObject | null, PyObject | null] {
+  if (matches(exc)) {
+    exc.ob_refcnt++;
+    return [exc, null];
+  }
+  if (!PyType_IsSubtype(exc.ob_type, PyExc_BaseExceptionGroup)) {
+    if (withRest) exc.ob_refcnt++;
+    return [null, withRest ? exc : null];
+  }
+  const matched: PyObject[] = [];
+  const rest: PyObject[] = [];
+  try {
+    for (const e of excData(exc).excs!.ob_item as PyObject[]) {
+      const [m, r] = splitGroup(e, matches, withRest);
+      if (m !== null) matched.push(m);
+      if (r !== null) rest.push(r);
+    }
+    const match = groupSubset(exc, matched);
+    try {
+      return [match, withRest ? groupSubset(exc, rest) : null];
+    } catch (e) {
+      if (match !== null) Py_DECREF(match);
+      throw e;
+    }
+  } finally {
+    for (const o of matched) Py_DECREF(o);
+    for (const o of rest) Py_DECREF(o);
+  }
+}
+
+function BaseExceptionGroup_split(self: PyObject, condition: PyObject): PyObject {
+  const [match, rest] = splitGroup(self, matcherOf(condition), true);
+  return PyTuple_FromArraySteal([match ?? Py_NewRef(Py_None), rest ?? Py_NewRef(Py_None)]);
+}
+
+function BaseExceptionGroup_subgroup(self: PyObject, condition: PyObject): PyObject {
+  const [match] = splitGroup(self, matcherOf(condition), false);
+  return match ?? Py_NewRef(Py_None);
+}
+
+PyExc_BaseExceptionGroup.tp_new = BaseExceptionGroup_new;
+PyExc_ExceptionGroup.tp_new = BaseExceptionGroup_new;
+PyExc_BaseExceptionGroup.tp_methods = [
+  ...(PyExc_BaseExceptionGroup.tp_methods ?? []),
+  { ml_name: "derive", ml_meth: BaseExceptionGroup_derive, ml_flags: METH_O },
+  { ml_name: "split", ml_meth: BaseExceptionGroup_split, ml_flags: METH_O },
+  { ml_name: "subgroup", ml_meth: BaseExceptionGroup_subgroup, ml_flags: METH_O },
+];

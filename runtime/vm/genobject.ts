@@ -43,7 +43,8 @@ import { _PyObject_LookupAttr, str } from "../objects/objectops.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall } from "../objects/call.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
 import { writeUnraisable } from "../objects/unraisable.ts";
-import { PyObject_CallFinalizerFromDealloc } from "../objects/typeobject.ts";
+import { lookupMaybeMethod, PyObject_CallFinalizerFromDealloc } from "../objects/typeobject.ts";
+import { PyIter_Check } from "../objects/abstract.ts";
 import { Op } from "../compiler/opcode.ts";
 
 export const FRAME_CREATED = -2;
@@ -535,3 +536,47 @@ export function gen_running(gen: PyObject): boolean {
 }
 
 export { vmstack };
+
+/**
+ * _PyCoro_GetAwaitableIter: what `await o` iterates: a coroutine (or a generator marked
+ * as an iterable coroutine) itself, else the iterator its type's __await__ returns.
+ * `where` is GET_AWAITABLE's oparg (1: after __aenter__, 2: after __aexit__).
+ */
+export function coroGetAwaitableIter(o: PyObject, where = 0): PyObject {
+  if (o.ob_type === PyCoro_Type || isIterableCoroutine(o)) {
+    o.ob_refcnt++;
+    return o;
+  }
+  const [meth, unbound] = lookupMaybeMethod(o, _Py_ID("__await__"));
+  if (meth === null) {
+    const name = o.ob_type.tp_name;
+    throw PyErr_Format(
+      PyExc_TypeError,
+      where === 1
+        ? `'async with' received an object from __aenter__ that does not implement __await__: ${name}`
+        : where === 2
+        ? `'async with' received an object from __aexit__ that does not implement __await__: ${name}`
+        : `object ${name} can't be used in 'await' expression`,
+    );
+  }
+  let res: PyObject;
+  try {
+    res = unbound ? PyObject_CallOneArg(meth, o) : PyObject_CallNoArgs(meth);
+  } finally {
+    Py_DECREF(meth);
+  }
+  if (res.ob_type === PyCoro_Type || isIterableCoroutine(res)) {
+    Py_DECREF(res);
+    throw PyErr_Format(PyExc_TypeError, "__await__() returned a coroutine");
+  }
+  if (!PyIter_Check(res)) {
+    const name = res.ob_type.tp_name;
+    Py_DECREF(res);
+    throw PyErr_Format(PyExc_TypeError, `__await__() returned non-iterator of type '${name}'`);
+  }
+  return res;
+}
+
+function isIterableCoroutine(o: PyObject): boolean {
+  return o.ob_type === PyGen_Type && (genData(o).frame.code.co_flags & CO.ITERABLE_COROUTINE) !== 0;
+}

@@ -93,6 +93,24 @@ Deno.test("%refs through the kernel", async (t) => {
       assert(!globals.names.includes("In") && !globals.names.includes("_"), "IPython's own names");
     });
 
+    await t.step("a thousand objects in a ring are drawn without dot", async () => {
+      const made = await k.execute(
+        "class Ring:\n    pass\nring = [Ring() for i in range(999)]\n" +
+          "for i, n in enumerate(ring):\n    n.next = ring[(i + 1) % 999]",
+      );
+      assertEquals(made.reply.content.status, "ok");
+      const data = await shown(k, "%refs ring --depth 2");
+      const g = data["application/json"] as RefGraph;
+      assertEquals(objects(g).filter((n) => n.type === "Ring").length, 999);
+      assert(objects(g).length > 1000, "the list and the class too");
+      const svg = await parseSvg(data["image/svg+xml"] as string);
+      assertEquals(svg.root, SVG_ROOT);
+      // the 999 instances' type rows, and the class's own name
+      assertEquals(svg.texts.filter((x) => x === "Ring").length, 1000);
+      assertEquals(svg.texts.filter((x) => x === ".next").length, 999);
+      await k.execute("del ring, n, Ring");
+    });
+
     await t.step("bad input is a clear error and the session lives", async () => {
       let { reply } = await k.execute("%refs l --depth many");
       assertEquals(reply.content.ename, "UsageError");

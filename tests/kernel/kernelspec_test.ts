@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertStringIncludes } from "../assert.ts";
 import { glasspy, repoRoot } from "../glasspy.ts";
 
-Deno.test("install --prefix writes a kernel.json that starts this checkout's mod.ts", async () => {
+Deno.test("install --prefix writes a kernel.json that starts this checkout's kernel", async () => {
   const prefix = await Deno.makeTempDir();
   try {
     const r = await glasspy(["install", "--prefix", prefix]);
@@ -13,8 +13,9 @@ Deno.test("install --prefix writes a kernel.json that starts this checkout's mod
     assertEquals(spec.language, "python");
     assertEquals(spec.interrupt_mode, "message");
     assertEquals(spec.argv[0], Deno.execPath());
-    assert(spec.argv.includes(`${repoRoot}mod.ts`), spec.argv.join(" "));
-    assertEquals(spec.argv.slice(-3), ["kernel", "--connection-file", "{connection_file}"]);
+    // kernel/main.ts, what `mod.ts kernel` runs, without the rest of mod.ts loaded first
+    assert(spec.argv.includes(`${repoRoot}kernel/main.ts`), spec.argv.join(" "));
+    assertEquals(spec.argv.slice(-2), ["--connection-file", "{connection_file}"]);
     for (const logo of ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]) {
       const info = await Deno.stat(`${prefix}/share/jupyter/kernels/glasspy/${logo}`);
       assert(info.size > 100, `${logo} is installed`);

@@ -23,9 +23,25 @@ const SPEC = {
  */
 export function refsGraph(session: Session, line: string): RefGraph {
   const opts = parseOptions("refs", line, SPEC);
+  const depth = opts.values.get("depth") as number | undefined;
+  return refsGraphOf(session, opts.rest, depth, opts.flags.has("back"));
+}
+
+/**
+ * The graph of what `expression`'s value refers to (or, with `back`, who refers to it),
+ * `depth` references deep; an empty expression draws the user's namespace.
+ */
+export function refsGraphOf(
+  session: Session,
+  expression: string,
+  depthOpt: number | undefined,
+  back: boolean,
+): RefGraph {
   const engine = vmEngine(session, "refs");
   const e = session.engine;
-  const depthOpt = opts.values.get("depth") as number | undefined;
+  if (depthOpt !== undefined && (!Number.isInteger(depthOpt) || depthOpt < 0)) {
+    throw new UsageError(`%refs --depth is a whole number, not ${depthOpt}`);
+  }
   const held: ShellObject[] = [];
   const ownRefs = new Map<PyObject, number>();
   const hold = (o: ShellObject) => {
@@ -35,8 +51,8 @@ export function refsGraph(session: Session, line: string): RefGraph {
   };
   try {
     const graphOpts = { ownRefs, namespaces: namespaces(engine), depth: depthOpt };
-    if (opts.rest === "") {
-      if (opts.flags.has("back")) {
+    if (expression === "") {
+      if (back) {
         throw new UsageError("%refs --back needs an expression: whose referrers to show");
       }
       const roots: [string, PyObject][] = [];
@@ -46,17 +62,17 @@ export function refsGraph(session: Session, line: string): RefGraph {
       }
       return referentGraph("Globals", roots, { ...graphOpts, depth: depthOpt ?? 2 });
     }
-    const code = e.compile(opts.rest, "<refs>", "eval");
+    const code = e.compile(expression, "<refs>", "eval");
     let value: PyObject;
     try {
       value = hold(e.evaluate(code));
     } finally {
       e.release([code]);
     }
-    if (opts.flags.has("back")) return referrerGraph(value, graphOpts);
-    const isName = /^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.rest) &&
-      session.engine.globalNames().includes(opts.rest);
-    return referentGraph(isName ? "Globals" : "expression", [[opts.rest, value]], graphOpts);
+    if (back) return referrerGraph(value, graphOpts);
+    const isName = /^[A-Za-z_][A-Za-z0-9_]*$/.test(expression) &&
+      session.engine.globalNames().includes(expression);
+    return referentGraph(isName ? "Globals" : "expression", [[expression, value]], graphOpts);
   } finally {
     for (const o of held) e.decref(o);
   }

@@ -5,7 +5,7 @@
 // untraced.
 
 import type { PyObject } from "../engine.ts";
-import { PythonException } from "../engine.ts";
+import { type FormattedException, PythonException } from "../engine.ts";
 import { UsageError } from "../magics.ts";
 import type { Session } from "../session.ts";
 import { parseOptions } from "./magicargs.ts";
@@ -46,7 +46,7 @@ export function runTraced(
   cell: string,
   options: { max: number; refs: boolean; pageSize: number },
   onPage: (rows: TraceRow[], first: number) => void,
-): Tracer {
+): { tracer: Tracer; error: FormattedException | null } {
   vmEngine(session, "trace");
   const e = session.engine;
   const filename = "<cell>";
@@ -55,8 +55,7 @@ export function runTraced(
     codes = e.compileCell(cell, filename, true);
   } catch (err) {
     if (!(err instanceof PythonException)) throw err;
-    session.showTraceback(err);
-    return new Tracer({ ...options, onPage });
+    return { tracer: new Tracer({ ...options, onPage }), error: session.showTraceback(err) };
   }
   const tracer: Tracer = new Tracer({
     ...options,
@@ -65,24 +64,25 @@ export function runTraced(
     onStop: () => unlisten(tracer),
   });
   listen(tracer);
+  let error: FormattedException | null = null;
   try {
     for (const code of codes) e.exec(code);
   } catch (err) {
     if (!(err instanceof PythonException)) throw err;
-    session.showTraceback(err);
+    error = session.showTraceback(err);
   } finally {
     unlisten(tracer);
     tracer.finish();
     e.release(codes);
   }
-  return tracer;
+  return { tracer, error };
 }
 
 /** `%%trace [--max N] [--refs]` */
 export function traceCell(session: Session, line: string, cell: string): PyObject | null {
   const { max, refs } = traceOptions(line);
   const show = !session.isSilent;
-  const tracer = runTraced(session, cell, { max, refs, pageSize: PAGE_SIZE }, (rows, first) => {
+  const { tracer } = runTraced(session, cell, { max, refs, pageSize: PAGE_SIZE }, (rows, first) => {
     if (!show) return;
     session.displayData({
       data: {
