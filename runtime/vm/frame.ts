@@ -307,6 +307,25 @@ export function frame_traverse(f: PyObject, visit: visitproc, arg: unknown): num
   return 0;
 }
 
+/** frame_tp_clear: the collector breaks a cycle through a frame object's own locals. */
+export function frame_tp_clear(f: PyObject): boolean {
+  const d = frameObjectData(f);
+  const trace = d.f_trace;
+  d.f_trace = null;
+  Py_XDECREF(trace);
+  const frame = d.f_frame;
+  if (frame.owner !== FRAME_OWNED_BY_FRAME_OBJECT) return false;
+  const ls = frame.localsplus;
+  const n = frame.sp;
+  frame.sp = 0;
+  for (let i = 0; i < n; i++) {
+    const v = ls[i];
+    ls[i] = null;
+    Py_XDECREF(v);
+  }
+  return false;
+}
+
 /** The line the frame is executing (PyFrame_GetLineNumber). */
 export function frameLineno(frame: Frame): number {
   return frame.code.addr2line(frame.prev_instr) ?? -1;

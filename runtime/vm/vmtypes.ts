@@ -35,6 +35,7 @@ import {
   FRAME_OWNED_BY_FRAME_OBJECT,
   FRAME_OWNED_BY_GENERATOR,
   frame_repr,
+  frame_tp_clear,
   frame_traverse,
   frameGetBack,
   frameLineno,
@@ -74,6 +75,7 @@ function setupFrame(): void {
   t.tp_dealloc = frame_dealloc;
   t.tp_repr = frame_repr;
   t.tp_traverse = frame_traverse;
+  t.tp_clear = frame_tp_clear;
   t.tp_getattro = PyObject_GenericGetAttr;
   t.tp_setattro = PyObject_GenericSetAttr;
   t.tp_getset = [

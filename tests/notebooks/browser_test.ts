@@ -170,6 +170,23 @@ async function runAll(page: Page) {
     null,
     { timeout: TIMEOUT, polling: 250 },
   );
+  // A prompt gets its number from the execute_reply (shell channel), which may come before
+  // the cell's last outputs (iopub channel): wait until the page has seen, for every cell's
+  // request, both the reply and the closing idle status (the kernel's callbacks mark them).
+  await page.waitForFunction(
+    () => {
+      const nb = (globalThis as Page$).Jupyter.notebook;
+      const pending = nb.kernel._msg_callbacks ?? {};
+      return (nb.get_cells() as Page$[]).every((c) => {
+        const callbacks = c.cell_type === "code" && c.last_msg_id
+          ? pending[c.last_msg_id]
+          : undefined;
+        return callbacks === undefined || (callbacks.shell_done && callbacks.iopub_done);
+      });
+    },
+    null,
+    { timeout: TIMEOUT, polling: 250 },
+  );
   await waitForKernelIdle(page);
 }
 

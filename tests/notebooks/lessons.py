@@ -3,7 +3,7 @@ a kernel with nbclient, and telling which cells show what CPython can also show.
 
 A code cell is one of three kinds:
 - "glass": it uses one of glasspy's own views (%%trace or %%stats as its cell magic, or
-  %refs, %stats, %gc, %heap, %ast on one of its lines); ipykernel has no such thing, so the
+  %refs, %stats, %gc, %heap, %ast, %dis --html on one of its lines); ipykernel has no such thing, so the
   view's bundles are checked for their shape, and only the rest of the cell's output is
   compared;
 - "timed": %time or %timeit, whose figures differ from run to run: compared with the
@@ -88,9 +88,15 @@ def glass_views_of(source):
     views = []
     for line in lines:
         m = re.match(r"\s*%(\w+)(.*)", line)
-        if m and m.group(1) in GLASS_MAGICS:
+        if m and (m.group(1) in GLASS_MAGICS or is_glass_dis(m.group(1), m.group(2))):
             views.append((m.group(1), m.group(2).strip()))
     return views
+
+
+def is_glass_dis(magic, args):
+    """`%dis --html`, the listing drawn with its jumps and tables, is glasspy's own view;
+    `%dis` otherwise prints what CPython's dis prints."""
+    return magic == "dis" and "--html" in args.split()
 
 
 def stats_switch(source):

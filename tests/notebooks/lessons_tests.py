@@ -45,7 +45,7 @@ def view_needs(magic, args):
         return {"application/json"} if words[:1] == ["collect"] else {"text/html", "application/json"}
     if magic in ("heap", "ast"):
         return {"image/svg+xml"}
-    if magic == "trace":
+    if magic in ("trace", "dis"):
         return {"text/html"}
     return set()
 
@@ -100,7 +100,7 @@ def view_shows(magic, args):
         return ("Expression" if words[:2] == ["--mode", "eval"] else "Module"), False
     if magic == "heap":
         return "class", True
-    if magic in ("stats", "trace"):
+    if magic in ("stats", "trace", "dis"):
         return None, True
     if magic == "gc" and not words:
         return None, True
