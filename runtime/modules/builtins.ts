@@ -59,7 +59,7 @@ import {
   PyExc_TypeError,
   PyExc_ValueError,
 } from "../objects/exceptions.ts";
-import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
   _PyDict_Pop,
@@ -1312,6 +1312,7 @@ export function makeBuiltins(): PyObject {
     "builtins",
     "Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices.",
   );
+  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("builtins");
   for (const ml of builtinMethods) {
