@@ -50,10 +50,19 @@ function copyWithoutHook(): string {
   return `${dest}/`;
 }
 
+/**
+ * One run of a program: the CPU seconds (user and system) of its process, from
+ * /usr/bin/time, which a machine shared with other work disturbs less than wall time.
+ */
 async function timeRun(tree: string, program: string): Promise<{ s: number; out: string }> {
-  const start = performance.now();
-  const out = await new Deno.Command(Deno.execPath(), {
+  const timing = Deno.makeTempFileSync();
+  const out = await new Deno.Command("/usr/bin/time", {
     args: [
+      "-o",
+      timing,
+      "-f",
+      "%U %S",
+      Deno.execPath(),
       "run",
       "-A",
       "--quiet",
@@ -69,9 +78,11 @@ async function timeRun(tree: string, program: string): Promise<{ s: number; out:
     stdout: "piped",
     stderr: "piped",
   }).output();
-  const s = (performance.now() - start) / 1000;
+  const [user, system] = Deno.readTextFileSync(timing).trim().split("\n").at(-1)!.split(" ")
+    .map(Number);
+  Deno.removeSync(timing);
   if (!out.success) throw new Error(`${program}: ${new TextDecoder().decode(out.stderr)}`);
-  return { s, out: new TextDecoder().decode(out.stdout) };
+  return { s: user + system, out: new TextDecoder().decode(out.stdout) };
 }
 
 /** A program run in a Session, statistics on or off: seconds of the cell alone. */
@@ -113,8 +124,8 @@ const geomean = (xs: number[]) => Math.exp(xs.reduce((n, x) => n + Math.log(x), 
 
 const bare = copyWithoutHook();
 try {
-  console.log(`eval loop without the hook vs with it, statistics off (best of ${runs})`);
-  const rows: string[][] = [["program", "no hook s", "hook, off s", "difference"]];
+  console.log(`eval loop without the hook vs with it, statistics off: CPU s, best of ${runs}`);
+  const rows: string[][] = [["program", "no hook", "hook, off", "difference"]];
   const ratios: number[] = [];
   for (const p of programs) {
     let a = Infinity;

@@ -4,6 +4,9 @@
 import { UsageError } from "./main.ts";
 import { CannotOpen, readSource } from "./source.ts";
 import { Interpreter } from "../runtime/vm/interpreter.ts";
+import { auditHeap, enableAudit } from "../runtime/memory/audit.ts";
+import { obmalloc, parseMemoryLimit } from "../runtime/memory/obmalloc.ts";
+import { installHeapGuard } from "./heap_guard.ts";
 import { CliHost } from "./host.ts";
 import { jitConfig } from "../runtime/vm/jit.ts";
 import { codeWarmup } from "../runtime/objects/codeobject.ts";
@@ -28,7 +31,25 @@ export function run(args: string[]): Promise<number> {
     console.error(`glasspy: ${e.message}`);
     return Promise.resolve(2);
   }
+  // GLASSPY_MEMORY_LIMIT=1G: past it, allocation raises MemoryError (default 1 GiB).
+  const limitText = Deno.env.get("GLASSPY_MEMORY_LIMIT");
+  if (limitText !== undefined) {
+    const limit = parseMemoryLimit(limitText);
+    if (limit === null) {
+      console.error(
+        `glasspy: GLASSPY_MEMORY_LIMIT must be a size such as 512M or 2G, not ${
+          JSON.stringify(limitText)
+        }`,
+      );
+      return Promise.resolve(2);
+    }
+    obmalloc.setLimit(limit);
+  }
+  installHeapGuard();
   const host = new CliHost();
+  // GLASSPY_AUDIT=FILE: audit the heap when the script has run, the report as JSON in FILE.
+  const auditFile = Deno.env.get("GLASSPY_AUDIT");
+  if (auditFile) enableAudit({ stacks: Deno.env.get("GLASSPY_AUDIT_STACKS") !== undefined });
   // GLASSPY_JIT_WARMUP=N compiles code after N entries or loop iterations (0: at once;
   // "off": never), for testing the compiled code against the interpreter.
   const warmup = Deno.env.get("GLASSPY_JIT_WARMUP");
@@ -37,6 +58,9 @@ export function run(args: string[]): Promise<number> {
   let status: number;
   try {
     const interp = new Interpreter(host, args, {
+      beforeFinalize: auditFile
+        ? () => Deno.writeTextFileSync(auditFile, JSON.stringify(auditHeap()))
+        : undefined,
       readSource: (filename) => {
         try {
           return new TextDecoder().decode(Deno.readFileSync(filename));

@@ -16,6 +16,7 @@ import { HostRaise } from "../runtime/vm/host.ts";
 import type { FromWorker, ToWorker, WorkerInit, WorkerRequest } from "./worker_protocol.ts";
 import { BANNER } from "./kernel_info.ts";
 import { loadGraphviz } from "../runtime/glass/graphviz.ts";
+import { installHeapGuard } from "../cli/heap_guard.ts";
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -44,6 +45,8 @@ async function init(message: WorkerInit): Promise<void> {
       throw new Error(`${message.engine} has no createEngine function`);
     }
     history = openHistory(message.historyFile);
+    // a cell that fills the worker's JavaScript heap gets MemoryError, not a dead kernel
+    installHeapGuard();
     session = new Session({
       engine: createEngine,
       emit: (event) => post({ kind: "event", event }),

@@ -37,6 +37,70 @@ export function addressOf(unit: number): number {
   return HEAP_BASE + unit * ALIGNMENT;
 }
 
+/** Large blocks from this size (64 KiB) ask the host whether its memory is nearly full. */
+const LARGE_BLOCK_UNITS = (64 << 10) / ALIGNMENT;
+
+// The radix tree over 64-bit addresses and 1 MiB arenas: root and mid nodes index 15 bits
+// each, bottom nodes 14 (an 8-byte arena_coverage_t per arena).
+const MAP_INTERIOR_BITS = 15;
+const MAP_BOT_BITS = 14;
+const MAP_BOT_SHIFT = 20 + MAP_BOT_BITS;
+const MAP_MID_SHIFT = MAP_BOT_SHIFT + MAP_INTERIOR_BITS;
+
+/** A number right-aligned in `width` columns, as %Nu prints it. */
+function pad(n: number, width: number): string {
+  return String(n).padStart(width);
+}
+
+/**
+ * One line of the allocator's statistics (obmalloc.c printone): the label padded to 35
+ * columns, "=", the value with thousands separators right-aligned in 21.
+ */
+export function statLine(label: string, value: number): string {
+  const digits = String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${label.padEnd(35)}=${digits.padStart(21)}\n`;
+}
+
+/** The modelled heap's default limit: 1 GiB of arenas and large blocks. */
+export const DEFAULT_MEMORY_LIMIT = 1 << 30;
+
+/**
+ * Thrown by the allocator when a request would take the modelled heap past its limit;
+ * the eval loop turns it into MemoryError (objects/errors.ts PyErr_FromJS), and the
+ * session goes on.
+ */
+export class MemoryLimitExceeded extends Error {
+  constructor(readonly requested: number, readonly limit: number) {
+    super(`the modelled heap would pass its limit of ${limit} bytes`);
+    this.name = "MemoryLimitExceeded";
+  }
+}
+
+/**
+ * Reads a memory limit: bytes, or a number with K, M, G (powers of 1024; "KiB", "MB"...
+ * read alike). Returns null for anything else.
+ */
+export function parseMemoryLimit(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(text);
+  if (m === null) return null;
+  const scale = { k: 1 << 10, m: 1 << 20, g: 1 << 30 }[(m[2] ?? "").toLowerCase()] ?? 1;
+  const bytes = Math.floor(Number(m[1]) * scale);
+  return bytes > 0 ? bytes : null;
+}
+
+/**
+ * CPython 3.11's small-object heap when `python3 FILE.py` reaches the script's first line:
+ * blocks in use per size class (16, 32, ... 512 bytes), as `sys._debugmallocstats()` as a
+ * script's first line reports them (they vary by a few blocks from run to run). Its
+ * start-up (site, encodings, io, the codecs, the .pth hooks...) leaves every size class in
+ * use; glasspy's smaller start-up is topped up to these counts (Obmalloc.setStartupState).
+ */
+// deno-fmt-ignore
+export const CPYTHON_SCRIPT_BLOCKS: readonly number[] = [
+  107, 1148, 4226, 12593, 7464, 1525, 730, 1189, 267, 2685, 193, 216, 503, 464, 380, 267,
+  245, 191, 131, 102, 106, 88, 90, 71, 236, 63, 46, 41, 43, 37, 34, 50,
+];
+
 /**
  * The index of the pool holding a unit in Obmalloc.poolByKey. Arenas are mapped downward
  * from the top of the modelled address space, so counting pools from the top keeps that
@@ -127,6 +191,14 @@ export class Obmalloc {
   private readonly mallocFree = new Map<number, number[]>();
   private readonly mallocSize = new Map<number, number>();
   private staticTop = 1;
+  /** The most the arenas and large blocks may hold together (settable: setLimit). */
+  limit = DEFAULT_MEMORY_LIMIT;
+  /**
+   * Asked whenever the heap grows by an arena or a large block: the host answers whether
+   * its own memory (the JavaScript heap that holds the objects) is nearly full, so that
+   * allocation raises MemoryError before the host itself would run out.
+   */
+  hostMemoryFull: () => boolean = () => false;
 
   constructor() {
     for (let i = 0; i < NB_SMALL_SIZE_CLASSES; i++) {
@@ -135,6 +207,31 @@ export class Obmalloc {
       this.usedpools.push(head);
     }
     for (let i = 0; i <= ARENA_UNITS / POOL_UNITS; i++) this.nfp2lasta.push(null);
+  }
+
+  /**
+   * The radix tree's interior nodes (USE_INTERIOR_NODES on 64-bit: 15 bits for the root,
+   * 15 for a mid node, 14 for a bottom node over 1 MiB arenas). Nodes are made when an
+   * arena is first mapped under them and never freed; only their number is reported.
+   */
+  private readonly mapMidNodes = new Set<number>();
+  private readonly mapBotNodes = new Set<number>();
+
+  /** Sets the limit (bytes); a limit below what is in use only stops further growth. */
+  setLimit(bytes: number): void {
+    if (!(bytes > 0)) throw new RangeError("the memory limit must be a positive number of bytes");
+    this.limit = bytes;
+  }
+
+  /**
+   * Checks, before a caller builds something of nbytes outside the model (a long list's
+   * items, a big string), that the modelled heap could take it: throws
+   * MemoryLimitExceeded when it could not, so nothing huge is built first.
+   */
+  reserve(nbytes: number): void {
+    if (!(nbytes <= this.limit - this.footprint()) || this.hostMemoryFull()) {
+      throw new MemoryLimitExceeded(nbytes, this.limit);
+    }
   }
 
   /** PyObject_Malloc(nbytes): the unit of the new block. */
@@ -303,11 +400,18 @@ export class Obmalloc {
       }
       this.unusedArenaObjects = this.arenas[start];
     }
+    if (this.footprint() + ARENA_SIZE > this.limit || this.hostMemoryFull()) {
+      throw new MemoryLimitExceeded(ARENA_SIZE, this.limit);
+    }
     const arena = this.unusedArenaObjects;
     this.unusedArenaObjects = arena.nextarena;
     const unit = this.unmapped.length > 0 ? this.unmapped.pop()! : (this.mmapTop -= ARENA_UNITS);
     if (unit < this.mallocTop) throw new RangeError("glasspy: modelled address space exhausted");
     arena.unit = unit;
+    // Our arenas are 1 MiB aligned: only their first address is marked in the map.
+    const address = addressOf(unit);
+    this.mapMidNodes.add(Math.floor(address / 2 ** MAP_MID_SHIFT));
+    this.mapBotNodes.add(Math.floor(address / 2 ** MAP_BOT_SHIFT));
     this.stats.narenasCurrentlyAllocated++;
     this.stats.ntimesArenaAllocated++;
     if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
@@ -389,8 +493,115 @@ export class Obmalloc {
     lastnf!.nextarena = ao;
   }
 
+  /** Blocks in use per size class, over the arenas' carved pools. */
+  blocksInUseByClass(): number[] {
+    const n = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
+    for (const a of this.arenas) {
+      if (a.unit < 0) continue;
+      for (let u = a.unit; u < a.poolUnit; u += POOL_UNITS) {
+        const p = this.poolByKey[poolKey(u)];
+        if (p !== undefined && p.arena === a && p.szidx >= 0) n[p.szidx] += p.count;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Makes the heap look like the imitated CPython's when user code starts: each size class
+   * gets blocks (held for the interpreter's life, as CPython's start-up objects mostly are)
+   * until it has as many in use as `blocks` says. Only the model's figures change
+   * (sys._debugmallocstats, arenas in use); later allocations follow in the same pools.
+   */
+  setStartupState(blocks: readonly number[]): void {
+    const have = this.blocksInUseByClass();
+    for (let i = 0; i < NB_SMALL_SIZE_CLASSES; i++) {
+      for (let n = have[i]; n < blocks[i]; n++) this.malloc((i + 1) * ALIGNMENT);
+    }
+  }
+
+  /**
+   * _PyObject_DebugMallocStats: the report sys._debugmallocstats() prints first, in
+   * CPython's layout, from the model's arenas and pools.
+   */
+  debugMallocStats(): string {
+    const numpools = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
+    const numblocks = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
+    const numfree = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
+    let narenas = 0, numfreepools = 0;
+    for (const a of this.arenas) {
+      if (a.unit < 0) continue;
+      narenas++;
+      numfreepools += a.nfreepools;
+      // the pools carved so far; an empty one waits in the arena's free pools
+      for (let u = a.unit; u < a.poolUnit; u += POOL_UNITS) {
+        const p = this.poolByKey[poolKey(u)];
+        if (p === undefined || p.count === 0 || p.szidx < 0) continue;
+        const sz = p.szidx;
+        numpools[sz]++;
+        numblocks[sz] += p.count;
+        numfree[sz] += Math.floor((POOL_SIZE - POOL_OVERHEAD) / ((sz + 1) * ALIGNMENT)) - p.count;
+      }
+    }
+    const out: string[] = [
+      `Small block threshold = ${SMALL_REQUEST_THRESHOLD}, in ${NB_SMALL_SIZE_CLASSES} size classes.\n`,
+      "\n",
+      "class   size   num pools   blocks in use  avail blocks\n",
+      "-----   ----   ---------   -------------  ------------\n",
+    ];
+    let allocated = 0, available = 0, headers = 0, quantization = 0;
+    for (let i = 0; i < NB_SMALL_SIZE_CLASSES; i++) {
+      const p = numpools[i];
+      if (p === 0) continue;
+      const size = (i + 1) * ALIGNMENT;
+      out.push(
+        `${pad(i, 5)} ${pad(size, 6)} ${pad(p, 11)} ${pad(numblocks[i], 15)} ${
+          pad(numfree[i], 13)
+        }\n`,
+      );
+      allocated += numblocks[i] * size;
+      available += numfree[i] * size;
+      headers += p * POOL_OVERHEAD;
+      quantization += p * ((POOL_SIZE - POOL_OVERHEAD) % size);
+    }
+    out.push("\n");
+    const st = this.stats;
+    out.push(statLine("# arenas allocated total", st.ntimesArenaAllocated));
+    out.push(statLine("# arenas reclaimed", st.ntimesArenaAllocated - narenas));
+    out.push(statLine("# arenas highwater mark", st.narenasHighwater));
+    out.push(statLine("# arenas allocated current", narenas));
+    out.push(statLine(`${narenas} arenas * ${ARENA_SIZE} bytes/arena`, narenas * ARENA_SIZE));
+    out.push("\n");
+    const unused = numfreepools * POOL_SIZE;
+    out.push(statLine("# bytes in allocated blocks", allocated));
+    out.push(statLine("# bytes in available blocks", available));
+    out.push(statLine(`${numfreepools} unused pools * ${POOL_SIZE} bytes`, unused));
+    out.push(statLine("# bytes lost to pool headers", headers));
+    out.push(statLine("# bytes lost to quantization", quantization));
+    out.push(statLine("# bytes lost to arena alignment", 0));
+    out.push(statLine("Total", allocated + available + unused + headers + quantization));
+    out.push("\narena map counts\n");
+    const mid = this.mapMidNodes.size, bot = this.mapBotNodes.size;
+    out.push(statLine("# arena map mid nodes", mid));
+    out.push(statLine("# arena map bot nodes", bot));
+    out.push("\n");
+    const root = 8 * 2 ** MAP_INTERIOR_BITS;
+    const midBytes = mid * 8 * 2 ** MAP_INTERIOR_BITS;
+    const botBytes = bot * 8 * 2 ** MAP_BOT_BITS;
+    out.push(statLine("# bytes lost to arena map root", root));
+    out.push(statLine("# bytes lost to arena map mid", midBytes));
+    out.push(statLine("# bytes lost to arena map bot", botBytes));
+    out.push(statLine("Total", root + midBytes + botBytes));
+    return out.join("");
+  }
+
   private rawMalloc(nbytes: number): number {
     const units = Math.max(2, Math.ceil((nbytes + 8) / ALIGNMENT)); // glibc chunk header
+    if (
+      !(this.footprint() + units * ALIGNMENT <= this.limit) ||
+      units >= LARGE_BLOCK_UNITS && this.hostMemoryFull()
+    ) {
+      throw new MemoryLimitExceeded(nbytes, this.limit);
+    }
     this.stats.rawAllocatedBlocks++;
     this.rawInuse += units << 4;
     if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();

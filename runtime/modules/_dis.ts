@@ -114,7 +114,13 @@ const number = (o: PyObject | null | undefined, dflt: number) =>
 
 /** The builtins that FORMAT_VALUE's argument names (dis shows them as argval). */
 function converters(): PyObject[] {
-  const b = importModule(PyUnicode_FromString("builtins"));
+  const name = PyUnicode_FromString("builtins");
+  let b: PyObject;
+  try {
+    b = importModule(name);
+  } finally {
+    Py_DECREF(name);
+  }
   try {
     return ["str", "repr", "ascii"].map((n) => PyObject_GetAttrString(b, n));
   } finally {

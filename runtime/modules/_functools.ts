@@ -57,6 +57,7 @@ import { PyMethod_New } from "../objects/classobject.ts";
 import { Py_GenericAlias } from "../objects/genericaliasobject.ts";
 import { checkPositional, unpackKeywords, unpackTupleDict } from "../objects/argparse.ts";
 import { Hash } from "../objects/pyhash.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { PyModule_AddType, registerBuiltinModule } from "./modsupport.ts";
 
 /** PyCallable_Check */
@@ -430,6 +431,7 @@ const lruWrapperType = newStaticType(
 /** The object that separates positional from keyword arguments in keys (an object()). */
 const kwdMark = new PyObject(PyBaseObject_Type);
 PyObject_Init(kwdMark, 16);
+registerRoots("functools kwd_mark", (visit) => visit(kwdMark));
 
 function lru_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
   const [func, maxsizeO, typedO, cacheInfoType] = unpackTupleDict(

@@ -17,7 +17,7 @@ import {
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_TypeError } from "../objects/exceptions.ts";
-import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import { PyDict_SetItemString } from "../objects/dictobject.ts";
 import { PyUnicode_InternFromString } from "../objects/unicodeobject.ts";
@@ -27,6 +27,7 @@ import { PyObject_RichCompareBool } from "../objects/objectops.ts";
 import { PyObject_Call } from "../objects/call.ts";
 import { writeUnraisable } from "../objects/unraisable.ts";
 import { registerModule } from "./registry.ts";
+import { registerRoots } from "../memory/audit.ts";
 
 interface AtexitCallback {
   func: PyObject;
@@ -36,6 +37,14 @@ interface AtexitCallback {
 
 /** The interpreter's registered callbacks (null where one was unregistered). */
 const callbacks: (AtexitCallback | null)[] = [];
+registerRoots("atexit callbacks", (visit) => {
+  for (const cb of callbacks) {
+    if (cb === null) continue;
+    visit(cb.func);
+    visit(cb.args);
+    if (cb.kwargs !== null) visit(cb.kwargs);
+  }
+});
 
 function deleteCallback(i: number): void {
   const cb = callbacks[i];
@@ -120,6 +129,7 @@ registerModule("atexit", () => {
     "atexit",
     "allow programmer to define multiple exit functions to be executed\nupon normal program termination.\n\nTwo public functions, register and unregister, are defined.\n",
   );
+  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("atexit");
   for (const ml of methods) {

@@ -59,7 +59,7 @@ import {
   PyExc_TypeError,
   PyExc_ValueError,
 } from "../objects/exceptions.ts";
-import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
   _PyDict_Pop,
@@ -136,6 +136,7 @@ import { decodeSource } from "../compiler/decode.ts";
 import { importName } from "../vm/imports.ts";
 import { isStandardStream, standardStreamWrite } from "./textio.ts";
 import { registerModule } from "./registry.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { sysGetObject } from "./sysstate.ts";
 import { makeQuitter } from "./sitebuiltins.ts";
 
@@ -1339,6 +1340,7 @@ export function makeBuiltins(): PyObject {
     "builtins",
     "Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices.",
   );
+  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("builtins");
   for (const ml of builtinMethods) {
@@ -1392,6 +1394,7 @@ export function makeBuiltins(): PyObject {
   }
   builtinsModule = mod;
   mod.ob_refcnt++;
+  registerRoots("builtinsModule", (visit) => visit(mod));
   setHostRaise((typeName, text) => {
     const t = builtinExceptions.get(typeName) ?? PyExc_SystemError;
     if (t === PyExc_KeyboardInterrupt) return PyErr_Format(t, "");

@@ -102,6 +102,11 @@ function codecs_register_error(_m: PyObject, args: Args, off: number, nargs: num
 }
 
 const builtinFunctions = new Map<string, PyObject>();
+// The codec registry's references (interp->codec_error_registry, for the heap audit).
+registerRoots("codecs error handlers", (visit) => {
+  for (const f of builtinFunctions.values()) visit(f);
+  for (const h of registeredHandlers.values()) visit(h);
+});
 
 /** _codecs.lookup_error(name): the handler registered for name. */
 function codecs_lookup_error(_m: PyObject, nameO: PyObject): PyObject {
@@ -415,3 +420,4 @@ def iterdecode(iterator, encoding, errors='strict', **kwargs):
         yield tail
 `,
 );
+import { registerRoots } from "../memory/audit.ts";

@@ -23,7 +23,7 @@ import {
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
-import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
   _PyDict_ClearFreeList,
@@ -61,6 +61,8 @@ import {
 import { unpackKeywords } from "../objects/argparse.ts";
 import { writeStderr } from "./sys.ts";
 import { registerModule } from "./registry.ts";
+import "../memory/referents.ts";
+import { registerRoots } from "../memory/audit.ts";
 
 type Args = (PyObject | null)[];
 
@@ -170,6 +172,11 @@ function invokeCallbacks(
 // _PyGC_Init: gc.garbage and gc.callbacks exist from the interpreter's start.
 gcstate.garbage ??= PyList_FromArraySteal([]);
 gcstate.callbacks ??= PyList_FromArraySteal([]);
+registerRoots("gc.garbage, gc.callbacks, the gc module", (visit) => {
+  visit(gcstate.garbage!);
+  visit(gcstate.callbacks!);
+  if (gcModule !== null) visit(gcModule);
+});
 
 gcstate.hooks = {
   invokeCallbacks,
@@ -437,6 +444,7 @@ function makeGc(): PyObject {
       "unfreeze() -- Unfreeze all objects in the permanent generation.\n" +
       "get_freeze_count() -- Return the number of objects in the permanent generation.\n",
   );
+  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("gc");
   for (const ml of gcMethods) {

@@ -54,6 +54,7 @@ import { _Py_ID, PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { checkPositional, noKeywords, unpackTupleDict } from "../objects/argparse.ts";
 import { PyModule_AddType, registerBuiltinModule } from "./modsupport.ts";
 import { dictGetStr, dictKeyList } from "../objects/dictobject.ts";
+import { auditFirstVisit, registerReferents } from "../memory/audit.ts";
 import { PyList_Append, PyList_New } from "../objects/listobject.ts";
 
 function ref<T extends PyObject>(o: T): T {
@@ -757,6 +758,15 @@ class TeeState {
   };
 }
 
+/** For the heap audit: links and their source own their values once, whichever tee reads them. */
+function tee_referents(o: PyObject, visit: (r: PyObject) => void): void {
+  for (let l: TeeLink | null = (o.ob_data as TeeState).link; l !== null; l = l.nextLink) {
+    if (!auditFirstVisit(l)) break;
+    for (const v of l.values) visit(v);
+    if (l.source.it !== null && auditFirstVisit(l.source)) visit(l.source.it);
+  }
+}
+
 function tee_fromiterable(iterable: PyObject): PyObject {
   const it = PyObject_GetIter(iterable);
   const source: TeeSource = { it, running: false, links: 0 };
@@ -1306,6 +1316,7 @@ const teeType = iterType({
   base: false,
   methods: [{ ml_name: "__copy__", ml_meth: tee_copy, ml_flags: METH_NOARGS }],
 });
+registerReferents(teeType, tee_referents);
 iterType({
   name: "zip_longest",
   basicsize: 56,

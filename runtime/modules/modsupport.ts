@@ -9,6 +9,7 @@ import {
   type PyObject,
   type PyTypeObject,
 } from "../objects/object.ts";
+import { registerRoots } from "../memory/audit.ts";
 import {
   builtinModules,
   PyModule_GetDict,
@@ -87,6 +88,8 @@ export function registerBuiltinModule(def: BuiltinModuleDef): void {
       PyModule_AddFunctions(mod, def.methods);
       def.exec?.(mod);
       module = mod;
+      // interp->modules_by_index keeps the module (the heap audit's root).
+      registerRoots(`modules_by_index: ${def.name}`, (visit) => visit(mod));
     }
     module.ob_refcnt++;
     return module;

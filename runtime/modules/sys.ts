@@ -28,7 +28,7 @@ import {
   PyExc_ValueError,
   PyException_GetTraceback,
 } from "../objects/exceptions.ts";
-import { PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import { PyDict_New, PyDict_SetItem, PyDict_SetItemString } from "../objects/dictobject.ts";
 import {
@@ -62,6 +62,7 @@ import { formatException } from "../vm/traceback.ts";
 import { hostState } from "../vm/hoststate.ts";
 import { importState } from "../vm/imports.ts";
 import { builtinModuleNames, registerModule } from "./registry.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { newStandardStream } from "./textio.ts";
 import { builtinsModule } from "./builtins.ts";
 import { sysGetObject, sysState } from "./sysstate.ts";
@@ -138,8 +139,35 @@ function sys_getsizeof(
 }
 
 import { PyType_IsSubtype } from "../objects/object.ts";
+import { obmalloc, statLine } from "../memory/obmalloc.ts";
+import { dictFreeListCounts } from "../objects/dictobject.ts";
+import { floatFreeListCount } from "../objects/floatobject.ts";
+import { listFreeListCount } from "../objects/listobject.ts";
+import { tupleFreeListCounts } from "../objects/tupleobject.ts";
 function PyType_IsSubtypeOf(e: PyObject, t: PyObject): boolean {
   return PyType_IsSubtype(e.ob_type, t as never);
+}
+
+/** _PyDebugAllocatorStats: one free list's line, its label right-aligned in 48 columns. */
+function freeListLine(name: string, count: number, size: number): string {
+  return statLine(`${count} ${name}s * ${size} bytes each`.padStart(48) + " ", count * size);
+}
+
+/**
+ * sys._debugmallocstats(): the allocator's arenas, pools and size classes, then the type
+ * free lists, written to the process's stderr as CPython writes them (not sys.stderr).
+ */
+function sys__debugmallocstats(): PyObject {
+  let text = obmalloc.debugMallocStats() + "\n";
+  text += freeListLine("free PyDictObject", dictFreeListCounts()[0], 48);
+  text += freeListLine("free PyFloatObject", floatFreeListCount(), 24);
+  text += freeListLine("free PyListObject", listFreeListCount(), 40);
+  tupleFreeListCounts().forEach((n, i) => {
+    text += freeListLine(`free ${i + 1}-sized PyTupleObject`, n, 24 + 8 * (i + 1));
+  });
+  hostState.host?.write("stderr", text);
+  Py_None.ob_refcnt++;
+  return Py_None;
 }
 
 function sys_intern(_m: PyObject, s: PyObject): PyObject {
@@ -449,26 +477,26 @@ function makeConstants(d: PyObject): void {
   void implNs;
   const ns = PySimpleNamespace_Type.tp_new!(PySimpleNamespace_Type, emptyTuple(), null);
   const nsDict = ns.ob_dict!;
-  PyDict_SetItemString(nsDict, "name", ownedStr("cpython"));
-  PyDict_SetItemString(nsDict, "cache_tag", ownedStr("cpython-311"));
+  const setIn = (name: string, v: PyObject) => {
+    PyDict_SetItemString(nsDict, name, v);
+    Py_DECREF(v);
+  };
+  setIn("name", s("cpython"));
+  setIn("cache_tag", s("cpython-311"));
   PyDict_SetItemString(nsDict, "version", d_get(d, "version_info"));
   PyDict_SetItemString(nsDict, "hexversion", d_get(d, "hexversion"));
-  PyDict_SetItemString(nsDict, "_multiarch", ownedStr("x86_64-linux-gnu"));
+  setIn("_multiarch", s("x86_64-linux-gnu"));
   set("implementation", ns);
   Py_DECREF(implDict);
 }
 
-const strCache: PyObject[] = [];
-/** A str kept alive for the interpreter's life (for dict values set by borrowed reference). */
-function ownedStr(t: string): PyObject {
-  const o = PyUnicode_FromString(t);
-  strCache.push(o);
-  return o;
-}
-
+/** d[name], borrowed. */
 function d_get(d: PyObject, name: string): PyObject {
   const { dictGetStr } = dictApi;
-  return dictGetStr(d, PyUnicode_InternFromString(name))!;
+  const key = PyUnicode_InternFromString(name);
+  const v = dictGetStr(d, key)!;
+  Py_DECREF(key);
+  return v;
 }
 import * as dictApi from "../objects/dictobject.ts";
 
@@ -516,6 +544,7 @@ function m(name: string, meth: PyMethodDef["ml_meth"], flags: number): PyMethodD
 const sysMethods: PyMethodDef[] = [
   m("getrefcount", sys_getrefcount, METH_O),
   m("getsizeof", sys_getsizeof, METH_FASTCALL | METH_KEYWORDS),
+  m("_debugmallocstats", sys__debugmallocstats, METH_NOARGS),
   m("intern", sys_intern, METH_O),
   m("getrecursionlimit", sys_getrecursionlimit, METH_NOARGS),
   m("setrecursionlimit", sys_setrecursionlimit, METH_O),
@@ -548,6 +577,7 @@ export function makeSys(argv: string[]): PyObject {
     "sys",
     "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.",
   );
+  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   // interp->sysdict owns a reference (the collector must see sys as reachable).
   d.ob_refcnt++;
@@ -600,6 +630,8 @@ export function makeSys(argv: string[]): PyObject {
   // interp->modules owns a reference, besides sys.modules.
   modules.ob_refcnt++;
   importState.modules = modules;
+  registerRoots("interp->modules", (visit) => visit(modules));
+  registerRoots("interp->sysdict", (visit) => visit(d));
   setOwned("modules", modules);
   PyDict_SetItem(modules, _Py_ID("sys"), mod);
   hostState.displayhook = () => sysGetObject("displayhook");

@@ -3,20 +3,13 @@
 
 import type { PyObject } from "../objects/object.ts";
 import { dictGetStr } from "../objects/dictobject.ts";
-import { PyUnicode_InternFromString } from "../objects/unicodeobject.ts";
+import { _Py_ID } from "../objects/unicodeobject.ts";
 
 export const sysState: { dict: PyObject | null } = { dict: null };
 
-const names = new Map<string, PyObject>();
-
-/** sys.NAME (borrowed), or null when sys has no such attribute. */
+/** sys.NAME (borrowed), or null when sys has no such attribute (keys are &_Py_ID(NAME)). */
 export function sysGetObject(name: string): PyObject | null {
   const d = sysState.dict;
   if (d === null) return null;
-  let key = names.get(name);
-  if (key === undefined) {
-    key = PyUnicode_InternFromString(name);
-    names.set(name, key);
-  }
-  return dictGetStr(d, key);
+  return dictGetStr(d, _Py_ID(name));
 }

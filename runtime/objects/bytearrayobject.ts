@@ -58,6 +58,7 @@ import { PyObject_CallOneArg } from "./call.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
 import { checkPositional, unpackTupleDict } from "./argparse.ts";
 import { _Py_ID } from "./unicodeobject.ts";
+import { obmalloc } from "../memory/obmalloc.ts";
 
 /** The backing buffer and the front offset (CPython's ob_start - ob_bytes). */
 interface ByteArrayState {
@@ -129,6 +130,7 @@ export function resize(o: PyObject, size: number): void {
   } else {
     newAlloc = size + 1;
   }
+  obmalloc.reserve(newAlloc);
   const buf = new Uint8Array(newAlloc);
   buf.set(old.subarray(0, Math.min(old.length, size)));
   st.buf = buf;

@@ -221,6 +221,7 @@ export function bytes_repeat(a: PyObject, n: number): PyObject {
     a.ob_refcnt++;
     return a;
   }
+  obmalloc.reserve(x.length * n);
   const out = new Uint8Array(x.length * n);
   for (let i = 0; i < n; i++) out.set(x, i * x.length);
   return PyBytes_FromBytes(out);
@@ -317,6 +318,7 @@ export function bytesiter_traverse(it: PyObject, visit: visitproc, arg: unknown)
 
 import { decodeBytes, encodeText } from "./codecs.ts";
 export { decodeBytes, encodeText };
+import { obmalloc } from "../memory/obmalloc.ts";
 
 // ---- the bytes type's methods (Objects/bytesobject.c) ---------------------------------------------
 
@@ -435,6 +437,7 @@ export function bytesFromObject(x: PyObject, what: "bytes" | "bytearray"): Uint8
     }
     if (size !== null) {
       if (size < 0) throw PyErr_Format(PyExc_ValueError, "negative count");
+      obmalloc.reserve(size);
       return new Uint8Array(size);
     }
   }

@@ -173,6 +173,11 @@ export function codeData(co: PyObject): CodeData {
   return (co as PyCodeObject).ob_data;
 }
 
+/** The code object's block: its header and its bytecode, rounded to 8 (_PyObject_VAR_SIZE). */
+export function codeSize(co: PyObject): number {
+  return (PyCode_Type.tp_basicsize + codeData(co).code.length + 7) & ~7;
+}
+
 export function PyCode_Check(o: PyObject): boolean {
   return o.ob_type === PyCode_Type;
 }
@@ -483,7 +488,7 @@ export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
   const filename = pool.filename(unit.filename);
   filename.ob_refcnt++;
   co.ob_data = new CodeData(unit, constsTuple, names, lpnames, filename);
-  PyObject_Init(co, 176 + unit.code.length);
+  PyObject_Init(co, codeSize(co));
   return co;
 }
 

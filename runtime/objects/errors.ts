@@ -25,6 +25,7 @@ import {
 } from "./exceptions.ts";
 import { topmostException } from "./pystate.ts";
 import { PyType_IsSubtype } from "./object.ts";
+import { MemoryLimitExceeded } from "../memory/obmalloc.ts";
 
 /** True when a caught value is a Python exception (as opposed to a JavaScript error). */
 export function isPyErr(e: unknown): e is PyObject {
@@ -126,6 +127,16 @@ export function PyErr_FromJS(e: unknown): PyObject {
   if (e instanceof PyObject && PyExceptionInstance_Check(e)) return e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
+  }
+  // The modelled heap's limit, or JavaScript's own limits on one array, string or buffer.
+  if (
+    e instanceof MemoryLimitExceeded ||
+    e instanceof RangeError &&
+      /^(Invalid (array|string|typed array) length|Array buffer allocation failed)/.test(
+        e.message,
+      )
+  ) {
+    return PyErr_NoMemory();
   }
   if (e !== null && typeof e === "object" && "typeName" in e && "text" in e) {
     // A HostRaise from the host (vm/host.ts): raise the named builtin exception.

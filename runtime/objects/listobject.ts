@@ -434,6 +434,7 @@ export function list_concat(a: PyObject, b: PyObject): PyObject {
 export function list_repeat(a: PyObject, n: number): PyObject {
   const src = (a as PyListObject).ob_item;
   if (n <= 0 || src.length === 0) return PyList_FromArraySteal([]);
+  obmalloc.reserve(8 * src.length * n);
   if (src.length * n > 0x7fffffff) throw PyErr_NoMemoryLocal();
   const items: PyObject[] = new Array(src.length * n);
   let k = 0;
@@ -818,7 +819,7 @@ export function list_init_from(self: PyObject, iterable: PyObject | null): void 
 }
 
 export function list_sizeof(self: PyObject): number {
-  return 40 + 8 * (self as PyListObject).ob_size;
+  return self.ob_type.tp_basicsize + 8 * (self as PyListObject).ob_size;
 }
 
 // ---- iterators ------------------------------------------------------------------------------

@@ -99,7 +99,8 @@ function newView(
   len: number,
   readonly: boolean,
 ): PyObject {
-  const v = PyType_GenericAlloc(type, 0);
+  // memory_alloc(ndim): one dimension's shape, strides and suboffsets after the header.
+  const v = PyType_GenericAlloc(type, 3 - 1);
   obj.ob_refcnt++;
   v.ob_item = [obj];
   const exported = PyByteArray_Check(obj);
@@ -283,7 +284,15 @@ function bool(v: boolean): PyObject {
   return r;
 }
 
+/** A one-dimensional view's size: its header and shape, strides and suboffsets (3 * ndim). */
+const VIEW_SIZE = PyMemoryView_Type.tp_basicsize + 3 * PyMemoryView_Type.tp_itemsize;
+
 const methods: PyMethodDef[] = [
+  {
+    ml_name: "__sizeof__",
+    ml_meth: () => PyLong_FromNumber(VIEW_SIZE),
+    ml_flags: METH_NOARGS,
+  },
   {
     ml_name: "tobytes",
     ml_meth: (o: PyObject) => PyBytes_FromBytes(memoryviewData(o).slice()),

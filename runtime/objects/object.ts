@@ -13,6 +13,7 @@
 
 import { GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
+import { auditAllocated, auditFreed, auditing, auditStatic } from "../memory/audit.ts";
 import type { DictValues } from "./inlinevalues.ts";
 import type { DictKeys } from "./dictobject.ts";
 
@@ -399,12 +400,14 @@ export function _Py_INC_TPALLOCS(t: PyTypeObject): void {
 export function PyObject_Init(o: PyObject, nbytes: number): PyObject {
   o.ob_id = obmalloc.malloc(nbytes);
   _Py_INC_TPALLOCS(o.ob_type);
+  if (auditing) auditAllocated(o);
   return o;
 }
 
 /** PyObject_Free for a non-GC object. */
 export function PyObject_Free(o: PyObject): void {
   o.ob_type.tp_frees++;
+  if (auditing) auditFreed(o);
   obmalloc.free(o.ob_id);
 }
 
@@ -416,6 +419,7 @@ export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
   const pre = preheaderUnits(o.ob_type);
   o.ob_id = obmalloc.malloc(nbytes + pre * 16) + pre;
   _Py_INC_TPALLOCS(o.ob_type);
+  if (auditing) auditAllocated(o);
   gcstate.link();
   return o;
 }
@@ -425,6 +429,7 @@ export function PyObject_GC_Del(o: PyObject): void {
   if (o.gc_next !== null) gcUntrack(o);
   gcstate.unlink();
   o.ob_type.tp_frees++;
+  if (auditing) auditFreed(o);
   obmalloc.free(o.ob_id - preheaderUnits(o.ob_type));
 }
 
@@ -443,6 +448,7 @@ export function _PyObject_GC_IS_TRACKED(o: PyObject): boolean {
 /** A statically allocated object (types, singletons): an address that is never freed. */
 export function staticObject(o: PyObject, nbytes: number): PyObject {
   o.ob_id = obmalloc.staticAlloc(nbytes);
+  auditStatic(o);
   return o;
 }
 
@@ -463,9 +469,10 @@ function staticType(name: string, basicsize: number, flags: number): PyTypeObjec
 const BASE = Py_TPFLAGS_BASETYPE;
 const GC = Py_TPFLAGS_HAVE_GC;
 
-export const PyType_Type = staticType("type", 936, BASE | GC | Py_TPFLAGS_TYPE_SUBCLASS);
+export const PyType_Type = staticType("type", 904, BASE | GC | Py_TPFLAGS_TYPE_SUBCLASS);
 export const PyBaseObject_Type = staticType("object", 16, BASE);
 PyType_Type.ob_type = PyType_Type;
+PyType_Type.tp_itemsize = 40; // a PyMemberDef per __slots__ name
 PyBaseObject_Type.ob_type = PyType_Type;
 
 /** Creates a static type whose metatype is `type`. */
@@ -477,11 +484,11 @@ export function newStaticType(name: string, basicsize: number, flags: number): P
 
 export const PyLong_Type = newStaticType("int", 24, BASE | Py_TPFLAGS_LONG_SUBCLASS);
 PyLong_Type.tp_itemsize = 4;
-export const PyBool_Type = newStaticType("bool", 24, Py_TPFLAGS_LONG_SUBCLASS);
+export const PyBool_Type = newStaticType("bool", 32, Py_TPFLAGS_LONG_SUBCLASS);
 PyBool_Type.tp_itemsize = 4;
 export const PyFloat_Type = newStaticType("float", 24, BASE);
 export const PyComplex_Type = newStaticType("complex", 32, BASE);
-export const PyUnicode_Type = newStaticType("str", 64, BASE | Py_TPFLAGS_UNICODE_SUBCLASS);
+export const PyUnicode_Type = newStaticType("str", 80, BASE | Py_TPFLAGS_UNICODE_SUBCLASS);
 export const PyBytes_Type = newStaticType("bytes", 33, BASE | Py_TPFLAGS_BYTES_SUBCLASS);
 PyBytes_Type.tp_itemsize = 1;
 export const PyByteArray_Type = newStaticType("bytearray", 56, BASE | GC);
@@ -508,20 +515,23 @@ export const PySlice_Type = newStaticType("slice", 40, GC);
 export const PyNone_Type = newStaticType("NoneType", 16, 0);
 export const PyNotImplemented_Type = newStaticType("NotImplementedType", 16, 0);
 export const PyEllipsis_Type = newStaticType("ellipsis", 16, 0);
-export const PyFunction_Type = newStaticType("function", 152, GC | Py_TPFLAGS_METHOD_DESCRIPTOR);
+export const PyFunction_Type = newStaticType("function", 136, GC | Py_TPFLAGS_METHOD_DESCRIPTOR);
 export const PyMethod_Type = newStaticType("method", 48, GC);
 export const PyCFunction_Type = newStaticType("builtin_function_or_method", 56, GC);
 export const PyCell_Type = newStaticType("cell", 24, GC);
-export const PyCode_Type = newStaticType("code", 176, 0);
-export const PyFrame_Type = newStaticType("frame", 80, GC);
-export const PyGen_Type = newStaticType("generator", 96, GC);
-export const PyCoro_Type = newStaticType("coroutine", 96, GC);
-export const PyModule_Type = newStaticType("module", 64, BASE | GC);
-export const PyProperty_Type = newStaticType("property", 80, BASE | GC);
+export const PyCode_Type = newStaticType("code", 184, 0);
+export const PyFrame_Type = newStaticType("frame", 120, GC);
+export const PyGen_Type = newStaticType("generator", 152, GC);
+export const PyCoro_Type = newStaticType("coroutine", 152, GC);
+// Frames, generators and coroutines hold their frame's slots inline; code its bytecode.
+for (const t of [PyFrame_Type, PyGen_Type, PyCoro_Type]) t.tp_itemsize = 8;
+PyCode_Type.tp_itemsize = 2;
+export const PyModule_Type = newStaticType("module", 56, BASE | GC);
+export const PyProperty_Type = newStaticType("property", 64, BASE | GC);
 export const PyStaticMethod_Type = newStaticType("staticmethod", 32, BASE | GC);
 export const PyClassMethod_Type = newStaticType("classmethod", 32, BASE | GC);
-export const PySuper_Type = newStaticType("super", 48, BASE | GC);
-export const PyTraceBack_Type = newStaticType("traceback", 48, GC);
+export const PySuper_Type = newStaticType("super", 40, BASE | GC);
+export const PyTraceBack_Type = newStaticType("traceback", 40, GC);
 export const PyMethodDescr_Type = newStaticType(
   "method_descriptor",
   56,
@@ -537,7 +547,7 @@ export const PyMethodWrapper_Type = newStaticType("method-wrapper", 32, GC);
 export const PyMemberDescr_Type = newStaticType("member_descriptor", 48, GC);
 export const PyGetSetDescr_Type = newStaticType("getset_descriptor", 48, GC);
 export const PyDictProxy_Type = newStaticType("mappingproxy", 24, GC | Py_TPFLAGS_MAPPING);
-export const PyEnum_Type = newStaticType("enumerate", 48, BASE | GC);
+export const PyEnum_Type = newStaticType("enumerate", 56, BASE | GC);
 export const PyReversed_Type = newStaticType("reversed", 32, BASE | GC);
 export const PyZip_Type = newStaticType("zip", 48, BASE | GC);
 export const PyMap_Type = newStaticType("map", 32, BASE | GC);
@@ -552,7 +562,7 @@ export const PyLongRangeIter_Type = newStaticType("longrange_iterator", 48, 0);
 export const PyUnicodeIter_Type = newStaticType("str_ascii_iterator", 32, GC);
 export const PyBytesIter_Type = newStaticType("bytes_iterator", 32, GC);
 export const PyByteArrayIter_Type = newStaticType("bytearray_iterator", 32, GC);
-export const PySetIter_Type = newStaticType("set_iterator", 56, GC);
+export const PySetIter_Type = newStaticType("set_iterator", 48, GC);
 export const PyDictIterKey_Type = newStaticType("dict_keyiterator", 56, GC);
 export const PyDictIterValue_Type = newStaticType("dict_valueiterator", 56, GC);
 export const PyDictIterItem_Type = newStaticType("dict_itemiterator", 56, GC);
@@ -565,7 +575,8 @@ export const PyDictItems_Type = newStaticType("dict_items", 24, GC);
 export const PyCapsule_Type = newStaticType("PyCapsule", 48, 0);
 export const PySimpleNamespace_Type = newStaticType("types.SimpleNamespace", 24, BASE | GC);
 export const PyGenericAlias_Type = newStaticType("types.GenericAlias", 56, BASE | GC);
-export const PyMemoryView_Type = newStaticType("memoryview", 184, GC);
+export const PyMemoryView_Type = newStaticType("memoryview", 144, GC);
+PyMemoryView_Type.tp_itemsize = 8; // shape, strides and suboffsets: 3 * ndim
 export const PyCallableIter_Type = PyCallIter_Type;
 export const PyStdPrinter_Type = newStaticType("stderrprinter", 40, 0);
 export const PyInstanceMethod_Type = newStaticType("instancemethod", 24, GC);

@@ -737,7 +737,7 @@ export class SetIterState {
 
 export function set_iter(so: PyObject): PyObject {
   const it = new PyObject(PySetIter_Type);
-  PyObject_GC_Init(it, 56);
+  PyObject_GC_Init(it, PySetIter_Type.tp_basicsize);
   so.ob_refcnt++;
   it.ob_data = new SetIterState(so, (so as PySetObject).ob_size);
   PyObject_GC_Track(it);

@@ -41,6 +41,7 @@ import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";
 import { sequenceRichCompare } from "./listobject.ts";
 import { checkPositional } from "./argparse.ts";
+import { obmalloc } from "../memory/obmalloc.ts";
 
 function items(o: PyObject): PyObject[] {
   return (o as PyTupleObject).ob_item;
@@ -116,6 +117,7 @@ export function tuple_repeat(a: PyObject, n: number): PyObject {
     tuple_empty.ob_refcnt++;
     return tuple_empty;
   }
+  obmalloc.reserve(8 * src.length * n);
   const out: PyObject[] = new Array(src.length * n);
   let k = 0;
   for (let r = 0; r < n; r++) for (let i = 0; i < src.length; i++) out[k++] = src[i];

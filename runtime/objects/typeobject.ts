@@ -489,12 +489,36 @@ function clearSlots(self: PyObject, slot: unknown): void {
   });
 }
 
+/** traverse_slots for each heap type up to the first base with its own tp_traverse. */
+function traverseSlots(self: PyObject, visit: visitproc, arg: unknown): number {
+  const slots = self.ob_slots!;
+  for (
+    let t: PyTypeObject | null = self.ob_type;
+    t !== null && t.tp_traverse === subtype_traverse;
+    t = t.tp_base
+  ) {
+    const own = t.ht !== null ? t.ht.ht_slots : null;
+    if (own === null) continue;
+    const n = own.ob_item!.length;
+    if (n === 0) continue;
+    const first = t.tp_base === null ? 0 : slotCount(t.tp_base);
+    for (let i = first; i < first + n; i++) {
+      const v = slots[i];
+      if (v !== null) {
+        const r = visit(v, arg);
+        if (r) return r;
+      }
+    }
+  }
+  return 0;
+}
+
 export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown): number {
   const type = self.ob_type;
   let base = type;
   while (base.tp_traverse === subtype_traverse) base = base.tp_base!;
   if (self.ob_slots !== null) {
-    const r = forEachSlot(self, subtype_traverse, (v) => visit(v, arg));
+    const r = traverseSlots(self, visit, arg);
     if (r) return r;
   }
   if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) {
@@ -1708,6 +1732,7 @@ function inheritSpecial(type: PyTypeObject, base: PyTypeObject): void {
     if (type.tp_traverse === null) type.tp_traverse = base.tp_traverse;
     if (type.tp_clear === null) type.tp_clear = base.tp_clear;
   }
+  type.tp_flags |= base.tp_flags & Py_TPFLAGS_MANAGED_DICT;
   if (type.tp_basicsize === 0) type.tp_basicsize = base.tp_basicsize;
   if (type.tp_itemsize === 0) type.tp_itemsize = base.tp_itemsize;
   if (!type.tp_weaklistoffset) type.tp_weaklistoffset = base.tp_weaklistoffset;
@@ -1768,6 +1793,8 @@ export function PyType_Ready(type: PyTypeObject): void {
   if (base !== null) inheritSpecial(type, base);
   const mro = type.tp_mro!.ob_item as PyObject[];
   for (let i = 1; i < mro.length; i++) inheritSlots(type, mro[i] as PyTypeObject);
+  // type_ready_managed_dict: the instances' shared keys (a subclass gets its own).
+  if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) cachedKeys(type);
   // hash
   if (type.tp_hash === null) {
     if (!dictGetStr(type.tp_dict, _Py_ID("__hash__"))) {
@@ -1791,7 +1818,9 @@ function mroInternal(type: PyTypeObject): void {
   const custom = type.ob_type !== PyType_Type && type.ob_type !== null
     ? _PyType_Lookup(type.ob_type, _Py_ID("mro"))
     : null;
-  const typeMro = dictGetStr(PyType_Type.tp_dict ?? PyDict_New(), _Py_ID("mro"));
+  const typeMro = PyType_Type.tp_dict === null
+    ? null
+    : dictGetStr(PyType_Type.tp_dict, _Py_ID("mro"));
   if (custom !== null && custom !== typeMro) {
     const meth = PyObject_GetAttr(type, _Py_ID("mro"));
     let res: PyObject;
@@ -2025,6 +2054,8 @@ function typeNewImpl(
   let slots: PyObject | null = null;
   let addDict = false, addWeak = false;
   let nslot = 0;
+  // Once allocated, the type owns the dict: a failure releases the type (and so the dict).
+  let made: PyTypeObject | null = null;
   try {
     // __slots__
     const slotsObj = dictGetStr(dict, _Py_ID("__slots__"));
@@ -2097,6 +2128,7 @@ function typeNewImpl(
     }
     // allocate the type
     const type = new PyTypeObject(metatype, str(name));
+    made = type;
     PyObject_GC_Init(type, 936 + 8 * nslot);
     if (metatype.tp_flags & Py_TPFLAGS_HEAPTYPE) metatype.ob_refcnt++;
     // PyType_GenericAlloc tracks the new type at once (memory/gc.ts sees class cycles).
@@ -2140,8 +2172,8 @@ function typeNewImpl(
           `type __qualname__ must be a str, not ${qualname.ob_type.tp_name}`,
         );
       }
+      // ht_qualname held no reference of its own yet (it was ht_name's): take one.
       qualname.ob_refcnt++;
-      Py_DECREF(type.ht.ht_qualname);
       type.ht.ht_qualname = qualname;
       PyDict_DelItem(dict, _Py_ID("__qualname__"));
     } else {
@@ -2184,8 +2216,6 @@ function typeNewImpl(
       type.tp_dictoffset = -1;
       if (base.tp_itemsize === 0) type.tp_flags |= Py_TPFLAGS_MANAGED_DICT;
     }
-    // type_ready_managed_dict: the instances' shared keys.
-    if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) cachedKeys(type);
     type.tp_basicsize = slotoffset;
     type.tp_itemsize = base.tp_itemsize;
     type.tp_members = members;
@@ -2216,6 +2246,8 @@ function typeNewImpl(
     return type;
   } catch (e) {
     Py_XDECREF(slots);
+    if (made === null || made.tp_dict !== dict) Py_DECREF(dict);
+    if (made !== null) Py_DECREF(made);
     throw e;
   }
 }
@@ -2538,7 +2570,7 @@ import * as dictApi from "./dictobject.ts";
 /** The super object (ob_item = [type, obj, obj_type]). */
 export function superNew(type: PyTypeObject, obj: PyObject): PyObject {
   const su = new PyObject(PySuper_Type);
-  PyObject_GC_Init(su, 48);
+  PyObject_GC_Init(su, PySuper_Type.tp_basicsize);
   const objType = superCheck(type, obj);
   type.ob_refcnt++;
   obj.ob_refcnt++;

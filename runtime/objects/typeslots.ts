@@ -310,7 +310,13 @@ function setupType(): void {
     m("__dir__", type___dir__, METH_NOARGS),
     m(
       "__sizeof__",
-      (self: PyObject) => PyLong_FromNumber((self as PyTypeObject).ht !== null ? 1000 : 936),
+      (self: PyObject) => {
+        // sizeof(PyHeapTypeObject) and its cached keys, or sizeof(PyTypeObject).
+        const ht = (self as PyTypeObject).ht;
+        if (ht === null) return PyLong_FromNumber(408);
+        const k = ht.ht_cached_keys;
+        return PyLong_FromNumber(904 + (k ? D.dictKeysSize(k) : 0));
+      },
       METH_NOARGS,
     ),
   ];
@@ -1649,6 +1655,7 @@ function setupCallables(): void {
   co.tp_hash = object_hash;
   co.tp_members = codeMembers();
   co.tp_methods = [
+    m("__sizeof__", (self: PyObject) => PyLong_FromNumber(CO.codeSize(self)), METH_NOARGS),
     m("co_lines", CO.code_co_lines, METH_NOARGS),
     m("co_positions", CO.code_co_positions, METH_NOARGS),
     m("_varname_from_oparg", CO.code__varname_from_oparg, METH_O),

@@ -211,6 +211,7 @@ export function unicode_repeat(o: PyObject, n: number): PyObject {
     o.ob_refcnt++;
     return o;
   }
+  obmalloc.reserve(t.length * n);
   if (t.length * n > 0x1fffffe8) {
     throw PyErr_Format(PyExc_OverflowError, "repeated string is too long");
   }
@@ -1122,6 +1123,7 @@ export const str_isidentifier = predicate((t) => {
 import { isPrintable } from "./strrepr.ts";
 import * as U from "./unicodetype.ts";
 import { formatString } from "./formatmarkup.ts";
+import { obmalloc } from "../memory/obmalloc.ts";
 export const str_isprintable = predicate((t) => {
   for (const c of t) {
     const cp = c.codePointAt(0)!;

@@ -42,6 +42,7 @@ import {
   PyExc_ValueError,
 } from "../objects/exceptions.ts";
 import { CO_FAST } from "../compiler/code.ts";
+import { registerRoots } from "../memory/audit.ts";
 
 export const FRAME_OWNED_BY_THREAD = 0;
 export const FRAME_OWNED_BY_GENERATOR = 1;
@@ -117,6 +118,22 @@ export class DataStack {
 }
 
 export const vmstack: DataStack = new DataStack();
+
+// The running frames own their function, code, locals mapping, frame object and the
+// values in their slots (generator frames belong to their generator).
+registerRoots("the frame stack", (visit) => {
+  for (let f = vmstack.current; f !== null; f = f.previous) {
+    if (f.owner !== FRAME_OWNED_BY_THREAD) continue;
+    visit(f.f_func);
+    visit(f.f_code);
+    if (f.f_locals !== null) visit(f.f_locals);
+    if (f.frame_obj !== null) visit(f.frame_obj);
+    for (let i = f.base; i < f.sp; i++) {
+      const v = f.localsplus[i];
+      if (v !== null) visit(v);
+    }
+  }
+});
 
 /**
  * _PyFrame_InitializeSpecials + bump: a new thread-owned frame for func (whose reference
@@ -209,11 +226,16 @@ export function frameObjectData(o: PyObject): FrameObjectData {
   return o.ob_data as FrameObjectData;
 }
 
+/** A frame object's size: its header, the interpreter frame's specials and its slots. */
+export function frameObjectSize(code: { co_nlocalsplus: number; co_stacksize: number }): number {
+  return PyFrame_Type.tp_basicsize + 8 * (code.co_nlocalsplus + code.co_stacksize);
+}
+
 /** _PyFrame_GetFrameObject: the frame object of an interpreter frame (borrowed). */
 export function getFrameObject(frame: Frame): PyObject {
   if (frame.frame_obj !== null) return frame.frame_obj;
   const f = new PyObject(PyFrame_Type);
-  PyObject_GC_Init(f, 80 + 8 * (frame.code.co_nlocalsplus + frame.code.co_stacksize));
+  PyObject_GC_Init(f, frameObjectSize(frame.code));
   f.ob_data = new FrameObjectData(frame);
   frame.frame_obj = f;
   return f;

@@ -81,7 +81,7 @@ export function makeGenerator(frame: Frame): PyObject {
   const co = frame.code;
   const type: PyTypeObject = co.co_flags & CO.COROUTINE ? PyCoro_Type : PyGen_Type;
   const gen = new PyObject(type) as PyGenObject;
-  PyObject_GC_Init(gen, 96 + 8 * (co.co_nlocalsplus + co.co_stacksize) + 64);
+  PyObject_GC_Init(gen, type.tp_basicsize + 8 * (co.co_nlocalsplus + co.co_stacksize));
   const fd = funcData(frame.f_func);
   fd.name.ob_refcnt++;
   fd.qualname.ob_refcnt++;

@@ -63,8 +63,12 @@ export function importModule(name: PyObject): PyObject {
   // itself, as collections does with collections.abc), then the submodule, bound on the
   // parent as an attribute.
   const parentName = PyUnicode_InternFromString(text.slice(0, dot));
-  const parent = importModule(parentName);
-  Py_DECREF(parentName);
+  let parent: PyObject;
+  try {
+    parent = importModule(parentName);
+  } finally {
+    Py_DECREF(parentName);
+  }
   try {
     let mod = PyDict_GetItemWithError(modules, name);
     if (mod !== null && mod !== Py_None) {

@@ -16,6 +16,8 @@ import {
   PyType_IsSubtype,
 } from "../objects/object.ts";
 import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
+import { CPYTHON_SCRIPT_BLOCKS, obmalloc } from "../memory/obmalloc.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { initTypes } from "../objects/typeslots.ts";
 import { setupVmTypes } from "./vmtypes.ts";
 import type { Host } from "./host.ts";
@@ -222,6 +224,11 @@ function writeUnraisableText(value: PyObject, obj: PyObject | null, errMsg: stri
 unraisableDefault.write = writeUnraisableText;
 
 export interface InterpreterOptions {
+  /**
+   * Called when a script has run, before finalization (memory/audit.ts): the heap audit
+   * runs here when the host asks for it.
+   */
+  beforeFinalize?: () => void;
   /** Reads a source file for traceback lines (linecache), or null when it cannot. */
   readSource?: (filename: string) => string | null;
 }
@@ -248,9 +255,11 @@ export class Interpreter {
   private finalized = false;
 
   private readonly readSource: (filename: string) => string | null;
+  private readonly beforeFinalize: () => void;
 
   constructor(readonly host: Host, argv: string[] = [""], options: InterpreterOptions = {}) {
     this.readSource = options.readSource ?? (() => null);
+    this.beforeFinalize = options.beforeFinalize ?? (() => {});
     initRuntime();
     hostState.host = host;
     hostState.interrupt = host.interrupt;
@@ -261,6 +270,12 @@ export class Interpreter {
     Py_DECREF(sys);
     const main = PyModule_New("__main__");
     this.main = main;
+    registerRoots("Interpreter.main and .builtins", (visit) => {
+      if (!this.finalized) {
+        visit(this.main);
+        visit(this.builtins);
+      }
+    });
     this.globals = PyModule_GetDict(main);
     PyDict_SetItemString(this.globals, "__builtins__", this.builtins);
     PyDict_SetItemString(importState.modules!, "__main__", main);
@@ -356,6 +371,7 @@ export class Interpreter {
       });
       // Automatic full collections depend on how many objects CPython's start-up left.
       gcstate.setStartupState(CPYTHON_SCRIPT_START);
+      obmalloc.setStartupState(CPYTHON_SCRIPT_BLOCKS);
       try {
         Py_DECREF(PyEval_EvalCode(compiled.code, d, d));
       } finally {
@@ -370,6 +386,7 @@ export class Interpreter {
       dictDelIfPresent(d, _Py_ID("__file__"));
       dictDelIfPresent(d, _Py_ID("__cached__"));
     }
+    this.beforeFinalize();
     if (status === -3) return { code: this.finalize(-2) };
     return { code: this.finalize(status) };
   }

@@ -58,7 +58,7 @@ export function tbNew(
   lineno: number,
 ): PyObject {
   const tb = new PyObject(PyTraceBack_Type) as PyTracebackObject;
-  PyObject_GC_Init(tb, 48);
+  PyObject_GC_Init(tb, PyTraceBack_Type.tp_basicsize);
   if (next !== null) next.ob_refcnt++;
   frame.ob_refcnt++;
   tb.ob_item = [next, frame];

@@ -40,7 +40,9 @@ import {
   frameGetBack,
   frameLineno,
   frameObjectData,
+  frameObjectSize,
 } from "./frame.ts";
+import { codeData } from "../objects/codeobject.ts";
 import { tb_dealloc, tb_members, tb_traverse } from "./traceback.ts";
 import {
   FRAME_COMPLETED,
@@ -104,6 +106,12 @@ function setupFrame(): void {
     },
   ];
   t.tp_methods = [
+    {
+      ml_name: "__sizeof__",
+      ml_meth: (f: PyObject) =>
+        PyLong_FromNumber(frameObjectSize(codeData(frameObjectData(f).f_frame.f_code))),
+      ml_flags: METH_NOARGS,
+    },
     {
       ml_name: "clear",
       ml_meth: (f: PyObject) => {
@@ -171,6 +179,14 @@ function setupGenerators(): void {
       { ml_name: "send", ml_meth: gen_send, ml_flags: METH_O },
       { ml_name: "throw", ml_meth: gen_throw_method, ml_flags: METH_FASTCALL },
       { ml_name: "close", ml_meth: gen_close, ml_flags: METH_NOARGS },
+      {
+        ml_name: "__sizeof__",
+        ml_meth: (g: PyObject) => {
+          const co = codeData(genData(g).code);
+          return PyLong_FromNumber(t.tp_basicsize + 8 * (co.co_nlocalsplus + co.co_stacksize));
+        },
+        ml_flags: METH_NOARGS,
+      },
     ];
     t.tp_getset = [
       {

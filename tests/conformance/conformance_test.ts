@@ -4,6 +4,9 @@
 // NAME.status; see tests/oracle.py). Programs listed in xfail.txt are known failures,
 // reported as ignored; a listed program that passes fails the suite, so the list only
 // shrinks. GLASSPY_CONFORMANCE=SUBSTRING runs only the programs whose path contains it.
+// After each program, before finalization, the heap audit (runtime/memory/audit.ts) checks
+// every live object's reference count against the references found to it: a mismatch
+// fails the program's test.
 
 import { assertEquals } from "../assert.ts";
 import { V8_STACK_FLAG } from "../../kernel/kernelspec.ts";
@@ -44,6 +47,14 @@ interface Outcome {
   status: number;
 }
 
+/** The heap audit's report (runtime/memory/audit.ts AuditReport), null if it did not run. */
+interface Audit {
+  objects: number;
+  problems: { kind: string; object: string; refcnt: number; found: number; referrers: string[] }[];
+}
+
+const audits = new Map<string, Audit | null>();
+
 async function runProgram(rel: string): Promise<Outcome> {
   const path = here + rel;
   const dir = path.slice(0, path.lastIndexOf("/") + 1);
@@ -55,6 +66,7 @@ async function runProgram(rel: string): Promise<Outcome> {
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
+  const auditFile = await Deno.makeTempFile({ prefix: "glasspy-audit-" });
   const child = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -67,7 +79,10 @@ async function runProgram(rel: string): Promise<Outcome> {
       name,
     ],
     cwd: dir,
-    env: jitWarmup === undefined ? undefined : { GLASSPY_JIT_WARMUP: jitWarmup },
+    env: {
+      GLASSPY_AUDIT: auditFile,
+      ...(jitWarmup === undefined ? {} : { GLASSPY_JIT_WARMUP: jitWarmup }),
+    },
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
@@ -92,6 +107,9 @@ async function runProgram(rel: string): Promise<Outcome> {
   let stderr = relative(dec.decode(out.stderr));
   if (dir.endsWith("/layout/")) stderr = layoutOf(stderr);
   const status = out.signal === "SIGINT" ? -2 : out.signal === "SIGKILL" ? -9 : out.code;
+  const report = readOr(auditFile, "");
+  await Deno.remove(auditFile);
+  audits.set(rel, report === "" ? null : JSON.parse(report) as Audit);
   return { stdout: relative(dec.decode(out.stdout)), stderr, status };
 }
 
@@ -130,7 +148,9 @@ const results = await runAll(all);
 
 function passes(rel: string): boolean {
   const got = results.get(rel)!, want = expected(rel);
-  return got.stdout === want.stdout && got.stderr === want.stderr && got.status === want.status;
+  const audit = audits.get(rel);
+  return got.stdout === want.stdout && got.stderr === want.stderr && got.status === want.status &&
+    audit !== null && audit !== undefined && audit.problems.length === 0;
 }
 
 for (const rel of all) {
@@ -145,6 +165,16 @@ for (const rel of all) {
       assertEquals(got.stdout, want.stdout, "stdout");
       assertEquals(got.stderr, want.stderr, "stderr");
       assertEquals(got.status, want.status, "exit status");
+      const audit = audits.get(rel);
+      if (audit === null || audit === undefined) throw new Error("the heap audit did not run");
+      const problems = audit.problems.map((p) =>
+        p.kind === "dangling"
+          ? `dangling: ${p.object} (refcnt ${p.refcnt}) from ${p.referrers.join(", ")}`
+          : `${p.object}: refcnt ${p.refcnt}, references found ${p.found} [${
+            p.referrers.join(", ")
+          }]`
+      );
+      assertEquals(problems, [], `heap audit of ${audit.objects} objects`);
     },
   });
 }
