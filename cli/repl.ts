@@ -10,7 +10,7 @@ import { SessionHost } from "../kernel/session_host.ts";
 import { logLevel } from "../kernel/log.ts";
 import { GLASSPY_VERSION, PYTHON_VERSION } from "../runtime/version.ts";
 import type { ShellEvent } from "../runtime/shell/events.ts";
-import { logicalLines, stripComment } from "../runtime/shell/scan.ts";
+import { logicalLines, stripComment, unterminated } from "../runtime/shell/scan.ts";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
@@ -63,33 +63,7 @@ export function needsMore(lines: string[]): boolean {
     /^(if|elif|else|for|while|def|class|with|try|except|finally|async|match|case)\b/.test(first) ||
     first.startsWith("@");
   if (compound) return lines[lines.length - 1].trim() !== "";
-  return lines[lines.length - 1].endsWith("\\") || unclosed(source);
-}
-
-function unclosed(source: string): boolean {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (quote !== null) {
-      if (c === "\\") i++;
-      else if (source.startsWith(quote, i)) {
-        i += quote.length - 1;
-        quote = null;
-      } else if (c === "\n" && quote.length === 1) quote = null;
-      continue;
-    }
-    if (c === "#") {
-      const nl = source.indexOf("\n", i);
-      if (nl < 0) break;
-      i = nl;
-    } else if (c === "'" || c === '"') {
-      quote = source.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length - 1;
-    } else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
-  }
-  return depth > 0 || (quote !== null && quote.length === 3);
+  return lines[lines.length - 1].endsWith("\\") || unterminated(source);
 }
 
 function write(stream: "stdout" | "stderr", text: string): void {

@@ -4,7 +4,7 @@
 // compiler through codeop.compile_command's rule.
 
 import type { Engine } from "./engine.ts";
-import { logicalLines, stripComment } from "./scan.ts";
+import { logicalLines, stripComment, unterminated } from "./scan.ts";
 import { transformCell } from "./transform.ts";
 
 export interface IsComplete {
@@ -74,31 +74,4 @@ export function isComplete(engine: Engine, cell: string): IsComplete {
   const firstLine = last.text.split("\n")[0];
   if (/^[ \t]+\S/.test(firstLine) && !endsWithNewline) return incomplete(lastIndent(lines));
   return { status: "complete" };
-}
-
-/** Whether the source ends inside a bracket or a string. */
-function unterminated(source: string): boolean {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (quote !== null) {
-      if (c === "\\") i++;
-      else if (source.startsWith(quote, i)) {
-        i += quote.length - 1;
-        quote = null;
-      } else if (c === "\n" && quote.length === 1) quote = null;
-      continue;
-    }
-    if (c === "#") {
-      const nl = source.indexOf("\n", i);
-      if (nl < 0) break;
-      i = nl;
-    } else if (c === "'" || c === '"') {
-      quote = source.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length - 1;
-    } else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth = Math.max(0, depth - 1);
-  }
-  return depth > 0 || (quote !== null && quote.length === 3);
 }
