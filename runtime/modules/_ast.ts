@@ -39,6 +39,7 @@ import type * as A from "../compiler/ast.ts";
 import type { Constant } from "../compiler/code.ts";
 import { importModule } from "../vm/imports.ts";
 import { syntaxErrorFrom } from "../vm/pythonrun.ts";
+import { registerRoots } from "../memory/audit.ts";
 import { compileAst, CompileError } from "../compiler/compile.ts";
 import { parse } from "../compiler/parser.ts";
 import { ConstantPool, PyCode_FromUnit } from "../objects/codeobject.ts";
@@ -245,6 +246,10 @@ const NODE_TYPES = new Set(CLASSES.filter((c) => c.base === null).map((c) => c.n
 let astDict: PyObject | null = null;
 /** The one instance of each operator and context class, as the parser hands them out. */
 const singletons = new Map<string, PyObject>();
+// The module state owns one reference to each (CPython's Load_singleton and the rest).
+registerRoots("_ast operator and context singletons", (visit) => {
+  for (const o of singletons.values()) visit(o);
+});
 
 function nodeClass(name: string): PyObject {
   const cls = dictGetStr(astDict!, _Py_ID(name));
