@@ -17,7 +17,7 @@ import {
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_TypeError } from "../objects/exceptions.ts";
-import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { PyModule_GetDict, PyModule_NewBuiltin } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import { PyDict_SetItemString } from "../objects/dictobject.ts";
 import { PyUnicode_InternFromString } from "../objects/unicodeobject.ts";
@@ -125,11 +125,10 @@ const methods: PyMethodDef[] = [
 ];
 
 registerModule("atexit", () => {
-  const mod = PyModule_New(
+  const mod = PyModule_NewBuiltin(
     "atexit",
     "allow programmer to define multiple exit functions to be executed\nupon normal program termination.\n\nTwo public functions, register and unregister, are defined.\n",
   );
-  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("atexit");
   for (const ml of methods) {

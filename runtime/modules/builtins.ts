@@ -59,7 +59,7 @@ import {
   PyExc_TypeError,
   PyExc_ValueError,
 } from "../objects/exceptions.ts";
-import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { PyModule_GetDict, PyModule_NewBuiltin } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
   _PyDict_Pop,
@@ -1336,11 +1336,10 @@ export let builtinsModule: PyObject | null = null;
 /** Creates the builtins module (_PyBuiltin_Init). */
 export function makeBuiltins(): PyObject {
   if (builtinsModule !== null) return ref(builtinsModule);
-  const mod = PyModule_New(
+  const mod = PyModule_NewBuiltin(
     "builtins",
     "Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices.",
   );
-  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("builtins");
   for (const ml of builtinMethods) {

@@ -23,7 +23,7 @@ import {
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
-import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { PyModule_GetDict, PyModule_NewBuiltin } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
   _PyDict_ClearFreeList,
@@ -422,7 +422,7 @@ function makeGc(): PyObject {
     gcModule.ob_refcnt++;
     return gcModule;
   }
-  const mod = PyModule_New(
+  const mod = PyModule_NewBuiltin(
     "gc",
     "This module provides access to the garbage collector for reference cycles.\n\n" +
       "enable() -- Enable automatic garbage collection.\n" +
@@ -444,7 +444,6 @@ function makeGc(): PyObject {
       "unfreeze() -- Unfreeze all objects in the permanent generation.\n" +
       "get_freeze_count() -- Return the number of objects in the permanent generation.\n",
   );
-  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("gc");
   for (const ml of gcMethods) {

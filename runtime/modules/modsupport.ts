@@ -11,10 +11,9 @@ import {
 } from "../objects/object.ts";
 import { registerRoots } from "../memory/audit.ts";
 import {
-  builtinModules,
   PyModule_GetDict,
   PyModule_GetName,
-  PyModule_New,
+  PyModule_NewBuiltin,
 } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import { PyDict_SetItemString } from "../objects/dictobject.ts";
@@ -83,8 +82,7 @@ export function registerBuiltinModule(def: BuiltinModuleDef): void {
   let module: PyObject | null = null;
   registerModule(def.name, () => {
     if (module === null) {
-      const mod = PyModule_New(def.name, def.doc);
-      builtinModules.add(mod);
+      const mod = PyModule_NewBuiltin(def.name, def.doc);
       PyModule_AddFunctions(mod, def.methods);
       def.exec?.(mod);
       module = mod;

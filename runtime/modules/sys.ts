@@ -28,7 +28,7 @@ import {
   PyExc_ValueError,
   PyException_GetTraceback,
 } from "../objects/exceptions.ts";
-import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { PyModule_GetDict, PyModule_NewBuiltin } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import { PyDict_New, PyDict_SetItem, PyDict_SetItemString } from "../objects/dictobject.ts";
 import {
@@ -573,11 +573,10 @@ export let sysModule: PyObject | null = null;
 
 /** Creates sys (_PySys_Create) with the program's argv. */
 export function makeSys(argv: string[]): PyObject {
-  const mod = PyModule_New(
+  const mod = PyModule_NewBuiltin(
     "sys",
     "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter.",
   );
-  builtinModules.add(mod);
   const d = PyModule_GetDict(mod);
   // interp->sysdict owns a reference (the collector must see sys as reachable).
   d.ob_refcnt++;

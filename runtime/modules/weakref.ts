@@ -12,7 +12,7 @@ import {
   type PyObject,
   PyWeakref_RefType,
 } from "../objects/object.ts";
-import { builtinModules, PyModule_GetDict, PyModule_New } from "../objects/moduleobject.ts";
+import { PyModule_GetDict, PyModule_NewBuiltin } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
   dictDelIfPresent,
@@ -80,8 +80,7 @@ const methods: PyMethodDef[] = [
 ];
 
 registerModule("_weakref", () => {
-  const mod = PyModule_New("_weakref", "Weak-reference support module.");
-  builtinModules.add(mod);
+  const mod = PyModule_NewBuiltin("_weakref", "Weak-reference support module.");
   const d = PyModule_GetDict(mod);
   const modName = PyUnicode_InternFromString("_weakref");
   for (const ml of methods) {

@@ -22,7 +22,7 @@ import { PyObject_CallOneArg } from "./call.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
 
 /** Modules implemented by glasspy itself (their repr says "(built-in)"). */
-export const builtinModules = new WeakSet<PyObject>();
+const builtinModules = new WeakSet<PyObject>();
 
 /** Modules whose Python source is built into glasspy (their repr says "(frozen)"). */
 export const frozenModules = new WeakSet<PyObject>();
@@ -49,6 +49,13 @@ export function PyModule_New(name: string, doc: string | null = null): PyObject 
   initDict(m.ob_dict, nm, d);
   Py_DECREF(nm);
   Py_XDECREF(d);
+  return m;
+}
+
+/** A module implemented by glasspy itself, in TypeScript: its repr says "(built-in)". */
+export function PyModule_NewBuiltin(name: string, doc: string | null = null): PyObject {
+  const m = PyModule_New(name, doc);
+  builtinModules.add(m);
   return m;
 }
 

@@ -198,10 +198,12 @@ export function sipHashChars(s: string, width: number): number {
   const perBlock = 8 / width;
   const nblocks = Math.floor(nbytes / 8);
   let ci = 0;
-  // blocks, then the final block (tail bytes and the length in the top byte)
-  for (let b = 0; b <= nblocks; b++) {
-    let ml = 0, mh = 0;
-    if (b < nblocks) {
+  let ml = 0, mh = 0;
+  // One SipRound per step: a compression for each block and for the final block (tail bytes
+  // and the length in the top byte), then the three finalization rounds.
+  for (let step = 0; step <= nblocks + 3; step++) {
+    const compressing = step <= nblocks;
+    if (step < nblocks) {
       if (width === 1) {
         ml = s.charCodeAt(ci) | (s.charCodeAt(ci + 1) << 8) | (s.charCodeAt(ci + 2) << 16) |
           (s.charCodeAt(ci + 3) << 24);
@@ -212,25 +214,20 @@ export function sipHashChars(s: string, width: number): number {
         mh = s.charCodeAt(ci + 2) | (s.charCodeAt(ci + 3) << 16);
       }
       ci += perBlock;
-    } else {
+    } else if (step === nblocks) {
+      ml = 0;
       mh = (nbytes & 0xff) << 24;
-      let k = 0;
-      for (; ci < s.length; ci++) {
+      // a character of `width` bytes lands at byte k of the little-endian word
+      for (let k = 0; ci < s.length; ci++, k += width) {
         const c = s.charCodeAt(ci);
-        if (width === 1) {
-          if (k < 4) ml |= c << (8 * k);
-          else mh |= c << (8 * (k - 4));
-          k++;
-        } else {
-          if (k < 4) ml |= c << (8 * k);
-          else mh |= c << (8 * (k - 4));
-          k += 2;
-        }
+        if (k < 4) ml |= c << (8 * k);
+        else mh |= c << (8 * (k - 4));
       }
     }
-    v3h ^= mh;
-    v3l ^= ml;
-    // SipRound
+    if (compressing) {
+      v3h ^= mh;
+      v3l ^= ml;
+    }
     {
       let lo = (v0l >>> 0) + (v1l >>> 0);
       v0h = (v0h + v1h + (lo > 0xffffffff ? 1 : 0)) | 0;
@@ -263,41 +260,11 @@ export function sipHashChars(s: string, width: number): number {
       v2h = v2l;
       v2l = th;
     }
-    v0h ^= mh;
-    v0l ^= ml;
-  }
-  v2l ^= 0xff;
-  for (let r = 0; r < 3; r++) {
-    let lo = (v0l >>> 0) + (v1l >>> 0);
-    v0h = (v0h + v1h + (lo > 0xffffffff ? 1 : 0)) | 0;
-    v0l = lo | 0;
-    let th = (v1h << 13) | (v1l >>> 19);
-    v1l = ((v1l << 13) | (v1h >>> 19)) ^ v0l;
-    v1h = th ^ v0h;
-    th = v0h;
-    v0h = v0l;
-    v0l = th;
-    lo = (v2l >>> 0) + (v3l >>> 0);
-    v2h = (v2h + v3h + (lo > 0xffffffff ? 1 : 0)) | 0;
-    v2l = lo | 0;
-    th = (v3h << 16) | (v3l >>> 16);
-    v3l = ((v3l << 16) | (v3h >>> 16)) ^ v2l;
-    v3h = th ^ v2h;
-    lo = (v0l >>> 0) + (v3l >>> 0);
-    v0h = (v0h + v3h + (lo > 0xffffffff ? 1 : 0)) | 0;
-    v0l = lo | 0;
-    th = (v3h << 21) | (v3l >>> 11);
-    v3l = ((v3l << 21) | (v3h >>> 11)) ^ v0l;
-    v3h = th ^ v0h;
-    lo = (v2l >>> 0) + (v1l >>> 0);
-    v2h = (v2h + v1h + (lo > 0xffffffff ? 1 : 0)) | 0;
-    v2l = lo | 0;
-    th = (v1h << 17) | (v1l >>> 15);
-    v1l = ((v1l << 17) | (v1h >>> 15)) ^ v2l;
-    v1h = th ^ v2h;
-    th = v2h;
-    v2h = v2l;
-    v2l = th;
+    if (compressing) {
+      v0h ^= mh;
+      v0l ^= ml;
+      if (step === nblocks) v2l ^= 0xff;
+    }
   }
   Hash.hi = v0h ^ v1h ^ v2h ^ v3h;
   return v0l ^ v1l ^ v2l ^ v3l;
