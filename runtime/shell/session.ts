@@ -513,15 +513,23 @@ display = sys.modules["IPython.display"]
   }
 
   /**
-   * `%reset -f`, as InteractiveShell.reset(new_session=False): the output cache flushed,
-   * every name but `__builtins__` and `__name__` deleted, IPython's own names bound again,
-   * then a collection.
+   * `%reset -f`, as InteractiveShell.reset(new_session=False): the last result dropped; the
+   * output cache flushed as DisplayHook.flush does it (the `_N` names, `Out`, and `_`, `__`,
+   * `___` emptied, then a full collection); every name but `__builtins__` and `__name__`
+   * deleted, IPython's hidden names cleared and its own names bound again.
    */
   reset(): void {
     const e = this.engine;
     this.releaseResults();
+    for (const name of e.globalNames()) {
+      if (/^_\d+$/.test(name)) e.deleteGlobal(name);
+    }
     if (this.outDict !== null) e.dictClear(this.outDict);
     this.outputReprs.clear();
+    const empty = e.newStr("");
+    for (const name of ["_", "__", "___"]) e.setGlobal(name, empty);
+    e.decref(empty);
+    e.collectGarbage();
     for (const name of e.globalNames()) {
       if (name === "__builtins__" || name === "__name__" || name === "__builtin__") continue;
       e.deleteGlobal(name);
@@ -529,7 +537,6 @@ display = sys.modules["IPython.display"]
     if (this.hiddenDict !== null) e.dictClear(this.hiddenDict);
     this.hidden.clear();
     this.bindInitialNames();
-    e.collectGarbage();
   }
 
   /**
@@ -778,7 +785,7 @@ display = sys.modules["IPython.display"]
           if (e instanceof UsageError) {
             failure = { exception: this.showUsageError(e.message) };
           } else if (e instanceof PythonException) {
-            failure = { exception: this.showTraceback(e, true) };
+            failure = { exception: this.showRunError(e) };
           } else throw e;
           break;
         }
@@ -869,10 +876,33 @@ display = sys.modules["IPython.display"]
     }
   }
 
-  /** The cell's error, held as result.error_in_exec is (see lastResult). */
-  private keepError(exception: PyObject): void {
+  /**
+   * A statement's error, as IPython's run_code shows it: caught in run_code's frame and
+   * kept on the cell's ExecutionResult (see run_code.ts), which the shell holds until the
+   * next cell ends (IPython's last_execution_result); then the traceback display.
+   */
+  private showRunError(e: PythonException): FormattedException {
+    const result = this.flavour === "ipython"
+      ? this.engine.passThroughRunCode?.(e.exception) ?? null
+      : null;
+    if (result === null) return this.showTraceback(e, true);
+    this.keepError(result);
+    try {
+      return this.showException(e);
+    } finally {
+      this.engine.decref(e.exception);
+      // IPython's traceback formatter (ultratb, stack_data, pygments) allocates enough to
+      // run the young collections many times while the error is on show: what survives
+      // them, the error's cycle with it, is in the oldest generation when the cell ends
+      // (in ipykernel, sys.last_traceback is in gc.get_objects(2) in the next cell).
+      this.engine.collectGarbage(1);
+    }
+  }
+
+  /** The cell's error (or the ExecutionResult holding it), held until the next cell ends. */
+  private keepError(error: PyObject): void {
     if (this.cellError !== null) this.engine.decref(this.cellError);
-    this.cellError = exception;
+    this.cellError = error;
   }
 
   private showException(e: PythonException): FormattedException {

@@ -284,3 +284,34 @@ result = [inspect.getsource(eval(n, ns)).rstrip("\\n") for n in names]`,
   assertStringIncludes(brief["text/plain"], "Docstring: Add things.\n");
   assert(!brief["text/plain"].includes("Source:") && !brief["text/plain"].includes("Bytecode:"));
 });
+
+Deno.test("a failed cell's frames live in a cycle with IPython's run_code frame until a full collection", () => {
+  const { run } = vmSession();
+  run(
+    "import gc, sys\nclass Tracked:\n    def __del__(self):\n        print('freed')\n" +
+      "def boom():\n    local = Tracked()\n    raise ValueError('boom')",
+  );
+  const failed = run("boom()");
+  assertEquals(failed.outcome.status, "error");
+  // the traceback shown starts at the cell, as IPython's does; sys.last_traceback starts
+  // at the frame that caught the error, which keeps the result that keeps the error
+  assertEquals(failed.outcome.error?.traceback[1], '  File "<cell In[2]>", line 1, in <module>');
+  assertEquals(
+    resultOf(
+      run(
+        "tb = sys.last_traceback\ntb.tb_frame.f_code.co_name, tb.tb_next.tb_next.tb_frame.f_code.co_name",
+      ).events,
+    ),
+    "('run_code', 'boom')",
+  );
+  // the error's display ran the young collections: the cycle is in the oldest generation
+  assertEquals(
+    resultOf(run("[g for g in range(3) if any(o is tb for o in gc.get_objects(g))]").events),
+    "[2]",
+  );
+  // another error replaces sys.last_traceback, and the next cell IPython's last result:
+  // the cycle alone keeps the failed frame's locals, until a full collection
+  run("del tb\n[][1]");
+  assertEquals(textOf(run("gc.collect(1)\nprint('young collected')").events), "young collected\n");
+  assertEquals(textOf(run("gc.collect()\nprint('collected')").events), "freed\ncollected\n");
+});
