@@ -48,6 +48,22 @@ export interface Clock {
   cpu(): { user: number; system: number };
 }
 
+/**
+ * The files the shell itself writes (`%history -f FILE`), supplied by the host: runtime/
+ * has no OS access, and a session without them writes no files.
+ */
+export interface ShellFiles {
+  /** os.path.expanduser(path) */
+  expandUser(path: string): string;
+  /** os.path.exists(path) */
+  exists(path: string): boolean;
+  /**
+   * Writes text to the file as UTF-8, replacing what it held; throws a HostRaise of the
+   * OSError subclass open() would raise (FileNotFoundError, PermissionError, ...).
+   */
+  writeText(path: string, text: string): void;
+}
+
 const defaultClock: Clock = {
   wall: () => Date.now() / 1000,
   cpu: () => ({ user: performance.now() / 1000, system: 0 }),
@@ -64,6 +80,8 @@ export interface SessionOptions {
   interrupt?: Int32Array;
   history?: HistoryStore;
   clock?: Clock;
+  /** Where `%history -f` writes (default: nowhere; the magic says so) */
+  files?: ShellFiles;
   /**
    * "ipython": cells as ipykernel runs them (Out, In, `_N`, execute_result events).
    * "python": input as CPython's REPL runs it (one 'single' compile, `builtins._`).
@@ -102,6 +120,7 @@ export class Session {
   readonly glass: GlassViews = new GlassViews(this);
   readonly history: HistoryStore;
   readonly clock: Clock;
+  readonly files: ShellFiles | null;
   readonly flavour: "ipython" | "python";
   /** IPython's execution_count: the number the next stored cell gets. */
   executionCount = 1;
@@ -161,6 +180,7 @@ export class Session {
     this.interrupt = options.interrupt ?? new Int32Array(1);
     this.history = options.history ?? new MemoryHistory();
     this.clock = options.clock ?? defaultClock;
+    this.files = options.files ?? null;
     this.flavour = options.flavour ?? "ipython";
     this.banner = options.banner ?? "";
     const host: Host = {
@@ -250,7 +270,12 @@ export class Session {
     this.payloads.push({ source: "page", data, start: 0 });
   }
 
-  private readline(prompt: string, password: boolean): string | null {
+  /**
+   * A line of input for the shell's own questions (and the VM's input()): from the front
+   * end, or StdinNotImplementedError when the request did not allow stdin; null at the end
+   * of input.
+   */
+  readline(prompt: string, password: boolean): string | null {
     if (!this.allowStdin) {
       const what = password ? "getpass" : "raw_input";
       throw new HostRaise(
