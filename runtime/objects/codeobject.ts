@@ -10,6 +10,7 @@ import {
   Py_DECREF,
   Py_Ellipsis,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   Py_XDECREF,
@@ -323,7 +324,7 @@ export class ConstantPool {
       o = this.make(c);
       this.cache.set(key, o);
       if (this.arenaRefs && fromParser && o.ob_refcnt < (1 << 28)) {
-        o.ob_refcnt++;
+        Py_INCREF(o);
         this.arena.push(o);
       }
     }
@@ -345,7 +346,7 @@ export class ConstantPool {
       case "complex":
         return PyComplex_FromDoubles(c.real, c.imag);
       case "ellipsis":
-        Py_Ellipsis.ob_refcnt++;
+        Py_INCREF(Py_Ellipsis);
         return Py_Ellipsis;
       case "tuple":
         return PyTuple_FromArray(c.items.map((x: Constant) => this.get(x, true)));
@@ -476,7 +477,7 @@ export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
       return PyCode_FromUnit(c, pool);
     }
     const o = pool.get(c, !made.has(i));
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   });
   const constsTuple = PyTuple_FromArraySteal(consts);
@@ -486,7 +487,7 @@ export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
   );
   const co = new PyObject(PyCode_Type) as PyCodeObject;
   const filename = pool.filename(unit.filename);
-  filename.ob_refcnt++;
+  Py_INCREF(filename);
   co.ob_data = new CodeData(unit, constsTuple, names, lpnames, filename);
   PyObject_Init(co, codeSize(co));
   return co;
@@ -530,7 +531,7 @@ export { unicodeLength };
 
 const intOrNone = (v: number | null): PyObject => {
   if (v === null) {
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return Py_None;
   }
   return PyLong_FromNumber(v);
@@ -577,6 +578,6 @@ export function code__varname_from_oparg(co: PyObject, arg: PyObject): PyObject 
   if (i < 0 || i >= names.length) {
     throw PyErr_Format(PyExc_IndexError, "tuple index out of range");
   }
-  names[i].ob_refcnt++;
+  Py_INCREF(names[i]);
   return names[i];
 }

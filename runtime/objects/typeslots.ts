@@ -13,6 +13,7 @@ import {
   Py_DECREF,
   Py_Ellipsis,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_NotImplemented,
   Py_TPFLAGS_MATCH_SELF,
@@ -178,12 +179,12 @@ function m(name: string, meth: Fn, flags: number): PyMethodDef {
 }
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function ref(o: PyObject): PyObject {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -262,7 +263,7 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
       "__class__ assignment only supported for mutable types or ModuleType subclasses",
     );
   }
-  newto.ob_refcnt++;
+  Py_INCREF(newto);
   o.ob_type = newto;
   Py_DECREF(oldto);
 }
@@ -368,7 +369,7 @@ function typeGetset(): PyGetSetDef[] {
             }'`,
           );
         }
-        v.ob_refcnt++;
+        Py_INCREF(v);
         Py_DECREF(t.ht.ht_name);
         t.ht.ht_name = v;
         t.tp_name = str(v);
@@ -393,7 +394,7 @@ function typeGetset(): PyGetSetDef[] {
             }'`,
           );
         }
-        v.ob_refcnt++;
+        Py_INCREF(v);
         Py_DECREF(t.ht.ht_qualname);
         t.ht.ht_qualname = v;
       },
@@ -1232,7 +1233,7 @@ function setupMisc(): void {
     if (kwds !== null && kwds.ob_size > 0) {
       const nm: PyObject[] = [];
       D.dictForEach(kwds, (k, v) => {
-        k.ob_refcnt++;
+        Py_INCREF(k);
         nm.push(k);
         kw.push(v);
       });
@@ -1468,7 +1469,7 @@ function setupCallables(): void {
       get: (o) => ref((o as ME.PyCFunctionObject).ob_data.module ?? Py_None),
       set: (o, v) => {
         const d = (o as ME.PyCFunctionObject).ob_data;
-        if (v !== null) v.ob_refcnt++;
+        if (v !== null) Py_INCREF(v);
         const old = d.module;
         d.module = v;
         if (old !== null) Py_DECREF(old);
@@ -1561,7 +1562,7 @@ function setupCallables(): void {
     get: (o: PyObject) => ref(DE.propertyFields(o).doc ?? Py_None),
     set: (o: PyObject, v: PyObject | null) => {
       const pf = DE.propertyFields(o);
-      if (v !== null) v.ob_refcnt++;
+      if (v !== null) Py_INCREF(v);
       const old = pf.doc;
       pf.doc = v;
       if (old !== null) Py_DECREF(old);
@@ -1580,7 +1581,7 @@ function setupCallables(): void {
       }
       const pf = DE.propertyFields(self);
       const name = args[off + 1];
-      name.ob_refcnt++;
+      Py_INCREF(name);
       const old = pf.name;
       pf.name = name;
       if (old !== null) Py_DECREF(old);
@@ -1755,7 +1756,7 @@ function propertyInit(self: PyObject, args: PyObject, kwds: PyObject | null): vo
   if (kwds !== null && kwds.ob_size > 0) {
     const nm: PyObject[] = [];
     D.dictForEach(kwds, (k, v) => {
-      k.ob_refcnt++;
+      Py_INCREF(k);
       nm.push(k);
       kw.push(v);
     });
@@ -1780,7 +1781,7 @@ function propertyInit(self: PyObject, args: PyObject, kwds: PyObject | null): vo
   const pf = DE.propertyFields(self);
   const set = (key: "fget" | "fset" | "fdel" | "doc", v: PyObject | null) => {
     if (v === Py_None) v = null;
-    if (v !== null) v.ob_refcnt++;
+    if (v !== null) Py_INCREF(v);
     const old = pf[key];
     pf[key] = v;
     if (old !== null) Py_DECREF(old);
@@ -1816,7 +1817,7 @@ function propertyCopy(old: PyObject, f: PyObject, key: "fget" | "fset" | "fdel")
   const made = PyObject_CallArgs(type, get, set, del, doc);
   if (PyType_IsSubtypeLocal(made.ob_type, PyProperty_Type)) {
     const name = pf.name;
-    if (name !== null) name.ob_refcnt++;
+    if (name !== null) Py_INCREF(name);
     const mf = DE.propertyFields(made);
     const prev = mf.name;
     mf.name = name;
