@@ -1653,13 +1653,35 @@ function setupCallables(): void {
   co.tp_dealloc = CO.code_dealloc;
   co.tp_repr = CO.code_repr;
   co.tp_getattro = PyObject_GenericGetAttr;
-  co.tp_hash = object_hash;
+  co.tp_hash = CO.code_hash;
+  co.tp_richcompare = CO.code_richcompare;
   co.tp_members = codeMembers();
   co.tp_methods = [
     m("__sizeof__", (self: PyObject) => PyLong_FromNumber(CO.codeSize(self)), METH_NOARGS),
     m("co_lines", CO.code_co_lines, METH_NOARGS),
     m("co_positions", CO.code_co_positions, METH_NOARGS),
     m("_varname_from_oparg", CO.code__varname_from_oparg, METH_O),
+    m(
+      "replace",
+      (self: PyObject, args: PyObject[], off: number, nargs: number, kw: PyObject | null) => {
+        if (nargs > 0) {
+          throw PyErr_Format(EX.PyExc_TypeError, "replace() takes no positional arguments");
+        }
+        const values = unpackKeywords(
+          "replace",
+          CO.CODE_REPLACE_PARAMS,
+          args,
+          off,
+          0,
+          kw,
+          0,
+          0,
+          0,
+        );
+        return CO.code_replace(self, values);
+      },
+      METH_FASTCALL | METH_KEYWORDS,
+    ),
   ];
 
   const mo = PyModule_Type;
