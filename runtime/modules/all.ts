@@ -39,5 +39,6 @@ import "./dataclasses.ts";
 import "./enum.ts";
 import "./json.ts";
 import "./textwrap.ts";
+import "./tokenize.ts";
 import "./warnings.ts";
 import "./io.ts";
