@@ -61,15 +61,18 @@ del _names, _numbers, _numbered
 
 
 def ISTERMINAL(x):
-    return x < NT_OFFSET
+    """Whether x numbers a token (not a grammar symbol)."""
+    return NT_OFFSET > x
 
 
 def ISNONTERMINAL(x):
-    return x >= NT_OFFSET
+    """Whether x numbers a grammar symbol."""
+    return not ISTERMINAL(x)
 
 
 def ISEOF(x):
-    return x == ENDMARKER
+    """Whether x is the end of the input."""
+    return ENDMARKER == x
 `,
 );
 
@@ -328,7 +331,7 @@ def _tokens(readline, encoding):
     lnum = 0
     depth = 0
     continued = False
-    indents = [0]
+    levels = [0]
     pending = ''          # a string that goes on over lines
     pending_start = None
     pending_lines = ''
@@ -369,15 +372,15 @@ def _tokens(readline, encoding):
         elif depth == 0 and not continued:
             if not line:
                 break
-            column = 0
+            width = 0
             while pos < len(line):
                 c = line[pos]
                 if c == ' ':
-                    column += 1
+                    width += 1
                 elif c == '\t':
-                    column = (column // _TABSIZE + 1) * _TABSIZE
+                    width = (width // _TABSIZE + 1) * _TABSIZE
                 elif c == '\f':
-                    column = 0
+                    width = 0
                 else:
                     break
                 pos += 1
@@ -390,15 +393,15 @@ def _tokens(readline, encoding):
                     pos += len(comment)
                 yield TokenInfo(NL, line[pos:], (lnum, pos), (lnum, len(line)), line)
                 continue
-            if column > indents[-1]:
-                indents.append(column)
+            if width > levels[-1]:
+                levels.append(width)
                 yield TokenInfo(INDENT, line[:pos], (lnum, 0), (lnum, pos), line)
-            while column < indents[-1]:
-                if column not in indents:
+            while width < levels[-1]:
+                if width not in levels:
                     raise IndentationError(
                         'unindent does not match any outer indentation level',
                         ('<tokenize>', lnum, pos, line))
-                indents.pop()
+                levels.pop()
                 yield TokenInfo(DEDENT, '', (lnum, pos), (lnum, pos), line)
         else:
             if not line:
@@ -459,9 +462,10 @@ def _tokens(readline, encoding):
     # the last line had no line end: a NEWLINE of no text ends its statement
     if previous and previous[-1] not in '\r\n' and not previous.strip().startswith('#'):
         yield TokenInfo(NEWLINE, '', (lnum - 1, len(previous)), (lnum - 1, len(previous) + 1), '')
-    for _ in indents[1:]:
-        yield TokenInfo(DEDENT, '', (lnum, 0), (lnum, 0), '')
-    yield TokenInfo(ENDMARKER, '', (lnum, 0), (lnum, 0), '')
+    here = (lnum, 0)
+    for _ in levels[1:]:
+        yield TokenInfo(DEDENT, '', here, here, '')
+    yield TokenInfo(ENDMARKER, '', here, here, '')
 
 
 def generate_tokens(readline):
@@ -521,7 +525,6 @@ def detect_encoding(readline):
             return b''
 
     bom = False
-    default = 'utf-8'
 
     def found_in(raw):
         try:
@@ -542,25 +545,29 @@ def detect_encoding(readline):
             name += '-sig'
         return name
 
-    first = read()
-    if first.startswith(_BOM):
+    line1 = read()
+    if line1[:3] == _BOM:
         bom = True
-        first = first[3:]
-        default = 'utf-8-sig'
-    if not first:
-        return default, []
-    name = found_in(first)
-    if name:
-        return name, [first]
-    if not _blank(first):
-        return default, [first]
-    second = read()
-    if not second:
-        return default, [first]
-    name = found_in(second)
-    if name:
-        return name, [first, second]
-    return default, [first, second]
+        line1 = line1[3:]
+        plain = 'utf-8-sig'
+    else:
+        plain = 'utf-8'
+    read_so_far = [line1] if line1 else []
+    for raw in (line1, None):
+        if raw is None:
+            # a second line is read only after a blank or comment first line
+            if not _blank(line1):
+                break
+            raw = read()
+            if not raw:
+                break
+            read_so_far.append(raw)
+        elif not raw:
+            break
+        name = found_in(raw)
+        if name:
+            return name, read_so_far
+    return plain, read_so_far
 
 
 def tokenize(readline):
