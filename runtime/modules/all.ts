@@ -40,5 +40,6 @@ import "./enum.ts";
 import "./json.ts";
 import "./textwrap.ts";
 import "./tokenize.ts";
+import "./symtable.ts";
 import "./warnings.ts";
 import "./io.ts";
