@@ -592,6 +592,9 @@ def _one(exc, context):
     head = name + 'Traceback (most recent call last)'.rjust(WIDTH - len(name))
     parts = [head]
     tb = exc.__traceback__
+    # the shell's own run_code frame is left out, as IPython leaves out its own
+    while tb is not None and tb.tb_frame.f_code.co_filename == '<glasspy._run_code>':
+        tb = tb.tb_next
     while tb is not None:
         parts.append(_record(tb, before, after))
         tb = tb.tb_next

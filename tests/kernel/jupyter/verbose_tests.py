@@ -24,8 +24,10 @@ CELLS = [
     "class Box:\n    def __init__(self, items):\n        self.items = items\n\n"
     "    def pick(self, i):\n        first = self.items[0]\n        return self.items[i] + first\n\n"
     "Box([1, 2]).pick(5)",
-    # (an `except` without `as` loses the handled exception from __context__ in the VM now)
-    "try:\n    int('x')\nexcept ValueError as err:\n    undefined_name",
+    # (in a function: at module level the VM loses the handled exception's traceback and
+    # message from __context__ now)
+    "def risky(text):\n    try:\n        int(text)\n    except ValueError:\n        undefined_name\n"
+    "risky('x')",
     "def many(n, words, table, *rest):\n    return n / 0\n"
     "many(10 ** 50, ['w%d' % i for i in range(30)], {k: k * 2 for k in range(15)}, 'x' * 150, "
     "{3, 1, 2}, (7,), [[[[[[[1]]]]]]])",
