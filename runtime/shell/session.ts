@@ -191,6 +191,7 @@ export class Session {
     const host: Host = {
       write: (stream: StreamName, text: string) => this.write(stream, text),
       readline: (prompt: string, password: boolean) => this.readline(prompt, password),
+      flush: (stream: StreamName) => this.emit({ type: "flush", name: stream }),
       interrupt: this.interrupt,
     };
     this.engine = (options.engine ?? createVmEngine)(host);
@@ -343,6 +344,32 @@ export class Session {
     e.setDisplayhook((value) => this.displayhook(value));
   }
 
+  /**
+   * What get_ipython() returns: an instance of a class named as ipykernel's shell class
+   * (`<ipykernel.zmqshell.ZMQInteractiveShell object at 0x...>`, which notebooks test to
+   * know they run in Jupyter), whose methods are these native functions. A module holding
+   * them when the engine runs no Python classes.
+   */
+  private makeShellObject(methods: { [name: string]: NativeFunction }): PyObject {
+    const e = this.engine;
+    const names = Object.keys(methods);
+    try {
+      const module = e.runModule(
+        "ipykernel.zmqshell",
+        `class ZMQInteractiveShell:\n${names.map((n) => `    ${n} = ${n}\n`).join("")}\n` +
+          "shell = ZMQInteractiveShell()\n",
+        methods,
+      );
+      const shell = e.getAttr(module, "shell");
+      e.decref(module);
+      if (shell !== null) return shell;
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+    }
+    return e.newModule("glasspy.shell", methods, false);
+  }
+
   private defineShellBuiltins(): void {
     const e = this.engine;
     this.defineDisplay();
@@ -352,7 +379,7 @@ export class Session {
       return s;
     };
     // what the transformed source calls: get_ipython().run_line_magic('time', 'x = 1')
-    const shell = e.newModule("glasspy.shell", {
+    const shell = this.makeShellObject({
       run_line_magic: (args) =>
         this.magicCall(() =>
           this.magics.lineMagic(text(args, 0, "magic name"))(this, text(args, 1, "line"))
@@ -371,7 +398,7 @@ export class Session {
         this.write("stdout", USAGE);
         return null;
       },
-    }, false);
+    });
     // getpass.getpass asks the front end for a password, as ipykernel's replacement does
     // (only when the VM has no getpass module of its own loaded)
     const loaded = e.loadedModule("getpass");
