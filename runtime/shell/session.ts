@@ -953,7 +953,7 @@ display = sys.modules["IPython.display"]
       // run the young collections many times while the error is on show: what survives
       // them, the error's cycle with it, is in the oldest generation when the cell ends
       // (in ipykernel, sys.last_traceback is in gc.get_objects(2) in the next cell).
-      this.engine.collectGarbage(1);
+      this.engine.collectYoung?.();
     }
   }
 

@@ -818,6 +818,11 @@ export class VmEngine implements Engine {
     return out;
   }
 
+  collectYoung(): void {
+    const young = gcstate.generations[0];
+    if (gcstate.enabled && young.threshold !== 0) this.collectGarbage(1);
+  }
+
   collectGarbage(generation = 2): number {
     // as gc.collect(generation): the gc module need not have been imported
     if (gcstate.collecting) return 0;
