@@ -186,6 +186,7 @@ export class Session {
     const host: Host = {
       write: (stream: StreamName, text: string) => this.write(stream, text),
       readline: (prompt: string, password: boolean) => this.readline(prompt, password),
+      flush: (stream: StreamName) => this.emit({ type: "flush", name: stream }),
       interrupt: this.interrupt,
     };
     this.engine = (options.engine ?? createVmEngine)(host);
