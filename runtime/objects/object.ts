@@ -6,7 +6,7 @@
 //
 // For speed the records come in as few shapes as possible, with the fields every object
 // has first and in the same order, so that V8 sees at most a few hidden classes at every
-// `ob_refcnt++` in the eval loop and loads each common field from the same offset (a site
+// `Py_INCREF` in the eval loop and loads each common field from the same offset (a site
 // that sees many classes goes megamorphic and costs several times more):
 // - PyObject: the full record, with the fields of GC containers (the PyGC_Head links and
 //   flags) and of instances (dict, slots, inline values) after the common ones;
@@ -15,14 +15,25 @@
 //   fields read as their defaults through the prototype; writing one would give the
 //   object its own (correct but slower), so such types never do.
 //
-// Reference counting is done by hand where CPython does it: `o.ob_refcnt++` is
-// Py_INCREF, `Py_DECREF(o)` drops a reference and deallocates at zero.
+// Reference counting is done where CPython does it: `Py_INCREF(o)` adds a reference,
+// `Py_DECREF(o)` drops one and deallocates at zero. Both are swappable bindings: while
+// `%stats` counts them, countRefcountOperations puts counting versions in their place
+// (the only time the plain ones are not the ones running), so counting costs nothing
+// while it is off.
 
 import { GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
 import { auditAllocated, auditFreed, auditing, auditStatic } from "../memory/audit.ts";
 import type { DictValues } from "./inlinevalues.ts";
 import type { DictKeys } from "./dictobject.ts";
+
+// The reference-count operations (defined with the others below, before any module code
+// can call them).
+export let Py_INCREF: (o: PyObject) => void = incref;
+export let Py_DECREF: (o: PyObject) => void = decref;
+export let Py_XDECREF: (o: PyObject | null) => void = xdecref;
+/** _Py_DECREF_NO_DEALLOC (pycore_object.h): the count is known to stay above zero. */
+export let _Py_DECREF_NO_DEALLOC: (o: PyObject) => void = decrefNoDealloc;
 
 export class PyObject {
   // -- the fields every object has, in this order --
@@ -353,21 +364,66 @@ export function _Py_Dealloc(o: PyObject): void {
   o.ob_type.tp_dealloc!(o);
 }
 
-export function Py_DECREF(o: PyObject): void {
+function incref(o: PyObject): void {
+  o.ob_refcnt++;
+}
+
+function decref(o: PyObject): void {
   if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
 }
 
-export function Py_XDECREF(o: PyObject | null): void {
+function xdecref(o: PyObject | null): void {
   if (o !== null && --o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
 }
 
-export function Py_NewRef<T extends PyObject>(o: T): T {
+/** A decrement that cannot reach zero (a singleton, or an object the caller still holds). */
+function decrefNoDealloc(o: PyObject): void {
+  o.ob_refcnt--;
+}
+
+/** Reference-count operations counted while countRefcountOperations(true) is in force. */
+export const refcountOperations = { increfs: 0, decrefs: 0 };
+
+function countingIncref(o: PyObject): void {
+  refcountOperations.increfs++;
   o.ob_refcnt++;
+}
+
+function countingDecref(o: PyObject): void {
+  refcountOperations.decrefs++;
+  if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+}
+
+function countingXdecref(o: PyObject | null): void {
+  if (o === null) return;
+  refcountOperations.decrefs++;
+  if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+}
+
+function countingDecrefNoDealloc(o: PyObject): void {
+  refcountOperations.decrefs++;
+  o.ob_refcnt--;
+}
+
+/**
+ * Puts the counting versions of the reference-count operations in place (true) or the
+ * plain ones back (false). Code the eval loop's JIT compiled does its own counting-free
+ * increments, so whoever counts must keep frames interpreted (the instruction hook does).
+ */
+export function countRefcountOperations(on: boolean): void {
+  Py_INCREF = on ? countingIncref : incref;
+  Py_DECREF = on ? countingDecref : decref;
+  Py_XDECREF = on ? countingXdecref : xdecref;
+  _Py_DECREF_NO_DEALLOC = on ? countingDecrefNoDealloc : decrefNoDealloc;
+}
+
+export function Py_NewRef<T extends PyObject>(o: T): T {
+  Py_INCREF(o);
   return o;
 }
 
 export function Py_XNewRef<T extends PyObject>(o: T | null): T | null {
-  if (o !== null) o.ob_refcnt++;
+  if (o !== null) Py_INCREF(o);
   return o;
 }
 
@@ -633,18 +689,18 @@ Py_True.ob_val = 1;
 
 /** Py_RETURN_NONE and friends. */
 export function Py_RETURN_NONE(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 export function PyBool_FromLong(b: boolean | number): PyObject {
   const o = b ? Py_True : Py_False;
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
 export function Py_RETURN_NOTIMPLEMENTED(): PyObject {
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 
