@@ -123,8 +123,11 @@ export class Pool {
   count = 0;
   /** pool->freeblock: the unit of the first free block, or -1 (last freed first). */
   freeblock = -1;
-  /** The chain through the free blocks: links[unit - pool.unit] is the next free unit or -1. */
-  readonly links = new Int32Array(POOL_UNITS);
+  /**
+   * The chain through the free blocks: links[unit - pool.unit] is the next free block's
+   * offset in the pool (in units), or -1. Offsets fit 16 bits: 2 KiB per pool, not 4.
+   */
+  readonly links = new Int16Array(POOL_UNITS);
   /** Next never-used block, in units from the pool start. */
   nextoffset = 0;
   maxnextoffset = 0;
@@ -252,9 +255,11 @@ export class Obmalloc {
     if (pool.unit >= 0) {
       pool.count++;
       const bp = pool.freeblock;
-      const next = pool.links[bp - pool.unit];
-      pool.freeblock = next;
-      if (next < 0) this.poolExtend(pool, size);
+      const off = pool.links[bp - pool.unit];
+      if (off < 0) {
+        pool.freeblock = -1;
+        this.poolExtend(pool, size);
+      } else pool.freeblock = pool.unit + off;
       return bp;
     }
     return this.allocateFromNewPool(size);
@@ -268,7 +273,7 @@ export class Obmalloc {
       return;
     }
     const wasFull = pool.freeblock < 0;
-    pool.links[unit - pool.unit] = pool.freeblock;
+    pool.links[unit - pool.unit] = pool.freeblock < 0 ? -1 : pool.freeblock - pool.unit;
     pool.freeblock = unit;
     pool.count--;
     if (wasFull) {
@@ -381,9 +386,11 @@ export class Obmalloc {
     pool.count = 1;
     if (pool.szidx === size) {
       const bp = pool.freeblock;
-      const next = pool.links[bp - pool.unit];
-      pool.freeblock = next;
-      if (next < 0) this.poolExtend(pool, size);
+      const off = pool.links[bp - pool.unit];
+      if (off < 0) {
+        pool.freeblock = -1;
+        this.poolExtend(pool, size);
+      } else pool.freeblock = pool.unit + off;
       return bp;
     }
     pool.szidx = size;
