@@ -44,15 +44,6 @@ export function addressText(o: PyObject): string {
   return "0x" + addressOf(o.ob_id).toString(16);
 }
 
-/**
- * The count CPython 3.11 starts its statically allocated singletons with
- * (_PyObject_IMMORTAL_INIT): the small ints and the one-character Latin-1 strings are
- * objects like any other there, whose counts go up and down from this.
- */
-const CPYTHON_STATIC_REFCNT = 999_999_999;
-/** What glasspy starts its static objects with. */
-const GLASSPY_STATIC_REFCNT = 1 << 29;
-
 /** The small ints and the Latin-1 singletons (the empty str and one-character strs). */
 function isRuntimeSingleton(o: PyObject): boolean {
   if (o.ob_type === PyLong_Type) return smallIntOf(o) === o;
@@ -69,7 +60,8 @@ function isRuntimeSingleton(o: PyObject): boolean {
  */
 export function refcountOf(o: PyObject): number | null {
   if (o.ob_refcnt < STATIC_REFCNT) return o.ob_refcnt;
-  if (isRuntimeSingleton(o)) return CPYTHON_STATIC_REFCNT + (o.ob_refcnt - GLASSPY_STATIC_REFCNT);
+  // glasspy starts these from CPython's static count (_Py_IMMORTAL_REFCNT), as 3.11 does.
+  if (isRuntimeSingleton(o)) return o.ob_refcnt;
   return null;
 }
 

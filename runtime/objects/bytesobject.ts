@@ -2,6 +2,7 @@
 // cached as str caches it (ob_hash low half, ob_size high half).
 
 import {
+  _Py_IMMORTAL_REFCNT,
   METH_CLASS,
   METH_FASTCALL,
   METH_KEYWORDS,
@@ -81,7 +82,7 @@ function staticBytes(b: Uint8Array): PyObject {
   const o = new PyPlainObject(PyBytes_Type);
   o.ob_val = b;
   o.ob_size = -1;
-  o.ob_refcnt = 1 << 29;
+  o.ob_refcnt = _Py_IMMORTAL_REFCNT;
   staticObject(o, 33 + b.length);
   return o;
 }
@@ -122,7 +123,7 @@ export function bytes_dealloc(o: PyObject): void {
   if (o.ob_type === PyBytes_Type) {
     if (o.ob_refcnt === 0 && (o === bytes_empty || bytesData(o).length === 1)) {
       if (o === bytes_empty || characters[bytesData(o)[0]] === o) {
-        o.ob_refcnt = 1 << 29;
+        o.ob_refcnt = _Py_IMMORTAL_REFCNT;
         return;
       }
     }

@@ -5,6 +5,7 @@
 // is the fast path everywhere. The small ints -5..256 are static singletons, as in 3.11.
 
 import {
+  _Py_IMMORTAL_REFCNT,
   Py_EQ,
   Py_False,
   Py_GT,
@@ -109,7 +110,7 @@ const smallInts: PyObject[] = [];
 for (let i = -NSMALLNEGINTS; i < NSMALLPOSINTS; i++) {
   const o = new PyPlainObject(PyLong_Type) as PyLongObject;
   o.ob_val = i;
-  o.ob_refcnt = 1 << 29;
+  o.ob_refcnt = _Py_IMMORTAL_REFCNT;
   staticObject(o, 32);
   smallInts.push(o);
 }
@@ -164,7 +165,7 @@ export function long_dealloc(o: PyObject): void {
   if (o.ob_type === PyLong_Type) {
     if (o.ob_id < 0x100000 && (o as PyLongObject).ob_val === smallValueOf(o)) {
       // A small int singleton reached zero: a counting bug; keep it alive.
-      o.ob_refcnt = 1 << 29;
+      o.ob_refcnt = _Py_IMMORTAL_REFCNT;
       return;
     }
     PyObject_Free(o);

@@ -30,6 +30,12 @@ import type { DictKeys } from "./dictobject.ts";
 // The reference-count operations (defined with the others below, before any module code
 // can call them).
 export let Py_INCREF: (o: PyObject) => void = incref;
+/**
+ * The count CPython 3.11 gives its statically allocated objects (_PyObject_IMMORTAL_INIT):
+ * the small ints, the bytes and str singletons, the runtime's identifier strings and the
+ * empty tuple start from it, and their counts go up and down from there like any other.
+ */
+export const _Py_IMMORTAL_REFCNT = 999_999_999;
 export let Py_DECREF: (o: PyObject) => void = decref;
 export let Py_XDECREF: (o: PyObject | null) => void = xdecref;
 /** _Py_DECREF_NO_DEALLOC (pycore_object.h): the count is known to stay above zero. */

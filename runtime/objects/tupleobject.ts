@@ -2,6 +2,7 @@
 // Methods and protocol slots are in tuplemethods.ts.
 
 import {
+  _Py_IMMORTAL_REFCNT,
   Py_INCREF,
   Py_TPFLAGS_TUPLE_SUBCLASS,
   Py_XDECREF,
@@ -41,7 +42,7 @@ export function tupleItems(o: PyObject): PyObject[] {
 export const tuple_empty: PyObject = (() => {
   const t = new PyObject(PyTuple_Type);
   t.ob_item = [];
-  t.ob_refcnt = 1 << 29;
+  t.ob_refcnt = _Py_IMMORTAL_REFCNT;
   staticObject(t, 40);
   return t;
 })();

@@ -8,6 +8,7 @@
 import { Hash, hashFromBigInt, sipHashChars } from "./pyhash.ts";
 import { siphash13, strHashBytes } from "./hash.ts";
 import {
+  _Py_IMMORTAL_REFCNT,
   Py_DECREF,
   Py_INCREF,
   Py_TPFLAGS_UNICODE_SUBCLASS,
@@ -38,8 +39,8 @@ export const KIND_LATIN1 = 2;
 export const KIND_UCS2 = 3;
 export const KIND_UCS4 = 4;
 
-/** A count that static strings never exhaust (they are immortal in effect). */
-const IMMORTAL = 1 << 29;
+/** Static strings start from CPython's static count (immortal in effect). */
+const IMMORTAL = _Py_IMMORTAL_REFCNT;
 
 export function PyUnicode_Check(o: PyObject): boolean {
   return (o.ob_type.tp_flags & Py_TPFLAGS_UNICODE_SUBCLASS) !== 0;
