@@ -291,19 +291,19 @@ export function unicode_hash(o: PyObject): number {
     Hash.hi = u.ob_size;
     return u.ob_hash;
   }
-  const lo = strHashLo(u.ob_val);
+  const lo = strHashLo(u.ob_val, unicodeKind(u));
   u.ob_hash = lo;
   u.ob_size = Hash.hi;
   return lo;
 }
 
 /** The hash of a JavaScript string as str would hash it. */
-export function strHashLo(s: string): number {
+export function strHashLo(s: string, kind = KIND_UNKNOWN): number {
   if (s.length === 0) {
     Hash.hi = 0;
     return 0;
   }
-  const kind = kindOf(s);
+  if (kind === KIND_UNKNOWN) kind = kindOf(s);
   let lo: number, hi: number;
   if (kind === KIND_ASCII || kind === KIND_LATIN1) {
     lo = sipHashChars(s, 1);

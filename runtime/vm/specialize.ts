@@ -349,7 +349,7 @@ export function storeAttrCached(
     if (!c.hasDict) return false;
     const values = owner.ob_values;
     if (values !== null) {
-      // replacing a value already set: the same as _PyObject_StoreInstanceAttribute
+      // the same as _PyObject_StoreInstanceAttribute for a name the shared keys hold
       let ix = c.vindex;
       if (ix < 0 && name.ob_type === PyUnicode_Type) {
         ix = sharedKeysLookup(cachedKeys(tp), name);
@@ -357,11 +357,10 @@ export function storeAttrCached(
       }
       if (ix >= 0) {
         const old = values.values[ix];
-        if (old !== null) {
-          values.values[ix] = value;
-          Py_DECREF(old);
-          return true;
-        }
+        values.values[ix] = value;
+        if (old !== null) Py_DECREF(old);
+        else values.order.push(ix); // a first store: the name joins the insertion order
+        return true;
       }
       return false;
     }
