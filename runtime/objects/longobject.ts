@@ -27,7 +27,7 @@ import {
 import { hashBigInt, hashSafeInt } from "./pyhash.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_OverflowError, PyExc_ValueError, PyExc_ZeroDivisionError } from "./exceptions.ts";
-import { PyUnicode_FromString } from "./unicodeobject.ts";
+import { PyUnicode_FromASCII } from "./unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
 
@@ -251,7 +251,7 @@ export function longToDecimalString(v: number | bigint): string {
 }
 
 export function long_to_decimal_string(o: PyObject): PyObject {
-  return PyUnicode_FromString(longToDecimalString((o as PyLongObject).ob_val));
+  return PyUnicode_FromASCII(longToDecimalString((o as PyLongObject).ob_val));
 }
 
 /** long_format_binary: bin(), oct(), hex() text with an optional 0b/0o/0x prefix. */

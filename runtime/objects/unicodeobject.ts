@@ -191,6 +191,12 @@ export function PyUnicode_FromString(s: string): PyObject {
   return _PyUnicode_New(s);
 }
 
+/** PyUnicode_FromString for a text known to be ASCII: its kind needs no scan. */
+export function PyUnicode_FromASCII(s: string): PyObject {
+  if (s.length <= 1) return PyUnicode_FromString(s);
+  return _PyUnicode_New(s, KIND_ASCII);
+}
+
 /**
  * A str of the concatenation a + b (JavaScript texts) given their kinds: one-byte kinds
  * combine without scanning the text again (CPython takes the larger kind the same way).
