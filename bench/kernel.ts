@@ -32,13 +32,9 @@ try {
   await Deno.writeTextFile(
     `${spec}/kernel.json`,
     JSON.stringify({
-      // the command the installed kernelspec runs
-      argv: [
-        ...(kernelJson().argv as string[]),
-        "--history",
-        "none",
-        ...(engine ? ["--engine", engine] : []),
-      ],
+      // the command the installed kernelspec runs (its history database, as ipykernel's,
+      // in this run's directory)
+      argv: [...(kernelJson().argv as string[]), ...(engine ? ["--engine", engine] : [])],
       display_name: "glasspy (bench)",
       language: "python",
       interrupt_mode: "message",
@@ -50,6 +46,7 @@ try {
     // connection files (tempfile.mkstemp) stay in here, even when a run fails
     TMPDIR: dir,
     IPYTHONDIR: `${dir}/ipython`,
+    JUPYTER_DATA_DIR: `${dir}/data`,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
   const run = async (name: string): Promise<Result> => {
