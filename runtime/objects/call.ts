@@ -46,13 +46,8 @@ export function _PyObject_MakeTpCall(
 ): PyObject {
   const call = callable.ob_type.tp_call;
   if (call === null) throw notCallable(callable);
-  const items: PyObject[] = [];
-  for (let i = 0; i < nargs; i++) {
-    const a = args[offset + i]!;
-    a.ob_refcnt++;
-    items.push(a);
-  }
-  const argstuple = PyTuple_FromArraySteal(items);
+  const items = args.slice(offset, offset + nargs) as PyObject[];
+  const argstuple = PyTuple_FromArray(items);
   let kwdict: PyObject | null = null;
   try {
     if (kwnames !== null && kwnames.ob_item!.length > 0) {

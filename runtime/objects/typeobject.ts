@@ -320,11 +320,26 @@ function slotCount(type: PyTypeObject): number {
 
 function initSlots(obj: PyObject, type: PyTypeObject): void {
   const n = slotCount(type);
-  if (n === 0) return;
-  // A packed array grown by push: cheaper for V8 than new Array(n).fill(null).
-  const slots: (PyObject | null)[] = [];
-  for (let i = 0; i < n; i++) slots.push(null);
-  obj.ob_slots = slots;
+  // Literals for the usual small counts: an exact-size packed array, made cheaper by V8 than
+  // new Array(n).fill(null) (and without the spare room that push would reserve).
+  switch (n) {
+    case 0:
+      return;
+    case 1:
+      obj.ob_slots = [null];
+      return;
+    case 2:
+      obj.ob_slots = [null, null];
+      return;
+    case 3:
+      obj.ob_slots = [null, null, null];
+      return;
+    case 4:
+      obj.ob_slots = [null, null, null, null];
+      return;
+    default:
+      obj.ob_slots = new Array(n).fill(null);
+  }
 }
 
 export function PyType_GenericNew(type: PyTypeObject, _args: PyObject, _kwds: PyObject | null) {
