@@ -34,6 +34,7 @@ import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
 import type { Xmode } from "./magics/xmode.ts";
 import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
+import { VERBOSETB_MODULE, VERBOSETB_SOURCE } from "./verbosetb.ts";
 import { DISPLAY_MODULE, DISPLAY_SOURCE } from "./display_module.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
 import { GlassViews } from "./glass_api.ts";
@@ -171,6 +172,10 @@ export class Session {
   private cellError: PyObject | null = null;
   private lastError: PyObject | null = null;
   private pretty: PyObject | null = null;
+  /** The Verbose traceback formatter (verbosetb.ts), loaded when first needed */
+  private verboseFormat: PyObject | null = null;
+  /** The source of each cell run, by its file name (for Verbose tracebacks) */
+  private readonly cellSources = new Map<string, string>();
   private signatureFn: PyObject | null = null;
   readonly banner: string;
 
@@ -339,6 +344,32 @@ export class Session {
     e.setDisplayhook((value) => this.displayhook(value));
   }
 
+  /**
+   * What get_ipython() returns: an instance of a class named as ipykernel's shell class
+   * (`<ipykernel.zmqshell.ZMQInteractiveShell object at 0x...>`, which notebooks test to
+   * know they run in Jupyter), whose methods are these native functions. A module holding
+   * them when the engine runs no Python classes.
+   */
+  private makeShellObject(methods: { [name: string]: NativeFunction }): PyObject {
+    const e = this.engine;
+    const names = Object.keys(methods);
+    try {
+      const module = e.runModule(
+        "ipykernel.zmqshell",
+        `class ZMQInteractiveShell:\n${names.map((n) => `    ${n} = ${n}\n`).join("")}\n` +
+          "shell = ZMQInteractiveShell()\n",
+        methods,
+      );
+      const shell = e.getAttr(module, "shell");
+      e.decref(module);
+      if (shell !== null) return shell;
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+    }
+    return e.newModule("glasspy.shell", methods, false);
+  }
+
   private defineShellBuiltins(): void {
     const e = this.engine;
     this.defineDisplay();
@@ -348,7 +379,7 @@ export class Session {
       return s;
     };
     // what the transformed source calls: get_ipython().run_line_magic('time', 'x = 1')
-    const shell = e.newModule("glasspy.shell", {
+    const shell = this.makeShellObject({
       run_line_magic: (args) =>
         this.magicCall(() =>
           this.magics.lineMagic(text(args, 0, "magic name"))(this, text(args, 1, "line"))
@@ -367,7 +398,7 @@ export class Session {
         this.write("stdout", USAGE);
         return null;
       },
-    }, false);
+    });
     // getpass.getpass asks the front end for a password, as ipykernel's replacement does
     // (only when the VM has no getpass module of its own loaded)
     const loaded = e.loadedModule("getpass");
@@ -789,6 +820,7 @@ display = sys.modules["IPython.display"]
     if (storeHistory) this.storeInputs(this.executionCount, cell, raw);
     const filename = this.cellFilename(storeHistory);
     this.engine.registerSource(filename, cell);
+    this.cellSources.set(filename, cell);
     this.currentCell = cell;
     let failure: { exception: FormattedException } | null = null;
     let compiled: Code[] = [];
@@ -921,7 +953,7 @@ display = sys.modules["IPython.display"]
       // run the young collections many times while the error is on show: what survives
       // them, the error's cycle with it, is in the oldest generation when the cell ends
       // (in ipykernel, sys.last_traceback is in gc.get_objects(2) in the next cell).
-      this.engine.collectGarbage(1);
+      this.engine.collectYoung?.();
     }
   }
 
@@ -950,9 +982,46 @@ display = sys.modules["IPython.display"]
     }
     if (this.xmode === "Minimal") {
       formatted.traceback = formatted.traceback.slice(-1);
+    } else if (this.xmode === "Verbose" && this.flavour === "ipython") {
+      formatted.traceback = this.verboseTraceback(e.exception) ?? formatted.traceback;
     }
     this.emit({ type: "error", ...formatted });
     return formatted;
+  }
+
+  /**
+   * IPython's Verbose traceback of an exception (see verbosetb.ts), or null when it cannot
+   * be made (CPython's text is shown then).
+   */
+  private verboseTraceback(exc: PyObject): string[] | null {
+    const e = this.engine;
+    let parts: PyObject | null = null;
+    try {
+      if (this.verboseFormat === null) {
+        const module = e.runModule(VERBOSETB_MODULE, VERBOSETB_SOURCE, {
+          source_of: (args) => {
+            const text = this.cellSources.get(e.asString(args[0]) ?? "");
+            return text === undefined ? e.none() : e.newStr(text);
+          },
+          cell_number: (args) => {
+            const m = /^<cell In\[(\d+)\]>$/.exec(e.asString(args[0]) ?? "");
+            return m === null ? e.none() : e.newStr(m[1]);
+          },
+        });
+        this.verboseFormat = e.getAttr(module, "format");
+        e.decref(module);
+        if (this.verboseFormat === null) return null;
+      }
+      parts = e.call(this.verboseFormat, [exc]);
+      const out = e.asJson(parts);
+      return Array.isArray(out) && out.every((p) => typeof p === "string") ? out : null;
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+      return null;
+    } finally {
+      if (parts !== null) e.decref(parts);
+    }
   }
 
   /** IPython shows a UsageError as one line on stderr, with no traceback. */

@@ -8,6 +8,7 @@ import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_MAPPING,
   Py_TPFLAGS_SEQUENCE,
@@ -184,7 +185,7 @@ export function op_UNARY_NOT(
     }
     Py_DECREF(value);
     const b = err ? Py_False : Py_True;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp - 1] = b;
     return sp;
   } catch (e) {
@@ -367,7 +368,7 @@ export function op_LOAD_BUILD_CLASS(
   try {
     const bc = dictGetStr(frame.f_builtins, _Py_ID("__build_class__"));
     if (bc === null) throw PyErr_Format(PyExc_NameError, "__build_class__ not found");
-    bc.ob_refcnt++;
+    Py_INCREF(bc);
     ls[sp++] = bc;
     return sp;
   } catch (e) {
@@ -634,7 +635,7 @@ export function op_LOAD_CLASSDEREF(
     let value: PyObject | null;
     if (locals.ob_type === PyDict_Type) {
       value = PyDict_GetItemWithError(locals, name);
-      if (value !== null) value.ob_refcnt++;
+      if (value !== null) Py_INCREF(value);
     } else {
       value = getItemOrNull(locals, name);
     }
@@ -642,7 +643,7 @@ export function op_LOAD_CLASSDEREF(
       const cell = ls[base + oparg]!;
       value = PyCell_GET(cell);
       if (value === null) throw unboundDeref(co, oparg);
-      value.ob_refcnt++;
+      Py_INCREF(value);
     }
     ls[sp++] = value;
     return sp;
@@ -667,7 +668,7 @@ export function op_COPY_FREE_VARS(
     const offset = base + co.co_nlocals + co.co_nplaincellvars;
     for (let i = 0; i < oparg; i++) {
       const o = closure[i];
-      o.ob_refcnt++;
+      Py_INCREF(o);
       ls[offset + i] = o;
     }
     return sp;
@@ -984,7 +985,7 @@ export function op_CONTAINS_OP(
       Py_DECREF(right);
     }
     const b = res !== (oparg === 1) ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1016,7 +1017,7 @@ export function op_CHECK_EG_MATCH(
     } else {
       ls[sp - 1] = rest;
       ls[sp++] = match;
-      match.ob_refcnt++;
+      Py_INCREF(match);
       const info = tstate.exc_info;
       const old = info.exc_value;
       info.exc_value = match;
@@ -1050,7 +1051,7 @@ export function op_CHECK_EXC_MATCH(
     const res = exceptionMatches(left, right);
     Py_DECREF(right);
     const b = res ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1176,7 +1177,7 @@ export function op_MATCH_CLASS(
     Py_DECREF(type);
     if (attrs !== null) ls[sp - 1] = attrs;
     else {
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       ls[sp - 1] = Py_None;
     }
     Py_DECREF(subject);
@@ -1198,7 +1199,7 @@ export function op_MATCH_MAPPING(
   try {
     const subject = ls[sp - 1]!;
     const b = subject.ob_type.tp_flags & Py_TPFLAGS_MAPPING ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1218,7 +1219,7 @@ export function op_MATCH_SEQUENCE(
   try {
     const subject = ls[sp - 1]!;
     const b = subject.ob_type.tp_flags & Py_TPFLAGS_SEQUENCE ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1389,10 +1390,10 @@ export function op_PUSH_EXC_INFO(
     if (excInfo.exc_value !== null) {
       ls[sp - 1] = excInfo.exc_value;
     } else {
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       ls[sp - 1] = Py_None;
     }
-    value.ob_refcnt++;
+    Py_INCREF(value);
     ls[sp++] = value;
     excInfo.exc_value = value;
     return sp;
@@ -1544,11 +1545,11 @@ export function truthAndDecref(v: PyObject): boolean {
 export function concatStrings(lhs: PyObject, rhs: PyObject): PyObject {
   const a = lhs.ob_val as string, b = rhs.ob_val as string;
   if (b.length === 0) {
-    lhs.ob_refcnt++;
+    Py_INCREF(lhs);
     return lhs;
   }
   if (a.length === 0) {
-    rhs.ob_refcnt++;
+    Py_INCREF(rhs);
     return rhs;
   }
   return PyUnicode_FromConcat(a + b, unicodeKind(lhs), unicodeKind(rhs));
@@ -1582,7 +1583,7 @@ export function callGeneric(
   sp -= totalArgs;
   for (let i = 0; i < totalArgs; i++) {
     const a = ls[sp + i]!;
-    if (--a.ob_refcnt === 0) a.ob_type.tp_dealloc!(a);
+    Py_DECREF(a);
   }
   sp -= isMeth ? 1 : 2;
   ls[sp++] = res;
@@ -1610,7 +1611,7 @@ export function op_STORE_SUBSCR(
         let i = sub.ob_val as number;
         if (i < 0) i += items.length;
         if (i >= 0 && i < items.length) {
-          v.ob_refcnt++;
+          Py_INCREF(v);
           const old = items[i];
           items[i] = v;
           Py_DECREF(old);
@@ -1646,7 +1647,7 @@ export function op_UNPACK_SEQUENCE(
     if (items.length === oparg) {
       for (let i = oparg - 1; i >= 0; i--) {
         const it = items[i];
-        it.ob_refcnt++;
+        Py_INCREF(it);
         ls[sp++] = it;
       }
       Py_DECREF(seq);

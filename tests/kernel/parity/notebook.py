@@ -114,6 +114,11 @@ print("out", flush=True); print("err", file=sys.stderr, flush=True); print("out 
 # %%
 print("before"); sys.stderr.write("warned\n"); display("shown"); print("after")
 # %%
+shell = get_ipython()
+type(shell).__module__, type(shell).__name__, callable(shell.run_line_magic)
+# %%
+del shell
+# %%
 import dis
 dis.dis(count)
 # %%
