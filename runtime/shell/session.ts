@@ -172,6 +172,8 @@ export class Session {
   private cellError: PyObject | null = null;
   private lastError: PyObject | null = null;
   private pretty: PyObject | null = null;
+  /** The object `exit` and `quit` are bound to (borrowed: shellObjects holds it). */
+  private quitter: PyObject | null = null;
   /** The Verbose traceback formatter (verbosetb.ts), loaded when first needed */
   private verboseFormat: PyObject | null = null;
   /** The source of each cell run, by its file name (for Verbose tracebacks) */
@@ -434,7 +436,22 @@ export class Session {
       return null;
     });
     this.shellObjects.push(quitter);
+    this.quitter = quitter;
     this.initialNames.push(["exit", quitter], ["quit", quitter]);
+  }
+
+  /**
+   * IPython's autocall of IPyAutocall objects (prefilter's IPyAutocallChecker, for cells of
+   * one line): a line that is only a name bound to the exit object calls it, as `exit()`.
+   */
+  private autocall(cell: string): string {
+    const m = /^(\s*)([A-Za-z_]\w*)(\s*)$/.exec(cell);
+    if (m === null || this.quitter === null) return cell;
+    const value = this.engine.getGlobal(m[2]);
+    if (value === null) return cell;
+    const isQuitter = this.engine.is(value, this.quitter);
+    this.engine.decref(value);
+    return isQuitter ? `${m[1]}${m[2]}()${m[3]}` : cell;
   }
 
   /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
@@ -816,7 +833,7 @@ display = sys.modules["IPython.display"]
     silent: boolean,
   ): { exception: FormattedException } | null {
     if (raw.trim() === "") return null;
-    const cell = transformCell(raw);
+    const cell = this.autocall(transformCell(raw));
     if (storeHistory) this.storeInputs(this.executionCount, cell, raw);
     const filename = this.cellFilename(storeHistory);
     this.engine.registerSource(filename, cell);
