@@ -321,26 +321,7 @@ function slotCount(type: PyTypeObject): number {
 
 function initSlots(obj: PyObject, type: PyTypeObject): void {
   const n = slotCount(type);
-  // Literals for the usual small counts: an exact-size packed array, made cheaper by V8 than
-  // new Array(n).fill(null) (and without the spare room that push would reserve).
-  switch (n) {
-    case 0:
-      return;
-    case 1:
-      obj.ob_slots = [null];
-      return;
-    case 2:
-      obj.ob_slots = [null, null];
-      return;
-    case 3:
-      obj.ob_slots = [null, null, null];
-      return;
-    case 4:
-      obj.ob_slots = [null, null, null, null];
-      return;
-    default:
-      obj.ob_slots = new Array(n).fill(null);
-  }
+  if (n > 0) obj.ob_slots = nullArray(n);
 }
 
 export function PyType_GenericNew(type: PyTypeObject, _args: PyObject, _kwds: PyObject | null) {
@@ -620,6 +601,7 @@ import {
   _PyObject_VisitInstanceAttributes,
   cachedKeys,
   materializeDict,
+  nullArray,
   releaseCachedKeys,
 } from "./inlinevalues.ts";
 function weakrefOf(o: PyObject): PyObject {

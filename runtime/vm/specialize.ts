@@ -24,7 +24,7 @@ import {
   PyDict_SetItem,
 } from "../objects/dictobject.ts";
 import { descrData } from "../objects/descrobject.ts";
-import { cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
+import { addToInsertionOrder, cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
 import { PyUnicode_Type } from "../objects/object.ts";
 import { PyMemberDescr_Type } from "../objects/object.ts";
 
@@ -360,7 +360,7 @@ export function storeAttrCached(
         const old = values.values[ix];
         values.values[ix] = value;
         if (old !== null) Py_DECREF(old);
-        else values.order.push(ix); // a first store: the name joins the insertion order
+        else addToInsertionOrder(values, ix); // a first store: the name joins the order
         return true;
       }
       return false;
