@@ -453,7 +453,10 @@ function slotOf(t: PyTypeObject, slot: unknown): boolean {
   return t.tp_dealloc === slot || t.tp_traverse === slot || t.tp_clear === slot;
 }
 
-/** clear_slots for each heap type up to the base with a different slot function. */
+/**
+ * clear_slots for each heap type from self's type down to the first base whose `slot`
+ * differs, most derived first: each value is set to null, then released.
+ */
 function clearSlots(self: PyObject, slot: unknown): void {
   const slots = self.ob_slots!;
   for (let t: PyTypeObject | null = self.ob_type; t !== null && slotOf(t, slot); t = t.tp_base) {
