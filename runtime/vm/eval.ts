@@ -1723,6 +1723,26 @@ export function loadName(frame: Frame, name: PyObject): PyObject {
   return v;
 }
 
+/**
+ * LOAD_NAME at instruction i. Where the locals are the globals (a module body), looking in
+ * the locals, then the globals, then the builtins finds what LOAD_GLOBAL finds, so the
+ * LOAD_GLOBAL cache answers (CPython looks each time; the result is the same).
+ */
+export function loadNameAt(frame: Frame, name: PyObject, i: number): PyObject {
+  const locals = frame.f_locals;
+  const builtins = frame.f_builtins;
+  if (
+    locals !== null && locals === frame.f_globals && locals.ob_type === PyDict_Type &&
+    builtins.ob_type === PyDict_Type
+  ) {
+    const v = loadGlobalCached(frame.code.cache, i, locals, builtins, name);
+    if (v === null) throw nameError(name);
+    v.ob_refcnt++;
+    return v;
+  }
+  return loadName(frame, name);
+}
+
 export function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): PyObject {
   const v = getItemOrNull(globals, name);
   if (v !== null) return v;

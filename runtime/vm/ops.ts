@@ -68,6 +68,8 @@ import {
   _PyDict_NewPresized,
   _PyDict_SetItem_Take2,
   dictGetStr,
+  dictReplaceAt,
+  dictStrIndex,
   PyDict_DelItem,
   PyDict_GetItemWithError,
   PyDict_SetItem,
@@ -91,7 +93,7 @@ import {
   doRaise,
   exceptionMatches,
   getItemOrNull,
-  loadName,
+  loadNameAt,
   lookupSpecial,
   nameError,
   printExpr,
@@ -389,6 +391,18 @@ export function op_STORE_NAME(
     const name = names[oparg];
     const v = ls[--sp]!;
     const ns = frame.f_locals;
+    // Rebinding a name: the dict entry this instruction stored into last time, found by
+    // identity, takes the stack's reference (insertdict's path for a key it finds, on a
+    // dict that is already tracked).
+    const cache = frame.code.cache;
+    const i = frame.prev_instr;
+    const ix = cache[i];
+    if (
+      typeof ix === "number" && ns !== null && ns.ob_type === PyDict_Type &&
+      ns.gc_next !== null && dictReplaceAt(ns, ix, name, v)
+    ) {
+      return sp;
+    }
     try {
       if (ns === null) {
         throw PyErr_Format(
@@ -396,8 +410,10 @@ export function op_STORE_NAME(
           `no locals found when storing ${str(PyObject_Repr(name))}`,
         );
       }
-      if (ns.ob_type === PyDict_Type) PyDict_SetItem(ns, name, v);
-      else PyObject_SetItem(ns, name, v);
+      if (ns.ob_type === PyDict_Type) {
+        PyDict_SetItem(ns, name, v);
+        cache[i] = dictStrIndex(ns, name);
+      } else PyObject_SetItem(ns, name, v);
     } finally {
       Py_DECREF(v);
     }
@@ -544,7 +560,7 @@ export function op_LOAD_NAME(
   const names = frame.code.names;
   try {
     const name = names[oparg];
-    ls[sp++] = loadName(frame, name);
+    ls[sp++] = loadNameAt(frame, name, frame.prev_instr);
     return sp;
   } catch (e) {
     opError.sp = sp;
