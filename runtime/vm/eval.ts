@@ -2266,6 +2266,8 @@ export function installJitRuntime(): void {
     intBinaryOp,
     floatBinaryOp,
     binaryOpSlow,
+    PyLong_FromNumber,
+    PyFloat_FromDouble,
     compareSlow,
     truthAndDecref,
     concatStrings,

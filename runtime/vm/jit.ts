@@ -151,8 +151,6 @@ const OP_FUNCTIONS = new Set<string>([
   "UNPACK_EX",
   "WITH_EXCEPT_START",
   "RAISE_VARARGS",
-  "UNPACK_SEQUENCE",
-  "STORE_SUBSCR",
 ]);
 
 const opName: string[] = [];
@@ -178,6 +176,8 @@ const COMPILED_OPS = new Set<number>([
   Op.LOAD_METHOD,
   Op.BINARY_OP,
   Op.BINARY_SUBSCR,
+  Op.STORE_SUBSCR,
+  Op.UNPACK_SEQUENCE,
   Op.COMPARE_OP,
   Op.IS_OP,
   Op.POP_JUMP_FORWARD_IF_FALSE,
@@ -346,6 +346,58 @@ function jump(target: number): string {
   return `pc = ${target}; continue;`;
 }
 
+/** The JavaScript operators BINARY_OP writes out inline for two ints or two floats. */
+const INLINE_OPERATOR: Record<number, string> = {
+  0: "+", // NB_ADD
+  13: "+",
+  10: "-", // NB_SUBTRACT
+  23: "-",
+  5: "*", // NB_MULTIPLY
+  18: "*",
+  11: "/", // NB_TRUE_DIVIDE
+  24: "/",
+};
+
+/**
+ * BINARY_OP: ints held as numbers and floats (or a float and such an int) are done inline
+ * for + - * / (the operator folded in), other operators through intBinaryOp; anything
+ * else, and results that leave the safe range, through binaryOpSlow.
+ */
+function binaryOp(a: number, P: string): string {
+  const op = INLINE_OPERATOR[a];
+  let intCase: string;
+  if (op === "/") intCase = "if (y !== 0) res = PyFloat_FromDouble(x / y);";
+  else if (op !== undefined) {
+    intCase =
+      `const r = x ${op} y; if (r <= 9007199254740991 && r >= -9007199254740991) res = PyLong_FromNumber(${
+        op === "*" ? "r === 0 ? 0 : r" : "r"
+      });`;
+  } else intCase = `res = intBinaryOp(${a}, x, y);`;
+  const floatCase = op === "/"
+    ? "if (y !== 0) res = PyFloat_FromDouble(x / y);"
+    : `res = PyFloat_FromDouble(x ${op} y);`;
+  const floats = op === undefined ? "" : ` else if (lt === PyFloat_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (rt === PyFloat_Type || (rt === PyLong_Type && typeof y === "number")) { ${floatCase} }
+          } else if (lt === PyLong_Type && rt === PyFloat_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (typeof x === "number") { ${floatCase} }
+          }`;
+  const strings = a === 0 || a === 13
+    ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
+    : "";
+  return `        { const rhs = ls[--sp]; const lhs = ls[sp - 1]; let res = null;
+          const lt = lhs.ob_type, rt = rhs.ob_type;
+          if (lt === PyLong_Type && rt === PyLong_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (typeof x === "number" && typeof y === "number") { ${intCase} }
+          }${floats}${strings}
+          if (res === null) { ${P} res = binaryOpSlow(lhs, rhs, ${a}, sp); }
+          if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
+          if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
+          ls[sp - 1] = res; }`;
+}
+
 /** The JavaScript for one instruction (and the next one when fused). */
 function emit(
   ins: Ins,
@@ -407,8 +459,21 @@ function emit(
         `        { ${P} const v = ls[--sp]; const cell = ls[B + ${a}]; const old = cell.ob_dict; cell.ob_dict = v; if (old !== null) Py_DECREF(old); }`,
       );
     case Op.LOAD_GLOBAL:
-      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v;
-          if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
+      // The hit of loadGlobalCached inline: the cached entry of the same keys objects.
+      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
+          const c = cache[${i}];
+          if (c !== null) {
+            const gk = g.ob_data;
+            if (c.gkeys === gk && gk.reuse === c.greuse) {
+              if (c.bkeys === null) { if (gk.keys[c.gix] === c.key) v = gk.values[c.gix]; }
+              else if (gk.nentries === c.gn) {
+                const bk = b.ob_data;
+                if (bk === c.bkeys && bk.reuse === c.breuse && bk.keys[c.bix] === c.key) v = bk.values[c.bix];
+              }
+            }
+          }
+          if (v !== null) v.ob_refcnt++;
+          else if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
             v = loadGlobalCached(cache, ${i}, g, b, ${nm(a >> 1)});
             if (v === null) throw nameError(${nm(a >> 1)});
             v.ob_refcnt++;
@@ -442,25 +507,7 @@ function emit(
           if (found) { ls[sp - 1] = meth; ls[sp++] = obj; }
           else { ls[sp - 1] = null; Py_DECREF(obj); ls[sp++] = meth; } }`);
     case Op.BINARY_OP:
-      return one(`        { const rhs = ls[--sp]; const lhs = ls[sp - 1]; let res = null;
-          const lt = lhs.ob_type, rt = rhs.ob_type;
-          if (lt === PyLong_Type && rt === PyLong_Type) {
-            const x = lhs.ob_val, y = rhs.ob_val;
-            if (typeof x === "number" && typeof y === "number") res = intBinaryOp(${a}, x, y);
-          } else if (lt === PyFloat_Type) {
-            if (rt === PyFloat_Type) res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
-            else if (rt === PyLong_Type && typeof rhs.ob_val === "number") res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
-          } else if (lt === PyLong_Type && rt === PyFloat_Type && typeof lhs.ob_val === "number") {
-            res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
-          }${
-        a === 0 || a === 13
-          ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
-          : ""
-      }
-          if (res === null) { ${P} res = binaryOpSlow(lhs, rhs, ${a}, sp); }
-          if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
-          if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
-          ls[sp - 1] = res; }`);
+      return one(binaryOp(a, P));
     case Op.BINARY_SUBSCR:
       return one(`        { ${P} const sub = ls[--sp]; const container = ls[sp - 1]; let res;
           if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
@@ -473,6 +520,30 @@ function emit(
           if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc(container);
           if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc(sub);
           ls[sp - 1] = res; }`);
+    case Op.STORE_SUBSCR:
+      // list[int] = v inline (op_STORE_SUBSCR's fast path), else the op function
+      return one(`        { const sub = ls[sp - 1]; const container = ls[sp - 2];
+          if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
+            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
+            if (j >= 0 && j < items.length) {
+              const old = items[j]; items[j] = ls[sp - 3]; sp -= 3;
+              if (--old.ob_refcnt === 0) { ${P} old.ob_type.tp_dealloc(old); }
+              if (--container.ob_refcnt === 0) { ${P} container.ob_type.tp_dealloc(container); }
+              if (--sub.ob_refcnt === 0) { ${P} sub.ob_type.tp_dealloc(sub); }
+            } else { ${P} sp = op_STORE_SUBSCR(frame, ls, sp, 0); }
+          } else { ${P} sp = op_STORE_SUBSCR(frame, ls, sp, 0); } }`);
+    case Op.UNPACK_SEQUENCE: {
+      // an exact tuple or list of the right length, unrolled; else the op function
+      let push = "";
+      for (let j = a - 1; j >= 0; j--) {
+        push += ` { const it = items[${j}]; it.ob_refcnt++; ls[sp++] = it; }`;
+      }
+      return one(`        { const seq = ls[sp - 1]; const t = seq.ob_type;
+          if ((t === PyTuple_Type || t === PyList_Type) && seq.ob_item.length === ${a}) {
+            const items = seq.ob_item; sp--;${push}
+            if (--seq.ob_refcnt === 0) { ${P} t.tp_dealloc(seq); }
+          } else { ${P} sp = op_UNPACK_SEQUENCE(frame, ls, sp, ${a}); } }`);
+    }
     case Op.COMPARE_OP: {
       const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
       const fuse = fused !== undefined &&
