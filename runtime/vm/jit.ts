@@ -127,7 +127,6 @@ const OP_FUNCTIONS = new Set<string>([
   "LIST_TO_TUPLE",
   "LOAD_BUILD_CLASS",
   "LOAD_CLASSDEREF",
-  "LOAD_NAME",
   "MAKE_CELL",
   "MAKE_FUNCTION",
   "MAP_ADD",
@@ -171,6 +170,7 @@ const COMPILED_OPS = new Set<number>([
   Op.LOAD_DEREF,
   Op.STORE_DEREF,
   Op.LOAD_GLOBAL,
+  Op.LOAD_NAME,
   Op.LOAD_ATTR,
   Op.STORE_ATTR,
   Op.LOAD_METHOD,
@@ -398,6 +398,25 @@ function binaryOp(a: number, P: string): string {
           ls[sp - 1] = res; }`;
 }
 
+/**
+ * The hit of loadGlobalCached inline (for LOAD_GLOBAL, and LOAD_NAME where the locals are
+ * the globals): sets v to the cached entry's value (borrowed) when the entry still holds
+ * the name in the same keys objects; g and b are the globals and builtins.
+ */
+function globalCacheHit(i: number): string {
+  return `const c = cache[${i}];
+          if (c !== null) {
+            const gk = g.ob_data;
+            if (c.gkeys === gk && gk.reuse === c.greuse) {
+              if (c.bkeys === null) { if (gk.keys[c.gix] === c.key) v = gk.values[c.gix]; }
+              else if (gk.nentries === c.gn) {
+                const bk = b.ob_data;
+                if (bk === c.bkeys && bk.reuse === c.breuse && bk.keys[c.bix] === c.key) v = bk.values[c.bix];
+              }
+            }
+          }`;
+}
+
 /** The JavaScript for one instruction (and the next one when fused). */
 function emit(
   ins: Ins,
@@ -423,6 +442,12 @@ function emit(
     return one(`        ${P} sp = op_${name}(frame, ls, sp, ${a});`);
   }
   switch (ins.op) {
+    case Op.LOAD_NAME:
+      // a module body (locals are globals): LOAD_GLOBAL's cache, as loadNameAt uses it
+      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
+          if (frame.f_locals === g) { ${globalCacheHit(i)} }
+          if (v !== null) { v.ob_refcnt++; ls[sp++] = v; }
+          else sp = op_LOAD_NAME(frame, ls, sp, ${a}); }`);
     case Op.NOP:
       return one("");
     case Op.RESUME:
@@ -459,19 +484,8 @@ function emit(
         `        { ${P} const v = ls[--sp]; const cell = ls[B + ${a}]; const old = cell.ob_dict; cell.ob_dict = v; if (old !== null) Py_DECREF(old); }`,
       );
     case Op.LOAD_GLOBAL:
-      // The hit of loadGlobalCached inline: the cached entry of the same keys objects.
       return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
-          const c = cache[${i}];
-          if (c !== null) {
-            const gk = g.ob_data;
-            if (c.gkeys === gk && gk.reuse === c.greuse) {
-              if (c.bkeys === null) { if (gk.keys[c.gix] === c.key) v = gk.values[c.gix]; }
-              else if (gk.nentries === c.gn) {
-                const bk = b.ob_data;
-                if (bk === c.bkeys && bk.reuse === c.breuse && bk.keys[c.bix] === c.key) v = bk.values[c.bix];
-              }
-            }
-          }
+          ${globalCacheHit(i)}
           if (v !== null) v.ob_refcnt++;
           else if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
             v = loadGlobalCached(cache, ${i}, g, b, ${nm(a >> 1)});
