@@ -3,7 +3,7 @@
  * TypeScript, served to Jupyter as a kernel and run from the Deno command line.
  *
  * Imported, this module is glasspy's public API. Run as the main module, it is the
- * command line (`deno run -A mod.ts --help`).
+ * command line (`deno run -A mod.ts --help`), and Jupyter's kernelspec starts it so.
  *
  * @module
  */
@@ -12,14 +12,11 @@ export { CO, CO_FAST, CO_FUTURE, PyCF, PyCF_MASK } from "./runtime/compiler/code
 export type { CodeUnit, Constant } from "./runtime/compiler/code.ts";
 export { cmpOp, nbOps, Op, opname } from "./runtime/compiler/opcode.ts";
 export {
-  compile,
-  compileAst,
   CompileError,
   CompileRecursionError,
   formatSyntaxError,
-} from "./runtime/compiler/compile.ts";
+} from "./runtime/compiler/syntaxerror.ts";
 export type { CompileAstOptions, CompileMode, CompileOptions } from "./runtime/compiler/compile.ts";
-export { parse } from "./runtime/compiler/parser.ts";
 export { decodeSource } from "./runtime/compiler/decode.ts";
 export type { DecodeOptions } from "./runtime/compiler/decode.ts";
 export { dump as astDump } from "./runtime/compiler/astdump.ts";
@@ -35,7 +32,6 @@ export {
 export type { CodeInfoFields, DisCode, DisOptions, Instruction } from "./runtime/compiler/dis.ts";
 export { coLines, coPositions, parseExceptionTable } from "./runtime/compiler/linetable.ts";
 export { GLASSPY_VERSION, PYTHON_VERSION } from "./runtime/version.ts";
-export { Session } from "./runtime/shell/session.ts";
 export type {
   Clock,
   ExecuteOptions,
@@ -80,6 +76,25 @@ export type {
   FormattedException,
   PyObject,
 } from "./runtime/shell/engine.ts";
+
+// The heavy parts of the API (the parser and compiler, the session with its VM: most of
+// glasspy's modules) are loaded when this module is imported, and not when it runs as the
+// command line: each verb loads what it uses, and the kernel's first reply waits for none
+// of them (Jupyter's kernelspec runs `mod.ts kernel`).
+type CompilerModule = typeof import("./runtime/compiler/compile.ts");
+type ParserModule = typeof import("./runtime/compiler/parser.ts");
+type SessionModule = typeof import("./runtime/shell/session.ts");
+const [compiler, parser, shell] = import.meta.main
+  ? [{} as CompilerModule, {} as ParserModule, {} as SessionModule]
+  : await Promise.all([
+    import("./runtime/compiler/compile.ts"),
+    import("./runtime/compiler/parser.ts"),
+    import("./runtime/shell/session.ts"),
+  ]);
+export const { compile, compileAst } = compiler;
+export const { parse } = parser;
+export const { Session } = shell;
+export type Session = InstanceType<SessionModule["Session"]>;
 
 if (import.meta.main) {
   const { main } = await import("./cli/main.ts");

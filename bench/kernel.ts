@@ -23,6 +23,8 @@ interface Result {
   rtt_median_ms: number;
   rtt_p95_ms: number;
   last_status: string;
+  /** glasspy only: when the kernel's sockets were bound, per start (ms since it started) */
+  bound: number[];
 }
 
 const dir = await Deno.makeTempDir({ prefix: "glasspy-bench-kernel-" });
@@ -32,13 +34,9 @@ try {
   await Deno.writeTextFile(
     `${spec}/kernel.json`,
     JSON.stringify({
-      // the command the installed kernelspec runs
-      argv: [
-        ...(kernelJson().argv as string[]),
-        "--history",
-        "none",
-        ...(engine ? ["--engine", engine] : []),
-      ],
+      // the command the installed kernelspec runs (its history database, as ipykernel's,
+      // in this run's directory)
+      argv: [...(kernelJson().argv as string[]), ...(engine ? ["--engine", engine] : [])],
       display_name: "glasspy (bench)",
       language: "python",
       interrupt_mode: "message",
@@ -50,12 +48,13 @@ try {
     // connection files (tempfile.mkstemp) stay in here, even when a run fails
     TMPDIR: dir,
     IPYTHONDIR: `${dir}/ipython`,
+    JUPYTER_DATA_DIR: `${dir}/data`,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-  const run = async (name: string): Promise<Result> => {
+  const run = async (name: string, extraEnv: Record<string, string> = {}): Promise<Result> => {
     const out = await new Deno.Command("/usr/bin/python3", {
       args: ["-Xfrozen_modules=off", `${root}bench/kernel/client.py`, name, starts, trips],
-      env,
+      env: { ...env, ...extraEnv },
       stdout: "piped",
       stderr: "piped",
     }).output();
@@ -63,10 +62,13 @@ try {
     if (out.code !== 0 || !text.startsWith("{")) {
       throw new Error(`${name}: ${new TextDecoder().decode(out.stderr)}`);
     }
-    return JSON.parse(text);
+    // glasspy's log (info) tells when its sockets were bound, in ms since its process began
+    const bound = [...new TextDecoder().decode(out.stderr).matchAll(/listening after (\d+) ms/g)]
+      .map((m) => Number(m[1]));
+    return { ...JSON.parse(text), bound };
   };
   const ipy = await run("python3");
-  const glass = await run("glasspy-bench");
+  const glass = await run("glasspy-bench", { GLASSPY_LOG: "info" });
   const row = (label: string, g: number, i: number, unit: string) =>
     console.log(
       `${label.padEnd(34)} ${g.toFixed(3).padStart(9)} ${unit}  ${
@@ -78,6 +80,12 @@ try {
   row("start-up to first kernel_info_reply", glass.startup_median_s, ipy.startup_median_s, "s ");
   row("execute round trip, median", glass.rtt_median_ms, ipy.rtt_median_ms, "ms");
   row("execute round trip, p95", glass.rtt_p95_ms, ipy.rtt_p95_ms, "ms");
+  if (glass.bound.length > 0) {
+    const sorted = [...glass.bound].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`glasspy's sockets bound after ${median} ms (median of the starts): a front end's`);
+    console.log("first connect comes before that, and ZeroMQ retries it 100-200 ms later");
+  }
   if (glass.last_status !== "ok") console.log(`(glasspy answered status ${glass.last_status})`);
 } finally {
   await Deno.remove(dir, { recursive: true });

@@ -22,6 +22,20 @@ export class SqliteHistory implements HistoryStore {
     if (path !== ":memory:") Deno.mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     this.db.exec("PRAGMA busy_timeout = 2000");
+    // Each cell's input is stored before it runs, in its own transaction. IPython stores
+    // them from a thread of their own, away from the reply; here the write is on the cell's
+    // path, so it must not wait for the disk: in write-ahead-log mode with synchronous=NORMAL
+    // a commit appends to the log without fsync (the database stays sound if the machine
+    // stops; the last cells' history may be lost), where the default rollback journal
+    // fsyncs several times per cell (tens of milliseconds on a busy disk).
+    if (path !== ":memory:") {
+      try {
+        this.db.exec("PRAGMA journal_mode = WAL");
+      } catch {
+        // a file system without the shared memory WAL needs: the rollback journal stays
+      }
+    }
+    this.db.exec("PRAGMA synchronous = NORMAL");
     this.db.exec(`CREATE TABLE IF NOT EXISTS sessions (session integer
       primary key autoincrement, start timestamp, end timestamp, num_cmds integer, remark text)`);
     this.db.exec(`CREATE TABLE IF NOT EXISTS history

@@ -16,11 +16,10 @@ export const V8_STACK_FLAG = "--v8-flags=--stack-size=4000";
 export const DISPLAY_NAME = "Python 3.11 (glasspy)";
 
 /**
- * The kernel.json Jupyter reads: it starts the Deno running now on this checkout's kernel
- * entry, kernel/main.ts (what `mod.ts kernel` runs). Not mod.ts itself: as the main module
- * it would first load the whole public API (compiler, VM, shell) on the thread that must
- * answer the front end's first kernel_info, about 0.6 s of a 0.9 s start-up; the session's
- * worker loads the VM anyway, after the sockets are bound.
+ * The kernel.json Jupyter reads: it starts the Deno running now on this checkout's
+ * `mod.ts kernel`. Run as the main module, mod.ts loads only the command line; the kernel
+ * verb then loads the protocol and the sockets, and the session's worker loads the VM
+ * after the sockets are bound (kernel_info needs no VM).
  */
 export function kernelJson(): Record<string, unknown> {
   const root = new URL("../", import.meta.url);
@@ -32,7 +31,8 @@ export function kernelJson(): Record<string, unknown> {
       "--quiet",
       V8_STACK_FLAG,
       `--config=${new URL("deno.json", root).pathname}`,
-      new URL("kernel/main.ts", root).pathname,
+      new URL("mod.ts", root).pathname,
+      "kernel",
       "--connection-file",
       "{connection_file}",
     ],

@@ -147,8 +147,7 @@ export async function kernel(args: string[]): Promise<number> {
   return code;
 }
 
-// `deno run -A kernel/main.ts --connection-file F` also works: the kernel without the rest
-// of mod.ts's public API loaded first.
+// `deno run -A kernel/main.ts --connection-file F` also works, as `mod.ts kernel` does.
 if (import.meta.main) {
   try {
     Deno.exit(await kernel(Deno.args));

@@ -7,6 +7,7 @@
 import type { Channel, Header, JsonObject, KernelInfoReply, Message } from "./messages.ts";
 import { PROTOCOL_VERSION } from "./messages.ts";
 import type { ShellEvent } from "../runtime/shell/events.ts";
+import type { StreamName } from "../runtime/vm/host.ts";
 import type { SessionMethod } from "./worker_protocol.ts";
 import { log } from "./log.ts";
 
@@ -56,8 +57,9 @@ export class KernelProtocol {
   private aborting = false;
   /** The shell request whose execution is producing events now */
   private current: Message | null = null;
-  private pendingStream: { name: "stdout" | "stderr"; text: string } | null = null;
-  private streamTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Stream text not sent yet: a buffer and a flush timer per stream, as ipykernel's OutStream. */
+  private readonly pendingStreams: Record<StreamName, string> = { stdout: "", stderr: "" };
+  private readonly streamTimers: Partial<Record<StreamName, ReturnType<typeof setTimeout>>> = {};
   private shuttingDown = false;
   private readonly handlers: Record<string, Handler>;
 
@@ -265,35 +267,56 @@ export class KernelProtocol {
       this.streamText(event.name, event.text);
       return;
     }
+    if (event.type === "flush") {
+      this.flushStreamOf(event.name);
+      return;
+    }
     const { type, ...content } = event;
     this.publish(type, content, parent);
   }
 
-  /** Batches stream text as ipykernel's OutStream does: one message per flush interval. */
-  private streamText(name: "stdout" | "stderr", text: string): void {
-    if (this.pendingStream !== null && this.pendingStream.name !== name) this.flushStream();
-    if (this.pendingStream === null) this.pendingStream = { name, text };
-    else this.pendingStream.text += text;
-    if (this.pendingStream.text.length > 1 << 20) this.flushStream();
-    else if (this.streamTimer === undefined) {
-      this.streamTimer = setTimeout(() => this.flushStream(), this.options.streamFlushMs ?? 200);
+  /**
+   * Batches stream text as ipykernel's OutStream does: each stream buffers its text and sends
+   * it when its flush interval has passed since the first write, or when flushed.
+   */
+  private streamText(name: StreamName, text: string): void {
+    this.pendingStreams[name] += text;
+    if (this.pendingStreams[name].length > 1 << 20) this.flushStreamOf(name);
+    else if (this.streamTimers[name] === undefined) {
+      this.streamTimers[name] = setTimeout(
+        () => this.flushStreamOf(name),
+        this.options.streamFlushMs ?? 200,
+      );
     }
   }
 
-  private flushStream(): void {
-    if (this.streamTimer !== undefined) {
-      clearTimeout(this.streamTimer);
-      this.streamTimer = undefined;
+  private flushStreamOf(name: StreamName): void {
+    const timer = this.streamTimers[name];
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      delete this.streamTimers[name];
     }
-    const pending = this.pendingStream;
-    if (pending === null) return;
-    this.pendingStream = null;
-    this.transport.send("iopub", this.message("stream", pending, this.current));
+    const text = this.pendingStreams[name];
+    if (text === "") return;
+    this.pendingStreams[name] = "";
+    this.transport.send("iopub", this.message("stream", { name, text }, this.current));
+  }
+
+  /**
+   * sys.stdout.flush(), then sys.stderr.flush(): what ipykernel does before it publishes
+   * anything else and before a reply, so that a quick cell's printed text comes out as one
+   * stdout message followed by one stderr message, whatever order it was written in.
+   */
+  private flushStream(): void {
+    this.flushStreamOf("stdout");
+    this.flushStreamOf("stderr");
   }
 
   /** input() in the running cell: input_request to the client that sent the request. */
   inputRequest(prompt: string, password: boolean): void {
-    this.flushStream();
+    // ipykernel's _input_request flushes stderr first
+    this.flushStreamOf("stderr");
+    this.flushStreamOf("stdout");
     const parent = this.current;
     if (parent === null) {
       this.backend.answerInput("\x04");

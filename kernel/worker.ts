@@ -15,6 +15,7 @@ import { SharedState } from "./shared.ts";
 import { HostRaise } from "../runtime/vm/host.ts";
 import type { FromWorker, ToWorker, WorkerInit, WorkerRequest } from "./worker_protocol.ts";
 import { BANNER } from "./kernel_info.ts";
+import { denoFiles } from "./files.ts";
 import { loadGraphviz } from "../runtime/glass/graphviz.ts";
 import { installHeapGuard } from "../cli/heap_guard.ts";
 
@@ -54,6 +55,7 @@ async function init(message: WorkerInit): Promise<void> {
       interrupt: shared.interrupt,
       history,
       clock,
+      files: denoFiles,
       banner: BANNER,
       flavour: message.flavour,
     });

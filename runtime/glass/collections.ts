@@ -43,13 +43,13 @@ class CollectionLog {
   private capture = false;
   private island: Island | null = null;
 
-  unreachable(generation: number, head: PyObject): void {
+  unreachable(generation: number, head: PyObject, count: number): void {
     this.started = performance.now();
-    const objects: PyObject[] = [];
-    for (let o = head.gc_next!; o !== head; o = o.gc_next!) objects.push(o);
-    this.unreachableCount = objects.length;
+    this.unreachableCount = count;
     if (this.capture) {
       this.capture = false;
+      const objects: PyObject[] = [];
+      for (let o = head.gc_next!; o !== head; o = o.gc_next!) objects.push(o);
       this.island = snapshot(generation, objects);
     }
   }

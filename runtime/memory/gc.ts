@@ -105,10 +105,11 @@ export interface GCHooks {
 /** Someone watching the collector (the glass views: `%gc`, per-cell statistics). */
 export interface GCObserver {
   /**
-   * A collection of `generation` found the objects on the list `head` unreachable (before
-   * weakrefs, finalizers and tp_clear touch them). Borrowed: nothing may be kept or run.
+   * A collection of `generation` found the `count` objects on the list `head` unreachable
+   * (before weakrefs, finalizers and tp_clear touch them). Borrowed: nothing may be kept or
+   * run.
    */
-  unreachable(generation: number, head: PyObject): void;
+  unreachable(generation: number, head: PyObject, count: number): void;
   /** The collection ended: as gc.callbacks' "stop" phase tells it. */
   collected(generation: number, collected: number, uncollectable: number): void;
 }
@@ -153,6 +154,8 @@ export class GCState {
   callbacks: PyObject | null = null;
   hooks: GCHooks = noHooks;
   observer: GCObserver | null = null;
+  /** Weak reference callbacks called by collections so far. */
+  private callbacksCalled = 0;
   /** Asked at each automatic trigger: is a Python exception being raised right now? */
   errorOccurred: () => boolean = () => false;
   constructor(makeHead: () => PyObject) {
@@ -266,8 +269,8 @@ export class GCState {
     const old = generation < NUM_GENERATIONS - 1 ? this.generations[generation + 1].head : young;
 
     const unreachable = scratchHead();
-    deduce_unreachable(young, listInit(unreachable));
-    if (this.observer !== null) this.observer.unreachable(generation, unreachable);
+    const found = deduce_unreachable(young, listInit(unreachable));
+    if (this.observer !== null) this.observer.unreachable(generation, unreachable, found);
     untrack_tuples(young);
     // Move the reachable objects to the next generation.
     if (young !== old) {
@@ -280,8 +283,10 @@ export class GCState {
       this.longLivedTotal = gc_list_size(young) + this.ballast;
     }
     // Objects with legacy finalizers (tp_del), and all they reach, cannot be collected.
+    // The same walk notes whether any object has weak references or a finalizer to call:
+    // when none has, the passes for them would find nothing and are skipped.
     const finalizers = listInit(scratchHead());
-    move_legacy_finalizers(unreachable, finalizers);
+    const needs = move_legacy_finalizers(unreachable, finalizers);
     move_legacy_finalizer_reachable(finalizers);
 
     if (this.debug & DEBUG_COLLECTABLE) {
@@ -290,14 +295,27 @@ export class GCState {
       }
     }
     // Clear weakrefs and invoke callbacks as necessary.
-    let m = this.handleWeakrefs(unreachable, old);
+    let m = 0;
+    let ranCode = false;
+    if (needs & NEEDS_WEAKREFS) {
+      const before = this.callbacksCalled;
+      m = this.handleWeakrefs(unreachable, old);
+      ranCode = this.callbacksCalled !== before;
+    }
     // Call tp_finalize on objects which have one.
-    finalize_garbage(unreachable);
+    if ((needs & NEEDS_FINALIZE) && finalize_garbage(unreachable) > 0) ranCode = true;
     // Objects resurrected by finalizers go to `old`; the rest is still garbage.
     const finalUnreachable = listInit(scratchHead());
-    handle_resurrected_objects(unreachable, finalUnreachable, old);
+    if (ranCode) {
+      m += handle_resurrected_objects(unreachable, finalUnreachable, old);
+    } else {
+      // No Python code ran since the garbage was found: it is all still garbage (less what
+      // legacy finalizers keep), and the objects are as handle_resurrected_objects would
+      // leave them (COLLECTING, gc_refs 0).
+      gc_list_merge(unreachable, finalUnreachable);
+      m += found - gc_list_size(finalizers);
+    }
     // tp_clear breaks the cycles; that may free objects in finalizers too.
-    m += gc_list_size(finalUnreachable);
     this.deleteGarbage(finalUnreachable, old);
 
     let n = 0;
@@ -353,6 +371,7 @@ export class GCState {
     while (wrcbToCall.gc_next !== wrcbToCall) {
       const wr = wrcbToCall.gc_next!;
       const callback = wrFields(wr).wr_callback!;
+      this.callbacksCalled++;
       this.hooks.weakrefCallback(wr, callback);
       Py_DECREF(wr);
       if (wrcbToCall.gc_next === wr) gc_list_move(wr, old);
@@ -506,6 +525,9 @@ function subtract_refs(containers: PyObject): void {
   }
 }
 
+/** Objects on the unreachable list while move_unreachable runs. */
+let unreachableCount = 0;
+
 /** visit_reachable: op is reachable from an object move_unreachable has proven reachable. */
 function visit_reachable(op: PyObject, young: unknown): number {
   const flags = op.ob_gc;
@@ -514,6 +536,7 @@ function visit_reachable(op: PyObject, young: unknown): number {
   if (flags & NEXT_MASK_UNREACHABLE) {
     // Moved to unreachable too early: back to the end of young, to be scanned again.
     gc_list_move(op, young as PyObject);
+    unreachableCount--;
     op.ob_gc = (flags & ~NEXT_MASK_UNREACHABLE & ((1 << GC_REFS_SHIFT) - 1)) |
       (1 << GC_REFS_SHIFT);
   } else if ((flags >>> GC_REFS_SHIFT) === 0) {
@@ -527,8 +550,10 @@ function visit_reachable(op: PyObject, young: unknown): number {
  * move_unreachable: scans young in order; an object with gc_refs > 0 is reachable and its
  * referents are marked so; one with 0 moves (tentatively) to unreachable. Objects left in
  * young lose the COLLECTING mark; those in unreachable keep it and carry UNREACHABLE.
+ * Returns how many objects it left in unreachable.
  */
-function move_unreachable(young: PyObject, unreachable: PyObject): void {
+function move_unreachable(young: PyObject, unreachable: PyObject): number {
+  unreachableCount = 0;
   let gc = young.gc_next!;
   while (gc !== young) {
     if (gc_get_refs(gc) !== 0) {
@@ -540,16 +565,21 @@ function move_unreachable(young: PyObject, unreachable: PyObject): void {
       const next = gc.gc_next!;
       gc_list_move(gc, unreachable);
       gc.ob_gc |= NEXT_MASK_UNREACHABLE;
+      unreachableCount++;
       gc = next;
     }
   }
+  return unreachableCount;
 }
 
-/** deduce_unreachable: moves what cannot be reached from outside `base` to `unreachable`. */
-function deduce_unreachable(base: PyObject, unreachable: PyObject): void {
+/**
+ * deduce_unreachable: moves what cannot be reached from outside `base` to `unreachable`;
+ * returns how many objects that is.
+ */
+function deduce_unreachable(base: PyObject, unreachable: PyObject): number {
   update_refs(base);
   subtract_refs(base);
-  move_unreachable(base, unreachable);
+  return move_unreachable(base, unreachable);
 }
 
 /** Hooks for the container types that untrack themselves (set by the object layer). */
@@ -578,17 +608,34 @@ function untrack_dicts(head: PyObject): void {
   }
 }
 
-/** move_legacy_finalizers: objects with tp_del go to `finalizers`; UNREACHABLE is cleared. */
-function move_legacy_finalizers(unreachable: PyObject, finalizers: PyObject): void {
+/** What move_legacy_finalizers saw in the garbage: which later passes have work. */
+const NEEDS_WEAKREFS = 1;
+const NEEDS_FINALIZE = 2;
+
+/**
+ * move_legacy_finalizers: objects with tp_del go to `finalizers`; UNREACHABLE is cleared.
+ * Returns NEEDS_WEAKREFS if some object is a weak reference or has weak references, and
+ * NEEDS_FINALIZE if some object has a tp_finalize not yet called.
+ */
+function move_legacy_finalizers(unreachable: PyObject, finalizers: PyObject): number {
+  let needs = 0;
   let next: PyObject;
   for (let gc = unreachable.gc_next!; gc !== unreachable; gc = next) {
-    gc.ob_gc &= ~NEXT_MASK_UNREACHABLE;
+    const flags = gc.ob_gc;
+    gc.ob_gc = flags & ~NEXT_MASK_UNREACHABLE;
     next = gc.gc_next!;
-    if (gc.ob_type.tp_del !== null) {
+    const type = gc.ob_type;
+    if (type.tp_del !== null) {
       gc.ob_gc &= ~PREV_MASK_COLLECTING;
       gc_list_move(gc, finalizers);
+      continue;
+    }
+    if ((flags & OB_HAS_WEAKREFS) !== 0 || PyWeakref_Check(gc)) needs |= NEEDS_WEAKREFS;
+    if (type.tp_finalize !== null && (flags & PREV_MASK_FINALIZED) === 0) {
+      needs |= NEEDS_FINALIZE;
     }
   }
+  return needs;
 }
 
 function visit_move(op: PyObject, tolist: unknown): number {
@@ -609,9 +656,11 @@ function move_legacy_finalizer_reachable(finalizers: PyObject): void {
 
 /**
  * finalize_garbage: tp_finalize (once per object, PEP 442) on each object, always taking
- * the first of the list, since finalizers may free objects of the list.
+ * the first of the list, since finalizers may free objects of the list. Returns how many
+ * finalizers it called.
  */
-function finalize_garbage(collectable: PyObject): void {
+function finalize_garbage(collectable: PyObject): number {
+  let called = 0;
   const seenHead = listInit(scratchHead());
   while (collectable.gc_next !== collectable) {
     const op = collectable.gc_next!;
@@ -620,28 +669,32 @@ function finalize_garbage(collectable: PyObject): void {
     if ((op.ob_gc & PREV_MASK_FINALIZED) === 0 && finalize !== null) {
       op.ob_gc |= PREV_MASK_FINALIZED;
       op.ob_refcnt++;
+      called++;
       finalize(op);
       Py_DECREF(op);
     }
   }
   gc_list_merge(seenHead, collectable);
+  return called;
 }
 
 /**
  * handle_resurrected_objects: after the finalizers ran, the unreachable set is examined
- * again; what a finalizer made reachable goes to the old generation.
+ * again; what a finalizer made reachable goes to the old generation. Returns how many
+ * objects are still unreachable.
  */
 function handle_resurrected_objects(
   unreachable: PyObject,
   stillUnreachable: PyObject,
   oldGeneration: PyObject,
-): void {
+): number {
   for (let gc = unreachable.gc_next!; gc !== unreachable; gc = gc.gc_next!) {
     gc.ob_gc &= ~PREV_MASK_COLLECTING;
   }
-  deduce_unreachable(unreachable, stillUnreachable);
+  const found = deduce_unreachable(unreachable, stillUnreachable);
   for (let gc = stillUnreachable.gc_next!; gc !== stillUnreachable; gc = gc.gc_next!) {
     gc.ob_gc &= ~NEXT_MASK_UNREACHABLE;
   }
   gc_list_merge(unreachable, oldGeneration);
+  return found;
 }

@@ -69,6 +69,13 @@ function stream_write(self: PyObject, s: PyObject): PyObject {
   return PyLong_FromNumber(unicode_length(s));
 }
 
+/** flush(): the host shows what was written (a kernel sends its batched stream text). */
+function stream_flush(self: PyObject): PyObject {
+  const d = data(self);
+  if (d.mode === "w" && !d.closed) hostState.host!.flush?.(d.stream as StreamName);
+  return none();
+}
+
 /** One line from the host (with its newline), or "" at end of input. */
 function readLine(d: StreamData): string {
   if (d.closed) throw PyErr_Format(PyExc_ValueError, "I/O operation on closed file.");
@@ -183,7 +190,7 @@ function streamType(): PyTypeObject {
     { ml_name: "read", ml_meth: stream_read, ml_flags: METH_FASTCALL },
     { ml_name: "readline", ml_meth: stream_readline, ml_flags: METH_FASTCALL },
     { ml_name: "readlines", ml_meth: stream_readlines, ml_flags: METH_NOARGS },
-    { ml_name: "flush", ml_meth: () => none(), ml_flags: METH_NOARGS },
+    { ml_name: "flush", ml_meth: stream_flush, ml_flags: METH_NOARGS },
     { ml_name: "isatty", ml_meth: () => boolFalse(), ml_flags: METH_NOARGS },
     {
       ml_name: "readable",

@@ -207,7 +207,18 @@ export interface Engine {
   /** What inspect_request shows. */
   info(o: PyObject): ObjectInfo;
 
-  /** Formats an exception as CPython 3.11 prints it. */
+  /**
+   * A statement's error as IPython's run_code catches it (run_code.ts): the exception passes
+   * through a frame that keeps it on an ExecutionResult, which that frame holds; the result,
+   * a new reference (it owns a reference to the exception), or null when it cannot be made.
+   * Absent from engines that run no Python functions.
+   */
+  passThroughRunCode?(exception: PyObject): PyObject | null;
+
+  /**
+   * Formats an exception as CPython 3.11 prints it (without the run_code entry), and keeps
+   * it as sys.last_type, sys.last_value and sys.last_traceback.
+   */
   formatException(e: PythonException): FormattedException;
 
   /** The `dis.dis` text of a code object as the shell compiled it, nested code included. */
@@ -215,8 +226,8 @@ export interface Engine {
   /** The `dis.dis(obj)` text of an object (function, class, code, ...); throws PythonException */
   disassemble(o: PyObject): string;
 
-  /** gc.collect() */
-  collectGarbage(): number;
+  /** gc.collect(generation): the oldest generation by default */
+  collectGarbage(generation?: number): number;
 }
 
 /** Makes an Engine whose Python code talks to the world through `host`. */

@@ -9,6 +9,8 @@ export type ShellEvent =
   | { type: "execute_input"; code: string; execution_count: number }
   /** Text written to sys.stdout or sys.stderr. */
   | { type: "stream"; name: "stdout" | "stderr"; text: string }
+  /** sys.stdout.flush() or sys.stderr.flush(): the stream's text so far is to be shown now. */
+  | { type: "flush"; name: "stdout" | "stderr" }
   /** display(obj) and friends. */
   | {
     type: "display_data";

@@ -48,6 +48,22 @@ export interface Clock {
   cpu(): { user: number; system: number };
 }
 
+/**
+ * The files the shell itself writes (`%history -f FILE`), supplied by the host: runtime/
+ * has no OS access, and a session without them writes no files.
+ */
+export interface ShellFiles {
+  /** os.path.expanduser(path) */
+  expandUser(path: string): string;
+  /** os.path.exists(path) */
+  exists(path: string): boolean;
+  /**
+   * Writes text to the file as UTF-8, replacing what it held; throws a HostRaise of the
+   * OSError subclass open() would raise (FileNotFoundError, PermissionError, ...).
+   */
+  writeText(path: string, text: string): void;
+}
+
 const defaultClock: Clock = {
   wall: () => Date.now() / 1000,
   cpu: () => ({ user: performance.now() / 1000, system: 0 }),
@@ -64,6 +80,8 @@ export interface SessionOptions {
   interrupt?: Int32Array;
   history?: HistoryStore;
   clock?: Clock;
+  /** Where `%history -f` writes (default: nowhere; the magic says so) */
+  files?: ShellFiles;
   /**
    * "ipython": cells as ipykernel runs them (Out, In, `_N`, execute_result events).
    * "python": input as CPython's REPL runs it (one 'single' compile, `builtins._`).
@@ -102,6 +120,7 @@ export class Session {
   readonly glass: GlassViews = new GlassViews(this);
   readonly history: HistoryStore;
   readonly clock: Clock;
+  readonly files: ShellFiles | null;
   readonly flavour: "ipython" | "python";
   /** IPython's execution_count: the number the next stored cell gets. */
   executionCount = 1;
@@ -161,11 +180,13 @@ export class Session {
     this.interrupt = options.interrupt ?? new Int32Array(1);
     this.history = options.history ?? new MemoryHistory();
     this.clock = options.clock ?? defaultClock;
+    this.files = options.files ?? null;
     this.flavour = options.flavour ?? "ipython";
     this.banner = options.banner ?? "";
     const host: Host = {
       write: (stream: StreamName, text: string) => this.write(stream, text),
       readline: (prompt: string, password: boolean) => this.readline(prompt, password),
+      flush: (stream: StreamName) => this.emit({ type: "flush", name: stream }),
       interrupt: this.interrupt,
     };
     this.engine = (options.engine ?? createVmEngine)(host);
@@ -250,7 +271,12 @@ export class Session {
     this.payloads.push({ source: "page", data, start: 0 });
   }
 
-  private readline(prompt: string, password: boolean): string | null {
+  /**
+   * A line of input for the shell's own questions (and the VM's input()): from the front
+   * end, or StdinNotImplementedError when the request did not allow stdin; null at the end
+   * of input.
+   */
+  readline(prompt: string, password: boolean): string | null {
     if (!this.allowStdin) {
       const what = password ? "getpass" : "raw_input";
       throw new HostRaise(
@@ -313,6 +339,32 @@ export class Session {
     e.setDisplayhook((value) => this.displayhook(value));
   }
 
+  /**
+   * What get_ipython() returns: an instance of a class named as ipykernel's shell class
+   * (`<ipykernel.zmqshell.ZMQInteractiveShell object at 0x...>`, which notebooks test to
+   * know they run in Jupyter), whose methods are these native functions. A module holding
+   * them when the engine runs no Python classes.
+   */
+  private makeShellObject(methods: { [name: string]: NativeFunction }): PyObject {
+    const e = this.engine;
+    const names = Object.keys(methods);
+    try {
+      const module = e.runModule(
+        "ipykernel.zmqshell",
+        `class ZMQInteractiveShell:\n${names.map((n) => `    ${n} = ${n}\n`).join("")}\n` +
+          "shell = ZMQInteractiveShell()\n",
+        methods,
+      );
+      const shell = e.getAttr(module, "shell");
+      e.decref(module);
+      if (shell !== null) return shell;
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+    }
+    return e.newModule("glasspy.shell", methods, false);
+  }
+
   private defineShellBuiltins(): void {
     const e = this.engine;
     this.defineDisplay();
@@ -322,7 +374,7 @@ export class Session {
       return s;
     };
     // what the transformed source calls: get_ipython().run_line_magic('time', 'x = 1')
-    const shell = e.newModule("glasspy.shell", {
+    const shell = this.makeShellObject({
       run_line_magic: (args) =>
         this.magicCall(() =>
           this.magics.lineMagic(text(args, 0, "magic name"))(this, text(args, 1, "line"))
@@ -341,7 +393,7 @@ export class Session {
         this.write("stdout", USAGE);
         return null;
       },
-    }, false);
+    });
     // getpass.getpass asks the front end for a password, as ipykernel's replacement does
     // (only when the VM has no getpass module of its own loaded)
     const loaded = e.loadedModule("getpass");
@@ -513,15 +565,23 @@ display = sys.modules["IPython.display"]
   }
 
   /**
-   * `%reset -f`, as InteractiveShell.reset(new_session=False): the output cache flushed,
-   * every name but `__builtins__` and `__name__` deleted, IPython's own names bound again,
-   * then a collection.
+   * `%reset -f`, as InteractiveShell.reset(new_session=False): the last result dropped; the
+   * output cache flushed as DisplayHook.flush does it (the `_N` names, `Out`, and `_`, `__`,
+   * `___` emptied, then a full collection); every name but `__builtins__` and `__name__`
+   * deleted, IPython's hidden names cleared and its own names bound again.
    */
   reset(): void {
     const e = this.engine;
     this.releaseResults();
+    for (const name of e.globalNames()) {
+      if (/^_\d+$/.test(name)) e.deleteGlobal(name);
+    }
     if (this.outDict !== null) e.dictClear(this.outDict);
     this.outputReprs.clear();
+    const empty = e.newStr("");
+    for (const name of ["_", "__", "___"]) e.setGlobal(name, empty);
+    e.decref(empty);
+    e.collectGarbage();
     for (const name of e.globalNames()) {
       if (name === "__builtins__" || name === "__name__" || name === "__builtin__") continue;
       e.deleteGlobal(name);
@@ -529,7 +589,6 @@ display = sys.modules["IPython.display"]
     if (this.hiddenDict !== null) e.dictClear(this.hiddenDict);
     this.hidden.clear();
     this.bindInitialNames();
-    e.collectGarbage();
   }
 
   /**
@@ -778,7 +837,7 @@ display = sys.modules["IPython.display"]
           if (e instanceof UsageError) {
             failure = { exception: this.showUsageError(e.message) };
           } else if (e instanceof PythonException) {
-            failure = { exception: this.showTraceback(e, true) };
+            failure = { exception: this.showRunError(e) };
           } else throw e;
           break;
         }
@@ -869,10 +928,33 @@ display = sys.modules["IPython.display"]
     }
   }
 
-  /** The cell's error, held as result.error_in_exec is (see lastResult). */
-  private keepError(exception: PyObject): void {
+  /**
+   * A statement's error, as IPython's run_code shows it: caught in run_code's frame and
+   * kept on the cell's ExecutionResult (see run_code.ts), which the shell holds until the
+   * next cell ends (IPython's last_execution_result); then the traceback display.
+   */
+  private showRunError(e: PythonException): FormattedException {
+    const result = this.flavour === "ipython"
+      ? this.engine.passThroughRunCode?.(e.exception) ?? null
+      : null;
+    if (result === null) return this.showTraceback(e, true);
+    this.keepError(result);
+    try {
+      return this.showException(e);
+    } finally {
+      this.engine.decref(e.exception);
+      // IPython's traceback formatter (ultratb, stack_data, pygments) allocates enough to
+      // run the young collections many times while the error is on show: what survives
+      // them, the error's cycle with it, is in the oldest generation when the cell ends
+      // (in ipykernel, sys.last_traceback is in gc.get_objects(2) in the next cell).
+      this.engine.collectGarbage(1);
+    }
+  }
+
+  /** The cell's error (or the ExecutionResult holding it), held until the next cell ends. */
+  private keepError(error: PyObject): void {
     if (this.cellError !== null) this.engine.decref(this.cellError);
-    this.cellError = exception;
+    this.cellError = error;
   }
 
   private showException(e: PythonException): FormattedException {

@@ -25,11 +25,14 @@ import type { CodeUnit, Constant } from "../compiler/code.ts";
 import { disText } from "../compiler/disassemble.ts";
 import { disassembleRecursive, type DisCode } from "../compiler/dis.ts";
 import { syntaxErrorFrom } from "../vm/pythonrun.ts";
-import { sourceCache } from "../vm/traceback.ts";
+import { sourceCache, tbFrame, tbNext } from "../vm/traceback.ts";
+import { frameObjectData } from "../vm/frame.ts";
+import { RUN_CODE_MODULE, RUN_CODE_SOURCE } from "./run_code.ts";
 import { hostState } from "../vm/hoststate.ts";
 import { importState } from "../vm/imports.ts";
 import { sysState } from "../modules/sysstate.ts";
 import {
+  gcstate,
   METH_KEYWORDS,
   METH_VARARGS,
   Py_DECREF,
@@ -64,6 +67,7 @@ import {
   PyObject_GetAttrString,
   PyObject_IsTrue,
   PyObject_Repr,
+  PyObject_SetAttrString,
   PyObject_Str,
   str,
 } from "../objects/objectops.ts";
@@ -73,6 +77,7 @@ import { PyObject_Dir } from "../objects/dir.ts";
 import { hostRaise, isPyErr, PyErr_Format, setHostRaise } from "../objects/errors.ts";
 import {
   builtinExceptions,
+  excData,
   PyExc_AttributeError,
   PyExc_KeyboardInterrupt,
 } from "../objects/exceptions.ts";
@@ -132,6 +137,8 @@ export class VmEngine implements Engine {
   /** The statement code object made last, freed when the next one is made (IPython's `code`) */
   private current: VmCode | null = null;
   private readonly ipythonErrors = new Map<string, PyObject>();
+  /** run_code.ts's ExecutionResult class and run_code function, made on the first error. */
+  private runCode: { result: PyObject; run: PyObject; code: PyObject } | null = null;
 
   constructor(readonly host: Host) {
     this.interp = new Interpreter(host, [""], { readSource: () => null });
@@ -656,9 +663,55 @@ export class VmEngine implements Engine {
     };
   }
 
+  passThroughRunCode(exception: ShellObject): ShellObject | null {
+    const exc = asVm(exception);
+    try {
+      const runCode = this.runCode ??= this.withoutInterrupts(() => this.loadRunCode());
+      return asShell(this.withoutInterrupts(() => {
+        const result = PyObject_Vectorcall(runCode.result, [], 0, 0, null);
+        try {
+          PyObject_SetAttrString(result, "error_in_exec", exc);
+          Py_DECREF(PyObject_Vectorcall(runCode.run, [result], 0, 1, null));
+        } catch (e) {
+          Py_DECREF(result);
+          throw e;
+        }
+        return result;
+      }));
+    } catch (e) {
+      // the error is shown as it is, without IPython's frame
+      if (isPyErr(e)) Py_DECREF(e);
+      else if (e instanceof PythonError) Py_DECREF(e.exception);
+      else throw e;
+      return null;
+    }
+  }
+
+  private loadRunCode(): { result: PyObject; run: PyObject; code: PyObject } {
+    const mod = asVm(this.runModule(RUN_CODE_MODULE, RUN_CODE_SOURCE));
+    try {
+      const result = PyObject_GetAttrString(mod, "ExecutionResult");
+      const run = PyObject_GetAttrString(mod, "run_code");
+      return { result, run, code: PyObject_GetAttrString(run, "__code__") };
+    } finally {
+      Py_DECREF(mod);
+    }
+  }
+
   formatException(e: PythonException): FormattedException {
     const exc = asVm(e.exception);
-    const text = this.interp.formatException(exc);
+    // the entry run_code added is hidden, as IPython hides its own frames
+    const d = excData(exc);
+    const full = d.traceback;
+    const hidden = full !== null && this.runCode !== null &&
+      frameObjectData(tbFrame(full)).f_frame.f_code === this.runCode.code;
+    let text: string;
+    if (hidden) d.traceback = tbNext(full);
+    try {
+      text = this.interp.formatException(exc);
+    } finally {
+      d.traceback = full;
+    }
     let evalue = "";
     try {
       evalue = this.str(e.exception);
@@ -764,19 +817,18 @@ export class VmEngine implements Engine {
     return out;
   }
 
-  collectGarbage(): number {
+  collectGarbage(generation = 2): number {
+    // as gc.collect(generation): the gc module need not have been imported
+    if (gcstate.collecting) return 0;
+    gcstate.collecting = true;
     try {
-      const gc = dictGetStr(importState.modules!, PyUnicode_FromString("gc"));
-      if (gc === null) return 0;
-      const collect = PyObject_GetAttrString(gc, "collect");
-      const n = PyObject_Vectorcall(collect, [], 0, 0, null);
-      Py_DECREF(collect);
-      const count = Number(longValue(n));
-      Py_DECREF(n);
-      return count;
+      return gcstate.collectWithCallback(generation);
     } catch (e) {
       if (isPyErr(e)) Py_DECREF(e);
+      else throw e;
       return 0;
+    } finally {
+      gcstate.collecting = false;
     }
   }
 }

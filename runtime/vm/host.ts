@@ -16,6 +16,9 @@ export interface Host {
    */
   readline(prompt: string, password: boolean): string | null;
 
+  /** sys.stdout.flush() / sys.stderr.flush(): what was written should be shown now. */
+  flush?(stream: StreamName): void;
+
   /**
    * The interrupt flag, usually over a SharedArrayBuffer that another thread writes.
    * Element 0 non-zero asks the VM to stop: at its next eval-breaker check (backward

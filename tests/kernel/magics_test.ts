@@ -48,6 +48,25 @@ Deno.test("the everyday magics over ZeroMQ", async (t) => {
       assertMatch(stdout(iopub), /^ +\d+: gone = \[1\]\n +\d+: %xdel gone\n +\d+: gone\n$/);
     });
 
+    await t.step("%history -f writes the kernel's history to a file", async () => {
+      const dir = await Deno.makeTempDir({ prefix: "glasspy-history-f-" });
+      try {
+        const file = `${dir}/hist.py`;
+        await k.execute("kept = 'in the file'");
+        const first = await k.execute(`%history -l 1 -f ${file}`);
+        assertEquals([first.reply.content.status, stdout(first.iopub)], ["ok", ""]);
+        assertEquals(await Deno.readTextFile(file), "kept = 'in the file'\n");
+        const again = await k.execute(`%history -l 1 -f ${file}`);
+        assertEquals(stdout(again.iopub), "Overwriting file.\n");
+        assertEquals(await Deno.readTextFile(file), `%history -l 1 -f ${file}\n`);
+        const missing = await k.execute(`%history -f ${dir}/no/such/dir.py`);
+        assertEquals(missing.reply.content.ename, "FileNotFoundError");
+        assertStringIncludes(missing.reply.content.evalue as string, "[Errno 2]");
+      } finally {
+        await Deno.remove(dir, { recursive: true });
+      }
+    });
+
     await t.step("obj?? pages the source and the bytecode", async () => {
       await k.execute("def twice(x):\n    return 2 * x");
       const { reply } = await k.execute("twice??");

@@ -5,6 +5,7 @@ import type { Clock } from "../../runtime/shell/session.ts";
 import type { ShellEvent } from "../../runtime/shell/events.ts";
 import { createEngine } from "../../runtime/shell/vm_engine.ts";
 import { ipython } from "./ipython.ts";
+import { HostRaise } from "../../runtime/vm/host.ts";
 
 // The shell on glasspy's VM (the toy engine stands in for it in session_test.ts), checked
 // against what CPython and IPython answer for the same cells.
@@ -283,4 +284,91 @@ result = [inspect.getsource(eval(n, ns)).rstrip("\\n") for n in names]`,
   const brief = (s.execute("plain?").payload[0] as { data: { "text/plain": string } }).data;
   assertStringIncludes(brief["text/plain"], "Docstring: Add things.\n");
   assert(!brief["text/plain"].includes("Source:") && !brief["text/plain"].includes("Bytecode:"));
+});
+
+Deno.test("a failed cell's frames live in a cycle with IPython's run_code frame until a full collection", () => {
+  const { run } = vmSession();
+  run(
+    "import gc, sys\nclass Tracked:\n    def __del__(self):\n        print('freed')\n" +
+      "def boom():\n    local = Tracked()\n    raise ValueError('boom')",
+  );
+  const failed = run("boom()");
+  assertEquals(failed.outcome.status, "error");
+  // the traceback shown starts at the cell, as IPython's does; sys.last_traceback starts
+  // at the frame that caught the error, which keeps the result that keeps the error
+  assertEquals(failed.outcome.error?.traceback[1], '  File "<cell In[2]>", line 1, in <module>');
+  assertEquals(
+    resultOf(
+      run(
+        "tb = sys.last_traceback\ntb.tb_frame.f_code.co_name, tb.tb_next.tb_next.tb_frame.f_code.co_name",
+      ).events,
+    ),
+    "('run_code', 'boom')",
+  );
+  // the error's display ran the young collections: the cycle is in the oldest generation
+  assertEquals(
+    resultOf(run("[g for g in range(3) if any(o is tb for o in gc.get_objects(g))]").events),
+    "[2]",
+  );
+  // another error replaces sys.last_traceback, and the next cell IPython's last result:
+  // the cycle alone keeps the failed frame's locals, until a full collection
+  run("del tb\n[][1]");
+  assertEquals(textOf(run("gc.collect(1)\nprint('young collected')").events), "young collected\n");
+  assertEquals(textOf(run("gc.collect()\nprint('collected')").events), "freed\ncollected\n");
+});
+
+Deno.test("%history -f FILE writes what %history prints, asking before it overwrites a file", () => {
+  const written = new Map<string, string>();
+  const prompts: string[] = [];
+  const answers: string[] = [];
+  const events: ShellEvent[] = [];
+  const s = new Session({
+    engine: createEngine,
+    emit: (e) => events.push(e),
+    readline: (prompt) => {
+      prompts.push(prompt);
+      return answers.shift() ?? null;
+    },
+    files: {
+      expandUser: (p) => p.replace(/^~(?=\/|$)/, "/home/student"),
+      exists: (p) => written.has(p),
+      writeText: (p, text) => {
+        if (p.startsWith("/nowhere/")) {
+          throw new HostRaise("FileNotFoundError", `[Errno 2] No such file or directory: '${p}'`);
+        }
+        written.set(p, text);
+      },
+    },
+  });
+  const run = (code: string, allowStdin = false) => {
+    events.length = 0;
+    const outcome = s.execute(code, { allowStdin });
+    return { outcome, out: textOf(events) };
+  };
+  run("x = 1");
+  run("for i in range(2):\n\tprint(i)");
+  const printed = run("%history -n").out;
+  assertEquals(run("%history -n -f ~/hist.py 1-3").out, "", "the lines go to the file");
+  assertEquals(written.get("/home/student/hist.py"), printed);
+  // an existing file: without stdin IPython overwrites it, and says so
+  assertEquals(run("%hist -f ~/hist.py 1").out, "Overwriting file.\n");
+  assertEquals(written.get("/home/student/hist.py"), "x = 1\n");
+  // with stdin it asks until the answer is yes or no
+  answers.push("maybe", "N");
+  assertEquals(run('%history -f "~/hist.py"', true).out, "Aborting.\n");
+  assertEquals(prompts, [
+    "File '/home/student/hist.py' exists. Overwrite? ",
+    "File '/home/student/hist.py' exists. Overwrite? ",
+  ]);
+  assertEquals(written.get("/home/student/hist.py"), "x = 1\n");
+  answers.push("yes");
+  assertEquals(run("%history -f~/hist.py 2", true).out, "Overwriting file.\n");
+  assertEquals(written.get("/home/student/hist.py"), "for i in range(2):\n    print(i)\n");
+  // open()'s error, and a missing file name
+  assertEquals(run("%history -f /nowhere/h.py").outcome.error?.ename, "FileNotFoundError");
+  assertEquals(run("%history -f").outcome.status, "error");
+  // a session without files says it cannot write one
+  const { run: bare } = vmSession();
+  const r = bare("%history -f h.py");
+  assertEquals(r.outcome.error?.ename, "UsageError");
 });

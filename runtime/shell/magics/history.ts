@@ -2,11 +2,13 @@
 // HistoryMagics.history prints it. Ranges as IPython writes them ("4", "1-3", "2:5",
 // "~1/2-4", "~2/"), -n line numbers, -o outputs, -p ">>>" prompts, -t the translated
 // source (magics as calls), -g PATTERN a glob search over every session, -l [N] the last N
-// lines, -u unique search results. -f FILE is not offered: the shell writes no files.
+// lines, -u unique search results, -f FILE written to a file instead (through the host's
+// ShellFiles), after asking before overwriting one, as IPython asks.
 
 import type { HistoryEntry, HistoryQuery } from "../history.ts";
 import { UsageError } from "../magics.ts";
 import type { Session } from "../session.ts";
+import { HostRaise } from "../../vm/host.ts";
 
 interface HistoryArgs {
   numbers: boolean;
@@ -18,6 +20,8 @@ interface HistoryArgs {
   pattern: string[] | null;
   /** -l's count; undefined without -l, null for -l alone */
   limit: number | null | undefined;
+  /** -f's file name; null without -f */
+  filename: string | null;
   ranges: string[];
 }
 
@@ -38,9 +42,10 @@ function parseArgs(line: string): HistoryArgs {
     unique: false,
     pattern: null,
     limit: undefined,
+    filename: null,
     ranges: [],
   };
-  const words = line.split(/\s+/).filter((w) => w !== "");
+  const words = splitWords(line);
   const isOption = (w: string) => w.startsWith("-") && w.length > 1 && !/^-\d/.test(w);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -68,13 +73,71 @@ function parseArgs(line: string): HistoryArgs {
         args.limit = next === null ? null : Number(next);
         break;
       } else if (c === "f") {
-        throw new UsageError("%history -f is not available in glasspy (it writes no files)");
+        const rest = letters.slice(k + 1);
+        const name = rest !== "" ? rest : words[++i];
+        if (name === undefined) throw new UsageError("argument -f: expected one argument");
+        args.filename = name;
+        break;
       } else {
         throw new UsageError(`unrecognized arguments: ${w}`);
       }
     }
   }
   return args;
+}
+
+/** The words of a magic's line, as IPython's arg_split finds them: quotes group words. */
+function splitWords(line: string): string[] {
+  const words: string[] = [];
+  for (const m of line.matchAll(/(?:"([^"]*)"|'([^']*)'|[^\s"']+)+/g)) {
+    words.push(m[0].replace(/"([^"]*)"|'([^']*)'/g, (_q, d, s) => d ?? s));
+  }
+  return words;
+}
+
+/** IPython's ask_yes_no(prompt) without a default: asks until the answer is y, n, yes or no. */
+function askYesNo(session: Session, prompt: string): boolean {
+  const answers: { [answer: string]: boolean } = { y: true, n: false, yes: true, no: false };
+  for (;;) {
+    const line = session.readline(prompt + " ", false);
+    if (line === null) throw new HostRaise("EOFError", "EOF when reading a line");
+    const answer = answers[line.toLowerCase()];
+    if (answer !== undefined) return answer;
+  }
+}
+
+/**
+ * Where -f's text goes: the file's expanded name, once IPython's question about an existing
+ * file is answered (yes when the front end allows no input); null when the user said no.
+ */
+function openOutput(session: Session, filename: string): string | null {
+  const files = session.files;
+  if (files === null) {
+    throw new UsageError("%history -f: this session has no file system to write to");
+  }
+  const path = files.expandUser(filename);
+  if (!files.exists(path)) return path;
+  const e = session.engine;
+  const name = e.newStr(path);
+  let quoted: string;
+  try {
+    quoted = e.repr(name);
+  } finally {
+    e.decref(name);
+  }
+  let overwrite: boolean;
+  try {
+    overwrite = askYesNo(session, `File ${quoted} exists. Overwrite?`);
+  } catch (err) {
+    if (!(err instanceof HostRaise) || err.typeName !== "StdinNotImplementedError") throw err;
+    overwrite = true;
+  }
+  if (!overwrite) {
+    session.write("stdout", "Aborting.\n");
+    return null;
+  }
+  session.write("stdout", "Overwriting file.\n");
+  return path;
 }
 
 const RANGE = /^(?:(~?\d+)\/)?(\d+)?(?:([-:])(?:(~?\d+)\/)?(\d+))?$/;
@@ -124,6 +187,8 @@ function globMatch(pattern: string, text: string): boolean {
 /** `%history [-n] [-o] [-p] [-t] [-g [PATTERN ...]] [-l [N]] [-u] [RANGE ...]` */
 export function history(session: Session, line: string): null {
   const args = parseArgs(line);
+  const outfile = args.filename === null ? null : openOutput(session, args.filename);
+  if (args.filename !== null && outfile === null) return null;
   const store = session.history;
   const q: HistoryQuery = { raw: args.raw, output: args.output };
   let numbers = args.numbers;
@@ -163,7 +228,8 @@ export function history(session: Session, line: string): null {
     text += input + "\n";
     if (args.output && output) text += output + "\n";
   }
-  session.write("stdout", text);
+  if (outfile !== null) session.files!.writeText(outfile, text);
+  else session.write("stdout", text);
   return null;
 }
 

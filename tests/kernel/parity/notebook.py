@@ -1,7 +1,8 @@
 # Cells run in a real ipykernel notebook and in a glasspy notebook, with nbclient; the test
 # compares what each cell shows. They are about what a cell's own execution does to
 # objects: reference counts under IPython's output caching (_, __, _N, Out), id reuse, the
-# bytecode of code defined in a cell. Cells are separated by lines "# %%".
+# bytecode of code defined in a cell; and how printed text is batched into stream messages.
+# Cells are separated by lines "# %%".
 # %%
 import sys
 # %%
@@ -106,6 +107,17 @@ del shown
 print("one cell later")
 # %%
 sys.getrefcount(Out)
+# %%
+print("out 1"); print("err", file=sys.stderr); print("out 2")
+# %%
+print("out", flush=True); print("err", file=sys.stderr, flush=True); print("out again")
+# %%
+print("before"); sys.stderr.write("warned\n"); display("shown"); print("after")
+# %%
+shell = get_ipython()
+type(shell).__module__, type(shell).__name__, callable(shell.run_line_magic)
+# %%
+del shell
 # %%
 import dis
 dis.dis(count)
