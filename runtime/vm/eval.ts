@@ -2285,6 +2285,8 @@ export function installJitRuntime(): void {
     storeAttrCached,
     subscrSlow,
     iterNextCatching,
+    iterSend,
+    sendResult,
     hostState,
     jitOut,
     opError,

@@ -83,7 +83,6 @@ function decode(co: CodeData): Ins[] {
 /** The instructions compiled code hands back to the interpreter (one at a time). */
 const EXIT_OPS = new Set<number>([
   Op.RETURN_GENERATOR,
-  Op.SEND,
   Op.RERAISE,
   Op.GET_AITER,
   Op.GET_ANEXT,
@@ -202,6 +201,7 @@ const COMPILED_OPS = new Set<number>([
   Op.CALL,
   Op.RETURN_VALUE,
   Op.YIELD_VALUE,
+  Op.SEND,
 ]);
 
 /** Whether compiled code hands this instruction to the interpreter. */
@@ -558,6 +558,12 @@ function emit(
             if (--seq.ob_refcnt === 0) { ${P} t.tp_dealloc(seq); }
           } else { ${P} sp = op_UNPACK_SEQUENCE(frame, ls, sp, ${a}); } }`);
     }
+    case Op.SEND:
+      // as the interpreter's SEND: the receiver's next value, or its return value and a jump
+      return one(`        { ${P} const v = ls[--sp]; const receiver = ls[sp - 1]; let r, rv = null;
+          try { r = iterSend(receiver, v); if (r === null) rv = sendResult.value; } finally { Py_DECREF(v); }
+          if (r === null) { Py_DECREF(receiver); ls[sp - 1] = rv; ${jump(jumpTarget(ins))} }
+          ls[sp++] = r; }`);
     case Op.COMPARE_OP: {
       const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
       const fuse = fused !== undefined &&
