@@ -96,8 +96,10 @@ import {
   compileCode,
   JIT_CALL,
   JIT_EXIT,
+  JIT_RAISE,
   JIT_RETURN,
   JIT_YIELD,
+  jitDepth,
   jitOut,
   setJitRuntime,
 } from "./jit.ts";
@@ -596,6 +598,12 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
         tstate.recursion_remaining++;
         vmstack.current = frame.previous;
         return retval;
+      }
+      if (status === JIT_RAISE) {
+        // raised in a frame that compiled code called directly: unwind it from there
+        pending = jitOut.exc;
+        jitOut.exc = null;
+        frame = vmstack.current!;
       }
       oneStep = status === JIT_EXIT;
     }
@@ -2287,6 +2295,11 @@ export function installJitRuntime(): void {
     iterNextCatching,
     iterSend,
     sendResult,
+    jitDepth,
+    tstate,
+    vmstack,
+    instrument,
+    clearAndPopFrame,
     hostState,
     jitOut,
     opError,

@@ -27,11 +27,20 @@ export const JIT_EXIT = 0; // interpret frame.prev_instr + 1, then come back
 export const JIT_RETURN = 1; // RETURN_VALUE: the value is jitOut.value
 export const JIT_CALL = 2; // a Python callee's frame is pushed and current
 export const JIT_YIELD = 3; // YIELD_VALUE: the value is jitOut.value
+export const JIT_RAISE = 4; // an exception (jitOut.exc) to unwind in the current frame
+
+/**
+ * How deep compiled code calls compiled code directly (a JavaScript call per Python call);
+ * past MAX_DIRECT_DEPTH the calls go back through evalFrame's loop, which keeps the
+ * JavaScript stack bounded however deep Python recursion goes.
+ */
+export const jitDepth = { n: 0 };
+const MAX_DIRECT_DEPTH = 48;
 
 export type JitFunction = (frame: Frame, ls: (PyObject | null)[]) => number;
 
-/** The value of JIT_RETURN and JIT_YIELD. */
-export const jitOut: { value: PyObject | null } = { value: null };
+/** The value of JIT_RETURN and JIT_YIELD, and the exception of JIT_RAISE. */
+export const jitOut: { value: PyObject | null; exc: unknown } = { value: null, exc: null };
 
 /** How many entries and loop iterations a code object runs interpreted first. */
 export const WARMUP = 8;
@@ -687,11 +696,24 @@ function emit(
           const positional = total - (kw === null ? 0 : kw.ob_item.length);
           if (fn.ob_type === PyFunction_Type) {
             const argsAt = sp - total; sp -= total + (isMeth ? 1 : 2); frame.sp = sp;
-            startPythonCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
-            return ${JIT_CALL};
-          }
+            const callee = startPythonCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
+            const cj = callee.code.jit;
+            if (cj === null || jitDepth.n >= ${MAX_DIRECT_DEPTH} || instrument.active) return ${JIT_CALL};
+            // the callee's compiled code, called directly; whatever it cannot finish
+            // itself (a call it hands back, an instruction, an exception) goes to evalFrame
+            let st;
+            jitDepth.n++;
+            try { st = cj(callee, callee.localsplus); } catch (e) { jitDepth.n--; jitOut.exc = e; return ${JIT_RAISE}; }
+            jitDepth.n--;
+            if (st !== ${JIT_RETURN}) return st === ${JIT_RAISE} ? ${JIT_RAISE} : ${JIT_CALL};
+            const rv = jitOut.value; jitOut.value = null;
+            tstate.recursion_remaining++;
+            vmstack.current = frame;
+            clearAndPopFrame(callee);
+            ls[sp++] = rv;
+          } else {
           sp = callGeneric(frame, ls, sp, total, positional, isMeth, kw);
-          ${BREAKER} }`,
+          ${BREAKER} } }`,
       );
     case Op.RETURN_VALUE:
       return one(
