@@ -381,6 +381,16 @@ export class KernelProtocol {
       this.aborting = true;
       this.shellQueue.push(STOP_ABORTING);
     }
+    // exit() without keep_kernel: ipykernel's shell sets exit_now, and its event loop stops
+    // 0.1 s later, ending the kernel (the front end sees it gone, and restarts it)
+    const payload = replyContent.payload;
+    if (
+      Array.isArray(payload) &&
+      payload.some((p) => p?.source === "ask_exit" && p?.keepkernel === false)
+    ) {
+      log.info("exit() in a cell: stopping");
+      setTimeout(() => this.options.onShutdown(false), 100);
+    }
   }
 
   private async complete_request(channel: Channel, request: Message): Promise<void> {

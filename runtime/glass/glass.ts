@@ -14,13 +14,19 @@ export class Glass {
   /** Starts recording; with `detailed`, instructions are counted too. */
   begin(wall: number, detailed: boolean): CellStatsRecorder {
     const rec = new CellStatsRecorder(wall, detailed);
-    if (rec.counter !== null) listen(rec.counter);
+    if (rec.counter !== null) {
+      listen(rec.counter);
+      rec.counter.start();
+    }
     return rec;
   }
 
   /** Ends a recording begun by `begin`. */
   end(rec: CellStatsRecorder, wall: number): CellStats {
-    if (rec.counter !== null) unlisten(rec.counter);
+    if (rec.counter !== null) {
+      rec.counter.stop();
+      unlisten(rec.counter);
+    }
     return rec.end(wall);
   }
 }

@@ -20,7 +20,8 @@ import { addressOf } from "../memory/obmalloc.ts";
 import { preheaderUnits } from "../objects/object.ts";
 import { bytesRepr, strRepr } from "../objects/strrepr.ts";
 import { floatRepr } from "../objects/floatrepr.ts";
-import { longToDecimalString, longValue } from "../objects/longobject.ts";
+import { longToDecimalString, longValue, smallInt } from "../objects/longobject.ts";
+import { latin1Char } from "../objects/unicodeobject.ts";
 import { bytesData, PyBytes_CheckExact } from "../objects/bytesobject.ts";
 import { funcData, PyFunction_Check } from "../objects/funcobject.ts";
 import { PyModule_Check, PyModule_GetName } from "../objects/moduleobject.ts";
@@ -43,9 +44,39 @@ export function addressText(o: PyObject): string {
   return "0x" + addressOf(o.ob_id).toString(16);
 }
 
-/** The reference count, or null for static objects whose count glasspy does not keep. */
+/**
+ * The count CPython 3.11 starts its statically allocated singletons with
+ * (_PyObject_IMMORTAL_INIT): the small ints and the one-character Latin-1 strings are
+ * objects like any other there, whose counts go up and down from this.
+ */
+const CPYTHON_STATIC_REFCNT = 999_999_999;
+/** What glasspy starts its static objects with. */
+const GLASSPY_STATIC_REFCNT = 1 << 29;
+
+/** The small ints and the Latin-1 singletons (the empty str and one-character strs). */
+function isRuntimeSingleton(o: PyObject): boolean {
+  if (o.ob_type === PyLong_Type) return smallIntOf(o) === o;
+  if (o.ob_type !== PyUnicode_Type) return false;
+  const s = o.ob_val as string;
+  if (s.length === 0) return true;
+  return s.length === 1 && s.charCodeAt(0) < 256 && latin1Char(s.charCodeAt(0)) === o;
+}
+
+/**
+ * The reference count: for the small ints and Latin-1 singletons as CPython 3.11 would
+ * have it (its static start plus the references taken since); null for the other static
+ * objects, whose count glasspy does not keep.
+ */
 export function refcountOf(o: PyObject): number | null {
-  return o.ob_refcnt >= STATIC_REFCNT ? null : o.ob_refcnt;
+  if (o.ob_refcnt < STATIC_REFCNT) return o.ob_refcnt;
+  if (isRuntimeSingleton(o)) return CPYTHON_STATIC_REFCNT + (o.ob_refcnt - GLASSPY_STATIC_REFCNT);
+  return null;
+}
+
+/** The small int object for an int's value, or null when it is not one. */
+function smallIntOf(o: PyObject): PyObject | null {
+  const v = o.ob_val;
+  return typeof v === "number" && Number.isInteger(v) && v >= -5 && v <= 256 ? smallInt(v) : null;
 }
 
 /** type(o).__name__ */

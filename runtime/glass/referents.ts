@@ -20,6 +20,7 @@ import { PyModule_Check } from "../objects/moduleobject.ts";
 import { PyUnicode_Type } from "../objects/object.ts";
 import { strRepr } from "../objects/strrepr.ts";
 import { shortValue } from "./objectinfo.ts";
+import { GenData } from "../vm/genobject.ts";
 
 /** One reference: its name in Python ("" when only tp_traverse knows it) and its target. */
 export interface Reference {
@@ -72,6 +73,12 @@ export function referentsOf(o: PyObject): Reference[] {
     add("__mro__", o.tp_mro);
   } else if (PyModule_Check(o)) {
     add("__dict__", o.ob_dict);
+  } else if (o.ob_data instanceof GenData) {
+    // a generator, coroutine or async generator: one edge for each attribute, even when
+    // __name__ and __qualname__ are the same str (they are for a function at module level)
+    add("gi_code", o.ob_data.code);
+    add("__name__", o.ob_data.name);
+    add("__qualname__", o.ob_data.qualname);
   } else {
     // an instance: its attributes, then the class (heap types are referenced by instances)
     const values = o.ob_values;

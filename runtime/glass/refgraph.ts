@@ -28,7 +28,10 @@ export interface RefObjectNode {
   type: string;
   /** id() as hex */
   address: string;
-  /** sys.getrefcount(obj) - 1 as the program holds it; null for static objects */
+  /**
+   * sys.getrefcount(obj) - 1 as the program holds it (small ints and one-character strs on
+   * CPython's scale, from its static 999999999); null for other static objects
+   */
   refcount: number | null;
   /** sys.getsizeof(), when the type's __sizeof__ is built in */
   size: number | null;

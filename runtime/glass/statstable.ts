@@ -52,6 +52,10 @@ function summary(s: CellStats): [string, string][] {
       e.opcodes.slice(0, 10).map(([op, c]) => `${op} ${n(c)}`).join(", "),
     ]);
     rows.push(["Python frames", n(e.python_calls)]);
+    rows.push([
+      "reference counts",
+      `${n(e.increfs)} increments, ${n(e.decrefs)} decrements`,
+    ]);
   }
   return rows;
 }

@@ -13,6 +13,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HEAPTYPE,
   type PyObject,
@@ -363,7 +364,7 @@ export class GCState {
         if (wrFields(wr).wr_callback === null) continue;
         // A weakref that is itself garbage gets no callback: both die together.
         if (wr.ob_gc & PREV_MASK_COLLECTING) continue;
-        wr.ob_refcnt++;
+        Py_INCREF(wr);
         gc_list_move(wr, wrcbToCall);
       }
     }
@@ -389,7 +390,7 @@ export class GCState {
       } else {
         const clear = op.ob_type.tp_clear;
         if (clear !== null) {
-          op.ob_refcnt++;
+          Py_INCREF(op);
           clear(op);
           Py_DECREF(op);
         }
@@ -668,7 +669,7 @@ function finalize_garbage(collectable: PyObject): number {
     const finalize = op.ob_type.tp_finalize;
     if ((op.ob_gc & PREV_MASK_FINALIZED) === 0 && finalize !== null) {
       op.ob_gc |= PREV_MASK_FINALIZED;
-      op.ob_refcnt++;
+      Py_INCREF(op);
       called++;
       finalize(op);
       Py_DECREF(op);

@@ -5,7 +5,15 @@
 // objects) into instances of those classes (ast2obj) and instances back into a tree the
 // compiler takes (obj2ast), for compile(source, ..., PyCF_ONLY_AST) and compile(tree, ...).
 
-import { Py_DECREF, Py_Ellipsis, Py_False, Py_None, Py_True, PyObject } from "../objects/object.ts";
+import {
+  Py_DECREF,
+  Py_Ellipsis,
+  Py_False,
+  Py_INCREF,
+  Py_None,
+  Py_True,
+  PyObject,
+} from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
 import {
@@ -265,7 +273,7 @@ function grammarTable(): PyObject {
     const optional = [...c.fields, ...c.attributes].filter((s) => s.quant === "?");
     return PyTuple_FromArraySteal([
       text(c.name),
-      c.base === null ? (Py_None.ob_refcnt++, Py_None) : text(c.base),
+      c.base === null ? (Py_INCREF(Py_None), Py_None) : text(c.base),
       names(c.fields),
       names(c.attributes),
       names(optional),
@@ -277,9 +285,9 @@ function grammarTable(): PyObject {
 // ---- ast2obj: the parser's tree as Python objects -------------------------------------------
 
 function constantObject(v: Constant): PyObject {
-  if (v === null) return (Py_None.ob_refcnt++, Py_None);
-  if (v === true) return (Py_True.ob_refcnt++, Py_True);
-  if (v === false) return (Py_False.ob_refcnt++, Py_False);
+  if (v === null) return (Py_INCREF(Py_None), Py_None);
+  if (v === true) return (Py_INCREF(Py_True), Py_True);
+  if (v === false) return (Py_INCREF(Py_False), Py_False);
   if (typeof v === "bigint") return PyLong_FromBigInt(v);
   if (typeof v === "number") return PyFloat_FromDouble(v);
   if (typeof v === "string") return PyUnicode_FromString(v);
@@ -288,7 +296,7 @@ function constantObject(v: Constant): PyObject {
     case "complex":
       return PyComplex_FromDoubles(v.real, v.imag);
     case "ellipsis":
-      return (Py_Ellipsis.ob_refcnt++, Py_Ellipsis);
+      return (Py_INCREF(Py_Ellipsis), Py_Ellipsis);
     case "tuple":
       return PyTuple_FromArraySteal(v.items.map(constantObject));
     default:
@@ -302,7 +310,7 @@ function valueObject(slot: Slot, v: unknown): PyObject {
       (v as unknown[]).map((x) => valueObject({ ...slot, quant: "" }, x)),
     );
   }
-  if (v === null || v === undefined) return (Py_None.ob_refcnt++, Py_None);
+  if (v === null || v === undefined) return (Py_INCREF(Py_None), Py_None);
   switch (slot.type) {
     case "identifier":
       return PyUnicode_InternFromString(v as string);
@@ -323,7 +331,7 @@ function operatorObject(name: string): PyObject {
     o = PyObject_CallNoArgs(nodeClass(name));
     singletons.set(name, o);
   }
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 

@@ -6,6 +6,7 @@ import {
   METH_FASTCALL,
   METH_KEYWORDS,
   Py_DECREF,
+  Py_INCREF,
   Py_LT,
   Py_None,
   PyObject,
@@ -90,7 +91,7 @@ function insortFunction(name: string, right: boolean) {
         Py_DECREF(i);
       }
     }
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return Py_None;
   };
 }

@@ -12,6 +12,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -82,7 +83,7 @@ import { _PyType_Lookup } from "../objects/typeobject.ts";
 import { PyObject_GetAttr } from "../objects/objectops.ts";
 
 function ref<T extends PyObject>(o: T): T {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -288,7 +289,7 @@ function extendWith(o: PyObject, iterable: PyObject, left: boolean): void {
     // Extending a deque with itself: iterate over a copy, as CPython does.
     src = PyList_FromArraySteal(d.toArray().map(ref));
   } else {
-    src.ob_refcnt++;
+    Py_INCREF(src);
   }
   try {
     const it = PyObject_GetIter(src);
@@ -789,7 +790,7 @@ function defdict_init(o: PyObject, args: PyObject, kwds: PyObject | null): void 
     }
     rest = PyTuple_FromArraySteal(a.slice(1).map(ref));
   } else {
-    rest.ob_refcnt++;
+    Py_INCREF(rest);
   }
   try {
     const old = o.ob_item?.[0] ?? null;

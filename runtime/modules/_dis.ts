@@ -10,6 +10,7 @@ import {
   METH_O,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   PyObject,
@@ -44,12 +45,12 @@ import { importModule } from "../vm/imports.ts";
 import { registerBuiltinModule } from "./modsupport.ts";
 
 const none = (): PyObject => {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 };
 const bool = (b: boolean): PyObject => {
   const r = b ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 };
 const int = (n: number): PyObject => PyLong_FromNumber(n);
@@ -153,10 +154,10 @@ function dis_instructions(
     const v = ins.argval;
     if (v === null) argval = none();
     else if (v === UNKNOWN) {
-      unknown.ob_refcnt++;
+      Py_INCREF(unknown);
       argval = unknown;
     } else if (v instanceof PyObject) {
-      v.ob_refcnt++;
+      Py_INCREF(v);
       argval = v;
     } else if (typeof v === "string") argval = text(v);
     else if (typeof v === "number") argval = int(v);
@@ -166,7 +167,7 @@ function dis_instructions(
       conv ??= converters();
       let f = Py_None;
       if (name !== null) f = conv[["str", "repr", "ascii"].indexOf(name)];
-      f.ob_refcnt++;
+      Py_INCREF(f);
       argval = PyTuple_FromArraySteal([f, bool(withSpec)]);
     }
     const p = ins.positions;

@@ -9,6 +9,7 @@ import {
   METH_VARARGS,
   newStaticType,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_BASETYPE,
   Py_TPFLAGS_HAVE_GC,
@@ -66,7 +67,7 @@ function PyCallable_Check(o: PyObject): boolean {
 }
 
 function ref<T extends PyObject>(o: T): T {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -278,7 +279,7 @@ function partial_repr(o: PyObject): PyObject {
     let arglist = "";
     for (const a of pargs.ob_item as PyObject[]) arglist += `, ${reprText(a)}`;
     dictForEach(pkw, (k, v) => {
-      v.ob_refcnt++;
+      Py_INCREF(v);
       try {
         arglist += `, ${str(k)}=${reprText(v)}`;
       } finally {
@@ -551,7 +552,7 @@ function lru_call(o: PyObject, args: PyObject, kwds: PyObject | null): PyObject 
     // Full: the oldest link is dropped from the dict and reused for the new entry.
     const link = st.first!;
     unlink(st, link);
-    link.ob_refcnt++;
+    Py_INCREF(link);
     const [oldkey, oldresult] = link.ob_item as PyObject[];
     dictDelIfPresent(cache, oldkey);
     link.ob_item = [ref(key), ref(result)];

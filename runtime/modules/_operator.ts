@@ -11,6 +11,7 @@ import {
   Py_EQ,
   Py_GE,
   Py_GT,
+  Py_INCREF,
   Py_LE,
   Py_LT,
   Py_NE,
@@ -53,7 +54,7 @@ import { PyModule_AddType, registerBuiltinModule } from "./modsupport.ts";
 type Args = (PyObject | null)[];
 
 function ref<T extends PyObject>(o: T): T {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 

@@ -9,6 +9,7 @@ import {
   METH_O,
   newStaticType,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_BASETYPE,
   PyObject,
@@ -156,7 +157,7 @@ function random_random(o: PyObject): PyObject {
 function random_seed(o: PyObject, args: (PyObject | null)[], off: number, nargs: number) {
   checkPositional("seed", nargs, 0, 1);
   seedFrom(o, nargs ? args[off] : null);
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -183,7 +184,7 @@ function random_setstate(o: PyObject, state: PyObject): PyObject {
   const g = gen(o);
   g.mt.set(words);
   g.index = index;
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 

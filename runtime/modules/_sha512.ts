@@ -8,6 +8,7 @@ import {
   METH_NOARGS,
   METH_O,
   newStaticType,
+  Py_INCREF,
   Py_None,
   PyObject,
   type PyTypeObject,
@@ -159,7 +160,7 @@ sha512Type.tp_methods = [
     ml_name: "update",
     ml_meth: (o: PyObject, data: PyObject) => {
       (o.ob_data as Sha512).update(dataArg(data));
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       return Py_None;
     },
     ml_flags: METH_O,

@@ -7,8 +7,10 @@
 import {
   METH_O,
   newStaticType,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_HAVE_GC,
+  Py_XDECREF,
   PyObject,
   PyObject_GC_UnTrack,
 } from "../objects/object.ts";
@@ -24,7 +26,7 @@ import { PyBool_FromLong } from "../objects/object.ts";
 import { registerBuiltinModule } from "./modsupport.ts";
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -42,7 +44,7 @@ function iterType(name: string, next: (o: PyObject) => PyObject | null) {
     PyObject_GC_UnTrack(o);
     const s = o.ob_item?.[0] ?? null;
     o.ob_item = null;
-    if (s !== null && --s.ob_refcnt === 0) s.ob_type.tp_dealloc!(s);
+    Py_XDECREF(s);
     o.ob_type.tp_free!(o);
   };
   t.tp_traverse = (o, visit, arg) => (o.ob_item?.[0] ? visit(o.ob_item[0], arg) : 0);
@@ -74,7 +76,7 @@ const fieldNameIterType = iterType("fieldnameiterator", (o) => {
 
 function formatter_parser(_m: PyObject, s: PyObject): PyObject {
   const it = PyType_GenericAlloc(formatterIterType, 0);
-  s.ob_refcnt++;
+  Py_INCREF(s);
   it.ob_item = [s];
   it.ob_data = new MarkupIterator(textArg(s));
   return it;
@@ -83,7 +85,7 @@ function formatter_parser(_m: PyObject, s: PyObject): PyObject {
 function formatter_field_name_split(_m: PyObject, s: PyObject): PyObject {
   const { first, index, rest } = fieldNameSplit(textArg(s));
   const it = PyType_GenericAlloc(fieldNameIterType, 0);
-  s.ob_refcnt++;
+  Py_INCREF(s);
   it.ob_item = [s];
   it.ob_data = rest;
   return PyTuple_FromArraySteal([

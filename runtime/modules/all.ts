@@ -39,5 +39,7 @@ import "./dataclasses.ts";
 import "./enum.ts";
 import "./json.ts";
 import "./textwrap.ts";
+import "./tokenize.ts";
+import "./symtable.ts";
 import "./warnings.ts";
 import "./io.ts";

@@ -10,6 +10,7 @@ import {
   METH_VARARGS,
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   type PyMethodDef,
@@ -66,7 +67,7 @@ export function runAtexitCallbacks(): void {
     const cb = callbacks[i];
     if (cb === null) continue;
     const func = cb.func;
-    func.ob_refcnt++;
+    Py_INCREF(func);
     try {
       Py_DECREF(PyObject_Call(cb.func, cb.args, cb.kwargs));
     } catch (e) {
@@ -86,10 +87,10 @@ function atexit_register(_m: PyObject, args: PyObject, kwargs: PyObject | null):
   if (func.ob_type.tp_call === null && func.ob_type.tp_instance_vectorcall === null) {
     throw PyErr_Format(PyExc_TypeError, "the first argument must be callable");
   }
-  func.ob_refcnt++;
-  if (kwargs !== null) kwargs.ob_refcnt++;
+  Py_INCREF(func);
+  if (kwargs !== null) Py_INCREF(kwargs);
   callbacks.push({ func, args: PyTuple_FromArray(items.slice(1)), kwargs });
-  func.ob_refcnt++;
+  Py_INCREF(func);
   return func;
 }
 
@@ -99,12 +100,12 @@ function atexit_unregister(_m: PyObject, func: PyObject): PyObject {
     if (cb === null) continue;
     if (PyObject_RichCompareBool(cb.func, func, Py_EQ)) deleteCallback(i);
   }
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 

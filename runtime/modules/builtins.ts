@@ -10,6 +10,7 @@ import {
   Py_DECREF,
   Py_Ellipsis,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_NotImplemented,
   Py_True,
@@ -143,18 +144,18 @@ import { makeQuitter } from "./sitebuiltins.ts";
 type Args = (PyObject | null)[];
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function bool(v: boolean): PyObject {
   const r = v ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
 function ref(o: PyObject): PyObject {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -224,7 +225,7 @@ function builtin___build_class__(
       mkw = _PyStack_AsDict(args, off + nargs, kwnames);
       meta = PyDict_GetItemWithError(mkw, _Py_ID("metaclass"));
       if (meta !== null) {
-        meta.ob_refcnt++;
+        Py_INCREF(meta);
         Py_DECREF(_PyDict_Pop(mkw, _Py_ID("metaclass"), null));
         isclass = meta.ob_type === PyType_Type || (meta.ob_type.tp_flags & (1 << 31)) !== 0;
       }
@@ -232,7 +233,7 @@ function builtin___build_class__(
     const baseItems = bases.ob_item as PyObject[];
     if (meta === null) {
       meta = baseItems.length === 0 ? PyType_Type : baseItems[0].ob_type;
-      meta.ob_refcnt++;
+      Py_INCREF(meta);
       isclass = true;
     }
     if (isclass) {
@@ -240,7 +241,7 @@ function builtin___build_class__(
       if (winner !== meta) {
         Py_DECREF(meta);
         meta = winner;
-        meta.ob_refcnt++;
+        Py_INCREF(meta);
       }
     }
     const prep = _PyObject_LookupAttr(meta, _Py_ID("__prepare__"));
@@ -980,7 +981,7 @@ function builtin_print(
   else if (end !== null && !PyUnicode_Check(end)) {
     throw PyErr_Format(PyExc_TypeError, `end must be None or a string, not ${end.ob_type.tp_name}`);
   }
-  file.ob_refcnt++;
+  Py_INCREF(file);
   try {
     if (isStandardStream(file)) {
       // The standard streams: one write of the whole line (same text, fewer host calls).
@@ -1204,8 +1205,8 @@ function builtin_exec(
     3,
   );
   const [globals, locals] = execNamespaces("exec", g, l);
-  globals.ob_refcnt++;
-  locals.ob_refcnt++;
+  Py_INCREF(globals);
+  Py_INCREF(locals);
   try {
     let r: PyObject;
     if (PyCode_Check(source!)) r = PyEval_EvalCode(source!, globals, locals);
@@ -1243,8 +1244,8 @@ function builtin_eval(
     3,
   );
   const [globals, locals] = execNamespaces("eval", g, l);
-  globals.ob_refcnt++;
-  locals.ob_refcnt++;
+  Py_INCREF(globals);
+  Py_INCREF(locals);
   try {
     if (PyCode_Check(source!)) return PyEval_EvalCode(source!, globals, locals);
     if (!PyUnicode_Check(source!) && bytesLike(source!) === null) {
@@ -1392,7 +1393,7 @@ export function makeBuiltins(): PyObject {
     Py_DECREF(q);
   }
   builtinsModule = mod;
-  mod.ob_refcnt++;
+  Py_INCREF(mod);
   registerRoots("builtinsModule", (visit) => visit(mod));
   setHostRaise((typeName, text) => {
     const t = builtinExceptions.get(typeName) ?? PyExc_SystemError;

@@ -9,6 +9,7 @@ import {
   METH_KEYWORDS,
   METH_O,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   PyObject,
 } from "../objects/object.ts";
@@ -94,7 +95,7 @@ function codecs_register_error(_m: PyObject, args: Args, off: number, nargs: num
   if (handler.ob_type.tp_call === null) {
     throw PyErr_Format(PyExc_TypeError, "handler must be callable");
   }
-  handler.ob_refcnt++;
+  Py_INCREF(handler);
   const old = registeredHandlers.get(name);
   registeredHandlers.set(name, handler);
   if (old !== undefined) Py_DECREF(old);
@@ -115,7 +116,7 @@ function codecs_lookup_error(_m: PyObject, nameO: PyObject): PyObject {
   if (h === null) {
     throw PyErr_Format(PyExc_LookupError, `unknown error handler name '${name}'`);
   }
-  h.ob_refcnt++;
+  Py_INCREF(h);
   return h;
 }
 
@@ -140,7 +141,7 @@ function builtinFunction(name: string): PyObject | null {
 }
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 

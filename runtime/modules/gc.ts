@@ -14,6 +14,7 @@ import {
   METH_VARARGS,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   PyDict_Type,
@@ -67,13 +68,13 @@ import { registerRoots } from "../memory/audit.ts";
 type Args = (PyObject | null)[];
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function bool(v: boolean): PyObject {
   const r = v ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -156,7 +157,7 @@ function invokeCallbacks(
   }
   for (let i = 0; i < list().length; i++) {
     const cb = list()[i];
-    cb.ob_refcnt++;
+    Py_INCREF(cb);
     const phaseStr = PyUnicode_FromString(phase);
     try {
       Py_DECREF(PyObject_Vectorcall(cb, [phaseStr, info!], 0, 2, null));
@@ -419,7 +420,7 @@ let gcModule: PyObject | null = null;
 
 function makeGc(): PyObject {
   if (gcModule !== null) {
-    gcModule.ob_refcnt++;
+    Py_INCREF(gcModule);
     return gcModule;
   }
   const mod = PyModule_NewBuiltin(
@@ -469,7 +470,7 @@ function makeGc(): PyObject {
     Py_DECREF(n);
   }
   gcModule = mod;
-  mod.ob_refcnt++;
+  Py_INCREF(mod);
   return mod;
 }
 

@@ -10,6 +10,7 @@ import {
   newStaticType,
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_BASETYPE,
   Py_TPFLAGS_HAVE_GC,
@@ -58,7 +59,7 @@ import { auditFirstVisit, registerReferents } from "../memory/audit.ts";
 import { PyList_Append, PyList_New } from "../objects/listobject.ts";
 
 function ref<T extends PyObject>(o: T): T {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -179,9 +180,9 @@ function isNumber(o: PyObject): boolean {
 function count_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
   const [startArg, stepArg] = unpackTupleDict("count", ["start", "step"], args, kwds, 0, 2, 0);
   const start = startArg ?? PyLong_FromNumber(0);
-  if (startArg !== null) start.ob_refcnt++;
+  if (startArg !== null) Py_INCREF(start);
   const step = stepArg ?? PyLong_FromNumber(1);
-  if (stepArg !== null) step.ob_refcnt++;
+  if (stepArg !== null) Py_INCREF(step);
   if (!isNumber(start) || !isNumber(step)) {
     Py_DECREF(start);
     Py_DECREF(step);
@@ -1046,7 +1047,7 @@ function product_next(o: PyObject): PyObject | null {
     return null;
   }
   const values = (result.ob_item as PyObject[]).slice();
-  for (const v of values) v.ob_refcnt++;
+  for (const v of values) Py_INCREF(v);
   const indices = st.indices;
   let i = npools - 1;
   for (; i >= 0; i--) {
@@ -1142,7 +1143,7 @@ function combinations_next(o: PyObject): PyObject | null {
   indices[i]++;
   for (let j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
   const values = (items[0]!.ob_item as PyObject[]).slice();
-  for (const v of values) v.ob_refcnt++;
+  for (const v of values) Py_INCREF(v);
   for (let j = i; j < r; j++) replace(values, j, pool[indices[j]]);
   return reuseResult(o, 0, values);
 }
@@ -1171,7 +1172,7 @@ function cwr_next(o: PyObject): PyObject | null {
   }
   const index = indices[i] + 1;
   const values = (items[0]!.ob_item as PyObject[]).slice();
-  for (const v of values) v.ob_refcnt++;
+  for (const v of values) Py_INCREF(v);
   for (let j = i; j < r; j++) {
     indices[j] = index;
     replace(values, j, pool[index]);
@@ -1202,7 +1203,7 @@ function permutations_next(o: PyObject): PyObject | null {
     return null;
   }
   const values = (items[0]!.ob_item as PyObject[]).slice();
-  for (const v of values) v.ob_refcnt++;
+  for (const v of values) Py_INCREF(v);
   let i = r - 1;
   for (; i >= 0; i--) {
     cycles[i]--;

@@ -9,6 +9,7 @@ import {
   METH_KEYWORDS,
   METH_O,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   PyBool_FromLong,
   PyFloat_Type,
@@ -765,7 +766,7 @@ function math_prod(
   const [iterable, start] = unpackKeywords("prod", prodParams, args, off, nargs, kwnames, 1, 1, 0);
   const iter = PyObject_GetIter(iterable!);
   let result: PyObject = start ?? PyLong_FromNumber(1);
-  if (start !== null) start.ob_refcnt++;
+  if (start !== null) Py_INCREF(start);
   try {
     for (;;) {
       const item = PyIter_Next(iter);

@@ -5,6 +5,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   type PyMethodDef,
   type PyObject,
   type PyTypeObject,
@@ -89,7 +90,7 @@ export function registerBuiltinModule(def: BuiltinModuleDef): void {
       // interp->modules_by_index keeps the module (the heap audit's root).
       registerRoots(`modules_by_index: ${def.name}`, (visit) => visit(mod));
     }
-    module.ob_refcnt++;
+    Py_INCREF(module);
     return module;
   });
 }

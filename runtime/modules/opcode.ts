@@ -6,6 +6,7 @@ import {
   METH_FASTCALL,
   METH_KEYWORDS,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   PyObject,
@@ -120,7 +121,7 @@ function opcode_stack_effect(
 }
 
 function opcode_get_specialization_stats(_m: PyObject): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 

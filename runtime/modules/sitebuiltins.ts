@@ -2,7 +2,13 @@
 // FILE.py` starts (_sitebuiltins.Quitter): calling one raises SystemExit with the code
 // given; its repr says how to leave an interactive session.
 
-import { newStaticType, PyObject, PyObject_Free, PyObject_Init } from "../objects/object.ts";
+import {
+  newStaticType,
+  Py_INCREF,
+  PyObject,
+  PyObject_Free,
+  PyObject_Init,
+} from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import {
   BaseException_new_from_args,
@@ -38,7 +44,7 @@ Quitter_Type.tp_call = (o, args, kwds) => {
   }
   void o;
   if (items.length === 0) {
-    tuple_empty.ob_refcnt++;
+    Py_INCREF(tuple_empty);
     throw BaseException_new_from_args(PyExc_SystemExit, tuple_empty);
   }
   throw BaseException_new_from_args(PyExc_SystemExit, PyTuple_FromArray([items[0]]));

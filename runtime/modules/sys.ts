@@ -11,6 +11,7 @@ import {
   preheaderUnits,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   type PyMethodDef,
@@ -70,12 +71,12 @@ import { sysGetObject, sysState } from "./sysstate.ts";
 type Args = (PyObject | null)[];
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function ref(o: PyObject): PyObject {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -166,7 +167,7 @@ function sys__debugmallocstats(): PyObject {
     text += freeListLine(`free ${i + 1}-sized PyTupleObject`, n, 24 + 8 * (i + 1));
   });
   hostState.host?.write("stderr", text);
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -220,10 +221,10 @@ function sys_exit(_m: PyObject, args: Args, off: number, nargs: number): PyObjec
 function makeSystemExit(status: PyObject | null): PyObject {
   if (status === null || status === Py_None) return PyErr_SetNone(PyExc_SystemExit);
   if (status.ob_type.tp_name === "tuple") {
-    status.ob_refcnt++;
+    Py_INCREF(status);
     return BaseException_new_from_args(PyExc_SystemExit, status);
   }
-  status.ob_refcnt++;
+  Py_INCREF(status);
   return BaseException_new_from_args(PyExc_SystemExit, PyTuple_FromArraySteal([status]));
 }
 
@@ -579,7 +580,7 @@ export function makeSys(argv: string[]): PyObject {
   );
   const d = PyModule_GetDict(mod);
   // interp->sysdict owns a reference (the collector must see sys as reachable).
-  d.ob_refcnt++;
+  Py_INCREF(d);
   sysState.dict = d;
   const modName = PyUnicode_InternFromString("sys");
   for (const ml of sysMethods) {
@@ -627,7 +628,7 @@ export function makeSys(argv: string[]): PyObject {
   makeConstants(d);
   const modules = PyDict_New();
   // interp->modules owns a reference, besides sys.modules.
-  modules.ob_refcnt++;
+  Py_INCREF(modules);
   importState.modules = modules;
   registerRoots("interp->modules", (visit) => visit(modules));
   registerRoots("interp->sysdict", (visit) => visit(d));

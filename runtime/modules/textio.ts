@@ -4,11 +4,13 @@
 // the Host's write and readline.
 
 import {
+  _Py_DECREF_NO_DEALLOC,
   METH_FASTCALL,
   METH_NOARGS,
   METH_O,
   newStaticType,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   PyObject,
@@ -45,7 +47,7 @@ export class StreamData {
 let textIOType: PyTypeObject | null = null;
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -158,7 +160,7 @@ function stream_readlines(self: PyObject): PyObject {
     if (line === "") return list;
     const s = PyUnicode_FromString(line);
     PyList_Append(list, s);
-    s.ob_refcnt--;
+    _Py_DECREF_NO_DEALLOC(s);
   }
 }
 
@@ -225,7 +227,7 @@ function streamType(): PyTypeObject {
 
 function boolObj(v: boolean): PyObject {
   const r = v ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 function boolFalse(): PyObject {

@@ -10,6 +10,7 @@ import {
   METH_O,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   type PyMethodDef,
@@ -50,7 +51,7 @@ import {
 type Args = (PyObject | null)[];
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -607,7 +608,7 @@ function time_get_clock_info(_m: PyObject, name: PyObject): PyObject {
   };
   const bool = (b: boolean) => {
     const r = b ? Py_True : Py_False;
-    r.ob_refcnt++;
+    Py_INCREF(r);
     return r;
   };
   put("implementation", PyUnicode_FromString(info[0]));

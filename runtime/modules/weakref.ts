@@ -7,6 +7,7 @@ import {
   METH_FASTCALL,
   METH_O,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   type PyMethodDef,
   type PyObject,
@@ -60,7 +61,7 @@ function remove_dead_weakref(_m: PyObject, args: Args, off: number, nargs: numbe
     if (!PyWeakref_Check(v)) throw PyErr_Format(PyExc_TypeError, "not a weakref");
     if (v.ob_val === Py_None) dictDelIfPresent(dct, key);
   }
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 

@@ -6,6 +6,7 @@ import {
   type binaryfunc,
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_None,
   Py_NotImplemented,
   Py_TPFLAGS_HEAPTYPE,
@@ -96,7 +97,7 @@ type NbSlot =
   | "nb_inplace_matrix_multiply";
 
 function notImpl(): PyObject {
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 
@@ -403,7 +404,7 @@ export function PyIndex_Check(o: PyObject): boolean {
 export function PyNumber_Index(item: PyObject): PyObject {
   if (PyLong_Check(item)) {
     if (item.ob_type === PyLong_Type) {
-      item.ob_refcnt++;
+      Py_INCREF(item);
       return item;
     }
     return PyLong_FromValue(longValue(item));
@@ -456,7 +457,7 @@ export function PyNumber_AsSsize_t(item: PyObject, exc: PyTypeObject | null): nu
 /** PyNumber_Long: int(o) for o not a str (nb_int, __index__, __trunc__, buffer). */
 export function PyNumber_Long(o: PyObject): PyObject {
   if (o.ob_type === PyLong_Type) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   const t = o.ob_type;
@@ -528,7 +529,7 @@ export function longFromText(text: string, base: number, orig: PyObject): PyObje
 /** PyNumber_Float: float(o) for non-str o. */
 export function PyNumber_Float(o: PyObject): PyObject {
   if (o.ob_type === PyFloat_Type) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   const t = o.ob_type;
@@ -792,7 +793,7 @@ export function PyObject_LengthHint(o: PyObject, dflt: number): number {
 /** PySequence_Tuple: tuple(v). */
 export function PySequence_Tuple(v: PyObject): PyObject {
   if (PyTuple_CheckExact(v)) {
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   if (v.ob_type === PyList_Type) return PyList_AsTuple(v);
@@ -1027,7 +1028,7 @@ export function PyObject_Format(obj: PyObject, spec: PyObject | null): PyObject 
   const empty = spec === null || str(spec).length === 0;
   if (empty) {
     if (obj.ob_type === PyUnicode_Type) {
-      obj.ob_refcnt++;
+      Py_INCREF(obj);
       return obj;
     }
     if (obj.ob_type === PyLong_Type) return PyObject_Str(obj);

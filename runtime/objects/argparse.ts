@@ -1,7 +1,7 @@
 // Argument checking for built-in functions (Python/getargs.c, Argument Clinic's helpers):
 // the positional-count and keyword checks with CPython's messages.
 
-import { Py_DECREF, PyObject } from "./object.ts";
+import { Py_DECREF, Py_INCREF, PyObject } from "./object.ts";
 import { dictForEach } from "./dictobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyErr_Format } from "./errors.ts";
@@ -169,7 +169,7 @@ export function unpackTupleDict(
   const all: PyObject[] = pos.slice();
   const names: PyObject[] = [];
   dictForEach(kwds, (k, v) => {
-    k.ob_refcnt++;
+    Py_INCREF(k);
     names.push(k);
     all.push(v);
   });

@@ -2,6 +2,7 @@
 
 import {
   Py_False,
+  Py_INCREF,
   Py_TPFLAGS_LONG_SUBCLASS,
   Py_True,
   PyBool_Type,
@@ -24,7 +25,7 @@ export function bool_repr(o: PyObject): PyObject {
 
 function boolOf(b: boolean): PyObject {
   const r = b ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 

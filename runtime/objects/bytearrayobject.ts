@@ -15,6 +15,7 @@ import {
   Py_False,
   Py_GE,
   Py_GT,
+  Py_INCREF,
   Py_LE,
   Py_LT,
   Py_NE,
@@ -398,7 +399,7 @@ function bytearray_iconcat(a: PyObject, b: PyObject): PyObject {
   }
   const n = ba(a).ob_val.length;
   setSlice(a, n, n, y.slice());
-  a.ob_refcnt++;
+  Py_INCREF(a);
   return a;
 }
 
@@ -416,19 +417,19 @@ function bytearray_irepeat(o: PyObject, count: number): PyObject {
   resize(o, n);
   const now = ba(o).ob_val;
   for (let i = 0; i < count; i++) now.set(d, i * d.length);
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
 function bytearray_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
   const x = BM.bufferOf(a), y = BM.bufferOf(b);
   if (x === null || y === null) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   if ((op === Py_EQ || op === Py_NE) && x.length !== y.length) {
     const r = op === Py_EQ ? Py_False : Py_True;
-    r.ob_refcnt++;
+    Py_INCREF(r);
     return r;
   }
   const n = Math.min(x.length, y.length);
@@ -449,7 +450,7 @@ function bytearray_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
     ? c >= 0
     : false;
   const res = r ? Py_True : Py_False;
-  res.ob_refcnt++;
+  Py_INCREF(res);
   return res;
 }
 
@@ -461,7 +462,7 @@ function bytearray_repr(o: PyObject): PyObject {
 
 function bytearray_mod(a: PyObject, b: PyObject): PyObject {
   if (!PyByteArray_Check(a)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   return PyByteArray_FromBytes(bytesFormat(ba(a).ob_val, b));
@@ -488,7 +489,7 @@ function bytearrayBytesRepr(d: Uint8Array): string {
 function bytearray_iter(o: PyObject): PyObject {
   const it = new PyObject(PyByteArrayIter_Type);
   PyObject_GC_Init(it, 32);
-  o.ob_refcnt++;
+  Py_INCREF(o);
   it.ob_item = [o];
   it.ob_size = 0;
   PyObject_GC_Track(it);
@@ -530,7 +531,7 @@ export const bytearrayKind: BM.ByteKind = {
 };
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -613,7 +614,7 @@ function ba_reduce(o: PyObject): PyObject {
     PyUnicode_FromString(text),
     PyUnicode_FromString("latin-1"),
   ]);
-  o.ob_type.ob_refcnt++;
+  Py_INCREF(o.ob_type);
   return PyTuple_FromArraySteal([o.ob_type, args, dict ?? none()]);
 }
 
@@ -698,7 +699,7 @@ export function setupByteArrayType(): void {
   it.tp_dealloc = bytearrayiter_dealloc;
   it.tp_traverse = bytearrayiter_traverse;
   it.tp_iter = (o) => {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   };
   it.tp_iternext = bytearrayiter_next;

@@ -5,7 +5,7 @@
 // bytes methods answer bytes (or the receiver itself, unchanged, as CPython's return_self
 // does for exact bytes) and bytearray methods answer new bytearrays.
 
-import { Py_DECREF, Py_None, PyObject, type PyTypeObject } from "./object.ts";
+import { Py_DECREF, Py_INCREF, Py_None, PyObject, type PyTypeObject } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_IndexError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
 import { PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.ts";
@@ -49,7 +49,7 @@ export function needBuffer(o: PyObject): Uint8Array {
 /** The receiver itself for exact immutable bytes, else a copy (return_self). */
 function returnSelf(self: PyObject, data: Uint8Array, kind: ByteKind): PyObject {
   if (!kind.mutable && self.ob_type === kind.type) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   return kind.make(data.slice());
@@ -406,7 +406,7 @@ export function split(
       let j = i;
       while (j < n && !isSpace(d[j])) j++;
       if (i === 0 && j === n && !kind.mutable && self.ob_type === kind.type) {
-        self.ob_refcnt++;
+        Py_INCREF(self);
         return PyList_FromArraySteal([self]);
       }
       parts.push(d.slice(i, j));
@@ -426,7 +426,7 @@ export function split(
     i = j + sep.length;
   }
   if (i === 0 && !kind.mutable && self.ob_type === kind.type) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return PyList_FromArraySteal([self]);
   }
   parts.push(d.slice(i));
@@ -451,7 +451,7 @@ export function rsplit(
       let i = j;
       while (i > 0 && !isSpace(d[i - 1])) i--;
       if (i === 0 && j === d.length && !kind.mutable && self.ob_type === kind.type) {
-        self.ob_refcnt++;
+        Py_INCREF(self);
         return PyList_FromArraySteal([self]);
       }
       parts.push(d.slice(i, j));
@@ -471,7 +471,7 @@ export function rsplit(
     j = i;
   }
   if (j === d.length && !kind.mutable && self.ob_type === kind.type) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return PyList_FromArraySteal([self]);
   }
   parts.push(d.slice(0, j));
@@ -496,7 +496,7 @@ export function partition(
   }
   return PyTuple_FromArraySteal([
     kind.make(d.slice(0, i)),
-    kind.mutable || sepO.ob_type !== kind.type ? kind.make(sep.slice()) : (sepO.ob_refcnt++, sepO),
+    kind.mutable || sepO.ob_type !== kind.type ? kind.make(sep.slice()) : (Py_INCREF(sepO), sepO),
     kind.make(d.slice(i + sep.length)),
   ]);
 }
@@ -709,7 +709,7 @@ export function join(self: PyObject, sep: Uint8Array, iterable: PyObject, kind: 
   const items = iterToArray(iterable);
   try {
     if (items.length === 1 && !kind.mutable && items[0].ob_type === kind.type) {
-      items[0].ob_refcnt++;
+      Py_INCREF(items[0]);
       return items[0];
     }
     const pieces: Uint8Array[] = [];

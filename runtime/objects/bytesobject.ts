@@ -11,6 +11,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_NotImplemented,
   Py_TPFLAGS_BYTES_SUBCLASS,
@@ -92,12 +93,12 @@ for (let i = 0; i < 256; i++) characters.push(staticBytes(new Uint8Array([i])));
 /** PyBytes_FromStringAndSize: a new reference (the array is kept, not copied). */
 export function PyBytes_FromBytes(b: Uint8Array): PyObject {
   if (b.length === 0) {
-    bytes_empty.ob_refcnt++;
+    Py_INCREF(bytes_empty);
     return bytes_empty;
   }
   if (b.length === 1) {
     const c = characters[b[0]];
-    c.ob_refcnt++;
+    Py_INCREF(c);
     return c;
   }
   const o = new PyObject(PyBytes_Type);
@@ -112,7 +113,7 @@ export function bytesSubtypeNew(type: PyTypeObject, b: Uint8Array): PyObject {
   o.ob_val = b;
   o.ob_size = -1;
   PyObject_Init(o, type.tp_basicsize + b.length);
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   return o;
 }
 
@@ -176,7 +177,7 @@ export function bytes_subscript(o: PyObject, item: PyObject): PyObject {
     if (n <= 0) return PyBytes_FromBytes(new Uint8Array(0));
     if (step === 1) {
       if (start === 0 && n === b.length && o.ob_type === PyBytes_Type) {
-        o.ob_refcnt++;
+        Py_INCREF(o);
         return o;
       }
       return PyBytes_FromBytes(b.slice(start, start + n));
@@ -218,7 +219,7 @@ export function bytes_repeat(a: PyObject, n: number): PyObject {
   const x = bytesData(a);
   if (n <= 0 || x.length === 0) return PyBytes_FromBytes(new Uint8Array(0));
   if (n === 1 && a.ob_type === PyBytes_Type) {
-    a.ob_refcnt++;
+    Py_INCREF(a);
     return a;
   }
   obmalloc.reserve(x.length * n);
@@ -267,13 +268,13 @@ export function compareBytes(x: Uint8Array, y: Uint8Array): number {
 
 export function bytes_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
   if (!PyBytes_Check(a) || !PyBytes_Check(b)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   const c = compareBytes(bytesData(a), bytesData(b));
   const r = [c < 0, c <= 0, c === 0, c !== 0, c > 0, c >= 0][op];
   const res = r ? Py_True : Py_False;
-  res.ob_refcnt++;
+  Py_INCREF(res);
   void Py_EQ;
   void Py_NE;
   return res;
@@ -284,7 +285,7 @@ export function bytes_richcompare(a: PyObject, b: PyObject, op: number): PyObjec
 export function bytes_iter(o: PyObject): PyObject {
   const it = new PyObject(PyBytesIter_Type);
   PyObject_GC_Init(it, 32);
-  o.ob_refcnt++;
+  Py_INCREF(o);
   it.ob_item = [o];
   it.ob_size = 0;
   PyObject_GC_Track(it);
@@ -442,7 +443,7 @@ export function bytesFromObject(x: PyObject, what: "bytes" | "bytearray"): Uint8
     }
   }
   if (x.ob_type === PyBytes_Type && what === "bytes") {
-    x.ob_refcnt++;
+    Py_INCREF(x);
     return x;
   }
   const b = BM.bufferOf(x);
@@ -455,7 +456,7 @@ export function bytesFromObject(x: PyObject, what: "bytes" | "bytearray"): Uint8
 
 function bytes_mod(a: PyObject, b: PyObject): PyObject {
   if (!PyBytes_Check(a)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   return PyBytes_FromBytes(bytesFormat(data(a), b));
@@ -648,7 +649,7 @@ export const bytes_methods: PyMethodDef[] = [
   ),
   bm("__bytes__", (s: PyObject) => {
     if (s.ob_type === PyBytes_Type) {
-      s.ob_refcnt++;
+      Py_INCREF(s);
       return s;
     }
     return PyBytes_FromBytes(data(s).slice());

@@ -2,7 +2,7 @@
 // and keyword dict otherwise, with the temporary tuples and dicts (and so the reference
 // counts) that CPython's paths create.
 
-import { Py_DECREF, Py_XDECREF, PyObject, type vectorcallfunc } from "./object.ts";
+import { Py_DECREF, Py_INCREF, Py_XDECREF, PyObject, type vectorcallfunc } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall, str } from "./objectops.ts";
@@ -85,15 +85,15 @@ function unpackDict(
 ): { stack: PyObject[]; kwnames: PyObject } {
   const stack: PyObject[] = [];
   for (const a of items) {
-    a.ob_refcnt++;
+    Py_INCREF(a);
     stack.push(a);
   }
   const names: PyObject[] = [];
   let allStr = true;
   dictForEach(kwargs, (k, v) => {
     if (!PyUnicode_Check(k)) allStr = false;
-    k.ob_refcnt++;
-    v.ob_refcnt++;
+    Py_INCREF(k);
+    Py_INCREF(v);
     names.push(k);
     stack.push(v);
   });

@@ -4,6 +4,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NotImplemented,
   Py_True,
   Py_XDECREF,
@@ -32,7 +33,7 @@ export function PyCell_Check(o: PyObject): boolean {
 export function PyCell_New(obj: PyObject | null): PyObject {
   const op = new PyObject(PyCell_Type);
   PyObject_GC_Init(op, 24);
-  if (obj !== null) obj.ob_refcnt++;
+  if (obj !== null) Py_INCREF(obj);
   op.ob_dict = obj;
   PyObject_GC_Track(op);
   return op;
@@ -45,7 +46,7 @@ export function PyCell_GET(cell: PyObject): PyObject | null {
 
 /** PyCell_Set: stores a new reference to v, releasing the old content. */
 export function PyCell_Set(cell: PyObject, v: PyObject | null): void {
-  if (v !== null) v.ob_refcnt++;
+  if (v !== null) Py_INCREF(v);
   const old = cell.ob_dict;
   cell.ob_dict = v;
   Py_XDECREF(old);
@@ -81,7 +82,7 @@ export function cell_repr(op: PyObject): PyObject {
 
 export function cell_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
   if (a.ob_type !== PyCell_Type || b.ob_type !== PyCell_Type) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   const x = a.ob_dict, y = b.ob_dict;
@@ -89,7 +90,7 @@ export function cell_richcompare(a: PyObject, b: PyObject, op: number): PyObject
   // Empty cells order before full ones.
   const c = (x === null ? 0 : 1) - (y === null ? 0 : 1);
   const r = [c < 0, c <= 0, c === 0, c !== 0, c > 0, c >= 0][op] ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   void Py_EQ;
   void Py_DECREF;
   return r;

@@ -4,6 +4,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_NotImplemented,
   Py_True,
@@ -55,8 +56,8 @@ export function PyMethod_GET_SELF(m: PyObject): PyObject {
 export function PyMethod_New(func: PyObject, self: PyObject): PyObject {
   const im = new PyObject(PyMethod_Type);
   PyObject_GC_Init(im, 48);
-  func.ob_refcnt++;
-  self.ob_refcnt++;
+  Py_INCREF(func);
+  Py_INCREF(self);
   im.ob_item = [func, self];
   PyObject_GC_Track(im);
   return im;
@@ -117,7 +118,7 @@ export function method_richcompare(a: PyObject, b: PyObject, op: number): PyObje
   if (
     (op !== Py_EQ && op !== Py_NE) || a.ob_type !== PyMethod_Type || b.ob_type !== PyMethod_Type
   ) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   const [fa, sa] = (a as PyMethodObject).ob_item;
@@ -125,7 +126,7 @@ export function method_richcompare(a: PyObject, b: PyObject, op: number): PyObje
   let eq = PyObject_RichCompareBool(fa, fb, Py_EQ);
   if (eq) eq = sa === sb;
   const r = (op === Py_EQ ? eq : !eq) ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -149,7 +150,7 @@ export function method_getattro(obj: PyObject, name: PyObject): PyObject {
   if (descr !== null) {
     const f = descr.ob_type.tp_descr_get;
     if (f !== null) return f(descr, obj, tp);
-    descr.ob_refcnt++;
+    Py_INCREF(descr);
     return descr;
   }
   return PyObject_GetAttr(PyMethod_GET_FUNCTION(obj), name);
@@ -160,7 +161,7 @@ export function method_descr_get(
   _obj: PyObject | null,
   _cls: PyObject | null,
 ): PyObject {
-  meth.ob_refcnt++;
+  Py_INCREF(meth);
   return meth;
 }
 
@@ -169,7 +170,7 @@ export const method_members = [
     name: "__func__",
     get: (o: PyObject) => {
       const f = PyMethod_GET_FUNCTION(o);
-      f.ob_refcnt++;
+      Py_INCREF(f);
       return f;
     },
     set: null,
@@ -178,7 +179,7 @@ export const method_members = [
     name: "__self__",
     get: (o: PyObject) => {
       const s = PyMethod_GET_SELF(o);
-      s.ob_refcnt++;
+      Py_INCREF(s);
       return s;
     },
     set: null,

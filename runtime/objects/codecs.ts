@@ -6,7 +6,7 @@
 // UnicodeDecodeError, the other built-in handlers and the ones registered with
 // codecs.register_error give a replacement and where to resume.
 
-import { Py_DECREF, PyObject, PyType_IsSubtype, PyUnicode_Type } from "./object.ts";
+import { Py_DECREF, Py_INCREF, PyObject, PyType_IsSubtype, PyUnicode_Type } from "./object.ts";
 import { PyDict_Size } from "./dictobject.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
@@ -938,7 +938,7 @@ export function callBuiltinHandler(name: string, exc: PyObject): Replacement {
     ? "translate"
     : null;
   if (name === "strict") {
-    exc.ob_refcnt++;
+    Py_INCREF(exc);
     throw exc;
   }
   const handles: Record<string, string> = {
@@ -975,7 +975,7 @@ export function callBuiltinHandler(name: string, exc: PyObject): Replacement {
     // a failure the handler re-raises is the exception it was given
     if (e instanceof PyObject && e.ob_type === t) {
       Py_DECREF(e);
-      exc.ob_refcnt++;
+      Py_INCREF(exc);
       throw exc;
     }
     throw e;

@@ -9,34 +9,49 @@ import { Op } from "../compiler/opcode.ts";
 import {
   Py_DECREF,
   Py_Ellipsis,
+  Py_EQ,
   Py_False,
+  Py_INCREF,
+  Py_NE,
   Py_None,
+  Py_NotImplemented,
   Py_True,
   Py_XDECREF,
   PyCode_Type,
+  PyComplex_Type,
+  PyFloat_Type,
+  PyFrozenSet_Type,
   PyObject,
   PyObject_Free,
   PyObject_Init,
 } from "./object.ts";
 import {
   isInternedText,
+  PyUnicode_Check,
   PyUnicode_FromString,
   PyUnicode_InternFromString,
+  PyUnicode_InternInPlace,
   unicodeLength,
 } from "./unicodeobject.ts";
 import { PyLong_FromBigInt, PyLong_FromNumber } from "./longobject.ts";
 import { PyList_FromArraySteal } from "./listobject.ts";
 import { PyNumber_AsSsize_t, PyObject_GetIter } from "./abstract.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_IndexError } from "./exceptions.ts";
+import {
+  PyExc_IndexError,
+  PyExc_OverflowError,
+  PyExc_SystemError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+} from "./exceptions.ts";
 import { coLines, coPositions } from "../compiler/linetable.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
 import { PyComplex_FromDoubles } from "./complexobject.ts";
-import { PyBytes_FromBytes } from "./bytesobject.ts";
-import { PyTuple_FromArray, PyTuple_FromArraySteal } from "./tupleobject.ts";
+import { bytesData, PyBytes_Check, PyBytes_FromBytes } from "./bytesobject.ts";
+import { PyTuple_Check, PyTuple_FromArray, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyFrozenSet_New, PySet_Add, setItems } from "./setobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
-import { str } from "./objectops.ts";
+import { PyObject_Hash, PyObject_RichCompareBool, str } from "./objectops.ts";
 
 /** One entry of co_exceptiontable, decoded: [start, end) in code units. */
 export interface ExceptionTableEntry {
@@ -323,7 +338,7 @@ export class ConstantPool {
       o = this.make(c);
       this.cache.set(key, o);
       if (this.arenaRefs && fromParser && o.ob_refcnt < (1 << 28)) {
-        o.ob_refcnt++;
+        Py_INCREF(o);
         this.arena.push(o);
       }
     }
@@ -345,7 +360,7 @@ export class ConstantPool {
       case "complex":
         return PyComplex_FromDoubles(c.real, c.imag);
       case "ellipsis":
-        Py_Ellipsis.ob_refcnt++;
+        Py_INCREF(Py_Ellipsis);
         return Py_Ellipsis;
       case "tuple":
         return PyTuple_FromArray(c.items.map((x: Constant) => this.get(x, true)));
@@ -476,7 +491,7 @@ export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
       return PyCode_FromUnit(c, pool);
     }
     const o = pool.get(c, !made.has(i));
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   });
   const constsTuple = PyTuple_FromArraySteal(consts);
@@ -486,7 +501,7 @@ export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
   );
   const co = new PyObject(PyCode_Type) as PyCodeObject;
   const filename = pool.filename(unit.filename);
-  filename.ob_refcnt++;
+  Py_INCREF(filename);
   co.ob_data = new CodeData(unit, constsTuple, names, lpnames, filename);
   PyObject_Init(co, codeSize(co));
   return co;
@@ -530,7 +545,7 @@ export { unicodeLength };
 
 const intOrNone = (v: number | null): PyObject => {
   if (v === null) {
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return Py_None;
   }
   return PyLong_FromNumber(v);
@@ -577,6 +592,237 @@ export function code__varname_from_oparg(co: PyObject, arg: PyObject): PyObject 
   if (i < 0 || i >= names.length) {
     throw PyErr_Format(PyExc_IndexError, "tuple index out of range");
   }
-  names[i].ob_refcnt++;
+  Py_INCREF(names[i]);
   return names[i];
+}
+
+// ---- code.replace ---------------------------------------------------------------------------
+
+const REPLACE_INTS = [
+  "co_argcount",
+  "co_posonlyargcount",
+  "co_kwonlyargcount",
+  "co_nlocals",
+  "co_stacksize",
+  "co_flags",
+  "co_firstlineno",
+] as const;
+
+/** The keyword parameters of code.replace, in Argument Clinic's order. */
+export const CODE_REPLACE_PARAMS = [
+  ...REPLACE_INTS,
+  "co_code",
+  "co_consts",
+  "co_names",
+  "co_varnames",
+  "co_freevars",
+  "co_cellvars",
+  "co_filename",
+  "co_name",
+  "co_qualname",
+  "co_linetable",
+  "co_exceptiontable",
+] as const;
+
+function badArgument(name: string, expected: string, got: PyObject): PyObject {
+  const what = got === Py_None ? "None" : got.ob_type.tp_name;
+  return PyErr_Format(
+    PyExc_TypeError,
+    `replace() argument '${name}' must be ${expected}, not ${what}`,
+  );
+}
+
+/** A C int parameter (Argument Clinic's `int`): an index that fits in 32 bits. */
+function intArgument(v: PyObject): number {
+  const n = PyNumber_AsSsize_t(v, PyExc_OverflowError);
+  if (n > 0x7fffffff || n < -0x80000000) {
+    throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
+  }
+  return n;
+}
+
+/** Each item of a names tuple must be a str (CPython's intern_strings). */
+function checkNames(t: PyObject): void {
+  for (const n of t.ob_item as PyObject[]) {
+    if (!PyUnicode_Check(n)) throw PyErr_Format(PyExc_SystemError, "non-string found in code slot");
+  }
+}
+
+/**
+ * code.replace(**changes) (codeobject.c code_replace_impl): a new code object with the given
+ * fields changed and the others as in `co`; code objects themselves never change. `values`
+ * holds the keyword arguments in CODE_REPLACE_PARAMS order, null where not given.
+ */
+export function code_replace(co: PyObject, values: (PyObject | null)[]): PyObject {
+  const d = codeData(co);
+  const given = (name: typeof CODE_REPLACE_PARAMS[number]) =>
+    values[CODE_REPLACE_PARAMS.indexOf(name)];
+  const ints: number[] = [
+    d.co_argcount,
+    d.co_posonlyargcount,
+    d.co_kwonlyargcount,
+    d.co_nlocals,
+    d.co_stacksize,
+    d.co_flags,
+    d.co_firstlineno,
+  ];
+  REPLACE_INTS.forEach((name, i) => {
+    const v = given(name);
+    if (v !== null) ints[i] = intArgument(v);
+  });
+  const objectArgument = (
+    name: typeof CODE_REPLACE_PARAMS[number],
+    expected: string,
+    check: (o: PyObject) => boolean,
+  ): PyObject | null => {
+    const v = given(name);
+    if (v !== null && !check(v)) throw badArgument(name, expected, v);
+    return v;
+  };
+  const code = objectArgument("co_code", "bytes", PyBytes_Check);
+  const consts = objectArgument("co_consts", "tuple", PyTuple_Check);
+  const names = objectArgument("co_names", "tuple", PyTuple_Check);
+  const varnames = objectArgument("co_varnames", "tuple", PyTuple_Check);
+  const freevars = objectArgument("co_freevars", "tuple", PyTuple_Check);
+  const cellvars = objectArgument("co_cellvars", "tuple", PyTuple_Check);
+  const filename = objectArgument("co_filename", "str", PyUnicode_Check);
+  const name = objectArgument("co_name", "str", PyUnicode_Check);
+  const qualname = objectArgument("co_qualname", "str", PyUnicode_Check);
+  const linetable = objectArgument("co_linetable", "bytes", PyBytes_Check);
+  const exceptiontable = objectArgument("co_exceptiontable", "bytes", PyBytes_Check);
+  REPLACE_INTS.forEach((n, i) => {
+    if (ints[i] < 0) throw PyErr_Format(PyExc_ValueError, `${n} must be a positive integer`);
+  });
+
+  // the fast locals: varnames, then the cells that are not arguments, then the free names
+  // (PyCode_NewWithPosOnlyArgs merges a cell that is also a local into the local's slot)
+  const strs = (t: PyObject | null, kind: number) =>
+    t === null ? namesByKind(d, kind) : (t.ob_item as PyObject[]);
+  const vars = strs(varnames, CO_FAST.LOCAL);
+  const cells = strs(cellvars, CO_FAST.CELL);
+  const frees = strs(freevars, CO_FAST.FREE);
+  for (const t of [names, varnames, cellvars, freevars]) if (t !== null) checkNames(t);
+  const lpnames: PyObject[] = [];
+  const kinds: number[] = [];
+  for (const v of vars) {
+    lpnames.push(v);
+    kinds.push(CO_FAST.LOCAL);
+  }
+  for (const c of cells) {
+    const at = vars.findIndex((v) => str(v) === str(c));
+    if (at >= 0) kinds[at] |= CO_FAST.CELL;
+    else {
+      lpnames.push(c);
+      kinds.push(CO_FAST.CELL);
+    }
+  }
+  for (const f of frees) {
+    lpnames.push(f);
+    kinds.push(CO_FAST.FREE);
+  }
+  const [argcount, posonly, kwonly, , stacksize, flags, firstlineno] = ints;
+  const bytecode = code === null ? d.code : bytesData(code);
+  if (
+    argcount < posonly ||
+    argcount + kwonly + ((flags & 0x4) ? 1 : 0) + ((flags & 0x8) ? 1 : 0) > vars.length
+  ) {
+    throw PyErr_Format(PyExc_ValueError, "code: co_varnames is too small");
+  }
+  if (bytecode.length % 2 !== 0) throw PyErr_Format(PyExc_ValueError, "code: co_code is malformed");
+
+  const unit: CodeUnit = {
+    kind: "code",
+    argcount,
+    posonlyargcount: posonly,
+    kwonlyargcount: kwonly,
+    stacksize,
+    flags,
+    code: bytecode,
+    consts: [],
+    names: [],
+    localsplusnames: lpnames.map((n) => str(n)),
+    localspluskinds: new Uint8Array(kinds),
+    filename: "",
+    name: str(name ?? d.co_name),
+    qualname: str(qualname ?? d.co_qualname),
+    firstlineno,
+    linetable: linetable === null ? d.co_linetable : bytesData(linetable),
+    exceptiontable: exceptiontable === null ? d.co_exceptiontable : bytesData(exceptiontable),
+  };
+  const internAll = (items: PyObject[]) =>
+    PyTuple_FromArraySteal(items.map((n) => PyUnicode_InternFromString(str(n))));
+  const constsTuple = consts ?? d.co_consts;
+  Py_INCREF(constsTuple);
+  // the names tuple is kept, its strs interned in place (CPython's intern_strings)
+  const namesTuple = names ?? d.co_names;
+  const items = namesTuple.ob_item as PyObject[];
+  for (let i = 0; i < items.length; i++) items[i] = PyUnicode_InternInPlace(items[i]);
+  Py_INCREF(namesTuple);
+  const file = filename ?? d.co_filename;
+  Py_INCREF(file);
+  const made = new PyObject(PyCode_Type) as PyCodeObject;
+  made.ob_data = new CodeData(unit, constsTuple, namesTuple, internAll(lpnames), file);
+  PyObject_Init(made, codeSize(made));
+  return made;
+}
+
+// ---- comparing code objects ---------------------------------------------------------------
+
+/**
+ * Whether two constants are the same constant (_PyCode_ConstantKey): of one type and
+ * equal, 0.0 and -0.0 told apart, tuples and frozensets item by item.
+ */
+function sameConstant(a: PyObject, b: PyObject): boolean {
+  if (a === b) return true;
+  if (a.ob_type !== b.ob_type) return false;
+  if (a.ob_type === PyFloat_Type) {
+    const x = a.ob_val as number, y = b.ob_val as number;
+    return x === y && (x !== 0 || Object.is(x, y));
+  }
+  if (a.ob_type === PyComplex_Type) {
+    // the real part in ob_val, the imaginary in ob_size (complexobject.ts)
+    return Object.is(a.ob_val, b.ob_val) && Object.is(a.ob_size, b.ob_size);
+  }
+  if (PyTuple_Check(a)) {
+    const x = a.ob_item as PyObject[], y = b.ob_item as PyObject[];
+    return x.length === y.length && x.every((item, i) => sameConstant(item, y[i]));
+  }
+  if (a.ob_type === PyFrozenSet_Type) {
+    const x = setItems(a), y = setItems(b);
+    return x.length === y.length && x.every((item) => y.some((other) => sameConstant(item, other)));
+  }
+  return PyObject_RichCompareBool(a, b, Py_EQ);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** code_richcompare: == and != compare what the code is, not which object it is. */
+export function code_richcompare(self: PyObject, other: PyObject, op: number): PyObject {
+  if ((op !== Py_EQ && op !== Py_NE) || !PyCode_Check(self) || !PyCode_Check(other)) {
+    Py_INCREF(Py_NotImplemented);
+    return Py_NotImplemented;
+  }
+  const a = codeData(self), b = codeData(other);
+  const eq = PyObject_RichCompareBool(a.co_name, b.co_name, Py_EQ) &&
+    a.co_argcount === b.co_argcount && a.co_posonlyargcount === b.co_posonlyargcount &&
+    a.co_kwonlyargcount === b.co_kwonlyargcount && a.co_flags === b.co_flags &&
+    a.co_firstlineno === b.co_firstlineno && sameBytes(a.code, b.code) &&
+    sameConstant(a.co_consts, b.co_consts) &&
+    PyObject_RichCompareBool(a.co_names, b.co_names, Py_EQ) &&
+    PyObject_RichCompareBool(a.co_localsplusnames, b.co_localsplusnames, Py_EQ) &&
+    sameBytes(a.co_linetable, b.co_linetable) &&
+    sameBytes(a.co_exceptiontable, b.co_exceptiontable);
+  const res = eq === (op === Py_EQ) ? Py_True : Py_False;
+  Py_INCREF(res);
+  return res;
+}
+
+/**
+ * The hash of a code object: equal code objects hash alike (this is the hash of the name,
+ * one of the parts CPython's code_hash mixes; not its value).
+ */
+export function code_hash(self: PyObject): number {
+  return PyObject_Hash(codeData(self).co_name);
 }

@@ -3,6 +3,7 @@
 import {
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -45,7 +46,7 @@ export function complexSubtypeNew(type: PyTypeObject, real: number, imag: number
   c.ob_val = real;
   c.ob_size = imag;
   PyObject_Init(c, type.tp_basicsize);
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   return c;
 }
 
@@ -109,7 +110,7 @@ function toComplex(o: PyObject): [number, number] | null {
 }
 
 function notImpl(): PyObject {
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 
@@ -225,7 +226,7 @@ export function complex_neg(a: PyObject): PyObject {
 export function complex_pos(a: PyObject): PyObject {
   const c = a as PyComplexObject;
   if (a.ob_type === PyComplex_Type) {
-    a.ob_refcnt++;
+    Py_INCREF(a);
     return a;
   }
   return PyComplex_FromDoubles(c.ob_val, c.ob_size);
@@ -256,7 +257,7 @@ export function complex_richcompare(a: PyObject, b: PyObject, op: number): PyObj
   if (x === null || y === null) return notImpl();
   const eq = x[0] === y[0] && x[1] === y[1];
   const r = (op === Py_EQ ? eq : !eq) ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 

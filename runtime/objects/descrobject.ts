@@ -6,6 +6,7 @@ import {
   METH_CLASS,
   METH_STATIC,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   PyClassMethodDescr_Type,
@@ -89,7 +90,7 @@ export function PyDescr_TYPE(o: PyObject): PyTypeObject {
 function descrNew(t: PyTypeObject, data: DescrData, size: number): PyObject {
   const d = new PyObject(t) as PyDescrObject;
   PyObject_GC_Init(d, size);
-  data.d_type.ob_refcnt++;
+  Py_INCREF(data.d_type);
   d.ob_data = data;
   PyObject_GC_Track(d);
   return d;
@@ -164,7 +165,7 @@ function descrCheck(o: PyObject, obj: PyObject): void {
 
 export function method_get(o: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
   if (obj === null) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   descrCheck(o, obj);
@@ -258,7 +259,7 @@ export function classmethoddescr_call(
 
 export function member_get(o: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
   if (obj === null) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   descrCheck(o, obj);
@@ -279,7 +280,7 @@ export function member_repr(o: PyObject): PyObject {
 
 export function getset_get(o: PyObject, obj: PyObject | null, _type: PyObject | null): PyObject {
   if (obj === null) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   descrCheck(o, obj);
@@ -321,7 +322,7 @@ export function wrapperdescr_get(
   _type: PyObject | null,
 ): PyObject {
   if (obj === null) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   descrCheck(o, obj);
@@ -380,8 +381,8 @@ export function wrapperdescr_repr(o: PyObject): PyObject {
 export function PyWrapper_New(descr: PyObject, self: PyObject): PyObject {
   const w = new PyObject(PyMethodWrapper_Type);
   PyObject_GC_Init(w, 32);
-  descr.ob_refcnt++;
-  self.ob_refcnt++;
+  Py_INCREF(descr);
+  Py_INCREF(self);
   w.ob_item = [descr, self];
   PyObject_GC_Track(w);
   return w;
@@ -493,7 +494,7 @@ export function property_descr_get(
   _type: PyObject | null,
 ): PyObject {
   if (obj === null || obj === Py_None) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   const p = propertyFields(o);
@@ -520,7 +521,7 @@ export function property_descr_set(o: PyObject, obj: PyObject, value: PyObject |
 export function PyDictProxy_New(mapping: PyObject): PyObject {
   const p = new PyObject(PyDictProxy_Type);
   PyObject_GC_Init(p, 24);
-  mapping.ob_refcnt++;
+  Py_INCREF(mapping);
   p.ob_item = [mapping];
   PyObject_GC_Track(p);
   return p;

@@ -10,6 +10,7 @@
 import {
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_TPFLAGS_DICT_SUBCLASS,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HEAPTYPE,
@@ -153,12 +154,12 @@ function freeKeysObject(k: DictKeys): void {
     const key = keys[i];
     if (key !== null) {
       keys[i] = null;
-      if (--key.ob_refcnt === 0) key.ob_type.tp_dealloc!(key);
+      Py_DECREF(key);
     }
     const v = values[i];
     if (v !== null) {
       values[i] = null;
-      if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc!(v);
+      Py_DECREF(v);
     }
   }
   recycleKeys(k);
@@ -282,7 +283,7 @@ export function dictSubtypeAlloc(type: PyTypeObject): PyObject {
   mp.ob_data = EMPTY_KEYS;
   mp.ob_size = 0;
   mp.ob_hash = versionCounter++;
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   // dict_new tracks subclass instances at once (they may have a __dict__)
   PyObject_GC_Track(mp);
   return mp;
@@ -377,7 +378,7 @@ function lookup(mp: PyDictObject, key: PyObject, lo: number, hi: number): number
               return ix;
             }
           } else {
-            ep.ob_refcnt++;
+            Py_INCREF(ep);
             let cmp: boolean;
             try {
               cmp = PyObject_RichCompareBool(ep, key, Py_EQ);
@@ -586,8 +587,8 @@ export function _PyDict_SetItem_Take2(o: PyObject, key: PyObject, value: PyObjec
 export function PyDict_SetItem(o: PyObject, key: PyObject, value: PyObject): void {
   const lo = keyHash(key);
   const hi = Hash.hi;
-  key.ob_refcnt++;
-  value.ob_refcnt++;
+  Py_INCREF(key);
+  Py_INCREF(value);
   insertdict(o as PyDictObject, key, lo, hi, value);
 }
 
@@ -599,8 +600,8 @@ export function _PyDict_SetItem_KnownHash(
   lo: number,
   hi: number,
 ): void {
-  key.ob_refcnt++;
-  value.ob_refcnt++;
+  Py_INCREF(key);
+  Py_INCREF(value);
   insertdict(o as PyDictObject, key, lo, hi, value);
 }
 
@@ -652,7 +653,7 @@ export function _PyDict_Pop(o: PyObject, key: PyObject, deflt: PyObject | null):
   const mp = o as PyDictObject;
   if (mp.ob_size === 0) {
     if (deflt !== null) {
-      deflt.ob_refcnt++;
+      Py_INCREF(deflt);
       return deflt;
     }
     throw PyErr_SetKeyError(key);
@@ -663,12 +664,12 @@ export function _PyDict_Pop(o: PyObject, key: PyObject, deflt: PyObject | null):
   const old = found.value;
   if (ix === DKIX_EMPTY || old === null) {
     if (deflt !== null) {
-      deflt.ob_refcnt++;
+      Py_INCREF(deflt);
       return deflt;
     }
     throw PyErr_SetKeyError(key);
   }
-  old.ob_refcnt++;
+  Py_INCREF(old);
   delitemCommon(mp, lo, hi, ix, old);
   return old;
 }
@@ -751,7 +752,7 @@ export function dictReplaceAt(o: PyObject, ix: number, key: PyObject, value: PyO
   if (old === null) return false;
   dk.values[ix] = value;
   if (old !== value) mp.ob_hash = versionCounter++;
-  if (--old.ob_refcnt === 0) old.ob_type.tp_dealloc!(old);
+  Py_DECREF(old);
   return true;
 }
 
@@ -843,8 +844,8 @@ export function PyDict_Copy(o: PyObject): PyObject {
     k.indices.set(src.indices);
     for (let i = 0; i < src.nentries; i++) {
       const key = src.keys[i]!, v = src.values[i]!;
-      key.ob_refcnt++;
-      v.ob_refcnt++;
+      Py_INCREF(key);
+      Py_INCREF(v);
       k.keys[i] = key;
       k.values[i] = v;
       k.hashLo[i] = src.hashLo[i];
@@ -885,8 +886,8 @@ export function dict_merge(a: PyObject, b: PyObject, override: boolean | 2): voi
     if (value === null) continue;
     const key = ok.keys[i]!;
     const lo = ok.hashLo[i], hi = ok.hashHi[i];
-    key.ob_refcnt++;
-    value.ob_refcnt++;
+    Py_INCREF(key);
+    Py_INCREF(value);
     if (override === true) {
       insertdict(mp, key, lo, hi, value);
     } else {

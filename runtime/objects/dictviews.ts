@@ -5,6 +5,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -100,7 +101,7 @@ function mp(o: PyObject): PyDictObject {
 }
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -114,7 +115,7 @@ export function dict_length(o: PyObject): number {
 export function dict_subscript(o: PyObject, key: PyObject): PyObject {
   const v = PyDict_GetItemWithError(o, key);
   if (v !== null) {
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   if (!PyDict_CheckExact(o)) {
@@ -154,8 +155,8 @@ export function dict_repr(o: PyObject): PyObject {
       const v = k.values[i];
       if (v === null) continue;
       const key = k.keys[i]!;
-      key.ob_refcnt++;
-      v.ob_refcnt++;
+      Py_INCREF(key);
+      Py_INCREF(v);
       try {
         const kr = PyObject_Repr(key);
         const vr = PyObject_Repr(v);
@@ -176,13 +177,13 @@ export function dict_repr(o: PyObject): PyObject {
 /** dict_richcompare: == and != only. */
 export function dict_richcompare(v: PyObject, w: PyObject, op: number): PyObject {
   if (!PyDict_Check(v) || !PyDict_Check(w) || (op !== Py_EQ && op !== Py_NE)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   let eq = dictEqual(v, w);
   if (op === Py_NE) eq = !eq;
   const r = eq ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -193,12 +194,12 @@ function dictEqual(a: PyObject, b: PyObject): boolean {
     const aval = k.values[i];
     if (aval === null) continue;
     const key = k.keys[i]!;
-    aval.ob_refcnt++;
-    key.ob_refcnt++;
+    Py_INCREF(aval);
+    Py_INCREF(key);
     try {
       const bval = _PyDict_GetItem_KnownHash(b, key, k.hashLo[i], k.hashHi[i]);
       if (bval === null) return false;
-      bval.ob_refcnt++;
+      Py_INCREF(bval);
       try {
         if (!PyObject_RichCompareBool(aval, bval, Py_EQ)) return false;
       } finally {
@@ -214,7 +215,7 @@ function dictEqual(a: PyObject, b: PyObject): boolean {
 
 export function dict_or(a: PyObject, b: PyObject): PyObject {
   if (!PyDict_Check(a) || !PyDict_Check(b)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   const r = PyDict_Copy(a);
@@ -224,7 +225,7 @@ export function dict_or(a: PyObject, b: PyObject): PyObject {
 
 export function dict_ior(a: PyObject, b: PyObject): PyObject {
   dictUpdateArg(a, b);
-  a.ob_refcnt++;
+  Py_INCREF(a);
   return a;
 }
 
@@ -379,7 +380,7 @@ export function dict_get(
   const key = args[off]!;
   const v = PyDict_GetItemWithError(self, key);
   const r = v ?? (nargs > 1 ? args[off + 1]! : Py_None);
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -395,11 +396,11 @@ export function dict_setdefault(
   const lo = PyObject_Hash(key), hi = Hash.hi;
   const v = _PyDict_GetItem_KnownHash(self, key, lo, hi);
   if (v !== null) {
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   _PyDict_SetItem_KnownHash(self, key, dflt, lo, hi);
-  dflt.ob_refcnt++;
+  Py_INCREF(dflt);
   return dflt;
 }
 
@@ -420,8 +421,8 @@ export function dict_popitem(self: PyObject): PyObject {
   let i = k.nentries - 1;
   while (i >= 0 && k.values[i] === null) i--;
   const key = k.keys[i]!, value = k.values[i]!;
-  key.ob_refcnt++;
-  value.ob_refcnt++;
+  Py_INCREF(key);
+  Py_INCREF(value);
   PyDict_DelItem(self, key);
   // CPython trims the entries array so that the next insert reuses the slot
   k.nentries = i;
@@ -486,7 +487,7 @@ export function dict_sizeof(self: PyObject): PyObject {
 
 export function dict___contains__(self: PyObject, key: PyObject): PyObject {
   const r = PyDict_Contains(self, key) ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -500,7 +501,7 @@ export function dict___getitem__(self: PyObject, key: PyObject): PyObject {
 function viewNew(type: PyTypeObject, dict: PyObject): PyObject {
   const v = new PyObject(type);
   PyObject_GC_Init(v, 24);
-  dict.ob_refcnt++;
+  Py_INCREF(dict);
   v.ob_item = [dict];
   PyObject_GC_Track(v);
   return v;
@@ -567,7 +568,7 @@ export function dictitems_contains(v: PyObject, obj: PyObject): boolean {
   const [key, value] = obj.ob_item as PyObject[];
   const found = PyDict_GetItemWithError(viewDict(v), key);
   if (found === null) return false;
-  found.ob_refcnt++;
+  Py_INCREF(found);
   try {
     return PyObject_RichCompareBool(found, value, Py_EQ);
   } finally {
@@ -649,7 +650,7 @@ export function dictview_richcompare(a: PyObject, b: PyObject, op: number): PyOb
   const isSetLike = (o: PyObject) =>
     PyAnySet_Check(o) || o.ob_type === PyDictKeys_Type || o.ob_type === PyDictItems_Type;
   if (!isSetLike(b)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   const lenA = PyObject_Size(a), lenB = PyObject_Size(b);
@@ -682,7 +683,7 @@ export function dictview_richcompare(a: PyObject, b: PyObject, op: number): PyOb
       ok = lenA >= lenB && allContained(b, a);
   }
   const r = ok ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -691,14 +692,14 @@ export function dictkeys_isdisjoint(v: PyObject, other: PyObject): PyObject {
   try {
     for (const it of items) {
       if (PySequence_Contains(v, it)) {
-        Py_False.ob_refcnt++;
+        Py_INCREF(Py_False);
         return Py_False;
       }
     }
   } finally {
     for (const it of items) Py_DECREF(it);
   }
-  Py_True.ob_refcnt++;
+  Py_INCREF(Py_True);
   return Py_True;
 }
 
@@ -722,7 +723,7 @@ export class DictIterState {
 export function dictiterNew(dict: PyObject, type: PyTypeObject, reverse: boolean): PyObject {
   const it = new PyObject(type);
   PyObject_GC_Init(it, 56);
-  dict.ob_refcnt++;
+  Py_INCREF(dict);
   const st = new DictIterState(dict, reverse);
   it.ob_data = st;
   if (type === PyDictIterItem_Type || type === PyDictRevIterItem_Type) {
@@ -788,7 +789,7 @@ export function dictiter_iternextkey(it: PyObject): PyObject | null {
   const i = nextEntry(it);
   if (i < 0) return null;
   const key = d!.ob_data.keys[i]!;
-  key.ob_refcnt++;
+  Py_INCREF(key);
   return key;
 }
 
@@ -797,7 +798,7 @@ export function dictiter_iternextvalue(it: PyObject): PyObject | null {
   const i = nextEntry(it);
   if (i < 0) return null;
   const v = d!.ob_data.values[i]!;
-  v.ob_refcnt++;
+  Py_INCREF(v);
   return v;
 }
 
@@ -806,8 +807,8 @@ export function dictiter_iternextitem(it: PyObject): PyObject | null {
   const i = nextEntry(it);
   if (i < 0) return null;
   const key = d!.ob_data.keys[i]!, v = d!.ob_data.values[i]!;
-  key.ob_refcnt++;
-  v.ob_refcnt++;
+  Py_INCREF(key);
+  Py_INCREF(v);
   return reuseResult(iterState(it), key, v);
 }
 
@@ -815,7 +816,7 @@ export function dictiter_iternextitem(it: PyObject): PyObject | null {
 function reuseResult(st: DictIterState, a: PyObject, b: PyObject): PyObject {
   const result = st.result;
   if (result !== null && result.ob_refcnt === 1) {
-    result.ob_refcnt++;
+    Py_INCREF(result);
     const items = result.ob_item!;
     const oldA = items[0]!, oldB = items[1]!;
     items[0] = a;

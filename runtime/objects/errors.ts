@@ -9,7 +9,7 @@
 // A JavaScript error (a bug in glasspy, or V8's stack overflow) is turned into a Python
 // exception at the eval loop by PyErr_FromJS, so that user code never sees a JS stack.
 
-import { Py_DECREF, PyObject, type PyTypeObject } from "./object.ts";
+import { Py_DECREF, Py_INCREF, PyObject, type PyTypeObject } from "./object.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import {
@@ -55,7 +55,7 @@ export function chainContext(value: PyObject): PyObject {
     if (toggle) slow = PyException_GetContext(slow)!;
     toggle = !toggle;
   }
-  excValue.ob_refcnt++;
+  Py_INCREF(excValue);
   PyException_SetContext(value, excValue);
   return value;
 }
@@ -72,7 +72,7 @@ export const PyErr_SetString = PyErr_Format;
 
 /** A new exception instance of `type` with args (value,) (value borrowed): throw it. */
 export function PyErr_SetObject(type: PyTypeObject, value: PyObject): PyObject {
-  value.ob_refcnt++;
+  Py_INCREF(value);
   return chainContext(BaseException_new_from_args(type, PyTuple_FromArraySteal([value])));
 }
 

@@ -10,6 +10,7 @@ import {
   newStaticType,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_BASE_EXC_SUBCLASS,
   Py_TPFLAGS_BASETYPE,
@@ -111,7 +112,7 @@ export function BaseException_new_from_args(type: PyTypeObject, args: PyObject):
   const self = new PyObject(type) as PyBaseExceptionObject;
   self.ob_data = new ExcData(args);
   PyObject_GC_Init(self, type.tp_basicsize);
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   initSubclassFields(self, args);
   PyObject_GC_Track(self);
   return self;
@@ -124,7 +125,7 @@ export function BaseException_new(
   _kwds: PyObject | null,
 ): PyObject {
   if (type === PyExc_OSError) type = oserrorSubclass(args);
-  args.ob_refcnt++;
+  Py_INCREF(args);
   return BaseException_new_from_args(type, args);
 }
 
@@ -145,7 +146,7 @@ export function BaseException_init(self: PyObject, args: PyObject, kwds: PyObjec
     throw PyErr_Format(PyExc_TypeError, `${self.ob_type.tp_name}() takes no keyword arguments`);
   }
   const d = excData(self);
-  args.ob_refcnt++;
+  Py_INCREF(args);
   const old = d.args;
   d.args = args;
   Py_DECREF(old);
@@ -158,7 +159,7 @@ function acceptsKeywords(t: PyTypeObject): boolean {
 }
 
 function setField(d: ExcData, key: keyof ExcData, v: PyObject | null): void {
-  if (v !== null) v.ob_refcnt++;
+  if (v !== null) Py_INCREF(v);
   const old = d[key] as PyObject | null;
   (d as unknown as Record<string, PyObject | null>)[key] = v;
   Py_XDECREF(old);
@@ -214,7 +215,7 @@ function initSubclassFields(self: PyObject, args: PyObject, kwds: PyObject | nul
       if (items.length >= 5) setField(d, "filename2", items[4]);
       if (items.length >= 3 && items[2] !== Py_None && d.args === args) {
         // With a filename, args keeps only (errno, strerror).
-        d.args = PyTuple_FromArraySteal([items[0], items[1]].map((o) => (o.ob_refcnt++, o)));
+        d.args = PyTuple_FromArraySteal([items[0], items[1]].map((o) => (Py_INCREF(o), o)));
         Py_DECREF(args);
       }
     }
@@ -237,7 +238,7 @@ export function BaseException_clear(self: PyObject): boolean {
   }
   const args = d.args;
   d.args = tuple_empty;
-  tuple_empty.ob_refcnt++;
+  Py_INCREF(tuple_empty);
   Py_DECREF(args);
   for (
     const k of [
@@ -362,7 +363,7 @@ function KeyError_str(self: PyObject): PyObject {
 function ImportError_str(self: PyObject): PyObject {
   const d = excData(self);
   if (d.msg !== null && PyUnicode_Check(d.msg)) {
-    d.msg.ob_refcnt++;
+    Py_INCREF(d.msg);
     return d.msg;
   }
   return BaseException_str(self);
@@ -424,7 +425,7 @@ function BaseExceptionGroup_str(self: PyObject): PyObject {
 
 function BaseException_with_traceback(self: PyObject, tb: PyObject): PyObject {
   PyException_SetTraceback(self, tb);
-  self.ob_refcnt++;
+  Py_INCREF(self);
   return self;
 }
 
@@ -445,16 +446,16 @@ function BaseException_add_note(self: PyObject, note: PyObject): PyObject {
   }
   PyList_Append(notes, note);
   Py_DECREF(notes);
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function BaseException_reduce(self: PyObject): PyObject {
   const d = excData(self);
-  self.ob_type.ob_refcnt++;
-  d.args.ob_refcnt++;
+  Py_INCREF(self.ob_type);
+  Py_INCREF(d.args);
   if (self.ob_dict !== null && PyDict_Size(self.ob_dict) > 0) {
-    self.ob_dict.ob_refcnt++;
+    Py_INCREF(self.ob_dict);
     return PyTuple_FromArraySteal([self.ob_type, d.args, self.ob_dict]);
   }
   return PyTuple_FromArraySteal([self.ob_type, d.args]);
@@ -462,7 +463,7 @@ function BaseException_reduce(self: PyObject): PyObject {
 
 export function PyException_GetTraceback(self: PyObject): PyObject | null {
   const tb = excData(self).traceback;
-  if (tb !== null) tb.ob_refcnt++;
+  if (tb !== null) Py_INCREF(tb);
   return tb;
 }
 
@@ -473,7 +474,7 @@ export function PyException_SetTraceback(self: PyObject, tb: PyObject): void {
     throw PyErr_Format(PyExc_TypeError, "__traceback__ must be a traceback or None");
   }
   const v = tb === Py_None ? null : tb;
-  if (v !== null) v.ob_refcnt++;
+  if (v !== null) Py_INCREF(v);
   const old = d.traceback;
   d.traceback = v;
   Py_XDECREF(old);
@@ -502,7 +503,7 @@ export function PyException_GetContext(self: PyObject): PyObject | null {
 
 function getOrNone(v: PyObject | null): PyObject {
   const r = v ?? Py_None;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -517,7 +518,7 @@ function exceptionOrNone(what: string) {
     }
     const d = excData(self);
     const nv = v === Py_None ? null : v;
-    if (nv !== null) nv.ob_refcnt++;
+    if (nv !== null) Py_INCREF(nv);
     if (what === "__cause__") {
       const old = d.cause;
       d.cause = nv;
@@ -587,7 +588,7 @@ PyExc_BaseException.tp_getset = [
     name: "args",
     get: (o) => {
       const a = excData(o).args;
-      a.ob_refcnt++;
+      Py_INCREF(a);
       return a;
     },
     set: (o, v) => {
@@ -619,7 +620,7 @@ PyExc_BaseException.tp_members = [
     name: "__suppress_context__",
     get: (o) => {
       const b = excData(o).suppress_context ? Py_True : Py_False;
-      b.ob_refcnt++;
+      Py_INCREF(b);
       return b;
     },
     set: (o, v) => {

@@ -2,9 +2,11 @@
 // with ints (exact, as float_richcompare), hashing and repr (floatrepr.ts).
 
 import {
+  Py_DECREF,
   Py_EQ,
   Py_False,
   Py_GT,
+  Py_INCREF,
   Py_LE,
   Py_LT,
   Py_NE,
@@ -105,7 +107,7 @@ export function floatSubtypeNew(type: PyTypeObject, x: number): PyObject {
   const o = new PyObject(type);
   o.ob_val = x;
   PyObject_Init(o, type.tp_basicsize);
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   return o;
 }
 
@@ -118,7 +120,7 @@ export function float_hash(o: PyObject): number {
 }
 
 function notImplemented(): PyObject {
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 
@@ -268,7 +270,7 @@ export function float_abs(a: PyObject): PyObject {
 }
 export function float_pos(a: PyObject): PyObject {
   if (a.ob_type === PyFloat_Type) {
-    a.ob_refcnt++;
+    Py_INCREF(a);
     return a;
   }
   return PyFloat_FromDouble((a as PyFloatObject).ob_val);
@@ -322,7 +324,7 @@ export function float_richcompare(a: PyObject, b: PyObject, op: number): PyObjec
     }
   }
   const res = r ? Py_True : Py_False;
-  res.ob_refcnt++;
+  Py_INCREF(res);
   return res;
 }
 
@@ -366,7 +368,7 @@ export function PyFloat_AsDouble(o: PyObject): number {
         const v = (i as PyLongObject).ob_val;
         return typeof v === "number" ? v : bigToDouble(v);
       } finally {
-        if (--i.ob_refcnt === 0) i.ob_type.tp_dealloc!(i);
+        Py_DECREF(i);
       }
     }
     throw PyErr_Format(PyExc_TypeError, `must be real number, not ${t.tp_name}`);
@@ -381,6 +383,6 @@ export function PyFloat_AsDouble(o: PyObject): number {
     }
     return (res as PyFloatObject).ob_val;
   } finally {
-    if (--res.ob_refcnt === 0) res.ob_type.tp_dealloc!(res);
+    Py_DECREF(res);
   }
 }

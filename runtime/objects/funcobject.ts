@@ -3,6 +3,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   PyClassMethod_Type,
@@ -79,20 +80,20 @@ export function PyFunction_New(
   qualname: PyObject | null = null,
 ) {
   const co = codeData(code);
-  globals.ob_refcnt++;
-  code.ob_refcnt++;
+  Py_INCREF(globals);
+  Py_INCREF(code);
   const name = co.co_name;
-  name.ob_refcnt++;
+  Py_INCREF(name);
   const qn = qualname ?? co.co_qualname;
-  qn.ob_refcnt++;
+  Py_INCREF(qn);
   const consts = co.co_consts.ob_item as PyObject[];
   let doc = consts.length >= 1 ? consts[0] : Py_None;
   if (!PyUnicode_Check(doc)) doc = Py_None;
-  doc.ob_refcnt++;
+  Py_INCREF(doc);
   const module = dictGetStr(globals, _Py_ID("__name__"));
-  if (module !== null) module.ob_refcnt++;
+  if (module !== null) Py_INCREF(module);
   const builtins = builtinsFromGlobals(globals);
-  builtins.ob_refcnt++;
+  Py_INCREF(builtins);
   const op = new PyObject(PyFunction_Type) as PyFunctionObject;
   PyObject_GC_Init(op, 136);
   op.ob_data = new FunctionData(code, globals, builtins, name, qn, doc, module);
@@ -119,7 +120,7 @@ export function func_clear(op: PyObject): boolean {
   Py_XDECREF(defaults);
   Py_XDECREF(kwdefaults);
   f.doc = Py_None;
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   Py_DECREF(doc);
   const dict = op.ob_dict;
   op.ob_dict = null;
@@ -193,7 +194,7 @@ export function func_descr_get(
   _type: PyObject | null,
 ): PyObject {
   if (obj === Py_None || obj === null) {
-    func.ob_refcnt++;
+    Py_INCREF(func);
     return func;
   }
   return PyMethod_New(func, obj);
@@ -207,7 +208,7 @@ function replace<K extends keyof FunctionData>(f: FunctionData, key: K, v: Funct
 
 function getOrNone(v: PyObject | null): PyObject {
   const r = v ?? Py_None;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -228,7 +229,7 @@ export const func_getset = [
           `${str(f.name)}() requires a code object with ${nclosure} free vars, not ${nfree}`,
         );
       }
-      v.ob_refcnt++;
+      Py_INCREF(v);
       f.version = versionCounter++;
       replace(f, "code", v);
     },
@@ -241,7 +242,7 @@ export const func_getset = [
       if (v !== null && !PyTuple_Check(v)) {
         throw PyErr_Format(PyExc_TypeError, "__defaults__ must be set to a tuple object");
       }
-      if (v !== null) v.ob_refcnt++;
+      if (v !== null) Py_INCREF(v);
       const f = funcData(op);
       f.version = versionCounter++;
       replace(f, "defaults", v);
@@ -255,7 +256,7 @@ export const func_getset = [
       if (v !== null && !PyDict_Check(v)) {
         throw PyErr_Format(PyExc_TypeError, "__kwdefaults__ must be set to a dict object");
       }
-      if (v !== null) v.ob_refcnt++;
+      if (v !== null) Py_INCREF(v);
       const f = funcData(op);
       f.version = versionCounter++;
       replace(f, "kwdefaults", v);
@@ -273,7 +274,7 @@ export const func_getset = [
         for (let i = 0; i + 1 < items.length; i += 2) dictSet(d, items[i], items[i + 1]);
         replace(f, "annotations", d);
       }
-      f.annotations!.ob_refcnt++;
+      Py_INCREF(f.annotations!);
       return f.annotations!;
     },
     set: (op: PyObject, v: PyObject | null) => {
@@ -281,7 +282,7 @@ export const func_getset = [
       if (v !== null && !PyDict_Check(v)) {
         throw PyErr_Format(PyExc_TypeError, "__annotations__ must be set to a dict object");
       }
-      if (v !== null) v.ob_refcnt++;
+      if (v !== null) Py_INCREF(v);
       replace(funcData(op), "annotations", v);
     },
   },
@@ -289,7 +290,7 @@ export const func_getset = [
     name: "__dict__",
     get: (op: PyObject) => {
       if (op.ob_dict === null) op.ob_dict = PyDict_New();
-      op.ob_dict.ob_refcnt++;
+      Py_INCREF(op.ob_dict);
       return op.ob_dict;
     },
     set: (op: PyObject, v: PyObject | null) => {
@@ -300,7 +301,7 @@ export const func_getset = [
           `__dict__ must be set to a dictionary, not a '${v.ob_type.tp_name}'`,
         );
       }
-      v.ob_refcnt++;
+      Py_INCREF(v);
       const old = op.ob_dict;
       op.ob_dict = v;
       Py_XDECREF(old);
@@ -313,7 +314,7 @@ export const func_getset = [
       if (v === null || !PyUnicode_Check(v)) {
         throw PyErr_Format(PyExc_TypeError, "__name__ must be set to a string object");
       }
-      v.ob_refcnt++;
+      Py_INCREF(v);
       replace(funcData(op), "name", v);
     },
   },
@@ -324,7 +325,7 @@ export const func_getset = [
       if (v === null || !PyUnicode_Check(v)) {
         throw PyErr_Format(PyExc_TypeError, "__qualname__ must be set to a string object");
       }
-      v.ob_refcnt++;
+      Py_INCREF(v);
       replace(funcData(op), "qualname", v);
     },
   },
@@ -342,7 +343,7 @@ export const func_members = [
     get: (op: PyObject) => getOrNone(funcData(op).doc),
     set: (op: PyObject, v: PyObject | null) => {
       const nv = v ?? Py_None;
-      nv.ob_refcnt++;
+      Py_INCREF(nv);
       replace(funcData(op), "doc", nv);
     },
   },
@@ -351,7 +352,7 @@ export const func_members = [
     name: "__module__",
     get: (op: PyObject) => getOrNone(funcData(op).module),
     set: (op: PyObject, v: PyObject | null) => {
-      if (v !== null) v.ob_refcnt++;
+      if (v !== null) Py_INCREF(v);
       replace(funcData(op), "module", v);
     },
   },
@@ -367,14 +368,14 @@ function callableOf(o: PyObject): PyObject | null {
 
 export function PyStaticMethod_New(callable: PyObject): PyObject {
   const sm = PyType_GenericAlloc(PyStaticMethod_Type, 0);
-  callable.ob_refcnt++;
+  Py_INCREF(callable);
   sm.ob_item = [callable];
   return sm;
 }
 
 export function PyClassMethod_New(callable: PyObject): PyObject {
   const cm = PyType_GenericAlloc(PyClassMethod_Type, 0);
-  callable.ob_refcnt++;
+  Py_INCREF(callable);
   cm.ob_item = [callable];
   return cm;
 }
@@ -442,7 +443,7 @@ function initWrapper(self: PyObject, args: PyObject, kwds: PyObject | null, name
     );
   }
   const callable = items[0];
-  callable.ob_refcnt++;
+  Py_INCREF(callable);
   const old = callableOf(self);
   self.ob_item = [callable];
   Py_XDECREF(old);
@@ -464,7 +465,7 @@ export function sm_descr_get(
 ): PyObject {
   const c = callableOf(self);
   if (c === null) throw PyErr_Format(PyExc_RuntimeError, "uninitialized staticmethod object");
-  c.ob_refcnt++;
+  Py_INCREF(c);
   return c;
 }
 

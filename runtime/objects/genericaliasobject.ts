@@ -5,6 +5,7 @@ import {
   Py_DECREF,
   Py_Ellipsis,
   Py_EQ,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_RETURN_NOTIMPLEMENTED,
@@ -43,10 +44,10 @@ import { checkPositional, noKeywords } from "./argparse.ts";
 export function Py_GenericAlias(origin: PyObject, args: PyObject): PyObject {
   const ga = new PyObject(PyGenericAlias_Type);
   PyObject_GC_Init(ga, 56);
-  origin.ob_refcnt++;
+  Py_INCREF(origin);
   let tuple: PyObject;
   if (PyTuple_Check(args)) {
-    args.ob_refcnt++;
+    Py_INCREF(args);
     tuple = args;
   } else tuple = PyTuple_FromArray([args]);
   ga.ob_item = [origin, tuple];
@@ -211,6 +212,6 @@ export function ga_subclasscheck(_ga: PyObject, _o: PyObject): PyObject {
 
 export function ga_reduce(ga: PyObject): PyObject {
   const [origin, args] = ga.ob_item as PyObject[];
-  ga.ob_type.ob_refcnt++;
+  Py_INCREF(ga.ob_type);
   return PyTuple_FromArraySteal([ga.ob_type, PyTuple_FromArray([origin, args])]);
 }

@@ -12,6 +12,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_TPFLAGS_MANAGED_DICT,
   type PyObject,
   type PyTypeObject,
@@ -120,7 +121,7 @@ export function insertIntoSharedKeys(k: DictKeys, name: PyObject): number {
   let ix = lookupName(k, name, lo, hi);
   if (ix === DKIX_EMPTY) {
     if (k.usable <= 0) return DKIX_EMPTY;
-    name.ob_refcnt++;
+    Py_INCREF(name);
     const mask = k.mask;
     let i = lo & mask;
     let plo = lo, phi = hi;
@@ -175,7 +176,7 @@ function makeDict(keys: DictKeys, values: DictValues): PyObject {
     const v = values.values[ix];
     if (v === null) continue;
     const name = keys.keys[ix]!;
-    name.ob_refcnt++;
+    Py_INCREF(name);
     names.push(name);
     vals.push(v);
   }
@@ -215,7 +216,7 @@ export function _PyObject_StoreInstanceAttribute(
     return true;
   }
   const old = values.values[ix];
-  if (value !== null) value.ob_refcnt++;
+  if (value !== null) Py_INCREF(value);
   values.values[ix] = value;
   if (old === null) {
     if (value === null) return false;

@@ -5,6 +5,7 @@
 import {
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   PyCallIter_Type,
@@ -73,7 +74,7 @@ function itemsTraverse(o: PyObject, visit: visitproc, arg: unknown): number {
 /** seqiterobject: ob_item = [seq or null], ob_size = index. */
 export function PySeqIter_New(seq: PyObject): PyObject {
   const it = gcNew(PySeqIter_Type, 32);
-  seq.ob_refcnt++;
+  Py_INCREF(seq);
   it.ob_item = [seq];
   it.ob_size = 0;
   PyObject_GC_Track(it);
@@ -115,8 +116,8 @@ export const seqiter_traverse = itemsTraverse;
 
 export function PyCallIter_New(callable: PyObject, sentinel: PyObject): PyObject {
   const it = gcNew(PyCallIter_Type, 32);
-  callable.ob_refcnt++;
-  sentinel.ob_refcnt++;
+  Py_INCREF(callable);
+  Py_INCREF(sentinel);
   it.ob_item = [callable, sentinel];
   PyObject_GC_Track(it);
   return it;
@@ -185,7 +186,7 @@ export function enumNew(type: PyTypeObject, iterable: PyObject, start: PyObject 
 /** The (a, b) result of enumerate and friends: their own tuple when nobody else holds it. */
 function reusePair(result: PyObject | null, a: PyObject, b: PyObject): PyObject {
   if (result !== null && result.ob_refcnt === 1) {
-    result.ob_refcnt++;
+    Py_INCREF(result);
     const items = result.ob_item!;
     const oldA = items[0]!, oldB = items[1]!;
     items[0] = a;
@@ -236,7 +237,7 @@ export function reversedNew(type: PyTypeObject, seq: PyObject): PyObject {
   }
   const n = PyObject_Size(seq);
   const ro = PyType_GenericAlloc(type, 0);
-  seq.ob_refcnt++;
+  Py_INCREF(seq);
   ro.ob_item = [seq];
   ro.ob_size = n - 1;
   return ro;
@@ -281,7 +282,7 @@ export function mapNew(type: PyTypeObject, func: PyObject, iterables: PyObject[]
     throw e;
   }
   const m = PyType_GenericAlloc(type, 0);
-  func.ob_refcnt++;
+  Py_INCREF(func);
   m.ob_item = [func, ...iters];
   return m;
 }
@@ -319,7 +320,7 @@ export const map_traverse = itemsTraverse;
 export function filterNew(type: PyTypeObject, func: PyObject, seq: PyObject): PyObject {
   const it = PyObject_GetIter(seq);
   const f = PyType_GenericAlloc(type, 0);
-  func.ob_refcnt++;
+  Py_INCREF(func);
   f.ob_item = [func, it];
   return f;
 }
@@ -392,7 +393,7 @@ export function zip_next(z: PyObject): PyObject | null {
   const own = z.ob_item![1]!;
   if (own.ob_refcnt === 1) {
     // zip_next: refill its own result tuple
-    own.ob_refcnt++;
+    Py_INCREF(own);
     const items = own.ob_item!;
     for (let i = 0; i < n; i++) {
       const it = iters[i];

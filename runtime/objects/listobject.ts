@@ -6,6 +6,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -155,7 +156,7 @@ export function PyList_New(n: number): PyObject {
 
 /** A new list of borrowed items (each increfed). */
 export function PyList_FromArray(items: PyObject[]): PyObject {
-  for (let i = 0; i < items.length; i++) items[i].ob_refcnt++;
+  for (let i = 0; i < items.length; i++) Py_INCREF(items[i]);
   return PyList_FromArraySteal(items);
 }
 
@@ -166,7 +167,7 @@ export function listSubtypeAlloc(type: PyTypeObject): PyObject {
   op.ob_item = [];
   op.ob_size = 0;
   op.ob_hash = -1;
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   PyObject_GC_Track(op);
   return op;
 }
@@ -179,7 +180,7 @@ export function list_dealloc(o: PyObject): void {
   const items = op.ob_item;
   for (let i = items.length - 1; i >= 0; i--) {
     const v = items[i];
-    if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc!(v);
+    Py_DECREF(v);
   }
   op.ob_item = [];
   if (op.ob_hash >= 0) {
@@ -236,7 +237,7 @@ export function _PyList_AppendTakeRef(o: PyObject, v: PyObject): void {
 
 /** PyList_Append: appends a borrowed reference. */
 export function PyList_Append(o: PyObject, v: PyObject): void {
-  v.ob_refcnt++;
+  Py_INCREF(v);
   _PyList_AppendTakeRef(o, v);
 }
 
@@ -252,7 +253,7 @@ export function list_item(o: PyObject, i: number): PyObject {
   const items = (o as PyListObject).ob_item;
   if (i < 0 || i >= items.length) throw indexError();
   const v = items[i];
-  v.ob_refcnt++;
+  Py_INCREF(v);
   return v;
 }
 
@@ -315,7 +316,7 @@ export function list_ass_slice(
   }
   const recycle = a.ob_item.slice(ilow, ihigh);
   list_resize(a, size + d);
-  for (let k = 0; k < n; k++) vitems[k].ob_refcnt++;
+  for (let k = 0; k < n; k++) Py_INCREF(vitems[k]);
   a.ob_item.splice(ilow, norig, ...vitems);
   for (let k = recycle.length - 1; k >= 0; k--) Py_DECREF(recycle[k]);
   Py_XDECREF(vAsSF);
@@ -324,7 +325,7 @@ export function list_ass_slice(
 /** PySequence_Fast: the list or tuple itself (new reference), else a new list of the items. */
 export function PySequence_Fast(v: PyObject, message: string): PyObject {
   if (PyList_CheckExact(v) || PyTuple_CheckExact(v)) {
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   let it: PyObject;
@@ -379,7 +380,7 @@ export function list_extend(self: PyObject, iterable: PyObject): void {
     const copy = iterable === self ? src.slice() : src;
     for (let i = 0; i < n; i++) {
       const o = copy[i];
-      o.ob_refcnt++;
+      Py_INCREF(o);
       l.ob_item.push(o);
     }
     return;
@@ -411,7 +412,7 @@ export function list_contains(o: PyObject, el: PyObject): boolean {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item === el) return true;
-    item.ob_refcnt++;
+    Py_INCREF(item);
     try {
       if (PyObject_RichCompareBool(item, el, Py_EQ)) return true;
     } finally {
@@ -451,7 +452,7 @@ function PyErr_NoMemoryLocal(): PyObject {
 
 export function list_inplace_concat(self: PyObject, other: PyObject): PyObject {
   list_extend(self, other);
-  self.ob_refcnt++;
+  Py_INCREF(self);
   return self;
 }
 
@@ -459,23 +460,23 @@ export function list_inplace_repeat(self: PyObject, n: number): PyObject {
   const l = self as PyListObject;
   const size = l.ob_item.length;
   if (size === 0 || n === 1) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   if (n < 1) {
     list_clear_items(l);
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   list_resize(l, size * n);
   const src = l.ob_item.slice();
   for (let r = 1; r < n; r++) {
     for (let i = 0; i < size; i++) {
-      src[i].ob_refcnt++;
+      Py_INCREF(src[i]);
       l.ob_item.push(src[i]);
     }
   }
-  self.ob_refcnt++;
+  Py_INCREF(self);
   return self;
 }
 
@@ -488,7 +489,7 @@ export function list_ass_item(o: PyObject, i: number, v: PyObject | null): void 
     list_ass_slice(l, i, i + 1, null);
     return;
   }
-  v.ob_refcnt++;
+  Py_INCREF(v);
   const old = l.ob_item[i];
   l.ob_item[i] = v;
   Py_DECREF(old);
@@ -576,7 +577,7 @@ export function list_ass_subscript(o: PyObject, item: PyObject, value: PyObject 
     for (let cur = start, i = 0; i < slicelength; cur += step, i++) {
       garbage.push(l.ob_item[cur]);
       const ins = seqitems[i];
-      ins.ob_refcnt++;
+      Py_INCREF(ins);
       l.ob_item[cur] = ins;
     }
     for (const g of garbage) Py_DECREF(g);
@@ -597,7 +598,7 @@ export function list_repr(o: PyObject): PyObject {
     const parts: string[] = [];
     for (let i = 0; i < l.ob_item.length; i++) {
       const item = l.ob_item[i];
-      item.ob_refcnt++;
+      Py_INCREF(item);
       try {
         const r = PyObject_Repr(item);
         parts.push(str(r));
@@ -615,7 +616,7 @@ export function list_repr(o: PyObject): PyObject {
 /** list_richcompare: item by item, then by length. */
 export function list_richcompare(v: PyObject, w: PyObject, op: number): PyObject {
   if (!PyList_Check(v) || !PyList_Check(w)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   return sequenceRichCompare((v as PyListObject).ob_item, (w as PyListObject).ob_item, op, true);
@@ -630,15 +631,15 @@ export function sequenceRichCompare(
 ): PyObject {
   if (isList && vi.length !== wi.length && (op === Py_EQ || op === Py_NE)) {
     const r = op === Py_EQ ? Py_False : Py_True;
-    r.ob_refcnt++;
+    Py_INCREF(r);
     return r;
   }
   let i = 0;
   for (; i < vi.length && i < wi.length; i++) {
     const vitem = vi[i], witem = wi[i];
     if (vitem === witem) continue;
-    vitem.ob_refcnt++;
-    witem.ob_refcnt++;
+    Py_INCREF(vitem);
+    Py_INCREF(witem);
     let k: boolean;
     try {
       k = PyObject_RichCompareBool(vitem, witem, Py_EQ);
@@ -671,15 +672,15 @@ export function sequenceRichCompare(
         r = vs >= ws;
     }
     const res = r ? Py_True : Py_False;
-    res.ob_refcnt++;
+    Py_INCREF(res);
     return res;
   }
   if (op === Py_EQ) {
-    Py_False.ob_refcnt++;
+    Py_INCREF(Py_False);
     return Py_False;
   }
   if (op === Py_NE) {
-    Py_True.ob_refcnt++;
+    Py_INCREF(Py_True);
     return Py_True;
   }
   return PyObject_RichCompare(vi[i], wi[i], op);
@@ -689,7 +690,7 @@ export function sequenceRichCompare(
 
 export function list_append(self: PyObject, object: PyObject): PyObject {
   PyList_Append(self, object);
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -703,7 +704,7 @@ export function list_insert(self: PyObject, index: number, object: PyObject): vo
     if (where < 0) where = 0;
   }
   if (where > n) where = n;
-  object.ob_refcnt++;
+  Py_INCREF(object);
   l.ob_item.splice(where, 0, object);
 }
 
@@ -719,7 +720,7 @@ export function list_pop(self: PyObject, index: number): PyObject {
     return v;
   }
   const v = l.ob_item[index];
-  v.ob_refcnt++;
+  Py_INCREF(v);
   list_ass_slice(l, index, index + 1, null);
   return v;
 }
@@ -728,7 +729,7 @@ export function list_remove(self: PyObject, value: PyObject): PyObject {
   const l = self as PyListObject;
   for (let i = 0; i < l.ob_item.length; i++) {
     const obj = l.ob_item[i];
-    obj.ob_refcnt++;
+    Py_INCREF(obj);
     let cmp: boolean;
     try {
       cmp = obj === value || PyObject_RichCompareBool(obj, value, Py_EQ);
@@ -737,7 +738,7 @@ export function list_remove(self: PyObject, value: PyObject): PyObject {
     }
     if (cmp) {
       list_ass_slice(l, i, i + 1, null);
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       return Py_None;
     }
   }
@@ -757,7 +758,7 @@ export function list_index(self: PyObject, value: PyObject, start: number, stop:
   }
   for (let i = start; i < stop && i < l.ob_item.length; i++) {
     const obj = l.ob_item[i];
-    obj.ob_refcnt++;
+    Py_INCREF(obj);
     let cmp: boolean;
     try {
       cmp = obj === value || PyObject_RichCompareBool(obj, value, Py_EQ);
@@ -785,7 +786,7 @@ export function list_count(self: PyObject, value: PyObject): PyObject {
       count++;
       continue;
     }
-    obj.ob_refcnt++;
+    Py_INCREF(obj);
     try {
       if (PyObject_RichCompareBool(obj, value, Py_EQ)) count++;
     } finally {
@@ -797,7 +798,7 @@ export function list_count(self: PyObject, value: PyObject): PyObject {
 
 export function list_reverse(self: PyObject): PyObject {
   (self as PyListObject).ob_item.reverse();
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -807,7 +808,7 @@ export function list_copy(self: PyObject): PyObject {
 
 export function list_clear(self: PyObject): PyObject {
   list_clear_items(self);
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -835,7 +836,7 @@ export function list_iter(seq: PyObject): PyObject {
   const it = new PyObject(PyListIter_Type) as PyListIterObject;
   PyObject_GC_Init(it, 32);
   it.ob_size = 0;
-  seq.ob_refcnt++;
+  Py_INCREF(seq);
   it.ob_dict = seq;
   PyObject_GC_Track(it);
   return it;
@@ -850,7 +851,7 @@ export function listiter_next(o: PyObject): PyObject | null {
   if (i < items.length) {
     it.ob_size = i + 1;
     const item = items[i];
-    item.ob_refcnt++;
+    Py_INCREF(item);
     return item;
   }
   it.ob_dict = null;
@@ -881,7 +882,7 @@ export function list_reversed(seq: PyObject): PyObject {
   const it = new PyObject(PyListRevIter_Type) as PyListIterObject;
   PyObject_GC_Init(it, 32);
   it.ob_size = (seq as PyListObject).ob_item.length - 1;
-  seq.ob_refcnt++;
+  Py_INCREF(seq);
   it.ob_dict = seq;
   PyObject_GC_Track(it);
   return it;
@@ -896,7 +897,7 @@ export function listreviter_next(o: PyObject): PyObject | null {
   if (i >= 0 && i < items.length) {
     it.ob_size = i - 1;
     const item = items[i];
-    item.ob_refcnt++;
+    Py_INCREF(item);
     return item;
   }
   it.ob_size = -1;

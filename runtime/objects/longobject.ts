@@ -8,6 +8,7 @@ import {
   Py_EQ,
   Py_False,
   Py_GT,
+  Py_INCREF,
   Py_LE,
   Py_LT,
   Py_NE,
@@ -160,7 +161,7 @@ export function smallInt(v: number): PyObject {
 export function PyLong_FromNumber(v: number): PyObject {
   if (v >= -NSMALLNEGINTS && v < NSMALLPOSINTS) {
     const o = smallInts[v + NSMALLNEGINTS];
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   let o = intObjects.pop();
@@ -653,7 +654,7 @@ export function compareValues(a: number | bigint, b: number | bigint): number {
 // ---- slots --------------------------------------------------------------------------------
 
 function notImplemented(): PyObject {
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 
@@ -751,7 +752,7 @@ export function long_neg(a: PyObject): PyObject {
 /** int.__pos__ and int(): an exact int for the value (the object itself if exact). */
 export function long_long(a: PyObject): PyObject {
   if (a.ob_type === PyLong_Type) {
-    a.ob_refcnt++;
+    Py_INCREF(a);
     return a;
   }
   return PyLong_FromValue(v(a));
@@ -827,7 +828,7 @@ export function long_richcompare(a: PyObject, b: PyObject, op: number): PyObject
       r = x >= y;
   }
   const res = r ? Py_True : Py_False;
-  res.ob_refcnt++;
+  Py_INCREF(res);
   return res;
 }
 
@@ -845,7 +846,7 @@ export function longSubtypeNew(type: PyTypeObject, value: number | bigint): PyOb
   const o = new PyObject(type);
   o.ob_val = value;
   PyObject_Init(o, type.tp_basicsize + 4 * longDigits(value));
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   return o;
 }
 

@@ -12,6 +12,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -101,7 +102,7 @@ function newView(
 ): PyObject {
   // memory_alloc(ndim): one dimension's shape, strides and suboffsets after the header.
   const v = PyType_GenericAlloc(type, 3 - 1);
-  obj.ob_refcnt++;
+  Py_INCREF(obj);
   v.ob_item = [obj];
   const exported = PyByteArray_Check(obj);
   if (exported) bytearrayExport(obj, 1);
@@ -233,7 +234,7 @@ function memory_ass_subscript(o: PyObject, key: PyObject, value: PyObject | null
 
 function memory_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
   if (op !== Py_EQ && op !== Py_NE) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   let eq: boolean;
@@ -243,13 +244,13 @@ function memory_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
     const x = memoryviewData(a);
     const y = BM.bufferOf(b);
     if (y === null) {
-      Py_NotImplemented.ob_refcnt++;
+      Py_INCREF(Py_NotImplemented);
       return Py_NotImplemented;
     }
     eq = x.length === y.length && x.every((v, i) => v === y[i]);
   }
   const r = (op === Py_EQ) === eq ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -274,13 +275,13 @@ function memory_repr(o: PyObject): PyObject {
 }
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function bool(v: boolean): PyObject {
   const r = v ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -347,7 +348,7 @@ const methods: PyMethodDef[] = [
     ml_name: "__enter__",
     ml_meth: (o: PyObject) => {
       checkReleased(o);
-      o.ob_refcnt++;
+      Py_INCREF(o);
       return o;
     },
     ml_flags: METH_NOARGS,
@@ -394,7 +395,7 @@ export function setupMemoryViewType(): void {
   });
   t.tp_getset = [
     get("obj", (o) => {
-      base(o).ob_refcnt++;
+      Py_INCREF(base(o));
       return base(o);
     }),
     get("nbytes", (o) => PyLong_FromNumber(st(o).len)),

@@ -9,6 +9,7 @@ import {
   METH_O,
   METH_VARARGS,
   Py_DECREF,
+  Py_INCREF,
   Py_XDECREF,
   PyCFunction_Type,
   type PyMethodDef,
@@ -60,8 +61,8 @@ export function PyCFunction_New(
 ): PyObject {
   const op = new PyObject(PyCFunction_Type) as PyCFunctionObject;
   PyObject_GC_Init(op, 56);
-  if (self !== null) self.ob_refcnt++;
-  if (module !== null) module.ob_refcnt++;
+  if (self !== null) Py_INCREF(self);
+  if (module !== null) Py_INCREF(module);
   op.ob_data = new CFunctionData(ml, self, module, defclass);
   PyObject_GC_Track(op);
   return op;

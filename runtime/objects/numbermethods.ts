@@ -5,6 +5,7 @@ import { bigBitLength } from "./longobject.ts";
 import {
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   PyBool_Type,
@@ -75,7 +76,7 @@ import { roundDouble } from "./floatformat.ts";
 
 function bool(b: boolean): PyObject {
   const r = b ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -84,7 +85,7 @@ function kwArgs(kwds: PyObject | null): [PyObject[], PyObject | null] {
   const names: PyObject[] = [], values: PyObject[] = [];
   const { dictForEach } = dictApi;
   dictForEach(kwds, (k, v) => {
-    k.ob_refcnt++;
+    Py_INCREF(k);
     names.push(k);
     values.push(v);
   });
@@ -150,13 +151,13 @@ export function int_vectorcall(
     if (nargs === 0) return PyLong_FromNumber(0);
     const x = args[offset]!;
     if (x.ob_type === PyLong_Type) {
-      x.ob_refcnt++;
+      Py_INCREF(x);
       return x;
     }
     return PyNumber_Long(x);
   }
   const a = PyTuple_FromArraySteal(
-    (args.slice(offset, offset + nargs) as PyObject[]).map((o) => (o.ob_refcnt++, o)),
+    (args.slice(offset, offset + nargs) as PyObject[]).map((o) => (Py_INCREF(o), o)),
   );
   try {
     let kwds: PyObject | null = null;
@@ -205,7 +206,7 @@ export function int_conjugate(self: PyObject): PyObject {
 
 export function int_index(self: PyObject): PyObject {
   if (self.ob_type === PyLong_Type) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   return PyLong_FromValue(longValue(self));
@@ -415,7 +416,7 @@ export function float_vectorcall(
   }
   checkPositional("float", nargs, 0, 1);
   if (nargs === 1 && args[offset]!.ob_type === PyFloat_Type) {
-    args[offset]!.ob_refcnt++;
+    Py_INCREF(args[offset]!);
     return args[offset]!;
   }
   const v = nargs === 0 ? 0 : floatOf(args[offset]!);
@@ -433,7 +434,7 @@ export function float_int(self: PyObject): PyObject {
 
 export function float_float(self: PyObject): PyObject {
   if (self.ob_type === PyFloat_Type) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   return PyFloat_FromDouble(fv(self));
@@ -595,7 +596,7 @@ export function complex_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
   let r = realO ?? smallInt(0);
   const i = imagO;
   if (r.ob_type === PyComplex_Type && i === null && type === PyComplex_Type) {
-    r.ob_refcnt++;
+    Py_INCREF(r);
     return r;
   }
   if (PyUnicode_Check(r)) {

@@ -2,20 +2,31 @@
 //
 // Every Python value is a PyObject. For speed all of them are instances of this one
 // JavaScript class, with the same fields set in the same order from birth, so that V8
-// sees a single hidden class at every `ob_refcnt++` in the eval loop (a site that sees
+// sees a single hidden class at every `Py_INCREF` in the eval loop (a site that sees
 // many classes goes megamorphic and costs several times more). What a field holds
 // depends on the type; each type's file declares an interface that names its use, e.g.
 // `PyListObject` says `ob_item` is the list's items. Type objects are PyTypeObject, a
 // subclass with the slots.
 //
-// Reference counting is done by hand where CPython does it: `o.ob_refcnt++` is
-// Py_INCREF, `Py_DECREF(o)` drops a reference and deallocates at zero.
+// Reference counting is done where CPython does it: `Py_INCREF(o)` adds a reference,
+// `Py_DECREF(o)` drops one and deallocates at zero. Both are swappable bindings: while
+// `%stats` counts them, countRefcountOperations puts counting versions in their place
+// (the only time the plain ones are not the ones running), so counting costs nothing
+// while it is off.
 
 import { GCState, gcTrack, gcUntrack } from "../memory/gc.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
 import { auditAllocated, auditFreed, auditing, auditStatic } from "../memory/audit.ts";
 import type { DictValues } from "./inlinevalues.ts";
 import type { DictKeys } from "./dictobject.ts";
+
+// The reference-count operations (defined with the others below, before any module code
+// can call them).
+export let Py_INCREF: (o: PyObject) => void = incref;
+export let Py_DECREF: (o: PyObject) => void = decref;
+export let Py_XDECREF: (o: PyObject | null) => void = xdecref;
+/** _Py_DECREF_NO_DEALLOC (pycore_object.h): the count is known to stay above zero. */
+export let _Py_DECREF_NO_DEALLOC: (o: PyObject) => void = decrefNoDealloc;
 
 export class PyObject {
   ob_refcnt: number;
@@ -324,21 +335,66 @@ export function _Py_Dealloc(o: PyObject): void {
   o.ob_type.tp_dealloc!(o);
 }
 
-export function Py_DECREF(o: PyObject): void {
+function incref(o: PyObject): void {
+  o.ob_refcnt++;
+}
+
+function decref(o: PyObject): void {
   if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
 }
 
-export function Py_XDECREF(o: PyObject | null): void {
+function xdecref(o: PyObject | null): void {
   if (o !== null && --o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
 }
 
-export function Py_NewRef<T extends PyObject>(o: T): T {
+/** A decrement that cannot reach zero (a singleton, or an object the caller still holds). */
+function decrefNoDealloc(o: PyObject): void {
+  o.ob_refcnt--;
+}
+
+/** Reference-count operations counted while countRefcountOperations(true) is in force. */
+export const refcountOperations = { increfs: 0, decrefs: 0 };
+
+function countingIncref(o: PyObject): void {
+  refcountOperations.increfs++;
   o.ob_refcnt++;
+}
+
+function countingDecref(o: PyObject): void {
+  refcountOperations.decrefs++;
+  if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+}
+
+function countingXdecref(o: PyObject | null): void {
+  if (o === null) return;
+  refcountOperations.decrefs++;
+  if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+}
+
+function countingDecrefNoDealloc(o: PyObject): void {
+  refcountOperations.decrefs++;
+  o.ob_refcnt--;
+}
+
+/**
+ * Puts the counting versions of the reference-count operations in place (true) or the
+ * plain ones back (false). Code the eval loop's JIT compiled does its own counting-free
+ * increments, so whoever counts must keep frames interpreted (the instruction hook does).
+ */
+export function countRefcountOperations(on: boolean): void {
+  Py_INCREF = on ? countingIncref : incref;
+  Py_DECREF = on ? countingDecref : decref;
+  Py_XDECREF = on ? countingXdecref : xdecref;
+  _Py_DECREF_NO_DEALLOC = on ? countingDecrefNoDealloc : decrefNoDealloc;
+}
+
+export function Py_NewRef<T extends PyObject>(o: T): T {
+  Py_INCREF(o);
   return o;
 }
 
 export function Py_XNewRef<T extends PyObject>(o: T | null): T | null {
-  if (o !== null) o.ob_refcnt++;
+  if (o !== null) Py_INCREF(o);
   return o;
 }
 
@@ -604,18 +660,18 @@ Py_True.ob_val = 1;
 
 /** Py_RETURN_NONE and friends. */
 export function Py_RETURN_NONE(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 export function PyBool_FromLong(b: boolean | number): PyObject {
   const o = b ? Py_True : Py_False;
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
 export function Py_RETURN_NOTIMPLEMENTED(): PyObject {
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 

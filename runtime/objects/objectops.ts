@@ -3,11 +3,13 @@
 // checks these operations make.
 
 import {
+  _Py_DECREF_NO_DEALLOC,
   Py_DECREF,
   Py_EQ,
   Py_False,
   Py_GE,
   Py_GT,
+  Py_INCREF,
   Py_LE,
   Py_LT,
   Py_NE,
@@ -161,7 +163,7 @@ export function PyObject_Repr(v: PyObject): PyObject {
 
 export function PyObject_Str(v: PyObject): PyObject {
   if (v.ob_type === PyUnicode_Type) {
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   const f = v.ob_type.tp_str;
@@ -274,7 +276,7 @@ function do_richcompare(v: PyObject, w: PyObject, op: number): PyObject {
         `'${opstrings[op]}' not supported between instances of '${vt.tp_name}' and '${wt.tp_name}'`,
       );
   }
-  res.ob_refcnt++;
+  Py_INCREF(res);
   return res;
 }
 
@@ -295,11 +297,11 @@ export function PyObject_RichCompareBool(v: PyObject, w: PyObject, op: number): 
   }
   const res = PyObject_RichCompare(v, w, op);
   if (res === Py_True) {
-    res.ob_refcnt--;
+    _Py_DECREF_NO_DEALLOC(res);
     return true;
   }
   if (res === Py_False) {
-    res.ob_refcnt--;
+    _Py_DECREF_NO_DEALLOC(res);
     return false;
   }
   try {
@@ -363,9 +365,9 @@ function setAttributeErrorContext(e: unknown, v: PyObject, name: PyObject): void
   if (!(e instanceof PyObject) || !PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) return;
   const d = excData(e);
   if (d.name !== null || d.obj !== null) return;
-  name.ob_refcnt++;
+  Py_INCREF(name);
   d.name = name;
-  v.ob_refcnt++;
+  Py_INCREF(v);
   d.obj = v;
 }
 
@@ -418,7 +420,7 @@ export function PyObject_HasAttr(v: PyObject, name: PyObject): boolean {
 export function PyObject_SetAttr(v: PyObject, name: PyObject, value: PyObject | null): void {
   checkName(name);
   const tp = v.ob_type;
-  name.ob_refcnt++;
+  Py_INCREF(name);
   try {
     if (tp.tp_setattro !== null) {
       tp.tp_setattro(v, name, value);
@@ -472,7 +474,7 @@ export function genericGetAttrWithDict(
   const descr = _PyType_Lookup(tp, name);
   let f = null;
   if (descr !== null) {
-    descr.ob_refcnt++;
+    Py_INCREF(descr);
     f = descr.ob_type.tp_descr_get;
     if (f !== null && descr.ob_type.tp_descr_set !== null) {
       try {
@@ -498,7 +500,7 @@ export function genericGetAttrWithDict(
       if (name.ob_type === PyUnicode_Type) {
         const res = _PyObject_GetInstanceAttribute(obj, values, name);
         if (res !== null) {
-          res.ob_refcnt++;
+          Py_INCREF(res);
           Py_XDECREF(descr);
           return res;
         }
@@ -506,7 +508,7 @@ export function genericGetAttrWithDict(
     } else dict = obj.ob_dict;
   }
   if (dict !== null) {
-    dict.ob_refcnt++;
+    Py_INCREF(dict);
     let res: PyObject | null;
     try {
       res = name.ob_type === PyUnicode_Type && dict.ob_type === PyDict_Type
@@ -518,7 +520,7 @@ export function genericGetAttrWithDict(
       throw e;
     }
     if (res !== null) {
-      res.ob_refcnt++;
+      Py_INCREF(res);
       Py_DECREF(dict);
       Py_XDECREF(descr);
       return res;
@@ -563,7 +565,7 @@ export function PyObject_GenericSetAttr(
   checkName(name);
   const descr = _PyType_Lookup(tp, name);
   if (descr !== null) {
-    descr.ob_refcnt++;
+    Py_INCREF(descr);
     const f = descr.ob_type.tp_descr_set;
     if (f !== null) {
       try {
@@ -609,7 +611,7 @@ export function PyObject_GenericSetAttr(
       dict = PyDict_New();
       obj.ob_dict = dict;
     }
-    dict.ob_refcnt++;
+    Py_INCREF(dict);
     try {
       if (value === null) {
         try {
@@ -649,7 +651,7 @@ export function PyObject_GenericGetDict(obj: PyObject): PyObject {
     dict = PyDict_New();
     obj.ob_dict = dict;
   }
-  dict.ob_refcnt++;
+  Py_INCREF(dict);
   return dict;
 }
 
@@ -665,7 +667,7 @@ export function PyObject_GenericSetDict(obj: PyObject, value: PyObject | null): 
   }
   // A managed dict is made from the values first (_PyObject_GetDictPtr), then replaced.
   if (obj.ob_values !== null) materializeDict(obj);
-  value.ob_refcnt++;
+  Py_INCREF(value);
   const old = obj.ob_dict;
   obj.ob_dict = value;
   Py_XDECREF(old);
@@ -689,7 +691,7 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
   let f = null;
   let methFound = false;
   if (descr !== null) {
-    descr.ob_refcnt++;
+    Py_INCREF(descr);
     if (descr.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
       methFound = true;
     } else {
@@ -711,7 +713,7 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
   if (values !== null) {
     const attr = _PyObject_GetInstanceAttribute(obj, values, name);
     if (attr !== null) {
-      attr.ob_refcnt++;
+      Py_INCREF(attr);
       methodOut.meth = attr;
       Py_XDECREF(descr);
       return false;
@@ -719,7 +721,7 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
   }
   const dict = values === null && obj.ob_type.tp_dictoffset !== 0 ? obj.ob_dict : null;
   if (dict !== null) {
-    dict.ob_refcnt++;
+    Py_INCREF(dict);
     let attr: PyObject | null;
     try {
       attr = dictGetStr(dict, name);
@@ -729,7 +731,7 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
       throw e;
     }
     if (attr !== null) {
-      attr.ob_refcnt++;
+      Py_INCREF(attr);
       methodOut.meth = attr;
       Py_DECREF(dict);
       Py_XDECREF(descr);
@@ -766,7 +768,7 @@ export function _PyObject_GetMethod(obj: PyObject, name: PyObject): boolean {
 
 /** PyObject_SelfIter: tp_iter of iterators. */
 export function PyObject_SelfIter(o: PyObject): PyObject {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 

@@ -4,7 +4,14 @@
 // dictitems), its state being its __dict__ (None when empty) and, for __slots__, a dict
 // of the slot values beside it; protocols 0 and 1 go to copyreg._reduce_ex.
 
-import { Py_DECREF, Py_None, PyCFunction_Type, PyObject, type PyTypeObject } from "./object.ts";
+import {
+  Py_DECREF,
+  Py_INCREF,
+  Py_None,
+  PyCFunction_Type,
+  PyObject,
+  type PyTypeObject,
+} from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_TypeError } from "./exceptions.ts";
 import { PyDict_Check, PyDict_New, PyDict_SetItem } from "./dictobject.ts";
@@ -28,7 +35,7 @@ import { PyExc_ValueError } from "./exceptions.ts";
 import { PyObject_CallArgs } from "./call.ts";
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -54,7 +61,7 @@ function slotNames(cls: PyTypeObject): PyObject[] {
   let names: PyObject;
   const own = cls.tp_dict === null ? null : dictGet(cls.tp_dict, "__slotnames__");
   if (own !== null && own !== Py_None) {
-    own.ob_refcnt++;
+    Py_INCREF(own);
     names = own;
   } else {
     const f = copyregAttr("_slotnames");
@@ -203,8 +210,8 @@ function newArguments(obj: PyObject): [PyObject | null, PyObject | null] {
           `second item of the tuple returned by __getnewargs_ex__ must be a dict, not '${kwargs.ob_type.tp_name}'`,
         );
       }
-      args.ob_refcnt++;
-      kwargs.ob_refcnt++;
+      Py_INCREF(args);
+      Py_INCREF(kwargs);
       return [args, kwargs];
     } finally {
       Py_DECREF(r);
@@ -234,7 +241,7 @@ function lookupSpecial(obj: PyObject, name: string): PyObject | null {
   if (res === null) return null;
   const get = res.ob_type.tp_descr_get;
   if (get === null) {
-    res.ob_refcnt++;
+    Py_INCREF(res);
     return res;
   }
   return get(res, obj, obj.ob_type);
@@ -250,8 +257,8 @@ function reduceNewobj(obj: PyObject): PyObject {
     const hasargs = args !== null;
     if (kwargs === null || kwargs.ob_size === 0) {
       parts.push(copyregAttr("__newobj__"));
-      t.ob_refcnt++;
-      const rest = args === null ? [] : (args.ob_item as PyObject[]).map((a) => (a.ob_refcnt++, a));
+      Py_INCREF(t);
+      const rest = args === null ? [] : (args.ob_item as PyObject[]).map((a) => (Py_INCREF(a), a));
       parts.push(PyTuple_FromArraySteal([t, ...rest]));
     } else {
       parts.push(copyregAttr("__newobj_ex__"));

@@ -6,6 +6,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_NotImplemented,
   Py_True,
@@ -228,7 +229,7 @@ export function range_contains(r: PyObject, ob: PyObject): boolean {
 
 export function range_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
   if (b.ob_type !== PyRange_Type || (op !== Py_EQ && op !== Py_NE)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   let eq: boolean;
@@ -243,7 +244,7 @@ export function range_richcompare(a: PyObject, b: PyObject, op: number): PyObjec
     else eq = big(st1) === big(st2);
   }
   const res = (op === Py_EQ ? eq : !eq) ? Py_True : Py_False;
-  res.ob_refcnt++;
+  Py_INCREF(res);
   return res;
 }
 
@@ -287,7 +288,7 @@ export const range_members = [
 ];
 
 function ref(o: PyObject): PyObject {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 

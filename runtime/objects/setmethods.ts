@@ -4,6 +4,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -51,13 +52,13 @@ import { _Py_ID } from "./unicodeobject.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function bool(b: boolean): PyObject {
   const r = b ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -156,7 +157,7 @@ export function set_clear(so: PyObject): PyObject {
 
 export function set_copy_method(so: PyObject): PyObject {
   if (so.ob_type === PyFrozenSet_Type) {
-    so.ob_refcnt++;
+    Py_INCREF(so);
     return so;
   }
   return set_copy(so);
@@ -199,7 +200,7 @@ export function set_intersection_multi(
   nargs: number,
 ): PyObject {
   if (nargs === 0) return set_copy(so);
-  so.ob_refcnt++;
+  Py_INCREF(so);
   let result = so;
   for (let i = 0; i < nargs; i++) {
     try {
@@ -340,7 +341,7 @@ export function set_isdisjoint(so: PyObject, other: PyObject): PyObject {
 }
 
 function notImpl(): PyObject {
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 
@@ -365,7 +366,7 @@ export function set_xor(a: PyObject, b: PyObject): PyObject {
 export function set_isub(a: PyObject, b: PyObject): PyObject {
   if (!PyAnySet_Check(b)) return notImpl();
   set_difference_update_internal(a, b);
-  a.ob_refcnt++;
+  Py_INCREF(a);
   return a;
 }
 export function set_iand(a: PyObject, b: PyObject): PyObject {
@@ -373,19 +374,19 @@ export function set_iand(a: PyObject, b: PyObject): PyObject {
   const tmp = set_intersection(a, b);
   swapBodies(a, tmp);
   Py_DECREF(tmp);
-  a.ob_refcnt++;
+  Py_INCREF(a);
   return a;
 }
 export function set_ior(a: PyObject, b: PyObject): PyObject {
   if (!PyAnySet_Check(b)) return notImpl();
   set_update_internal(a, b);
-  a.ob_refcnt++;
+  Py_INCREF(a);
   return a;
 }
 export function set_ixor(a: PyObject, b: PyObject): PyObject {
   if (!PyAnySet_Check(b)) return notImpl();
   set_symmetric_difference_update(a, b);
-  a.ob_refcnt++;
+  Py_INCREF(a);
   return a;
 }
 
@@ -463,7 +464,7 @@ export function frozenset_new(type: PyTypeObject, args: PyObject, kwds: PyObject
   const a = args.ob_item as PyObject[];
   checkPositional("frozenset", a.length, 0, 1);
   if (type === PyFrozenSet_Type && a.length && a[0].ob_type === PyFrozenSet_Type) {
-    a[0].ob_refcnt++;
+    Py_INCREF(a[0]);
     return a[0];
   }
   const so = make_new_set(type);
@@ -490,7 +491,7 @@ export function frozenset_vectorcall(
   }
   checkPositional("frozenset", nargs, 0, 1);
   if (nargs && args[offset]!.ob_type === PyFrozenSet_Type) {
-    args[offset]!.ob_refcnt++;
+    Py_INCREF(args[offset]!);
     return args[offset]!;
   }
   const so = make_new_set(type as PyTypeObject);
@@ -514,10 +515,10 @@ export function set_reduce(so: PyObject): PyObject {
   const args = PyTuple_FromArraySteal([keys]);
   let state = _PyObject_LookupAttr(so, _Py_ID("__dict__"));
   if (state === null) {
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     state = Py_None;
   }
-  so.ob_type.ob_refcnt++;
+  Py_INCREF(so.ob_type);
   return PyTuple_FromArraySteal([so.ob_type, args, state]);
 }
 

@@ -5,6 +5,7 @@
 import {
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_TPFLAGS_HEAPTYPE,
   PyDict_Type,
   PyFrozenSet_Type,
@@ -98,7 +99,7 @@ export function make_new_set(type: PyTypeObject): PyObject {
   PyObject_GC_Init(so, type.tp_basicsize);
   so.ob_data = new SetTable(PySet_MINSIZE);
   so.ob_size = 0;
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   PyObject_GC_Track(so);
   return so;
 }
@@ -140,7 +141,7 @@ export function set_dealloc(o: PyObject): void {
   for (let i = 0; i <= t.mask; i++) {
     const k = keys[i];
     if (k !== null && k !== dummy) {
-      if (--k.ob_refcnt === 0) k.ob_type.tp_dealloc!(k);
+      Py_DECREF(k);
     }
   }
   if (t.unit >= 0) obmalloc.free(t.unit);
@@ -218,7 +219,7 @@ function tableResize(so: PySetObject, minused: number): void {
 
 /** set_add_entry: adds a borrowed key. */
 function addEntry(so: PySetObject, key: PyObject, lo: number, hi: number): void {
-  key.ob_refcnt++;
+  Py_INCREF(key);
   restart: for (;;) {
     const t = so.ob_data;
     let mask = t.mask;
@@ -262,7 +263,7 @@ function addEntry(so: PySetObject, key: PyObject, lo: number, hi: number): void 
             Py_DECREF(key);
             return;
           }
-          startkey.ob_refcnt++;
+          Py_INCREF(startkey);
           let cmp: boolean;
           try {
             cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
@@ -307,7 +308,7 @@ function lookkey(so: PySetObject, key: PyObject, lo: number, hi: number): number
             startkey.ob_type === PyUnicode_Type && key.ob_type === PyUnicode_Type &&
             (startkey as PyUnicodeObject).ob_val === (key as PyUnicodeObject).ob_val
           ) return entry;
-          startkey.ob_refcnt++;
+          Py_INCREF(startkey);
           let cmp: boolean;
           try {
             cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
@@ -408,7 +409,7 @@ function set_merge(so: PySetObject, other: PySetObject): void {
     for (let i = 0; i <= ot.mask; i++) {
       const k = ot.keys[i];
       if (k !== null) {
-        k.ob_refcnt++;
+        Py_INCREF(k);
         t.keys[i] = k;
         t.hashLo[i] = ot.hashLo[i];
         t.hashHi[i] = ot.hashHi[i];
@@ -424,7 +425,7 @@ function set_merge(so: PySetObject, other: PySetObject): void {
     for (let i = 0; i <= ot.mask; i++) {
       const k = ot.keys[i];
       if (k !== null && k !== dummy) {
-        k.ob_refcnt++;
+        Py_INCREF(k);
         insertClean(t, k, ot.hashLo[i], ot.hashHi[i]);
       }
     }
@@ -521,7 +522,7 @@ export function set_intersection(so: PyObject, other: PyObject): PyObject {
         const bt = b.ob_data;
         const key = bt.keys[pos]!;
         const lo = bt.hashLo[pos], hi = bt.hashHi[pos];
-        key.ob_refcnt++;
+        Py_INCREF(key);
         try {
           if (lookkey(a, key, lo, hi) >= 0) addEntry(result, key, lo, hi);
         } finally {
@@ -564,12 +565,12 @@ export function set_difference_update_internal(so: PyObject, other: PyObject): v
   if (PyAnySet_Check(other)) {
     let o = other;
     if (((other as PySetObject).ob_size >> 3) > s.ob_size) o = set_intersection(so, other);
-    else o.ob_refcnt++;
+    else Py_INCREF(o);
     try {
       for (let pos = setNext(o, 0); pos >= 0; pos = setNext(o, pos + 1)) {
         const ot = (o as PySetObject).ob_data;
         const key = ot.keys[pos]!;
-        key.ob_refcnt++;
+        Py_INCREF(key);
         try {
           discardEntry(s, key, ot.hashLo[pos], ot.hashHi[pos]);
         } finally {
@@ -631,7 +632,7 @@ export function set_difference(so: PyObject, other: PyObject): PyObject {
       const t = s.ob_data;
       const key = t.keys[pos]!;
       const lo = t.hashLo[pos], hi = t.hashHi[pos];
-      key.ob_refcnt++;
+      Py_INCREF(key);
       try {
         let contains: boolean;
         if (other.ob_type === PyDict_Type) contains = dictContainsKnown(other, key, lo, hi);
@@ -661,7 +662,7 @@ export function set_symmetric_difference_update(so: PyObject, other: PyObject): 
   }
   let otherset: PyObject;
   if (PyAnySet_Check(other)) {
-    other.ob_refcnt++;
+    Py_INCREF(other);
     otherset = other;
   } else {
     otherset = PySet_New(other);
@@ -672,7 +673,7 @@ export function set_symmetric_difference_update(so: PyObject, other: PyObject): 
       const ot = o.ob_data;
       const key = ot.keys[pos]!;
       const lo = ot.hashLo[pos], hi = ot.hashHi[pos];
-      key.ob_refcnt++;
+      Py_INCREF(key);
       try {
         if (!discardEntry(so as PySetObject, key, lo, hi)) addEntry(so as PySetObject, key, lo, hi);
       } finally {
@@ -738,7 +739,7 @@ export class SetIterState {
 export function set_iter(so: PyObject): PyObject {
   const it = new PyObject(PySetIter_Type);
   PyObject_GC_Init(it, PySetIter_Type.tp_basicsize);
-  so.ob_refcnt++;
+  Py_INCREF(so);
   it.ob_data = new SetIterState(so, (so as PySetObject).ob_size);
   PyObject_GC_Track(it);
   return it;
@@ -763,7 +764,7 @@ export function setiter_next(o: PyObject): PyObject | null {
   }
   st.len--;
   const key = t.keys[i]!;
-  key.ob_refcnt++;
+  Py_INCREF(key);
   return key;
 }
 

@@ -3,6 +3,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   PyObject,
   PyObject_GC_Del,
@@ -37,9 +38,9 @@ export function PySlice_New(
   step: PyObject | null,
 ): PyObject {
   const s = start ?? Py_None, e = stop ?? Py_None, st = step ?? Py_None;
-  s.ob_refcnt++;
-  e.ob_refcnt++;
-  st.ob_refcnt++;
+  Py_INCREF(s);
+  Py_INCREF(e);
+  Py_INCREF(st);
   let obj: PyObject;
   if (sliceCache !== null) {
     obj = sliceCache;

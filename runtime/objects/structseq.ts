@@ -5,6 +5,7 @@
 import {
   newStaticType,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_TUPLE_SUBCLASS,
   PyObject,
@@ -52,7 +53,7 @@ export function PyStructSequence_NewType(
     name: f,
     get: (o: PyObject) => {
       const v = field(o, i);
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return v;
     },
     set: null,
@@ -108,7 +109,7 @@ function structseqNew(
       let v: PyObject | null = i < n ? items[i] : null;
       if (v === null && dict !== null && dict !== Py_None) v = dictGetStr(dict, _Py_ID(f));
       v = v ?? Py_None;
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return v;
     });
     return PyStructSequence_New(type, all, visible);

@@ -3,6 +3,7 @@
 import {
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_NotImplemented,
   Py_XDECREF,
   PyObject,
@@ -55,7 +56,7 @@ export function tuple_item(o: PyObject, i: number): PyObject {
   const a = items(o);
   if (i < 0 || i >= a.length) throw PyErr_Format(PyExc_IndexError, "tuple index out of range");
   const v = a[i];
-  v.ob_refcnt++;
+  Py_INCREF(v);
   return v;
 }
 
@@ -70,11 +71,11 @@ export function tuple_subscript(o: PyObject, item: PyObject): PyObject {
     const [s0, e0, step] = PySlice_Unpack(item);
     const [start, , n] = PySlice_AdjustIndices(a.length, s0, e0, step);
     if (n <= 0) {
-      tuple_empty.ob_refcnt++;
+      Py_INCREF(tuple_empty);
       return tuple_empty;
     }
     if (start === 0 && step === 1 && n === a.length && PyTuple_CheckExact(o)) {
-      o.ob_refcnt++;
+      Py_INCREF(o);
       return o;
     }
     const out: PyObject[] = new Array(n);
@@ -95,11 +96,11 @@ export function tuple_concat(a: PyObject, b: PyObject): PyObject {
     );
   }
   if (items(b).length === 0 && PyTuple_CheckExact(a)) {
-    a.ob_refcnt++;
+    Py_INCREF(a);
     return a;
   }
   if (items(a).length === 0 && PyTuple_CheckExact(b)) {
-    b.ob_refcnt++;
+    Py_INCREF(b);
     return b;
   }
   return PyTuple_FromArray(items(a).concat(items(b)));
@@ -109,12 +110,12 @@ export function tuple_repeat(a: PyObject, n: number): PyObject {
   const src = items(a);
   if (src.length === 0 || n === 1) {
     if (PyTuple_CheckExact(a)) {
-      a.ob_refcnt++;
+      Py_INCREF(a);
       return a;
     }
   }
   if (src.length === 0 || n <= 0) {
-    tuple_empty.ob_refcnt++;
+    Py_INCREF(tuple_empty);
     return tuple_empty;
   }
   obmalloc.reserve(8 * src.length * n);
@@ -144,7 +145,7 @@ export function tuple_hash(o: PyObject): number {
 
 export function tuple_richcompare(v: PyObject, w: PyObject, op: number): PyObject {
   if (!PyTuple_Check(v) || !PyTuple_Check(w)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   return sequenceRichCompare(items(v), items(w), op, false);
@@ -193,7 +194,7 @@ export function tuple_new(type: PyTypeObject, args: PyObject, kwds: PyObject | n
     return tupleSubtypeAlloc(type, values);
   }
   if (a.length === 0) {
-    tuple_empty.ob_refcnt++;
+    Py_INCREF(tuple_empty);
     return tuple_empty;
   }
   return PySequence_Tuple(a[0]);
@@ -211,7 +212,7 @@ export function tuple_vectorcall(
   }
   checkPositional("tuple", nargs, 0, 1);
   if (nargs === 0) {
-    tuple_empty.ob_refcnt++;
+    Py_INCREF(tuple_empty);
     return tuple_empty;
   }
   void type;
@@ -255,7 +256,7 @@ export function tuple_getnewargs(self: PyObject): PyObject {
 export function tuple_iter(seq: PyObject): PyObject {
   const it = new PyObject(PyTupleIter_Type);
   PyObject_GC_Init(it, 32);
-  seq.ob_refcnt++;
+  Py_INCREF(seq);
   it.ob_item = [seq];
   it.ob_size = 0;
   PyObject_GC_Track(it);
@@ -268,7 +269,7 @@ export function tupleiter_next(it: PyObject): PyObject | null {
   const a = items(seq);
   if (it.ob_size < a.length) {
     const v = a[it.ob_size++];
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   it.ob_item![0] = null;

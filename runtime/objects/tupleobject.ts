@@ -2,7 +2,9 @@
 // Methods and protocol slots are in tuplemethods.ts.
 
 import {
+  Py_INCREF,
   Py_TPFLAGS_TUPLE_SUBCLASS,
+  Py_XDECREF,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
@@ -70,7 +72,7 @@ export function _PyTuple_ClearFreeList(): void {
 export function PyTuple_FromArraySteal(items: PyObject[]): PyObject {
   const n = items.length;
   if (n === 0) {
-    tuple_empty.ob_refcnt++;
+    Py_INCREF(tuple_empty);
     return tuple_empty;
   }
   let op: PyObject;
@@ -90,7 +92,7 @@ export function PyTuple_FromArraySteal(items: PyObject[]): PyObject {
 
 /** A new tuple from borrowed items (each is increfed). */
 export function PyTuple_FromArray(items: PyObject[]): PyObject {
-  for (let i = 0; i < items.length; i++) items[i].ob_refcnt++;
+  for (let i = 0; i < items.length; i++) Py_INCREF(items[i]);
   return PyTuple_FromArraySteal(items);
 }
 
@@ -104,7 +106,7 @@ export function tupleSubtypeAlloc(type: import("./object.ts").PyTypeObject, item
   const op = new PyObject(type);
   PyObject_GC_Init(op, type.tp_basicsize + 8 * items.length);
   op.ob_item = items;
-  if (type.tp_flags & (1 << 9)) type.ob_refcnt++; // heap type: instances own a reference
+  if (type.tp_flags & (1 << 9)) Py_INCREF(type); // heap type: instances own a reference
   PyObject_GC_Track(op);
   return op;
 }
@@ -122,7 +124,7 @@ export function tupledealloc(op: PyObject): void {
   if (tc < 0) return;
   for (let i = n - 1; i >= 0; i--) {
     const o = items[i];
-    if (o !== null && --o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+    Py_XDECREF(o);
   }
   if (op.ob_type === PyTuple_Type && n > 0 && n <= NFREELISTS) {
     const fl = freeLists[n - 1];

@@ -17,6 +17,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -243,12 +244,12 @@ export function lookupMaybeMethod(self: PyObject, name: PyObject): [PyObject | n
   const res = _PyType_Lookup(self.ob_type, name);
   if (res === null) return [null, false];
   if (res.ob_type.tp_flags & (1 << 17)) {
-    res.ob_refcnt++;
+    Py_INCREF(res);
     return [res, true];
   }
   const f = res.ob_type.tp_descr_get;
   if (f === null) {
-    res.ob_refcnt++;
+    Py_INCREF(res);
     return [res, false];
   }
   return [f(res, self, self.ob_type), false];
@@ -275,7 +276,7 @@ export function vectorcallMethod(name: PyObject, args: PyObject[]): PyObject {
 function vectorcallMaybe(name: PyObject, args: PyObject[]): PyObject {
   const [func, unbound] = lookupMaybeMethod(args[0], name);
   if (func === null) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   try {
@@ -295,7 +296,7 @@ function callUnboundNoarg(unbound: boolean, func: PyObject, self: PyObject): PyO
 export function PyType_GenericAlloc(type: PyTypeObject, nitems: number): PyObject {
   const obj = new PyObject(type);
   const size = type.tp_basicsize + (nitems + 1) * type.tp_itemsize;
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   if (type.ht !== null && type.ht.ht_slots !== null) initSlots(obj, type);
   if (type.tp_flags & Py_TPFLAGS_HAVE_GC) {
     PyObject_GC_Init(obj, size);
@@ -603,7 +604,7 @@ const subtype_weakref_getset: PyGetSetDef = {
   name: "__weakref__",
   get: (o) => {
     const r = weakrefOf(o);
-    r.ob_refcnt++;
+    Py_INCREF(r);
     return r;
   },
   set: null,
@@ -680,7 +681,7 @@ const wrap_ternaryfunc_r: wrapperfunc = (self, args, w) => {
 const wrap_inquirypred: wrapperfunc = (self, args, w) => {
   checkNumArgs(args, 0);
   const r = (w as unknown as (o: PyObject) => boolean)(self) ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 };
 const wrap_lenfunc: wrapperfunc = (self, args, w) => {
@@ -729,7 +730,7 @@ const wrap_objobjproc: wrapperfunc = (self, args, w) => {
   const r = (w as unknown as (o: PyObject, v: PyObject) => boolean)(self, arg(args, 0))
     ? Py_True
     : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 };
 const wrap_objobjargproc: wrapperfunc = (self, args, w) => {
@@ -861,7 +862,7 @@ const wrap_init: wrapperfunc = (self, args, w, kwds) => {
 };
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
@@ -954,7 +955,7 @@ export function slot_tp_getattr_hook(self: PyObject, name: PyObject): PyObject {
     tp.tp_getattro = slot_tp_getattro;
     return slot_tp_getattro(self, name);
   }
-  getattr.ob_refcnt++;
+  Py_INCREF(getattr);
   try {
     const getattribute = _PyType_Lookup(tp, id("__getattribute__"));
     try {
@@ -965,7 +966,7 @@ export function slot_tp_getattr_hook(self: PyObject, name: PyObject): PyObject {
       ) {
         return PyObject_GenericGetAttr(self, name);
       }
-      getattribute.ob_refcnt++;
+      Py_INCREF(getattribute);
       try {
         return callAttribute(self, getattribute, name);
       } finally {
@@ -1000,7 +1001,7 @@ const nameOp = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 function slot_tp_richcompare(self: PyObject, other: PyObject, op: number): PyObject {
   const [func, unbound] = lookupMaybeMethod(self, id(nameOp[op]));
   if (func === null) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   try {
@@ -1041,7 +1042,7 @@ function slot_tp_descr_get(self: PyObject, obj: PyObject | null, type: PyObject 
   const get = _PyType_Lookup(tp, id("__get__"));
   if (get === null) {
     if (tp.tp_descr_get === slot_tp_descr_get) tp.tp_descr_get = null;
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   return PyObject_CallArgs(get, self, obj ?? Py_None, type ?? Py_None);
@@ -1207,7 +1208,7 @@ function slot1binfull(slot: SlotKey, dunder: string, rdunder: string, test?: Fn)
       Py_DECREF(r);
     }
     if (doOther) return vectorcallMaybe(id(rdunder), [other, self]);
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   };
   return fn;
@@ -1239,7 +1240,7 @@ function slot_nb_power(self: PyObject, other: PyObject, modulus: PyObject): PyOb
   if (self.ob_type.nb_power === slot_nb_power) {
     return vectorcallMethod(id("__pow__"), [self, other, modulus]);
   }
-  Py_NotImplemented.ob_refcnt++;
+  Py_INCREF(Py_NotImplemented);
   return Py_NotImplemented;
 }
 const slot_nb_power_binary = slot1binfull("nb_power", "__pow__", "__rpow__", slot_nb_power);
@@ -2033,7 +2034,7 @@ export function type_new(metatype: PyTypeObject, args: PyObject, kwds: PyObject 
       metatype = winner;
     }
     base = bestBase(bitems);
-    bases.ob_refcnt++;
+    Py_INCREF(bases);
   }
   try {
     return typeNewImpl(metatype, name, bases, base, origDict, kwds);
@@ -2130,22 +2131,22 @@ function typeNewImpl(
     const type = new PyTypeObject(metatype, str(name));
     made = type;
     PyObject_GC_Init(type, 936 + 8 * nslot);
-    if (metatype.tp_flags & Py_TPFLAGS_HEAPTYPE) metatype.ob_refcnt++;
+    if (metatype.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(metatype);
     // PyType_GenericAlloc tracks the new type at once (memory/gc.ts sees class cycles).
     PyObject_GC_Track(type);
     type.tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
     type.tp_flags |= base.tp_flags &
       (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING | Py_TPFLAGS_MATCH_SELF);
-    bases.ob_refcnt++;
+    Py_INCREF(bases);
     type.tp_bases = bases;
-    base.ob_refcnt++;
+    Py_INCREF(base);
     type.tp_base = base;
     type.tp_dealloc = subtype_dealloc;
     type.tp_alloc = PyType_GenericAlloc;
     type.tp_free = PyObject_GC_Del;
     type.tp_traverse = subtype_traverse;
     type.tp_clear = subtype_clear;
-    name.ob_refcnt++;
+    Py_INCREF(name);
     type.ht = {
       ht_name: name,
       ht_qualname: name,
@@ -2173,11 +2174,11 @@ function typeNewImpl(
         );
       }
       // ht_qualname held no reference of its own yet (it was ht_name's): take one.
-      qualname.ob_refcnt++;
+      Py_INCREF(qualname);
       type.ht.ht_qualname = qualname;
       PyDict_DelItem(dict, _Py_ID("__qualname__"));
     } else {
-      name.ob_refcnt++;
+      Py_INCREF(name);
     }
     // __doc__
     const doc = dictGetStr(dict, _Py_ID("__doc__"));
@@ -2272,7 +2273,7 @@ function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberD
           `'${o.ob_type.tp_name}' object has no attribute '${name}'`,
         );
       }
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return v;
     },
     set: (o, v) => {
@@ -2284,7 +2285,7 @@ function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberD
           `'${o.ob_type.tp_name}' object has no attribute '${name}'`,
         );
       }
-      if (v !== null) v.ob_refcnt++;
+      if (v !== null) Py_INCREF(v);
       o.ob_slots[index] = v;
       Py_XDECREF(old);
     },
@@ -2341,7 +2342,7 @@ export function type_call(self: PyObject, args: PyObject, kwds: PyObject | null)
     const n = args.ob_item!.length;
     if (n === 1 && (kwds === null || PyDict_Size(kwds) === 0)) {
       const t = args.ob_item![0]!.ob_type;
-      t.ob_refcnt++;
+      Py_INCREF(t);
       return t;
     }
     if (n !== 3) throw PyErr_Format(PyExc_TypeError, "type() takes 1 or 3 arguments");
@@ -2409,7 +2410,7 @@ export function type_getattro(self: PyObject, name: PyObject): PyObject {
   const metaAttribute = _PyType_Lookup(metatype, name);
   let metaGet = null;
   if (metaAttribute !== null) {
-    metaAttribute.ob_refcnt++;
+    Py_INCREF(metaAttribute);
     metaGet = metaAttribute.ob_type.tp_descr_get;
     if (metaGet !== null && metaAttribute.ob_type.tp_descr_set !== null) {
       try {
@@ -2421,7 +2422,7 @@ export function type_getattro(self: PyObject, name: PyObject): PyObject {
   }
   const attribute = _PyType_Lookup(type, name);
   if (attribute !== null) {
-    attribute.ob_refcnt++;
+    Py_INCREF(attribute);
     const localGet = attribute.ob_type.tp_descr_get;
     Py_XDECREF(metaAttribute);
     if (localGet !== null) {
@@ -2478,7 +2479,7 @@ function genericSetAttrOnType(type: PyTypeObject, name: PyObject, value: PyObjec
   if (descr !== null) {
     const f = descr.ob_type.tp_descr_set;
     if (f !== null) {
-      descr.ob_refcnt++;
+      Py_INCREF(descr);
       try {
         f(descr, type, value);
         return;
@@ -2572,8 +2573,8 @@ export function superNew(type: PyTypeObject, obj: PyObject): PyObject {
   const su = new PyObject(PySuper_Type);
   PyObject_GC_Init(su, PySuper_Type.tp_basicsize);
   const objType = superCheck(type, obj);
-  type.ob_refcnt++;
-  obj.ob_refcnt++;
+  Py_INCREF(type);
+  Py_INCREF(obj);
   su.ob_item = [type, obj, objType];
   PyObject_GC_Track(su);
   return su;
@@ -2582,11 +2583,11 @@ export function superNew(type: PyTypeObject, obj: PyObject): PyObject {
 /** supercheck: the type to start the MRO walk from (a new reference). */
 export function superCheck(type: PyTypeObject, obj: PyObject): PyTypeObject {
   if (PyType_Check(obj) && PyType_IsSubtype(obj as PyTypeObject, type)) {
-    obj.ob_refcnt++;
+    Py_INCREF(obj);
     return obj as PyTypeObject;
   }
   if (PyType_IsSubtype(obj.ob_type, type)) {
-    obj.ob_type.ob_refcnt++;
+    Py_INCREF(obj.ob_type);
     return obj.ob_type;
   }
   const classAttr = _PyObject_LookupAttr(obj, _Py_ID("__class__"));
@@ -2622,13 +2623,13 @@ export function super_getattro(self: PyObject, name: PyObject): PyObject {
       for (; i + 1 < n; i++) if (items[i] === type) break;
       i++;
       if (i < n) {
-        mro.ob_refcnt++;
+        Py_INCREF(mro);
         try {
           for (; i < n; i++) {
             const dict = (items[i] as PyTypeObject).tp_dict!;
             const res = PyDict_GetItemWithError(dict, name);
             if (res !== null) {
-              res.ob_refcnt++;
+              Py_INCREF(res);
               const f = res.ob_type.tp_descr_get;
               if (f !== null) {
                 try {
@@ -2690,7 +2691,7 @@ export function super_descr_get(
 ): PyObject {
   const [type, sobj] = superParts(self);
   if (obj === null || obj === Py_None || sobj !== null) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   return superNew(type!, obj);
@@ -2727,8 +2728,8 @@ export function super_init(self: PyObject, args: PyObject, kwds: PyObject | null
   }
   let objType: PyTypeObject | null = null;
   if (obj !== null) objType = superCheck(type, obj);
-  type.ob_refcnt++;
-  if (obj !== null) obj.ob_refcnt++;
+  Py_INCREF(type);
+  if (obj !== null) Py_INCREF(obj);
   const old = self.ob_item as (PyObject | null)[] | null;
   self.ob_item = [type, obj, objType];
   if (old !== null) { for (const v of old) Py_XDECREF(v); }
@@ -2772,7 +2773,7 @@ export function object_richcompare(self: PyObject, other: PyObject, op: number):
     default:
       res = Py_NotImplemented;
   }
-  res.ob_refcnt++;
+  Py_INCREF(res);
   return res;
 }
 

@@ -13,6 +13,7 @@ import {
   Py_DECREF,
   Py_Ellipsis,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_NotImplemented,
   Py_TPFLAGS_MATCH_SELF,
@@ -178,12 +179,12 @@ function m(name: string, meth: Fn, flags: number): PyMethodDef {
 }
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function ref(o: PyObject): PyObject {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -262,7 +263,7 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
       "__class__ assignment only supported for mutable types or ModuleType subclasses",
     );
   }
-  newto.ob_refcnt++;
+  Py_INCREF(newto);
   o.ob_type = newto;
   Py_DECREF(oldto);
 }
@@ -368,7 +369,7 @@ function typeGetset(): PyGetSetDef[] {
             }'`,
           );
         }
-        v.ob_refcnt++;
+        Py_INCREF(v);
         Py_DECREF(t.ht.ht_name);
         t.ht.ht_name = v;
         t.tp_name = str(v);
@@ -393,7 +394,7 @@ function typeGetset(): PyGetSetDef[] {
             }'`,
           );
         }
-        v.ob_refcnt++;
+        Py_INCREF(v);
         Py_DECREF(t.ht.ht_qualname);
         t.ht.ht_qualname = v;
       },
@@ -1232,7 +1233,7 @@ function setupMisc(): void {
     if (kwds !== null && kwds.ob_size > 0) {
       const nm: PyObject[] = [];
       D.dictForEach(kwds, (k, v) => {
-        k.ob_refcnt++;
+        Py_INCREF(k);
         nm.push(k);
         kw.push(v);
       });
@@ -1468,7 +1469,7 @@ function setupCallables(): void {
       get: (o) => ref((o as ME.PyCFunctionObject).ob_data.module ?? Py_None),
       set: (o, v) => {
         const d = (o as ME.PyCFunctionObject).ob_data;
-        if (v !== null) v.ob_refcnt++;
+        if (v !== null) Py_INCREF(v);
         const old = d.module;
         d.module = v;
         if (old !== null) Py_DECREF(old);
@@ -1561,7 +1562,7 @@ function setupCallables(): void {
     get: (o: PyObject) => ref(DE.propertyFields(o).doc ?? Py_None),
     set: (o: PyObject, v: PyObject | null) => {
       const pf = DE.propertyFields(o);
-      if (v !== null) v.ob_refcnt++;
+      if (v !== null) Py_INCREF(v);
       const old = pf.doc;
       pf.doc = v;
       if (old !== null) Py_DECREF(old);
@@ -1580,7 +1581,7 @@ function setupCallables(): void {
       }
       const pf = DE.propertyFields(self);
       const name = args[off + 1];
-      name.ob_refcnt++;
+      Py_INCREF(name);
       const old = pf.name;
       pf.name = name;
       if (old !== null) Py_DECREF(old);
@@ -1652,13 +1653,35 @@ function setupCallables(): void {
   co.tp_dealloc = CO.code_dealloc;
   co.tp_repr = CO.code_repr;
   co.tp_getattro = PyObject_GenericGetAttr;
-  co.tp_hash = object_hash;
+  co.tp_hash = CO.code_hash;
+  co.tp_richcompare = CO.code_richcompare;
   co.tp_members = codeMembers();
   co.tp_methods = [
     m("__sizeof__", (self: PyObject) => PyLong_FromNumber(CO.codeSize(self)), METH_NOARGS),
     m("co_lines", CO.code_co_lines, METH_NOARGS),
     m("co_positions", CO.code_co_positions, METH_NOARGS),
     m("_varname_from_oparg", CO.code__varname_from_oparg, METH_O),
+    m(
+      "replace",
+      (self: PyObject, args: PyObject[], off: number, nargs: number, kw: PyObject | null) => {
+        if (nargs > 0) {
+          throw PyErr_Format(EX.PyExc_TypeError, "replace() takes no positional arguments");
+        }
+        const values = unpackKeywords(
+          "replace",
+          CO.CODE_REPLACE_PARAMS,
+          args,
+          off,
+          0,
+          kw,
+          0,
+          0,
+          0,
+        );
+        return CO.code_replace(self, values);
+      },
+      METH_FASTCALL | METH_KEYWORDS,
+    ),
   ];
 
   const mo = PyModule_Type;
@@ -1755,7 +1778,7 @@ function propertyInit(self: PyObject, args: PyObject, kwds: PyObject | null): vo
   if (kwds !== null && kwds.ob_size > 0) {
     const nm: PyObject[] = [];
     D.dictForEach(kwds, (k, v) => {
-      k.ob_refcnt++;
+      Py_INCREF(k);
       nm.push(k);
       kw.push(v);
     });
@@ -1780,7 +1803,7 @@ function propertyInit(self: PyObject, args: PyObject, kwds: PyObject | null): vo
   const pf = DE.propertyFields(self);
   const set = (key: "fget" | "fset" | "fdel" | "doc", v: PyObject | null) => {
     if (v === Py_None) v = null;
-    if (v !== null) v.ob_refcnt++;
+    if (v !== null) Py_INCREF(v);
     const old = pf[key];
     pf[key] = v;
     if (old !== null) Py_DECREF(old);
@@ -1816,7 +1839,7 @@ function propertyCopy(old: PyObject, f: PyObject, key: "fget" | "fset" | "fdel")
   const made = PyObject_CallArgs(type, get, set, del, doc);
   if (PyType_IsSubtypeLocal(made.ob_type, PyProperty_Type)) {
     const name = pf.name;
-    if (name !== null) name.ob_refcnt++;
+    if (name !== null) Py_INCREF(name);
     const mf = DE.propertyFields(made);
     const prev = mf.name;
     mf.name = name;

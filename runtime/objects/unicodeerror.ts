@@ -3,7 +3,7 @@
 // messages str() makes of them ("'ascii' codec can't encode character '\u20ac' in
 // position 0: ordinal not in range(128)").
 
-import { Py_DECREF, Py_None, PyObject } from "./object.ts";
+import { Py_DECREF, Py_INCREF, Py_None, PyObject } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
   BaseException_init,
@@ -26,7 +26,7 @@ import { PyUnicode_Type } from "./object.ts";
 type Field = "encoding" | "object" | "reason";
 
 function setObject(d: ExcData, key: Field, v: PyObject | null): void {
-  if (v !== null) v.ob_refcnt++;
+  if (v !== null) Py_INCREF(v);
   const old = d[key];
   d[key] = v;
   if (old !== null) Py_DECREF(old);
@@ -101,7 +101,7 @@ export function UnicodeDecodeError_init(self: PyObject, args: PyObject, kwds: Py
       );
     }
     obj = PyBytes_FromBytes(data.slice());
-  } else obj.ob_refcnt++;
+  } else Py_INCREF(obj);
   setObject(d, "encoding", encoding);
   setObject(d, "object", obj);
   Py_DECREF(obj);
@@ -209,7 +209,7 @@ const objectMember = (key: Field) => ({
   name: key,
   get: (o: PyObject) => {
     const v = excData(o)[key] ?? Py_None;
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   },
   set: (o: PyObject, v: PyObject | null) => setObject(excData(o), key, v),
@@ -266,7 +266,7 @@ export function unicodeErrorArgs(
   end: number,
   reason: string,
 ): PyObject {
-  object.ob_refcnt++;
+  Py_INCREF(object);
   return PyTuple_FromArraySteal([
     PyUnicode_FromString(encoding),
     object,

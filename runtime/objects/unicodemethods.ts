@@ -4,6 +4,7 @@ import {
   Py_DECREF,
   Py_EQ,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_NotImplemented,
   Py_TPFLAGS_HEAPTYPE,
@@ -87,7 +88,7 @@ export function newStr(t: string): PyObject {
 
 function returnSelfOrNew(self: PyObject, t: string): PyObject {
   if (t === s(self) && PyUnicode_CheckExact(self)) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return self;
   }
   return PyUnicode_FromString(t);
@@ -106,13 +107,13 @@ function argStr(o: PyObject, fname: string, argn: number | string): string {
 }
 
 function none(): PyObject {
-  Py_None.ob_refcnt++;
+  Py_INCREF(Py_None);
   return Py_None;
 }
 
 function bool(b: boolean): PyObject {
   const r = b ? Py_True : Py_False;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 
@@ -126,7 +127,7 @@ export function unicode_length(o: PyObject): number {
 export function charAt(t: string): PyObject {
   if (t.length === 1 && t.charCodeAt(0) < 256) {
     const c = latin1Char(t.charCodeAt(0));
-    c.ob_refcnt++;
+    Py_INCREF(c);
     return c;
   }
   return PyUnicode_FromString(t);
@@ -157,11 +158,11 @@ export function unicode_subscript(o: PyObject, item: PyObject): PyObject {
     const [s0, e0, step] = PySlice_Unpack(item);
     const [start, stop, n] = PySlice_AdjustIndices(len, s0, e0, step);
     if (n <= 0) {
-      unicode_empty.ob_refcnt++;
+      Py_INCREF(unicode_empty);
       return unicode_empty;
     }
     if (start === 0 && step === 1 && n === len && PyUnicode_CheckExact(o)) {
-      o.ob_refcnt++;
+      Py_INCREF(o);
       return o;
     }
     if (step === 1) {
@@ -191,11 +192,11 @@ export function PyUnicode_Concat(a: PyObject, b: PyObject): PyObject {
     throw PyErr_Format(PyExc_TypeError, `must be str, not ${a.ob_type.tp_name}`);
   }
   if (s(b).length === 0 && PyUnicode_CheckExact(a)) {
-    a.ob_refcnt++;
+    Py_INCREF(a);
     return a;
   }
   if (s(a).length === 0 && PyUnicode_CheckExact(b)) {
-    b.ob_refcnt++;
+    Py_INCREF(b);
     return b;
   }
   return PyUnicode_FromConcat(s(a) + s(b), unicodeKind(a), unicodeKind(b));
@@ -204,11 +205,11 @@ export function PyUnicode_Concat(a: PyObject, b: PyObject): PyObject {
 export function unicode_repeat(o: PyObject, n: number): PyObject {
   const t = s(o);
   if (n < 1 || t.length === 0) {
-    unicode_empty.ob_refcnt++;
+    Py_INCREF(unicode_empty);
     return unicode_empty;
   }
   if (n === 1 && PyUnicode_CheckExact(o)) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   obmalloc.reserve(t.length * n);
@@ -249,7 +250,7 @@ export function compareStrings(a: string, b: string): number {
 
 export function unicode_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
   if (!PyUnicode_Check(a) || !PyUnicode_Check(b)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   const x = s(a), y = s(b);
@@ -265,7 +266,7 @@ export function unicode_richcompare(a: PyObject, b: PyObject, op: number): PyObj
 
 export function unicode_str(o: PyObject): PyObject {
   if (PyUnicode_CheckExact(o)) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   return PyUnicode_FromString(s(o));
@@ -273,7 +274,7 @@ export function unicode_str(o: PyObject): PyObject {
 
 export function unicode_mod(v: PyObject, w: PyObject): PyObject {
   if (!PyUnicode_Check(v)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   return PyUnicode_FromString(PyUnicode_Format(s(v), w));
@@ -297,7 +298,7 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
   );
   let result: PyObject;
   if (obj === null) {
-    unicode_empty.ob_refcnt++;
+    Py_INCREF(unicode_empty);
     result = unicode_empty;
   } else if (encoding === null && errors === null) {
     result = PyObject_Str(obj);
@@ -326,7 +327,7 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
   sub.ob_size = -1;
   sub.ob_data = kindOf(sub.ob_val) << 2;
   PyObject_Init(sub, unicodeSize(kindOf(sub.ob_val), pyLength(sub.ob_val)));
-  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) type.ob_refcnt++;
+  if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   Py_DECREF(result);
   return sub;
 }
@@ -334,7 +335,7 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
 function kwNamesOf(kwds: PyObject): PyObject {
   const names: PyObject[] = [];
   dictForEach(kwds, (k) => {
-    k.ob_refcnt++;
+    Py_INCREF(k);
     names.push(k);
   });
   return PyTuple_FromArraySteal(names);
@@ -351,7 +352,7 @@ function kwValuesOf(kwds: PyObject): PyObject[] {
 export function unicode_iter(o: PyObject): PyObject {
   const it = new PyObject(PyUnicodeIter_Type);
   PyObject_GC_Init(it, 32);
-  o.ob_refcnt++;
+  Py_INCREF(o);
   it.ob_item = [o];
   it.ob_size = 0;
   PyObject_GC_Track(it);
@@ -489,7 +490,7 @@ export function str_split(
   }
   out.push(t.slice(i));
   if (out.length === 1 && PyUnicode_CheckExact(self)) {
-    self.ob_refcnt++;
+    Py_INCREF(self);
     return PyList_FromArraySteal([self]);
   }
   return listOfStrings(out);
@@ -555,7 +556,7 @@ export function str_join(self: PyObject, iterable: PyObject): PyObject {
   const items = seq.ob_item as PyObject[];
   try {
     if (items.length === 1 && PyUnicode_CheckExact(items[0])) {
-      items[0].ob_refcnt++;
+      Py_INCREF(items[0]);
       return items[0];
     }
     const parts: string[] = [];
@@ -1038,7 +1039,7 @@ function partitionImpl(self: PyObject, sepO: PyObject, reverse: boolean): PyObje
     unicode_empty.ob_refcnt += 2;
     parts = reverse ? [unicode_empty, unicode_empty, whole] : [whole, unicode_empty, unicode_empty];
   } else {
-    sepO.ob_refcnt++;
+    Py_INCREF(sepO);
     parts = [
       PyUnicode_FromString(t.slice(0, i)),
       sepO,

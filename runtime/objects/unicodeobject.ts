@@ -8,6 +8,8 @@
 import { Hash, hashFromBigInt, sipHashChars } from "./pyhash.ts";
 import { siphash13, strHashBytes } from "./hash.ts";
 import {
+  Py_DECREF,
+  Py_INCREF,
   Py_TPFLAGS_UNICODE_SUBCLASS,
   PyObject,
   PyObject_Free,
@@ -178,13 +180,13 @@ export function PyUnicode_FromString(s: string): PyObject {
   const n = s.length;
   if (n <= 1) {
     if (n === 0) {
-      unicode_empty.ob_refcnt++;
+      Py_INCREF(unicode_empty);
       return unicode_empty;
     }
     const c = s.charCodeAt(0);
     if (c < 256) {
       const o = latin1[c];
-      o.ob_refcnt++;
+      Py_INCREF(o);
       return o;
     }
   }
@@ -236,8 +238,8 @@ export function PyUnicode_InternInPlace(o: PyObject): PyObject {
   if ((u.ob_data & SSTATE_MASK) !== SSTATE_NOT_INTERNED) return o;
   const t = interned.get(u.ob_val);
   if (t !== undefined) {
-    t.ob_refcnt++;
-    if (--o.ob_refcnt === 0) o.ob_type.tp_dealloc!(o);
+    Py_INCREF(t);
+    Py_DECREF(o);
     return t;
   }
   // The interned table's references are not counted (SSTATE_INTERNED_MORTAL).
@@ -250,7 +252,7 @@ export function PyUnicode_InternInPlace(o: PyObject): PyObject {
 export function PyUnicode_InternFromString(s: string): PyObject {
   const t = interned.get(s);
   if (t !== undefined) {
-    t.ob_refcnt++;
+    Py_INCREF(t);
     return t;
   }
   return PyUnicode_InternInPlace(_PyUnicode_New(s));

@@ -14,6 +14,7 @@ import {
   newStaticType,
   Py_DECREF,
   Py_EQ,
+  Py_INCREF,
   Py_NE,
   Py_None,
   Py_NotImplemented,
@@ -122,7 +123,7 @@ function init_weakref(self: PyObject, ob: PyObject, callback: PyObject | null): 
   self.ob_hash = -1;
   self.ob_size = -1;
   self.ob_val = ob;
-  if (callback !== null) callback.ob_refcnt++;
+  if (callback !== null) Py_INCREF(callback);
   self.ob_data = new WeakReference(callback);
 }
 
@@ -180,7 +181,7 @@ export function PyWeakref_NewRef(ob: PyObject, callback: PyObject | null): PyObj
   if (callback === Py_None) callback = null;
   let [ref, proxy] = get_basic_refs(getWeakrefHead(ob));
   if (callback === null && ref !== null) {
-    ref.ob_refcnt++;
+    Py_INCREF(ref);
     return ref;
   }
   // Allocating may run a collection, which may change ob's list: look again after.
@@ -190,7 +191,7 @@ export function PyWeakref_NewRef(ob: PyObject, callback: PyObject | null): PyObj
     if (ref === null) insert_head(result, ob);
     else {
       Py_DECREF(result);
-      ref.ob_refcnt++;
+      Py_INCREF(ref);
       return ref;
     }
   } else {
@@ -207,7 +208,7 @@ export function PyWeakref_NewProxy(ob: PyObject, callback: PyObject | null): PyO
   if (callback === Py_None) callback = null;
   let [ref, proxy] = get_basic_refs(getWeakrefHead(ob));
   if (callback === null && proxy !== null) {
-    proxy.ob_refcnt++;
+    Py_INCREF(proxy);
     return proxy;
   }
   const result = new_weakref(ob, callback);
@@ -217,7 +218,7 @@ export function PyWeakref_NewProxy(ob: PyObject, callback: PyObject | null): PyO
   if (callback === null) {
     if (proxy !== null) {
       Py_DECREF(result);
-      proxy.ob_refcnt++;
+      Py_INCREF(proxy);
       return proxy;
     }
     prev = ref;
@@ -238,7 +239,7 @@ function weakref___new__(type: PyTypeObject, args: PyObject, kwargs: PyObject | 
   if (callback === Py_None) callback = null;
   let [ref, proxy] = get_basic_refs(getWeakrefHead(ob));
   if (callback === null && type === PyWeakref_RefType && ref !== null) {
-    ref.ob_refcnt++;
+    Py_INCREF(ref);
     return ref;
   }
   const self = type.tp_alloc!(type, 0);
@@ -295,7 +296,7 @@ function weakref_vectorcall(
 function weakref_referent(self: PyObject, nargs: number): PyObject {
   checkPositional("weakref", nargs, 0, 0);
   const o = referent(self);
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 
@@ -311,7 +312,7 @@ function weakref_hash(self: PyObject): number {
   }
   const obj = referent(self);
   if (obj === Py_None) throw PyErr_Format(PyExc_TypeError, "weak object has gone away");
-  obj.ob_refcnt++;
+  Py_INCREF(obj);
   let lo: number, hi: number;
   try {
     lo = PyObject_Hash(obj);
@@ -328,7 +329,7 @@ function weakref_hash(self: PyObject): number {
 function weakref_repr(self: PyObject): PyObject {
   const obj = referent(self);
   if (obj === Py_None) return PyUnicode_FromString(`<weakref at ${hexAddress(self)}; dead>`);
-  obj.ob_refcnt++;
+  Py_INCREF(obj);
   try {
     const name = _PyObject_LookupAttr(obj, _Py_ID("__name__"));
     let text = `<weakref at ${hexAddress(self)}; to '${obj.ob_type.tp_name}' at ${hexAddress(obj)}`;
@@ -342,7 +343,7 @@ function weakref_repr(self: PyObject): PyObject {
 
 function weakref_richcompare(self: PyObject, other: PyObject, op: number): PyObject {
   if ((op !== Py_EQ && op !== Py_NE) || !PyWeakref_Check(self) || !PyWeakref_Check(other)) {
-    Py_NotImplemented.ob_refcnt++;
+    Py_INCREF(Py_NotImplemented);
     return Py_NotImplemented;
   }
   const a = referent(self), b = referent(other);
@@ -350,8 +351,8 @@ function weakref_richcompare(self: PyObject, other: PyObject, op: number): PyObj
     const same = self === other;
     return PyBool_FromLong(op === Py_NE ? !same : same);
   }
-  a.ob_refcnt++;
-  b.ob_refcnt++;
+  Py_INCREF(a);
+  Py_INCREF(b);
   try {
     return PyObject_RichCompare(a, b, op);
   } finally {
@@ -378,7 +379,7 @@ function unwrap(o: PyObject): PyObject {
 /** Runs f on the unwrapped operands, holding references to them meanwhile. */
 function withUnwrapped<R>(objs: PyObject[], f: (...o: PyObject[]) => R): R {
   const u = objs.map(unwrap);
-  for (const o of u) o.ob_refcnt++;
+  for (const o of u) Py_INCREF(o);
   try {
     return f(...u);
   } finally {
@@ -406,7 +407,7 @@ function setupProxyType(t: PyTypeObject, callable: boolean): void {
   t.tp_getattro = (p, name) => withUnwrapped([p, name], PyObject_GetAttr);
   t.tp_setattro = (p, name, v) => {
     const o = proxy_checkref(p);
-    o.ob_refcnt++;
+    Py_INCREF(o);
     try {
       PyObject_SetAttr(o, name, v);
     } finally {
@@ -426,7 +427,7 @@ function setupProxyType(t: PyTypeObject, callable: boolean): void {
         `Weakref proxy referenced a non-iterator '${o.ob_type.tp_name}' object`,
       );
     }
-    o.ob_refcnt++;
+    Py_INCREF(o);
     try {
       return PyIter_Next(o);
     } finally {
@@ -436,7 +437,7 @@ function setupProxyType(t: PyTypeObject, callable: boolean): void {
   if (callable) {
     t.tp_call = (p, args, kw) => {
       const o = proxy_checkref(p);
-      o.ob_refcnt++;
+      Py_INCREF(o);
       try {
         return PyObject_Call(o, args, kw);
       } finally {
@@ -554,7 +555,7 @@ function PyObject_ClearWeakRefs(object: PyObject): void {
     const f = wrFields(current!);
     const next = f.wr_next;
     if (current!.ob_refcnt > 0) {
-      current!.ob_refcnt++;
+      Py_INCREF(current!);
       items[i * 2] = current;
       items[i * 2 + 1] = f.wr_callback;
     } else if (f.wr_callback !== null) {
@@ -587,7 +588,7 @@ export function weakref_getweakrefs(object: PyObject): PyObject[] {
   const out: PyObject[] = [];
   if (!supportsWeakrefs(object.ob_type)) return out;
   for (let wr = getWeakrefHead(object); wr !== null; wr = wrFields(wr).wr_next) {
-    wr.ob_refcnt++;
+    Py_INCREF(wr);
     out.push(wr);
   }
   return out;
@@ -612,7 +613,7 @@ r.tp_members = [{
   name: "__callback__",
   get: (o) => {
     const cb = wrFields(o).wr_callback ?? Py_None;
-    cb.ob_refcnt++;
+    Py_INCREF(cb);
     return cb;
   },
 }];

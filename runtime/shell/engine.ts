@@ -228,6 +228,12 @@ export interface Engine {
 
   /** gc.collect(generation): the oldest generation by default */
   collectGarbage(generation?: number): number;
+
+  /**
+   * The collections of the young generations (0 and 1) that allocating many objects would
+   * start: none when automatic collection is off (gc.disable(), or a threshold of 0).
+   */
+  collectYoung?(): void;
 }
 
 /** Makes an Engine whose Python code talks to the world through `host`. */

@@ -34,6 +34,7 @@ import { endsWithSemicolon } from "./scan.ts";
 import { transformCell } from "./transform.ts";
 import type { Xmode } from "./magics/xmode.ts";
 import { PRETTY_MODULE, PRETTY_SOURCE } from "./pretty.ts";
+import { VERBOSETB_MODULE, VERBOSETB_SOURCE } from "./verbosetb.ts";
 import { DISPLAY_MODULE, DISPLAY_SOURCE } from "./display_module.ts";
 import { createEngine as createVmEngine } from "./vm_engine.ts";
 import { GlassViews } from "./glass_api.ts";
@@ -171,6 +172,12 @@ export class Session {
   private cellError: PyObject | null = null;
   private lastError: PyObject | null = null;
   private pretty: PyObject | null = null;
+  /** The object `exit` and `quit` are bound to (borrowed: shellObjects holds it). */
+  private quitter: PyObject | null = null;
+  /** The Verbose traceback formatter (verbosetb.ts), loaded when first needed */
+  private verboseFormat: PyObject | null = null;
+  /** The source of each cell run, by its file name (for Verbose tracebacks) */
+  private readonly cellSources = new Map<string, string>();
   private signatureFn: PyObject | null = null;
   readonly banner: string;
 
@@ -429,7 +436,22 @@ export class Session {
       return null;
     });
     this.shellObjects.push(quitter);
+    this.quitter = quitter;
     this.initialNames.push(["exit", quitter], ["quit", quitter]);
+  }
+
+  /**
+   * IPython's autocall of IPyAutocall objects (prefilter's IPyAutocallChecker, for cells of
+   * one line): a line that is only a name bound to the exit object calls it, as `exit()`.
+   */
+  private autocall(cell: string): string {
+    const m = /^(\s*)([A-Za-z_]\w*)(\s*)$/.exec(cell);
+    if (m === null || this.quitter === null) return cell;
+    const value = this.engine.getGlobal(m[2]);
+    if (value === null) return cell;
+    const isQuitter = this.engine.is(value, this.quitter);
+    this.engine.decref(value);
+    return isQuitter ? `${m[1]}${m[2]}()${m[3]}` : cell;
   }
 
   /** Runs a magic from Python code: a UsageError becomes a Python exception of that name. */
@@ -811,10 +833,11 @@ display = sys.modules["IPython.display"]
     silent: boolean,
   ): { exception: FormattedException } | null {
     if (raw.trim() === "") return null;
-    const cell = transformCell(raw);
+    const cell = this.autocall(transformCell(raw));
     if (storeHistory) this.storeInputs(this.executionCount, cell, raw);
     const filename = this.cellFilename(storeHistory);
     this.engine.registerSource(filename, cell);
+    this.cellSources.set(filename, cell);
     this.currentCell = cell;
     let failure: { exception: FormattedException } | null = null;
     let compiled: Code[] = [];
@@ -947,7 +970,7 @@ display = sys.modules["IPython.display"]
       // run the young collections many times while the error is on show: what survives
       // them, the error's cycle with it, is in the oldest generation when the cell ends
       // (in ipykernel, sys.last_traceback is in gc.get_objects(2) in the next cell).
-      this.engine.collectGarbage(1);
+      this.engine.collectYoung?.();
     }
   }
 
@@ -976,9 +999,46 @@ display = sys.modules["IPython.display"]
     }
     if (this.xmode === "Minimal") {
       formatted.traceback = formatted.traceback.slice(-1);
+    } else if (this.xmode === "Verbose" && this.flavour === "ipython") {
+      formatted.traceback = this.verboseTraceback(e.exception) ?? formatted.traceback;
     }
     this.emit({ type: "error", ...formatted });
     return formatted;
+  }
+
+  /**
+   * IPython's Verbose traceback of an exception (see verbosetb.ts), or null when it cannot
+   * be made (CPython's text is shown then).
+   */
+  private verboseTraceback(exc: PyObject): string[] | null {
+    const e = this.engine;
+    let parts: PyObject | null = null;
+    try {
+      if (this.verboseFormat === null) {
+        const module = e.runModule(VERBOSETB_MODULE, VERBOSETB_SOURCE, {
+          source_of: (args) => {
+            const text = this.cellSources.get(e.asString(args[0]) ?? "");
+            return text === undefined ? e.none() : e.newStr(text);
+          },
+          cell_number: (args) => {
+            const m = /^<cell In\[(\d+)\]>$/.exec(e.asString(args[0]) ?? "");
+            return m === null ? e.none() : e.newStr(m[1]);
+          },
+        });
+        this.verboseFormat = e.getAttr(module, "format");
+        e.decref(module);
+        if (this.verboseFormat === null) return null;
+      }
+      parts = e.call(this.verboseFormat, [exc]);
+      const out = e.asJson(parts);
+      return Array.isArray(out) && out.every((p) => typeof p === "string") ? out : null;
+    } catch (err) {
+      if (!(err instanceof PythonException)) throw err;
+      e.decref(err.exception);
+      return null;
+    } finally {
+      if (parts !== null) e.decref(parts);
+    }
   }
 
   /** IPython shows a UsageError as one line on stderr, with no traceback. */

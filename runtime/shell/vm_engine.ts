@@ -37,6 +37,7 @@ import {
   METH_VARARGS,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_True,
   PyObject,
@@ -185,7 +186,7 @@ export class VmEngine implements Engine {
       for (const name of IPYTHON_ERRORS) {
         const cls = dictGetStr(ns, PyUnicode_FromString(name));
         if (cls !== null) {
-          cls.ob_refcnt++;
+          Py_INCREF(cls);
           this.ipythonErrors.set(name, cls);
         }
       }
@@ -292,7 +293,7 @@ export class VmEngine implements Engine {
         const key = PyUnicode_FromString("inner");
         const inner = dictGetStr(scope, key)!;
         Py_DECREF(key);
-        inner.ob_refcnt++;
+        Py_INCREF(inner);
         return asShell(inner);
       } finally {
         Py_DECREF(scope);
@@ -382,7 +383,7 @@ export class VmEngine implements Engine {
         throw e;
       }
       if (result === null) {
-        Py_None.ob_refcnt++;
+        Py_INCREF(Py_None);
         return Py_None;
       }
       return asVm(result);
@@ -431,7 +432,7 @@ export class VmEngine implements Engine {
     try {
       const v = dictGetStr(this.interp.globals, key);
       if (v === null) return null;
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return asShell(v);
     } finally {
       Py_DECREF(key);
@@ -467,7 +468,7 @@ export class VmEngine implements Engine {
     try {
       const m = dictGetStr(importState.modules!, key);
       if (m === null) return null;
-      m.ob_refcnt++;
+      Py_INCREF(m);
       return asShell(m);
     } finally {
       Py_DECREF(key);
@@ -481,7 +482,7 @@ export class VmEngine implements Engine {
   // ---- objects ----
 
   incref(o: ShellObject): void {
-    asVm(o).ob_refcnt++;
+    Py_INCREF(asVm(o));
   }
 
   decref(o: ShellObject): void {
@@ -489,7 +490,7 @@ export class VmEngine implements Engine {
   }
 
   none(): ShellObject {
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return asShell(Py_None);
   }
 
@@ -762,7 +763,7 @@ export class VmEngine implements Engine {
     return this.guard(() => {
       let v = asVm(o);
       if (PyMethod_Check(v)) v = PyObject_GetAttrString(v, "__func__");
-      else v.ob_refcnt++;
+      else Py_INCREF(v);
       try {
         if (PyFunction_Check(v)) {
           const code = PyObject_GetAttrString(v, "__code__");
@@ -815,6 +816,11 @@ export class VmEngine implements Engine {
       Py_DECREF(copy);
     }
     return out;
+  }
+
+  collectYoung(): void {
+    const young = gcstate.generations[0];
+    if (gcstate.enabled && young.threshold !== 0) this.collectGarbage(1);
   }
 
   collectGarbage(generation = 2): number {

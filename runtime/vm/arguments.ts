@@ -2,7 +2,7 @@
 // CPython's messages for every way a call can go wrong.
 
 import { CO } from "../compiler/code.ts";
-import { Py_DECREF, PyObject } from "../objects/object.ts";
+import { Py_DECREF, Py_INCREF, PyObject } from "../objects/object.ts";
 import { type CodeData } from "../objects/codeobject.ts";
 import { funcData } from "../objects/funcobject.ts";
 import { PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
@@ -57,7 +57,7 @@ export function initializeLocals(
   if (flags & CO.VARARGS) {
     let u: PyObject;
     if (argcount === n) {
-      tuple_empty.ob_refcnt++;
+      Py_INCREF(tuple_empty);
       u = tuple_empty;
     } else {
       u = PyTuple_FromArraySteal(args.slice(offset + n, offset + argcount) as PyObject[]);
@@ -177,7 +177,7 @@ export function initializeLocals(
       for (; i < defcount; i++) {
         if (ls[base + m + i] === null) {
           const def = defs[i];
-          def.ob_refcnt++;
+          Py_INCREF(def);
           ls[base + m + i] = def;
         }
       }
@@ -193,7 +193,7 @@ export function initializeLocals(
         const def = dictGetStr(fd.kwdefaults, varname) ??
           PyDict_GetItemWithError(fd.kwdefaults, varname);
         if (def !== null) {
-          def.ob_refcnt++;
+          Py_INCREF(def);
           ls[base + i] = def;
           continue;
         }

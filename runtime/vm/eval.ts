@@ -10,8 +10,10 @@
 
 import { CO } from "../compiler/code.ts";
 import {
+  _Py_DECREF_NO_DEALLOC,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_NotImplemented,
   Py_True,
@@ -242,7 +244,7 @@ export function nameErrorWith(msg: string, name: PyObject): PyObject {
   const e = PyErr_Format(PyExc_NameError, msg);
   const d = excData(e);
   if (d.name === null) {
-    name.ob_refcnt++;
+    Py_INCREF(name);
     d.name = name;
   }
   return e;
@@ -396,9 +398,9 @@ export function _PyEval_Vector(
   argcount: number,
   kwnames: PyObject | null,
 ): PyObject {
-  func.ob_refcnt++;
+  Py_INCREF(func);
   const nkw = kwnames === null ? 0 : kwnames.ob_item!.length;
-  for (let i = 0; i < argcount + nkw; i++) args[offset + i]!.ob_refcnt++;
+  for (let i = 0; i < argcount + nkw; i++) Py_INCREF(args[offset + i]!);
   const frame = pushFrame(func, locals);
   try {
     initializeLocals(
@@ -695,14 +697,14 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
           case 124 /* LOAD_FAST */: {
             const value = ls[base + oparg];
             if (value === null) throw unboundLocal(co, oparg);
-            value.ob_refcnt++;
+            Py_INCREF(value);
             ls[sp++] = value;
             break;
           }
 
           case 100 /* LOAD_CONST */: {
             const value = consts[oparg];
-            value.ob_refcnt++;
+            Py_INCREF(value);
             ls[sp++] = value;
             break;
           }
@@ -711,13 +713,13 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const value = ls[--sp];
             const tmp = ls[base + oparg];
             ls[base + oparg] = value;
-            if (tmp !== null && --tmp.ob_refcnt === 0) tmp.ob_type.tp_dealloc!(tmp);
+            Py_XDECREF(tmp);
             break;
           }
 
           case 1 /* POP_TOP */: {
             const value = ls[--sp]!;
-            if (--value.ob_refcnt === 0) value.ob_type.tp_dealloc!(value);
+            Py_DECREF(value);
             break;
           }
 
@@ -769,10 +771,10 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             ) {
               const a = (lhs as PyUnicodeObject).ob_val, b = (rhs as PyUnicodeObject).ob_val;
               if (b.length === 0) {
-                lhs.ob_refcnt++;
+                Py_INCREF(lhs);
                 res = lhs;
               } else if (a.length === 0) {
-                rhs.ob_refcnt++;
+                Py_INCREF(rhs);
                 res = rhs;
               } else res = PyUnicode_FromString(a + b);
             }
@@ -786,8 +788,8 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
                 throw e;
               }
             }
-            if (--lhs.ob_refcnt === 0) lhs.ob_type.tp_dealloc!(lhs);
-            if (--rhs.ob_refcnt === 0) rhs.ob_type.tp_dealloc!(rhs);
+            Py_DECREF(lhs);
+            Py_DECREF(rhs);
             ls[sp - 1] = res;
             next_instr += 1;
             break;
@@ -806,13 +808,13 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
               if (i < 0) i += items.length;
               if (i >= 0 && i < items.length) {
                 res = items[i];
-                res.ob_refcnt++;
+                Py_INCREF(res);
               } else res = subscrSlow(container, sub, sp);
             } else {
               res = subscrSlow(container, sub, sp);
             }
-            if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc!(container);
-            if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc!(sub);
+            Py_DECREF(container);
+            Py_DECREF(sub);
             ls[sp - 1] = res;
             next_instr += 4;
             break;
@@ -935,7 +937,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
           }
 
           case 74 /* LOAD_ASSERTION_ERROR */:
-            PyExc_AssertionError.ob_refcnt++;
+            Py_INCREF(PyExc_AssertionError);
             ls[sp++] = PyExc_AssertionError;
             break;
 
@@ -971,7 +973,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const v = ls[sp - 2]!;
             if (storeAttrCached(co.cache, next_instr - 1, owner, name, v)) {
               sp -= 2;
-              if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc!(owner);
+              Py_DECREF(owner);
               next_instr += 4;
               break;
             }
@@ -1013,7 +1015,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             if (globals.ob_type === PyDict_Type && builtins.ob_type === PyDict_Type) {
               v = loadGlobalCached(co.cache, next_instr - 1, globals, builtins, name);
               if (v === null) throw nameError(name);
-              v.ob_refcnt++;
+              Py_INCREF(v);
             } else {
               v = loadGlobalSlow(globals, builtins, name);
             }
@@ -1047,7 +1049,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const cell = ls[base + oparg]!;
             const value = cell.ob_dict;
             if (value === null) throw unboundDeref(co, oparg);
-            value.ob_refcnt++;
+            Py_INCREF(value);
             ls[sp++] = value;
             break;
           }
@@ -1140,7 +1142,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const owner = ls[sp - 1]!;
             const res = loadAttrCached(co.cache, next_instr - 1, owner, name) ??
               PyObject_GetAttr(owner, name);
-            if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc!(owner);
+            Py_DECREF(owner);
             ls[sp - 1] = res;
             next_instr += 4;
             break;
@@ -1169,7 +1171,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
                 ? lv > rv
                 : lv >= rv;
               res = r ? Py_True : Py_False;
-              res.ob_refcnt++;
+              Py_INCREF(res);
             } else {
               try {
                 res = PyObject_RichCompare(left, right, oparg);
@@ -1181,8 +1183,8 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
               }
             }
             ls[sp - 1] = res;
-            if (--left.ob_refcnt === 0) left.ob_type.tp_dealloc!(left);
-            if (--right.ob_refcnt === 0) right.ob_type.tp_dealloc!(right);
+            Py_DECREF(left);
+            Py_DECREF(right);
             next_instr += 2;
             break;
           }
@@ -1192,7 +1194,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const left = ls[sp - 1]!;
             const res = (left === right) !== (oparg === 1);
             const b = res ? Py_True : Py_False;
-            b.ob_refcnt++;
+            Py_INCREF(b);
             ls[sp - 1] = b;
             Py_DECREF(left);
             Py_DECREF(right);
@@ -1253,10 +1255,10 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const cond = ls[--sp]!;
             let jump: boolean;
             if (cond === Py_True) {
-              cond.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(cond);
               jump = false;
             } else if (cond === Py_False) {
-              cond.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(cond);
               jump = true;
             } else {
               try {
@@ -1285,10 +1287,10 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const cond = ls[--sp]!;
             let jump: boolean;
             if (cond === Py_False) {
-              cond.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(cond);
               jump = false;
             } else if (cond === Py_True) {
-              cond.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(cond);
               jump = true;
             } else {
               try {
@@ -1328,7 +1330,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
                 }
               }
             } else {
-              value.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(value);
             }
             break;
           }
@@ -1337,7 +1339,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
           case 174 /* POP_JUMP_BACKWARD_IF_NONE */: {
             const value = ls[--sp]!;
             if (value === Py_None) {
-              value.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(value);
               if (opcode === 129 /* POP_JUMP_FORWARD_IF_NONE */) next_instr += oparg;
               else {
                 next_instr -= oparg;
@@ -1358,7 +1360,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const cond = ls[sp - 1]!;
             if (cond === Py_True) {
               sp--;
-              cond.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(cond);
               break;
             }
             if (cond === Py_False) {
@@ -1377,7 +1379,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const cond = ls[sp - 1]!;
             if (cond === Py_False) {
               sp--;
-              cond.ob_refcnt--;
+              _Py_DECREF_NO_DEALLOC(cond);
               break;
             }
             if (cond === Py_True) {
@@ -1495,8 +1497,8 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             if (!isMeth && fn.ob_type === PyMethod_Type) {
               const meth = fn.ob_item![0]!;
               const self = fn.ob_item![1]!;
-              meth.ob_refcnt++;
-              self.ob_refcnt++;
+              Py_INCREF(meth);
+              Py_INCREF(self);
               ls[sp - oparg - 1] = self;
               ls[sp - oparg - 2] = meth;
               Py_DECREF(fn);
@@ -1541,7 +1543,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             sp -= totalArgs;
             for (let i = 0; i < totalArgs; i++) {
               const a = ls[sp + i]!;
-              if (--a.ob_refcnt === 0) a.ob_type.tp_dealloc!(a);
+              Py_DECREF(a);
             }
             sp -= isMeth ? 1 : 2;
             ls[sp++] = res;
@@ -1616,8 +1618,8 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             // The entry frame's contents moved to the generator; the caller pops it.
             frame.sp = frame.base;
             frame.f_locals = null;
-            frame.f_func.ob_refcnt++;
-            frame.f_code.ob_refcnt++;
+            Py_INCREF(frame.f_func);
+            Py_INCREF(frame.f_code);
             vmstack.current = frame.previous;
             return gen;
           }
@@ -1634,7 +1636,7 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
 
           case 120 /* COPY */: {
             const peek = ls[sp - oparg]!;
-            peek.ob_refcnt++;
+            Py_INCREF(peek);
             ls[sp++] = peek;
             break;
           }
@@ -1742,7 +1744,7 @@ export function loadName(frame: Frame, name: PyObject): PyObject {
   if (locals.ob_type === PyDict_Type) {
     v = PyDict_GetItemWithError(locals, name);
     if (v !== null) {
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return v;
     }
   } else {
@@ -1751,14 +1753,14 @@ export function loadName(frame: Frame, name: PyObject): PyObject {
   }
   v = PyDict_GetItemWithError(frame.f_globals, name);
   if (v !== null) {
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   const builtins = frame.f_builtins;
   if (builtins.ob_type === PyDict_Type) {
     v = PyDict_GetItemWithError(builtins, name);
     if (v === null) throw nameError(name);
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   v = getItemOrNull(builtins, name);
@@ -1895,7 +1897,7 @@ export function doRaise(exc: PyObject | null, cause: PyObject | null): PyObject 
       info = info.previous_item;
     }
     if (value === null) return PyErr_Format(PyExc_RuntimeError, "No active exception to reraise");
-    value.ob_refcnt++;
+    Py_INCREF(value);
     reraised = value;
     return value;
   }
@@ -2160,7 +2162,7 @@ export function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
     if (v === Py_None && receiver.ob_type.tp_iternext !== null) {
       const r = receiver.ob_type.tp_iternext(receiver);
       if (r !== null) return r;
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       sendResult.value = Py_None;
       return null;
     }
@@ -2173,7 +2175,7 @@ export function iterSend(receiver: PyObject, v: PyObject): PyObject | null {
   } catch (e) {
     if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_StopIteration)) {
       const value = excData(e).value ?? Py_None;
-      value.ob_refcnt++;
+      Py_INCREF(value);
       Py_DECREF(e);
       sendResult.value = value;
       return null;

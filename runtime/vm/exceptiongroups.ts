@@ -5,6 +5,7 @@
 import {
   METH_O,
   Py_DECREF,
+  Py_INCREF,
   Py_NewRef,
   Py_None,
   Py_XDECREF,
@@ -68,7 +69,7 @@ function checkValid(matchType: PyObject): void {
 function makeGroup(orig: PyObject, excs: PyObject[]): PyObject {
   const d = excData(orig);
   const msg = d.msg ?? PyUnicode_FromString("");
-  if (d.msg !== null) msg.ob_refcnt++;
+  if (d.msg !== null) Py_INCREF(msg);
   const tuple = PyTuple_FromArray(excs);
   const type =
     excs.every((e) => PyType_IsSubtype(e.ob_type, PyExc_ExceptionGroup.tp_base! as PyTypeObject))
@@ -89,8 +90,8 @@ export function exceptionGroupMatch(excValue: PyObject, matchType: PyObject): [P
   }
   if (matches(excValue, matchType)) {
     if (PyType_IsSubtype(excValue.ob_type, PyExc_BaseExceptionGroup)) {
-      excValue.ob_refcnt++;
-      Py_None.ob_refcnt++;
+      Py_INCREF(excValue);
+      Py_INCREF(Py_None);
       return [excValue, Py_None];
     }
     // A naked exception matching except*: wrap it in an ExceptionGroup.
@@ -101,7 +102,7 @@ export function exceptionGroupMatch(excValue: PyObject, matchType: PyObject): [P
       ),
       [excValue],
     );
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return [group, Py_None];
   }
   if (PyType_IsSubtype(excValue.ob_type, PyExc_BaseExceptionGroup)) {
@@ -109,16 +110,16 @@ export function exceptionGroupMatch(excValue: PyObject, matchType: PyObject): [P
     const m = excs.filter((e) => matches(e, matchType));
     const r = excs.filter((e) => !matches(e, matchType));
     if (m.length === 0) {
-      Py_None.ob_refcnt++;
-      excValue.ob_refcnt++;
+      Py_INCREF(Py_None);
+      Py_INCREF(excValue);
       return [Py_None, excValue];
     }
     const match = makeGroup(excValue, m);
-    const rest = r.length ? makeGroup(excValue, r) : (Py_None.ob_refcnt++, Py_None);
+    const rest = r.length ? makeGroup(excValue, r) : (Py_INCREF(Py_None), Py_None);
     return [match, rest];
   }
-  Py_None.ob_refcnt++;
-  excValue.ob_refcnt++;
+  Py_INCREF(Py_None);
+  Py_INCREF(excValue);
   return [Py_None, excValue];
 }
 
@@ -126,11 +127,11 @@ export function exceptionGroupMatch(excValue: PyObject, matchType: PyObject): [P
 export function prepReraiseStar(orig: PyObject, excs: PyObject): PyObject {
   const raised = (excs.ob_item as PyObject[]).filter((e) => e !== Py_None);
   if (raised.length === 0) {
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return Py_None;
   }
   if (raised.length === 1) {
-    raised[0].ob_refcnt++;
+    Py_INCREF(raised[0]);
     return raised[0];
   }
   return makeGroup(orig, raised);
@@ -194,11 +195,11 @@ export function BaseExceptionGroup_new(
     } else if (nestedBase && PyType_IsSubtype(cls, PyExc_Exception)) {
       throw PyErr_Format(PyExc_TypeError, `Cannot nest BaseExceptions in '${cls.tp_name}'`);
     }
-    args.ob_refcnt++;
+    Py_INCREF(args);
     const self = BaseException_new_from_args(cls, args);
     const d = excData(self);
     const old = d.excs;
-    excs.ob_refcnt++;
+    Py_INCREF(excs);
     d.excs = excs;
     Py_XDECREF(old);
     return self;
@@ -264,9 +265,9 @@ function groupSubset(orig: PyObject, excs: PyObject[]): PyObject | null {
     }
     const d = excData(orig);
     if (d.traceback !== null) PyException_SetTraceback(eg, d.traceback);
-    if (d.context !== null) d.context.ob_refcnt++;
+    if (d.context !== null) Py_INCREF(d.context);
     PyException_SetContext(eg, d.context);
-    if (d.cause !== null) d.cause.ob_refcnt++;
+    if (d.cause !== null) Py_INCREF(d.cause);
     PyException_SetCause(eg, d.cause);
     const notes = _PyObject_LookupAttr(orig, _Py_ID("__notes__"));
     if (notes !== null) {
@@ -297,11 +298,11 @@ function splitGroup(
   withRest: boolean,
 ): [PyObject | null, PyObject | null] {
   if (matches(exc)) {
-    exc.ob_refcnt++;
+    Py_INCREF(exc);
     return [exc, null];
   }
   if (!PyType_IsSubtype(exc.ob_type, PyExc_BaseExceptionGroup)) {
-    if (withRest) exc.ob_refcnt++;
+    if (withRest) Py_INCREF(exc);
     return [null, withRest ? exc : null];
   }
   const matched: PyObject[] = [];

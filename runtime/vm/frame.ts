@@ -10,6 +10,7 @@
 import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   PyFrame_Type,
@@ -147,12 +148,12 @@ export function pushFrame(func: PyObject, locals: PyObject | null): Frame {
   ds.ensure(size);
   const f = ds.allocFrame();
   f.f_func = func;
-  fd.code.ob_refcnt++;
+  Py_INCREF(fd.code);
   f.f_code = fd.code;
   f.code = co;
   f.f_globals = fd.globals;
   f.f_builtins = fd.builtins;
-  if (locals !== null) locals.ob_refcnt++;
+  if (locals !== null) Py_INCREF(locals);
   f.f_locals = locals;
   f.frame_obj = null;
   f.prev_instr = -1;
@@ -185,7 +186,7 @@ export function clearFrame(frame: Frame): void {
     const v = ls[i];
     if (v !== null) {
       ls[i] = null;
-      if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc!(v);
+      Py_DECREF(v);
     }
   }
   Py_XDECREF(frame.frame_obj);
@@ -269,7 +270,7 @@ function takeOwnership(f: PyObject, frame: Frame): void {
   while (prev !== null && isIncomplete(prev)) prev = prev.previous;
   if (prev !== null) {
     const back = getFrameObject(prev);
-    back.ob_refcnt++;
+    Py_INCREF(back);
     frameObjectData(f).f_back = back;
   }
   copy.previous = null;
@@ -373,7 +374,7 @@ export function frameGetBack(f: PyObject): PyObject {
     if (prev !== null) back = getFrameObject(prev);
   }
   const r = back ?? Py_None;
-  r.ob_refcnt++;
+  Py_INCREF(r);
   return r;
 }
 

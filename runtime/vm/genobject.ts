@@ -7,6 +7,7 @@ import { CO } from "../compiler/code.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   PyCoro_Type,
@@ -83,9 +84,9 @@ export function makeGenerator(frame: Frame): PyObject {
   const gen = new PyObject(type) as PyGenObject;
   PyObject_GC_Init(gen, type.tp_basicsize + 8 * (co.co_nlocalsplus + co.co_stacksize));
   const fd = funcData(frame.f_func);
-  fd.name.ob_refcnt++;
-  fd.qualname.ob_refcnt++;
-  frame.f_code.ob_refcnt++;
+  Py_INCREF(fd.name);
+  Py_INCREF(fd.qualname);
+  Py_INCREF(frame.f_code);
   const gf = new Frame();
   gf.f_func = frame.f_func;
   gf.f_code = frame.f_code;
@@ -163,12 +164,12 @@ function genResume(
     if (exc !== null) throw exc;
     // An exhausted generator: send() sees None returned; next() sees the end with no
     // exception (gen_iternext gives null for None).
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     resumeOut.returned = true;
     return Py_None;
   }
   const result = arg ?? Py_None;
-  result.ob_refcnt++;
+  Py_INCREF(result);
   frame.localsplus[frame.sp++] = result;
   const excState = g.excState;
   excState.previous_item = tstate.exc_info;
@@ -197,7 +198,7 @@ function genResume(
         : "generator raised StopIteration";
       const re = PyErr_Format(PyExc_RuntimeError, msg);
       PyException_SetCause(re, error);
-      excData(re).context ??= (error.ob_refcnt++, error);
+      excData(re).context ??= (Py_INCREF(error), error);
       error = re;
     }
   }
@@ -227,7 +228,7 @@ function chainStackItem(exc: PyObject): void {
   if (info === null || info.exc_value === null) return;
   const ctx = info.exc_value;
   if (ctx === exc || excData(exc).context !== null) return;
-  ctx.ob_refcnt++;
+  Py_INCREF(ctx);
   excData(exc).context = ctx;
 }
 
@@ -268,7 +269,7 @@ export function genYieldFrom(gen: PyObject): PyObject | null {
   const next = frame.code.instrs[frame.prev_instr + 1];
   if ((next & 255) !== Op.RESUME || (next >> 8) < 2) return null;
   const yf = frame.localsplus[frame.sp - 1]!;
-  yf.ob_refcnt++;
+  Py_INCREF(yf);
   return yf;
 }
 
@@ -299,14 +300,14 @@ export function gen_close(gen: PyObject): PyObject {
         PyType_IsSubtype(e.ob_type, PyExc_GeneratorExit))
     ) {
       Py_DECREF(e);
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       return Py_None;
     }
     throw e;
   }
   Py_DECREF(res[1]);
   if (res[0] === "return") {
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return Py_None;
   }
   throw PyErr_Format(
@@ -386,7 +387,7 @@ export function gen_throw(
           // the delegate finished or raised: resume our frame with its result
           if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_StopIteration)) {
             const v = excData(e).value ?? Py_None;
-            v.ob_refcnt++;
+            Py_INCREF(v);
             Py_DECREF(e);
             // pop the delegate off our stack and continue after the SEND loop
             const frame = g.frame;
@@ -449,7 +450,7 @@ function throwHere(
   if (PyExceptionClass_Check(typ)) {
     if (val === null || val === Py_None) exc = PyObject_CallNoArgs(typ);
     else if (PyExceptionInstance_Check(val) && PyType_IsSubtype(val.ob_type, typ as PyTypeObject)) {
-      val.ob_refcnt++;
+      Py_INCREF(val);
       exc = val;
     } else {
       exc = PyObject_CallOneArg(typ, val);
@@ -458,7 +459,7 @@ function throwHere(
     if (val !== null && val !== Py_None) {
       throw PyErr_Format(PyExc_TypeError, "instance exception may not have a separate value");
     }
-    typ.ob_refcnt++;
+    Py_INCREF(typ);
     exc = typ;
   } else {
     throw PyErr_Format(
@@ -542,11 +543,11 @@ export function gen_repr(gen: PyObject): PyObject {
 export function gen_getframe(gen: PyObject): PyObject {
   const g = genData(gen);
   if (g.frameState >= FRAME_COMPLETED) {
-    Py_None.ob_refcnt++;
+    Py_INCREF(Py_None);
     return Py_None;
   }
   const f = getFrameObject(g.frame);
-  f.ob_refcnt++;
+  Py_INCREF(f);
   return f;
 }
 
@@ -563,7 +564,7 @@ export { vmstack };
  */
 export function coroGetAwaitableIter(o: PyObject, where = 0): PyObject {
   if (o.ob_type === PyCoro_Type || isIterableCoroutine(o)) {
-    o.ob_refcnt++;
+    Py_INCREF(o);
     return o;
   }
   const [meth, unbound] = lookupMaybeMethod(o, _Py_ID("__await__"));

@@ -1,7 +1,7 @@
 // import (Python/import.c, ceval.c import_name/import_from/import_all_from): built-in
 // modules only, found in modules/registry.ts and cached in sys.modules.
 
-import { Py_DECREF, Py_None, PyObject } from "../objects/object.ts";
+import { Py_DECREF, Py_INCREF, Py_None, PyObject } from "../objects/object.ts";
 import { type Frame } from "./frame.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import {
@@ -47,7 +47,7 @@ export function importModule(name: PyObject): PyObject {
   const modules = importState.modules!;
   const existing = PyDict_GetItemWithError(modules, name);
   if (existing !== null && existing !== Py_None) {
-    existing.ob_refcnt++;
+    Py_INCREF(existing);
     return existing;
   }
   const text = str(name);
@@ -72,7 +72,7 @@ export function importModule(name: PyObject): PyObject {
   try {
     let mod = PyDict_GetItemWithError(modules, name);
     if (mod !== null && mod !== Py_None) {
-      mod.ob_refcnt++;
+      Py_INCREF(mod);
     } else {
       const init = findModule(text);
       if (init === undefined) {
@@ -103,7 +103,7 @@ export function importModule(name: PyObject): PyObject {
 
 function moduleNotFound(name: PyObject, msg: string): PyObject {
   const e = PyErr_Format(PyExc_ModuleNotFoundError, msg);
-  name.ob_refcnt++;
+  Py_INCREF(name);
   excData(e).name = name;
   return e;
 }
@@ -180,7 +180,7 @@ export function importAllFrom(locals: PyObject, v: PyObject): void {
     const keys: PyObject[] = [];
     if (PyDict_Check(dict)) dictForEach(dict, (k) => keys.push(k));
     Py_DECREF(dict);
-    for (const k of keys) k.ob_refcnt++;
+    for (const k of keys) Py_INCREF(k);
     all = listOf(keys);
     skipLeadingUnderscores = true;
   }

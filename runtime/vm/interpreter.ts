@@ -10,6 +10,7 @@
 import {
   gcstate,
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   PyObject,
@@ -464,7 +465,7 @@ export class Interpreter {
     } catch (e) {
       if (isPyErr(e)) Py_DECREF(e);
       code = exc;
-      exc.ob_refcnt++;
+      Py_INCREF(exc);
     }
     Py_DECREF(exc);
     try {

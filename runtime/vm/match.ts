@@ -2,6 +2,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_TPFLAGS_MATCH_SELF,
   PyBaseObject_Type,
   PyObject,
@@ -69,7 +70,7 @@ export function matchClass(
           );
         }
       } else {
-        tuple_empty.ob_refcnt++;
+        Py_INCREF(tuple_empty);
         matchArgs = tuple_empty;
         matchSelf = ((type as PyTypeObject).tp_flags & Py_TPFLAGS_MATCH_SELF) !== 0;
       }
@@ -85,7 +86,7 @@ export function matchClass(
           );
         }
         if (matchSelf) {
-          subject.ob_refcnt++;
+          Py_INCREF(subject);
           attrs.push(subject);
         } else {
           for (let i = 0; i < nargs; i++) {
@@ -124,7 +125,7 @@ export function matchClass(
 export function matchKeys(map: PyObject, keys: PyObject): PyObject {
   const ks = keys.ob_item as PyObject[];
   if (ks.length === 0) {
-    tuple_empty.ob_refcnt++;
+    Py_INCREF(tuple_empty);
     return tuple_empty;
   }
   const methFound = _PyObject_GetMethod(map, _Py_ID("get"));
@@ -147,7 +148,7 @@ export function matchKeys(map: PyObject, keys: PyObject): PyObject {
         : PyObject_Vectorcall(get, [key, dummy], 0, 2, null);
       if (value === dummy) {
         Py_DECREF(value);
-        Py_None.ob_refcnt++;
+        Py_INCREF(Py_None);
         return Py_None;
       }
       values.push(value);

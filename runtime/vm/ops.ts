@@ -8,6 +8,7 @@ import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_MAPPING,
   Py_TPFLAGS_SEQUENCE,
@@ -186,7 +187,7 @@ export function op_UNARY_NOT(
     }
     Py_DECREF(value);
     const b = err ? Py_False : Py_True;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp - 1] = b;
     return sp;
   } catch (e) {
@@ -369,7 +370,7 @@ export function op_LOAD_BUILD_CLASS(
   try {
     const bc = dictGetStr(frame.f_builtins, _Py_ID("__build_class__"));
     if (bc === null) throw PyErr_Format(PyExc_NameError, "__build_class__ not found");
-    bc.ob_refcnt++;
+    Py_INCREF(bc);
     ls[sp++] = bc;
     return sp;
   } catch (e) {
@@ -650,7 +651,7 @@ export function op_LOAD_CLASSDEREF(
     let value: PyObject | null;
     if (locals.ob_type === PyDict_Type) {
       value = PyDict_GetItemWithError(locals, name);
-      if (value !== null) value.ob_refcnt++;
+      if (value !== null) Py_INCREF(value);
     } else {
       value = getItemOrNull(locals, name);
     }
@@ -658,7 +659,7 @@ export function op_LOAD_CLASSDEREF(
       const cell = ls[base + oparg]!;
       value = PyCell_GET(cell);
       if (value === null) throw unboundDeref(co, oparg);
-      value.ob_refcnt++;
+      Py_INCREF(value);
     }
     ls[sp++] = value;
     return sp;
@@ -683,7 +684,7 @@ export function op_COPY_FREE_VARS(
     const offset = base + co.co_nlocals + co.co_nplaincellvars;
     for (let i = 0; i < oparg; i++) {
       const o = closure[i];
-      o.ob_refcnt++;
+      Py_INCREF(o);
       ls[offset + i] = o;
     }
     return sp;
@@ -1000,7 +1001,7 @@ export function op_CONTAINS_OP(
       Py_DECREF(right);
     }
     const b = res !== (oparg === 1) ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1032,7 +1033,7 @@ export function op_CHECK_EG_MATCH(
     } else {
       ls[sp - 1] = rest;
       ls[sp++] = match;
-      match.ob_refcnt++;
+      Py_INCREF(match);
       const info = tstate.exc_info;
       const old = info.exc_value;
       info.exc_value = match;
@@ -1066,7 +1067,7 @@ export function op_CHECK_EXC_MATCH(
     const res = exceptionMatches(left, right);
     Py_DECREF(right);
     const b = res ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1192,7 +1193,7 @@ export function op_MATCH_CLASS(
     Py_DECREF(type);
     if (attrs !== null) ls[sp - 1] = attrs;
     else {
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       ls[sp - 1] = Py_None;
     }
     Py_DECREF(subject);
@@ -1214,7 +1215,7 @@ export function op_MATCH_MAPPING(
   try {
     const subject = ls[sp - 1]!;
     const b = subject.ob_type.tp_flags & Py_TPFLAGS_MAPPING ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1234,7 +1235,7 @@ export function op_MATCH_SEQUENCE(
   try {
     const subject = ls[sp - 1]!;
     const b = subject.ob_type.tp_flags & Py_TPFLAGS_SEQUENCE ? Py_True : Py_False;
-    b.ob_refcnt++;
+    Py_INCREF(b);
     ls[sp++] = b;
     return sp;
   } catch (e) {
@@ -1405,10 +1406,10 @@ export function op_PUSH_EXC_INFO(
     if (excInfo.exc_value !== null) {
       ls[sp - 1] = excInfo.exc_value;
     } else {
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       ls[sp - 1] = Py_None;
     }
-    value.ob_refcnt++;
+    Py_INCREF(value);
     ls[sp++] = value;
     excInfo.exc_value = value;
     return sp;
@@ -1560,11 +1561,11 @@ export function truthAndDecref(v: PyObject): boolean {
 export function concatStrings(lhs: PyObject, rhs: PyObject): PyObject {
   const a = lhs.ob_val as string, b = rhs.ob_val as string;
   if (b.length === 0) {
-    lhs.ob_refcnt++;
+    Py_INCREF(lhs);
     return lhs;
   }
   if (a.length === 0) {
-    rhs.ob_refcnt++;
+    Py_INCREF(rhs);
     return rhs;
   }
   return PyUnicode_FromConcat(a + b, unicodeKind(lhs), unicodeKind(rhs));
@@ -1598,7 +1599,7 @@ export function callGeneric(
   sp -= totalArgs;
   for (let i = 0; i < totalArgs; i++) {
     const a = ls[sp + i]!;
-    if (--a.ob_refcnt === 0) a.ob_type.tp_dealloc!(a);
+    Py_DECREF(a);
   }
   sp -= isMeth ? 1 : 2;
   ls[sp++] = res;
@@ -1626,7 +1627,7 @@ export function op_STORE_SUBSCR(
         let i = sub.ob_val as number;
         if (i < 0) i += items.length;
         if (i >= 0 && i < items.length) {
-          v.ob_refcnt++;
+          Py_INCREF(v);
           const old = items[i];
           items[i] = v;
           Py_DECREF(old);
@@ -1662,7 +1663,7 @@ export function op_UNPACK_SEQUENCE(
     if (items.length === oparg) {
       for (let i = oparg - 1; i >= 0; i--) {
         const it = items[i];
-        it.ob_refcnt++;
+        Py_INCREF(it);
         ls[sp++] = it;
       }
       Py_DECREF(seq);

@@ -4,7 +4,7 @@
 // arena holds on its literal constants until the run ends.
 
 import { compile, CompileError, type CompileMode } from "../compiler/compile.ts";
-import { Py_DECREF, Py_None, PyObject } from "../objects/object.ts";
+import { Py_DECREF, Py_INCREF, Py_None, PyObject } from "../objects/object.ts";
 import { ConstantPool, PyCode_FromUnit } from "../objects/codeobject.ts";
 import { BaseException_new_from_args, builtinExceptions } from "../objects/exceptions.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
@@ -41,12 +41,12 @@ export function syntaxErrorFrom(e: CompileError): PyObject {
   if (!e.located) return BaseException_new_from_args(type, PyTuple_FromArraySteal([msg]));
   const optInt = (v: number | null) => {
     if (v === null) {
-      Py_None.ob_refcnt++;
+      Py_INCREF(Py_None);
       return Py_None;
     }
     return PyLong_FromNumber(v);
   };
-  const text = e.text === null ? (Py_None.ob_refcnt++, Py_None) : PyUnicode_FromString(e.text);
+  const text = e.text === null ? (Py_INCREF(Py_None), Py_None) : PyUnicode_FromString(e.text);
   const details = PyTuple_FromArraySteal([
     PyUnicode_FromString(e.filename),
     PyLong_FromNumber(e.lineno),

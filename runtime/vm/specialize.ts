@@ -8,6 +8,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_TPFLAGS_METHOD_DESCRIPTOR,
   PyModule_Type,
   PyObject,
@@ -183,7 +184,7 @@ export function loadAttrCached(
       if (!c.hasDict) return null;
       const v = instanceAttr(c, owner, name);
       if (v === null) return null;
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return v;
     }
     case Kind.SLOT: {
@@ -191,24 +192,24 @@ export function loadAttrCached(
       if (slots === null) return null;
       const v = slots[c.index];
       if (v === null) return null;
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return v;
     }
     case Kind.NON_DATA: {
       if (c.hasDict) {
         const v = instanceAttr(c, owner, name);
         if (v !== null) {
-          v.ob_refcnt++;
+          Py_INCREF(v);
           return v;
         }
       }
       const descr = c.descr!;
       const f = descr.ob_type.tp_descr_get;
       if (f === null) {
-        descr.ob_refcnt++;
+        Py_INCREF(descr);
         return descr;
       }
-      descr.ob_refcnt++;
+      Py_INCREF(descr);
       try {
         return f(descr, owner, tp);
       } finally {
@@ -217,7 +218,7 @@ export function loadAttrCached(
     }
     case Kind.DATA: {
       const descr = c.descr!;
-      descr.ob_refcnt++;
+      Py_INCREF(descr);
       try {
         return descr.ob_type.tp_descr_get!(descr, owner, tp);
       } finally {
@@ -229,7 +230,7 @@ export function loadAttrCached(
       if (d === null) return null;
       const v = dictGetStr(d, name);
       if (v === null) return null;
-      v.ob_refcnt++;
+      Py_INCREF(v);
       return v;
     }
   }
@@ -285,7 +286,7 @@ export function loadMethodCached(
   if (c.kind === Kind.METHOD) {
     if (c.hasDict && instanceAttr(c, owner, name) !== null) return null;
     const m = c.descr!;
-    m.ob_refcnt++;
+    Py_INCREF(m);
     methodFound.isMethod = true;
     return m;
   }
@@ -294,7 +295,7 @@ export function loadMethodCached(
     if (d === null) return null;
     const v = dictGetStr(d, name);
     if (v === null) return null;
-    v.ob_refcnt++;
+    Py_INCREF(v);
     methodFound.isMethod = false;
     return v;
   }

@@ -6,6 +6,7 @@
 
 import {
   Py_DECREF,
+  Py_INCREF,
   Py_None,
   Py_XDECREF,
   PyObject,
@@ -59,8 +60,8 @@ export function tbNew(
 ): PyObject {
   const tb = new PyObject(PyTraceBack_Type) as PyTracebackObject;
   PyObject_GC_Init(tb, PyTraceBack_Type.tp_basicsize);
-  if (next !== null) next.ob_refcnt++;
-  frame.ob_refcnt++;
+  if (next !== null) Py_INCREF(next);
+  Py_INCREF(frame);
   tb.ob_item = [next, frame];
   tb.ob_val = lasti;
   tb.ob_size = lineno;
@@ -117,7 +118,7 @@ export const tb_members = [
     name: "tb_next",
     get: (tb: PyObject) => {
       const n = tbNext(tb) ?? Py_None;
-      n.ob_refcnt++;
+      Py_INCREF(n);
       return n;
     },
     set: null,
@@ -126,7 +127,7 @@ export const tb_members = [
     name: "tb_frame",
     get: (tb: PyObject) => {
       const f = tbFrame(tb);
-      f.ob_refcnt++;
+      Py_INCREF(f);
       return f;
     },
     set: null,
@@ -468,7 +469,7 @@ function printSyntaxErrorLocation(ctx: PrintContext, value: PyObject): PyObject 
   const d = excData(value);
   const pfl = _PyObject_LookupAttr(value, _Py_ID("print_file_and_line"));
   if (pfl === null) {
-    value.ob_refcnt++;
+    Py_INCREF(value);
     return value;
   }
   Py_DECREF(pfl);
@@ -496,7 +497,7 @@ function printSyntaxErrorLocation(ctx: PrintContext, value: PyObject): PyObject 
     offset = 0;
   }
   const msg = d.msg ?? Py_None;
-  msg.ob_refcnt++;
+  Py_INCREF(msg);
   return msg;
 }
 

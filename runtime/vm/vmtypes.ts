@@ -8,6 +8,7 @@ import {
   METH_O,
   Py_DECREF,
   Py_False,
+  Py_INCREF,
   Py_None,
   Py_TPFLAGS_HAVE_VECTORCALL,
   Py_True,
@@ -64,7 +65,7 @@ import {
 import { _PyFunction_Vectorcall } from "./eval.ts";
 
 function ref(o: PyObject): PyObject {
-  o.ob_refcnt++;
+  Py_INCREF(o);
   return o;
 }
 

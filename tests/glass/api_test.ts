@@ -31,6 +31,13 @@ Deno.test("the glass views from mod.ts's Session", async (t) => {
     const on = s.execute("for i in range(3):\n    pass");
     assert(on.stats.execution!.instructions > 0);
     assertEquals(s.glass.lastStats, on.stats);
+    // 7 increments and 7 decrements for each list.append(i) at module level (the
+    // reasoning is in stats_test.ts); the two cells differ in one digit only
+    run(s, "lst = []\ni = None");
+    const one = s.execute("for i in range(5000, 5040):\n    lst.append(i)").stats.execution!;
+    const two = s.execute("for i in range(5000, 5090):\n    lst.append(i)").stats.execution!;
+    assertEquals([two.increfs - one.increfs, two.decrefs - one.decrefs], [7 * 50, 7 * 50]);
+    assertEquals(s.glass.lastStats!.execution, two);
     s.glass.statsOn = false;
   });
 

@@ -69,6 +69,41 @@ Deno.test("%refs through the kernel", async (t) => {
       assertEquals(objects(g).map((n) => n.type).sort(), ["Node", "Node", "int", "list"]);
     });
 
+    await t.step("small ints and one-character strs are objects with counts", async () => {
+      // CPython 3.11 allocates them statically with a count of 999999999 and counts every
+      // reference on top: sys.getrefcount('q') is a little over a billion there
+      await k.execute("chars = ['q', 'q', 'qr', 7]");
+      const g = (await shown(k, "%refs chars --depth 1"))["application/json"] as RefGraph;
+      const q = objects(g).find((n) => n.type === "str" && n.value === "'q'")!;
+      const seven = objects(g).find((n) => n.type === "int")!;
+      assert(
+        q.refcount! >= 999_999_999 + 2 && q.refcount! < 999_999_999 + 100_000,
+        `${q.refcount}`,
+      );
+      assert(seven.refcount! >= 999_999_999 + 1, `${seven.refcount}`);
+      // one more reference to 'q' is one more in the count
+      await k.execute("q_again = 'q'");
+      const g2 = (await shown(k, "%refs chars --depth 1"))["application/json"] as RefGraph;
+      const q2 = objects(g2).find((n) => n.type === "str" && n.value === "'q'")!;
+      assertEquals(q2.refcount, q.refcount! + 1);
+      // the SVG writes the count
+      const svg = await parseSvg((await shown(k, "%refs chars"))["image/svg+xml"] as string);
+      assert(svg.texts.join("\n").includes(`refcnt ${q2.refcount}`), svg.texts.join("\n"));
+      await k.execute("del chars, q_again");
+    });
+
+    await t.step("a generator's __name__ and __qualname__: two edges to one str", async () => {
+      await k.execute("def counter():\n    yield 1\ngen = counter()");
+      const g = (await shown(k, "%refs gen --depth 1"))["application/json"] as RefGraph;
+      const root = objects(g).find((n) => n.type === "generator")!;
+      const out = g.edges.filter((e) => e.from === root.id);
+      const to = (label: string) => out.filter((e) => e.label === label).map((e) => e.to);
+      assertEquals(to("__name__").length, 1);
+      assertEquals(to("__qualname__"), to("__name__"));
+      assertEquals(to("gi_code").length, 1);
+      await k.execute("del gen, counter");
+    });
+
     await t.step("--back: who refers to an object, names on the left", async () => {
       const data = await shown(k, "%refs a --back --depth 1");
       const g = data["application/json"] as RefGraph;

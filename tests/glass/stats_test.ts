@@ -10,7 +10,13 @@ import { framesStarted, tracedPrograms } from "./cpython_trace.ts";
 interface Stats {
   objects: { by_type: { type: string; allocated: number; freed: number }[] };
   gc: { generation: number; collections: number; collected: number }[];
-  execution?: { instructions: number; opcodes: [string, number][]; python_calls: number };
+  execution?: {
+    instructions: number;
+    opcodes: [string, number][];
+    python_calls: number;
+    increfs: number;
+    decrefs: number;
+  };
 }
 
 const statsOf = (reply: Msg) => reply.metadata["glasspy.stats"] as Stats;
@@ -97,6 +103,52 @@ Deno.test("per-cell statistics through the kernel", async (t) => {
       const off = await ok(k, "%stats off");
       assertEquals(displays(off.iopub).length, 0);
       assertEquals(displays((await ok(k, "z = 2")).iopub).length, 0);
+    });
+
+    await t.step("%stats on: reference-count increments and decrements", async () => {
+      // Each iteration of `lst.append(i)` over ints past the small-int cache, as CPython
+      // 3.11's generic instructions do it (the ones it runs while tracing; its specialized
+      // PRECALL_NO_KW_LIST_APPEND skips some). At module level:
+      //   FOR_ITER     the range iterator makes a new int: no increment
+      //   STORE_NAME   PyDict_SetItem takes the key and the value (+2); insertdict drops
+      //                the old value and the extra key (-2); STORE_NAME drops the int (-1)
+      //   LOAD_NAME    lst, i (+2)      LOAD_METHOD  the append descriptor (+1)
+      //   CALL         list.append takes the item (+1), returns None (+1); drops the
+      //                callable, self and the argument (-3)
+      //   POP_TOP      None (-1)
+      // which is 7 increments and 7 decrements. In a function STORE_FAST drops the old
+      // value (-1) and LOAD_FAST takes nothing from a dict: 5 and 5.
+      await ok(
+        k,
+        "lst = []\ni = None\ndef fill(lst, n):\n    for i in range(1000, 1000 + n):\n        lst.append(i)",
+      );
+      const loop = (n: number) => `for i in range(1000, ${1000 + n}):\n    lst.append(i)`;
+      // each cell once before counting: the first use of a one-character string makes it
+      // (CPython's latin-1 singletons are made at start-up; ours when first needed)
+      for (const cell of [loop(100), loop(200), "fill(lst, 100)", "fill(lst, 200)"]) {
+        await ok(k, cell);
+      }
+      await ok(k, "%stats on");
+      const counts = async (code: string) => {
+        const { reply, iopub } = await ok(k, code);
+        const e = statsOf(reply).execution!;
+        const data = displays(iopub)[0].content.data as Record<string, unknown>;
+        assertEquals((data["application/json"] as Stats).execution, e);
+        const line = `${e.increfs.toLocaleString("en-US")} increments, ${
+          e.decrefs.toLocaleString("en-US")
+        } decrements`;
+        assert(new RegExp(`\nreference counts +${line}\n`).test(String(data["text/plain"])));
+        assert(String(data["text/html"]).includes(`>${line}</td>`), String(data["text/html"]));
+        return [e.increfs, e.decrefs];
+      };
+      // the two cells of each pair differ in one digit only, so compiling them is the same
+      const [inc1, dec1] = await counts(loop(100));
+      const [inc2, dec2] = await counts(loop(200));
+      assertEquals([inc2 - inc1, dec2 - dec1], [7 * 100, 7 * 100]);
+      const [finc1, fdec1] = await counts("fill(lst, 100)");
+      const [finc2, fdec2] = await counts("fill(lst, 200)");
+      assertEquals([finc2 - finc1, fdec2 - fdec1], [5 * 100, 5 * 100]);
+      await ok(k, "%stats off");
     });
 
     await t.step("%%stats: one cell's statistics, its output kept", async () => {

@@ -123,6 +123,30 @@ Deno.test("%%trace through the kernel", async (t) => {
       assertEquals(iopub.find((m) => m.header.msg_type === "stream")!.content.text, "1\n");
     });
 
+    await t.step(
+      "a trailing ; hides the last value: not shown, its display not traced",
+      async () => {
+        await k.execute("class Shown:\n    def __repr__(self):\n        return 'Shown!'");
+        const { iopub } = await k.execute("%%trace\nw = Shown()\nw;");
+        assertEquals(iopub.filter((m) => m.header.msg_type === "execute_result").length, 0);
+        const shown = iopub.filter((m) => m.header.msg_type === "display_data")
+          .map((m) => m.content.data as Record<string, unknown>);
+        const rows = shown.slice(0, -1).flatMap((d) =>
+          (d["application/json"] as { rows: TraceRow[] }).rows
+        );
+        // the value is loaded and dropped, as in exec mode; nothing formats it
+        assertEquals(
+          rows.filter((r) => r.line === 2).map((r) => r.opname),
+          ["LOAD_NAME", "POP_TOP", "LOAD_CONST", "RETURN_VALUE"],
+        );
+        assert(!rows.some((r) => r.opname === "PRINT_EXPR" || /__repr__|pretty/.test(r.code)));
+        // without the ; the value is shown
+        const again = await k.execute("%%trace\nw");
+        const out = again.iopub.find((m) => m.header.msg_type === "execute_result")!;
+        assertEquals((out.content.data as Record<string, string>)["text/plain"], "Shown!");
+      },
+    );
+
     await t.step("bad options are a UsageError", async () => {
       for (const line of ["%%trace --max none", "%%trace --max 0", "%%trace now"]) {
         const { reply } = await k.execute(`${line}\nx = 1`);

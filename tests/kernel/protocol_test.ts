@@ -524,6 +524,22 @@ Deno.test("shutdown_request: the reply, the broadcast on iopub, then the process
   await k.stop();
 });
 
+Deno.test("exit() in a cell: the reply, then the process exits 0, as ipykernel's exit does", async () => {
+  const k = await KernelClient.start();
+  try {
+    const kept = await k.execute("exit(keep_kernel=True)");
+    assertEquals(kept.reply.content.payload, [{ source: "ask_exit", keepkernel: true }]);
+    assertEquals((await k.execute("1 + 1")).reply.content.status, "ok", "keep_kernel keeps it");
+    // a line that is only `exit` calls it, as IPython's autocall does
+    const { reply } = await k.execute("exit");
+    assertEquals(reply.content.status, "ok");
+    assertEquals(reply.content.payload, [{ source: "ask_exit", keepkernel: false }]);
+    assertEquals((await k.child.status).code, 0);
+  } finally {
+    await k.stop();
+  }
+});
+
 Deno.test("an unsigned kernel (empty key) over tcp works", async () => {
   const k = await KernelClient.start({ key: "", transport: "tcp" });
   try {

@@ -302,4 +302,12 @@ Deno.test("exit() asks the front end to stop the kernel, as ipykernel's exit doe
   assertEquals(run("exit()").outcome.payload, [{ source: "ask_exit", keepkernel: false }]);
   assertEquals(run("quit(True)").outcome.payload, [{ source: "ask_exit", keepkernel: true }]);
   assertEquals(run("%who").events.length, 2, "exit and quit are hidden from %who");
+  // IPython calls the exit object when a line is only its name
+  assertEquals(run("exit").outcome.payload, [{ source: "ask_exit", keepkernel: false }]);
+  assertEquals(run("  quit  ").outcome.payload, [{ source: "ask_exit", keepkernel: false }]);
+  assertEquals(run("exit\n1").outcome.payload, [], "not in a cell of two lines");
+  run("leave = exit");
+  assertEquals(run("leave").outcome.payload, [{ source: "ask_exit", keepkernel: false }]);
+  run("exit = 5");
+  assertEquals(run("exit").outcome.payload, []);
 });

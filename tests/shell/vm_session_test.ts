@@ -315,6 +315,18 @@ Deno.test("a failed cell's frames live in a cycle with IPython's run_code frame 
   run("del tb\n[][1]");
   assertEquals(textOf(run("gc.collect(1)\nprint('young collected')").events), "young collected\n");
   assertEquals(textOf(run("gc.collect()\nprint('collected')").events), "freed\ncollected\n");
+  // with automatic collection off, nothing collects while the error is on show
+  run("gc.disable()");
+  run("boom()");
+  assertEquals(
+    resultOf(
+      run(
+        "tb = sys.last_traceback\n[g for g in range(3) if any(o is tb for o in gc.get_objects(g))]",
+      )
+        .events,
+    ),
+    "[0]",
+  );
 });
 
 Deno.test("%history -f FILE writes what %history prints, asking before it overwrites a file", () => {

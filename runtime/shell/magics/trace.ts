@@ -13,6 +13,7 @@ import { vmEngine } from "./vm.ts";
 import { Tracer, type TraceRow } from "../../glass/tracer.ts";
 import { tracePageHtml, tracePageText } from "../../glass/traceview.ts";
 import { listen, unlisten } from "../../glass/instructionhook.ts";
+import { endsWithSemicolon } from "../scan.ts";
 
 const SPEC = {
   max: { short: "m", kind: "int" },
@@ -52,7 +53,9 @@ export function runTraced(
   const filename = "<cell>";
   let codes;
   try {
-    codes = e.compileCell(cell, filename, true);
+    // a trailing `;` hides the last value (IPython's DisplayHook.quiet): it is then not
+    // displayed, so neither is its display traced
+    codes = e.compileCell(cell, filename, !endsWithSemicolon(cell));
   } catch (err) {
     if (!(err instanceof PythonException)) throw err;
     return { tracer: new Tracer({ ...options, onPage }), error: session.showTraceback(err) };
