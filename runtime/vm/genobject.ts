@@ -514,15 +514,17 @@ export function gen_traverse(gen: PyObject, visit: visitproc, arg: unknown): num
     if (r) return r;
   }
   if (g.frameState < FRAME_CLEARED) {
+    // the frame's references in _PyFrame_Traverse's order (gc.get_referents shows it):
+    // the frame object, f_locals, the function and the code, then the locals and the stack
     const f = g.frame;
-    for (let i = 0; i < f.sp; i++) {
-      const v = f.localsplus[i];
+    for (const v of [f.frame_obj, f.f_locals, f.f_func, f.f_code]) {
       if (v !== null) {
         const r = visit(v, arg);
         if (r) return r;
       }
     }
-    for (const v of [f.f_locals, f.f_func, f.f_code, f.frame_obj]) {
+    for (let i = 0; i < f.sp; i++) {
+      const v = f.localsplus[i];
       if (v !== null) {
         const r = visit(v, arg);
         if (r) return r;

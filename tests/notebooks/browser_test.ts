@@ -334,7 +334,13 @@ Deno.test({
           }
           // glasspy's views, rendered: a reference graph drawn by %refs, a table by %%stats
           assertRendered(cells, "%refs", "svgs", ["refcnt"]);
-          assertRendered(cells, "%%stats", "tables", ["objects", "instructions"]);
+          assertRendered(cells, "%%stats", "tables", [
+            "objects",
+            "instructions",
+            "reference counts",
+            "increments",
+            "decrements",
+          ]);
           await screenshot(page, `${shots}/${lesson03!.replace(/\.ipynb$/, "")}-run.png`);
         },
       });

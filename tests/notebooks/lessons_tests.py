@@ -151,6 +151,30 @@ def bundle_problems(views, bundles):
     return problems
 
 
+def counting_problems(tables, counted):
+    """What is wrong with the reference-count figures of statistics tables: when the JSON
+    carries the execution counts (always, with `counted`: a `%%stats` cell or `%stats on`),
+    the text and the HTML table must show the same increments and decrements."""
+    problems = []
+    for t in tables:
+        stats = t["data"].get("application/json")
+        execution = stats.get("execution") if isinstance(stats, dict) else None
+        if execution is None:
+            if counted:
+                problems.append("a counted statistics table without execution counts")
+            continue
+        inc, dec = execution.get("increfs"), execution.get("decrefs")
+        if not (isinstance(inc, int) and isinstance(dec, int) and inc > 0 and dec > 0):
+            problems.append(f"reference counts that are not positive numbers: {inc!r}, {dec!r}")
+            continue
+        line = f"{inc:,} increments, {dec:,} decrements"
+        if not re.search(r"\nreference counts +" + re.escape(line) + r"\n", t["data"].get("text/plain", "") + "\n"):
+            problems.append(f"text/plain does not show the reference counts {line!r}")
+        if f">{line}</td>" not in t["data"].get("text/html", ""):
+            problems.append(f"text/html does not show the reference counts {line!r}")
+    return problems
+
+
 def stats_on_at(nb, index):
     """Whether `%stats on` is in force when cell `index` runs (a `%stats on|off` cell itself
     shows nothing)."""
@@ -214,12 +238,15 @@ def cell_test(index):
             bundles = [o for o in outputs if o["output_type"] == "display_data"]
             outputs = [o for o in outputs if o["output_type"] != "display_data"]
             problems += bundle_problems(views, bundles)
+            counted = mine.source.lstrip().startswith("%%stats")
+            problems += counting_problems([b for b in bundles if is_stats_table(b)], counted)
         if stats_on_at(self.glasspy, index) and lessons.stats_switch(mine.source) is None:
             tables = [o for o in outputs if is_stats_table(o)]
             outputs = [o for o in outputs if not is_stats_table(o)]
             if len(tables) != 1:
                 problems.append(f"%stats on, yet the cell shows {len(tables)} statistics tables")
             problems += bundle_problems([("stats", "")], tables)
+            problems += counting_problems(tables, True)
         if problems:
             self.fail(describe(index, mine) + "\n\n" + "\n".join(problems))
         got = shown(outputs, timed=kind == "timed")
