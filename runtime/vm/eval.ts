@@ -1782,7 +1782,7 @@ export function loadNameAt(frame: Frame, name: PyObject, i: number): PyObject {
   ) {
     const v = loadGlobalCached(frame.code.cache, i, locals, builtins, name);
     if (v === null) throw nameError(name);
-    v.ob_refcnt++;
+    Py_INCREF(v);
     return v;
   }
   return loadName(frame, name);

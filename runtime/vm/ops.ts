@@ -71,6 +71,7 @@ import {
   dictGetStr,
   dictReplaceAt,
   dictStrIndex,
+  dictValueAt,
   PyDict_DelItem,
   PyDict_GetItemWithError,
   PyDict_SetItem,
@@ -393,15 +394,21 @@ export function op_STORE_NAME(
     const v = ls[--sp]!;
     const ns = frame.f_locals;
     // Rebinding a name: the dict entry this instruction stored into last time, found by
-    // identity, takes the stack's reference (insertdict's path for a key it finds, on a
-    // dict that is already tracked).
+    // identity (insertdict's path for a key it finds, on a dict that is already tracked),
+    // with PyDict_SetItem's references to key and value and then the stack's released, as
+    // CPython counts them.
     const cache = frame.code.cache;
     const i = frame.prev_instr;
     const ix = cache[i];
     if (
       typeof ix === "number" && ns !== null && ns.ob_type === PyDict_Type &&
-      ns.gc_next !== null && dictReplaceAt(ns, ix, name, v)
+      ns.gc_next !== null && dictValueAt(ns, ix, name) !== null
     ) {
+      Py_INCREF(name);
+      Py_INCREF(v);
+      dictReplaceAt(ns, ix, name, v);
+      Py_DECREF(name);
+      Py_DECREF(v);
       return sp;
     }
     try {
