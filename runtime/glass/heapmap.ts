@@ -161,7 +161,7 @@ export function heapView(m: Obmalloc = obmalloc): HeapView {
     if (arena.unit < 0) continue;
     freePools += arena.nfreepools;
     const pools: PoolView[] = [];
-    for (let u = arena.unit; u < arena.poolUnit; u += POOL_UNITS) {
+    for (let u = arena.firstPool; u < arena.poolUnit; u += POOL_UNITS) {
       const pool = m.poolAt(u);
       const address = addressOf(u);
       if (pool === undefined || pool.count === 0 || pool.szidx < 0) {
@@ -198,7 +198,7 @@ export function heapView(m: Obmalloc = obmalloc): HeapView {
     (n, c) => n + c.pools * ((POOL_SIZE - POOL_OVERHEAD) % c.blockSize),
     0,
   );
-  // the model maps arenas on pool boundaries: no pool is lost to alignment
+  // an arena that does not start on a pool boundary gives up one pool
   const arenaAlignment = arenas.reduce(
     (n, a) => n + (ARENA_UNITS / POOL_UNITS - a.totalPools) * POOL_SIZE,
     0,

@@ -272,16 +272,17 @@ export class GCState {
     const unreachable = scratchHead();
     const found = deduce_unreachable(young, listInit(unreachable));
     if (this.observer !== null) this.observer.unreachable(generation, unreachable, found);
-    untrack_tuples(young);
-    // Move the reachable objects to the next generation.
+    // Move the reachable objects to the next generation. Dicts are untracked only by full
+    // collections (bpo-14775), after all tuples: the walk that untracks tuples gathers them.
+    const dicts = young === old ? [] : null;
+    let survivors = untrack_tuples(young, dicts);
     if (young !== old) {
-      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += gc_list_size(young);
+      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += survivors;
       gc_list_merge(young, old);
     } else {
-      // Dicts are untracked only by full collections (bpo-14775).
-      untrack_dicts(young);
+      survivors -= untrack_dicts(dicts!);
       this.longLivedPending = 0;
-      this.longLivedTotal = gc_list_size(young) + this.ballast;
+      this.longLivedTotal = survivors + this.ballast;
     }
     // Objects with legacy finalizers (tp_del), and all they reach, cannot be collected.
     // The same walk notes whether any object has weak references or a finalizer to call:
@@ -589,24 +590,42 @@ export const untrackHooks = {
   tupleMaybeUntrack: (_op: PyObject): void => {},
   /** _PyDict_MaybeUntrack */
   dictMaybeUntrack: (_op: PyObject): void => {},
-  isTupleExact: (_op: PyObject): boolean => false,
-  isDictExact: (_op: PyObject): boolean => false,
+  /** The exact tuple and dict types. */
+  tupleType: null as PyTypeObject | null,
+  dictType: null as PyTypeObject | null,
 };
 
-function untrack_tuples(head: PyObject): void {
+/**
+ * untrack_tuples: exact tuples that need no tracking leave the list. Exact dicts go to
+ * `dicts` when it is given (in list order, for untrack_dicts). Returns how many objects
+ * stay on the list.
+ */
+function untrack_tuples(head: PyObject, dicts: PyObject[] | null): number {
+  const tupleType = untrackHooks.tupleType;
+  const dictType = dicts !== null ? untrackHooks.dictType : null;
+  let n = 0;
   let next: PyObject;
   for (let gc = head.gc_next!; gc !== head; gc = next) {
     next = gc.gc_next!;
-    if (untrackHooks.isTupleExact(gc)) untrackHooks.tupleMaybeUntrack(gc);
+    const type = gc.ob_type;
+    if (type === tupleType) {
+      untrackHooks.tupleMaybeUntrack(gc);
+      if (gc.gc_next === null) continue;
+    } else if (type === dictType) dicts!.push(gc);
+    n++;
   }
+  return n;
 }
 
-function untrack_dicts(head: PyObject): void {
-  let next: PyObject;
-  for (let gc = head.gc_next!; gc !== head; gc = next) {
-    next = gc.gc_next!;
-    if (untrackHooks.isDictExact(gc)) untrackHooks.dictMaybeUntrack(gc);
+/** untrack_dicts over the exact dicts untrack_tuples gathered: returns how many left. */
+function untrack_dicts(dicts: PyObject[]): number {
+  let n = 0;
+  for (let i = 0; i < dicts.length; i++) {
+    const d = dicts[i];
+    untrackHooks.dictMaybeUntrack(d);
+    if (d.gc_next === null) n++;
   }
+  return n;
 }
 
 /** What move_legacy_finalizers saw in the garbage: which later passes have work. */

@@ -31,6 +31,13 @@ export const HEAP_BASE = 0x7f0000000000 - 0x400000000; // 16 GiB window below 0x
 const TOTAL_UNITS = 0x400000000 / ALIGNMENT; // 2^30 units
 const STATIC_UNITS = 0x1000000 / ALIGNMENT; // 16 MiB of static data
 const MALLOC_BASE_UNITS = STATIC_UNITS + 0x1000 / ALIGNMENT;
+/**
+ * Where the arena mappings start below the top, in units: mmap aligns them on 4 KiB pages,
+ * not on 16 KiB pools, so an arena usually starts inside a pool and gives up one pool to
+ * alignment, as new_arena does (CPython 3.11 on Linux reports 16,384 "bytes lost to arena
+ * alignment" for most arenas). 8 KiB past a pool boundary, as one run measured.
+ */
+const ARENA_MISALIGNMENT_UNITS = 0x2000 / ALIGNMENT;
 
 /** The address `id()` reports for a unit. */
 export function addressOf(unit: number): number {
@@ -116,8 +123,11 @@ export class Pool {
   count = 0;
   /** pool->freeblock: the unit of the first free block, or -1 (last freed first). */
   freeblock = -1;
-  /** The chain through the free blocks: links[unit - pool.unit] is the next free unit or -1. */
-  readonly links = new Int32Array(POOL_UNITS);
+  /**
+   * The chain through the free blocks: links[unit - pool.unit] is the next free block's
+   * offset in the pool (in units), or -1. Offsets fit 16 bits: 2 KiB per pool, not 4.
+   */
+  readonly links = new Int16Array(POOL_UNITS);
   /** Next never-used block, in units from the pool start. */
   nextoffset = 0;
   maxnextoffset = 0;
@@ -134,6 +144,9 @@ export class Pool {
 export class Arena {
   /** First unit of the mapping, or -1 when unassociated. */
   unit = -1;
+  /** First unit of the first pool: the first pool-aligned unit of the mapping. */
+  firstPool = 0;
+  /** pool_address: the next pool never carved from this arena. */
   poolUnit = 0;
   nfreepools = 0;
   ntotalpools = 0;
@@ -184,7 +197,7 @@ export class Obmalloc {
   footprintPeak = 0;
 
   // The modelled mmap: arena mappings come down from the top; unmapped ones are reused first.
-  private mmapTop = TOTAL_UNITS;
+  private mmapTop = TOTAL_UNITS - ARENA_MISALIGNMENT_UNITS;
   private readonly unmapped: number[] = [];
   // The modelled malloc for big blocks: exact-size free lists, else bump upward.
   private mallocTop = MALLOC_BASE_UNITS;
@@ -242,9 +255,11 @@ export class Obmalloc {
     if (pool.unit >= 0) {
       pool.count++;
       const bp = pool.freeblock;
-      const next = pool.links[bp - pool.unit];
-      pool.freeblock = next;
-      if (next < 0) this.poolExtend(pool, size);
+      const off = pool.links[bp - pool.unit];
+      if (off < 0) {
+        pool.freeblock = -1;
+        this.poolExtend(pool, size);
+      } else pool.freeblock = pool.unit + off;
       return bp;
     }
     return this.allocateFromNewPool(size);
@@ -258,7 +273,7 @@ export class Obmalloc {
       return;
     }
     const wasFull = pool.freeblock < 0;
-    pool.links[unit - pool.unit] = pool.freeblock;
+    pool.links[unit - pool.unit] = pool.freeblock < 0 ? -1 : pool.freeblock - pool.unit;
     pool.freeblock = unit;
     pool.count--;
     if (wasFull) {
@@ -279,7 +294,8 @@ export class Obmalloc {
     let n = this.rawInuse;
     for (const arena of this.arenas) {
       if (arena.unit < 0) continue;
-      for (let u = arena.unit; u < arena.unit + ARENA_UNITS; u += POOL_UNITS) {
+      const end = arena.firstPool + arena.ntotalpools * POOL_UNITS;
+      for (let u = arena.firstPool; u < end; u += POOL_UNITS) {
         const pool = this.poolAt(u);
         if (pool !== undefined && pool.arena === arena && pool.szidx >= 0) {
           n += pool.count * (pool.szidx + 1) * ALIGNMENT;
@@ -370,9 +386,11 @@ export class Obmalloc {
     pool.count = 1;
     if (pool.szidx === size) {
       const bp = pool.freeblock;
-      const next = pool.links[bp - pool.unit];
-      pool.freeblock = next;
-      if (next < 0) this.poolExtend(pool, size);
+      const off = pool.links[bp - pool.unit];
+      if (off < 0) {
+        pool.freeblock = -1;
+        this.poolExtend(pool, size);
+      } else pool.freeblock = pool.unit + off;
       return bp;
     }
     pool.szidx = size;
@@ -408,10 +426,14 @@ export class Obmalloc {
     const unit = this.unmapped.length > 0 ? this.unmapped.pop()! : (this.mmapTop -= ARENA_UNITS);
     if (unit < this.mallocTop) throw new RangeError("glasspy: modelled address space exhausted");
     arena.unit = unit;
-    // Our arenas are 1 MiB aligned: only their first address is marked in the map.
+    // The map marks the arena's first address and, for an arena not on a 1 MiB boundary,
+    // the one 1 MiB further, whose node may be another.
     const address = addressOf(unit);
-    this.mapMidNodes.add(Math.floor(address / 2 ** MAP_MID_SHIFT));
-    this.mapBotNodes.add(Math.floor(address / 2 ** MAP_BOT_SHIFT));
+    const marked = unit % ARENA_UNITS === 0 ? [address] : [address, address + ARENA_SIZE];
+    for (const a of marked) {
+      this.mapMidNodes.add(Math.floor(a / 2 ** MAP_MID_SHIFT));
+      this.mapBotNodes.add(Math.floor(a / 2 ** MAP_BOT_SHIFT));
+    }
     this.stats.narenasCurrentlyAllocated++;
     this.stats.ntimesArenaAllocated++;
     if (this.footprint() > this.footprintPeak) this.footprintPeak = this.footprint();
@@ -419,9 +441,11 @@ export class Obmalloc {
       this.stats.narenasHighwater = this.stats.narenasCurrentlyAllocated;
     }
     arena.freepools = null;
-    arena.poolUnit = unit;
-    // Our mappings are pool-aligned, so every arena holds MAX_POOLS_IN_ARENA pools.
-    arena.nfreepools = ARENA_UNITS / POOL_UNITS;
+    // The pools start at the first pool boundary; a mapping that is not on one loses a pool.
+    const excess = unit & (POOL_UNITS - 1);
+    arena.firstPool = excess === 0 ? unit : unit + POOL_UNITS - excess;
+    arena.poolUnit = arena.firstPool;
+    arena.nfreepools = ARENA_UNITS / POOL_UNITS - (excess === 0 ? 0 : 1);
     arena.ntotalpools = arena.nfreepools;
     return arena;
   }
@@ -458,7 +482,8 @@ export class Obmalloc {
       if (ao.nextarena !== null) ao.nextarena.prevarena = ao.prevarena;
       ao.nextarena = this.unusedArenaObjects;
       this.unusedArenaObjects = ao;
-      for (let u = ao.unit; u < ao.unit + ARENA_UNITS; u += POOL_UNITS) {
+      const end = ao.firstPool + ao.ntotalpools * POOL_UNITS;
+      for (let u = ao.firstPool; u < end; u += POOL_UNITS) {
         const p = this.poolByKey[poolKey(u)];
         if (p !== undefined) {
           p.arena = null;
@@ -498,7 +523,7 @@ export class Obmalloc {
     const n = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
     for (const a of this.arenas) {
       if (a.unit < 0) continue;
-      for (let u = a.unit; u < a.poolUnit; u += POOL_UNITS) {
+      for (let u = a.firstPool; u < a.poolUnit; u += POOL_UNITS) {
         const p = this.poolByKey[poolKey(u)];
         if (p !== undefined && p.arena === a && p.szidx >= 0) n[p.szidx] += p.count;
       }
@@ -527,13 +552,14 @@ export class Obmalloc {
     const numpools = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
     const numblocks = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
     const numfree = new Array(NB_SMALL_SIZE_CLASSES).fill(0);
-    let narenas = 0, numfreepools = 0;
+    let narenas = 0, numfreepools = 0, arenaAlignment = 0;
     for (const a of this.arenas) {
       if (a.unit < 0) continue;
       narenas++;
       numfreepools += a.nfreepools;
+      if (a.firstPool !== a.unit) arenaAlignment += POOL_SIZE;
       // the pools carved so far; an empty one waits in the arena's free pools
-      for (let u = a.unit; u < a.poolUnit; u += POOL_UNITS) {
+      for (let u = a.firstPool; u < a.poolUnit; u += POOL_UNITS) {
         const p = this.poolByKey[poolKey(u)];
         if (p === undefined || p.count === 0 || p.szidx < 0) continue;
         const sz = p.szidx;
@@ -577,8 +603,10 @@ export class Obmalloc {
     out.push(statLine(`${numfreepools} unused pools * ${POOL_SIZE} bytes`, unused));
     out.push(statLine("# bytes lost to pool headers", headers));
     out.push(statLine("# bytes lost to quantization", quantization));
-    out.push(statLine("# bytes lost to arena alignment", 0));
-    out.push(statLine("Total", allocated + available + unused + headers + quantization));
+    out.push(statLine("# bytes lost to arena alignment", arenaAlignment));
+    out.push(
+      statLine("Total", allocated + available + unused + headers + quantization + arenaAlignment),
+    );
     out.push("\narena map counts\n");
     const mid = this.mapMidNodes.size, bot = this.mapBotNodes.size;
     out.push(statLine("# arena map mid nodes", mid));

@@ -124,8 +124,8 @@ function dictMaybeUntrack(op: PyObject): void {
 
 untrackHooks.tupleMaybeUntrack = tupleMaybeUntrack;
 untrackHooks.dictMaybeUntrack = dictMaybeUntrack;
-untrackHooks.isTupleExact = (o) => o.ob_type === PyTuple_Type;
-untrackHooks.isDictExact = (o) => o.ob_type === PyDict_Type;
+untrackHooks.tupleType = PyTuple_Type;
+untrackHooks.dictType = PyDict_Type;
 
 /** invoke_gc_callback: each gc.callbacks entry is called with (phase, info). */
 function invokeCallbacks(

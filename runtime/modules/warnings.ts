@@ -81,9 +81,13 @@ def _showwarnmsg_impl(msg):
     target = msg.file if msg.file is not None else sys.stderr
     if target is None:
         return
+    text = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+    if msg.source is not None:
+        # glasspy has no tracemalloc: CPython says this when it is not tracing
+        text += (f"{msg.category.__name__}: Enable tracemalloc to get the object "
+                 "allocation traceback\n")
     try:
-        target.write(formatwarning(msg.message, msg.category, msg.filename, msg.lineno,
-                                   msg.line))
+        target.write(text)
     except OSError:
         pass
 
@@ -230,6 +234,13 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         raise message
     if _first_time(action, seen, where, text, category):
         _showwarnmsg(WarningMessage(message, category, filename, lineno, source=source))
+
+
+def _warn_unawaited_coroutine(coro):
+    # the interpreter calls this when a coroutine that never started is finalized; the
+    # warning is placed where the program was when it let go of the coroutine
+    text = "coroutine '" + coro.__qualname__ + "' was never awaited"
+    warn(text, RuntimeWarning, 2, coro)
 
 
 def warn(message, category=None, stacklevel=1, source=None):

@@ -30,6 +30,7 @@ import {
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
   PyObject_Init,
+  PyPlainObject,
   PyType_IsSubtype,
   type PyTypeObject,
   staticObject,
@@ -77,7 +78,7 @@ export function bytesData(o: PyObject): Uint8Array {
 }
 
 function staticBytes(b: Uint8Array): PyObject {
-  const o = new PyObject(PyBytes_Type);
+  const o = new PyPlainObject(PyBytes_Type);
   o.ob_val = b;
   o.ob_size = -1;
   o.ob_refcnt = 1 << 29;
@@ -101,7 +102,7 @@ export function PyBytes_FromBytes(b: Uint8Array): PyObject {
     Py_INCREF(c);
     return c;
   }
-  const o = new PyObject(PyBytes_Type);
+  const o = new PyPlainObject(PyBytes_Type);
   o.ob_val = b;
   o.ob_size = -1;
   PyObject_Init(o, 33 + b.length);

@@ -13,6 +13,7 @@ import {
   PyObject,
   PyObject_Free,
   PyObject_Init,
+  PyPlainObject,
   PyType_IsSubtype,
   type PyTypeObject,
 } from "./object.ts";
@@ -34,7 +35,7 @@ export function PyComplex_Check(o: PyObject): boolean {
 }
 
 export function PyComplex_FromDoubles(real: number, imag: number): PyObject {
-  const c = new PyObject(PyComplex_Type);
+  const c = new PyPlainObject(PyComplex_Type);
   c.ob_val = real;
   c.ob_size = imag;
   PyObject_Init(c, 32);

@@ -1,12 +1,19 @@
 // The object header and the type object (Include/object.h, Include/cpython/object.h).
 //
-// Every Python value is a PyObject. For speed all of them are instances of this one
-// JavaScript class, with the same fields set in the same order from birth, so that V8
-// sees a single hidden class at every `Py_INCREF` in the eval loop (a site that sees
-// many classes goes megamorphic and costs several times more). What a field holds
-// depends on the type; each type's file declares an interface that names its use, e.g.
-// `PyListObject` says `ob_item` is the list's items. Type objects are PyTypeObject, a
-// subclass with the slots.
+// Every Python value is a PyObject. What a field holds depends on the type; each type's
+// file declares an interface that names its use, e.g. `PyListObject` says `ob_item` is the
+// list's items. Type objects are PyTypeObject, a subclass with the slots.
+//
+// For speed the records come in as few shapes as possible, with the fields every object
+// has first and in the same order, so that V8 sees at most a few hidden classes at every
+// `Py_INCREF` in the eval loop and loads each common field from the same offset (a site
+// that sees many classes goes megamorphic and costs several times more):
+// - PyObject: the full record, with the fields of GC containers (the PyGC_Head links and
+//   flags) and of instances (dict, slots, inline values) after the common ones;
+// - PyPlainObject: the common fields only, for the many small objects of types that are
+//   not containers and have no instance dict (int, float, str, bytes, complex). The other
+//   fields read as their defaults through the prototype; writing one would give the
+//   object its own (correct but slower), so such types never do.
 //
 // Reference counting is done where CPython does it: `Py_INCREF(o)` adds a reference,
 // `Py_DECREF(o)` drops one and deallocates at zero. Both are swappable bindings: while
@@ -29,14 +36,11 @@ export let Py_XDECREF: (o: PyObject | null) => void = xdecref;
 export let _Py_DECREF_NO_DEALLOC: (o: PyObject) => void = decrefNoDealloc;
 
 export class PyObject {
+  // -- the fields every object has, in this order --
   ob_refcnt: number;
   ob_type: PyTypeObject;
   /** The object's address in 16-byte units of the modelled heap (see obmalloc.ts). */
   ob_id: number;
-  /** GC state bits while tracked (memory/gc.ts). */
-  ob_gc: number;
-  gc_next: PyObject | null;
-  gc_prev: PyObject | null;
   /** A scalar payload: an int's value (number or bigint), a float's, a str's text... */
   ob_val: unknown;
   /** A number the type uses: a list's allocated size, a str's high hash word... */
@@ -45,30 +49,55 @@ export class PyObject {
   ob_hash: number;
   /** Items of a list, tuple, or the __slots__ values of an instance. */
   ob_item: (PyObject | null)[] | null;
-  /** The instance __dict__, or null. */
-  ob_dict: PyObject | null;
   /** The type's own record (a dict table, a function's fields, ...). */
   ob_data: unknown;
+  // -- the full record's fields (a PyPlainObject reads the prototype's defaults) --
+  /** GC state bits while tracked (memory/gc.ts), and OB_HAS_WEAKREFS (weakrefs.ts). */
+  declare ob_gc: number;
+  declare gc_next: PyObject | null;
+  declare gc_prev: PyObject | null;
+  /** The instance __dict__, or null. */
+  declare ob_dict: PyObject | null;
   /** Values of the instance's __slots__ (member descriptors index it), or null. */
-  ob_slots: (PyObject | null)[] | null;
+  declare ob_slots: (PyObject | null)[] | null;
   /** A managed-dict instance's attribute values before any dict is made (inlinevalues.ts). */
-  ob_values: DictValues | null;
+  declare ob_values: DictValues | null;
 
-  constructor(type: PyTypeObject) {
+  /** `plain` is for PyPlainObject's constructor: the common fields only. */
+  constructor(type: PyTypeObject, plain?: true) {
     this.ob_refcnt = 1;
     this.ob_type = type;
     this.ob_id = 0;
-    this.ob_gc = 0;
-    this.gc_next = null;
-    this.gc_prev = null;
     this.ob_val = null;
     this.ob_size = 0;
     this.ob_hash = -1;
     this.ob_item = null;
-    this.ob_dict = null;
     this.ob_data = null;
+    if (plain === true) return;
+    this.ob_gc = 0;
+    this.gc_next = null;
+    this.gc_prev = null;
+    this.ob_dict = null;
     this.ob_slots = null;
     this.ob_values = null;
+  }
+}
+
+// What a PyPlainObject reads for the fields it lacks: the full record's initial values.
+PyObject.prototype.ob_gc = 0;
+PyObject.prototype.gc_next = null;
+PyObject.prototype.gc_prev = null;
+PyObject.prototype.ob_dict = null;
+PyObject.prototype.ob_slots = null;
+PyObject.prototype.ob_values = null;
+
+/**
+ * The slim record of an object whose type is not a GC container and has no instance dict,
+ * slots or weak references (see the top of this file): 64 bytes of fields, not 112.
+ */
+export class PyPlainObject extends PyObject {
+  constructor(type: PyTypeObject) {
+    super(type, true);
   }
 }
 

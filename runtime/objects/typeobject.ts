@@ -448,19 +448,18 @@ export function object_dealloc(self: PyObject): void {
   self.ob_type.tp_free!(self);
 }
 
+function slotOf(t: PyTypeObject, slot: unknown): boolean {
+  return t.tp_dealloc === slot || t.tp_traverse === slot || t.tp_clear === slot;
+}
+
 /**
- * The __slots__ of each heap type from self's type down to the first base whose `slot`
- * differs, most derived first (traverse_slots / clear_slots per type). `f` sees each value
- * with its index; a non-zero return stops the walk.
+ * clear_slots for each heap type from self's type down to the first base whose `slot`
+ * differs, most derived first: each value is set to null, then released.
  */
-function forEachSlot(
-  self: PyObject,
-  slot: unknown,
-  f: (v: PyObject, i: number) => number,
-): number {
+function clearSlots(self: PyObject, slot: unknown): void {
   const slots = self.ob_slots!;
   for (let t: PyTypeObject | null = self.ob_type; t !== null && slotOf(t, slot); t = t.tp_base) {
-    const own = t.ht?.ht_slots ?? null;
+    const own = t.ht !== null ? t.ht.ht_slots : null;
     if (own === null) continue;
     const n = own.ob_item!.length;
     if (n === 0) continue;
@@ -468,26 +467,11 @@ function forEachSlot(
     for (let i = first; i < first + n; i++) {
       const v = slots[i];
       if (v !== null) {
-        const r = f(v, i);
-        if (r) return r;
+        slots[i] = null;
+        Py_DECREF(v);
       }
     }
   }
-  return 0;
-}
-
-function slotOf(t: PyTypeObject, slot: unknown): boolean {
-  return t.tp_dealloc === slot || t.tp_traverse === slot || t.tp_clear === slot;
-}
-
-/** clear_slots for each heap type up to the base with a different slot function. */
-function clearSlots(self: PyObject, slot: unknown): void {
-  const slots = self.ob_slots!;
-  forEachSlot(self, slot, (v, i) => {
-    slots[i] = null;
-    Py_DECREF(v);
-    return 0;
-  });
 }
 
 /** traverse_slots for each heap type up to the first base with its own tp_traverse. */

@@ -14,6 +14,7 @@ import {
   PyObject,
   PyObject_Free,
   PyObject_Init,
+  PyPlainObject,
   PyUnicode_Type,
   staticObject,
 } from "./object.ts";
@@ -133,7 +134,7 @@ export function isWide(o: PyObject): boolean {
 
 /** A new str object for s, never shared. */
 export function _PyUnicode_New(s: string, knownKind = KIND_UNKNOWN): PyObject {
-  const o = new PyObject(PyUnicode_Type) as PyUnicodeObject;
+  const o = new PyPlainObject(PyUnicode_Type) as PyUnicodeObject;
   o.ob_val = s;
   o.ob_size = -1;
   const n = s.length;
@@ -153,7 +154,7 @@ export function _PyUnicode_New(s: string, knownKind = KIND_UNKNOWN): PyObject {
 }
 
 function staticString(s: string): PyUnicodeObject {
-  const o = new PyObject(PyUnicode_Type) as PyUnicodeObject;
+  const o = new PyPlainObject(PyUnicode_Type) as PyUnicodeObject;
   o.ob_val = s;
   o.ob_size = -1;
   const kind = kindOf(s);

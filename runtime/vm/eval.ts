@@ -1076,14 +1076,16 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
           case 102 /* BUILD_TUPLE */: {
             const items: PyObject[] = new Array(oparg);
             for (let i = oparg - 1; i >= 0; i--) items[i] = ls[--sp]!;
-            ls[sp++] = PyTuple_FromArraySteal(items);
+            const t = PyTuple_FromArraySteal(items);
+            ls[sp++] = t;
             break;
           }
 
           case 103 /* BUILD_LIST */: {
             const items: PyObject[] = new Array(oparg);
             for (let i = oparg - 1; i >= 0; i--) items[i] = ls[--sp]!;
-            ls[sp++] = PyList_FromArraySteal(items);
+            const l = PyList_FromArraySteal(items);
+            ls[sp++] = l;
             break;
           }
 

@@ -40,7 +40,8 @@ import {
 } from "../objects/exceptions.ts";
 import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
-import { _PyObject_LookupAttr, str } from "../objects/objectops.ts";
+import { _PyObject_LookupAttr, PyObject_GetAttr, str } from "../objects/objectops.ts";
+import { importModule } from "./imports.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall } from "../objects/call.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
 import { writeUnraisable } from "../objects/unraisable.ts";
@@ -494,11 +495,34 @@ export function gen_dealloc(gen: PyObject): void {
   PyObject_GC_Del(gen);
 }
 
+/**
+ * _PyErr_WarnUnawaitedCoroutine: a coroutine that never ran is being finalized; the
+ * warnings module's _warn_unawaited_coroutine issues the RuntimeWarning. What it raises
+ * (the warning itself under an "error" filter) is reported, not raised.
+ */
+function warnUnawaitedCoroutine(coro: PyObject): void {
+  let warnings: PyObject | null = null;
+  let fn: PyObject | null = null;
+  try {
+    warnings = importModule(_Py_ID("warnings"));
+    fn = PyObject_GetAttr(warnings, _Py_ID("_warn_unawaited_coroutine"));
+    Py_DECREF(PyObject_CallOneArg(fn, coro));
+  } catch (e) {
+    writeUnraisable(e, coro);
+  } finally {
+    Py_XDECREF(fn);
+    Py_XDECREF(warnings);
+  }
+}
+
 /** _PyGen_Finalize: closes a suspended generator; errors are reported, not raised. */
 export function gen_finalize(gen: PyObject): void {
   const g = genData(gen);
   if (g.frameState >= FRAME_COMPLETED) return;
-  if (gen.ob_type === PyCoro_Type && g.frameState === FRAME_CREATED) return;
+  if (gen.ob_type === PyCoro_Type && g.frameState === FRAME_CREATED) {
+    warnUnawaitedCoroutine(gen);
+    return;
+  }
   try {
     const res = gen_close(gen);
     Py_DECREF(res);

@@ -672,13 +672,13 @@ function emit(
       return one(
         `        { const items = new Array(${a}); for (let j = ${
           a - 1
-        }; j >= 0; j--) items[j] = ls[--sp]; ${P} ls[sp++] = PyTuple_FromArraySteal(items); }`,
+        }; j >= 0; j--) items[j] = ls[--sp]; ${P} { const t = PyTuple_FromArraySteal(items); ls[sp++] = t; } }`,
       );
     case Op.BUILD_LIST:
       return one(
         `        { const items = new Array(${a}); for (let j = ${
           a - 1
-        }; j >= 0; j--) items[j] = ls[--sp]; ${P} ls[sp++] = PyList_FromArraySteal(items); }`,
+        }; j >= 0; j--) items[j] = ls[--sp]; ${P} { const l = PyList_FromArraySteal(items); ls[sp++] = l; } }`,
       );
     case Op.LIST_APPEND:
       return one(`        { ${P} const v = ls[--sp]; _PyList_AppendTakeRef(ls[sp - ${a}], v); }`);

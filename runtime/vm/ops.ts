@@ -568,7 +568,8 @@ export function op_LOAD_NAME(
   const names = frame.code.names;
   try {
     const name = names[oparg];
-    ls[sp++] = loadNameAt(frame, name, frame.prev_instr);
+    const v = loadNameAt(frame, name, frame.prev_instr);
+    ls[sp++] = v;
     return sp;
   } catch (e) {
     opError.sp = sp;
@@ -1150,7 +1151,8 @@ export function op_IMPORT_FROM(
   try {
     const name = names[oparg];
     const from = ls[sp - 1]!;
-    ls[sp++] = importFrom(from, name);
+    const v = importFrom(from, name);
+    ls[sp++] = v;
     return sp;
   } catch (e) {
     opError.sp = sp;
@@ -1168,7 +1170,8 @@ export function op_GET_LEN(
 ): number {
   try {
     const len = PyObject_Size(ls[sp - 1]!);
-    ls[sp++] = PyLong_FromNumber(len);
+    const v = PyLong_FromNumber(len);
+    ls[sp++] = v;
     return sp;
   } catch (e) {
     opError.sp = sp;
@@ -1262,7 +1265,8 @@ export function op_MATCH_KEYS(
   try {
     const keys = ls[sp - 1]!;
     const subject = ls[sp - 2]!;
-    ls[sp++] = matchKeys(subject, keys);
+    const v = matchKeys(subject, keys);
+    ls[sp++] = v;
     return sp;
   } catch (e) {
     opError.sp = sp;
