@@ -6,7 +6,9 @@ import {
   Py_INCREF,
   Py_None,
   Py_XDECREF,
+  PyCell_Type,
   PyClassMethod_Type,
+  PyCode_Type,
   PyFunction_Type,
   PyObject,
   PyObject_GC_Del,
@@ -33,6 +35,7 @@ import { PyObject_GetAttr, PyObject_SetAttr, str } from "./objectops.ts";
 import { PyMethod_New } from "./classobject.ts";
 import { PyObject_Call } from "./call.ts";
 import { type CodeData, codeData } from "./codeobject.ts";
+import { unpackTupleDict } from "./argparse.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
 
 export class FunctionData {
@@ -101,6 +104,87 @@ export function PyFunction_New(
   PyObject_GC_Track(op);
   return op;
 }
+
+/**
+ * func_new: `function(code, globals, name=None, argdefs=None, closure=None)`, as
+ * types.FunctionType is called, with CPython's argument checks and messages.
+ */
+export function func_new(_type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
+  const [code, globals, name, argdefs, closure] = unpackTupleDict(
+    "function",
+    FUNC_NEW_PARAMS,
+    args,
+    kwds,
+    2,
+    5,
+    0,
+  );
+  if (code!.ob_type !== PyCode_Type) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `function() argument 'code' must be code, not ${badArgumentName(code!)}`,
+    );
+  }
+  if (!PyDict_Check(globals!)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `function() argument 'globals' must be dict, not ${badArgumentName(globals!)}`,
+    );
+  }
+  if (name !== null && name !== Py_None && !PyUnicode_Check(name)) {
+    throw PyErr_Format(PyExc_TypeError, "arg 3 (name) must be None or string");
+  }
+  if (argdefs !== null && argdefs !== Py_None && !PyTuple_Check(argdefs)) {
+    throw PyErr_Format(PyExc_TypeError, "arg 4 (defaults) must be None or tuple");
+  }
+  const hasClosure = closure !== null && closure !== Py_None;
+  if (hasClosure && !PyTuple_Check(closure!)) {
+    throw PyErr_Format(PyExc_TypeError, "arg 5 (closure) must be None or tuple");
+  }
+  const co = codeData(code!);
+  const cells = hasClosure ? closure!.ob_item as PyObject[] : [];
+  if (co.co_nfreevars > 0 && !hasClosure) {
+    throw PyErr_Format(PyExc_TypeError, "arg 5 (closure) must be tuple");
+  }
+  if (cells.length !== co.co_nfreevars) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      `${str(co.co_name)} requires closure of length ${co.co_nfreevars}, not ${cells.length}`,
+    );
+  }
+  for (const c of cells) {
+    if (c.ob_type !== PyCell_Type) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `arg 5 (closure) expected cell, found ${c.ob_type.tp_name}`,
+      );
+    }
+  }
+  const op = PyFunction_New(code!, globals!);
+  const f = funcData(op);
+  if (name !== null && name !== Py_None) {
+    Py_INCREF(name);
+    const old = f.name;
+    f.name = name;
+    Py_DECREF(old);
+  }
+  if (argdefs !== null && argdefs !== Py_None) {
+    Py_INCREF(argdefs);
+    f.defaults = argdefs;
+  }
+  if (hasClosure) {
+    Py_INCREF(closure!);
+    f.closure = closure;
+  }
+  return op;
+}
+
+/** How Argument Clinic names a wrong argument's type (_PyArg_BadArgument). */
+function badArgumentName(o: PyObject): string {
+  return o === Py_None ? "None" : o.ob_type.tp_name;
+}
+
+const FUNC_NEW_PARAMS = ["code", "globals", "name", "argdefs", "closure"] as const;
 
 /** func_clear */
 export function func_clear(op: PyObject): boolean {

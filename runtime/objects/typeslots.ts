@@ -1351,6 +1351,7 @@ function setupMisc(): void {
 function setupCallables(): void {
   const f = PyFunction_Type;
   f.tp_dealloc = FN.func_dealloc;
+  f.tp_new = FN.func_new;
   f.tp_repr = FN.func_repr;
   f.tp_call = PyVectorcall_Call;
   f.tp_getattro = PyObject_GenericGetAttr;
