@@ -17,6 +17,7 @@ import {
   PyMethod_GET_SELF,
 } from "../objects/classobject.ts";
 import { PyModule_Check } from "../objects/moduleobject.ts";
+import { valuesOrder } from "../objects/inlinevalues.ts";
 import { PyUnicode_Type } from "../objects/object.ts";
 import { strRepr } from "../objects/strrepr.ts";
 import { shortValue } from "./objectinfo.ts";
@@ -84,7 +85,7 @@ export function referentsOf(o: PyObject): Reference[] {
     const values = o.ob_values;
     if (values !== null) {
       const keys = o.ob_type.ht?.ht_cached_keys ?? null;
-      for (const ix of values.order) {
+      for (const ix of valuesOrder(values)) {
         add(attrName(keys === null ? null : keys.keys[ix]), values.values[ix]);
       }
     }

@@ -36,6 +36,22 @@ export function _PyStack_AsDict(
   return d;
 }
 
+/** args[offset..offset+nargs) as a new exact-size array (literals for the usual few). */
+function argsArray(args: (PyObject | null)[], offset: number, nargs: number): PyObject[] {
+  switch (nargs) {
+    case 0:
+      return [];
+    case 1:
+      return [args[offset]!];
+    case 2:
+      return [args[offset]!, args[offset + 1]!];
+    case 3:
+      return [args[offset]!, args[offset + 1]!, args[offset + 2]!];
+    default:
+      return args.slice(offset, offset + nargs) as PyObject[];
+  }
+}
+
 /** _PyObject_MakeTpCall: the slow path through tp_call with a tuple and a dict. */
 export function _PyObject_MakeTpCall(
   callable: PyObject,
@@ -46,8 +62,7 @@ export function _PyObject_MakeTpCall(
 ): PyObject {
   const call = callable.ob_type.tp_call;
   if (call === null) throw notCallable(callable);
-  const items = args.slice(offset, offset + nargs) as PyObject[];
-  const argstuple = PyTuple_FromArray(items);
+  const argstuple = PyTuple_FromArray(argsArray(args, offset, nargs));
   let kwdict: PyObject | null = null;
   try {
     if (kwnames !== null && kwnames.ob_item!.length > 0) {
@@ -178,9 +193,20 @@ export function _PyObject_Call_Prepend(
   kwargs: PyObject | null,
 ): PyObject {
   const items = args.ob_item as PyObject[];
-  const stack: PyObject[] = new Array(items.length + 1);
-  stack[0] = obj;
-  for (let i = 0; i < items.length; i++) stack[i + 1] = items[i];
+  let stack: PyObject[];
+  switch (items.length) {
+    case 0:
+      stack = [obj];
+      break;
+    case 1:
+      stack = [obj, items[0]];
+      break;
+    case 2:
+      stack = [obj, items[0], items[1]];
+      break;
+    default:
+      stack = [obj, ...items];
+  }
   if (kwargs === null || PyDict_Size(kwargs) === 0) {
     return PyObject_Vectorcall(callable, stack, 0, stack.length, null);
   }

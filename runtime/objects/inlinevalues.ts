@@ -31,17 +31,29 @@ const LOG2_SHARED_KEYS = 6;
 const PERTURB_SHIFT = 5;
 const DKIX_EMPTY = -1;
 
-/** The order of values that have none yet (shared: appendOrder never writes into it). */
-const NO_ORDER: number[] = [];
-
-/** Notes that entry ix was set: values.order becomes a copy one longer. */
-function appendOrder(values: DictValues, ix: number): void {
-  const old = values.order;
-  const n = old.length;
-  const order = new Array<number>(n + 1);
-  for (let i = 0; i < n; i++) order[i] = old[i];
-  order[n] = ix;
-  values.order = order;
+/**
+ * An array of n nulls: literals for the usual small sizes give exact-size packed arrays,
+ * cheaper for V8 to make than new Array(n).fill(null).
+ */
+export function nullArray(n: number): (PyObject | null)[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [null];
+    case 2:
+      return [null, null];
+    case 3:
+      return [null, null, null];
+    case 4:
+      return [null, null, null, null];
+    case 5:
+      return [null, null, null, null, null];
+    case 6:
+      return [null, null, null, null, null, null];
+    default:
+      return new Array(n).fill(null);
+  }
 }
 
 /** PyDictValues: an instance's attribute values and the order they were first set in. */
@@ -49,18 +61,45 @@ export class DictValues {
   /** values[ix] goes with the shared keys' entry ix (owned references, or null). */
   readonly values: (PyObject | null)[];
   /**
-   * Entry indexes in insertion order (the byte array before CPython's values). Grown one
-   * exact-sized array at a time (appendOrder): a pushed-to array keeps room for 16 more,
-   * 150 bytes per instance.
+   * Entry indexes in insertion order (the byte array before CPython's values), or null while
+   * that order is just 0, 1, ..., nOrdered - 1: instances of a class usually set their
+   * attributes in the order the shared keys got them, and then need no array of their own.
    */
-  order: number[] = NO_ORDER;
+  order: number[] | null = null;
+  nOrdered = 0;
   /** The modelled block (PyMem_Malloc of prefix and pointers). */
   unit: number;
   constructor(size: number) {
-    this.values = new Array(size).fill(null);
+    this.values = nullArray(size);
     // new_values: a prefix of size+2 bytes rounded up to a pointer, then the pointers.
     this.unit = obmalloc.malloc((((size + 2) + 7) & ~7) + 8 * size);
   }
+}
+
+/** The entry indexes of values in insertion order. */
+export function valuesOrder(values: DictValues): number[] {
+  if (values.order !== null) return values.order;
+  const order: number[] = [];
+  for (let i = 0; i < values.nOrdered; i++) order.push(i);
+  return order;
+}
+
+/** _PyDictValues_AddToInsertionOrder */
+export function addToInsertionOrder(values: DictValues, ix: number): void {
+  if (values.order === null) {
+    if (ix === values.nOrdered) {
+      values.nOrdered++;
+      return;
+    }
+    values.order = valuesOrder(values);
+  }
+  values.order.push(ix);
+}
+
+/** Takes ix out of the insertion order (a deleted attribute). */
+function removeFromInsertionOrder(values: DictValues, ix: number): void {
+  const order = values.order ??= valuesOrder(values);
+  order.splice(order.indexOf(ix), 1);
 }
 
 /** _PyDict_NewKeysForClass: the shared keys of a class with managed dicts. */
@@ -189,7 +228,7 @@ export function _PyObject_GetInstanceAttribute(
 function makeDict(keys: DictKeys, values: DictValues): PyObject {
   const names: PyObject[] = [];
   const vals: PyObject[] = [];
-  for (const ix of values.order) {
+  for (const ix of valuesOrder(values)) {
     const v = values.values[ix];
     if (v === null) continue;
     const name = keys.keys[ix]!;
@@ -237,9 +276,9 @@ export function _PyObject_StoreInstanceAttribute(
   values.values[ix] = value;
   if (old === null) {
     if (value === null) return false;
-    appendOrder(values, ix);
+    addToInsertionOrder(values, ix);
   } else {
-    if (value === null) values.order.splice(values.order.indexOf(ix), 1);
+    if (value === null) removeFromInsertionOrder(values, ix);
     Py_DECREF(old);
   }
   return true;

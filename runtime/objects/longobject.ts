@@ -30,7 +30,7 @@ import {
 import { hashBigInt, hashSafeInt } from "./pyhash.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_OverflowError, PyExc_ValueError, PyExc_ZeroDivisionError } from "./exceptions.ts";
-import { PyUnicode_FromString } from "./unicodeobject.ts";
+import { PyUnicode_FromASCII } from "./unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
 
@@ -77,15 +77,52 @@ const DIGIT_LIMITS: bigint[] = Array.from({ length: 40 }, (_, k) => 1n << BigInt
 
 const TWO_1000 = 1n << 1000n;
 
-/** The number of bits of a positive bigint, by shifts (no string of its digits). */
-export function bigBitLength(a: bigint): number {
-  if (a < TWO_1000) {
-    // The double nearest a is within one bit of its length.
-    let b = Math.floor(Math.log2(Number(a))) + 1;
-    if ((a >> BigInt(b)) !== 0n) b++;
-    else if (b > 1 && (a >> BigInt(b - 1)) === 0n) b--;
-    return b;
+/** The bits of a positive bigint below 2**1000, through the double nearest it. */
+function smallBitLength(a: bigint): number {
+  // The double nearest a is within one bit of its length.
+  let b = Math.floor(Math.log2(Number(a))) + 1;
+  if ((a >> BigInt(b)) !== 0n) b++;
+  else if (b > 1 && (a >> BigInt(b - 1)) === 0n) b--;
+  return b;
+}
+
+/**
+ * Powers 2**e (e a multiple of 512, at most POW2_SEARCH_LIMIT) that bigBitLength compares
+ * against. V8 compares bigints of different lengths without reading their digits, so a
+ * search by comparisons costs next to nothing, where each shift would copy the number.
+ */
+const pow2Table = new Map<number, bigint>();
+const POW2_SEARCH_LIMIT = 1 << 17;
+
+function pow2(e: number): bigint {
+  let p = pow2Table.get(e);
+  if (p === undefined) {
+    p = 1n << BigInt(e);
+    pow2Table.set(e, p);
   }
+  return p;
+}
+
+/** The number of bits of a positive bigint (int.bit_length), without a string of its digits. */
+export function bigBitLength(a: bigint): number {
+  if (a < TWO_1000) return smallBitLength(a);
+  // 2**lo <= a < 2**hi, narrowed by comparisons to a window of 512 bits.
+  let lo = 512, hi = 1024;
+  while (a >= pow2(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > POW2_SEARCH_LIMIT) return hugeBitLength(a);
+  }
+  while (hi - lo > 512) {
+    const mid = lo + (((hi - lo) >> 10) << 9);
+    if (a >= pow2(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo + smallBitLength(a >> BigInt(lo));
+}
+
+/** bigBitLength beyond the table: halving shifts. */
+function hugeBitLength(a: bigint): number {
   let lo = 1000, hi = 2000;
   while ((a >> BigInt(hi)) !== 0n) {
     lo = hi;
@@ -254,7 +291,7 @@ export function longToDecimalString(v: number | bigint): string {
 }
 
 export function long_to_decimal_string(o: PyObject): PyObject {
-  return PyUnicode_FromString(longToDecimalString((o as PyLongObject).ob_val));
+  return PyUnicode_FromASCII(longToDecimalString((o as PyLongObject).ob_val));
 }
 
 /** long_format_binary: bin(), oct(), hex() text with an optional 0b/0o/0x prefix. */

@@ -289,11 +289,38 @@ export function PyObject_RichCompare(v: PyObject, w: PyObject, op: number): PyOb
   }
 }
 
+function compareValues(x: number | bigint, y: number | bigint, op: number): boolean {
+  switch (op) {
+    case Py_LT:
+      return x < y;
+    case Py_LE:
+      return x <= y;
+    case Py_EQ:
+      return x == y; // number == bigint compares values exactly
+    case Py_NE:
+      return x != y;
+    case Py_GT:
+      return x > y;
+    default:
+      return x >= y;
+  }
+}
+
 /** PyObject_RichCompareBool: identity implies equality for == and !=. */
 export function PyObject_RichCompareBool(v: PyObject, w: PyObject, op: number): boolean {
   if (v === w) {
     if (op === Py_EQ) return true;
     if (op === Py_NE) return false;
+  }
+  // Two exact ints or two exact floats: long_richcompare / float_richcompare answer
+  // without side effects, so while the recursion budget is not spent (Py_EnterRecursiveCall
+  // would pass) the values are compared here.
+  const vt = v.ob_type;
+  if (
+    vt === w.ob_type && (vt === PyLong_Type || vt === PyFloat_Type) &&
+    tstate.recursion_remaining > 0
+  ) {
+    return compareValues(v.ob_val as number | bigint, w.ob_val as number | bigint, op);
   }
   const res = PyObject_RichCompare(v, w, op);
   if (res === Py_True) {

@@ -34,6 +34,7 @@ import {
   Py_TPFLAGS_MANAGED_DICT,
   Py_TPFLAGS_MAPPING,
   Py_TPFLAGS_MATCH_SELF,
+  Py_TPFLAGS_METHOD_DESCRIPTOR,
   Py_TPFLAGS_READY,
   Py_TPFLAGS_SEQUENCE,
   Py_TPFLAGS_TUPLE_SUBCLASS,
@@ -320,7 +321,7 @@ function slotCount(type: PyTypeObject): number {
 
 function initSlots(obj: PyObject, type: PyTypeObject): void {
   const n = slotCount(type);
-  if (n > 0) obj.ob_slots = new Array(n).fill(null);
+  if (n > 0) obj.ob_slots = nullArray(n);
 }
 
 export function PyType_GenericNew(type: PyTypeObject, _args: PyObject, _kwds: PyObject | null) {
@@ -603,6 +604,7 @@ import {
   _PyObject_VisitInstanceAttributes,
   cachedKeys,
   materializeDict,
+  nullArray,
   releaseCachedKeys,
 } from "./inlinevalues.ts";
 function weakrefOf(o: PyObject): PyObject {
@@ -1039,9 +1041,22 @@ function slot_tp_descr_set(self: PyObject, target: PyObject, value: PyObject | n
   Py_DECREF(res);
 }
 
+let ID___init__: PyObject | null = null;
+
 function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | null): void {
-  const [meth, unbound] = lookupMaybeMethod(self, id("__init__"));
-  if (meth === null) throw PyErr_SetObject(PyExc_AttributeError, id("__init__"));
+  const name = ID___init__ ??= id("__init__");
+  // lookup_maybe_method, without building its pair for the common case of a function
+  const found = _PyType_Lookup(self.ob_type, name);
+  if (found === null) throw PyErr_SetObject(PyExc_AttributeError, name);
+  let meth: PyObject;
+  let unbound: boolean;
+  if (found.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
+    found.ob_refcnt++;
+    meth = found;
+    unbound = true;
+  } else {
+    [meth, unbound] = lookupMaybeMethod(self, name) as [PyObject, boolean];
+  }
   let res: PyObject;
   try {
     res = unbound

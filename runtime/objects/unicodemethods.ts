@@ -31,6 +31,7 @@ import {
   pyLength,
   PyUnicode_Check,
   PyUnicode_CheckExact,
+  PyUnicode_FromASCII,
   PyUnicode_FromConcat,
   PyUnicode_FromString,
   type PyUnicodeObject,
@@ -92,6 +93,15 @@ function returnSelfOrNew(self: PyObject, t: string): PyObject {
     return self;
   }
   return PyUnicode_FromString(t);
+}
+
+/** returnSelfOrNew for an ASCII result. */
+function returnSelfOrNewAscii(self: PyObject, t: string): PyObject {
+  if (t === s(self) && PyUnicode_CheckExact(self)) {
+    self.ob_refcnt++;
+    return self;
+  }
+  return PyUnicode_FromASCII(t);
 }
 
 function argStr(o: PyObject, fname: string, argn: number | string): string {
@@ -875,7 +885,7 @@ function finalSigma(chars: string[], i: number): boolean {
 
 export function str_upper(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNew(self, t.toUpperCase());
+  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toUpperCase());
   let r = "";
   for (const c of t) r += upperFull(c);
   return returnSelfOrNew(self, r);
@@ -883,14 +893,14 @@ export function str_upper(self: PyObject): PyObject {
 
 export function str_lower(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNew(self, t.toLowerCase());
+  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toLowerCase());
   const chars = codePoints(t);
   return returnSelfOrNew(self, chars.map((_, i) => lowerAt(chars, i)).join(""));
 }
 
 export function str_casefold(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNew(self, t.toLowerCase());
+  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toLowerCase());
   let r = "";
   for (const c of t) r += U.CASEFOLD_EXCEPTIONS.get(c) ?? lowerFull(c);
   return returnSelfOrNew(self, r);

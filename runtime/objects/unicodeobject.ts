@@ -195,6 +195,12 @@ export function PyUnicode_FromString(s: string): PyObject {
   return _PyUnicode_New(s);
 }
 
+/** PyUnicode_FromString for a text known to be ASCII: its kind needs no scan. */
+export function PyUnicode_FromASCII(s: string): PyObject {
+  if (s.length <= 1) return PyUnicode_FromString(s);
+  return _PyUnicode_New(s, KIND_ASCII);
+}
+
 /**
  * A str of the concatenation a + b (JavaScript texts) given their kinds: one-byte kinds
  * combine without scanning the text again (CPython takes the larger kind the same way).
@@ -295,19 +301,19 @@ export function unicode_hash(o: PyObject): number {
     Hash.hi = u.ob_size;
     return u.ob_hash;
   }
-  const lo = strHashLo(u.ob_val);
+  const lo = strHashLo(u.ob_val, unicodeKind(u));
   u.ob_hash = lo;
   u.ob_size = Hash.hi;
   return lo;
 }
 
 /** The hash of a JavaScript string as str would hash it. */
-export function strHashLo(s: string): number {
+export function strHashLo(s: string, kind = KIND_UNKNOWN): number {
   if (s.length === 0) {
     Hash.hi = 0;
     return 0;
   }
-  const kind = kindOf(s);
+  if (kind === KIND_UNKNOWN) kind = kindOf(s);
   let lo: number, hi: number;
   if (kind === KIND_ASCII || kind === KIND_LATIN1) {
     lo = sipHashChars(s, 1);

@@ -66,7 +66,6 @@ export function initializeLocals(
   } else if (argcount > n) {
     for (let j = n; j < argcount; j++) Py_DECREF(args[offset + j]!);
   }
-  const qualname = () => str(fd.qualname);
   if (kwnames !== null) {
     const names = kwnames.ob_item as PyObject[];
     const kwcount = names.length;
@@ -74,12 +73,14 @@ export function initializeLocals(
     for (let i = 0; i < kwcount; i++) {
       const keyword = names[i];
       const value = args[offset + argcount + i]!;
-      const fail = (e: PyObject): never => {
-        for (let k = i; k < kwcount; k++) Py_DECREF(args[offset + argcount + k]!);
-        throw e;
-      };
       if (!PyUnicode_Check(keyword)) {
-        fail(PyErr_Format(PyExc_TypeError, `${qualname()}() keywords must be strings`));
+        failKeyword(
+          args,
+          offset + argcount,
+          i,
+          kwcount,
+          PyErr_Format(PyExc_TypeError, `${str(fd.qualname)}() keywords must be strings`),
+        );
       }
       let j = co.co_posonlyargcount;
       let found = -1;
@@ -111,36 +112,50 @@ export function initializeLocals(
               }
             }
             if (conflicts.length) {
-              fail(
+              failKeyword(
+                args,
+                offset + argcount,
+                i,
+                kwcount,
                 PyErr_Format(
                   PyExc_TypeError,
-                  `${qualname()}() got some positional-only arguments passed as keyword arguments: '${
+                  `${
+                    str(fd.qualname)
+                  }() got some positional-only arguments passed as keyword arguments: '${
                     conflicts.join(", ")
                   }'`,
                 ),
               );
             }
           }
-          fail(
+          failKeyword(
+            args,
+            offset + argcount,
+            i,
+            kwcount,
             PyErr_Format(
               PyExc_TypeError,
-              `${qualname()}() got an unexpected keyword argument '${str(keyword)}'`,
+              `${str(fd.qualname)}() got an unexpected keyword argument '${str(keyword)}'`,
             ),
           );
         }
         try {
           PyDict_SetItem(kwdict!, keyword, value);
         } catch (e) {
-          fail(e as PyObject);
+          failKeyword(args, offset + argcount, i, kwcount, e as PyObject);
         }
         Py_DECREF(value);
         continue;
       }
       if (ls[base + found] !== null) {
-        fail(
+        failKeyword(
+          args,
+          offset + argcount,
+          i,
+          kwcount,
           PyErr_Format(
             PyExc_TypeError,
-            `${qualname()}() got multiple values for argument '${str(keyword)}'`,
+            `${str(fd.qualname)}() got multiple values for argument '${str(keyword)}'`,
           ),
         );
       }
@@ -148,14 +163,14 @@ export function initializeLocals(
     }
   }
   if (argcount > co.co_argcount && !(flags & CO.VARARGS)) {
-    throw tooManyPositional(co, argcount, fd.defaults, ls, base, qualname());
+    throw tooManyPositional(co, argcount, fd.defaults, ls, base, str(fd.qualname));
   }
   if (argcount < co.co_argcount) {
     const defcount = fd.defaults === null ? 0 : fd.defaults.ob_item!.length;
     const m = co.co_argcount - defcount;
     let missing = 0;
     for (let i = argcount; i < m; i++) if (ls[base + i] === null) missing++;
-    if (missing) throw missingArguments(co, missing, defcount, ls, base, qualname());
+    if (missing) throw missingArguments(co, missing, defcount, ls, base, str(fd.qualname));
     let i = n > m ? n - m : 0;
     if (defcount) {
       const defs = fd.defaults!.ob_item as PyObject[];
@@ -185,8 +200,20 @@ export function initializeLocals(
       }
       missing++;
     }
-    if (missing) throw missingArguments(co, missing, -1, ls, base, qualname());
+    if (missing) throw missingArguments(co, missing, -1, ls, base, str(fd.qualname));
   }
+}
+
+/** Releases the keyword values from the i-th on (not yet bound) and throws e. */
+function failKeyword(
+  args: (PyObject | null)[],
+  kwAt: number,
+  i: number,
+  kwcount: number,
+  e: PyObject,
+): never {
+  for (let k = i; k < kwcount; k++) Py_DECREF(args[kwAt + k]!);
+  throw e;
 }
 
 function formatMissing(kind: string, names: string[], qualname: string): PyObject {

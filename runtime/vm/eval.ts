@@ -94,7 +94,17 @@ import {
   op_WITH_EXCEPT_START,
   opError,
 } from "./ops.ts";
-import { compileCode, JIT_CALL, JIT_RETURN, JIT_YIELD, jitOut, setJitRuntime } from "./jit.ts";
+import {
+  compileCode,
+  JIT_CALL,
+  JIT_EXIT,
+  JIT_RAISE,
+  JIT_RETURN,
+  JIT_YIELD,
+  jitDepth,
+  jitOut,
+  setJitRuntime,
+} from "./jit.ts";
 import { binaryOpSlow, callGeneric, compareSlow, concatStrings, truthAndDecref } from "./ops.ts";
 import * as opsModule from "./ops.ts";
 import { loadAttrCached, loadMethodCached, methodFound, storeAttrCached } from "./specialize.ts";
@@ -525,13 +535,17 @@ function floatBinaryOp(oparg: number, a: number, b: number): PyObject | null {
  * _PyEval_EvalFrameDefault: runs frame (and the Python frames it calls) until frame
  * returns (a new reference) or raises (throws). With throwExc, the frame resumes by
  * raising that exception (generator.throw), taking its reference.
+ *
+ * This is the driver for compiled code: a small loop that runs the compiled function of
+ * the current frame and follows its calls and returns from frame to frame. Whatever the
+ * compiled code hands back (an instruction it does not compile, an exception to unwind,
+ * code not compiled yet, a traced frame) goes to interpretFrame, which runs until
+ * compiled code can take over again or the entry frame is done.
  */
 export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
-  let frame = entry;
-  frame.is_entry = true;
-  frame.previous = vmstack.current;
-  vmstack.current = frame;
-  const interrupt = hostState.interrupt;
+  entry.is_entry = true;
+  entry.previous = vmstack.current;
+  vmstack.current = entry;
 
   // The recursion check of start_frame.
   if (--tstate.recursion_remaining < 0) {
@@ -541,12 +555,76 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
       tstate.recursion_remaining--;
       if (throwExc !== null) Py_DECREF(throwExc);
       tstate.recursion_remaining++;
-      vmstack.current = frame.previous;
+      vmstack.current = entry.previous;
       throw e;
     }
   }
 
-  let pending: PyObject | null = throwExc;
+  let frame = entry;
+  let pending: unknown = throwExc;
+  for (;;) {
+    let oneStep = false;
+    const jit = frame.code.jit;
+    if (pending === null && jit !== null && !instrument.active) {
+      let status: number;
+      try {
+        status = jit(frame, frame.localsplus);
+      } catch (e) {
+        // unwound by the interpreter at frame.prev_instr, as an error of that instruction
+        pending = e;
+        status = -1;
+      }
+      if (status === JIT_CALL) {
+        frame = vmstack.current!;
+        continue;
+      }
+      if (status === JIT_RETURN) {
+        const retval = jitOut.value!;
+        jitOut.value = null;
+        tstate.recursion_remaining++;
+        if (!frame.is_entry) {
+          const dying = frame;
+          frame = dying.previous!;
+          vmstack.current = frame;
+          clearAndPopFrame(dying);
+          frame.localsplus[frame.sp++] = retval;
+          continue;
+        }
+        vmstack.current = frame.previous;
+        return retval;
+      }
+      if (status === JIT_YIELD) {
+        const retval = jitOut.value!;
+        jitOut.value = null;
+        (frame.generator!.ob_data as { frameState: number }).frameState = -1; // FRAME_SUSPENDED
+        tstate.recursion_remaining++;
+        vmstack.current = frame.previous;
+        return retval;
+      }
+      if (status === JIT_RAISE) {
+        // raised in a frame that compiled code called directly: unwind it from there
+        pending = jitOut.exc;
+        jitOut.exc = null;
+        frame = vmstack.current!;
+      }
+      oneStep = status === JIT_EXIT;
+    }
+    const result = interpretFrame(frame, pending, oneStep);
+    if (result !== null) return result;
+    pending = null;
+    frame = vmstack.current!;
+  }
+}
+
+/**
+ * The interpreter loop: runs from `start` (the current frame, entered by evalFrame) with
+ * `pending` to raise first, or after compiled code handed back one instruction
+ * (`oneStep`). Returns the entry frame's result, or null when the current frame's
+ * compiled code can take over (vmstack.current is the frame to run).
+ */
+function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObject | null {
+  let frame = start;
+  const interrupt = hostState.interrupt;
   let co: CodeData;
   let instrs: Uint16Array;
   let consts: PyObject[];
@@ -556,7 +634,6 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
   let sp: number;
   let next_instr: number;
   let kwnames: PyObject | null = null;
-  let inJit = false;
   let jitSteps = 0;
 
   resume: for (;;) {
@@ -583,39 +660,10 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
         co.warmup = co.jit === null ? 0x3fffffff : 0;
       }
       if (co.jit !== null && !tracing) {
-        inJit = true;
-        const status = co.jit(frame, ls);
-        inJit = false;
-        if (status === JIT_CALL) {
-          frame = vmstack.current!;
-          continue resume;
-        }
-        if (status === JIT_RETURN) {
-          const retval = jitOut.value!;
-          jitOut.value = null;
-          tstate.recursion_remaining++;
-          if (!frame.is_entry) {
-            const dying = frame;
-            frame = dying.previous!;
-            vmstack.current = frame;
-            clearAndPopFrame(dying);
-            frame.localsplus[frame.sp++] = retval;
-            continue resume;
-          }
-          vmstack.current = frame.previous;
-          return retval;
-        }
-        if (status === JIT_YIELD) {
-          const retval = jitOut.value!;
-          jitOut.value = null;
-          (frame.generator!.ob_data as { frameState: number }).frameState = -1; // FRAME_SUSPENDED
-          tstate.recursion_remaining++;
-          vmstack.current = frame.previous;
-          return retval;
-        }
-        // JIT_EXIT: interpret the next instruction, then go back to the compiled code.
-        sp = frame.sp;
-        next_instr = frame.prev_instr + 1;
+        // Compiled code handed back one instruction: interpret it, then return to the
+        // compiled code; else the compiled code takes over now.
+        if (!oneStep) return null;
+        oneStep = false;
         jitSteps = 2;
       } else {
         co.warmup--;
@@ -1611,12 +1659,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
       }
     } catch (e) {
       // ---- error: and exception_unwind: ----
-      if (inJit) {
-        // raised in compiled code, which left the frame's stack pointer and instruction
-        inJit = false;
-        sp = frame.sp;
-        next_instr = frame.prev_instr + 1;
-      } else if (opError.set) {
+      if (opError.set) {
         // raised inside an op function: its stack pointer is the one to unwind from
         sp = opError.sp;
         opError.set = false;
@@ -1725,6 +1768,26 @@ export function loadName(frame: Frame, name: PyObject): PyObject {
   v = getItemOrNull(builtins, name);
   if (v === null) throw nameError(name);
   return v;
+}
+
+/**
+ * LOAD_NAME at instruction i. Where the locals are the globals (a module body), looking in
+ * the locals, then the globals, then the builtins finds what LOAD_GLOBAL finds, so the
+ * LOAD_GLOBAL cache answers (CPython looks each time; the result is the same).
+ */
+export function loadNameAt(frame: Frame, name: PyObject, i: number): PyObject {
+  const locals = frame.f_locals;
+  const builtins = frame.f_builtins;
+  if (
+    locals !== null && locals === frame.f_globals && locals.ob_type === PyDict_Type &&
+    builtins.ob_type === PyDict_Type
+  ) {
+    const v = loadGlobalCached(frame.code.cache, i, locals, builtins, name);
+    if (v === null) throw nameError(name);
+    Py_INCREF(v);
+    return v;
+  }
+  return loadName(frame, name);
 }
 
 export function loadGlobalSlow(globals: PyObject, builtins: PyObject, name: PyObject): PyObject {
@@ -2215,6 +2278,8 @@ export function installJitRuntime(): void {
     intBinaryOp,
     floatBinaryOp,
     binaryOpSlow,
+    PyLong_FromNumber,
+    PyFloat_FromDouble,
     compareSlow,
     truthAndDecref,
     concatStrings,
@@ -2232,6 +2297,13 @@ export function installJitRuntime(): void {
     storeAttrCached,
     subscrSlow,
     iterNextCatching,
+    iterSend,
+    sendResult,
+    jitDepth,
+    tstate,
+    vmstack,
+    instrument,
+    clearAndPopFrame,
     hostState,
     jitOut,
     opError,

@@ -115,6 +115,9 @@ export function makeGenerator(frame: Frame): PyObject {
 /** The result kinds of gen_send_ex2. */
 export type SendResult = ["next" | "return", PyObject];
 
+/** Whether the last genResume returned (true) or yielded (false). */
+const resumeOut = { returned: false };
+
 /**
  * gen_send_ex2: resumes the generator with arg (or raises exc in it). Returns
  * ["next", value] on a yield, ["return", value] when it returns; throws on error.
@@ -125,6 +128,17 @@ function genSendEx2(
   exc: PyObject | null,
   closing: boolean,
 ): SendResult {
+  const value = genResume(gen, arg, exc, closing);
+  return [resumeOut.returned ? "return" : "next", value];
+}
+
+/** gen_send_ex2 without a result pair: the value, and resumeOut.returned says which. */
+function genResume(
+  gen: PyObject,
+  arg: PyObject | null,
+  exc: PyObject | null,
+  closing: boolean,
+): PyObject {
   const g = genData(gen);
   const frame = g.frame;
   if (g.frameState === FRAME_CREATED && arg !== null && arg !== Py_None) {
@@ -152,7 +166,8 @@ function genSendEx2(
     // An exhausted generator: send() sees None returned; next() sees the end with no
     // exception (gen_iternext gives null for None).
     Py_INCREF(Py_None);
-    return ["return", Py_None];
+    resumeOut.returned = true;
+    return Py_None;
   }
   const result = arg ?? Py_None;
   Py_INCREF(result);
@@ -173,7 +188,10 @@ function genSendEx2(
   tstate.exc_info = excState.previous_item!;
   excState.previous_item = null;
   frame.previous = null;
-  if (value !== null && g.frameState === FRAME_SUSPENDED) return ["next", value];
+  if (value !== null && g.frameState === FRAME_SUSPENDED) {
+    resumeOut.returned = false;
+    return value;
+  }
   if (error !== null) {
     if (error instanceof PyObject && PyType_IsSubtype(error.ob_type, PyExc_StopIteration)) {
       const msg = gen.ob_type === PyCoro_Type
@@ -192,7 +210,8 @@ function genSendEx2(
   g.frameState = FRAME_CLEARED;
   clearGenFrame(frame);
   if (error !== null) throw error;
-  return ["return", value!];
+  resumeOut.returned = true;
+  return value!;
 }
 
 function clearGenFrame(frame: Frame): void {
@@ -221,8 +240,8 @@ export function genSend(gen: PyObject, arg: PyObject): SendResult {
 
 /** gen_iternext: the next value, or null when the generator returned None. */
 export function gen_iternext(gen: PyObject): PyObject | null {
-  const [kind, value] = genSendEx2(gen, null, null, false);
-  if (kind === "next") return value;
+  const value = genResume(gen, null, null, false);
+  if (!resumeOut.returned) return value;
   if (value === Py_None) {
     Py_DECREF(value);
     return null;

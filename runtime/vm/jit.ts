@@ -27,11 +27,20 @@ export const JIT_EXIT = 0; // interpret frame.prev_instr + 1, then come back
 export const JIT_RETURN = 1; // RETURN_VALUE: the value is jitOut.value
 export const JIT_CALL = 2; // a Python callee's frame is pushed and current
 export const JIT_YIELD = 3; // YIELD_VALUE: the value is jitOut.value
+export const JIT_RAISE = 4; // an exception (jitOut.exc) to unwind in the current frame
+
+/**
+ * How deep compiled code calls compiled code directly (a JavaScript call per Python call);
+ * past MAX_DIRECT_DEPTH the calls go back through evalFrame's loop, which keeps the
+ * JavaScript stack bounded however deep Python recursion goes.
+ */
+export const jitDepth = { n: 0 };
+const MAX_DIRECT_DEPTH = 48;
 
 export type JitFunction = (frame: Frame, ls: (PyObject | null)[]) => number;
 
-/** The value of JIT_RETURN and JIT_YIELD. */
-export const jitOut: { value: PyObject | null } = { value: null };
+/** The value of JIT_RETURN and JIT_YIELD, and the exception of JIT_RAISE. */
+export const jitOut: { value: PyObject | null; exc: unknown } = { value: null, exc: null };
 
 /** How many entries and loop iterations a code object runs interpreted first. */
 export const WARMUP = 8;
@@ -83,7 +92,6 @@ function decode(co: CodeData): Ins[] {
 /** The instructions compiled code hands back to the interpreter (one at a time). */
 const EXIT_OPS = new Set<number>([
   Op.RETURN_GENERATOR,
-  Op.SEND,
   Op.RERAISE,
   Op.GET_AITER,
   Op.GET_ANEXT,
@@ -127,7 +135,6 @@ const OP_FUNCTIONS = new Set<string>([
   "LIST_TO_TUPLE",
   "LOAD_BUILD_CLASS",
   "LOAD_CLASSDEREF",
-  "LOAD_NAME",
   "MAKE_CELL",
   "MAKE_FUNCTION",
   "MAP_ADD",
@@ -151,8 +158,6 @@ const OP_FUNCTIONS = new Set<string>([
   "UNPACK_EX",
   "WITH_EXCEPT_START",
   "RAISE_VARARGS",
-  "UNPACK_SEQUENCE",
-  "STORE_SUBSCR",
 ]);
 
 const opName: string[] = [];
@@ -173,11 +178,14 @@ const COMPILED_OPS = new Set<number>([
   Op.LOAD_DEREF,
   Op.STORE_DEREF,
   Op.LOAD_GLOBAL,
+  Op.LOAD_NAME,
   Op.LOAD_ATTR,
   Op.STORE_ATTR,
   Op.LOAD_METHOD,
   Op.BINARY_OP,
   Op.BINARY_SUBSCR,
+  Op.STORE_SUBSCR,
+  Op.UNPACK_SEQUENCE,
   Op.COMPARE_OP,
   Op.IS_OP,
   Op.POP_JUMP_FORWARD_IF_FALSE,
@@ -202,6 +210,7 @@ const COMPILED_OPS = new Set<number>([
   Op.CALL,
   Op.RETURN_VALUE,
   Op.YIELD_VALUE,
+  Op.SEND,
 ]);
 
 /** Whether compiled code hands this instruction to the interpreter. */
@@ -346,6 +355,77 @@ function jump(target: number): string {
   return `pc = ${target}; continue;`;
 }
 
+/** The JavaScript operators BINARY_OP writes out inline for two ints or two floats. */
+const INLINE_OPERATOR: Record<number, string> = {
+  0: "+", // NB_ADD
+  13: "+",
+  10: "-", // NB_SUBTRACT
+  23: "-",
+  5: "*", // NB_MULTIPLY
+  18: "*",
+  11: "/", // NB_TRUE_DIVIDE
+  24: "/",
+};
+
+/**
+ * BINARY_OP: ints held as numbers and floats (or a float and such an int) are done inline
+ * for + - * / (the operator folded in), other operators through intBinaryOp; anything
+ * else, and results that leave the safe range, through binaryOpSlow.
+ */
+function binaryOp(a: number, P: string): string {
+  const op = INLINE_OPERATOR[a];
+  let intCase: string;
+  if (op === "/") intCase = "if (y !== 0) res = PyFloat_FromDouble(x / y);";
+  else if (op !== undefined) {
+    intCase =
+      `const r = x ${op} y; if (r <= 9007199254740991 && r >= -9007199254740991) res = PyLong_FromNumber(${
+        op === "*" ? "r === 0 ? 0 : r" : "r"
+      });`;
+  } else intCase = `res = intBinaryOp(${a}, x, y);`;
+  const floatCase = op === "/"
+    ? "if (y !== 0) res = PyFloat_FromDouble(x / y);"
+    : `res = PyFloat_FromDouble(x ${op} y);`;
+  const floats = op === undefined ? "" : ` else if (lt === PyFloat_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (rt === PyFloat_Type || (rt === PyLong_Type && typeof y === "number")) { ${floatCase} }
+          } else if (lt === PyLong_Type && rt === PyFloat_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (typeof x === "number") { ${floatCase} }
+          }`;
+  const strings = a === 0 || a === 13
+    ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
+    : "";
+  return `        { const rhs = ls[--sp]; const lhs = ls[sp - 1]; let res = null;
+          const lt = lhs.ob_type, rt = rhs.ob_type;
+          if (lt === PyLong_Type && rt === PyLong_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (typeof x === "number" && typeof y === "number") { ${intCase} }
+          }${floats}${strings}
+          if (res === null) { ${P} res = binaryOpSlow(lhs, rhs, ${a}, sp); }
+          if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
+          if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
+          ls[sp - 1] = res; }`;
+}
+
+/**
+ * The hit of loadGlobalCached inline (for LOAD_GLOBAL, and LOAD_NAME where the locals are
+ * the globals): sets v to the cached entry's value (borrowed) when the entry still holds
+ * the name in the same keys objects; g and b are the globals and builtins.
+ */
+function globalCacheHit(i: number): string {
+  return `const c = cache[${i}];
+          if (c !== null) {
+            const gk = g.ob_data;
+            if (c.gkeys === gk && gk.reuse === c.greuse) {
+              if (c.bkeys === null) { if (gk.keys[c.gix] === c.key) v = gk.values[c.gix]; }
+              else if (gk.nentries === c.gn) {
+                const bk = b.ob_data;
+                if (bk === c.bkeys && bk.reuse === c.breuse && bk.keys[c.bix] === c.key) v = bk.values[c.bix];
+              }
+            }
+          }`;
+}
+
 /** The JavaScript for one instruction (and the next one when fused). */
 function emit(
   ins: Ins,
@@ -371,6 +451,12 @@ function emit(
     return one(`        ${P} sp = op_${name}(frame, ls, sp, ${a});`);
   }
   switch (ins.op) {
+    case Op.LOAD_NAME:
+      // a module body (locals are globals): LOAD_GLOBAL's cache, as loadNameAt uses it
+      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
+          if (frame.f_locals === g) { ${globalCacheHit(i)} }
+          if (v !== null) { v.ob_refcnt++; ls[sp++] = v; }
+          else sp = op_LOAD_NAME(frame, ls, sp, ${a}); }`);
     case Op.NOP:
       return one("");
     case Op.RESUME:
@@ -407,8 +493,10 @@ function emit(
         `        { ${P} const v = ls[--sp]; const cell = ls[B + ${a}]; const old = cell.ob_dict; cell.ob_dict = v; if (old !== null) Py_DECREF(old); }`,
       );
     case Op.LOAD_GLOBAL:
-      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v;
-          if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
+      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
+          ${globalCacheHit(i)}
+          if (v !== null) v.ob_refcnt++;
+          else if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
             v = loadGlobalCached(cache, ${i}, g, b, ${nm(a >> 1)});
             if (v === null) throw nameError(${nm(a >> 1)});
             v.ob_refcnt++;
@@ -442,25 +530,7 @@ function emit(
           if (found) { ls[sp - 1] = meth; ls[sp++] = obj; }
           else { ls[sp - 1] = null; Py_DECREF(obj); ls[sp++] = meth; } }`);
     case Op.BINARY_OP:
-      return one(`        { const rhs = ls[--sp]; const lhs = ls[sp - 1]; let res = null;
-          const lt = lhs.ob_type, rt = rhs.ob_type;
-          if (lt === PyLong_Type && rt === PyLong_Type) {
-            const x = lhs.ob_val, y = rhs.ob_val;
-            if (typeof x === "number" && typeof y === "number") res = intBinaryOp(${a}, x, y);
-          } else if (lt === PyFloat_Type) {
-            if (rt === PyFloat_Type) res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
-            else if (rt === PyLong_Type && typeof rhs.ob_val === "number") res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
-          } else if (lt === PyLong_Type && rt === PyFloat_Type && typeof lhs.ob_val === "number") {
-            res = floatBinaryOp(${a}, lhs.ob_val, rhs.ob_val);
-          }${
-        a === 0 || a === 13
-          ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
-          : ""
-      }
-          if (res === null) { ${P} res = binaryOpSlow(lhs, rhs, ${a}, sp); }
-          if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
-          if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
-          ls[sp - 1] = res; }`);
+      return one(binaryOp(a, P));
     case Op.BINARY_SUBSCR:
       return one(`        { ${P} const sub = ls[--sp]; const container = ls[sp - 1]; let res;
           if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
@@ -473,6 +543,36 @@ function emit(
           if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc(container);
           if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc(sub);
           ls[sp - 1] = res; }`);
+    case Op.STORE_SUBSCR:
+      // list[int] = v inline (op_STORE_SUBSCR's fast path), else the op function
+      return one(`        { const sub = ls[sp - 1]; const container = ls[sp - 2];
+          if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
+            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
+            if (j >= 0 && j < items.length) {
+              const old = items[j]; items[j] = ls[sp - 3]; sp -= 3;
+              if (--old.ob_refcnt === 0) { ${P} old.ob_type.tp_dealloc(old); }
+              if (--container.ob_refcnt === 0) { ${P} container.ob_type.tp_dealloc(container); }
+              if (--sub.ob_refcnt === 0) { ${P} sub.ob_type.tp_dealloc(sub); }
+            } else { ${P} sp = op_STORE_SUBSCR(frame, ls, sp, 0); }
+          } else { ${P} sp = op_STORE_SUBSCR(frame, ls, sp, 0); } }`);
+    case Op.UNPACK_SEQUENCE: {
+      // an exact tuple or list of the right length, unrolled; else the op function
+      let push = "";
+      for (let j = a - 1; j >= 0; j--) {
+        push += ` { const it = items[${j}]; it.ob_refcnt++; ls[sp++] = it; }`;
+      }
+      return one(`        { const seq = ls[sp - 1]; const t = seq.ob_type;
+          if ((t === PyTuple_Type || t === PyList_Type) && seq.ob_item.length === ${a}) {
+            const items = seq.ob_item; sp--;${push}
+            if (--seq.ob_refcnt === 0) { ${P} t.tp_dealloc(seq); }
+          } else { ${P} sp = op_UNPACK_SEQUENCE(frame, ls, sp, ${a}); } }`);
+    }
+    case Op.SEND:
+      // as the interpreter's SEND: the receiver's next value, or its return value and a jump
+      return one(`        { ${P} const v = ls[--sp]; const receiver = ls[sp - 1]; let r, rv = null;
+          try { r = iterSend(receiver, v); if (r === null) rv = sendResult.value; } finally { Py_DECREF(v); }
+          if (r === null) { Py_DECREF(receiver); ls[sp - 1] = rv; ${jump(jumpTarget(ins))} }
+          ls[sp++] = r; }`);
     case Op.COMPARE_OP: {
       const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
       const fuse = fused !== undefined &&
@@ -596,11 +696,24 @@ function emit(
           const positional = total - (kw === null ? 0 : kw.ob_item.length);
           if (fn.ob_type === PyFunction_Type) {
             const argsAt = sp - total; sp -= total + (isMeth ? 1 : 2); frame.sp = sp;
-            startPythonCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
-            return ${JIT_CALL};
-          }
+            const callee = startPythonCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
+            const cj = callee.code.jit;
+            if (cj === null || jitDepth.n >= ${MAX_DIRECT_DEPTH} || instrument.active) return ${JIT_CALL};
+            // the callee's compiled code, called directly; whatever it cannot finish
+            // itself (a call it hands back, an instruction, an exception) goes to evalFrame
+            let st;
+            jitDepth.n++;
+            try { st = cj(callee, callee.localsplus); } catch (e) { jitDepth.n--; jitOut.exc = e; return ${JIT_RAISE}; }
+            jitDepth.n--;
+            if (st !== ${JIT_RETURN}) return st === ${JIT_RAISE} ? ${JIT_RAISE} : ${JIT_CALL};
+            const rv = jitOut.value; jitOut.value = null;
+            tstate.recursion_remaining++;
+            vmstack.current = frame;
+            clearAndPopFrame(callee);
+            ls[sp++] = rv;
+          } else {
           sp = callGeneric(frame, ls, sp, total, positional, isMeth, kw);
-          ${BREAKER} }`,
+          ${BREAKER} } }`,
       );
     case Op.RETURN_VALUE:
       return one(

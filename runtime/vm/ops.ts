@@ -69,6 +69,9 @@ import {
   _PyDict_NewPresized,
   _PyDict_SetItem_Take2,
   dictGetStr,
+  dictReplaceAt,
+  dictStrIndex,
+  dictValueAt,
   PyDict_DelItem,
   PyDict_GetItemWithError,
   PyDict_SetItem,
@@ -92,7 +95,7 @@ import {
   doRaise,
   exceptionMatches,
   getItemOrNull,
-  loadName,
+  loadNameAt,
   lookupSpecial,
   nameError,
   printExpr,
@@ -390,6 +393,24 @@ export function op_STORE_NAME(
     const name = names[oparg];
     const v = ls[--sp]!;
     const ns = frame.f_locals;
+    // Rebinding a name: the dict entry this instruction stored into last time, found by
+    // identity (insertdict's path for a key it finds, on a dict that is already tracked),
+    // with PyDict_SetItem's references to key and value and then the stack's released, as
+    // CPython counts them.
+    const cache = frame.code.cache;
+    const i = frame.prev_instr;
+    const ix = cache[i];
+    if (
+      typeof ix === "number" && ns !== null && ns.ob_type === PyDict_Type &&
+      ns.gc_next !== null && dictValueAt(ns, ix, name) !== null
+    ) {
+      Py_INCREF(name);
+      Py_INCREF(v);
+      dictReplaceAt(ns, ix, name, v);
+      Py_DECREF(name);
+      Py_DECREF(v);
+      return sp;
+    }
     try {
       if (ns === null) {
         throw PyErr_Format(
@@ -397,8 +418,10 @@ export function op_STORE_NAME(
           `no locals found when storing ${str(PyObject_Repr(name))}`,
         );
       }
-      if (ns.ob_type === PyDict_Type) PyDict_SetItem(ns, name, v);
-      else PyObject_SetItem(ns, name, v);
+      if (ns.ob_type === PyDict_Type) {
+        PyDict_SetItem(ns, name, v);
+        cache[i] = dictStrIndex(ns, name);
+      } else PyObject_SetItem(ns, name, v);
     } finally {
       Py_DECREF(v);
     }
@@ -545,7 +568,7 @@ export function op_LOAD_NAME(
   const names = frame.code.names;
   try {
     const name = names[oparg];
-    const v = loadName(frame, name);
+    const v = loadNameAt(frame, name, frame.prev_instr);
     ls[sp++] = v;
     return sp;
   } catch (e) {

@@ -24,7 +24,7 @@ import {
   PyDict_SetItem,
 } from "../objects/dictobject.ts";
 import { descrData } from "../objects/descrobject.ts";
-import { cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
+import { addToInsertionOrder, cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
 import { PyUnicode_Type } from "../objects/object.ts";
 import { PyMemberDescr_Type } from "../objects/object.ts";
 
@@ -350,7 +350,7 @@ export function storeAttrCached(
     if (!c.hasDict) return false;
     const values = owner.ob_values;
     if (values !== null) {
-      // replacing a value already set: the same as _PyObject_StoreInstanceAttribute
+      // the same as _PyObject_StoreInstanceAttribute for a name the shared keys hold
       let ix = c.vindex;
       if (ix < 0 && name.ob_type === PyUnicode_Type) {
         ix = sharedKeysLookup(cachedKeys(tp), name);
@@ -358,11 +358,10 @@ export function storeAttrCached(
       }
       if (ix >= 0) {
         const old = values.values[ix];
-        if (old !== null) {
-          values.values[ix] = value;
-          Py_DECREF(old);
-          return true;
-        }
+        values.values[ix] = value;
+        if (old !== null) Py_DECREF(old);
+        else addToInsertionOrder(values, ix); // a first store: the name joins the order
+        return true;
       }
       return false;
     }
