@@ -4,12 +4,8 @@
 // optimized and nested, and the predicates that hold for each of its symbols).
 
 import { assertEquals } from "../assert.ts";
-import { Interpreter, PythonError } from "../../runtime/vm/interpreter.ts";
-import { PyDict_SetItemString } from "../../runtime/objects/dictobject.ts";
-import { Py_DECREF } from "../../runtime/objects/object.ts";
-import { str } from "../../runtime/objects/objectops.ts";
+import { pythonHelper } from "./python_helper.ts";
 import { PyUnicode_FromString } from "../../runtime/objects/unicodeobject.ts";
-import { CaptureHost } from "../vm/capture_host.ts";
 import { PyBytes_FromBytes } from "../../runtime/objects/bytesobject.ts";
 import { corpusTests, readText, repoRoot } from "../compiler/corpus.ts";
 
@@ -38,31 +34,13 @@ def table_of(source, name):
     return "\\n".join(out)
 `;
 
-let interp: Interpreter | null = null;
+const run = pythonHelper(HELPER);
 
 function tableOf(source: Uint8Array, name: string): string[] {
-  if (interp === null) {
-    interp = new Interpreter(new CaptureHost(), [""]);
-    interp.exec(interp.compile(HELPER, { filename: "<test>", mode: "exec" }));
-  }
-  const bytes = PyBytes_FromBytes(source);
-  PyDict_SetItemString(interp.globals, "source", bytes);
-  Py_DECREF(bytes);
-  const n = PyUnicode_FromString(name);
-  PyDict_SetItemString(interp.globals, "name", n);
-  Py_DECREF(n);
-  const code = interp.compile("table_of(source, name)", { filename: "<test>", mode: "eval" });
-  try {
-    const result = interp.exec(code);
-    const text = str(result);
-    Py_DECREF(result);
-    return text.split("\n");
-  } catch (e) {
-    if (e instanceof PythonError) return [interp.formatException(e.exception)];
-    throw e;
-  } finally {
-    Py_DECREF(code);
-  }
+  return run("table_of(source, name)", {
+    source: PyBytes_FromBytes(source),
+    name: PyUnicode_FromString(name),
+  });
 }
 
 corpusTests("symtable", Object.keys(expected), "tests/modules/symtable_xfail.txt", (file) => {

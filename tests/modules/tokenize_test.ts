@@ -4,11 +4,7 @@
 // of each token, or the exception that stopped the tokenizer).
 
 import { assertEquals } from "../assert.ts";
-import { Interpreter, PythonError } from "../../runtime/vm/interpreter.ts";
-import { PyDict_SetItemString } from "../../runtime/objects/dictobject.ts";
-import { Py_DECREF } from "../../runtime/objects/object.ts";
-import { str } from "../../runtime/objects/objectops.ts";
-import { CaptureHost } from "../vm/capture_host.ts";
+import { pythonHelper } from "./python_helper.ts";
 import { PyBytes_FromBytes } from "../../runtime/objects/bytesobject.ts";
 import { corpusTests, readText, repoRoot } from "../compiler/corpus.ts";
 
@@ -29,28 +25,10 @@ def tokens_of(source):
     return "\\n".join(out)
 `;
 
-let interp: Interpreter | null = null;
+const run = pythonHelper(HELPER);
 
 function tokensOf(source: Uint8Array): string[] {
-  if (interp === null) {
-    interp = new Interpreter(new CaptureHost(), [""]);
-    interp.exec(interp.compile(HELPER, { filename: "<test>", mode: "exec" }));
-  }
-  const bytes = PyBytes_FromBytes(source);
-  PyDict_SetItemString(interp.globals, "source", bytes);
-  Py_DECREF(bytes);
-  const code = interp.compile("tokens_of(source)", { filename: "<test>", mode: "eval" });
-  try {
-    const result = interp.exec(code);
-    const text = str(result);
-    Py_DECREF(result);
-    return text.split("\n");
-  } catch (e) {
-    if (e instanceof PythonError) return [interp.formatException(e.exception)];
-    throw e;
-  } finally {
-    Py_DECREF(code);
-  }
+  return run("tokens_of(source)", { source: PyBytes_FromBytes(source) });
 }
 
 corpusTests("tokenize", Object.keys(expected), "tests/modules/tokenize_xfail.txt", (file) => {
