@@ -10,6 +10,7 @@ registerFrozenModule(
   String.raw`"""Utilities for with-statement contexts: managers made from generators, and small
 ready-made managers."""
 
+import _collections_abc
 import abc
 import sys
 from functools import wraps
@@ -17,20 +18,6 @@ from functools import wraps
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
            "suppress"]
-
-
-def _has_methods(cls, *names):
-    # every name is found along the MRO, and the first class defining it does not set
-    # it to None
-    for name in names:
-        for klass in cls.__mro__:
-            if name in klass.__dict__:
-                if klass.__dict__[name] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
 
 
 class AbstractContextManager(abc.ABC):
@@ -47,7 +34,7 @@ class AbstractContextManager(abc.ABC):
 
     @classmethod
     def __subclasshook__(cls, candidate):
-        return (_has_methods(candidate, "__enter__", "__exit__")
+        return (_collections_abc._defines_all(candidate, ("__enter__", "__exit__"))
                 if cls is AbstractContextManager else NotImplemented)
 
 

@@ -6,19 +6,12 @@ import { assert, assertEquals } from "../assert.ts";
 import { KernelClient } from "../kernel/client.ts";
 import { repoRoot } from "../glasspy.ts";
 import { parseSvg, SVG_ROOT } from "./svg.ts";
+import { shown } from "./shown.ts";
 import type { AstView } from "../../runtime/glass/astview.ts";
 
 const table: [string, string, string, string[]][] = JSON.parse(
   Deno.readTextFileSync(`${repoRoot}tests/tables/glass_ast.out`),
 );
-
-async function shown(k: KernelClient, code: string): Promise<Record<string, unknown>> {
-  const { reply, iopub } = await k.execute(code);
-  assertEquals(reply.content.status, "ok", JSON.stringify(reply.content));
-  const d = iopub.filter((m) => m.header.msg_type === "display_data");
-  assertEquals(d.length, 1, code);
-  return d[0].content.data as Record<string, unknown>;
-}
 
 Deno.test("%ast through the kernel", async (t) => {
   const k = await KernelClient.start();

@@ -5,15 +5,8 @@
 import { assert, assertEquals } from "../assert.ts";
 import { KernelClient } from "../kernel/client.ts";
 import { parseSvg, SVG_ROOT } from "./svg.ts";
+import { shown } from "./shown.ts";
 import type { HeapView } from "../../runtime/glass/heapmap.ts";
-
-async function shown(k: KernelClient, code: string): Promise<Record<string, unknown>> {
-  const { reply, iopub } = await k.execute(code);
-  assertEquals(reply.content.status, "ok", JSON.stringify(reply.content));
-  const d = iopub.filter((m) => m.header.msg_type === "display_data");
-  assertEquals(d.length, 1, code);
-  return d[0].content.data as Record<string, unknown>;
-}
 
 async function heap(k: KernelClient): Promise<HeapView> {
   return (await shown(k, "%heap"))["application/json"] as HeapView;

@@ -3,17 +3,9 @@
 
 import { assert, assertEquals } from "../assert.ts";
 import { KernelClient } from "../kernel/client.ts";
-import type { Msg } from "../kernel/client.ts";
 import { parseSvg, SVG_ROOT } from "./svg.ts";
+import { shown } from "./shown.ts";
 import type { RefGraph, RefObjectNode } from "../../runtime/glass/refgraph.ts";
-
-async function shown(k: KernelClient, code: string): Promise<Record<string, unknown>> {
-  const { reply, iopub } = await k.execute(code);
-  assertEquals(reply.content.status, "ok", JSON.stringify(reply.content));
-  const d = iopub.filter((m: Msg) => m.header.msg_type === "display_data");
-  assertEquals(d.length, 1, code);
-  return d[0].content.data as Record<string, unknown>;
-}
 
 async function stdout(k: KernelClient, code: string): Promise<string> {
   const { iopub } = await k.execute(code);
