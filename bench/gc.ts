@@ -5,11 +5,16 @@
 //   collector disabled, drop them and time `gc.collect()` inside the process
 //   (time.perf_counter). Both must report the same number collected. Target: glasspy at
 //   most 2.0x CPython's time.
-// - Memory: bench/gc/live_objects.py keeps N small objects of one kind alive; the peak RSS
-//   (/usr/bin/time's %M) of N = 10^6 minus that of N = 0, divided by N, is the memory per
-//   live object. Target: at most 3x CPython's.
+// - Memory: bench/gc/live_objects.py keeps N small objects of one kind alive. Each engine
+//   runs it under a driver (bench/gc/rss.py, bench/gc/rss.ts) that, once the program's
+//   body has run and with its objects still alive, collects (V8's whole heap for glasspy,
+//   so that garbage it has not yet found is not counted) and reads the process's resident
+//   set. Two figures per object: RSS with N = 10^6 minus RSS with none, over N (it also
+//   carries what grows with the run and then stops, e.g. V8's young generation), and the
+//   marginal RSS per object, RSS with 2N minus RSS with N, over N. Each RSS is the median
+//   of --runs samples. Target: at most 3x CPython's.
 //
-//   deno run -A bench/gc.ts [--runs N] [--objects N]
+//   deno run -A bench/gc.ts [--runs N] [--objects N] [--part collect|memory] [--kinds a,b]
 
 const root = new URL("../", import.meta.url).pathname;
 const dir = `${root}bench/gc/`;
@@ -20,6 +25,8 @@ const option = (name: string, fallback: string) => {
 };
 const runs = Number(option("--runs", "3"));
 const objects = Number(option("--objects", "1000000"));
+const part = option("--part", "all");
+const kinds = option("--kinds", "float,tuple,slotted,instance").split(",");
 
 interface Measured {
   stdout: string;
@@ -71,12 +78,15 @@ function collected(stdout: string): string {
 
 const fmt = (x: number, digits = 3) => x.toFixed(digits);
 
-console.log(`gc.collect() over 10^6 objects in cycles (median of ${runs} runs)`);
+if (part !== "memory") {
+  console.log(`gc.collect() over 10^6 objects in cycles (median of ${runs} runs)`);
+}
 for (
   const [program, argv] of [["collect_pairs.py", ["500000"]], ["collect_rings.py", [
     "100000",
   ]]] as const
 ) {
+  if (part === "memory") break;
   const times = { glasspy: [] as number[], cpython: [] as number[] };
   const found = { glasspy: "", cpython: "" };
   for (let i = 0; i < runs; i++) {
@@ -97,17 +107,51 @@ for (
   );
 }
 
-console.log(`memory per live object (peak RSS of ${objects} objects minus that of none)`);
-for (const kind of ["float", "tuple", "slotted", "instance"]) {
-  const per = { glasspy: 0, cpython: 0 };
-  for (const engine of ["cpython", "glasspy"] as const) {
-    const empty = await run(engine, "live_objects.py", [kind, "0"]);
-    const full = await run(engine, "live_objects.py", [kind, String(objects)]);
-    per[engine] = (full.maxRssKiB - empty.maxRssKiB) * 1024 / objects;
+/** The resident set (KiB) of a driver run of live_objects.py KIND N, once its body has run. */
+async function liveRss(engine: "glasspy" | "cpython", kind: string, n: number): Promise<number> {
+  const program = `${dir}live_objects.py`;
+  const cmd = engine === "cpython" ? ["python3", `${dir}rss.py`, program, kind, String(n)] : [
+    Deno.execPath(),
+    "run",
+    "-A",
+    "--quiet",
+    "--v8-flags=--expose-gc,--stack-size=4000",
+    `--config=${root}deno.json`,
+    `${dir}rss.ts`,
+    program,
+    kind,
+    String(n),
+  ];
+  const out = await new Deno.Command(cmd[0], { args: cmd.slice(1), stdout: "piped" }).output();
+  const stdout = new TextDecoder().decode(out.stdout);
+  const m = /^rss (\d+)$/m.exec(stdout);
+  if (!out.success || m === null || !stdout.startsWith(`${kind} ${n}\n`)) {
+    throw new Error(`${engine} live_objects.py ${kind} ${n} failed:\n${stdout}`);
   }
+  return Number(m[1]);
+}
+
+if (part !== "collect") {
   console.log(
-    `  ${kind.padEnd(9)} glasspy ${fmt(per.glasspy, 1)} B  cpython ${
-      fmt(per.cpython, 1)
-    } B  ratio ${fmt(per.glasspy / per.cpython, 2)}x`,
+    `memory per live object: RSS after a collection, median of ${runs} runs; (N - 0) / N and ` +
+      `(2N - N) / N, N = ${objects}`,
+  );
+}
+for (const kind of part === "collect" ? [] : kinds) {
+  const per = { glasspy: [0, 0], cpython: [0, 0] };
+  for (const engine of ["cpython", "glasspy"] as const) {
+    const rss = [];
+    for (const n of [0, objects, 2 * objects]) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await liveRss(engine, kind, n));
+      rss.push(median(samples));
+    }
+    per[engine] = [(rss[1] - rss[0]) * 1024 / objects, (rss[2] - rss[1]) * 1024 / objects];
+  }
+  const [g0, g1] = per.glasspy, [c0, c1] = per.cpython;
+  console.log(
+    `  ${kind.padEnd(9)} glasspy ${fmt(g0, 1)} B  cpython ${fmt(c0, 1)} B  ratio ${
+      fmt(g0 / c0, 2)
+    }x  |  marginal: glasspy ${fmt(g1, 1)} B  cpython ${fmt(c1, 1)} B  ratio ${fmt(g1 / c1, 2)}x`,
   );
 }
