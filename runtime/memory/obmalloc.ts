@@ -18,6 +18,8 @@ export const ARENA_SIZE = 1 << 20;
 export const POOL_OVERHEAD = 48;
 
 const POOL_UNITS = POOL_SIZE / ALIGNMENT; // 1024
+/** A unit's offset in its pool is `unit & POOL_MASK`: pools start on 16 KiB boundaries. */
+const POOL_MASK = POOL_UNITS - 1;
 const ARENA_UNITS = ARENA_SIZE / ALIGNMENT; // 65536
 const OVERHEAD_UNITS = POOL_OVERHEAD / ALIGNMENT; // 3
 
@@ -247,41 +249,47 @@ export class Obmalloc {
     }
   }
 
-  /** PyObject_Malloc(nbytes): the unit of the new block. */
+  /**
+   * PyObject_Malloc(nbytes): the unit of the new block. The common case, a block from the
+   * first used pool of the size class, takes a few loads and stores: every pool in a
+   * usedpools ring has a free block (freeblock >= 0) and the ring's head never has one,
+   * so reading the head's freeblock also tells whether the ring is empty.
+   */
   malloc(nbytes: number): number {
     if (nbytes > SMALL_REQUEST_THRESHOLD || nbytes <= 0) return this.rawMalloc(nbytes);
     const size = (nbytes - 1) >> 4;
     const pool = this.usedpools[size].nextpool;
-    if (pool.unit >= 0) {
-      pool.count++;
-      const bp = pool.freeblock;
-      const off = pool.links[bp - pool.unit];
-      if (off < 0) {
-        pool.freeblock = -1;
-        this.poolExtend(pool, size);
-      } else pool.freeblock = pool.unit + off;
-      return bp;
-    }
-    return this.allocateFromNewPool(size);
+    const bp = pool.freeblock;
+    if (bp < 0) return this.allocateFromNewPool(size);
+    pool.count++;
+    const off = pool.links[bp & POOL_MASK];
+    if (off < 0) {
+      pool.freeblock = -1;
+      this.poolExtend(pool, size);
+    } else pool.freeblock = bp - (bp & POOL_MASK) + off;
+    return bp;
   }
 
-  /** PyObject_Free(unit). */
+  /**
+   * PyObject_Free(unit): the block goes first on its pool's free chain. A pool of a
+   * released arena has szidx -1, as the slot of a pool not yet carved: both are not ours.
+   */
   free(unit: number): void {
     const pool = this.poolByKey[poolKey(unit)];
-    if (pool === undefined || pool.szidx < 0 || pool.arena === null) {
+    if (pool === undefined || pool.szidx < 0) {
       this.rawFree(unit);
       return;
     }
-    const wasFull = pool.freeblock < 0;
-    pool.links[unit - pool.unit] = pool.freeblock < 0 ? -1 : pool.freeblock - pool.unit;
+    const last = pool.freeblock;
+    pool.links[unit & POOL_MASK] = last < 0 ? -1 : last & POOL_MASK;
     pool.freeblock = unit;
-    pool.count--;
-    if (wasFull) {
+    const count = --pool.count;
+    if (last < 0) {
+      // The pool was full: it has a free block again.
       this.insertToUsedpool(pool);
       return;
     }
-    if (pool.count !== 0) return;
-    this.insertToFreepool(pool);
+    if (count === 0) this.insertToFreepool(pool);
   }
 
   /** Bytes mapped for the heap: the arenas, and the raw blocks. */

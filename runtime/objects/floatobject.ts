@@ -21,7 +21,7 @@ import {
   PyObject,
   PyObject_Free,
   PyObject_Init,
-  PyPlainObject,
+  PyScalarObject,
   type PyTypeObject,
 } from "./object.ts";
 import { floatRepr } from "./floatrepr.ts";
@@ -84,7 +84,7 @@ export function PyFloat_FromDouble(x: number): PyObject {
     o.ob_val = x;
     return o;
   }
-  const f = new PyPlainObject(PyFloat_Type);
+  const f = new PyScalarObject(PyFloat_Type);
   f.ob_val = x;
   PyObject_Init(f, 24);
   return f;

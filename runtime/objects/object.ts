@@ -11,9 +11,13 @@
 // - PyObject: the full record, with the fields of GC containers (the PyGC_Head links and
 //   flags) and of instances (dict, slots, inline values) after the common ones;
 // - PyPlainObject: the common fields only, for the many small objects of types that are
-//   not containers and have no instance dict (int, float, str, bytes, complex). The other
-//   fields read as their defaults through the prototype; writing one would give the
-//   object its own (correct but slower), so such types never do.
+//   not containers and have no instance dict (str, bytes, complex). The other fields read
+//   as their defaults through the prototype; writing one would give the object its own
+//   (correct but slower, and one more hidden class at every site), so such types never do;
+// - PyScalarObject: the header fields and ob_val only, for exact ints and floats.
+// With the type objects (PyTypeObject's own record) that makes four hidden classes, the
+// most a V8 inline cache holds before it goes megamorphic: a fifth record shape would cost
+// speed at every site that sees objects of all kinds.
 //
 // Reference counting is done where CPython does it: `Py_INCREF(o)` adds a reference,
 // `Py_DECREF(o)` drops one and deallocates at zero. Both are swappable bindings: while
@@ -41,6 +45,9 @@ export let Py_XDECREF: (o: PyObject | null) => void = xdecref;
 /** _Py_DECREF_NO_DEALLOC (pycore_object.h): the count is known to stay above zero. */
 export let _Py_DECREF_NO_DEALLOC: (o: PyObject) => void = decrefNoDealloc;
 
+const RECORD_PLAIN = 1;
+const RECORD_SCALAR = 2;
+
 export class PyObject {
   // -- the fields every object has, in this order --
   ob_refcnt: number;
@@ -49,15 +56,16 @@ export class PyObject {
   ob_id: number;
   /** A scalar payload: an int's value (number or bigint), a float's, a str's text... */
   ob_val: unknown;
+  // -- the fields of the plain record (a PyScalarObject reads the prototype's defaults) --
   /** A number the type uses: a list's allocated size, a str's high hash word... */
-  ob_size: number;
+  declare ob_size: number;
   /** A cached hash (low 32 bits), where the type caches one. */
-  ob_hash: number;
-  /** Items of a list, tuple, or the __slots__ values of an instance. */
-  ob_item: (PyObject | null)[] | null;
+  declare ob_hash: number;
   /** The type's own record (a dict table, a function's fields, ...). */
-  ob_data: unknown;
+  declare ob_data: unknown;
   // -- the full record's fields (a PyPlainObject reads the prototype's defaults) --
+  /** Items of a list, tuple, or an iterator's references. */
+  declare ob_item: (PyObject | null)[] | null;
   /** GC state bits while tracked (memory/gc.ts), and OB_HAS_WEAKREFS (weakrefs.ts). */
   declare ob_gc: number;
   declare gc_next: PyObject | null;
@@ -69,17 +77,18 @@ export class PyObject {
   /** A managed-dict instance's attribute values before any dict is made (inlinevalues.ts). */
   declare ob_values: DictValues | null;
 
-  /** `plain` is for PyPlainObject's constructor: the common fields only. */
-  constructor(type: PyTypeObject, plain?: true) {
+  /** `shape` is for the slim records' constructors: RECORD_SCALAR or RECORD_PLAIN. */
+  constructor(type: PyTypeObject, shape?: number) {
     this.ob_refcnt = 1;
     this.ob_type = type;
     this.ob_id = 0;
     this.ob_val = null;
+    if (shape === RECORD_SCALAR) return;
     this.ob_size = 0;
     this.ob_hash = -1;
-    this.ob_item = null;
     this.ob_data = null;
-    if (plain === true) return;
+    if (shape === RECORD_PLAIN) return;
+    this.ob_item = null;
     this.ob_gc = 0;
     this.gc_next = null;
     this.gc_prev = null;
@@ -89,7 +98,11 @@ export class PyObject {
   }
 }
 
-// What a PyPlainObject reads for the fields it lacks: the full record's initial values.
+// What the slim records read for the fields they lack: the full record's initial values.
+PyObject.prototype.ob_size = 0;
+PyObject.prototype.ob_hash = -1;
+PyObject.prototype.ob_data = null;
+PyObject.prototype.ob_item = null;
 PyObject.prototype.ob_gc = 0;
 PyObject.prototype.gc_next = null;
 PyObject.prototype.gc_prev = null;
@@ -99,11 +112,22 @@ PyObject.prototype.ob_values = null;
 
 /**
  * The slim record of an object whose type is not a GC container and has no instance dict,
- * slots or weak references (see the top of this file): 64 bytes of fields, not 112.
+ * slots, items or weak references (see the top of this file): 56 bytes of fields, not 112
+ * (80 bytes with V8's object header, not 136).
  */
 export class PyPlainObject extends PyObject {
   constructor(type: PyTypeObject) {
-    super(type, true);
+    super(type, RECORD_PLAIN);
+  }
+}
+
+/**
+ * The slimmest record: the header fields and the value, for exact ints and floats, whose
+ * value is all they hold (32 bytes of fields; 56 with V8's object header).
+ */
+export class PyScalarObject extends PyObject {
+  constructor(type: PyTypeObject) {
+    super(type, RECORD_SCALAR);
   }
 }
 
