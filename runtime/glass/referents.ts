@@ -7,6 +7,7 @@
 import { PyObject, PyTypeObject } from "../objects/object.ts";
 import { PyList_Check } from "../objects/listobject.ts";
 import { PyTuple_Check } from "../objects/tupleobject.ts";
+import { slotValues } from "../objects/slots.ts";
 import { dictForEach, PyDict_Check } from "../objects/dictobject.ts";
 import { PyAnySet_Check, setItems } from "../objects/setobject.ts";
 import { PyCell_Check, PyCell_GET } from "../objects/cellobject.ts";
@@ -90,9 +91,9 @@ export function referentsOf(o: PyObject): Reference[] {
       }
     }
     add("__dict__", o.ob_dict);
-    const slots = o.ob_slots;
+    const slots = slotValues(o);
     const names = o.ob_type.ht?.ht_slots?.ob_item ?? null;
-    if (slots !== null) {
+    if (slots.length > 0) {
       slots.forEach((x, i) => {
         const name = names !== null && names.length === slots.length ? names[i] : null;
         add(name === null ? `slot ${i}` : attrName(name), x);

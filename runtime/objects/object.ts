@@ -72,8 +72,8 @@ export class PyObject {
   declare gc_prev: PyObject | null;
   /** The instance __dict__, or null. */
   declare ob_dict: PyObject | null;
-  /** Values of the instance's __slots__ (member descriptors index it), or null. */
-  declare ob_slots: (PyObject | null)[] | null;
+  /** The instance's __slots__ values: an array, the value itself for one slot (slots.ts). */
+  declare ob_slots: PyObject | (PyObject | null)[] | null;
   /** A managed-dict instance's attribute values before any dict is made (inlinevalues.ts). */
   declare ob_values: DictValues | null;
 
@@ -234,7 +234,7 @@ export interface PyMemberDef {
   readonly get: (o: PyObject) => PyObject;
   readonly set?: ((o: PyObject, v: PyObject | null) => void) | null;
   readonly doc?: string | null;
-  /** For a __slots__ member: the index of its value in ob_slots. */
+  /** For a __slots__ member: the number of its slot (slots.ts). */
   readonly slot?: number;
 }
 

@@ -308,22 +308,6 @@ export function PyType_GenericAlloc(type: PyTypeObject, nitems: number): PyObjec
   return obj;
 }
 
-/** Number of __slots__ values all heap types in the MRO define. */
-function slotCount(type: PyTypeObject): number {
-  if (type.tp_nslots >= 0) return type.tp_nslots;
-  let n = 0;
-  for (let t: PyTypeObject | null = type; t !== null; t = t.tp_base) {
-    if (t.ht !== null && t.ht.ht_slots !== null) n += t.ht.ht_slots.ob_item!.length;
-  }
-  type.tp_nslots = n;
-  return n;
-}
-
-function initSlots(obj: PyObject, type: PyTypeObject): void {
-  const n = slotCount(type);
-  if (n > 0) obj.ob_slots = nullArray(n);
-}
-
 export function PyType_GenericNew(type: PyTypeObject, _args: PyObject, _kwds: PyObject | null) {
   return type.tp_alloc!(type, 0);
 }
@@ -458,7 +442,6 @@ function slotOf(t: PyTypeObject, slot: unknown): boolean {
  * differs, most derived first: each value is set to null, then released.
  */
 function clearSlots(self: PyObject, slot: unknown): void {
-  const slots = self.ob_slots!;
   for (let t: PyTypeObject | null = self.ob_type; t !== null && slotOf(t, slot); t = t.tp_base) {
     const own = t.ht !== null ? t.ht.ht_slots : null;
     if (own === null) continue;
@@ -466,9 +449,9 @@ function clearSlots(self: PyObject, slot: unknown): void {
     if (n === 0) continue;
     const first = t.tp_base === null ? 0 : slotCount(t.tp_base);
     for (let i = first; i < first + n; i++) {
-      const v = slots[i];
+      const v = slotValue(self, i);
       if (v !== null) {
-        slots[i] = null;
+        setSlotValue(self, i, null);
         Py_DECREF(v);
       }
     }
@@ -477,7 +460,6 @@ function clearSlots(self: PyObject, slot: unknown): void {
 
 /** traverse_slots for each heap type up to the first base with its own tp_traverse. */
 function traverseSlots(self: PyObject, visit: visitproc, arg: unknown): number {
-  const slots = self.ob_slots!;
   for (
     let t: PyTypeObject | null = self.ob_type;
     t !== null && t.tp_traverse === subtype_traverse;
@@ -489,7 +471,7 @@ function traverseSlots(self: PyObject, visit: visitproc, arg: unknown): number {
     if (n === 0) continue;
     const first = t.tp_base === null ? 0 : slotCount(t.tp_base);
     for (let i = first; i < first + n; i++) {
-      const v = slots[i];
+      const v = slotValue(self, i);
       if (v !== null) {
         const r = visit(v, arg);
         if (r) return r;
@@ -604,9 +586,9 @@ import {
   _PyObject_VisitInstanceAttributes,
   cachedKeys,
   materializeDict,
-  nullArray,
   releaseCachedKeys,
 } from "./inlinevalues.ts";
+import { initSlots, setSlotValue, slotCount, slotValue } from "./slots.ts";
 function weakrefOf(o: PyObject): PyObject {
   return getWeakrefHead(o) ?? Py_None;
 }
@@ -2259,13 +2241,13 @@ function reprOf(o: PyObject): string {
   return s;
 }
 
-/** A member descriptor for one __slots__ name, reading ob_slots[index]. */
+/** A member descriptor for one __slots__ name, reading slot `index` (slots.ts). */
 function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberDef {
   return {
     name,
     slot: index,
     get: (o) => {
-      const v = o.ob_slots !== null ? o.ob_slots[index] : null;
+      const v = slotValue(o, index);
       if (v === null) {
         throw PyErr_Format(
           PyExc_AttributeError,
@@ -2276,8 +2258,7 @@ function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberD
       return v;
     },
     set: (o, v) => {
-      if (o.ob_slots === null) o.ob_slots = new Array(slotCount(o.ob_type)).fill(null);
-      const old = o.ob_slots[index];
+      const old = slotValue(o, index);
       if (v === null && old === null) {
         throw PyErr_Format(
           PyExc_AttributeError,
@@ -2285,7 +2266,7 @@ function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberD
         );
       }
       if (v !== null) Py_INCREF(v);
-      o.ob_slots[index] = v;
+      setSlotValue(o, index, v);
       Py_XDECREF(old);
     },
     doc: null,

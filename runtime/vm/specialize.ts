@@ -27,6 +27,7 @@ import { descrData } from "../objects/descrobject.ts";
 import { addToInsertionOrder, cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
 import { PyUnicode_Type } from "../objects/object.ts";
 import { PyMemberDescr_Type } from "../objects/object.ts";
+import { setSlotValue, slotValue } from "../objects/slots.ts";
 
 /** What the cached site does. */
 const enum Kind {
@@ -188,9 +189,7 @@ export function loadAttrCached(
       return v;
     }
     case Kind.SLOT: {
-      const slots = owner.ob_slots;
-      if (slots === null) return null;
-      const v = slots[c.index];
+      const v = slotValue(owner, c.index);
       if (v === null) return null;
       Py_INCREF(v);
       return v;
@@ -375,10 +374,8 @@ export function storeAttrCached(
     return true;
   }
   if (c.kind === Kind.SLOT) {
-    const slots = owner.ob_slots;
-    if (slots === null) return false;
-    const old = slots[c.index];
-    slots[c.index] = value;
+    const old = slotValue(owner, c.index);
+    setSlotValue(owner, c.index, value);
     if (old !== null) Py_DECREF(old);
     return true;
   }
