@@ -9,10 +9,9 @@
 // - on Linux and macOS it waits in libc's poll(2) on the sockets' ZMQ_FD descriptors,
 //   called through Deno's FFI as a non-blocking call (a thread of Deno's pool blocks, the
 //   event loop does not), so a request wakes the kernel at once and an idle kernel costs
-//   no CPU. ZMQ_FD is edge-triggered: the poller looks at a socket's ZMQ_EVENTS
-//   (`readable`) when its descriptor signals and after every send on it (the send can
-//   consume the edge of a message that arrived meanwhile); a timeout of 100 ms looks at
-//   every socket, which bounds any wake-up still lost.
+//   no CPU. ZMQ_FD is edge-triggered: the poller looks at ZMQ_EVENTS (`readable`) after
+//   every wake-up and after every send, which can consume the edge of a message that
+//   arrived meanwhile; a timeout of 100 ms bounds any wake-up still lost.
 // - elsewhere (or without FFI permission) it looks every 1-10 ms on timers.
 
 import type * as zmq from "zeromq";
@@ -114,12 +113,12 @@ export class SocketPoller {
       view.setInt16(8 * i + 4, POLLIN, true);
     });
     let quietSince = performance.now();
-    // the sockets to look at: all of them at first, then those whose descriptor signalled
-    // (each look at a socket costs system calls; one whose descriptor stayed quiet has had
-    // nothing new since we last drained it, which we do after every send on it too)
-    let signalled = this.entries;
     while (!this.stopped) {
-      await Promise.all(signalled.map((e) => this.drain(e)));
+      // every socket, in order, whichever descriptor signalled: when an execute_request and
+      // the interrupt_request a client sent right behind it have both arrived, the
+      // interrupt must find the execute queued, even if the control socket's descriptor is
+      // the one that woke us (a look at a quiet socket costs two system calls)
+      await Promise.all(this.entries.map((e) => this.drain(e)));
       if (this.stopped) break;
       if (this.libc !== null) {
         for (let i = 0; i < this.entries.length; i++) view.setInt16(8 * i + 6, 0, true);
@@ -130,10 +129,6 @@ export class SocketPoller {
           POLL_TIMEOUT_MS,
         );
         trace("poll_return");
-        // a timeout (or an error) looks at every socket: a wake-up lost is found here
-        signalled = n > 0
-          ? this.entries.filter((_, i) => view.getInt16(8 * i + 6, true) !== 0)
-          : this.entries;
         if (n < 0 && !this.stopped) {
           log.warning("poll(2) failed; waiting on timers from now on");
           this.libc.close();
