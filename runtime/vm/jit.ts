@@ -8,9 +8,10 @@
 // The compiled function runs a frame exactly as evalFrame's loop would: the same stack in
 // the frame's localsplus, the same reference counts wherever Python code can see them,
 // `frame.prev_instr` set before every instruction that can raise or call out (tracebacks,
-// f_lineno and the exception table see what they would see). The one liberty: a local or
-// constant pushed for an operation that runs no Python code (int arithmetic, say) is used
-// where it is, without its incref/decref pair (see Deferred). It gives control back to evalFrame for what changes frames
+// f_lineno and the exception table see what they would see). The one liberty: a local,
+// constant or result pushed for an operation that runs no Python code (int arithmetic,
+// say) is held in a JavaScript variable, without the incref/decref pair of a local's push
+// and pop (see Deferred). It gives control back to evalFrame for what changes frames
 // (calls of Python functions, return, yield) and for the rare instructions it does not
 // compile, which evalFrame then interprets one at a time before coming back. Entry points
 // are the instruction after each such hand-back, jump targets and exception handlers.
@@ -273,7 +274,7 @@ export function compileCode(co: CodeData): JitFunction | null {
   const usedConsts = new Set<number>();
   const usedNames = new Set<number>();
   const parts: string[] = [];
-  const cx: Ctx = { vs: [], usedConsts };
+  const cx: Ctx = { vs: [], usedConsts, ntemps: 0 };
   for (let n = 0; n < insList.length; n++) {
     const ins = insList[n];
     if (flushAt.has(ins.start) || (ins.index !== ins.start && flushAt.has(ins.index))) {
@@ -294,6 +295,9 @@ export function compileCode(co: CodeData): JitFunction | null {
   const end = insList.length > 0 ? insList[insList.length - 1].next : 0;
   const consts = [...usedConsts].map((i) => `const k${i} = consts[${i}];`).join("\n");
   const names = [...usedNames].map((i) => `const n${i} = names[${i}];`).join("\n");
+  const temps = cx.ntemps === 0
+    ? ""
+    : `let ${Array.from({ length: cx.ntemps }, (_, j) => `t${j} = null`).join(", ")};`;
   const source = `"use strict";
 const { ${runtimeNames.join(", ")} } = R;
 ${consts}
@@ -304,6 +308,7 @@ return function ${jsName(co)}(frame, ls) {
   let pc = frame.prev_instr + 1;
   let kwnames = null;
   const interrupt = hostState.interrupt;
+  ${temps}
   try {
     for (;;) {
       switch (pc) {
@@ -419,7 +424,7 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
   const strings = a === 0 || a === 13
     ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
     : "";
-  const { text, owned } = operands(cx, ["lhs", "rhs"]);
+  const { text, owned, spill, unspill } = operands(cx, ["lhs", "rhs"], true);
   // binaryOpSlow takes both references (and releases them if it raises)
   return `${text} let res = null;
           const lt = lhs.ob_type, rt = rhs.ob_type;
@@ -428,11 +433,12 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
             if (typeof x === "number" && typeof y === "number") { ${intCase} }
           }${floats}${strings}
           if (res === null) {
-            ${own(["lhs", "rhs"], owned)}${P} res = binaryOpSlow(lhs, rhs, ${a}, sp + 1);
+            ${spill}${own(["lhs", "rhs"], owned)}${P} res = binaryOpSlow(lhs, rhs, ${a}, sp + 1);
             if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
             if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
+            ${unspill}
           } else { ${release("lhs", owned[0], P)} ${release("rhs", owned[1], P)} }
-          ls[sp++] = res; }`;
+          ${pushResult(cx, "res")} }`;
 }
 
 /** COMPARE_OP, fused with the POP_JUMP_IF_FALSE/TRUE that follows it when there is one. */
@@ -442,7 +448,7 @@ function compareOp(cx: Ctx, ins: Ins, fused: Ins | undefined, P: string): Emitte
   const fuse = fused !== undefined &&
     (fused.op === Op.POP_JUMP_FORWARD_IF_FALSE || fused.op === Op.POP_JUMP_FORWARD_IF_TRUE ||
       fused.op === Op.POP_JUMP_BACKWARD_IF_FALSE || fused.op === Op.POP_JUMP_BACKWARD_IF_TRUE);
-  const { text, owned } = operands(cx, ["left", "right"]);
+  const { text, owned, spill, unspill } = operands(cx, ["left", "right"], !fuse);
   const head = `${text} const lv = left.ob_val, rv = right.ob_val;
           const lt = left.ob_type, rt = right.ob_type;`;
   const DECREF2 = `${release("left", owned[0], P)} ${release("right", owned[1], P)}`;
@@ -456,8 +462,8 @@ function compareOp(cx: Ctx, ins: Ins, fused: Ins | undefined, P: string): Emitte
     return {
       text: `${head} let b;
           if (${isNum}) { b = (lv ${cmp} rv) ? Py_True : Py_False; b.ob_refcnt++; ${DECREF2} }
-          else { ${slow} b = res; }
-          ls[sp++] = b; }`,
+          else { ${spill}${slow} b = res; ${unspill}}
+          ${pushResult(cx, "b")} }`,
       consumedNext: false,
     };
   }
@@ -509,14 +515,36 @@ function globalCacheHit(i: number): string {
  * CPython's. They live only inside one run of straight-line code.
  */
 interface Deferred {
-  /** "ls[B + n]" (a local checked bound) or "kN" (a constant). */
+  /** "ls[B + n]" (a local checked bound), "kN" (a constant) or "tN" (a result). */
   expr: string;
+  /**
+   * Whether this is a new reference: the result of an operation, held in the variable tN
+   * until the next instruction takes it (an operation that raises gets it written to the
+   * stack array first, so that unwinding releases it).
+   */
+  owned: boolean;
 }
 
 interface Ctx {
   /** The deferred values, above the stack array's top (the last is the top of stack). */
   vs: Deferred[];
   usedConsts: Set<number>;
+  /** How many result variables (t0, t1, ...) the function declares. */
+  ntemps: number;
+}
+
+/** A deferred result: the text that sets it from `value`. */
+function pushResult(cx: Ctx, value: string): string {
+  const t = `t${cx.ntemps++}`;
+  cx.vs.push({ expr: t, owned: true });
+  return `${t} = ${value};`;
+}
+
+/** Before a throw with values deferred: the results among them go to the stack array. */
+function spillResults(cx: Ctx): string {
+  let out = "";
+  for (const d of cx.vs) if (d.owned) out += `ls[sp++] = ${d.expr}; `;
+  return out;
 }
 
 /** Pushes the deferred values below the top `keep` ones for real. */
@@ -525,7 +553,10 @@ function flushBelow(cx: Ctx, keep: number): string {
   if (n <= 0) return "";
   let out = "";
   for (let j = 0; j < n; j++) {
-    out += `        { const v = ${cx.vs[j].expr}; v.ob_refcnt++; ls[sp++] = v; }\n`;
+    const d = cx.vs[j];
+    out += d.owned
+      ? `        ls[sp++] = ${d.expr};\n`
+      : `        { const v = ${d.expr}; v.ob_refcnt++; ls[sp++] = v; }\n`;
   }
   cx.vs.splice(0, n);
   return out;
@@ -540,9 +571,13 @@ function flushAll(cx: Ctx): string {
  * from the stack array (owned). The text declares them and pops the owned ones; whatever
  * was deferred below them is pushed first.
  */
-function operands(cx: Ctx, names: string[]): { text: string; owned: boolean[] } {
+function operands(
+  cx: Ctx,
+  names: string[],
+  keepBelow = false,
+): { text: string; owned: boolean[]; spill: string; unspill: string } {
   const n = names.length;
-  const flush = flushBelow(cx, n);
+  const flush = keepBelow ? "" : flushBelow(cx, n);
   const virtualCount = Math.min(cx.vs.length, n);
   const m = n - virtualCount;
   const taken = cx.vs.splice(cx.vs.length - virtualCount, virtualCount);
@@ -554,12 +589,25 @@ function operands(cx: Ctx, names: string[]): { text: string; owned: boolean[] } 
       owned.push(true);
     } else {
       decl.push(`${names[j]} = ${taken[j - m].expr}`);
-      owned.push(false);
+      owned.push(taken[j - m].owned);
     }
+  }
+  // With keepBelow, the values deferred below the operands stay deferred; a general path
+  // that runs Python code writes them to the stack array first (spill) and takes them
+  // back after (unspill), so that Python code sees them counted as CPython counts them.
+  let spill = "";
+  let unspill = "";
+  for (const d of cx.vs) {
+    spill += d.owned
+      ? `ls[sp++] = ${d.expr}; `
+      : `{ const v = ${d.expr}; v.ob_refcnt++; ls[sp++] = v; } `;
+    unspill = (d.owned ? `${d.expr} = ls[--sp]; ` : `ls[--sp].ob_refcnt--; `) + unspill;
   }
   return {
     text: `${flush}        { const ${decl.join(", ")};${m > 0 ? ` sp -= ${m};` : ""}`,
     owned,
+    spill,
+    unspill,
   };
 }
 
@@ -580,39 +628,50 @@ function emit(
   };
   // Instructions that take deferred values
   switch (ins.op) {
-    case Op.LOAD_FAST:
-      cx.vs.push({ expr: `ls[B + ${a}]` });
-      return {
-        text: `        if (ls[B + ${a}] === null) { ${P} throw unboundLocal(frame.code, ${a}); }`,
-        consumedNext: false,
-      };
+    case Op.LOAD_FAST: {
+      const text = `        if (ls[B + ${a}] === null) { ${
+        spillResults(cx)
+      }${P} throw unboundLocal(frame.code, ${a}); }`;
+      cx.vs.push({ expr: `ls[B + ${a}]`, owned: false });
+      return { text, consumedNext: false };
+    }
     case Op.LOAD_CONST:
-      cx.vs.push({ expr: k(a) });
+      cx.vs.push({ expr: k(a), owned: false });
       return { text: "", consumedNext: false };
     case Op.STORE_FAST:
       if (cx.vs.length === 0) break;
       {
-        const { text } = operands(cx, ["v"]);
+        const { text, owned } = operands(cx, ["v"]);
         return {
-          text:
-            `${text} v.ob_refcnt++; const t = ls[B + ${a}]; ls[B + ${a}] = v; if (t !== null && --t.ob_refcnt === 0) { ${P} t.ob_type.tp_dealloc(t); } }`,
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }const t = ls[B + ${a}]; ls[B + ${a}] = v; if (t !== null && --t.ob_refcnt === 0) { ${P} t.ob_type.tp_dealloc(t); } }`,
           consumedNext: false,
         };
       }
     case Op.RETURN_VALUE:
       if (cx.vs.length === 0) break;
       {
-        const { text } = operands(cx, ["v"]);
+        const { text, owned } = operands(cx, ["v"]);
         return {
-          text:
-            `${text} v.ob_refcnt++; jitOut.value = v; frame.sp = sp; frame.prev_instr = ${i}; return ${JIT_RETURN}; }`,
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }jitOut.value = v; frame.sp = sp; frame.prev_instr = ${i}; return ${JIT_RETURN}; }`,
           consumedNext: false,
         };
       }
     case Op.POP_TOP:
       if (cx.vs.length === 0) break;
-      cx.vs.pop(); // a borrowed reference: nothing to release
-      return { text: "", consumedNext: false };
+      if (!cx.vs[cx.vs.length - 1].owned) {
+        cx.vs.pop(); // a borrowed reference: nothing to release
+        return { text: "", consumedNext: false };
+      } else {
+        const { text } = operands(cx, ["v"]);
+        return {
+          text: `${text} if (--v.ob_refcnt === 0) { ${P} v.ob_type.tp_dealloc(v); } }`,
+          consumedNext: false,
+        };
+      }
     case Op.BINARY_OP:
       return { text: binaryOp(cx, a, P), consumedNext: false };
     case Op.COMPARE_OP:
@@ -626,7 +685,7 @@ function emit(
           ${
           owned[1] ? `if (--right.ob_refcnt === 0) { ${P} right.ob_type.tp_dealloc(right); }` : ""
         }
-          ls[sp++] = b; }`,
+          ${pushResult(cx, "b")} }`,
         consumedNext: false,
       };
     }
@@ -691,7 +750,7 @@ function emit(
             if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc(container);
             if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc(sub);
           } else { ${P} ${own("container", owned[0])} ${own("sub", owned[1])} }
-          ls[sp++] = res; }`,
+          ${pushResult(cx, "res")} }`,
         consumedNext: false,
       };
     }
