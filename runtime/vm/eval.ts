@@ -107,7 +107,13 @@ import {
 } from "./jit.ts";
 import { binaryOpSlow, callGeneric, compareSlow, concatStrings, truthAndDecref } from "./ops.ts";
 import * as opsModule from "./ops.ts";
-import { loadAttrCached, loadMethodCached, methodFound, storeAttrCached } from "./specialize.ts";
+import {
+  loadAttrCached,
+  loadAttrPlain,
+  loadMethodCached,
+  methodFound,
+  storeAttrCached,
+} from "./specialize.ts";
 import { funcData, type FunctionData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import {
@@ -117,6 +123,7 @@ import {
   FRAME_OWNED_BY_THREAD,
   getFrameObject,
   popFrameOnly,
+  popReturnedFrame,
   pushFrame,
   vmstack,
 } from "./frame.ts";
@@ -400,7 +407,7 @@ function startSimpleCall(
   if (ds.top + size > ds.stack.length) ds.ensure(size);
   const base = ds.top;
   const stack = ds.stack;
-  const f = ds.allocFrame();
+  const f = ds.pool.pop() ?? new Frame();
   f.f_func = fn;
   Py_INCREF(code);
   f.f_code = code;
@@ -427,7 +434,21 @@ function startSimpleCall(
     }
   }
   for (let j = argcount; j < nlp; j++) stack[base + j] = null;
-  return enterFrame(frame, f);
+  f.previous = frame;
+  ds.current = f;
+  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
+  return f;
+}
+
+/** enterFrame's recursion check failing for a frame startSimpleCall made. */
+function recursionCheckFailed(frame: Frame, newFrame: Frame): void {
+  try {
+    checkRecursiveCall("");
+  } catch (e) {
+    vmstack.current = frame;
+    clearAndPopFrame(newFrame);
+    throw e;
+  }
 }
 
 /** Makes a new frame (bound, with its arguments) current, with start_frame's recursion check. */
@@ -658,7 +679,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           const dying = frame;
           frame = dying.previous!;
           vmstack.current = frame;
-          clearAndPopFrame(dying);
+          popReturnedFrame(dying);
           frame.localsplus[frame.sp++] = retval;
           continue;
         }
@@ -2364,6 +2385,7 @@ export function installJitRuntime(): void {
     loadGlobalSlow,
     handleEvalBreaker,
     loadAttrCached,
+    loadAttrPlain,
     loadMethodCached,
     methodFound,
     storeAttrCached,
@@ -2376,6 +2398,7 @@ export function installJitRuntime(): void {
     vmstack,
     instrument,
     clearAndPopFrame,
+    popReturnedFrame,
     hostState,
     jitOut,
     opError,

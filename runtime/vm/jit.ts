@@ -672,6 +672,23 @@ function emit(
           consumedNext: false,
         };
       }
+    case Op.LOAD_ATTR: {
+      // the owner's own attribute or a slot (no Python code runs); anything else (a
+      // property, __getattr__, a miss) with the owner counted on the stack, as ceval.c has it
+      const { text, owned, spill, unspill } = operands(cx, ["owner"], true);
+      usedNames.add(a);
+      return {
+        text: `${text} ${P} let res = loadAttrPlain(cache, ${i}, owner, n${a});
+          if (res === null) {
+            ${spill}${owned[0] ? "" : "owner.ob_refcnt++; "}ls[sp++] = owner;
+            res = loadAttrCached(cache, ${i}, owner, n${a}) ?? PyObject_GetAttr(owner, n${a});
+            sp--; if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc(owner);
+            ${unspill}
+          } else { ${release("owner", owned[0], P)} }
+          ${pushResult(cx, "res")} }`,
+        consumedNext: false,
+      };
+    }
     case Op.BINARY_OP:
       return { text: binaryOp(cx, a, P), consumedNext: false };
     case Op.COMPARE_OP:
@@ -953,7 +970,7 @@ function emitStacked(
             const rv = jitOut.value; jitOut.value = null;
             tstate.recursion_remaining++;
             vmstack.current = frame;
-            clearAndPopFrame(callee);
+            popReturnedFrame(callee);
             ls[sp++] = rv;
           } else {
           sp = callGeneric(frame, ls, sp, total, positional, isMeth, kw);

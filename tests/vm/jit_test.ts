@@ -177,6 +177,44 @@ for i in range(3):
     print(sys.getrefcount(a), sys.getrefcount(b), r.n)
     del a, b, c, r
 `,
+  "attributes read from deferred owners keep CPython's counts where Python code runs": `
+import sys
+class P:
+    __slots__ = ("s",)
+    def __init__(self):
+        self.s = 2.5
+class Q:
+    def __init__(self, n):
+        self.n = n
+        self.m = n * 1.5
+    @property
+    def prop(self):
+        print("prop", sys.getrefcount(self))
+        return self.n
+    def __getattr__(self, name):
+        print("getattr", name, sys.getrefcount(self))
+        return 0.25
+    def __del__(self):
+        print("del", self.n)
+def f(q, p, r):
+    x = q.n * q.m + p.s
+    y = 1.5 + q.prop * (q.m + q.missing)
+    z = q.m - Q(7).m
+    try:
+        w = q.m + p.t
+    except AttributeError as e:
+        print("caught", e, sys.getrefcount(q), sys.getrefcount(p))
+    try:
+        del r.m
+        v = r.n + r.m
+    except AttributeError as e:
+        print("caught", sys.getrefcount(r))
+    return x + y + z
+for i in range(3):
+    q, p = Q(i + 100), P()
+    print(f(q, p, Q(i + 200)), sys.getrefcount(q), sys.getrefcount(p))
+    del q
+`,
 };
 
 for (const [name, source] of Object.entries(programs)) {
