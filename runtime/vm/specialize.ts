@@ -35,7 +35,7 @@ const enum Kind {
   GENERIC = 0,
   /** No class attribute: the instance dict only. */
   INSTANCE_DICT = 1,
-  /** A __slots__ member: ob_slots[index]. */
+  /** A __slots__ member: slot `index` (objects/slots.ts). */
   SLOT = 2,
   /** A class attribute that instance attributes may shadow (functions, plain values). */
   NON_DATA = 3,
@@ -274,8 +274,7 @@ export function loadAttrPlain(
       if (d !== null) v = dictValueAt(d, c.index, name);
     }
   } else if (c.kind === Kind.SLOT) {
-    const slots = owner.ob_slots;
-    if (slots !== null) v = slots[c.index];
+    v = slotValue(owner, c.index);
   }
   if (v !== null) Py_INCREF(v);
   return v;
