@@ -126,10 +126,12 @@ export class Pool {
   /** pool->freeblock: the unit of the first free block, or -1 (last freed first). */
   freeblock = -1;
   /**
-   * The chain through the free blocks: links[unit - pool.unit] is the next free block's
-   * offset in the pool (in units), or -1. Offsets fit 16 bits: 2 KiB per pool, not 4.
+   * The rest of CPython's chain through the free blocks, as a stack of offsets in the pool
+   * (units), the next block on top: a freed block goes first on the chain, an allocation
+   * takes the first, so the chain is last in, first out. A full pool, as most pools of a
+   * big live heap are, keeps nothing here (a link array per pool cost 2 KiB).
    */
-  readonly links = new Int16Array(POOL_UNITS);
+  readonly chain: number[] = [];
   /** Next never-used block, in units from the pool start. */
   nextoffset = 0;
   maxnextoffset = 0;
@@ -262,11 +264,12 @@ export class Obmalloc {
     const bp = pool.freeblock;
     if (bp < 0) return this.allocateFromNewPool(size);
     pool.count++;
-    const off = pool.links[bp & POOL_MASK];
-    if (off < 0) {
+    const chain = pool.chain;
+    if (chain.length > 0) pool.freeblock = bp - (bp & POOL_MASK) + chain.pop()!;
+    else {
       pool.freeblock = -1;
       this.poolExtend(pool, size);
-    } else pool.freeblock = bp - (bp & POOL_MASK) + off;
+    }
     return bp;
   }
 
@@ -281,7 +284,6 @@ export class Obmalloc {
       return;
     }
     const last = pool.freeblock;
-    pool.links[unit & POOL_MASK] = last < 0 ? -1 : last & POOL_MASK;
     pool.freeblock = unit;
     const count = --pool.count;
     if (last < 0) {
@@ -289,6 +291,7 @@ export class Obmalloc {
       this.insertToUsedpool(pool);
       return;
     }
+    pool.chain.push(last & POOL_MASK);
     if (count === 0) this.insertToFreepool(pool);
   }
 
@@ -339,9 +342,7 @@ export class Obmalloc {
 
   private poolExtend(pool: Pool, size: number): void {
     if (pool.nextoffset <= pool.maxnextoffset) {
-      const bp = pool.unit + pool.nextoffset;
-      pool.links[pool.nextoffset] = -1;
-      pool.freeblock = bp;
+      pool.freeblock = pool.unit + pool.nextoffset;
       pool.nextoffset += size + 1;
       return;
     }
@@ -394,18 +395,19 @@ export class Obmalloc {
     pool.count = 1;
     if (pool.szidx === size) {
       const bp = pool.freeblock;
-      const off = pool.links[bp - pool.unit];
-      if (off < 0) {
+      const chain = pool.chain;
+      if (chain.length > 0) pool.freeblock = pool.unit + chain.pop()!;
+      else {
         pool.freeblock = -1;
         this.poolExtend(pool, size);
-      } else pool.freeblock = pool.unit + off;
+      }
       return bp;
     }
     pool.szidx = size;
     const bp = pool.unit + OVERHEAD_UNITS;
     pool.nextoffset = OVERHEAD_UNITS + 2 * (size + 1);
     pool.maxnextoffset = POOL_UNITS - (size + 1);
-    pool.links[OVERHEAD_UNITS + size + 1] = -1;
+    pool.chain.length = 0;
     pool.freeblock = bp + size + 1;
     return bp;
   }
