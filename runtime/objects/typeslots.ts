@@ -1747,6 +1747,8 @@ function setupCallables(): void {
     return objectOps.PyObject_RichCompare(a.ob_dict!, b.ob_dict!, op);
   };
   ns.tp_traverse = (o, visit, arg) => (o.ob_dict !== null ? visit(o.ob_dict, arg) : 0);
+  // A read-only member, as namespace_members has it: vars(ns) and ns.__dict__ answer with it.
+  ns.tp_members = [{ name: "__dict__", get: (o) => ref(o.ob_dict ?? Py_None) }];
 }
 
 import {
