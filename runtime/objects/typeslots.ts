@@ -7,6 +7,7 @@ import {
   METH_FASTCALL,
   METH_KEYWORDS,
   METH_NOARGS,
+  METH_NO_RECURSION_CHECK,
   METH_O,
   METH_STATIC,
   METH_VARARGS,
@@ -844,7 +845,7 @@ function setupContainers(): void {
     m("__sizeof__", (self: PyObject) => PyLong_FromNumber(LI.list_sizeof(self)), METH_NOARGS),
     m("clear", LI.list_clear, METH_NOARGS),
     m("copy", LI.list_copy, METH_NOARGS),
-    m("append", LI.list_append, METH_O),
+    m("append", LI.list_append, METH_O | METH_NO_RECURSION_CHECK),
     m("insert", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
       checkPositional("insert", nargs, 2, 2);
       LI.list_insert(self, PyNumber_AsSsize_t(args[off], EX.PyExc_OverflowError), args[off + 1]);
