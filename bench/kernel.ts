@@ -3,7 +3,13 @@
 // the median and p95 round trip of a trivial execute_request. The targets: start-up at most
 // 0.5x ipykernel's, round trip at most 0.5x ipykernel's.
 //
-//   deno run -A bench/kernel.ts [--engine MODULE] [--starts N] [--trips N]
+// The two kernels are measured interleaved (bench/kernel/client.py): starts alternate, and
+// with both kernels up the round trips alternate, one each in turn, so that a shared
+// machine whose load changes during the run weighs on both alike.
+//
+//   deno run -A bench/kernel.ts [--engine MODULE] [--starts N] [--trips N] [--warmup N]
+//
+// Where a round trip's time goes: bench/kernel/trace.py (GLASSPY_TRACE, kernel/trace.ts).
 
 import { kernelJson } from "../kernel/kernelspec.ts";
 
@@ -16,6 +22,7 @@ const option = (name: string, fallback: string) => {
 const engine = option("--engine", "");
 const starts = option("--starts", "5");
 const trips = option("--trips", "300");
+const warmup = option("--warmup", "20");
 
 interface Result {
   kernel: string;
@@ -51,31 +58,39 @@ try {
     JUPYTER_DATA_DIR: `${dir}/data`,
     PYDEVD_DISABLE_FILE_VALIDATION: "1",
   };
-  const run = async (name: string, extraEnv: Record<string, string> = {}): Promise<Result> => {
-    const out = await new Deno.Command("/usr/bin/python3", {
-      args: ["-Xfrozen_modules=off", `${root}bench/kernel/client.py`, name, starts, trips],
-      env: { ...env, ...extraEnv },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const text = new TextDecoder().decode(out.stdout).trim().split("\n").pop() ?? "";
-    if (out.code !== 0 || !text.startsWith("{")) {
-      throw new Error(`${name}: ${new TextDecoder().decode(out.stderr)}`);
-    }
-    // glasspy's log (info) tells when its sockets were bound, in ms since its process began
-    const bound = [...new TextDecoder().decode(out.stderr).matchAll(/listening after (\d+) ms/g)]
-      .map((m) => Number(m[1]));
-    return { ...JSON.parse(text), bound };
-  };
-  const ipy = await run("python3");
-  const glass = await run("glasspy-bench", { GLASSPY_LOG: "info" });
+  const out = await new Deno.Command("/usr/bin/python3", {
+    args: [
+      "-Xfrozen_modules=off",
+      `${root}bench/kernel/client.py`,
+      ...["--starts", starts, "--trips", trips, "--warmup", warmup],
+      "glasspy-bench",
+      "python3",
+    ],
+    env: { ...env, GLASSPY_LOG: "info" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const lines = new TextDecoder().decode(out.stdout).trim().split("\n")
+    .filter((line) => line.startsWith("{"));
+  if (out.code !== 0 || lines.length !== 2) {
+    throw new Error(`the kernel benchmark failed: ${new TextDecoder().decode(out.stderr)}`);
+  }
+  const results: Result[] = lines.map((line) => ({ ...JSON.parse(line), bound: [] }));
+  const glass = results.find((r) => r.kernel === "glasspy-bench")!;
+  const ipy = results.find((r) => r.kernel === "python3")!;
+  // glasspy's log (info) tells when its sockets were bound, in ms since its process began
+  glass.bound = [...new TextDecoder().decode(out.stderr).matchAll(/listening after (\d+) ms/g)]
+    .map((m) => Number(m[1]));
   const row = (label: string, g: number, i: number, unit: string) =>
     console.log(
       `${label.padEnd(34)} ${g.toFixed(3).padStart(9)} ${unit}  ${
         i.toFixed(3).padStart(9)
       } ${unit}  ${(g / i).toFixed(2).padStart(6)}x`,
     );
-  console.log(`kernel benchmark (glasspy engine: ${engine || "the VM"}; ${trips} round trips)`);
+  console.log(
+    `kernel benchmark (glasspy engine: ${engine || "the VM"}; ${starts} starts and ${trips} ` +
+      `round trips each, interleaved, after ${warmup} to warm up)`,
+  );
   console.log(`${"".padEnd(34)} ${"glasspy".padStart(12)}  ${"ipykernel".padStart(12)}   ratio`);
   row("start-up to first kernel_info_reply", glass.startup_median_s, ipy.startup_median_s, "s ");
   row("execute round trip, median", glass.rtt_median_ms, ipy.rtt_median_ms, "ms");

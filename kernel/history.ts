@@ -14,9 +14,20 @@ export function historyFile(): string {
 
 type Row = Record<string, unknown>;
 
+type Statement = ReturnType<DatabaseSync["prepare"]>;
+
 export class SqliteHistory implements HistoryStore {
   private readonly db: DatabaseSync;
   readonly session: number;
+  /**
+   * Inputs and outputs not written yet. As IPython's HistoryManager caches them and its
+   * saving thread writes them, the kernel writes them after the cell's reply has gone
+   * (writeoutCache), not on the reply's path; a query writes them first.
+   */
+  private readonly inputCache: [number, string, string][] = [];
+  private readonly outputCache: [number, string][] = [];
+  private readonly insertInput: Statement;
+  private readonly insertOutput: Statement;
 
   constructor(path: string) {
     if (path !== ":memory:") Deno.mkdirSync(dirname(path), { recursive: true });
@@ -45,20 +56,42 @@ export class SqliteHistory implements HistoryStore {
     const r = this.db.prepare(`INSERT INTO sessions VALUES (NULL, ?, NULL, NULL, '')`)
       .run(sqliteTimestamp(new Date()));
     this.session = Number(r.lastInsertRowid);
+    this.insertInput = this.db.prepare("INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?)");
+    this.insertOutput = this.db.prepare("INSERT OR REPLACE INTO output_history VALUES (?, ?, ?)");
   }
 
   storeInput(line: number, source: string, sourceRaw: string): void {
-    this.db.prepare("INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?)")
-      .run(this.session, line, source, sourceRaw);
+    this.inputCache.push([line, source, sourceRaw]);
   }
 
   storeOutput(line: number, output: string): void {
-    this.db.prepare("INSERT OR REPLACE INTO output_history VALUES (?, ?, ?)")
-      .run(this.session, line, output);
+    this.outputCache.push([line, output]);
+  }
+
+  /** IPython's writeout_cache: the cached inputs and outputs, in one transaction. */
+  writeoutCache(): void {
+    if (this.inputCache.length === 0 && this.outputCache.length === 0) return;
+    this.db.exec("BEGIN");
+    try {
+      for (const [line, source, raw] of this.inputCache) {
+        this.insertInput.run(this.session, line, source, raw);
+      }
+      for (const [line, output] of this.outputCache) {
+        this.insertOutput.run(this.session, line, output);
+      }
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    } finally {
+      this.inputCache.length = 0;
+      this.outputCache.length = 0;
+    }
   }
 
   /** IPython's HistoryAccessor._run_sql: SELECT session, line, input[, output] ... */
   private query(where: string, params: (string | number)[], q: HistoryQuery, latest = false) {
+    this.writeoutCache();
     let get = q.raw ? "source_raw" : "source";
     let from = "history";
     if (q.output) {
@@ -111,6 +144,7 @@ export class SqliteHistory implements HistoryStore {
 
   close(): void {
     try {
+      this.writeoutCache();
       const count = this.db.prepare("SELECT COUNT(*) AS n FROM history WHERE session == ?")
         .get(this.session) as Row;
       this.db.prepare("UPDATE sessions SET end=?, num_cmds=? WHERE session==?")

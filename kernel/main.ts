@@ -20,6 +20,7 @@ import { KernelProtocol } from "./protocol.ts";
 import type { Backend } from "./protocol.ts";
 import { SessionHost } from "./session_host.ts";
 import { ZmqTransport } from "./zmq.ts";
+import { flushTrace } from "./trace.ts";
 
 interface KernelArgs {
   connectionFile: string;
@@ -144,6 +145,7 @@ export async function kernel(args: string[]): Promise<number> {
   Deno.removeSignalListener("SIGTERM", onTerminate);
   await host.close();
   await transport.flushAndClose();
+  flushTrace();
   return code;
 }
 

@@ -16,6 +16,7 @@
 
 import type * as zmq from "zeromq";
 import { log } from "./log.ts";
+import { trace } from "./trace.ts";
 
 /** zmq.h: ZMQ_FD, the socket's signalling file descriptor. */
 const ZMQ_FD = 14;
@@ -117,11 +118,13 @@ export class SocketPoller {
       if (this.stopped) break;
       if (this.libc !== null) {
         for (let i = 0; i < this.entries.length; i++) view.setInt16(8 * i + 6, 0, true);
+        trace("poll_call");
         const n = await this.libc.symbols.poll(
           this.pollfds,
           BigInt(this.entries.length),
           POLL_TIMEOUT_MS,
         );
+        trace("poll_return");
         if (n < 0 && !this.stopped) {
           log.warning("poll(2) failed; waiting on timers from now on");
           this.libc.close();

@@ -10,6 +10,7 @@ import type { ShellEvent } from "../runtime/shell/events.ts";
 import type { StreamName } from "../runtime/vm/host.ts";
 import type { SessionMethod } from "./worker_protocol.ts";
 import { log } from "./log.ts";
+import { trace } from "./trace.ts";
 
 /** Where messages go. For iopub the adapter adds its own topic; identities route replies. */
 export interface Transport {
@@ -167,7 +168,9 @@ export class KernelProtocol {
   /** busy, the handler (its reply), idle — as ipykernel's dispatch_shell and process_control. */
   private async dispatch(channel: Channel, request: Message): Promise<void> {
     const type = request.header.msg_type;
+    trace("dispatch", request.header.msg_id);
     this.publish("status", { execution_state: "busy" }, request);
+    trace("busy_sent", request.header.msg_id);
     try {
       if (channel === "shell" && this.aborting && type === "execute_request") {
         this.abortReply(channel, request);
@@ -186,6 +189,7 @@ export class KernelProtocol {
     this.flushStream();
     if (!this.shuttingDown || type === "shutdown_request") {
       this.publish("status", { execution_state: "idle" }, request);
+      trace("idle_sent", request.header.msg_id);
     }
   }
 
@@ -237,6 +241,7 @@ export class KernelProtocol {
       channel,
       this.message(type, content, request, request.identities, metadata),
     );
+    trace("reply_sent", request.header.msg_id);
   }
 
   private replyError(channel: Channel, request: Message, ename: string, evalue: string): void {
@@ -362,7 +367,9 @@ export class KernelProtocol {
     this.current = request;
     let reply: Record<string, unknown>;
     try {
+      trace("to_worker", request.header.msg_id);
       reply = await this.backend.request("execute", content);
+      trace("from_worker", request.header.msg_id);
     } finally {
       this.flushStream();
       this.current = null;

@@ -4,6 +4,7 @@
 // starts (the heap is lost, which the error says).
 
 import { log } from "./log.ts";
+import { trace } from "./trace.ts";
 import { SharedState } from "./shared.ts";
 import type { ShellEvent } from "../runtime/shell/events.ts";
 import type { FromWorker, SessionMethod, ToWorker } from "./worker_protocol.ts";
@@ -86,6 +87,7 @@ export class SessionHost {
         this.events.input(message.prompt, message.password);
         break;
       case "reply": {
+        trace("w_reply_in", message.id);
         const p = this.pending.get(message.id);
         this.pending.delete(message.id);
         p?.resolve(message.content);
@@ -130,6 +132,7 @@ export class SessionHost {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
+      trace("w_post", id);
       this.send({ kind: "request", id, method, content });
       if (this.armed) {
         this.armed = false;

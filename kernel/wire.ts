@@ -8,6 +8,19 @@ import type { Header, JsonObject, Message } from "./messages.ts";
 
 export const DELIMITER = new TextEncoder().encode("<IDS|MSG>");
 
+/**
+ * A frame as it goes to zeromq: bytes, or text that zeromq sends as UTF-8. The frames we
+ * make are text: zeromq hands a longer byte frame (over 128 bytes) to its I/O thread
+ * without copying, and giving it back then wakes the JavaScript thread (an async callback
+ * per frame sent), where text is converted once and freed by the I/O thread itself.
+ */
+export type Frame = Uint8Array | string;
+
+/** A frame's bytes (text as UTF-8). */
+export function frameBytes(frame: Frame): Uint8Array {
+  return typeof frame === "string" ? encoder.encode(frame) : frame;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -62,7 +75,7 @@ export class Signer {
   }
 
   /** The hex digest of the four message frames; "" when unsigned. */
-  sign(frames: Uint8Array[]): string {
+  sign(frames: Frame[]): string {
     if (this.key === null) return "";
     const hmac = createHmac("sha256", this.key);
     for (const f of frames) hmac.update(f);
@@ -86,22 +99,22 @@ export class Signer {
   }
 }
 
-/** The frames of a message, ready to send (identities first; for iopub, the topic). */
-export function serialize(msg: Message<unknown>, signer: Signer): Uint8Array[] {
+/**
+ * The frames of a message, ready to send (identities first; for iopub, the topic): the
+ * delimiter, the signature and the four JSON frames as text, identities and buffers as
+ * they are.
+ */
+export function serialize(msg: Message<unknown>, signer: Signer): Frame[] {
   const parts = [
-    encoder.encode(JSON.stringify(msg.header)),
-    encoder.encode(JSON.stringify(msg.parent_header)),
-    encoder.encode(JSON.stringify(msg.metadata)),
-    encoder.encode(JSON.stringify(msg.content)),
+    JSON.stringify(msg.header),
+    JSON.stringify(msg.parent_header),
+    JSON.stringify(msg.metadata),
+    JSON.stringify(msg.content),
   ];
-  return [
-    ...msg.identities,
-    DELIMITER,
-    encoder.encode(signer.sign(parts)),
-    ...parts,
-    ...msg.buffers,
-  ];
+  return [...msg.identities, DELIMITER_TEXT, signer.sign(parts), ...parts, ...msg.buffers];
 }
+
+const DELIMITER_TEXT = "<IDS|MSG>";
 
 function isDelimiter(frame: Uint8Array): boolean {
   if (frame.length !== DELIMITER.length) return false;

@@ -11,6 +11,7 @@ import { MemoryHistory } from "../runtime/shell/history.ts";
 import type { HistoryStore } from "../runtime/shell/history.ts";
 import { SqliteHistory } from "./history.ts";
 import { isLevel, log, setLogLevel } from "./log.ts";
+import { flushTrace, trace, traceThread } from "./trace.ts";
 import { SharedState } from "./shared.ts";
 import { HostRaise } from "../runtime/vm/host.ts";
 import type { FromWorker, ToWorker, WorkerInit, WorkerRequest } from "./worker_protocol.ts";
@@ -76,6 +77,14 @@ function openHistory(file: string | null): HistoryStore {
   } catch (e) {
     log.warning(`history kept in memory only: cannot use ${file}: ${(e as Error).message}`);
     return new MemoryHistory();
+  }
+}
+
+function writeHistory(): void {
+  try {
+    history?.writeoutCache?.();
+  } catch (e) {
+    log.warning(`could not write the history: ${(e as Error).message}`);
   }
 }
 
@@ -192,6 +201,8 @@ function currentRange(start: number, stop: number | null, q: { raw: boolean; out
 
 let ready: Promise<void> = Promise.resolve();
 
+traceThread("worker");
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const message = e.data;
   if (message.kind === "init") {
@@ -202,12 +213,15 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     ready = ready.then(() => {
       history?.close();
       history = null;
+      flushTrace();
       post({ kind: "closed" });
     });
     return;
   }
   // (a cell may draw: Graphviz is loaded before it runs, once)
+  trace("w_got", message.id);
   ready = ready.then(loadGraphviz).then(() => {
+    trace("w_start", message.id);
     let content: Record<string, unknown>;
     try {
       content = handle(message);
@@ -223,6 +237,10 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     }
     // an interrupt meant for this request that it did not see must not stop the next one
     Atomics.store(shared.interrupt, 0, 0);
+    trace("w_done", message.id);
     post({ kind: "reply", id: message.id, content });
+    // the cell's history is written once its reply is on its way, as IPython's saving
+    // thread writes it away from the reply
+    writeHistory();
   });
 };

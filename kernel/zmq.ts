@@ -7,9 +7,11 @@ import type { ConnectionInfo, PortName } from "./connection.ts";
 import { endpoint } from "./connection.ts";
 import type { Channel, Message } from "./messages.ts";
 import { deserialize, MalformedMessage, serialize, Signer, WireError } from "./wire.ts";
+import type { Frame } from "./wire.ts";
 import type { Header } from "./messages.ts";
 import { log } from "./log.ts";
 import { SocketPoller } from "./poller.ts";
+import { trace } from "./trace.ts";
 
 export interface ZmqHandlers {
   message(channel: Channel, message: Message): void;
@@ -83,6 +85,7 @@ export class ZmqTransport {
 
   private incoming(channel: Channel, frames: Uint8Array[]): void {
     let message: Message;
+    trace("frames", channel);
     try {
       message = deserialize(frames, this.signer);
     } catch (e) {
@@ -97,6 +100,7 @@ export class ZmqTransport {
       log.error(`dropped a message on ${channel}: ${(e as Error).message}`);
       return;
     }
+    trace("parsed", message.header.msg_id);
     this.handlers.message(channel, message);
   }
 
@@ -105,7 +109,7 @@ export class ZmqTransport {
     this.sendFrames(this.heartbeat, "heartbeat", frames);
   }
 
-  private sendFrames(socket: zmq.Socket, name: string, frames: Uint8Array[]): void {
+  private sendFrames(socket: zmq.Socket, name: string, frames: Frame[]): void {
     (socket as zmq.Router).send(frames).catch((e: Error) => {
       if (!socket.closed) log.warning(`could not send on ${name}: ${e.message}`);
     });

@@ -1,11 +1,14 @@
-"""Times a Jupyter kernel through jupyter_client, as a front end sees it:
+"""Times Jupyter kernels through jupyter_client, as a front end sees them:
 
 - start-up: from KernelManager.start_kernel() to the first kernel_info_reply;
 - round trip: a trivial execute_request ("pass") to its execute_reply, median and p95.
 
-    python3 client.py KERNEL_NAME [STARTS] [ROUND_TRIPS]
+    python3 client.py [--starts N] [--trips N] [--warmup N] KERNEL_NAME...
 
-Prints one JSON object.
+The kernels are measured side by side, interleaved, so that a machine whose load changes
+during the run weighs on each of them alike: the starts alternate between the kernels, and
+so do the round trips (all kernels are up, each one's trip in turn). Prints one JSON object
+per kernel, one per line.
 """
 import json
 import statistics
@@ -35,37 +38,59 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def option(args, name, default):
+    if name in args:
+        i = args.index(name)
+        value = int(args[i + 1])
+        del args[i:i + 2]
+        return value
+    return default
+
+
 def main():
-    name = sys.argv[1]
-    starts = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    trips = int(sys.argv[3]) if len(sys.argv) > 3 else 300
-    startup = []
-    km = kc = None
+    args = sys.argv[1:]
+    starts = option(args, "--starts", 5)
+    trips = option(args, "--trips", 300)
+    warmup = option(args, "--warmup", 20)
+    names = args
+    startup = {name: [] for name in names}
+    running = {}
     for i in range(starts):
-        km, kc, elapsed = first_kernel_info(name)
-        startup.append(elapsed)
-        if i < starts - 1:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
-    kc.wait_for_ready(timeout=60)
-    for _ in range(20):  # warm up
-        kc.execute("pass", reply=True, timeout=60)
-    rtt = []
+        for name in names:
+            km, kc, elapsed = first_kernel_info(name)
+            startup[name].append(elapsed)
+            if i < starts - 1:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+            else:
+                running[name] = (km, kc)
+    for name in names:
+        running[name][1].wait_for_ready(timeout=60)
+    for _ in range(warmup):
+        for name in names:
+            running[name][1].execute("pass", reply=True, timeout=60)
+    rtt = {name: [] for name in names}
+    status = {}
     for _ in range(trips):
-        t0 = time.perf_counter()
-        reply = kc.execute("pass", reply=True, timeout=60)
-        rtt.append(time.perf_counter() - t0)
-    status = reply["content"]["status"]
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-    print(json.dumps({
-        "kernel": name,
-        "startup_median_s": statistics.median(startup),
-        "startup_all_s": startup,
-        "rtt_median_ms": statistics.median(rtt) * 1e3,
-        "rtt_p95_ms": percentile(rtt, 95) * 1e3,
-        "last_status": status,
-    }))
+        for name in names:
+            kc = running[name][1]
+            t0 = time.perf_counter()
+            reply = kc.execute("pass", reply=True, timeout=60)
+            rtt[name].append(time.perf_counter() - t0)
+            status[name] = reply["content"]["status"]
+    for name in names:
+        km, kc = running[name]
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    for name in names:
+        print(json.dumps({
+            "kernel": name,
+            "startup_median_s": statistics.median(startup[name]),
+            "startup_all_s": startup[name],
+            "rtt_median_ms": statistics.median(rtt[name]) * 1e3,
+            "rtt_p95_ms": percentile(rtt[name], 95) * 1e3,
+            "last_status": status[name],
+        }))
 
 
 if __name__ == "__main__":

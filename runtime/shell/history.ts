@@ -22,6 +22,11 @@ export interface HistoryStore {
   range(session: number, start: number, stop: number | null, q: HistoryQuery): HistoryEntry[];
   /** Entries whose source matches a glob pattern (`*`, `?`), as IPython's search. */
   search(pattern: string, n: number | null, unique: boolean, q: HistoryQuery): HistoryEntry[];
+  /**
+   * Writes what the store has cached (IPython's writeout_cache): the kernel calls it once a
+   * cell's reply has gone. A store that writes at once has nothing to do.
+   */
+  writeoutCache?(): void;
   close(): void;
 }
 

@@ -1,5 +1,12 @@
 import { assert, assertEquals, assertThrows } from "../assert.ts";
-import { deserialize, MalformedMessage, serialize, Signer, WireError } from "../../kernel/wire.ts";
+import {
+  deserialize,
+  frameBytes,
+  MalformedMessage,
+  serialize,
+  Signer,
+  WireError,
+} from "../../kernel/wire.ts";
 import type { Message } from "../../kernel/messages.ts";
 
 const enc = new TextEncoder();
@@ -47,7 +54,7 @@ print(s.sign(parts).decode())`;
 
 Deno.test("a serialized message is signed as jupyter_client signs it", async () => {
   const signer = new Signer("a-secret-key");
-  const frames = serialize(message(), signer);
+  const frames = serialize(message(), signer).map(frameBytes);
   assertEquals(dec.decode(frames[0]), "client-1");
   assertEquals(dec.decode(frames[1]), "<IDS|MSG>");
   assertEquals(dec.decode(frames[2]), await pythonSignature("a-secret-key", frames.slice(3, 7)));
@@ -55,7 +62,10 @@ Deno.test("a serialized message is signed as jupyter_client signs it", async () 
 
 Deno.test("serialize then deserialize gives the message back, identities included", () => {
   const signer = new Signer("k");
-  const back = deserialize(serialize(message({ code: "ünïcode ✓" }), signer), new Signer("k"));
+  const back = deserialize(
+    serialize(message({ code: "ünïcode ✓" }), signer).map(frameBytes),
+    new Signer("k"),
+  );
   assertEquals(back.header.msg_type, "execute_request");
   assertEquals(back.content, { code: "ünïcode ✓" });
   assertEquals(back.identities.map((i) => dec.decode(i)), ["client-1"]);
@@ -63,26 +73,26 @@ Deno.test("serialize then deserialize gives the message back, identities include
 });
 
 Deno.test("a message signed with another key is rejected as a bad signature", () => {
-  const frames = serialize(message(), new Signer("other-key"));
+  const frames = serialize(message(), new Signer("other-key")).map(frameBytes);
   const e = assertThrows(() => deserialize(frames, new Signer("k")), WireError);
   assertEquals(e.reason, "bad-signature");
 });
 
 Deno.test("a signed session refuses unsigned messages", () => {
-  const frames = serialize(message(), new Signer(""));
+  const frames = serialize(message(), new Signer("")).map(frameBytes);
   assertEquals(dec.decode(frames[2]), "");
   const e = assertThrows(() => deserialize(frames, new Signer("k")), WireError);
   assertEquals(e.reason, "unsigned");
 });
 
 Deno.test("an unsigned session (empty key) accepts messages without a signature", () => {
-  const back = deserialize(serialize(message(), new Signer("")), new Signer(""));
+  const back = deserialize(serialize(message(), new Signer("")).map(frameBytes), new Signer(""));
   assertEquals(back.header.msg_id, "m1");
 });
 
 Deno.test("the same signed message twice is refused as a replay", () => {
   const signer = new Signer("k");
-  const frames = serialize(message(), signer);
+  const frames = serialize(message(), signer).map(frameBytes);
   const receiver = new Signer("k");
   deserialize(frames, receiver);
   const e = assertThrows(() => deserialize(frames, receiver), WireError);
@@ -95,7 +105,7 @@ Deno.test("frames without the delimiter, or too few, are rejected", () => {
     assertThrows(() => deserialize([enc.encode("garbage")], signer), WireError).reason,
     "no-delimiter",
   );
-  const frames = serialize(message(), signer);
+  const frames = serialize(message(), signer).map(frameBytes);
   assertEquals(
     assertThrows(() => deserialize(frames.slice(0, 5), signer), WireError).reason,
     "too-few-frames",
@@ -104,7 +114,7 @@ Deno.test("frames without the delimiter, or too few, are rejected", () => {
 
 Deno.test("a header that is not JSON is rejected; bad content is a MalformedMessage", () => {
   const signer = new Signer("k");
-  const frames = serialize(message(), signer);
+  const frames = serialize(message(), signer).map(frameBytes);
   const badHeader = [...frames];
   badHeader[3] = enc.encode("{not json");
   badHeader[2] = enc.encode(signer.sign(badHeader.slice(3, 7)));
@@ -121,6 +131,6 @@ Deno.test("binary buffers after the four JSON frames are kept", () => {
   const signer = new Signer("k");
   const msg = message();
   msg.buffers = [new Uint8Array([0, 1, 2, 255])];
-  const back = deserialize(serialize(msg, signer), new Signer("k"));
+  const back = deserialize(serialize(msg, signer).map(frameBytes), new Signer("k"));
   assertEquals([...back.buffers[0]], [0, 1, 2, 255]);
 });
