@@ -26,6 +26,7 @@ import {
   _PyUnicode_New,
   codePointCount,
   isWide,
+  KIND_ASCII,
   kindOf,
   latin1Char,
   pyLength,
@@ -405,6 +406,9 @@ const PY_WHITESPACE =
   /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
 
 export function isPySpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  // ASCII: \t \n \v \f \r, the separators \x1c-\x1f and the space
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
   return PY_WHITESPACE.test(ch);
 }
 
@@ -460,8 +464,18 @@ function rsplitWhitespace(t: string, maxsplit: number): string[] {
   return out.reverse();
 }
 
-function listOfStrings(parts: string[]): PyObject {
-  return PyList_FromArraySteal(parts.map((p) => PyUnicode_FromString(p)));
+/**
+ * A list of new str objects for parts; `from` is the str they were cut from: the parts of an
+ * ASCII str are ASCII, which spares scanning each one for its kind.
+ */
+function listOfStrings(parts: string[], from: PyObject | null = null): PyObject {
+  const items: PyObject[] = new Array(parts.length);
+  if (from !== null && unicodeKind(from) === KIND_ASCII) {
+    for (let i = 0; i < parts.length; i++) items[i] = PyUnicode_FromASCII(parts[i]);
+  } else {
+    for (let i = 0; i < parts.length; i++) items[i] = PyUnicode_FromString(parts[i]);
+  }
+  return PyList_FromArraySteal(items);
 }
 
 function sepArg(o: PyObject | null): string | null {
@@ -489,7 +503,7 @@ export function str_split(
   const sep = sepArg(sepO);
   const maxsplit = maxsplitArg(maxO);
   const t = s(self);
-  if (sep === null) return listOfStrings(splitWhitespace(t, maxsplit));
+  if (sep === null) return listOfStrings(splitWhitespace(t, maxsplit), self);
   const out: string[] = [];
   let i = 0;
   while (maxsplit < 0 || out.length < maxsplit) {
@@ -503,7 +517,7 @@ export function str_split(
     Py_INCREF(self);
     return PyList_FromArraySteal([self]);
   }
-  return listOfStrings(out);
+  return listOfStrings(out, self);
 }
 
 export function str_rsplit(
@@ -517,7 +531,7 @@ export function str_rsplit(
   const sep = sepArg(sepO);
   const maxsplit = maxsplitArg(maxO);
   const t = s(self);
-  if (sep === null) return listOfStrings(rsplitWhitespace(t, maxsplit));
+  if (sep === null) return listOfStrings(rsplitWhitespace(t, maxsplit), self);
   const out: string[] = [];
   let end = t.length;
   while (maxsplit < 0 || out.length < maxsplit) {
@@ -527,7 +541,7 @@ export function str_rsplit(
     end = j;
   }
   out.push(t.slice(0, end));
-  return listOfStrings(out.reverse());
+  return listOfStrings(out.reverse(), self);
 }
 
 export function str_splitlines(
@@ -556,7 +570,7 @@ export function str_splitlines(
     out.push(t.slice(i, eol));
     i = j;
   }
-  return listOfStrings(out);
+  return listOfStrings(out, self);
 }
 
 /** str.join(iterable) */
