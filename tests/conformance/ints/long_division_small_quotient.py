@@ -4,8 +4,8 @@
 import random
 random.seed(7)
 acc = 0
-for bits in (60, 1000, 1100, 3000, 20000, 140000, 300000):
-    for _ in range(30):
+for bits in (60, 1000, 1100, 3000, 20000, 140000):
+    for _ in range(3 if bits > 10000 else 8):
         y = random.getrandbits(bits) | (1 << (bits - 1))
         for qbits in (0, 1, 3, 20, 39, 40, 41, 45, 80):
             x = y * random.getrandbits(qbits + 1) + random.getrandbits(bits) if qbits else random.getrandbits(bits - 1)
