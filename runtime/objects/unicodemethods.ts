@@ -27,6 +27,7 @@ import {
   codePointCount,
   isWide,
   KIND_ASCII,
+  KIND_UNKNOWN,
   kindOf,
   latin1Char,
   pyLength,
@@ -96,13 +97,17 @@ function returnSelfOrNew(self: PyObject, t: string): PyObject {
   return PyUnicode_FromString(t);
 }
 
-/** returnSelfOrNew for an ASCII result. */
-function returnSelfOrNewAscii(self: PyObject, t: string): PyObject {
-  if (t === s(self) && PyUnicode_CheckExact(self)) {
-    self.ob_refcnt++;
-    return self;
+/**
+ * The result of a case method (upper, lower, casefold, swapcase, title, capitalize): always
+ * a new str, even when the text is unchanged or one Latin-1 character (case_operation makes
+ * it with PyUnicode_New), except the empty string.
+ */
+function caseResult(t: string, kind = KIND_UNKNOWN): PyObject {
+  if (t.length === 0) {
+    Py_INCREF(unicode_empty);
+    return unicode_empty;
   }
-  return PyUnicode_FromASCII(t);
+  return _PyUnicode_New(t, kind);
 }
 
 function argStr(o: PyObject, fname: string, argn: number | string): string {
@@ -899,25 +904,25 @@ function finalSigma(chars: string[], i: number): boolean {
 
 export function str_upper(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toUpperCase());
+  if (ASCII_ONLY.test(t)) return caseResult(t.toUpperCase(), KIND_ASCII);
   let r = "";
   for (const c of t) r += upperFull(c);
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_lower(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toLowerCase());
+  if (ASCII_ONLY.test(t)) return caseResult(t.toLowerCase(), KIND_ASCII);
   const chars = codePoints(t);
-  return returnSelfOrNew(self, chars.map((_, i) => lowerAt(chars, i)).join(""));
+  return caseResult(chars.map((_, i) => lowerAt(chars, i)).join(""));
 }
 
 export function str_casefold(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toLowerCase());
+  if (ASCII_ONLY.test(t)) return caseResult(t.toLowerCase(), KIND_ASCII);
   let r = "";
   for (const c of t) r += U.CASEFOLD_EXCEPTIONS.get(c) ?? lowerFull(c);
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_swapcase(self: PyObject): PyObject {
@@ -929,7 +934,7 @@ export function str_swapcase(self: PyObject): PyObject {
     else if (isLower(c)) r += upperFull(c);
     else r += c;
   }
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_title(self: PyObject): PyObject {
@@ -940,15 +945,15 @@ export function str_title(self: PyObject): PyObject {
     r += prevCased ? lowerAt(chars, i) : titleFull(chars[i]);
     prevCased = isCasedChar(chars[i]);
   }
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_capitalize(self: PyObject): PyObject {
   const chars = codePoints(s(self));
-  if (chars.length === 0) return returnSelfOrNew(self, "");
+  if (chars.length === 0) return caseResult("");
   let r = titleFull(chars[0]);
   for (let i = 1; i < chars.length; i++) r += lowerAt(chars, i);
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 function padArgs(
