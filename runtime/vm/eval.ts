@@ -107,15 +107,23 @@ import {
 } from "./jit.ts";
 import { binaryOpSlow, callGeneric, compareSlow, concatStrings, truthAndDecref } from "./ops.ts";
 import * as opsModule from "./ops.ts";
-import { loadAttrCached, loadMethodCached, methodFound, storeAttrCached } from "./specialize.ts";
-import { funcData, PyFunction_New } from "../objects/funcobject.ts";
+import {
+  loadAttrCached,
+  loadAttrPlain,
+  loadMethodCached,
+  methodFound,
+  storeAttrCached,
+} from "./specialize.ts";
+import { funcData, type FunctionData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
 import {
   clearAndPopFrame,
   clearFrame,
   Frame,
+  FRAME_OWNED_BY_THREAD,
   getFrameObject,
   popFrameOnly,
+  popReturnedFrame,
   pushFrame,
   vmstack,
 } from "./frame.ts";
@@ -341,9 +349,21 @@ export function startPythonCall(
   retInstr: number,
 ): Frame {
   const fd = funcData(fn);
-  const fco = codeData(fd.code);
-  const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
+  const code = fd.code;
+  const fco = codeData(code);
   frame.prev_instr = retInstr;
+  // The common call, bound here in one pass: an optimized function given only positional
+  // arguments, at most its positional parameters, the rest (if any) from its defaults.
+  if (
+    kw === null && (fco.co_flags & SIMPLE_CALL_FLAGS) === CO.OPTIMIZED &&
+    fco.co_kwonlyargcount === 0 && positional <= fco.co_argcount &&
+    (positional === fco.co_argcount ||
+      (fd.defaults !== null &&
+        fco.co_argcount - positional <= (fd.defaults.ob_item as PyObject[]).length))
+  ) {
+    return startSimpleCall(frame, fn, fd, code, fco, ls, argsAt, positional);
+  }
+  const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
   const newFrame = pushFrame(fn, locals);
   try {
     initializeLocals(
@@ -360,6 +380,79 @@ export function startPythonCall(
     clearAndPopFrame(newFrame);
     throw e;
   }
+  return enterFrame(frame, newFrame);
+}
+
+/** The flags that keep a call off startSimpleCall's path (and CO_OPTIMIZED, which must be set). */
+const SIMPLE_CALL_FLAGS = CO.OPTIMIZED | CO.VARARGS | CO.VARKEYWORDS;
+
+/**
+ * pushFrame and initialize_locals for startPythonCall's common case: the new frame takes
+ * the function's reference and the arguments' (stolen), missing trailing parameters get
+ * the defaults (new references), other locals are nulled.
+ */
+function startSimpleCall(
+  frame: Frame,
+  fn: PyObject,
+  fd: FunctionData,
+  code: PyObject,
+  co: CodeData,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  nargs: number,
+): Frame {
+  const nlp = co.co_nlocalsplus;
+  const ds = vmstack;
+  const size = nlp + co.co_stacksize;
+  if (ds.top + size > ds.stack.length) ds.ensure(size);
+  const base = ds.top;
+  const stack = ds.stack;
+  const f = ds.pool.pop() ?? new Frame();
+  f.f_func = fn;
+  Py_INCREF(code);
+  f.f_code = code;
+  f.code = co;
+  f.f_globals = fd.globals;
+  f.f_builtins = fd.builtins;
+  f.f_locals = null;
+  f.frame_obj = null;
+  f.prev_instr = -1;
+  f.is_entry = false;
+  f.owner = FRAME_OWNED_BY_THREAD;
+  f.localsplus = stack;
+  f.base = base;
+  f.sp = base + nlp;
+  ds.top = base + size;
+  for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
+  const argcount = co.co_argcount;
+  if (nargs < argcount) {
+    const defs = fd.defaults!.ob_item as PyObject[];
+    for (let j = nargs, d = defs.length - (argcount - nargs); j < argcount; j++, d++) {
+      const def = defs[d];
+      Py_INCREF(def);
+      stack[base + j] = def;
+    }
+  }
+  for (let j = argcount; j < nlp; j++) stack[base + j] = null;
+  f.previous = frame;
+  ds.current = f;
+  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
+  return f;
+}
+
+/** enterFrame's recursion check failing for a frame startSimpleCall made. */
+function recursionCheckFailed(frame: Frame, newFrame: Frame): void {
+  try {
+    checkRecursiveCall("");
+  } catch (e) {
+    vmstack.current = frame;
+    clearAndPopFrame(newFrame);
+    throw e;
+  }
+}
+
+/** Makes a new frame (bound, with its arguments) current, with start_frame's recursion check. */
+function enterFrame(frame: Frame, newFrame: Frame): Frame {
   newFrame.previous = frame;
   vmstack.current = newFrame;
   if (--tstate.recursion_remaining < 0) {
@@ -586,7 +679,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           const dying = frame;
           frame = dying.previous!;
           vmstack.current = frame;
-          clearAndPopFrame(dying);
+          popReturnedFrame(dying);
           frame.localsplus[frame.sp++] = retval;
           continue;
         }
@@ -2292,6 +2385,7 @@ export function installJitRuntime(): void {
     loadGlobalSlow,
     handleEvalBreaker,
     loadAttrCached,
+    loadAttrPlain,
     loadMethodCached,
     methodFound,
     storeAttrCached,
@@ -2304,6 +2398,7 @@ export function installJitRuntime(): void {
     vmstack,
     instrument,
     clearAndPopFrame,
+    popReturnedFrame,
     hostState,
     jitOut,
     opError,

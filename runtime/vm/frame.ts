@@ -88,7 +88,8 @@ export class DataStack {
   top = 0;
   /** The innermost running frame. */
   current: Frame | null = null;
-  private readonly pool: Frame[] = [];
+  /** Frames to reuse (CPython reuses the data stack's memory the same way). */
+  readonly pool: Frame[] = [];
 
   ensure(n: number): void {
     const need = this.top + n;
@@ -202,6 +203,38 @@ export function clearAndPopFrame(frame: Frame): void {
   const ds = vmstack;
   ds.top = frame.base;
   ds.releaseFrame(frame);
+}
+
+/**
+ * clearAndPopFrame for a returned frame of compiled code: the common frame (no frame
+ * object, no locals mapping) released in place, in _PyFrame_Clear's order; others go
+ * through clearAndPopFrame.
+ */
+export function popReturnedFrame(frame: Frame): void {
+  if (frame.frame_obj !== null || frame.f_locals !== null) {
+    clearAndPopFrame(frame);
+    return;
+  }
+  const ls = frame.localsplus;
+  const base = frame.base;
+  for (let i = base, end = frame.sp; i < end; i++) {
+    const v = ls[i];
+    if (v !== null) {
+      ls[i] = null;
+      Py_DECREF(v);
+    }
+  }
+  Py_DECREF(frame.f_func);
+  Py_DECREF(frame.f_code);
+  const ds = vmstack;
+  ds.top = base;
+  frame.f_func = Py_None;
+  frame.f_code = Py_None;
+  frame.f_globals = Py_None;
+  frame.f_builtins = Py_None;
+  frame.previous = null;
+  frame.generator = null;
+  if (ds.pool.length < 256) ds.pool.push(frame);
 }
 
 /** Pops a thread frame without clearing it (its contents were moved elsewhere). */

@@ -6,9 +6,12 @@
 // each oparg into the code.
 //
 // The compiled function runs a frame exactly as evalFrame's loop would: the same stack in
-// the frame's localsplus, the same reference counts, `frame.prev_instr` set before every
-// instruction that can raise or call out (tracebacks, f_lineno and the exception table
-// see what they would see). It gives control back to evalFrame for what changes frames
+// the frame's localsplus, the same reference counts wherever Python code can see them,
+// `frame.prev_instr` set before every instruction that can raise or call out (tracebacks,
+// f_lineno and the exception table see what they would see). The one liberty: a local,
+// constant or result pushed for an operation that runs no Python code (int arithmetic,
+// say) is held in a JavaScript variable, without the incref/decref pair of a local's push
+// and pop (see Deferred). It gives control back to evalFrame for what changes frames
 // (calls of Python functions, return, yield) and for the rare instructions it does not
 // compile, which evalFrame then interprets one at a time before coming back. Entry points
 // are the instruction after each such hand-back, jump targets and exception handlers.
@@ -263,25 +266,38 @@ export function compileCode(co: CodeData): JitFunction | null {
     }
   }
   for (const h of co.exceptionTable) labels.add(h.target);
+  // Where the deferred values (see Deferred) go to the stack array: entry points, and the
+  // start of each range the exception table covers (so that a handler's stack depth never
+  // counts a value that is only deferred).
+  const flushAt = new Set<number>(labels);
+  for (const h of co.exceptionTable) flushAt.add(h.start);
   const usedConsts = new Set<number>();
   const usedNames = new Set<number>();
   const parts: string[] = [];
+  const cx: Ctx = { vs: [], usedConsts, ntemps: 0 };
   for (let n = 0; n < insList.length; n++) {
     const ins = insList[n];
+    if (flushAt.has(ins.start) || (ins.index !== ins.start && flushAt.has(ins.index))) {
+      parts.push(flushAll(cx));
+    }
     if (labels.has(ins.start)) parts.push(`      case ${ins.start}:`);
     else if (ins.index !== ins.start && labels.has(ins.index)) {
       parts.push(`      case ${ins.index}:`);
     }
     const next = insList[n + 1];
-    const fused = next !== undefined && !labels.has(next.start) ? next : undefined;
-    const code = emit(ins, fused, usedConsts, usedNames);
+    const fused = next !== undefined && !flushAt.has(next.start) ? next : undefined;
+    const code = emit(ins, fused, cx, usedNames);
     if (code === null) return null;
     parts.push(code.text);
     if (code.consumedNext) n++;
   }
+  parts.push(flushAll(cx));
   const end = insList.length > 0 ? insList[insList.length - 1].next : 0;
   const consts = [...usedConsts].map((i) => `const k${i} = consts[${i}];`).join("\n");
   const names = [...usedNames].map((i) => `const n${i} = names[${i}];`).join("\n");
+  const temps = cx.ntemps === 0
+    ? ""
+    : `let ${Array.from({ length: cx.ntemps }, (_, j) => `t${j} = null`).join(", ")};`;
   const source = `"use strict";
 const { ${runtimeNames.join(", ")} } = R;
 ${consts}
@@ -292,6 +308,7 @@ return function ${jsName(co)}(frame, ls) {
   let pc = frame.prev_instr + 1;
   let kwnames = null;
   const interrupt = hostState.interrupt;
+  ${temps}
   try {
     for (;;) {
       switch (pc) {
@@ -367,12 +384,24 @@ const INLINE_OPERATOR: Record<number, string> = {
   24: "/",
 };
 
+/** The decref of an owned operand (none for a deferred, borrowed one). */
+function release(v: string, owned: boolean, P: string): string {
+  return owned ? `if (--${v}.ob_refcnt === 0) { ${P} ${v}.ob_type.tp_dealloc(${v}); }` : "";
+}
+
+/** The increfs that make deferred operands owned before a general path takes them. */
+function own(vs: string[], owned: boolean[]): string {
+  let out = "";
+  for (let j = 0; j < vs.length; j++) if (!owned[j]) out += `${vs[j]}.ob_refcnt++; `;
+  return out;
+}
+
 /**
  * BINARY_OP: ints held as numbers and floats (or a float and such an int) are done inline
  * for + - * / (the operator folded in), other operators through intBinaryOp; anything
  * else, and results that leave the safe range, through binaryOpSlow.
  */
-function binaryOp(a: number, P: string): string {
+function binaryOp(cx: Ctx, a: number, P: string): string {
   const op = INLINE_OPERATOR[a];
   let intCase: string;
   if (op === "/") intCase = "if (y !== 0) res = PyFloat_FromDouble(x / y);";
@@ -395,16 +424,65 @@ function binaryOp(a: number, P: string): string {
   const strings = a === 0 || a === 13
     ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
     : "";
-  return `        { const rhs = ls[--sp]; const lhs = ls[sp - 1]; let res = null;
+  const { text, owned, spill, unspill } = operands(cx, ["lhs", "rhs"], true);
+  // binaryOpSlow takes both references (and releases them if it raises)
+  return `${text} let res = null;
           const lt = lhs.ob_type, rt = rhs.ob_type;
           if (lt === PyLong_Type && rt === PyLong_Type) {
             const x = lhs.ob_val, y = rhs.ob_val;
             if (typeof x === "number" && typeof y === "number") { ${intCase} }
           }${floats}${strings}
-          if (res === null) { ${P} res = binaryOpSlow(lhs, rhs, ${a}, sp); }
-          if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
-          if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
-          ls[sp - 1] = res; }`;
+          if (res === null) {
+            ${spill}${own(["lhs", "rhs"], owned)}${P} res = binaryOpSlow(lhs, rhs, ${a}, sp + 1);
+            if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
+            if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
+            ${unspill}
+          } else { ${release("lhs", owned[0], P)} ${release("rhs", owned[1], P)} }
+          ${pushResult(cx, "res")} }`;
+}
+
+/** COMPARE_OP, fused with the POP_JUMP_IF_FALSE/TRUE that follows it when there is one. */
+function compareOp(cx: Ctx, ins: Ins, fused: Ins | undefined, P: string): Emitted {
+  const a = ins.arg;
+  const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
+  const fuse = fused !== undefined &&
+    (fused.op === Op.POP_JUMP_FORWARD_IF_FALSE || fused.op === Op.POP_JUMP_FORWARD_IF_TRUE ||
+      fused.op === Op.POP_JUMP_BACKWARD_IF_FALSE || fused.op === Op.POP_JUMP_BACKWARD_IF_TRUE);
+  const { text, owned, spill, unspill } = operands(cx, ["left", "right"], !fuse);
+  const head = `${text} const lv = left.ob_val, rv = right.ob_val;
+          const lt = left.ob_type, rt = right.ob_type;`;
+  const DECREF2 = `${release("left", owned[0], P)} ${release("right", owned[1], P)}`;
+  const isNum =
+    `typeof lv === "number" && typeof rv === "number" && (lt === PyLong_Type || lt === PyFloat_Type) && (rt === PyLong_Type || rt === PyFloat_Type)`;
+  // compareSlow takes both references (and releases them)
+  const slow = `${
+    own(["left", "right"], owned)
+  }${P} const res = compareSlow(left, right, ${a}, sp);`;
+  if (!fuse) {
+    return {
+      text: `${head} let b;
+          if (${isNum}) { b = (lv ${cmp} rv) ? Py_True : Py_False; b.ob_refcnt++; ${DECREF2} }
+          else { ${spill}${slow} b = res; ${unspill}}
+          ${pushResult(cx, "b")} }`,
+      consumedNext: false,
+    };
+  }
+  const f = fused!;
+  const ifTrue = f.op === Op.POP_JUMP_FORWARD_IF_TRUE || f.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+  const backward = f.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
+    f.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+  const target = jumpTarget(f);
+  const onJump = backward ? `{ ${BREAKER} ${jump(target)} }` : `{ ${jump(target)} }`;
+  return {
+    text: `${head} let jmp;
+          if (${isNum}) { jmp = ${ifTrue ? "" : "!"}(lv ${cmp} rv); ${DECREF2} }
+          else {
+            ${slow}
+            frame.prev_instr = ${f.index}; jmp = ${ifTrue ? "" : "!"}truthAndDecref(res);
+          }
+          if (jmp) ${onJump} }`,
+    consumedNext: true,
+  };
 }
 
 /**
@@ -426,10 +504,284 @@ function globalCacheHit(i: number): string {
           }`;
 }
 
+/**
+ * A value that LOAD_FAST or LOAD_CONST pushed and that compiled code has not written to
+ * the stack array yet: a borrowed reference (the local's or the constant's), not counted.
+ * The instructions that take such values where no Python code can run (int and float
+ * arithmetic and comparisons, `is`, truth tests of bools, stores) use them as they are and
+ * skip the incref/decref pair of ceval.c, which nothing can observe there; before anything
+ * that can run Python code, call out, raise past them or jump, they are pushed for real
+ * (flushed: increfed into the stack array), so that every count Python code can see is
+ * CPython's. They live only inside one run of straight-line code.
+ */
+interface Deferred {
+  /** "ls[B + n]" (a local checked bound), "kN" (a constant) or "tN" (a result). */
+  expr: string;
+  /**
+   * Whether this is a new reference: the result of an operation, held in the variable tN
+   * until the next instruction takes it (an operation that raises gets it written to the
+   * stack array first, so that unwinding releases it).
+   */
+  owned: boolean;
+}
+
+interface Ctx {
+  /** The deferred values, above the stack array's top (the last is the top of stack). */
+  vs: Deferred[];
+  usedConsts: Set<number>;
+  /** How many result variables (t0, t1, ...) the function declares. */
+  ntemps: number;
+}
+
+/** A deferred result: the text that sets it from `value`. */
+function pushResult(cx: Ctx, value: string): string {
+  const t = `t${cx.ntemps++}`;
+  cx.vs.push({ expr: t, owned: true });
+  return `${t} = ${value};`;
+}
+
+/** Before a throw with values deferred: the results among them go to the stack array. */
+function spillResults(cx: Ctx): string {
+  let out = "";
+  for (const d of cx.vs) if (d.owned) out += `ls[sp++] = ${d.expr}; `;
+  return out;
+}
+
+/** Pushes the deferred values below the top `keep` ones for real. */
+function flushBelow(cx: Ctx, keep: number): string {
+  const n = cx.vs.length - keep;
+  if (n <= 0) return "";
+  let out = "";
+  for (let j = 0; j < n; j++) {
+    const d = cx.vs[j];
+    out += d.owned
+      ? `        ls[sp++] = ${d.expr};\n`
+      : `        { const v = ${d.expr}; v.ob_refcnt++; ls[sp++] = v; }\n`;
+  }
+  cx.vs.splice(0, n);
+  return out;
+}
+
+function flushAll(cx: Ctx): string {
+  return flushBelow(cx, 0);
+}
+
+/**
+ * The top n stack values as operands (bottom first): deferred ones (borrowed) or popped
+ * from the stack array (owned). The text declares them and pops the owned ones; whatever
+ * was deferred below them is pushed first.
+ */
+function operands(
+  cx: Ctx,
+  names: string[],
+  keepBelow = false,
+): { text: string; owned: boolean[]; spill: string; unspill: string } {
+  const n = names.length;
+  const flush = keepBelow ? "" : flushBelow(cx, n);
+  const virtualCount = Math.min(cx.vs.length, n);
+  const m = n - virtualCount;
+  const taken = cx.vs.splice(cx.vs.length - virtualCount, virtualCount);
+  const decl: string[] = [];
+  const owned: boolean[] = [];
+  for (let j = 0; j < n; j++) {
+    if (j < m) {
+      decl.push(`${names[j]} = ls[sp - ${m - j}]`);
+      owned.push(true);
+    } else {
+      decl.push(`${names[j]} = ${taken[j - m].expr}`);
+      owned.push(taken[j - m].owned);
+    }
+  }
+  // With keepBelow, the values deferred below the operands stay deferred; a general path
+  // that runs Python code writes them to the stack array first (spill) and takes them
+  // back after (unspill), so that Python code sees them counted as CPython counts them.
+  let spill = "";
+  let unspill = "";
+  for (const d of cx.vs) {
+    spill += d.owned
+      ? `ls[sp++] = ${d.expr}; `
+      : `{ const v = ${d.expr}; v.ob_refcnt++; ls[sp++] = v; } `;
+    unspill = (d.owned ? `${d.expr} = ls[--sp]; ` : `ls[--sp].ob_refcnt--; `) + unspill;
+  }
+  return {
+    text: `${flush}        { const ${decl.join(", ")};${m > 0 ? ` sp -= ${m};` : ""}`,
+    owned,
+    spill,
+    unspill,
+  };
+}
+
 /** The JavaScript for one instruction (and the next one when fused). */
 function emit(
   ins: Ins,
   fused: Ins | undefined,
+  cx: Ctx,
+  usedNames: Set<number>,
+): Emitted | null {
+  const i = ins.index;
+  const a = ins.arg;
+  const P = `frame.prev_instr = ${i};`;
+  const usedConsts = cx.usedConsts;
+  const k = (n: number) => {
+    usedConsts.add(n);
+    return `k${n}`;
+  };
+  // Instructions that take deferred values
+  switch (ins.op) {
+    case Op.LOAD_FAST: {
+      const text = `        if (ls[B + ${a}] === null) { ${
+        spillResults(cx)
+      }${P} throw unboundLocal(frame.code, ${a}); }`;
+      cx.vs.push({ expr: `ls[B + ${a}]`, owned: false });
+      return { text, consumedNext: false };
+    }
+    case Op.LOAD_CONST:
+      cx.vs.push({ expr: k(a), owned: false });
+      return { text: "", consumedNext: false };
+    case Op.STORE_FAST:
+      if (cx.vs.length === 0) break;
+      {
+        const { text, owned } = operands(cx, ["v"]);
+        return {
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }const t = ls[B + ${a}]; ls[B + ${a}] = v; if (t !== null && --t.ob_refcnt === 0) { ${P} t.ob_type.tp_dealloc(t); } }`,
+          consumedNext: false,
+        };
+      }
+    case Op.RETURN_VALUE:
+      if (cx.vs.length === 0) break;
+      {
+        const { text, owned } = operands(cx, ["v"]);
+        return {
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }jitOut.value = v; frame.sp = sp; frame.prev_instr = ${i}; return ${JIT_RETURN}; }`,
+          consumedNext: false,
+        };
+      }
+    case Op.POP_TOP:
+      if (cx.vs.length === 0) break;
+      if (!cx.vs[cx.vs.length - 1].owned) {
+        cx.vs.pop(); // a borrowed reference: nothing to release
+        return { text: "", consumedNext: false };
+      } else {
+        const { text } = operands(cx, ["v"]);
+        return {
+          text: `${text} if (--v.ob_refcnt === 0) { ${P} v.ob_type.tp_dealloc(v); } }`,
+          consumedNext: false,
+        };
+      }
+    case Op.LOAD_ATTR: {
+      // the owner's own attribute or a slot (no Python code runs); anything else (a
+      // property, __getattr__, a miss) with the owner counted on the stack, as ceval.c has it
+      const { text, owned, spill, unspill } = operands(cx, ["owner"], true);
+      usedNames.add(a);
+      return {
+        text: `${text} ${P} let res = loadAttrPlain(cache, ${i}, owner, n${a});
+          if (res === null) {
+            ${spill}${owned[0] ? "" : "owner.ob_refcnt++; "}ls[sp++] = owner;
+            res = loadAttrCached(cache, ${i}, owner, n${a}) ?? PyObject_GetAttr(owner, n${a});
+            sp--; if (--owner.ob_refcnt === 0) owner.ob_type.tp_dealloc(owner);
+            ${unspill}
+          } else { ${release("owner", owned[0], P)} }
+          ${pushResult(cx, "res")} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.BINARY_OP:
+      return { text: binaryOp(cx, a, P), consumedNext: false };
+    case Op.COMPARE_OP:
+      return compareOp(cx, ins, fused, P);
+    case Op.IS_OP: {
+      const { text, owned } = operands(cx, ["left", "right"]);
+      return {
+        text: `${text}
+          const b = ((left === right) !== ${a === 1}) ? Py_True : Py_False; b.ob_refcnt++;
+          ${owned[0] ? `if (--left.ob_refcnt === 0) { ${P} left.ob_type.tp_dealloc(left); }` : ""}
+          ${
+          owned[1] ? `if (--right.ob_refcnt === 0) { ${P} right.ob_type.tp_dealloc(right); }` : ""
+        }
+          ${pushResult(cx, "b")} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.POP_JUMP_FORWARD_IF_FALSE:
+    case Op.POP_JUMP_BACKWARD_IF_FALSE:
+    case Op.POP_JUMP_FORWARD_IF_TRUE:
+    case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+      const ifTrue = ins.op === Op.POP_JUMP_FORWARD_IF_TRUE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+      const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
+      const onJump = backward
+        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
+        : `{ ${jump(jumpTarget(ins))} }`;
+      const { text, owned } = operands(cx, ["cond"]);
+      return {
+        text: `${text} let jmp;
+          if (cond === Py_True) { ${owned[0] ? "cond.ob_refcnt--; " : ""}jmp = ${ifTrue}; }
+          else if (cond === Py_False) { ${owned[0] ? "cond.ob_refcnt--; " : ""}jmp = ${!ifTrue}; }
+          else { ${owned[0] ? "" : "cond.ob_refcnt++; "}${P} jmp = ${
+          ifTrue ? "" : "!"
+        }truthAndDecref(cond); }
+          if (jmp) ${onJump} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.POP_JUMP_FORWARD_IF_NONE:
+    case Op.POP_JUMP_BACKWARD_IF_NONE:
+    case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
+    case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+      const ifNone = ins.op === Op.POP_JUMP_FORWARD_IF_NONE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_NONE;
+      const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_NONE ||
+        ins.op === Op.POP_JUMP_BACKWARD_IF_NOT_NONE;
+      const onJump = backward
+        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
+        : `{ ${jump(jumpTarget(ins))} }`;
+      const { text, owned } = operands(cx, ["v"]);
+      return {
+        text: `${text} ${P} const none = v === Py_None;
+          ${owned[0] ? "if (none) v.ob_refcnt--; else Py_DECREF(v);" : ""}
+          if (${ifNone ? "none" : "!none"}) ${onJump} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.BINARY_SUBSCR: {
+      const { text, owned } = operands(cx, ["container", "sub"]);
+      const own = (v: string, o: boolean) =>
+        o ? `if (--${v}.ob_refcnt === 0) ${v}.ob_type.tp_dealloc(${v});` : "";
+      return {
+        text: `${text} let res = null;
+          if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
+            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
+            if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; }
+          } else if (container.ob_type === PyTuple_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
+            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
+            if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; }
+          }
+          if (res === null) {
+            ${owned[0] ? "" : "container.ob_refcnt++; "}${owned[1] ? "" : "sub.ob_refcnt++; "}
+            ls[sp++] = container; ${P} res = subscrSlow(container, sub, sp); sp--;
+            if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc(container);
+            if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc(sub);
+          } else { ${P} ${own("container", owned[0])} ${own("sub", owned[1])} }
+          ${pushResult(cx, "res")} }`,
+        consumedNext: false,
+      };
+    }
+  }
+  const flush = flushAll(cx);
+  const e = emitStacked(ins, fused, usedConsts, usedNames);
+  if (e === null || flush === "") return e;
+  return { text: flush + e.text, consumedNext: e.consumedNext };
+}
+
+/** The JavaScript for one instruction that works on the stack array only. */
+function emitStacked(
+  ins: Ins,
+  _fused: Ins | undefined,
   usedConsts: Set<number>,
   usedNames: Set<number>,
 ): Emitted | null {
@@ -461,13 +813,10 @@ function emit(
       return one("");
     case Op.RESUME:
       return one(a < 2 ? `        ${P} ${BREAKER}` : "");
-    case Op.LOAD_FAST:
     case Op.LOAD_CLOSURE:
       return one(
         `        { const v = ls[B + ${a}]; if (v === null) { ${P} throw unboundLocal(frame.code, ${a}); } v.ob_refcnt++; ls[sp++] = v; }`,
       );
-    case Op.LOAD_CONST:
-      return one(`        { const v = ${k(a)}; v.ob_refcnt++; ls[sp++] = v; }`);
     case Op.STORE_FAST:
       return one(
         `        { const v = ls[--sp]; const t = ls[B + ${a}]; ls[B + ${a}] = v; if (t !== null && --t.ob_refcnt === 0) { ${P} t.ob_type.tp_dealloc(t); } }`,
@@ -529,20 +878,6 @@ function emit(
       }); meth = methodOut.meth; methodOut.meth = null; }
           if (found) { ls[sp - 1] = meth; ls[sp++] = obj; }
           else { ls[sp - 1] = null; Py_DECREF(obj); ls[sp++] = meth; } }`);
-    case Op.BINARY_OP:
-      return one(binaryOp(a, P));
-    case Op.BINARY_SUBSCR:
-      return one(`        { ${P} const sub = ls[--sp]; const container = ls[sp - 1]; let res;
-          if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
-            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
-            if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; } else res = subscrSlow(container, sub, sp);
-          } else if (container.ob_type === PyTuple_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
-            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
-            if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; } else res = subscrSlow(container, sub, sp);
-          } else res = subscrSlow(container, sub, sp);
-          if (--container.ob_refcnt === 0) container.ob_type.tp_dealloc(container);
-          if (--sub.ob_refcnt === 0) sub.ob_type.tp_dealloc(sub);
-          ls[sp - 1] = res; }`);
     case Op.STORE_SUBSCR:
       // list[int] = v inline (op_STORE_SUBSCR's fast path), else the op function
       return one(`        { const sub = ls[sp - 1]; const container = ls[sp - 2];
@@ -573,80 +908,6 @@ function emit(
           try { r = iterSend(receiver, v); if (r === null) rv = sendResult.value; } finally { Py_DECREF(v); }
           if (r === null) { Py_DECREF(receiver); ls[sp - 1] = rv; ${jump(jumpTarget(ins))} }
           ls[sp++] = r; }`);
-    case Op.COMPARE_OP: {
-      const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
-      const fuse = fused !== undefined &&
-        (fused.op === Op.POP_JUMP_FORWARD_IF_FALSE || fused.op === Op.POP_JUMP_FORWARD_IF_TRUE ||
-          fused.op === Op.POP_JUMP_BACKWARD_IF_FALSE || fused.op === Op.POP_JUMP_BACKWARD_IF_TRUE);
-      const fast =
-        `const right = ls[--sp]; const left = ls[--sp]; const lv = left.ob_val, rv = right.ob_val;
-          const lt = left.ob_type, rt = right.ob_type;`;
-      const DECREF2 =
-        "if (--left.ob_refcnt === 0) left.ob_type.tp_dealloc(left); if (--right.ob_refcnt === 0) right.ob_type.tp_dealloc(right);";
-      const isNum =
-        `typeof lv === "number" && typeof rv === "number" && (lt === PyLong_Type || lt === PyFloat_Type) && (rt === PyLong_Type || rt === PyFloat_Type)`;
-      if (!fuse) {
-        return one(`        { ${fast} let res;
-          if (${isNum}) { res = (lv ${cmp} rv) ? Py_True : Py_False; res.ob_refcnt++; ${DECREF2} }
-          else { ${P} res = compareSlow(left, right, ${a}, sp); }
-          ls[sp++] = res; }`);
-      }
-      const f = fused!;
-      const ifTrue = f.op === Op.POP_JUMP_FORWARD_IF_TRUE || f.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
-      const backward = f.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
-        f.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
-      const target = jumpTarget(f);
-      const onJump = backward ? `{ ${BREAKER} ${jump(target)} }` : `{ ${jump(target)} }`;
-      return {
-        text: `        { ${fast} let jmp;
-          if (${isNum}) { jmp = ${ifTrue ? "" : "!"}(lv ${cmp} rv); ${DECREF2} }
-          else {
-            ${P} const res = compareSlow(left, right, ${a}, sp);
-            frame.prev_instr = ${f.index}; jmp = ${ifTrue ? "" : "!"}truthAndDecref(res);
-          }
-          if (jmp) ${onJump} }`,
-        consumedNext: true,
-      };
-    }
-    case Op.IS_OP:
-      return one(`        { const right = ls[--sp]; const left = ls[sp - 1];
-          const b = ((left === right) !== ${
-        a === 1
-      }) ? Py_True : Py_False; b.ob_refcnt++; ls[sp - 1] = b;
-          if (--left.ob_refcnt === 0) { ${P} left.ob_type.tp_dealloc(left); }
-          if (--right.ob_refcnt === 0) { ${P} right.ob_type.tp_dealloc(right); } }`);
-    case Op.POP_JUMP_FORWARD_IF_FALSE:
-    case Op.POP_JUMP_BACKWARD_IF_FALSE:
-    case Op.POP_JUMP_FORWARD_IF_TRUE:
-    case Op.POP_JUMP_BACKWARD_IF_TRUE: {
-      const ifTrue = ins.op === Op.POP_JUMP_FORWARD_IF_TRUE ||
-        ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
-      const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
-        ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
-      const onJump = backward
-        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
-        : `{ ${jump(jumpTarget(ins))} }`;
-      return one(`        { const cond = ls[--sp]; let jmp;
-          if (cond === Py_True) { cond.ob_refcnt--; jmp = ${ifTrue}; }
-          else if (cond === Py_False) { cond.ob_refcnt--; jmp = ${!ifTrue}; }
-          else { ${P} jmp = ${ifTrue ? "" : "!"}truthAndDecref(cond); }
-          if (jmp) ${onJump} }`);
-    }
-    case Op.POP_JUMP_FORWARD_IF_NONE:
-    case Op.POP_JUMP_BACKWARD_IF_NONE:
-    case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
-    case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
-      const ifNone = ins.op === Op.POP_JUMP_FORWARD_IF_NONE ||
-        ins.op === Op.POP_JUMP_BACKWARD_IF_NONE;
-      const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_NONE ||
-        ins.op === Op.POP_JUMP_BACKWARD_IF_NOT_NONE;
-      const onJump = backward
-        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
-        : `{ ${jump(jumpTarget(ins))} }`;
-      return one(`        { ${P} const v = ls[--sp]; const none = v === Py_None;
-          if (none) v.ob_refcnt--; else Py_DECREF(v);
-          if (${ifNone ? "none" : "!none"}) ${onJump} }`);
-    }
     case Op.JUMP_FORWARD:
       return one(`        ${jump(jumpTarget(ins))}`);
     case Op.JUMP_BACKWARD:
@@ -709,7 +970,7 @@ function emit(
             const rv = jitOut.value; jitOut.value = null;
             tstate.recursion_remaining++;
             vmstack.current = frame;
-            clearAndPopFrame(callee);
+            popReturnedFrame(callee);
             ls[sp++] = rv;
           } else {
           sp = callGeneric(frame, ls, sp, total, positional, isMeth, kw);

@@ -254,6 +254,51 @@ export function loadAttrCached(
   return null;
 }
 
+/**
+ * LOAD_ATTR's paths that surely run no Python code: an instance's own attribute found by
+ * its cached index (inline values, or the entry of its dict whose key is the name itself)
+ * or a slot. owner.name as a new reference, or null for loadAttrCached to decide.
+ */
+export function loadAttrPlain(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+): PyObject | null {
+  const tp = owner.ob_type;
+  const head = cache[i] as AttrCache | null;
+  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
+    ? head
+    : find(head, tp);
+  if (c === null) {
+    c = specializeLoadAttr(cache, i, owner, name);
+    if (c === null) return null;
+  }
+  let v: PyObject | null = null;
+  if (c.kind === Kind.INSTANCE_DICT) {
+    if (!c.hasDict) return null;
+    const values = owner.ob_values;
+    if (values !== null) {
+      let ix = c.vindex;
+      if (ix < 0) {
+        if (name.ob_type !== PyUnicode_Type) return null;
+        ix = sharedKeysLookup(cachedKeys(tp), name);
+        if (ix < 0) return null;
+        c.vindex = ix;
+      }
+      v = values.values[ix];
+    } else {
+      const d = owner.ob_dict;
+      if (d !== null) v = dictValueAt(d, c.index, name);
+    }
+  } else if (c.kind === Kind.SLOT) {
+    const slots = owner.ob_slots;
+    if (slots !== null) v = slots[c.index];
+  }
+  if (v !== null) Py_INCREF(v);
+  return v;
+}
+
 /** Specialises a LOAD_METHOD site. */
 function specializeLoadMethod(
   cache: unknown[],

@@ -94,6 +94,127 @@ s = {}
 s["k"] = total
 print(total, s, [*gen(2)])
 `,
+  "operands taken from locals and constants keep CPython's counts where Python code runs": `
+import sys
+class V:
+    def __init__(self, n):
+        self.n = n
+    def __add__(self, other):
+        print("add", sys.getrefcount(self), sys.getrefcount(other))
+        if other == 0.5:
+            raise ValueError("zero")
+        return self.n
+    def __lt__(self, other):
+        print("lt", sys.getrefcount(self), sys.getrefcount(other))
+        return True
+    def __bool__(self):
+        print("bool", sys.getrefcount(self))
+        return False
+    def __getitem__(self, k):
+        print("getitem", sys.getrefcount(self), sys.getrefcount(k))
+        return k
+    def __del__(self):
+        print("del", self.n)
+def f(a, b, k):
+    x = a + b
+    y = a + k
+    if a < b:
+        x = a[k]
+    if a:
+        print("no")
+    if a is b or a is None:
+        print("no")
+    z = V(3)
+    z = a
+    try:
+        a + 0.5
+    except ValueError as e:
+        print("caught", e, sys.getrefcount(a))
+    try:
+        return a + b + unbound
+    finally:
+        print("finally", sys.getrefcount(a), sys.getrefcount(b))
+    unbound = 1
+for i in range(3):
+    a, b = V(1), V(2)
+    try:
+        f(a, b, i * 1000 + 700)
+    except UnboundLocalError as e:
+        print(e)
+    print(sys.getrefcount(a), sys.getrefcount(b))
+    del a, b
+`,
+  "results kept between operations keep CPython's counts where Python code runs": `
+import sys
+class V:
+    def __init__(self, n):
+        self.n = n
+    def __add__(self, other):
+        print("add", self.n, sys.getrefcount(self), sys.getrefcount(other))
+        return V(self.n + 1)
+    def __mul__(self, other):
+        print("mul", self.n, sys.getrefcount(self), sys.getrefcount(other))
+        if other == 9.5:
+            raise ValueError
+        return V(self.n * 2)
+    def __lt__(self, other):
+        print("lt", sys.getrefcount(self), sys.getrefcount(other))
+        return V(0)
+    def __del__(self):
+        print("del", self.n)
+def f(a, b, c):
+    x = a + b * c
+    y = 2.5 + (a + b) * (c + a)
+    z = [a, b < c, a + b]
+    try:
+        w = a + b * 9.5
+    except ValueError:
+        print("caught", sys.getrefcount(a), sys.getrefcount(b))
+    return a + (b + c * 3.5) * (a + 1.5)
+for i in range(3):
+    a, b, c = V(1), V(2), V(3)
+    r = f(a, b, c)
+    print(sys.getrefcount(a), sys.getrefcount(b), r.n)
+    del a, b, c, r
+`,
+  "attributes read from deferred owners keep CPython's counts where Python code runs": `
+import sys
+class P:
+    __slots__ = ("s",)
+    def __init__(self):
+        self.s = 2.5
+class Q:
+    def __init__(self, n):
+        self.n = n
+        self.m = n * 1.5
+    @property
+    def prop(self):
+        print("prop", sys.getrefcount(self))
+        return self.n
+    def __getattr__(self, name):
+        print("getattr", name, sys.getrefcount(self))
+        return 0.25
+    def __del__(self):
+        print("del", self.n)
+def f(q, p, r):
+    x = q.n * q.m + p.s
+    y = 1.5 + q.prop * (q.m + q.missing)
+    z = q.m - Q(7).m
+    try:
+        w = q.m + p.t
+    except AttributeError as e:
+        print("caught", e, sys.getrefcount(q), sys.getrefcount(p))
+    try:
+        del r.m
+        v = r.n + r.m
+    except AttributeError as e:
+        print("caught", sys.getrefcount(r))
+    return x + y + z
+for i in range(3):
+    q, p = Q(i + 100), P()
+    print(f(q, p, Q(i + 200)), sys.getrefcount(q), sys.getrefcount(p))
+    del q
+`,
 };
 
 for (const [name, source] of Object.entries(programs)) {
