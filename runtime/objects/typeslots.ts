@@ -1,6 +1,7 @@
 // The slot tables of the built-in types, as the PyTypeObject definitions at the end of
 // each Objects/*.c file give them, and PyType_Ready for all of them in dependency order.
 
+import { docFromInternalDoc, textSignatureFromInternalDoc } from "./textsignature.ts";
 import { setupUnicodeErrors } from "./unicodeerror.ts";
 import {
   METH_CLASS,
@@ -1453,14 +1454,19 @@ function setupCallables(): void {
     {
       name: "__doc__",
       get: (o) => {
-        const doc = (o as ME.PyCFunctionObject).ob_data.ml.ml_doc;
+        const ml = (o as ME.PyCFunctionObject).ob_data.ml;
+        const doc = docFromInternalDoc(ml.ml_name, ml.ml_doc ?? null);
         return doc ? PyUnicode_FromString(doc) : ref(Py_None);
       },
       set: null,
     },
     {
       name: "__text_signature__",
-      get: () => ref(Py_None),
+      get: (o) => {
+        const ml = (o as ME.PyCFunctionObject).ob_data.ml;
+        const text = textSignatureFromInternalDoc(ml.ml_name, ml.ml_doc ?? null);
+        return text === null ? ref(Py_None) : PyUnicode_FromString(text);
+      },
       set: null,
     },
   ];
