@@ -4,6 +4,7 @@
 import {
   METH_FASTCALL,
   METH_KEYWORDS,
+  METH_NO_RECURSION_CHECK,
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
@@ -1313,7 +1314,7 @@ const builtinMethods: PyMethodDef[] = [
   m("isinstance", builtin_isinstance, METH_FASTCALL),
   m("issubclass", builtin_issubclass, METH_FASTCALL),
   m("iter", builtin_iter, METH_FASTCALL),
-  m("len", builtin_len, METH_O),
+  m("len", builtin_len, METH_O | METH_NO_RECURSION_CHECK),
   m("locals", builtin_locals, METH_NOARGS),
   m(
     "max",
