@@ -363,6 +363,13 @@ export function startPythonCall(
   ) {
     return startSimpleCall(frame, fn, fd, code, fco, ls, argsAt, positional);
   }
+  if (
+    kw !== null && (fco.co_flags & SIMPLE_CALL_FLAGS) === CO.OPTIMIZED &&
+    positional <= fco.co_argcount
+  ) {
+    const f = startKeywordCall(frame, fn, fd, code, fco, ls, argsAt, positional, kw);
+    if (f !== null) return f;
+  }
   const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
   const newFrame = pushFrame(fn, locals);
   try {
@@ -434,6 +441,101 @@ function startSimpleCall(
     }
   }
   for (let j = argcount; j < nlp; j++) stack[base + j] = null;
+  f.previous = frame;
+  ds.current = f;
+  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
+  return f;
+}
+
+/** Scratch space of startKeywordCall: where each keyword goes, and the kw-only defaults. */
+const kwSlot: number[] = [];
+const kwDefault: (PyObject | null)[] = [];
+
+/**
+ * startSimpleCall's counterpart for calls with keywords (no *args or **kwargs parameter):
+ * each keyword names a parameter by identity (the compiler's interned names), not one the
+ * positional arguments filled, and every other parameter has a default. null, having
+ * changed nothing, when the call is not so (initialize_locals then binds it, or raises).
+ */
+function startKeywordCall(
+  frame: Frame,
+  fn: PyObject,
+  fd: FunctionData,
+  code: PyObject,
+  co: CodeData,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  nargs: number,
+  kw: PyObject,
+): Frame | null {
+  const names = kw.ob_item as PyObject[];
+  const nkw = names.length;
+  const lpnames = co.co_localsplusnames.ob_item as PyObject[];
+  const argcount = co.co_argcount;
+  const total = argcount + co.co_kwonlyargcount;
+  const first = co.co_posonlyargcount > nargs ? co.co_posonlyargcount : nargs;
+  for (let k = 0; k < nkw; k++) {
+    const name = names[k];
+    let j = first;
+    while (j < total && lpnames[j] !== name) j++;
+    if (j === total) return null;
+    for (let q = 0; q < k; q++) if (kwSlot[q] === j) return null;
+    kwSlot[k] = j;
+  }
+  // the parameters no argument fills: defaults, or initialize_locals' error
+  const defs = fd.defaults === null ? null : fd.defaults.ob_item as PyObject[];
+  const firstDefault = argcount - (defs === null ? 0 : defs.length);
+  for (let j = nargs; j < total; j++) {
+    let given = false;
+    for (let k = 0; k < nkw; k++) {
+      if (kwSlot[k] === j) {
+        given = true;
+        break;
+      }
+    }
+    if (given) {
+      if (j >= argcount) kwDefault[j - argcount] = null;
+      continue;
+    }
+    if (j < argcount) {
+      if (j < firstDefault) return null;
+    } else {
+      const def = fd.kwdefaults === null ? null : dictGetStr(fd.kwdefaults, lpnames[j]);
+      if (def === null) return null;
+      kwDefault[j - argcount] = def;
+    }
+  }
+  const nlp = co.co_nlocalsplus;
+  const ds = vmstack;
+  const size = nlp + co.co_stacksize;
+  if (ds.top + size > ds.stack.length) ds.ensure(size);
+  const base = ds.top;
+  const stack = ds.stack;
+  const f = ds.pool.pop() ?? new Frame();
+  f.f_func = fn;
+  Py_INCREF(code);
+  f.f_code = code;
+  f.code = co;
+  f.f_globals = fd.globals;
+  f.f_builtins = fd.builtins;
+  f.f_locals = null;
+  f.frame_obj = null;
+  f.prev_instr = -1;
+  f.is_entry = false;
+  f.owner = FRAME_OWNED_BY_THREAD;
+  f.localsplus = stack;
+  f.base = base;
+  f.sp = base + nlp;
+  ds.top = base + size;
+  for (let j = 0; j < nlp; j++) stack[base + j] = null;
+  for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
+  for (let k = 0; k < nkw; k++) stack[base + kwSlot[k]] = ls[argsAt + nargs + k];
+  for (let j = nargs; j < total; j++) {
+    if (stack[base + j] !== null) continue;
+    const def = j < argcount ? defs![j - firstDefault] : kwDefault[j - argcount]!;
+    Py_INCREF(def);
+    stack[base + j] = def;
+  }
   f.previous = frame;
   ds.current = f;
   if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);

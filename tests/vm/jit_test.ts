@@ -255,6 +255,38 @@ for i in range(3):
         print("TypeError", e)
 print(len(L), L[0], L[2])
 `,
+  "calls with keywords bound by the fast path or initialize_locals alike": `
+import sys
+def kw(a, b=2, *, c=3):
+    return a + b + c
+def kw2(a, /, b, *, c, d=4.5):
+    return (a, b, c, d)
+def kw3(a, b):
+    return a - b
+class K:
+    def m(self, x, y=1.5, *, z=2.5):
+        return x * y + z
+k = K()
+big = 10**6 + 1
+for i in range(12):
+    print(kw(i, c=1), kw(i, b=i), kw(a=i), kw(c=i, a=2, b=3), kw2(i, b=2, c=3), kw2(i, c=1, b=2, d=7),
+          kw3(b=i, a=1), k.m(i, z=1.5), k.m(x=i), k.m(i, y=2, z=big))
+    for call in (lambda: kw(i, a=1), lambda: kw2(a=1, b=2, c=3), lambda: kw2(1, 2, c=3),
+                 lambda: kw2(1, b=2), lambda: kw3(1, c=2), lambda: kw3(b=2), lambda: kw(1, 2, 3),
+                 lambda: kw(1, d=5), lambda: kw2(1, c=2, b=2, e=1)):
+        try:
+            call()
+        except TypeError as e:
+            print(e)
+    print(sys.getrefcount(big))
+kw.__kwdefaults__ = None
+try:
+    kw(1)
+except TypeError as e:
+    print(e)
+kw.__kwdefaults__ = {"c": 100}
+print(kw(1), kw(1, c=2))
+`,
 };
 
 for (const [name, source] of Object.entries(programs)) {
