@@ -782,6 +782,41 @@ function emit(
           ${pushResult(cx, "nx")} }`,
         consumedNext: false,
       };
+    case Op.BUILD_TUPLE:
+    case Op.BUILD_LIST: {
+      if (cx.vs.length < a) break;
+      const flush = flushBelow(cx, a);
+      const items = cx.vs.splice(cx.vs.length - a, a);
+      const take = items.map((d) => d.owned ? "" : `${d.expr}.ob_refcnt++; `).join("");
+      const make = ins.op === Op.BUILD_TUPLE ? "PyTuple_FromArraySteal" : "PyList_FromArraySteal";
+      return {
+        text: `${flush}        { ${take}const items = [${items.map((d) => d.expr).join(", ")}];
+          ${P} ${pushResult(cx, `${make}(items)`)} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.LIST_APPEND:
+      if (cx.vs.length === 0) break;
+      {
+        const { text, owned } = operands(cx, ["v"]);
+        return {
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }${P} _PyList_AppendTakeRef(ls[sp - ${a}], v); }`,
+          consumedNext: false,
+        };
+      }
+    case Op.YIELD_VALUE:
+      if (cx.vs.length === 0) break;
+      {
+        const { text, owned } = operands(cx, ["v"]);
+        return {
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }jitOut.value = v; frame.sp = sp; frame.prev_instr = ${i}; return ${JIT_YIELD}; }`,
+          consumedNext: false,
+        };
+      }
     case Op.BINARY_OP:
       return { text: binaryOp(cx, a, P), consumedNext: false };
     case Op.COMPARE_OP:
