@@ -113,6 +113,7 @@ import {
   loadMethodCached,
   methodFound,
   storeAttrCached,
+  storeAttrPlain,
 } from "./specialize.ts";
 import { funcData, type FunctionData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
@@ -2491,6 +2492,7 @@ export function installJitRuntime(): void {
     loadMethodCached,
     methodFound,
     storeAttrCached,
+    storeAttrPlain,
     subscrSlow,
     iterNextCatching,
     iterSend,

@@ -817,6 +817,28 @@ function emit(
           consumedNext: false,
         };
       }
+    case Op.STORE_ATTR: {
+      // an inline value or a slot set here, the old value released with the owner counted
+      // if it dies (its __del__ may look); anything else through the generic path
+      const { text, owned } = operands(cx, ["v", "owner"]);
+      usedNames.add(a);
+      return {
+        text: `${text} ${owned[0] ? "" : "v.ob_refcnt++; "}${P}
+          const old = storeAttrPlain(cache, ${i}, owner, n${a}, v);
+          if (old === false) {
+            ${owned[1] ? "" : "owner.ob_refcnt++; "}
+            if (storeAttrCached(cache, ${i}, owner, n${a}, v)) Py_DECREF(owner);
+            else { try { PyObject_SetAttr(owner, n${a}, v); } finally { Py_DECREF(v); Py_DECREF(owner); } }
+          } else if (old !== null && old.ob_refcnt === 1) {
+            ${owned[1] ? "" : "owner.ob_refcnt++; "}old.ob_refcnt = 0; old.ob_type.tp_dealloc(old);
+            ${release("owner", true, P)}
+          } else {
+            if (old !== null) old.ob_refcnt--;
+            ${release("owner", owned[1], P)}
+          } }`,
+        consumedNext: false,
+      };
+    }
     case Op.BINARY_OP:
       return { text: binaryOp(cx, a, P), consumedNext: false };
     case Op.COMPARE_OP:
