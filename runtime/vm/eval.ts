@@ -673,31 +673,47 @@ function intBinaryOp(oparg: number, a: number, b: number): PyObject | null {
     }
     case 1: // NB_AND
     case 14:
-      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a & b) : null;
+      if ((a | 0) === a && (b | 0) === b) return PyLong_FromNumber(a & b);
+      return fromWide(wideBitwise(a, b, 0));
     case 7: // NB_OR
     case 20:
-      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a | b) : null;
+      if ((a | 0) === a && (b | 0) === b) return PyLong_FromNumber(a | b);
+      return fromWide(wideBitwise(a, b, 1));
     case 12: // NB_XOR
     case 25:
-      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a ^ b) : null;
+      if ((a | 0) === a && (b | 0) === b) return PyLong_FromNumber(a ^ b);
+      return fromWide(wideBitwise(a, b, 2));
     case 9: // NB_RSHIFT
     case 22:
-      if ((a | 0) !== a || b < 0) return null;
-      return PyLong_FromNumber(b > 31 ? (a < 0 ? -1 : 0) : a >> b);
+      if (b < 0) return null;
+      if ((a | 0) === a) return PyLong_FromNumber(b > 31 ? (a < 0 ? -1 : 0) : a >> b);
+      // a safe integer divided by a power of two: exact, and floor is the arithmetic shift
+      return PyLong_FromNumber(b > 60 ? (a < 0 ? -1 : 0) : Math.floor(a / 2 ** b));
     case 3: // NB_LSHIFT
-    case 16:
-      if ((a | 0) !== a || b < 0 || b > 20) return null;
-      return PyLong_FromNumber(a * (1 << b));
+    case 16: {
+      if (b < 0 || b > 60) return null;
+      const r = a * 2 ** b;
+      return r <= 9007199254740991 && r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+    }
     case 2: // NB_FLOOR_DIVIDE
     case 15:
-      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
-      return PyLong_FromNumber(Math.floor(a / b) || 0);
+      if ((a | 0) === a && (b | 0) === b) {
+        if (b === 0) return null;
+        return PyLong_FromNumber(Math.floor(a / b) || 0);
+      }
+      if (b === 0 || a > 4503599627370496 || a < -4503599627370496) return null;
+      return PyLong_FromNumber(floorDivMod(a, b) || 0);
     case 6: // NB_REMAINDER
     case 19: {
-      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
-      let r = a % b;
-      if (r !== 0 && (r ^ b) < 0) r += b;
-      return PyLong_FromNumber(r || 0);
+      if ((a | 0) === a && (b | 0) === b) {
+        if (b === 0) return null;
+        let r = a % b;
+        if (r !== 0 && (r ^ b) < 0) r += b;
+        return PyLong_FromNumber(r || 0);
+      }
+      if (b === 0 || a > 4503599627370496 || a < -4503599627370496) return null;
+      floorDivMod(a, b);
+      return PyLong_FromNumber(divModOut.r || 0);
     }
     case 11: // NB_TRUE_DIVIDE
     case 24:
@@ -706,6 +722,61 @@ function intBinaryOp(oparg: number, a: number, b: number): PyObject | null {
       return PyFloat_FromDouble(a / b);
   }
   return null;
+}
+
+/**
+ * a & b (op 0), a | b (1) or a ^ b (2) of safe integers, in two's complement as Python
+ * computes them: the low 32 bits and the (sign-extended) high bits separately.
+ */
+function wideBitwise(a: number, b: number, op: number): number {
+  const alo = a >>> 0, blo = b >>> 0;
+  const ahi = Math.floor(a / 4294967296), bhi = Math.floor(b / 4294967296);
+  let lo: number, hi: number;
+  if (op === 0) {
+    lo = (alo & blo) >>> 0;
+    hi = ahi & bhi;
+  } else if (op === 1) {
+    lo = (alo | blo) >>> 0;
+    hi = ahi | bhi;
+  } else {
+    lo = (alo ^ blo) >>> 0;
+    hi = ahi ^ bhi;
+  }
+  return hi * 4294967296 + lo;
+}
+
+/** A result of wideBitwise as an int, or null (the general path) past the safe range. */
+function fromWide(r: number): PyObject | null {
+  return r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+}
+
+/** The remainder of floorDivMod. */
+const divModOut = { r: 0 };
+
+/**
+ * Python's a // b (and a % b in divModOut.r) for safe integers with |a| <= 2**52, b not 0:
+ * the float quotient's floor, corrected by one where its rounding crossed an integer.
+ */
+function floorDivMod(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  let r = a - q * b;
+  if (b > 0) {
+    if (r < 0) {
+      q--;
+      r += b;
+    } else if (r >= b) {
+      q++;
+      r -= b;
+    }
+  } else if (r > 0) {
+    q--;
+    r += b;
+  } else if (r <= b) {
+    q++;
+    r -= b;
+  }
+  divModOut.r = r;
+  return q;
 }
 
 /** BINARY_OP on floats (or a float and a small int): +, -, *, / (not by zero). */
