@@ -114,6 +114,10 @@ export class SocketPoller {
     });
     let quietSince = performance.now();
     while (!this.stopped) {
+      // every socket, in order, whichever descriptor signalled: when an execute_request and
+      // the interrupt_request a client sent right behind it have both arrived, the
+      // interrupt must find the execute queued, even if the control socket's descriptor is
+      // the one that woke us (a look at a quiet socket costs two system calls)
       await Promise.all(this.entries.map((e) => this.drain(e)));
       if (this.stopped) break;
       if (this.libc !== null) {

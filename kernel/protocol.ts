@@ -63,6 +63,8 @@ export class KernelProtocol {
   private readonly streamTimers: Partial<Record<StreamName, ReturnType<typeof setTimeout>>> = {};
   private shuttingDown = false;
   private readonly handlers: Record<string, Handler>;
+  /** Requests dispatched whose `busy` has not been published yet (see dispatch) */
+  private readonly unannounced = new Set<Message>();
 
   constructor(
     private readonly transport: Transport,
@@ -165,19 +167,27 @@ export class KernelProtocol {
     }
   }
 
-  /** busy, the handler (its reply), idle — as ipykernel's dispatch_shell and process_control. */
+  /**
+   * busy, the handler (its reply), idle — as ipykernel's dispatch_shell and process_control.
+   * The handler's synchronous start runs before `busy` goes out: a request for the session
+   * reaches the worker first, and the session's own messages, all later, still come after
+   * `busy`; a reply or a message sent meanwhile publishes `busy` first (announce).
+   */
   private async dispatch(channel: Channel, request: Message): Promise<void> {
     const type = request.header.msg_type;
     trace("dispatch", request.header.msg_id);
-    this.publish("status", { execution_state: "busy" }, request);
-    trace("busy_sent", request.header.msg_id);
+    this.unannounced.add(request);
     try {
       if (channel === "shell" && this.aborting && type === "execute_request") {
         this.abortReply(channel, request);
       } else {
         const handler = Object.hasOwn(this.handlers, type) ? this.handlers[type] : undefined;
         if (handler === undefined) log.warning(`unknown message type ${JSON.stringify(type)}`);
-        else await handler(channel, request);
+        else {
+          const handled = handler(channel, request);
+          this.announce(request);
+          await handled;
+        }
       }
     } catch (e) {
       if (e instanceof BadRequest) this.replyError(channel, request, "BadRequest", e.message);
@@ -186,6 +196,7 @@ export class KernelProtocol {
         this.replyError(channel, request, "GlasspyInternalError", String(e));
       }
     }
+    this.announce(request);
     this.flushStream();
     if (!this.shuttingDown || type === "shutdown_request") {
       this.publish("status", { execution_state: "idle" }, request);
@@ -223,8 +234,16 @@ export class KernelProtocol {
     };
   }
 
+  /** Publishes `busy` for a request being dispatched, unless it has gone already. */
+  private announce(request: Message): void {
+    if (!this.unannounced.delete(request)) return;
+    this.transport.send("iopub", this.message("status", { execution_state: "busy" }, request));
+    trace("busy_sent", request.header.msg_id);
+  }
+
   /** Sends an iopub message; stream text waiting to be batched goes out first. */
   publish(msgType: string, content: unknown, parent: Message | null): void {
+    if (parent !== null) this.announce(parent);
     if (msgType !== "stream") this.flushStream();
     this.transport.send("iopub", this.message(msgType, content, parent));
   }
@@ -235,6 +254,7 @@ export class KernelProtocol {
     content: unknown,
     metadata: JsonObject = {},
   ): void {
+    this.announce(request);
     const type = request.header.msg_type.replace(/_request$/, "_reply");
     log.debug(`${channel} -> ${type} at ${performance.now().toFixed(0)} ms`);
     this.transport.send(

@@ -4,6 +4,7 @@
 import {
   METH_FASTCALL,
   METH_KEYWORDS,
+  METH_NO_RECURSION_CHECK,
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
@@ -137,6 +138,7 @@ import { decodeSource } from "../compiler/decode.ts";
 import { importName } from "../vm/imports.ts";
 import { isStandardStream, standardStreamWrite } from "./textio.ts";
 import { registerModule } from "./registry.ts";
+import { BUILTIN_TEXT_SIGNATURES } from "./builtin_signatures.ts";
 import { registerRoots } from "../memory/audit.ts";
 import { sysGetObject } from "./sysstate.ts";
 import { makeQuitter } from "./sitebuiltins.ts";
@@ -1274,8 +1276,15 @@ import * as excApi from "../objects/exceptions.ts";
 
 // ---- the module -----------------------------------------------------------------------------------
 
-function m(name: string, meth: PyMethodDef["ml_meth"], flags: number, doc?: string): PyMethodDef {
-  return { ml_name: name, ml_meth: meth, ml_flags: flags, ml_doc: doc ?? null };
+/**
+ * A function of the module. Its internal docstring holds CPython's text signature, as
+ * Argument Clinic writes it ("len($module, obj, /)\n--\n\n"), and no prose: its
+ * __text_signature__ is CPython's and its __doc__ None (see textsignature.ts).
+ */
+function m(name: string, meth: PyMethodDef["ml_meth"], flags: number): PyMethodDef {
+  const signature = BUILTIN_TEXT_SIGNATURES[name];
+  const doc = signature === undefined ? null : `${name}${signature}\n--\n\n`;
+  return { ml_name: name, ml_meth: meth, ml_flags: flags, ml_doc: doc };
 }
 
 const builtinMethods: PyMethodDef[] = [
@@ -1305,7 +1314,7 @@ const builtinMethods: PyMethodDef[] = [
   m("isinstance", builtin_isinstance, METH_FASTCALL),
   m("issubclass", builtin_issubclass, METH_FASTCALL),
   m("iter", builtin_iter, METH_FASTCALL),
-  m("len", builtin_len, METH_O),
+  m("len", builtin_len, METH_O | METH_NO_RECURSION_CHECK),
   m("locals", builtin_locals, METH_NOARGS),
   m(
     "max",

@@ -5,6 +5,7 @@
 import {
   METH_FASTCALL,
   METH_KEYWORDS,
+  METH_NO_RECURSION_CHECK,
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
@@ -170,7 +171,13 @@ export function callMethodDef(
           `${nameOf(nameOrData)}() takes no arguments (${nargs} given)`,
         );
       }
-      return ml.ml_meth(self);
+      if (ml.ml_flags & METH_NO_RECURSION_CHECK) return ml.ml_meth(self);
+      Py_EnterRecursiveCall(" while calling a Python object");
+      try {
+        return ml.ml_meth(self);
+      } finally {
+        Py_LeaveRecursiveCall();
+      }
     case METH_O:
       if (nkw) {
         throw PyErr_Format(PyExc_TypeError, `${nameOf(nameOrData)}() takes no keyword arguments`);
@@ -181,7 +188,13 @@ export function callMethodDef(
           `${nameOf(nameOrData)}() takes exactly one argument (${nargs} given)`,
         );
       }
-      return ml.ml_meth(self, args[offset]);
+      if (ml.ml_flags & METH_NO_RECURSION_CHECK) return ml.ml_meth(self, args[offset]);
+      Py_EnterRecursiveCall(" while calling a Python object");
+      try {
+        return ml.ml_meth(self, args[offset]);
+      } finally {
+        Py_LeaveRecursiveCall();
+      }
     case METH_FASTCALL:
       if (nkw) {
         throw PyErr_Format(PyExc_TypeError, `${nameOf(nameOrData)}() takes no keyword arguments`);

@@ -195,6 +195,13 @@ export const METH_STATIC = 0x0020;
 export const METH_COEXIST = 0x0040;
 export const METH_FASTCALL = 0x0080;
 export const METH_METHOD = 0x0200;
+/**
+ * glasspy's own flag: a METH_O or METH_NOARGS function that CPython 3.11 calls from a
+ * specialized instruction without the recursion check its vectorcalls make
+ * (PRECALL_NO_KW_LEN, PRECALL_NO_KW_LIST_APPEND). In a deep recursion those sites are
+ * specialized long before the limit, so glasspy never checks them.
+ */
+export const METH_NO_RECURSION_CHECK = 0x100000;
 
 /**
  * The C function behind a PyMethodDef, by calling convention:

@@ -1,11 +1,13 @@
 // The slot tables of the built-in types, as the PyTypeObject definitions at the end of
 // each Objects/*.c file give them, and PyType_Ready for all of them in dependency order.
 
+import { docFromInternalDoc, textSignatureFromInternalDoc } from "./textsignature.ts";
 import { setupUnicodeErrors } from "./unicodeerror.ts";
 import {
   METH_CLASS,
   METH_FASTCALL,
   METH_KEYWORDS,
+  METH_NO_RECURSION_CHECK,
   METH_NOARGS,
   METH_O,
   METH_STATIC,
@@ -844,7 +846,7 @@ function setupContainers(): void {
     m("__sizeof__", (self: PyObject) => PyLong_FromNumber(LI.list_sizeof(self)), METH_NOARGS),
     m("clear", LI.list_clear, METH_NOARGS),
     m("copy", LI.list_copy, METH_NOARGS),
-    m("append", LI.list_append, METH_O),
+    m("append", LI.list_append, METH_O | METH_NO_RECURSION_CHECK),
     m("insert", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
       checkPositional("insert", nargs, 2, 2);
       LI.list_insert(self, PyNumber_AsSsize_t(args[off], EX.PyExc_OverflowError), args[off + 1]);
@@ -1453,14 +1455,19 @@ function setupCallables(): void {
     {
       name: "__doc__",
       get: (o) => {
-        const doc = (o as ME.PyCFunctionObject).ob_data.ml.ml_doc;
+        const ml = (o as ME.PyCFunctionObject).ob_data.ml;
+        const doc = docFromInternalDoc(ml.ml_name, ml.ml_doc ?? null);
         return doc ? PyUnicode_FromString(doc) : ref(Py_None);
       },
       set: null,
     },
     {
       name: "__text_signature__",
-      get: () => ref(Py_None),
+      get: (o) => {
+        const ml = (o as ME.PyCFunctionObject).ob_data.ml;
+        const text = textSignatureFromInternalDoc(ml.ml_name, ml.ml_doc ?? null);
+        return text === null ? ref(Py_None) : PyUnicode_FromString(text);
+      },
       set: null,
     },
   ];
@@ -1747,6 +1754,8 @@ function setupCallables(): void {
     return objectOps.PyObject_RichCompare(a.ob_dict!, b.ob_dict!, op);
   };
   ns.tp_traverse = (o, visit, arg) => (o.ob_dict !== null ? visit(o.ob_dict, arg) : 0);
+  // A read-only member, as namespace_members has it: vars(ns) and ns.__dict__ answer with it.
+  ns.tp_members = [{ name: "__dict__", get: (o) => ref(o.ob_dict ?? Py_None) }];
 }
 
 import {

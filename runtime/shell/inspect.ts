@@ -35,6 +35,64 @@ function formatFields(fields: [string, string][]): string {
   ).join("\n") + "\n";
 }
 
+/**
+ * The signature as IPython's pinfo shows it: `name(a, b=1)`, or, when the name and its
+ * parameters (each counted with two characters for its separator) pass 75 characters, one
+ * parameter a line, each followed by a comma. `signature` is inspect's text, "(...)"
+ * perhaps followed by " -> annotation".
+ */
+export function renderSignature(name: string, signature: string): string {
+  const close = closingParenthesis(signature);
+  if (!signature.startsWith("(") || close < 0) return name + signature;
+  const params = topLevelParts(signature.slice(1, close));
+  const width = name.length + params.reduce((n, p) => n + p.length + 2, 0);
+  const rendered = width > 75
+    ? `${name}(\n${params.map((p) => `    ${p},\n`).join("")})`
+    : `${name}(${params.join(", ")})`;
+  return rendered + signature.slice(close + 1);
+}
+
+/** Where the "(" that opens `text` is closed, or -1; brackets and quotes in between skipped. */
+function closingParenthesis(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') i = endOfQuote(text, i);
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The index of the quote that closes the one at `start` (backslashes escape). */
+function endOfQuote(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === text[start]) return i;
+  }
+  return text.length;
+}
+
+/** The parameters of a parameter list: split at the commas outside brackets and quotes. */
+function topLevelParts(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c === "'" || c === '"') i = endOfQuote(list, i);
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(list.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  const last = list.slice(from).trim();
+  if (last !== "") parts.push(last);
+  return parts;
+}
+
 /** The pinfo text of an object found under `name`. */
 export function describe(session: Session, obj: PyObject, name: string, detail: number): string {
   const engine = session.engine;
@@ -51,7 +109,7 @@ export function describe(session: Session, obj: PyObject, name: string, detail: 
     if (info.signature !== null) {
       fields.push([
         info.typeName === "type" ? "Init signature" : "Signature",
-        name + info.signature,
+        renderSignature(name, info.signature),
       ]);
     }
     const where = codeOf(session, obj);

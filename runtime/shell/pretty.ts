@@ -496,8 +496,11 @@ def _parameter_text(name, annotations, default=None, has_default=False):
 
 def _from_text_signature(fn):
     text = _attr(fn, "__text_signature__")
-    if not isinstance(text, str):
+    if not isinstance(text, str) or "<unrepresentable>" in text:
+        # (inspect cannot read such a default, and gives no signature)
         return None
+    # a long signature continues on indented lines: inspect prints it on one
+    text = " ".join(line.strip() if i else line for i, line in enumerate(text.split("\\n")))
     # inspect hides the bound first parameter ($module, $self, $type) and a "/" that
     # ended the positional-only part right after it
     for hidden in ("$module", "$self", "$type"):

@@ -43,6 +43,7 @@ import { PyObject_Dir } from "../objects/dir.ts";
 import { PyObject_Size, PySequence_Check, PySequence_GetItem } from "../objects/abstract.ts";
 import { namesByKind } from "../objects/codeobject.ts";
 import { CO_FAST } from "../compiler/code.ts";
+import { isWideCp } from "../objects/unicodetype.ts";
 
 // ---- traceback objects ----------------------------------------------------------------------------
 
@@ -189,6 +190,21 @@ function byteToCharOffset(line: string, byteOffset: number): number {
   return [...new TextDecoder().decode(bytes.subarray(0, byteOffset))].length;
 }
 
+/**
+ * The columns the first `offset` characters of a line take on a terminal: two for East Asian
+ * Wide and Fullwidth characters, one for the others. CPython 3.11.7 places its carets by these
+ * columns; an offset past the end counts the whole line.
+ */
+function displayWidth(line: string, offset: number): number {
+  if (offset <= 0) return offset;
+  let width = 0, n = 0;
+  for (const ch of line) {
+    if (n++ === offset) return width;
+    width += isWideCp(ch.codePointAt(0)!) ? 2 : 1;
+  }
+  return width;
+}
+
 /** extract_anchors_from_line: [leftEnd, rightStart, primary, secondary] or null. */
 function extractAnchors(
   filename: string,
@@ -274,23 +290,29 @@ function displayLine(
     const a = extractAnchors(filename, raw, startOffset, endOffset);
     if (a !== null) [leftEnd, rightStart, primary, secondary] = a;
   } else {
-    const chars = [...raw];
-    let k = chars.length;
-    while (--k >= 0) if (!isWhitespace(chars[k])) break;
+    // up to the last character that is not whitespace, counted in UTF-8 bytes as CPython
+    // counts it, though it is used as a character offset below
+    const bytes = new TextEncoder().encode(raw);
+    let k = bytes.length;
+    while (--k >= 0) if (!isWhitespace(String.fromCharCode(bytes[k]))) break;
     endOffset = k + 1;
   }
   const strippedLen = sourceLineLen - truncation - 4;
   const hasSecondary = leftEnd !== -1 || rightStart !== -1;
   if (endOffset - startOffset === strippedLen && !hasSecondary) return;
+  // the carets go under columns, not characters
+  const dpStart = displayWidth(raw, startOffset);
+  const dpEnd = displayWidth(raw, endOffset);
+  const dpLeftEnd = leftEnd === -1 ? -1 : displayWidth(raw, leftEnd);
+  const dpRightStart = rightStart === -1 ? -1 : displayWidth(raw, rightStart);
   let carets = "";
   let offset = truncation;
-  while (++offset <= endOffset) {
-    if (offset <= startOffset) carets += " ";
-    else if (hasSecondary && leftEnd < offset && offset <= rightStart) carets += secondary;
+  while (++offset <= dpEnd) {
+    if (offset <= dpStart) carets += " ";
+    else if (hasSecondary && dpLeftEnd < offset && offset <= dpRightStart) carets += secondary;
     else carets += primary;
   }
   out.push(margin + carets + "\n");
-  void startOffset;
 }
 
 function printLineRepeated(out: string[], cnt: number, margin: string): void {

@@ -114,3 +114,64 @@ class CompletionParity(unittest.TestCase):
             # names in scope come before the magics, as in ipykernel
             first_magic = next((i for i, m in enumerate(got) if m.startswith("%")), len(got))
             self.assertTrue(all(not m.startswith("%") for m in got[:first_magic]))
+
+
+class InspectParity(unittest.TestCase):
+    """inspect_request (`name?`) on ipykernel and on glasspy: the signature a builtin
+    function shows (CPython's text signature, as IPython lays it out: one line, or one
+    parameter a line when long), and its type. Docstrings are CPython's prose, which glasspy
+    does not carry."""
+
+    BUILTINS = ["__import__", "abs", "all", "any", "ascii", "bin", "callable", "chr",
+                "compile", "delattr", "divmod", "eval", "exec", "format", "globals",
+                "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass", "len",
+                "locals", "oct", "open", "ord", "pow", "print", "repr", "round", "setattr",
+                "sorted", "sum"]
+    DEFINED = ("def short(a, b=1, /, *c, d, **e): pass\n"
+               "def a_function_with_a_long_name(alpha, beta='x, y', *args, gamma=None,"
+               " delta=(1, 2), **kwargs): pass\n")
+
+    @classmethod
+    def setUpClass(cls):
+        from jupyter_client.manager import start_new_kernel
+        cls.kernels = []
+        for name in ("python3", KERNEL):
+            km, kc = start_new_kernel(kernel_name=name)
+            kc.execute_interactive(cls.DEFINED, timeout=60)
+            cls.kernels.append((km, kc))
+
+    @classmethod
+    def tearDownClass(cls):
+        for km, kc in cls.kernels:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    @staticmethod
+    def fields(text):
+        """The pinfo fields: title -> content (colours removed)."""
+        text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+        out = {}
+        for m in re.finditer(r"^([A-Z][A-Za-z ]*):(?: +|\n)(.*?)(?=^[A-Z][A-Za-z ]*:|\Z)",
+                             text, flags=re.M | re.S):
+            out[m.group(1)] = m.group(2).rstrip("\n")
+        return out
+
+    def shown(self, name):
+        out = []
+        for _, kc in self.kernels:
+            c = kc.inspect(name, len(name), 0, reply=True, timeout=60)["content"]
+            self.assertTrue(c["found"], f"{name} not found")
+            f = self.fields(c["data"]["text/plain"])
+            out.append((f.get("Signature"), f.get("Type")))
+        return out
+
+    def test_builtin_functions(self):
+        for name in self.BUILTINS:
+            want, got = self.shown(name)
+            self.assertIsNotNone(want[0], name)
+            self.assertEqual(got, want, name)
+
+    def test_long_signatures_one_parameter_a_line(self):
+        for name in ("short", "a_function_with_a_long_name"):
+            want, got = self.shown(name)
+            self.assertEqual(got, want, name)
