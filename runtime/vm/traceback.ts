@@ -229,11 +229,11 @@ function extractAnchors(
   let primary = "^", secondary = "^";
   if (expr._type === "BinOp") {
     const l = expr.left, r = expr.right;
-    const text = new TextDecoder().decode(segBytes);
-    void text;
+    // the operator: the first byte after the left operand that is neither blank nor the
+    // closing parenthesis of a parenthesized left operand (3.11.7)
     for (let i = l.end_col_offset; i < r.col_offset; i++) {
       const c = String.fromCharCode(segBytes[i]);
-      if (isWhitespace(c)) continue;
+      if (isWhitespace(c) || c === ")") continue;
       left = i;
       right = i + 1;
       if (i + 1 < r.col_offset && !isWhitespace(String.fromCharCode(segBytes[i + 1]))) right++;
@@ -243,8 +243,13 @@ function extractAnchors(
     }
     if (left < 0) return null;
   } else if (expr._type === "Subscript") {
+    // from the opening bracket after the value to the closing one after the slice (3.11.7)
     left = expr.value.end_col_offset;
     right = expr.slice.end_col_offset + 1;
+    const n = segBytes.length;
+    while (left < n && segBytes[left] !== 0x5b) left++;
+    while (right < n && segBytes[right] !== 0x5d) right++;
+    if (right < n) right++;
     primary = "~";
     secondary = "^";
   } else {
