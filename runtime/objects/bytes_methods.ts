@@ -25,6 +25,11 @@ export interface ByteKind {
   readonly mutable: boolean;
   /** A new object of the base type holding data (which it may keep). */
   make(data: Uint8Array): PyObject;
+  /**
+   * As make, but never a cached one-byte bytes object: the result a method builds in a new
+   * buffer (PyBytes_FromStringAndSize(NULL, n) is shared only when empty). Default: make.
+   */
+  readonly makeNew?: (data: Uint8Array) => PyObject;
   /** The exact base type (a receiver of this type may be returned unchanged). */
   readonly type: PyTypeObject;
 }
@@ -138,16 +143,16 @@ export function istitle(d: Uint8Array): PyObject {
 // ---- case mapping -------------------------------------------------------------------------------
 
 export function lower(d: Uint8Array, kind: ByteKind): PyObject {
-  return kind.make(d.map(toLower));
+  return (kind.makeNew ?? kind.make)(d.map(toLower));
 }
 export function upper(d: Uint8Array, kind: ByteKind): PyObject {
-  return kind.make(d.map(toUpper));
+  return (kind.makeNew ?? kind.make)(d.map(toUpper));
 }
 export function swapcase(d: Uint8Array, kind: ByteKind): PyObject {
-  return kind.make(d.map((c) => isUpper(c) ? c + 32 : isLower(c) ? c - 32 : c));
+  return (kind.makeNew ?? kind.make)(d.map((c) => isUpper(c) ? c + 32 : isLower(c) ? c - 32 : c));
 }
 export function capitalize(d: Uint8Array, kind: ByteKind): PyObject {
-  return kind.make(d.map((c, i) => i === 0 ? toUpper(c) : toLower(c)));
+  return (kind.makeNew ?? kind.make)(d.map((c, i) => i === 0 ? toUpper(c) : toLower(c)));
 }
 export function title(d: Uint8Array, kind: ByteKind): PyObject {
   let previousIsCased = false;
@@ -165,7 +170,7 @@ export function title(d: Uint8Array, kind: ByteKind): PyObject {
       previousIsCased = false;
     }
   }
-  return kind.make(out);
+  return (kind.makeNew ?? kind.make)(out);
 }
 
 // ---- argument helpers ---------------------------------------------------------------------------

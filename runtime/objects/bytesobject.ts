@@ -110,6 +110,16 @@ export function PyBytes_FromBytes(b: Uint8Array): PyObject {
   return o;
 }
 
+/** A bytes object for b that is never the cached one-byte object (the empty one is shared). */
+export function PyBytes_FromBytesNew(b: Uint8Array): PyObject {
+  if (b.length !== 1) return PyBytes_FromBytes(b);
+  const o = new PyPlainObject(PyBytes_Type);
+  o.ob_val = b;
+  o.ob_size = -1;
+  PyObject_Init(o, 33 + b.length);
+  return o;
+}
+
 export function bytesSubtypeNew(type: PyTypeObject, b: Uint8Array): PyObject {
   const o = new PyObject(type);
   o.ob_val = b;
@@ -333,6 +343,7 @@ export const bytesKind: BM.ByteKind = {
   mutable: false,
   type: PyBytes_Type,
   make: (d) => PyBytes_FromBytes(d),
+  makeNew: (d) => PyBytes_FromBytesNew(d),
 };
 
 function data(self: PyObject): Uint8Array {

@@ -87,7 +87,8 @@ function smallBitLength(a: bigint): number {
 }
 
 /**
- * Powers 2**e (e a multiple of 512, at most POW2_SEARCH_LIMIT) that bigBitLength compares
+ * Powers 2**e (e a multiple of 512 up to POW2_SEARCH_LIMIT, powers of two beyond it) that
+ * bigBitLength compares
  * against. V8 compares bigints of different lengths without reading their digits, so a
  * search by comparisons costs next to nothing, where each shift would copy the number.
  */
@@ -121,14 +122,20 @@ export function bigBitLength(a: bigint): number {
   return lo + smallBitLength(a >> BigInt(lo));
 }
 
-/** bigBitLength beyond the table: halving shifts. */
+/**
+ * bigBitLength beyond the table: comparisons with powers of two (2**e, e a power of two)
+ * find 2**e <= a < 2**(2e); one shift by e leaves fewer than e bits, and the search goes on
+ * with them. The shifts copy fewer bits than a has, all together.
+ */
 function hugeBitLength(a: bigint): number {
-  let lo = 1000, hi = 2000;
-  while ((a >> BigInt(hi)) !== 0n) {
-    lo = hi;
-    hi *= 2;
+  let base = 0;
+  while (a >= pow2(POW2_SEARCH_LIMIT)) {
+    let e = POW2_SEARCH_LIMIT;
+    while (a >= pow2(e * 2)) e *= 2;
+    a >>= BigInt(e);
+    base += e;
   }
-  return lo + bigBitLength(a >> BigInt(lo));
+  return base + bigBitLength(a);
 }
 
 /** sizeof a PyLongObject with this value. */
@@ -484,10 +491,57 @@ export function floorDivValues(a: number | bigint, b: number | bigint): number |
   }
   const x = toBigInt(a), y = toBigInt(b);
   if (y === 0n) throw zeroDivision("integer division or modulo by zero");
+  const small = divmodSmallQuotient(x, y);
+  if (small !== null) return normalize(small);
   let q = x / y;
   // truncated toward zero: one less when inexact with operands of opposite signs
   if ((x < 0n) !== (y < 0n) && q * y !== x) q -= 1n;
   return normalize(q);
+}
+
+/** The remainder divmodSmallQuotient found with its quotient. */
+let smallQuotientRem = 0n;
+/** Divisors below this divide fast enough in V8 already. */
+const SMALL_QUOTIENT_MIN_DIVISOR = 1n << 1024n;
+
+/**
+ * x // y (and x % y in smallQuotientRem) for a large divisor and a quotient of at most about
+ * 40 bits, else null. V8 divides two long bigints by its general algorithm even when the
+ * quotient has a few bits (as in a spigot's digit step), which costs far more than the
+ * schoolbook division CPython does then; here the quotient comes from the top 64 bits of
+ * the divisor and is corrected with one multiplication and subtraction.
+ */
+function divmodSmallQuotient(x: bigint, y: bigint): bigint | null {
+  const ay = y < 0n ? -y : y;
+  if (ay < SMALL_QUOTIENT_MIN_DIVISOR) return null;
+  const ax = x < 0n ? -x : x;
+  const by = bigBitLength(ay);
+  const bx = ax === 0n ? 0 : bigBitLength(ax);
+  if (bx - by > 40) return null;
+  let q = 0n, r = ax;
+  if (bx >= by) {
+    const shift = BigInt(by - 64);
+    q = (ax >> shift) / (ay >> shift); // within a few units of the true quotient
+    r = ax - q * ay;
+    while (r < 0n) {
+      q -= 1n;
+      r += ay;
+    }
+    while (r >= ay) {
+      q += 1n;
+      r -= ay;
+    }
+  }
+  // ax = q * ay + r with 0 <= r < ay; floor division rounds toward minus infinity and the
+  // remainder takes the divisor's sign.
+  if ((x < 0n) !== (y < 0n)) {
+    if (r !== 0n) {
+      q = -q - 1n;
+      r = ay - r;
+    } else q = -q;
+  }
+  smallQuotientRem = y < 0n ? -r : r;
+  return q;
 }
 
 /** Python's modulo of values: the sign follows the divisor. */
@@ -500,6 +554,7 @@ export function modValues(a: number | bigint, b: number | bigint): number | bigi
   }
   const x = toBigInt(a), y = toBigInt(b);
   if (y === 0n) throw zeroDivision("integer modulo by zero");
+  if (divmodSmallQuotient(x, y) !== null) return normalize(smallQuotientRem);
   let r = x % y;
   if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
   return normalize(r);

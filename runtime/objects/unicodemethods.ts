@@ -26,6 +26,8 @@ import {
   _PyUnicode_New,
   codePointCount,
   isWide,
+  KIND_ASCII,
+  KIND_UNKNOWN,
   kindOf,
   latin1Char,
   pyLength,
@@ -95,13 +97,17 @@ function returnSelfOrNew(self: PyObject, t: string): PyObject {
   return PyUnicode_FromString(t);
 }
 
-/** returnSelfOrNew for an ASCII result. */
-function returnSelfOrNewAscii(self: PyObject, t: string): PyObject {
-  if (t === s(self) && PyUnicode_CheckExact(self)) {
-    self.ob_refcnt++;
-    return self;
+/**
+ * The result of a case method (upper, lower, casefold, swapcase, title, capitalize): always
+ * a new str, even when the text is unchanged or one Latin-1 character (case_operation makes
+ * it with PyUnicode_New), except the empty string.
+ */
+function caseResult(t: string, kind = KIND_UNKNOWN): PyObject {
+  if (t.length === 0) {
+    Py_INCREF(unicode_empty);
+    return unicode_empty;
   }
-  return PyUnicode_FromASCII(t);
+  return _PyUnicode_New(t, kind);
 }
 
 function argStr(o: PyObject, fname: string, argn: number | string): string {
@@ -405,6 +411,9 @@ const PY_WHITESPACE =
   /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
 
 export function isPySpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  // ASCII: \t \n \v \f \r, the separators \x1c-\x1f and the space
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
   return PY_WHITESPACE.test(ch);
 }
 
@@ -460,8 +469,18 @@ function rsplitWhitespace(t: string, maxsplit: number): string[] {
   return out.reverse();
 }
 
-function listOfStrings(parts: string[]): PyObject {
-  return PyList_FromArraySteal(parts.map((p) => PyUnicode_FromString(p)));
+/**
+ * A list of new str objects for parts; `from` is the str they were cut from: the parts of an
+ * ASCII str are ASCII, which spares scanning each one for its kind.
+ */
+function listOfStrings(parts: string[], from: PyObject | null = null): PyObject {
+  const items: PyObject[] = new Array(parts.length);
+  if (from !== null && unicodeKind(from) === KIND_ASCII) {
+    for (let i = 0; i < parts.length; i++) items[i] = PyUnicode_FromASCII(parts[i]);
+  } else {
+    for (let i = 0; i < parts.length; i++) items[i] = PyUnicode_FromString(parts[i]);
+  }
+  return PyList_FromArraySteal(items);
 }
 
 function sepArg(o: PyObject | null): string | null {
@@ -489,7 +508,7 @@ export function str_split(
   const sep = sepArg(sepO);
   const maxsplit = maxsplitArg(maxO);
   const t = s(self);
-  if (sep === null) return listOfStrings(splitWhitespace(t, maxsplit));
+  if (sep === null) return listOfStrings(splitWhitespace(t, maxsplit), self);
   const out: string[] = [];
   let i = 0;
   while (maxsplit < 0 || out.length < maxsplit) {
@@ -503,7 +522,7 @@ export function str_split(
     Py_INCREF(self);
     return PyList_FromArraySteal([self]);
   }
-  return listOfStrings(out);
+  return listOfStrings(out, self);
 }
 
 export function str_rsplit(
@@ -517,7 +536,7 @@ export function str_rsplit(
   const sep = sepArg(sepO);
   const maxsplit = maxsplitArg(maxO);
   const t = s(self);
-  if (sep === null) return listOfStrings(rsplitWhitespace(t, maxsplit));
+  if (sep === null) return listOfStrings(rsplitWhitespace(t, maxsplit), self);
   const out: string[] = [];
   let end = t.length;
   while (maxsplit < 0 || out.length < maxsplit) {
@@ -527,7 +546,7 @@ export function str_rsplit(
     end = j;
   }
   out.push(t.slice(0, end));
-  return listOfStrings(out.reverse());
+  return listOfStrings(out.reverse(), self);
 }
 
 export function str_splitlines(
@@ -556,7 +575,7 @@ export function str_splitlines(
     out.push(t.slice(i, eol));
     i = j;
   }
-  return listOfStrings(out);
+  return listOfStrings(out, self);
 }
 
 /** str.join(iterable) */
@@ -885,25 +904,25 @@ function finalSigma(chars: string[], i: number): boolean {
 
 export function str_upper(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toUpperCase());
+  if (ASCII_ONLY.test(t)) return caseResult(t.toUpperCase(), KIND_ASCII);
   let r = "";
   for (const c of t) r += upperFull(c);
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_lower(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toLowerCase());
+  if (ASCII_ONLY.test(t)) return caseResult(t.toLowerCase(), KIND_ASCII);
   const chars = codePoints(t);
-  return returnSelfOrNew(self, chars.map((_, i) => lowerAt(chars, i)).join(""));
+  return caseResult(chars.map((_, i) => lowerAt(chars, i)).join(""));
 }
 
 export function str_casefold(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return returnSelfOrNewAscii(self, t.toLowerCase());
+  if (ASCII_ONLY.test(t)) return caseResult(t.toLowerCase(), KIND_ASCII);
   let r = "";
   for (const c of t) r += U.CASEFOLD_EXCEPTIONS.get(c) ?? lowerFull(c);
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_swapcase(self: PyObject): PyObject {
@@ -915,7 +934,7 @@ export function str_swapcase(self: PyObject): PyObject {
     else if (isLower(c)) r += upperFull(c);
     else r += c;
   }
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_title(self: PyObject): PyObject {
@@ -926,15 +945,15 @@ export function str_title(self: PyObject): PyObject {
     r += prevCased ? lowerAt(chars, i) : titleFull(chars[i]);
     prevCased = isCasedChar(chars[i]);
   }
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 export function str_capitalize(self: PyObject): PyObject {
   const chars = codePoints(s(self));
-  if (chars.length === 0) return returnSelfOrNew(self, "");
+  if (chars.length === 0) return caseResult("");
   let r = titleFull(chars[0]);
   for (let i = 1; i < chars.length; i++) r += lowerAt(chars, i);
-  return returnSelfOrNew(self, r);
+  return caseResult(r);
 }
 
 function padArgs(

@@ -18,6 +18,7 @@ import { PyObject_GenericGetAttr, PyObject_GenericSetAttr } from "../objects/obj
 import { _PyType_Lookup, typeVersionTag } from "../objects/typeobject.ts";
 import {
   dictGetStr,
+  type DictKeys,
   dictReplaceAt,
   dictStrIndex,
   dictValueAt,
@@ -54,6 +55,14 @@ export class AttrCache {
   misses = 0;
   /** The name's entry in the class's shared keys (inline values), once known, else -1. */
   vindex = -1;
+  /**
+   * The size (nentries) the class's shared keys had when the name was not among them, else
+   * -1: shared keys only grow, so while their size is the same the name is still absent and
+   * no instance with inline values has the attribute (CPython's keys version check).
+   */
+  vmissAt = -1;
+  /** The shared keys vmissAt counted. */
+  vmissKeys: DictKeys | null = null;
   /** The other types this site has seen (a polymorphic cache), or null. */
   next: AttrCache | null = null;
   constructor(
@@ -92,6 +101,8 @@ function install(cache: unknown[], i: number, old: AttrCache | null, c: AttrCach
       if (e.type === c.type || e.version !== e.type.tp_version_tag) continue;
       const copy = new AttrCache(e.type, e.version, e.kind, e.descr, e.index, e.hasDict);
       copy.vindex = e.vindex;
+      copy.vmissAt = e.vmissAt;
+      copy.vmissKeys = e.vmissKeys;
       tail.next = copy;
       tail = copy;
       n++;
@@ -147,8 +158,14 @@ function instanceAttr(c: AttrCache, owner: PyObject, name: PyObject): PyObject |
     let ix = c.vindex;
     if (ix < 0) {
       if (name.ob_type !== PyUnicode_Type) return null;
-      ix = sharedKeysLookup(cachedKeys(owner.ob_type), name);
-      if (ix < 0) return null;
+      const keys = cachedKeys(owner.ob_type);
+      if (c.vmissAt === keys.nentries && c.vmissKeys === keys) return null;
+      ix = sharedKeysLookup(keys, name);
+      if (ix < 0) {
+        c.vmissAt = keys.nentries;
+        c.vmissKeys = keys;
+        return null;
+      }
       c.vindex = ix;
     }
     return values.values[ix];
