@@ -113,6 +113,7 @@ import {
   loadMethodCached,
   methodFound,
   storeAttrCached,
+  storeAttrPlain,
 } from "./specialize.ts";
 import { funcData, type FunctionData, PyFunction_New } from "../objects/funcobject.ts";
 import { tstate } from "../objects/pystate.ts";
@@ -363,6 +364,13 @@ export function startPythonCall(
   ) {
     return startSimpleCall(frame, fn, fd, code, fco, ls, argsAt, positional);
   }
+  if (
+    kw !== null && (fco.co_flags & SIMPLE_CALL_FLAGS) === CO.OPTIMIZED &&
+    positional <= fco.co_argcount
+  ) {
+    const f = startKeywordCall(frame, fn, fd, code, fco, ls, argsAt, positional, kw);
+    if (f !== null) return f;
+  }
   const locals = fco.co_flags & CO.OPTIMIZED ? null : fd.globals;
   const newFrame = pushFrame(fn, locals);
   try {
@@ -434,6 +442,101 @@ function startSimpleCall(
     }
   }
   for (let j = argcount; j < nlp; j++) stack[base + j] = null;
+  f.previous = frame;
+  ds.current = f;
+  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
+  return f;
+}
+
+/** Scratch space of startKeywordCall: where each keyword goes, and the kw-only defaults. */
+const kwSlot: number[] = [];
+const kwDefault: (PyObject | null)[] = [];
+
+/**
+ * startSimpleCall's counterpart for calls with keywords (no *args or **kwargs parameter):
+ * each keyword names a parameter by identity (the compiler's interned names), not one the
+ * positional arguments filled, and every other parameter has a default. null, having
+ * changed nothing, when the call is not so (initialize_locals then binds it, or raises).
+ */
+function startKeywordCall(
+  frame: Frame,
+  fn: PyObject,
+  fd: FunctionData,
+  code: PyObject,
+  co: CodeData,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  nargs: number,
+  kw: PyObject,
+): Frame | null {
+  const names = kw.ob_item as PyObject[];
+  const nkw = names.length;
+  const lpnames = co.co_localsplusnames.ob_item as PyObject[];
+  const argcount = co.co_argcount;
+  const total = argcount + co.co_kwonlyargcount;
+  const first = co.co_posonlyargcount > nargs ? co.co_posonlyargcount : nargs;
+  for (let k = 0; k < nkw; k++) {
+    const name = names[k];
+    let j = first;
+    while (j < total && lpnames[j] !== name) j++;
+    if (j === total) return null;
+    for (let q = 0; q < k; q++) if (kwSlot[q] === j) return null;
+    kwSlot[k] = j;
+  }
+  // the parameters no argument fills: defaults, or initialize_locals' error
+  const defs = fd.defaults === null ? null : fd.defaults.ob_item as PyObject[];
+  const firstDefault = argcount - (defs === null ? 0 : defs.length);
+  for (let j = nargs; j < total; j++) {
+    let given = false;
+    for (let k = 0; k < nkw; k++) {
+      if (kwSlot[k] === j) {
+        given = true;
+        break;
+      }
+    }
+    if (given) {
+      if (j >= argcount) kwDefault[j - argcount] = null;
+      continue;
+    }
+    if (j < argcount) {
+      if (j < firstDefault) return null;
+    } else {
+      const def = fd.kwdefaults === null ? null : dictGetStr(fd.kwdefaults, lpnames[j]);
+      if (def === null) return null;
+      kwDefault[j - argcount] = def;
+    }
+  }
+  const nlp = co.co_nlocalsplus;
+  const ds = vmstack;
+  const size = nlp + co.co_stacksize;
+  if (ds.top + size > ds.stack.length) ds.ensure(size);
+  const base = ds.top;
+  const stack = ds.stack;
+  const f = ds.pool.pop() ?? new Frame();
+  f.f_func = fn;
+  Py_INCREF(code);
+  f.f_code = code;
+  f.code = co;
+  f.f_globals = fd.globals;
+  f.f_builtins = fd.builtins;
+  f.f_locals = null;
+  f.frame_obj = null;
+  f.prev_instr = -1;
+  f.is_entry = false;
+  f.owner = FRAME_OWNED_BY_THREAD;
+  f.localsplus = stack;
+  f.base = base;
+  f.sp = base + nlp;
+  ds.top = base + size;
+  for (let j = 0; j < nlp; j++) stack[base + j] = null;
+  for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
+  for (let k = 0; k < nkw; k++) stack[base + kwSlot[k]] = ls[argsAt + nargs + k];
+  for (let j = nargs; j < total; j++) {
+    if (stack[base + j] !== null) continue;
+    const def = j < argcount ? defs![j - firstDefault] : kwDefault[j - argcount]!;
+    Py_INCREF(def);
+    stack[base + j] = def;
+  }
   f.previous = frame;
   ds.current = f;
   if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
@@ -570,31 +673,47 @@ function intBinaryOp(oparg: number, a: number, b: number): PyObject | null {
     }
     case 1: // NB_AND
     case 14:
-      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a & b) : null;
+      if ((a | 0) === a && (b | 0) === b) return PyLong_FromNumber(a & b);
+      return fromWide(wideBitwise(a, b, 0));
     case 7: // NB_OR
     case 20:
-      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a | b) : null;
+      if ((a | 0) === a && (b | 0) === b) return PyLong_FromNumber(a | b);
+      return fromWide(wideBitwise(a, b, 1));
     case 12: // NB_XOR
     case 25:
-      return (a | 0) === a && (b | 0) === b ? PyLong_FromNumber(a ^ b) : null;
+      if ((a | 0) === a && (b | 0) === b) return PyLong_FromNumber(a ^ b);
+      return fromWide(wideBitwise(a, b, 2));
     case 9: // NB_RSHIFT
     case 22:
-      if ((a | 0) !== a || b < 0) return null;
-      return PyLong_FromNumber(b > 31 ? (a < 0 ? -1 : 0) : a >> b);
+      if (b < 0) return null;
+      if ((a | 0) === a) return PyLong_FromNumber(b > 31 ? (a < 0 ? -1 : 0) : a >> b);
+      // a safe integer divided by a power of two: exact, and floor is the arithmetic shift
+      return PyLong_FromNumber(b > 60 ? (a < 0 ? -1 : 0) : Math.floor(a / 2 ** b));
     case 3: // NB_LSHIFT
-    case 16:
-      if ((a | 0) !== a || b < 0 || b > 20) return null;
-      return PyLong_FromNumber(a * (1 << b));
+    case 16: {
+      if (b < 0 || b > 60) return null;
+      const r = a * 2 ** b;
+      return r <= 9007199254740991 && r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+    }
     case 2: // NB_FLOOR_DIVIDE
     case 15:
-      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
-      return PyLong_FromNumber(Math.floor(a / b) || 0);
+      if ((a | 0) === a && (b | 0) === b) {
+        if (b === 0) return null;
+        return PyLong_FromNumber(Math.floor(a / b) || 0);
+      }
+      if (b === 0 || a > 4503599627370496 || a < -4503599627370496) return null;
+      return PyLong_FromNumber(floorDivMod(a, b) || 0);
     case 6: // NB_REMAINDER
     case 19: {
-      if ((a | 0) !== a || (b | 0) !== b || b === 0) return null;
-      let r = a % b;
-      if (r !== 0 && (r ^ b) < 0) r += b;
-      return PyLong_FromNumber(r || 0);
+      if ((a | 0) === a && (b | 0) === b) {
+        if (b === 0) return null;
+        let r = a % b;
+        if (r !== 0 && (r ^ b) < 0) r += b;
+        return PyLong_FromNumber(r || 0);
+      }
+      if (b === 0 || a > 4503599627370496 || a < -4503599627370496) return null;
+      floorDivMod(a, b);
+      return PyLong_FromNumber(divModOut.r || 0);
     }
     case 11: // NB_TRUE_DIVIDE
     case 24:
@@ -603,6 +722,61 @@ function intBinaryOp(oparg: number, a: number, b: number): PyObject | null {
       return PyFloat_FromDouble(a / b);
   }
   return null;
+}
+
+/**
+ * a & b (op 0), a | b (1) or a ^ b (2) of safe integers, in two's complement as Python
+ * computes them: the low 32 bits and the (sign-extended) high bits separately.
+ */
+function wideBitwise(a: number, b: number, op: number): number {
+  const alo = a >>> 0, blo = b >>> 0;
+  const ahi = Math.floor(a / 4294967296), bhi = Math.floor(b / 4294967296);
+  let lo: number, hi: number;
+  if (op === 0) {
+    lo = (alo & blo) >>> 0;
+    hi = ahi & bhi;
+  } else if (op === 1) {
+    lo = (alo | blo) >>> 0;
+    hi = ahi | bhi;
+  } else {
+    lo = (alo ^ blo) >>> 0;
+    hi = ahi ^ bhi;
+  }
+  return hi * 4294967296 + lo;
+}
+
+/** A result of wideBitwise as an int, or null (the general path) past the safe range. */
+function fromWide(r: number): PyObject | null {
+  return r >= -9007199254740991 ? PyLong_FromNumber(r) : null;
+}
+
+/** The remainder of floorDivMod. */
+const divModOut = { r: 0 };
+
+/**
+ * Python's a // b (and a % b in divModOut.r) for safe integers with |a| <= 2**52, b not 0:
+ * the float quotient's floor, corrected by one where its rounding crossed an integer.
+ */
+function floorDivMod(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  let r = a - q * b;
+  if (b > 0) {
+    if (r < 0) {
+      q--;
+      r += b;
+    } else if (r >= b) {
+      q++;
+      r -= b;
+    }
+  } else if (r > 0) {
+    q--;
+    r += b;
+  } else if (r <= b) {
+    q++;
+    r -= b;
+  }
+  divModOut.r = r;
+  return q;
 }
 
 /** BINARY_OP on floats (or a float and a small int): +, -, *, / (not by zero). */
@@ -2389,6 +2563,7 @@ export function installJitRuntime(): void {
     loadMethodCached,
     methodFound,
     storeAttrCached,
+    storeAttrPlain,
     subscrSlow,
     iterNextCatching,
     iterSend,

@@ -215,17 +215,19 @@ export function popReturnedFrame(frame: Frame): void {
     clearAndPopFrame(frame);
     return;
   }
+  // (compiled code never runs while reference-count operations are counted: plain decrefs)
   const ls = frame.localsplus;
   const base = frame.base;
   for (let i = base, end = frame.sp; i < end; i++) {
     const v = ls[i];
     if (v !== null) {
       ls[i] = null;
-      Py_DECREF(v);
+      if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc!(v);
     }
   }
-  Py_DECREF(frame.f_func);
-  Py_DECREF(frame.f_code);
+  const func = frame.f_func, code = frame.f_code;
+  if (--func.ob_refcnt === 0) func.ob_type.tp_dealloc!(func);
+  if (--code.ob_refcnt === 0) code.ob_type.tp_dealloc!(code);
   const ds = vmstack;
   ds.top = base;
   frame.f_func = Py_None;

@@ -641,7 +641,10 @@ function emit(
     case Op.STORE_FAST:
       if (cx.vs.length === 0) break;
       {
-        const { text, owned } = operands(cx, ["v"]);
+        // results deferred below stay so (they are counted, and a store raises nothing);
+        // borrowed values below are pushed, as the old value's __del__ may look at them
+        const keep = cx.vs.every((d, j) => d.owned || j === cx.vs.length - 1);
+        const { text, owned } = operands(cx, ["v"], keep);
         return {
           text: `${text} ${
             owned[0] ? "" : "v.ob_refcnt++; "
@@ -686,6 +689,153 @@ function emit(
             ${unspill}
           } else { ${release("owner", owned[0], P)} }
           ${pushResult(cx, "res")} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.SWAP:
+      if (cx.vs.length < a) break;
+      {
+        const vs = cx.vs;
+        const t = vs[vs.length - 1];
+        vs[vs.length - 1] = vs[vs.length - a];
+        vs[vs.length - a] = t;
+        return { text: "", consumedNext: false };
+      }
+    case Op.COPY:
+      if (cx.vs.length < a) break;
+      {
+        const d = cx.vs[cx.vs.length - a];
+        if (!d.owned) {
+          cx.vs.push({ expr: d.expr, owned: false });
+          return { text: "", consumedNext: false };
+        }
+        return {
+          text: `        ${d.expr}.ob_refcnt++; ${pushResult(cx, d.expr)}`,
+          consumedNext: false,
+        };
+      }
+    case Op.STORE_SUBSCR: {
+      // list[int] = v inline (op_STORE_SUBSCR's fast path), else the op function; when the
+      // old item dies, the list and index are counted while its __del__ may run
+      const { text, owned } = operands(cx, ["v", "container", "sub"]);
+      return {
+        text: `${text} let done = false;
+          if (container.ob_type === PyList_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
+            const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
+            if (j >= 0 && j < items.length) {
+              ${owned[0] ? "" : "v.ob_refcnt++; "}const old = items[j]; items[j] = v; done = true;
+              if (old.ob_refcnt === 1) {
+                ${
+          own(["container", "sub"], owned.slice(1))
+        }${P} old.ob_refcnt = 0; old.ob_type.tp_dealloc(old);
+                ${release("container", true, P)} ${release("sub", true, P)}
+              } else { old.ob_refcnt--; ${release("container", owned[1], P)} ${
+          release("sub", owned[2], P)
+        } }
+            }
+          }
+          if (!done) {
+            ${
+          own(["v", "container", "sub"], owned)
+        }ls[sp++] = v; ls[sp++] = container; ls[sp++] = sub;
+            ${P} sp = op_STORE_SUBSCR(frame, ls, sp, 0);
+          } }`,
+        consumedNext: false,
+      };
+    }
+    case Op.UNPACK_SEQUENCE: {
+      // an exact tuple or list of the right length, unrolled into deferred results; else the
+      // op function, whose items are then taken from the stack array
+      const { text, owned, spill, unspill } = operands(cx, ["seq"], true);
+      const names: string[] = [];
+      for (let j = 0; j < a; j++) names.push(`t${cx.ntemps++}`);
+      let fast = "";
+      for (let j = a - 1; j >= 0; j--) {
+        fast += ` ${names[j]} = items[${j}]; ${names[j]}.ob_refcnt++;`;
+      }
+      let back = "";
+      for (let j = 0; j < a; j++) back += ` ${names[j]} = ls[--sp];`;
+      for (let j = a - 1; j >= 0; j--) cx.vs.push({ expr: names[j], owned: true });
+      return {
+        text: `${text} const t = seq.ob_type;
+          if ((t === PyTuple_Type || t === PyList_Type) && seq.ob_item.length === ${a}) {
+            const items = seq.ob_item;${fast}
+            ${release("seq", owned[0], P)}
+          } else {
+            ${spill}${owned[0] ? "" : "seq.ob_refcnt++; "}ls[sp++] = seq;
+            ${P} sp = op_UNPACK_SEQUENCE(frame, ls, sp, ${a});${back}
+            ${unspill}
+          } }`,
+        consumedNext: false,
+      };
+    }
+    case Op.FOR_ITER:
+      // (an entry point: nothing is deferred here) the next value is a deferred result
+      return {
+        text: `${
+          flushAll(cx)
+        }        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
+          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
+          else if (t === PyListIter_Type) nx = listiter_next(iter);
+          else nx = iterNextCatching(iter);
+          if (nx === null) { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} }
+          ${pushResult(cx, "nx")} }`,
+        consumedNext: false,
+      };
+    case Op.BUILD_TUPLE:
+    case Op.BUILD_LIST: {
+      if (cx.vs.length < a) break;
+      const flush = flushBelow(cx, a);
+      const items = cx.vs.splice(cx.vs.length - a, a);
+      const take = items.map((d) => d.owned ? "" : `${d.expr}.ob_refcnt++; `).join("");
+      const make = ins.op === Op.BUILD_TUPLE ? "PyTuple_FromArraySteal" : "PyList_FromArraySteal";
+      return {
+        text: `${flush}        { ${take}const items = [${items.map((d) => d.expr).join(", ")}];
+          ${P} ${pushResult(cx, `${make}(items)`)} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.LIST_APPEND:
+      if (cx.vs.length === 0) break;
+      {
+        const { text, owned } = operands(cx, ["v"]);
+        return {
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }${P} _PyList_AppendTakeRef(ls[sp - ${a}], v); }`,
+          consumedNext: false,
+        };
+      }
+    case Op.YIELD_VALUE:
+      if (cx.vs.length === 0) break;
+      {
+        const { text, owned } = operands(cx, ["v"]);
+        return {
+          text: `${text} ${
+            owned[0] ? "" : "v.ob_refcnt++; "
+          }jitOut.value = v; frame.sp = sp; frame.prev_instr = ${i}; return ${JIT_YIELD}; }`,
+          consumedNext: false,
+        };
+      }
+    case Op.STORE_ATTR: {
+      // an inline value or a slot set here, the old value released with the owner counted
+      // if it dies (its __del__ may look); anything else through the generic path
+      const { text, owned } = operands(cx, ["v", "owner"]);
+      usedNames.add(a);
+      return {
+        text: `${text} ${owned[0] ? "" : "v.ob_refcnt++; "}${P}
+          const old = storeAttrPlain(cache, ${i}, owner, n${a}, v);
+          if (old === false) {
+            ${owned[1] ? "" : "owner.ob_refcnt++; "}
+            if (storeAttrCached(cache, ${i}, owner, n${a}, v)) Py_DECREF(owner);
+            else { try { PyObject_SetAttr(owner, n${a}, v); } finally { Py_DECREF(v); Py_DECREF(owner); } }
+          } else if (old !== null && old.ob_refcnt === 1) {
+            ${owned[1] ? "" : "owner.ob_refcnt++; "}old.ob_refcnt = 0; old.ob_type.tp_dealloc(old);
+            ${release("owner", true, P)}
+          } else {
+            if (old !== null) old.ob_refcnt--;
+            ${release("owner", owned[1], P)}
+          } }`,
         consumedNext: false,
       };
     }

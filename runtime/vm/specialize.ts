@@ -362,6 +362,52 @@ export function loadMethodCached(
   return null;
 }
 
+/**
+ * STORE_ATTR's paths that run no Python code: an instance's inline value or a slot set to
+ * value (whose reference it takes). The old value (or null) for the caller to release, or
+ * false (nothing done, nothing taken) for storeAttrCached and the generic path.
+ */
+export function storeAttrPlain(
+  cache: unknown[],
+  i: number,
+  owner: PyObject,
+  name: PyObject,
+  value: PyObject,
+): PyObject | null | false {
+  const tp = owner.ob_type;
+  const head = cache[i] as AttrCache | null;
+  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
+    ? head
+    : find(head, tp);
+  if (c === null) {
+    c = specializeStoreAttr(cache, i, owner, name);
+    if (c === null) return false;
+  }
+  if (c.kind === Kind.INSTANCE_DICT) {
+    const values = owner.ob_values;
+    if (!c.hasDict || values === null) return false;
+    let ix = c.vindex;
+    if (ix < 0) {
+      if (name.ob_type !== PyUnicode_Type) return false;
+      ix = sharedKeysLookup(cachedKeys(tp), name);
+      if (ix < 0) return false;
+      c.vindex = ix;
+    }
+    const old = values.values[ix];
+    values.values[ix] = value;
+    if (old === null) addToInsertionOrder(values, ix); // a first store: the name joins the order
+    return old;
+  }
+  if (c.kind === Kind.SLOT) {
+    const slots = owner.ob_slots;
+    if (slots === null) return false;
+    const old = slots[c.index];
+    slots[c.index] = value;
+    return old;
+  }
+  return false;
+}
+
 /** Specialises a STORE_ATTR site. */
 function specializeStoreAttr(
   cache: unknown[],

@@ -215,6 +215,153 @@ for i in range(3):
     print(f(q, p, Q(i + 200)), sys.getrefcount(q), sys.getrefcount(p))
     del q
 `,
+  "subscript stores, unpacking, copies and swaps of deferred values keep CPython's counts": `
+import sys
+class D:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print("del", self.n, sys.getrefcount(L), sys.getrefcount(K))
+    def __iter__(self):
+        print("iter", sys.getrefcount(self))
+        return iter((self.n, self.n + 0.5))
+K = 12345
+L = [D(1), D(2), (3.5, 4.5)]
+def f(lst, k):
+    lst[0] = D(10)
+    lst[0] = 2.5
+    lst[1] += 1.5 if False else 0
+    a, b = lst[2]
+    c, d = D(7)
+    (e, g), h = (lst[2], 9.5)
+    x = y = a + b
+    lst[k - 12345] = x
+    try:
+        lst[k] = 1.5
+    except IndexError as err:
+        print("caught", err, sys.getrefcount(lst))
+    try:
+        p, q = lst
+    except ValueError as err:
+        print("caught", err)
+    for u, v in [(1.5, 2.5), (3.5, 4.5)]:
+        x += u * v
+    return x, c, d, e, g, h
+for i in range(3):
+    L[0] = D(1); L[1] = D(2)
+    try:
+        print(f(L, K))
+    except TypeError as e:
+        print("TypeError", e)
+print(len(L), L[0], L[2])
+`,
+  "calls with keywords bound by the fast path or initialize_locals alike": `
+import sys
+def kw(a, b=2, *, c=3):
+    return a + b + c
+def kw2(a, /, b, *, c, d=4.5):
+    return (a, b, c, d)
+def kw3(a, b):
+    return a - b
+class K:
+    def m(self, x, y=1.5, *, z=2.5):
+        return x * y + z
+k = K()
+big = 10**6 + 1
+for i in range(12):
+    print(kw(i, c=1), kw(i, b=i), kw(a=i), kw(c=i, a=2, b=3), kw2(i, b=2, c=3), kw2(i, c=1, b=2, d=7),
+          kw3(b=i, a=1), k.m(i, z=1.5), k.m(x=i), k.m(i, y=2, z=big))
+    for call in (lambda: kw(i, a=1), lambda: kw2(a=1, b=2, c=3), lambda: kw2(1, 2, c=3),
+                 lambda: kw2(1, b=2), lambda: kw3(1, c=2), lambda: kw3(b=2), lambda: kw(1, 2, 3),
+                 lambda: kw(1, d=5), lambda: kw2(1, c=2, b=2, e=1)):
+        try:
+            call()
+        except TypeError as e:
+            print(e)
+    print(sys.getrefcount(big))
+kw.__kwdefaults__ = None
+try:
+    kw(1)
+except TypeError as e:
+    print(e)
+kw.__kwdefaults__ = {"c": 100}
+print(kw(1), kw(1, c=2))
+`,
+  "yields, list appends and built tuples and lists of deferred values keep CPython's counts": `
+import sys
+class B:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print("del", self.n)
+def gen(x, y):
+    yield x
+    yield x.n + 0.5
+    yield (x, y)
+    yield [x, y, 2.5]
+    print("in gen", sys.getrefcount(x), sys.getrefcount(y))
+def comp(x, y):
+    out = [x, y]
+    out.append(x)
+    r = [v for v in (x, y, x)]
+    t = (x, y, 1.5)
+    print("comp", sys.getrefcount(x), sys.getrefcount(y), len(r), len(t))
+    return t
+for i in range(3):
+    a, b = B(i), B(i + 10)
+    for v in gen(a, b):
+        print(type(v).__name__, sys.getrefcount(a))
+    comp(a, b)
+    print(sys.getrefcount(a), sys.getrefcount(b))
+    del a, b
+`,
+  "attribute stores with deferred owners and values keep CPython's counts": `
+import sys
+class D:
+    def __init__(self, n, watch):
+        self.n = n
+        self.watch = watch
+    def __del__(self):
+        print("del", self.n, sys.getrefcount(self.watch))
+class O:
+    def __init__(self):
+        self.a = 1.5
+    def inc(self, by=1.5):
+        self.a += by
+        return self.a
+class S:
+    __slots__ = ("x", "y")
+class P:
+    @property
+    def v(self):
+        return self._v
+    @v.setter
+    def v(self, val):
+        print("set", sys.getrefcount(self))
+        self._v = val
+class A:
+    def __setattr__(self, k, val):
+        print("setattr", k, sys.getrefcount(self))
+        object.__setattr__(self, k, val)
+def f(o, s, p, a):
+    o.b = D(1, o)
+    o.b = D(2, o)
+    o.b = 2.5
+    o.inc()
+    s.x = D(3, s)
+    s.x = 0.5
+    s.y = s.x + 1.5
+    p.v = 4.5
+    a.w = 5.5
+    try:
+        s.z = 1
+    except AttributeError as e:
+        print("caught", e, sys.getrefcount(s))
+    return o.a, o.b, s.y, p.v, a.w
+for i in range(3):
+    o, s, p, a = O(), S(), P(), A()
+    print(f(o, s, p, a), sys.getrefcount(o), sys.getrefcount(s))
+`,
 };
 
 for (const [name, source] of Object.entries(programs)) {
