@@ -399,10 +399,8 @@ export function storeAttrPlain(
     return old;
   }
   if (c.kind === Kind.SLOT) {
-    const slots = owner.ob_slots;
-    if (slots === null) return false;
-    const old = slots[c.index];
-    slots[c.index] = value;
+    const old = slotValue(owner, c.index);
+    setSlotValue(owner, c.index, value);
     return old;
   }
   return false;
