@@ -13,9 +13,6 @@ try {
   // no permission to read the environment: no tracing
 }
 
-/** Whether stages are being noted. */
-export const tracing = file !== null;
-
 const notes: Note[] = [];
 let thread = "main";
 

@@ -6,7 +6,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Header, JsonObject, Message } from "./messages.ts";
 
-export const DELIMITER = new TextEncoder().encode("<IDS|MSG>");
+const DELIMITER_TEXT = "<IDS|MSG>";
+export const DELIMITER = new TextEncoder().encode(DELIMITER_TEXT);
 
 /**
  * A frame as it goes to zeromq: bytes, or text that zeromq sends as UTF-8. The frames we
@@ -113,8 +114,6 @@ export function serialize(msg: Message<unknown>, signer: Signer): Frame[] {
   ];
   return [...msg.identities, DELIMITER_TEXT, signer.sign(parts), ...parts, ...msg.buffers];
 }
-
-const DELIMITER_TEXT = "<IDS|MSG>";
 
 function isDelimiter(frame: Uint8Array): boolean {
   if (frame.length !== DELIMITER.length) return false;

@@ -861,30 +861,27 @@ export function long_hash(a: PyObject): number {
   return typeof x === "number" ? hashSafeInt(x) : hashBigInt(x);
 }
 
-export function long_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
-  if (!bothInts(a, b)) return notImplemented();
-  const x = v(a), y = v(b);
-  let r: boolean;
+/** The comparison op (Py_LT .. Py_GE) of two int or float values (RichCompareBool uses it too). */
+export function richCompareValues(x: number | bigint, y: number | bigint, op: number): boolean {
   switch (op) {
     case Py_LT:
-      r = x < y;
-      break;
+      return x < y;
     case Py_LE:
-      r = x <= y;
-      break;
+      return x <= y;
     case Py_EQ:
-      r = x == y; // number == bigint compares values exactly
-      break;
+      return x == y; // number == bigint compares values exactly
     case Py_NE:
-      r = x != y;
-      break;
+      return x != y;
     case Py_GT:
-      r = x > y;
-      break;
+      return x > y;
     default:
-      r = x >= y;
+      return x >= y;
   }
-  const res = r ? Py_True : Py_False;
+}
+
+export function long_richcompare(a: PyObject, b: PyObject, op: number): PyObject {
+  if (!bothInts(a, b)) return notImplemented();
+  const res = richCompareValues(v(a), v(b), op) ? Py_True : Py_False;
   Py_INCREF(res);
   return res;
 }

@@ -62,7 +62,7 @@ import {
   PyDict_New,
   PyDict_SetItem,
 } from "./dictobject.ts";
-import { long_bool, PyLong_Check } from "./longobject.ts";
+import { long_bool, PyLong_Check, richCompareValues } from "./longobject.ts";
 
 /** The JavaScript text of a str object (borrowed). */
 export function str(o: PyObject): string {
@@ -289,23 +289,6 @@ export function PyObject_RichCompare(v: PyObject, w: PyObject, op: number): PyOb
   }
 }
 
-function compareValues(x: number | bigint, y: number | bigint, op: number): boolean {
-  switch (op) {
-    case Py_LT:
-      return x < y;
-    case Py_LE:
-      return x <= y;
-    case Py_EQ:
-      return x == y; // number == bigint compares values exactly
-    case Py_NE:
-      return x != y;
-    case Py_GT:
-      return x > y;
-    default:
-      return x >= y;
-  }
-}
-
 /** PyObject_RichCompareBool: identity implies equality for == and !=. */
 export function PyObject_RichCompareBool(v: PyObject, w: PyObject, op: number): boolean {
   if (v === w) {
@@ -320,7 +303,7 @@ export function PyObject_RichCompareBool(v: PyObject, w: PyObject, op: number): 
     vt === w.ob_type && (vt === PyLong_Type || vt === PyFloat_Type) &&
     tstate.recursion_remaining > 0
   ) {
-    return compareValues(v.ob_val as number | bigint, w.ob_val as number | bigint, op);
+    return richCompareValues(v.ob_val as number | bigint, w.ob_val as number | bigint, op);
   }
   const res = PyObject_RichCompare(v, w, op);
   if (res === Py_True) {

@@ -55,7 +55,7 @@ export function slotValue(o: PyObject, i: number): PyObject | null {
  */
 export function setSlotValue(o: PyObject, i: number, v: PyObject | null): void {
   const s = o.ob_slots;
-  if (s !== null && Array.isArray(s)) {
+  if (Array.isArray(s)) {
     s[i] = v;
     return;
   }

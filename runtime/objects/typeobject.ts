@@ -1033,7 +1033,7 @@ function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | null): vo
   let meth: PyObject;
   let unbound: boolean;
   if (found.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
-    found.ob_refcnt++;
+    Py_INCREF(found);
     meth = found;
     unbound = true;
   } else {

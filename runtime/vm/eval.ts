@@ -2572,7 +2572,6 @@ export function installJitRuntime(): void {
     tstate,
     vmstack,
     instrument,
-    clearAndPopFrame,
     popReturnedFrame,
     hostState,
     jitOut,

@@ -230,13 +230,7 @@ export function popReturnedFrame(frame: Frame): void {
   if (--code.ob_refcnt === 0) code.ob_type.tp_dealloc!(code);
   const ds = vmstack;
   ds.top = base;
-  frame.f_func = Py_None;
-  frame.f_code = Py_None;
-  frame.f_globals = Py_None;
-  frame.f_builtins = Py_None;
-  frame.previous = null;
-  frame.generator = null;
-  if (ds.pool.length < 256) ds.pool.push(frame);
+  ds.releaseFrame(frame);
 }
 
 /** Pops a thread frame without clearing it (its contents were moved elsewhere). */

@@ -189,10 +189,7 @@ export function loadAttrCached(
   name: PyObject,
 ): PyObject | null {
   const tp = owner.ob_type;
-  const head = cache[i] as AttrCache | null;
-  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
-    ? head
-    : find(head, tp);
+  let c = find(cache[i] as AttrCache | null, tp);
   if (c === null) {
     c = specializeLoadAttr(cache, i, owner, name);
     if (c === null) return null;
@@ -265,10 +262,7 @@ export function loadAttrPlain(
   name: PyObject,
 ): PyObject | null {
   const tp = owner.ob_type;
-  const head = cache[i] as AttrCache | null;
-  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
-    ? head
-    : find(head, tp);
+  let c = find(cache[i] as AttrCache | null, tp);
   if (c === null) {
     c = specializeLoadAttr(cache, i, owner, name);
     if (c === null) return null;
@@ -335,10 +329,7 @@ export function loadMethodCached(
   name: PyObject,
 ): PyObject | null {
   const tp = owner.ob_type;
-  const head = cache[i] as AttrCache | null;
-  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
-    ? head
-    : find(head, tp);
+  let c = find(cache[i] as AttrCache | null, tp);
   if (c === null) {
     c = specializeLoadMethod(cache, i, owner, name);
     if (c === null) return null;
@@ -375,10 +366,7 @@ export function storeAttrPlain(
   value: PyObject,
 ): PyObject | null | false {
   const tp = owner.ob_type;
-  const head = cache[i] as AttrCache | null;
-  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
-    ? head
-    : find(head, tp);
+  let c = find(cache[i] as AttrCache | null, tp);
   if (c === null) {
     c = specializeStoreAttr(cache, i, owner, name);
     if (c === null) return false;
@@ -442,10 +430,7 @@ export function storeAttrCached(
   value: PyObject,
 ): boolean {
   const tp = owner.ob_type;
-  const head = cache[i] as AttrCache | null;
-  let c = head !== null && head.type === tp && head.version === tp.tp_version_tag
-    ? head
-    : find(head, tp);
+  let c = find(cache[i] as AttrCache | null, tp);
   if (c === null) {
     c = specializeStoreAttr(cache, i, owner, name);
     if (c === null) return false;
