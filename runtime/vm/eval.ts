@@ -35,7 +35,7 @@ import {
   PyUnicode_Type,
 } from "../objects/object.ts";
 import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
-import { type DictKeys, dictStrIndex } from "../objects/dictobject.ts";
+import { type DictKeys, dictReplaceAt, dictStrIndex, dictValueAt } from "../objects/dictobject.ts";
 import {
   op_BEFORE_WITH,
   op_BUILD_CONST_KEY_MAP,
@@ -2557,6 +2557,8 @@ export function installJitRuntime(): void {
     nameError,
     loadGlobalCached,
     loadGlobalSlow,
+    dictValueAt,
+    dictReplaceAt,
     handleEvalBreaker,
     loadAttrCached,
     loadAttrPlain,
