@@ -51,14 +51,23 @@ export class CompileRecursionError extends RangeError {
   }
 }
 
+/**
+ * Whether e is V8 running out of JavaScript stack: its RangeError, or the SyntaxError a
+ * regular expression throws when it runs out of stack while compiling. Plain string tests,
+ * no regular expression: this runs at the stack's edge, where one more compile overflows.
+ */
+export function isStackOverflow(e: unknown): boolean {
+  if (e instanceof RangeError) return e.message === "Maximum call stack size exceeded";
+  return e instanceof SyntaxError && e.message.endsWith(": Stack overflow");
+}
+
 /** Runs fn, turning V8's stack overflow into a CompileRecursionError. */
 export function guardStack<R>(fn: () => R): R {
   try {
     return fn();
   } catch (e) {
     if (
-      e instanceof RangeError && !(e instanceof CompileRecursionError) &&
-      /call stack/i.test(e.message)
+      isStackOverflow(e) && !(e instanceof CompileRecursionError)
     ) {
       throw new CompileRecursionError();
     }

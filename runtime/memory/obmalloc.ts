@@ -30,7 +30,7 @@ const OVERHEAD_UNITS = POOL_OVERHEAD / ALIGNMENT; // 3
  * at the bottom, as CPython's live in the executable's data segment.
  */
 export const HEAP_BASE = 0x7f0000000000 - 0x400000000; // 16 GiB window below 0x7f0000000000
-const TOTAL_UNITS = 0x400000000 / ALIGNMENT; // 2^30 units
+const TOTAL_UNITS = 1 << 30; // 16 GiB / ALIGNMENT (a small integer: see Obmalloc.mmapTop)
 const STATIC_UNITS = 0x1000000 / ALIGNMENT; // 16 MiB of static data
 const MALLOC_BASE_UNITS = STATIC_UNITS + 0x1000 / ALIGNMENT;
 /**
@@ -201,6 +201,9 @@ export class Obmalloc {
   footprintPeak = 0;
 
   // The modelled mmap: arena mappings come down from the top; unmapped ones are reused first.
+  // Every unit must be computed from small integers (V8 Smis): one field that starts as a
+  // heap number (0x400000000 / 16 did) makes every unit derived from it a boxed double, and
+  // each object's ob_id (and each list's ob_hash) then held a 16-byte box of its own.
   private mmapTop = TOTAL_UNITS - ARENA_MISALIGNMENT_UNITS;
   private readonly unmapped: number[] = [];
   // The modelled malloc for big blocks: exact-size free lists, else bump upward.

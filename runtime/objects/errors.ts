@@ -26,6 +26,7 @@ import {
 import { topmostException } from "./pystate.ts";
 import { PyType_IsSubtype } from "./object.ts";
 import { MemoryLimitExceeded } from "../memory/obmalloc.ts";
+import { isStackOverflow } from "../compiler/syntaxerror.ts";
 
 /** True when a caught value is a Python exception (as opposed to a JavaScript error). */
 export function isPyErr(e: unknown): e is PyObject {
@@ -125,7 +126,7 @@ export const internalErrors: { message: string; stack: string }[] = [];
  */
 export function PyErr_FromJS(e: unknown): PyObject {
   if (e instanceof PyObject && PyExceptionInstance_Check(e)) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+  if (isStackOverflow(e)) {
     return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
   }
   // The modelled heap's limit, or JavaScript's own limits on one array, string or buffer.

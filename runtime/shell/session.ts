@@ -342,8 +342,29 @@ export class Session {
     );
     this.defineShellBuiltins();
     this.bindInitialNames();
+    this.raiseRecursionLimit();
     this.loadPrettyPrinter();
     e.setDisplayhook((value) => this.displayhook(value));
+  }
+
+  /**
+   * An ipykernel session starts with sys.getrecursionlimit() at 3000, not CPython's 1000:
+   * IPython imports jedi (its completer), and jedi raises the limit when it is imported.
+   */
+  private raiseRecursionLimit(): void {
+    const e = this.engine;
+    const sys = e.loadedModule("sys");
+    if (sys === null) return;
+    const set = e.getAttr(sys, "setrecursionlimit");
+    e.decref(sys);
+    if (set === null) return;
+    const limit = e.newInt(3000);
+    try {
+      e.decref(e.call(set, [limit]));
+    } finally {
+      e.decref(limit);
+      e.decref(set);
+    }
   }
 
   /**

@@ -104,6 +104,22 @@ Deno.test("the kernel survives runaway code, deep recursion and bad messages", a
       await k.execute("del deep");
     });
 
+    await t.step("recursion through __init__ that runs out of JavaScript stack first", async () => {
+      // ipykernel's limit is 3000; each level here nests the worker's JavaScript calls
+      // (type call, __init__), whose stack can end before 3000 Python frames do
+      const limit = await k.execute("import sys\nsys.getrecursionlimit()");
+      assertEquals(
+        limit.iopub.find((m) => m.header.msg_type === "execute_result")?.content.data,
+        { "text/plain": "3000" },
+      );
+      const { reply } = await k.execute(
+        "class Nest:\n    def __init__(self):\n        self.inner = Nest()\nNest()",
+      );
+      assertEquals(reply.content.ename, "RecursionError", JSON.stringify(reply.content));
+      assertEquals(reply.content.evalue, "maximum recursion depth exceeded");
+      assertEquals((await k.execute("heap_marker[1]")).reply.content.status, "ok");
+    });
+
     await t.step("messages that are not what the protocol says", async () => {
       // an unknown request type: logged, no reply, nothing breaks
       const unknown = await k.send("shell", "no_such_request", {});
