@@ -151,6 +151,11 @@ export class SessionHost {
     else if (queued) this.armed = true;
   }
 
+  /** No request is in flight in the worker. */
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
+
   get waitingForInput(): boolean {
     return this.shared.waitingForInput;
   }
