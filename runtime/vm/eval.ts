@@ -219,6 +219,7 @@ import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { instrument } from "./instrument.ts";
+import { setSlotValue, slotValue } from "../objects/slots.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
 let reraised: PyObject | null = null;
@@ -409,28 +410,10 @@ function startSimpleCall(
   argsAt: number,
   nargs: number,
 ): Frame {
+  const f = bumpFrame(fn, fd, code, co);
+  const stack = f.localsplus;
+  const base = f.base;
   const nlp = co.co_nlocalsplus;
-  const ds = vmstack;
-  const size = nlp + co.co_stacksize;
-  if (ds.top + size > ds.stack.length) ds.ensure(size);
-  const base = ds.top;
-  const stack = ds.stack;
-  const f = ds.pool.pop() ?? new Frame();
-  f.f_func = fn;
-  Py_INCREF(code);
-  f.f_code = code;
-  f.code = co;
-  f.f_globals = fd.globals;
-  f.f_builtins = fd.builtins;
-  f.f_locals = null;
-  f.frame_obj = null;
-  f.prev_instr = -1;
-  f.is_entry = false;
-  f.owner = FRAME_OWNED_BY_THREAD;
-  f.localsplus = stack;
-  f.base = base;
-  f.sp = base + nlp;
-  ds.top = base + size;
   for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
   const argcount = co.co_argcount;
   if (nargs < argcount) {
@@ -442,10 +425,7 @@ function startSimpleCall(
     }
   }
   for (let j = argcount; j < nlp; j++) stack[base + j] = null;
-  f.previous = frame;
-  ds.current = f;
-  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
-  return f;
+  return enterFrame(frame, f);
 }
 
 /** Scratch space of startKeywordCall: where each keyword goes, and the kw-only defaults. */
@@ -506,12 +486,33 @@ function startKeywordCall(
       kwDefault[j - argcount] = def;
     }
   }
+  const f = bumpFrame(fn, fd, code, co);
+  const stack = f.localsplus;
+  const base = f.base;
+  const nlp = co.co_nlocalsplus;
+  for (let j = 0; j < nlp; j++) stack[base + j] = null;
+  for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
+  for (let k = 0; k < nkw; k++) stack[base + kwSlot[k]] = ls[argsAt + nargs + k];
+  for (let j = nargs; j < total; j++) {
+    if (stack[base + j] !== null) continue;
+    const def = j < argcount ? defs![j - firstDefault] : kwDefault[j - argcount]!;
+    Py_INCREF(def);
+    stack[base + j] = def;
+  }
+  return enterFrame(frame, f);
+}
+
+/**
+ * pushFrame for startSimpleCall and startKeywordCall, which have the function's record and
+ * code at hand: a new frame taking fn's reference (and one to its code), its locals and
+ * stack a slice of the data stack, the locals not yet set.
+ */
+function bumpFrame(fn: PyObject, fd: FunctionData, code: PyObject, co: CodeData): Frame {
   const nlp = co.co_nlocalsplus;
   const ds = vmstack;
   const size = nlp + co.co_stacksize;
   if (ds.top + size > ds.stack.length) ds.ensure(size);
   const base = ds.top;
-  const stack = ds.stack;
   const f = ds.pool.pop() ?? new Frame();
   f.f_func = fn;
   Py_INCREF(code);
@@ -524,34 +525,11 @@ function startKeywordCall(
   f.prev_instr = -1;
   f.is_entry = false;
   f.owner = FRAME_OWNED_BY_THREAD;
-  f.localsplus = stack;
+  f.localsplus = ds.stack;
   f.base = base;
   f.sp = base + nlp;
   ds.top = base + size;
-  for (let j = 0; j < nlp; j++) stack[base + j] = null;
-  for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
-  for (let k = 0; k < nkw; k++) stack[base + kwSlot[k]] = ls[argsAt + nargs + k];
-  for (let j = nargs; j < total; j++) {
-    if (stack[base + j] !== null) continue;
-    const def = j < argcount ? defs![j - firstDefault] : kwDefault[j - argcount]!;
-    Py_INCREF(def);
-    stack[base + j] = def;
-  }
-  f.previous = frame;
-  ds.current = f;
-  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
   return f;
-}
-
-/** enterFrame's recursion check failing for a frame startSimpleCall made. */
-function recursionCheckFailed(frame: Frame, newFrame: Frame): void {
-  try {
-    checkRecursiveCall("");
-  } catch (e) {
-    vmstack.current = frame;
-    clearAndPopFrame(newFrame);
-    throw e;
-  }
 }
 
 /** Makes a new frame (bound, with its arguments) current, with start_frame's recursion check. */
@@ -2627,6 +2605,8 @@ export function installJitRuntime(): void {
     handleEvalBreaker,
     loadAttrCached,
     loadAttrPlain,
+    slotValue,
+    setSlotValue,
     loadMethodCached,
     methodFound,
     storeAttrCached,
