@@ -94,6 +94,7 @@ export async function kernel(args: string[]): Promise<number> {
     request: (method, content) => host!.request(method, content),
     interrupt: (queued) => host?.interrupt(queued),
     answerInput: (text) => host?.answerInput(text) ?? false,
+    executionCount: () => host?.executionCount ?? null,
   };
 
   protocol = new KernelProtocol(
@@ -122,6 +123,7 @@ export async function kernel(args: string[]): Promise<number> {
     engine: engineUrl(options.engine),
     historyFile: options.history === "none" ? null : options.history ?? historyFile(),
     logLevel: logLevel(),
+    hostAnnouncesInput: true,
   }, {
     event: (event) => protocol?.event(event),
     input: (prompt, password) => protocol?.inputRequest(prompt, password),

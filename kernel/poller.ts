@@ -33,8 +33,14 @@ const ZMQ_FD = 14;
 const POLLIN = 1;
 /** The longest a lost edge can delay a message. */
 const POLL_TIMEOUT_MS = 100;
-/** How long the idle main thread blocks in poll(2) before the event loop gets a turn. */
+/**
+ * How long the idle main thread blocks in poll(2) before the event loop gets a turn: the
+ * longest a timer, a signal or a message of the worker (one that dies, say) waits then.
+ * Within HOT_MS of the last request or message, slices are shorter.
+ */
 const IDLE_SLICE_MS = 100;
+const HOT_SLICE_MS = 20;
+const HOT_MS = 1000;
 /** Idle waits in a row begun without a turn of the event loop that drives timers */
 const MAX_QUICK_TURNS = 16;
 
@@ -98,6 +104,8 @@ export class SocketPoller {
   private idleScheduled = false;
   private idleFailures = 0;
   private quickTurns = 0;
+  /** When the kernel was last busy or woken by a message */
+  private lastActive = 0;
   private allFds = new Uint8Array(new ArrayBuffer(0));
 
   /**
@@ -227,19 +235,22 @@ export class SocketPoller {
   private idleWait(): void {
     this.idleScheduled = false;
     if (this.stopped || this.libc === null) return;
+    const now = performance.now();
     if (!this.isIdle()) {
       // busy: the event loop parks while the worker works; the reply schedules the next wait
       this.quickTurns = 0;
+      this.lastActive = now;
       return;
     }
     trace("idle_poll");
     const n = this.libc.symbols.pollHere(
       this.allFds,
       BigInt(this.entries.length),
-      IDLE_SLICE_MS,
+      now - this.lastActive < HOT_MS ? HOT_SLICE_MS : IDLE_SLICE_MS,
     );
     trace("idle_wake");
     if (n > 0) {
+      this.lastActive = performance.now();
       this.idleFailures = 0;
       void this.drainAll();
       this.scheduleIdleWait();
