@@ -285,11 +285,17 @@ export class GCState {
       this.longLivedTotal = survivors + this.ballast;
     }
     // Objects with legacy finalizers (tp_del), and all they reach, cannot be collected.
-    // The same walk notes whether any object has weak references or a finalizer to call:
-    // when none has, the passes for them would find nothing and are skipped.
+    // move_unreachable noted whether any object it sent to unreachable has a legacy
+    // finalizer, weak references or a finalizer to call (counting some it later took
+    // back): the passes with nothing to find are skipped. Without legacy finalizers the
+    // unreachable objects keep NEXT_MASK_UNREACHABLE, which only move_unreachable reads;
+    // deleteGarbage clears it on survivors.
     const finalizers = listInit(scratchHead());
-    const needs = move_legacy_finalizers(unreachable, finalizers);
-    move_legacy_finalizer_reachable(finalizers);
+    let needs = unreachableNeeds;
+    if (needs & NEEDS_LEGACY) {
+      needs = move_legacy_finalizers(unreachable, finalizers);
+      move_legacy_finalizer_reachable(finalizers);
+    }
 
     if (this.debug & DEBUG_COLLECTABLE) {
       for (let gc = unreachable.gc_next!; gc !== unreachable; gc = gc.gc_next!) {
@@ -398,7 +404,7 @@ export class GCState {
       }
       if (collectable.gc_next === op) {
         // Still alive: it goes to the older generation and may die later.
-        op.ob_gc &= ~PREV_MASK_COLLECTING;
+        op.ob_gc &= ~(PREV_MASK_COLLECTING | NEXT_MASK_UNREACHABLE);
         gc_list_move(op, old);
       }
     }
@@ -529,6 +535,11 @@ function subtract_refs(containers: PyObject): void {
 
 /** Objects on the unreachable list while move_unreachable runs. */
 let unreachableCount = 0;
+/**
+ * NEEDS_* bits of the objects move_unreachable sent to unreachable (some may have been
+ * taken back since): which of the passes after it can have work.
+ */
+let unreachableNeeds = 0;
 
 /** visit_reachable: op is reachable from an object move_unreachable has proven reachable. */
 function visit_reachable(op: PyObject, young: unknown): number {
@@ -556,6 +567,7 @@ function visit_reachable(op: PyObject, young: unknown): number {
  */
 function move_unreachable(young: PyObject, unreachable: PyObject): number {
   unreachableCount = 0;
+  let needs = 0;
   let gc = young.gc_next!;
   while (gc !== young) {
     if (gc_get_refs(gc) !== 0) {
@@ -566,11 +578,19 @@ function move_unreachable(young: PyObject, unreachable: PyObject): number {
     } else {
       const next = gc.gc_next!;
       gc_list_move(gc, unreachable);
-      gc.ob_gc |= NEXT_MASK_UNREACHABLE;
+      const flags = gc.ob_gc;
+      gc.ob_gc = flags | NEXT_MASK_UNREACHABLE;
       unreachableCount++;
+      const type = gc.ob_type;
+      if (type.tp_del !== null) needs |= NEEDS_LEGACY;
+      if ((flags & OB_HAS_WEAKREFS) !== 0 || PyWeakref_Check(gc)) needs |= NEEDS_WEAKREFS;
+      if (type.tp_finalize !== null && (flags & PREV_MASK_FINALIZED) === 0) {
+        needs |= NEEDS_FINALIZE;
+      }
       gc = next;
     }
   }
+  unreachableNeeds = needs;
   return unreachableCount;
 }
 
@@ -628,9 +648,10 @@ function untrack_dicts(dicts: PyObject[]): number {
   return n;
 }
 
-/** What move_legacy_finalizers saw in the garbage: which later passes have work. */
+/** What move_unreachable and move_legacy_finalizers saw in the garbage. */
 const NEEDS_WEAKREFS = 1;
 const NEEDS_FINALIZE = 2;
+const NEEDS_LEGACY = 4;
 
 /**
  * move_legacy_finalizers: objects with tp_del go to `finalizers`; UNREACHABLE is cleared.
