@@ -134,6 +134,25 @@ function listInit(head: PyObject): PyObject {
   return head;
 }
 
+/**
+ * The heads of a collection's own lists (unreachable, finalizers...), kept from one
+ * collection to the next. A new head is a young V8 object; every object appended to its
+ * list points to it for a while, and each such store from an old object to a young one
+ * takes V8's slow write barrier (a remembered-set entry), a million times for a million
+ * objects. Heads that have lived through earlier collections are old: plain stores.
+ */
+const spareHeads: PyObject[] = [];
+
+/** An empty list head for a collection's own use; give it back with releaseHead. */
+function takeHead(): PyObject {
+  return listInit(spareHeads.pop() ?? scratchHead());
+}
+
+/** Gives back a head from takeHead once its list is empty. */
+function releaseHead(head: PyObject): void {
+  if (head.gc_next === head) spareHeads.push(head);
+}
+
 export class GCState {
   readonly generations: Generation[];
   /** The permanent generation of gc.freeze(). */
@@ -269,8 +288,8 @@ export class GCState {
     const young = this.generations[generation].head;
     const old = generation < NUM_GENERATIONS - 1 ? this.generations[generation + 1].head : young;
 
-    const unreachable = scratchHead();
-    const found = deduce_unreachable(young, listInit(unreachable));
+    const unreachable = takeHead();
+    const found = deduce_unreachable(young, unreachable);
     if (this.observer !== null) this.observer.unreachable(generation, unreachable, found);
     // Move the reachable objects to the next generation. Dicts are untracked only by full
     // collections (bpo-14775), after all tuples: the walk that untracks tuples gathers them.
@@ -290,7 +309,7 @@ export class GCState {
     // back): the passes with nothing to find are skipped. Without legacy finalizers the
     // unreachable objects keep NEXT_MASK_UNREACHABLE, which only move_unreachable reads;
     // deleteGarbage clears it on survivors.
-    const finalizers = listInit(scratchHead());
+    const finalizers = takeHead();
     let needs = unreachableNeeds;
     if (needs & NEEDS_LEGACY) {
       needs = move_legacy_finalizers(unreachable, finalizers);
@@ -313,7 +332,7 @@ export class GCState {
     // Call tp_finalize on objects which have one.
     if ((needs & NEEDS_FINALIZE) && finalize_garbage(unreachable) > 0) ranCode = true;
     // Objects resurrected by finalizers go to `old`; the rest is still garbage.
-    const finalUnreachable = listInit(scratchHead());
+    const finalUnreachable = takeHead();
     if (ranCode) {
       m += handle_resurrected_objects(unreachable, finalUnreachable, old);
     } else {
@@ -339,6 +358,9 @@ export class GCState {
     }
     // Uncollectable objects go to gc.garbage for the programmer to deal with.
     this.handleLegacyFinalizers(finalizers, old);
+    releaseHead(unreachable);
+    releaseHead(finalUnreachable);
+    releaseHead(finalizers);
     // Free lists are emptied only by collections of the oldest generation.
     if (generation === NUM_GENERATIONS - 1) hooks.clearFreelists();
 
@@ -358,7 +380,7 @@ export class GCState {
    * those weakrefs died on the spot.
    */
   private handleWeakrefs(unreachable: PyObject, old: PyObject): number {
-    const wrcbToCall = listInit(scratchHead());
+    const wrcbToCall = takeHead();
     let numFreed = 0;
     let next: PyObject;
     for (let gc = unreachable.gc_next!; gc !== unreachable; gc = next) {
@@ -385,6 +407,7 @@ export class GCState {
       if (wrcbToCall.gc_next === wr) gc_list_move(wr, old);
       else numFreed++;
     }
+    releaseHead(wrcbToCall);
     return numFreed;
   }
 
@@ -702,7 +725,7 @@ function move_legacy_finalizer_reachable(finalizers: PyObject): void {
  */
 function finalize_garbage(collectable: PyObject): number {
   let called = 0;
-  const seenHead = listInit(scratchHead());
+  const seenHead = takeHead();
   while (collectable.gc_next !== collectable) {
     const op = collectable.gc_next!;
     gc_list_move(op, seenHead);
@@ -716,6 +739,7 @@ function finalize_garbage(collectable: PyObject): number {
     }
   }
   gc_list_merge(seenHead, collectable);
+  releaseHead(seenHead);
   return called;
 }
 
