@@ -20,7 +20,7 @@ import { KernelProtocol } from "./protocol.ts";
 import type { Backend } from "./protocol.ts";
 import { SessionHost } from "./session_host.ts";
 import { ZmqTransport } from "./zmq.ts";
-import { flushTrace } from "./trace.ts";
+import { flushTrace, trace } from "./trace.ts";
 
 interface KernelArgs {
   connectionFile: string;
@@ -59,6 +59,7 @@ function engineUrl(engine: string | undefined): string {
 }
 
 export async function kernel(args: string[]): Promise<number> {
+  trace("kernel_start");
   const options = parseArgs(args);
   const level = options.logLevel ?? Deno.env.get("GLASSPY_LOG");
   if (level !== undefined) {
@@ -78,7 +79,13 @@ export async function kernel(args: string[]): Promise<number> {
   let protocol: KernelProtocol | null = null;
   let transport: ZmqTransport | null = null;
   let finished!: (code: number) => void;
-  const done = new Promise<number>((resolve) => (finished = resolve));
+  let closing = false;
+  const done = new Promise<number>((resolve) =>
+    finished = (code) => {
+      closing = true;
+      resolve(code);
+    }
+  );
 
   // The worker starts once the sockets are bound: kernel_info needs no worker, and a
   // front end waiting for its first reply should not wait for the worker's start-up.
@@ -87,6 +94,7 @@ export async function kernel(args: string[]): Promise<number> {
     request: (method, content) => host!.request(method, content),
     interrupt: (queued) => host?.interrupt(queued),
     answerInput: (text) => host?.answerInput(text) ?? false,
+    executionCount: () => host?.executionCount ?? null,
   };
 
   protocol = new KernelProtocol(
@@ -110,10 +118,12 @@ export async function kernel(args: string[]): Promise<number> {
     console.error(`glasspy kernel: ${(e as Error).message}`);
     return 1;
   }
+  trace("bound");
   host = new SessionHost({
     engine: engineUrl(options.engine),
     historyFile: options.history === "none" ? null : options.history ?? historyFile(),
     logLevel: logLevel(),
+    hostAnnouncesInput: true,
   }, {
     event: (event) => protocol?.event(event),
     input: (prompt, password) => protocol?.inputRequest(prompt, password),
@@ -124,7 +134,8 @@ export async function kernel(args: string[]): Promise<number> {
     }`,
   );
   protocol.start();
-  transport.start();
+  // idle: the main thread may block in poll(2) for a while (see SocketPoller)
+  transport.start(() => !closing && !protocol!.stopping && host!.idle);
 
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.
   const onInterrupt = () => {

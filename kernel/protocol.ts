@@ -29,6 +29,11 @@ export interface Backend {
    */
   interrupt(queued: boolean): void;
   answerInput(text: string): boolean;
+  /**
+   * The execution count the next cell runs with, when the protocol is to publish its
+   * execute_input (null: the session does, or has none).
+   */
+  executionCount(): number | null;
 }
 
 export interface KernelOptions {
@@ -388,7 +393,14 @@ export class KernelProtocol {
     let reply: Record<string, unknown>;
     try {
       trace("to_worker", request.header.msg_id);
-      reply = await this.backend.request("execute", content);
+      const replied = this.backend.request("execute", content);
+      // ipykernel publishes execute_input before the cell runs; from here (the session
+      // runs meanwhile) it goes out with busy, and the worker wakes this thread once
+      const count = silent ? null : this.backend.executionCount();
+      if (count !== null) {
+        this.publish("execute_input", { code, execution_count: count }, request);
+      }
+      reply = await replied;
       trace("from_worker", request.header.msg_id);
     } finally {
       this.flushStream();

@@ -16,6 +16,8 @@ export interface SessionHostOptions {
   logLevel: string;
   /** "ipython" (the kernel, the default) or "python" (the REPL) */
   flavour?: "ipython" | "python";
+  /** The host publishes execute_input itself (see executionCount); the kernel's choice */
+  hostAnnouncesInput?: boolean;
 }
 
 export interface SessionHostEvents {
@@ -37,6 +39,12 @@ export class SessionHost {
   banner = "";
   /** Why the session could not start, when it could not */
   startupError: string | null = null;
+  /**
+   * The session's execution count as of its last reply: the count the next cell's
+   * execute_input shows. Only a cell changes it, and every reply reports it; null once
+   * the session is known not to have started.
+   */
+  executionCount: number | null = 1;
 
   constructor(
     private readonly options: SessionHostOptions,
@@ -46,6 +54,7 @@ export class SessionHost {
   }
 
   private start(): void {
+    this.executionCount = 1; // a fresh session counts from 1, as IPython's
     this.shared = new SharedState();
     this.worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
     let markReady!: () => void;
@@ -63,6 +72,7 @@ export class SessionHost {
       historyFile: this.options.historyFile,
       logLevel: this.options.logLevel,
       flavour: this.options.flavour ?? "ipython",
+      hostAnnouncesInput: this.options.hostAnnouncesInput ?? false,
     });
   }
 
@@ -74,10 +84,12 @@ export class SessionHost {
     switch (message.kind) {
       case "ready":
         this.banner = message.banner;
+        this.executionCount = message.executionCount;
         markReady();
         break;
       case "failed":
         this.startupError = message.message;
+        this.executionCount = null;
         markReady();
         break;
       case "event":
@@ -88,6 +100,7 @@ export class SessionHost {
         break;
       case "reply": {
         trace("w_reply_in", message.id);
+        this.executionCount = message.executionCount;
         const p = this.pending.get(message.id);
         this.pending.delete(message.id);
         p?.resolve(message.content);
@@ -100,6 +113,7 @@ export class SessionHost {
   }
 
   private crashed(message: string): void {
+    trace("w_crashed");
     log.error(`the session worker died: ${message}; starting a new one`);
     const error = {
       status: "error",
@@ -149,6 +163,11 @@ export class SessionHost {
   interrupt(queued = false): void {
     if (this.pending.size > 0) this.shared.requestInterrupt();
     else if (queued) this.armed = true;
+  }
+
+  /** No request is in flight in the worker. */
+  get idle(): boolean {
+    return this.pending.size === 0;
   }
 
   get waitingForInput(): boolean {

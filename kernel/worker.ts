@@ -51,7 +51,11 @@ async function init(message: WorkerInit): Promise<void> {
     installHeapGuard();
     session = new Session({
       engine: createEngine,
-      emit: (event) => post({ kind: "event", event }),
+      emit: message.hostAnnouncesInput
+        ? (event) => {
+          if (event.type !== "execute_input") post({ kind: "event", event });
+        }
+        : (event) => post({ kind: "event", event }),
       readline: readline,
       interrupt: shared.interrupt,
       history,
@@ -60,7 +64,7 @@ async function init(message: WorkerInit): Promise<void> {
       banner: BANNER,
       flavour: message.flavour,
     });
-    post({ kind: "ready", banner: session.banner });
+    post({ kind: "ready", banner: session.banner, executionCount: session.executionCount });
     // the glass views' pictures: loaded while the kernel waits for its first cell
     void loadGraphviz();
   } catch (e) {
@@ -238,7 +242,12 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     // an interrupt meant for this request that it did not see must not stop the next one
     Atomics.store(shared.interrupt, 0, 0);
     trace("w_done", message.id);
-    post({ kind: "reply", id: message.id, content });
+    post({
+      kind: "reply",
+      id: message.id,
+      content,
+      executionCount: session?.executionCount ?? null,
+    });
     // the cell's history is written once its reply is on its way, as IPython's saving
     // thread writes it away from the reply
     writeHistory();

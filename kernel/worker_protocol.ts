@@ -15,6 +15,11 @@ export interface WorkerInit {
   logLevel: string;
   /** "ipython" for the kernel, "python" for the REPL (see Session) */
   flavour: "ipython" | "python";
+  /**
+   * The host publishes each cell's execute_input itself, from the execution count the
+   * worker reports (see FromWorker): the worker then drops the session's own.
+   */
+  hostAnnouncesInput: boolean;
 }
 
 export type SessionMethod = "execute" | "complete" | "inspect" | "is_complete" | "history";
@@ -30,13 +35,14 @@ export interface WorkerRequest {
 export type ToWorker = WorkerInit | WorkerRequest | { kind: "close" };
 
 export type FromWorker =
-  /** The session is ready; the engine's description for kernel_info */
-  | { kind: "ready"; banner: string }
+  /** The session is ready; the engine's description for kernel_info, its execution count */
+  | { kind: "ready"; banner: string; executionCount: number }
   /** Start-up failed; the kernel stays up and answers every cell with this error */
   | { kind: "failed"; message: string }
   | { kind: "event"; event: ShellEvent }
   /** input() wants a line: the main thread sends input_request and answers in shared memory */
   | { kind: "input"; prompt: string; password: boolean }
-  | { kind: "reply"; id: number; content: Record<string, unknown> }
+  /** A request's reply, and the session's execution count after it (null: no session) */
+  | { kind: "reply"; id: number; content: Record<string, unknown>; executionCount: number | null }
   /** After "close": the history is written and closed */
   | { kind: "closed" };

@@ -67,7 +67,8 @@ export class ZmqTransport {
       }
       t.endpoints[port] = socket.lastEndpoint ?? address;
     }
-    t.poller.add(t.shell, (frames) => t.incoming("shell", frames));
+    // shell requests wait for the one running; the shell socket is watched while idle
+    t.poller.add(t.shell, (frames) => t.incoming("shell", frames), { whileBusy: false });
     t.poller.add(t.control, (frames) => t.incoming("control", frames));
     t.poller.add(t.stdin, (frames) => t.incoming("stdin", frames));
     t.poller.add(t.heartbeat, (frames) => t.echo(frames));
@@ -78,9 +79,10 @@ export class ZmqTransport {
   /**
    * Starts reading the sockets. Separate from bind(), so that the caller holds the
    * transport before the first request arrives (a client may connect, and send, early).
+   * `isIdle` says when the kernel has nothing to wait for but a message (see SocketPoller).
    */
-  start(): void {
-    this.running = this.poller.run();
+  start(isIdle?: () => boolean): void {
+    this.running = this.poller.run(isIdle);
   }
 
   private incoming(channel: Channel, frames: Uint8Array[]): void {

@@ -100,7 +100,7 @@ def main():
     pending = {}
     current_worker = None
     for t, thread, stage, key in notes:
-        if stage == "poll_return":
+        if stage in ("poll_return", "idle_wake"):
             last_poll = t
         elif stage == "frames":
             pending = {"poll_return": last_poll, "frames": t}

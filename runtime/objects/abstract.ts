@@ -103,13 +103,26 @@ function notImpl(): PyObject {
 
 /** binary_op1: v's slot, w's slot (first if w's type is a subtype), NotImplemented else. */
 export function binary_op1(v: PyObject, w: PyObject, slot: NbSlot): PyObject {
+  return binaryOp1Slots(
+    v,
+    w,
+    v.ob_type[slot] as binaryfunc | null,
+    w.ob_type[slot] as binaryfunc | null,
+  );
+}
+
+/**
+ * binary_op1 given both types' slot functions: the callers read them by their constant
+ * names, so that each read is a monomorphic field load, not a lookup by a name in a variable.
+ */
+function binaryOp1Slots(
+  v: PyObject,
+  w: PyObject,
+  slotv: binaryfunc | null,
+  slotw: binaryfunc | null,
+): PyObject {
   const vt = v.ob_type, wt = w.ob_type;
-  const slotv = vt[slot] as binaryfunc | null;
-  let slotw: binaryfunc | null = null;
-  if (wt !== vt) {
-    slotw = wt[slot] as binaryfunc | null;
-    if (slotw === slotv) slotw = null;
-  }
+  if (wt === vt || slotw === slotv) slotw = null;
   if (slotv !== null) {
     if (slotw !== null && PyType_IsSubtype(wt, vt)) {
       const x = slotw(v, w);
@@ -136,8 +149,8 @@ function binopTypeError(v: PyObject, w: PyObject, opName: string): PyObject {
   );
 }
 
-function binaryOp(v: PyObject, w: PyObject, slot: NbSlot, opName: string): PyObject {
-  const r = binary_op1(v, w, slot);
+/** The result of binaryOp1Slots, or the TypeError binary_op raises for NotImplemented. */
+function binaryOp(v: PyObject, w: PyObject, r: PyObject, opName: string): PyObject {
   if (r === Py_NotImplemented) {
     Py_DECREF(r);
     if (
@@ -168,7 +181,7 @@ function hasSeqMethods(t: PyTypeObject): boolean {
 }
 
 export function PyNumber_Add(v: PyObject, w: PyObject): PyObject {
-  const r = binary_op1(v, w, "nb_add");
+  const r = binaryOp1Slots(v, w, v.ob_type.nb_add, w.ob_type.nb_add);
   if (r !== Py_NotImplemented) return r;
   Py_DECREF(r);
   const f = v.ob_type.sq_concat;
@@ -188,7 +201,7 @@ function sequenceRepeat(f: ssizeargfunc, seq: PyObject, n: PyObject): PyObject {
 }
 
 export function PyNumber_Multiply(v: PyObject, w: PyObject): PyObject {
-  const r = binary_op1(v, w, "nb_multiply");
+  const r = binaryOp1Slots(v, w, v.ob_type.nb_multiply, w.ob_type.nb_multiply);
   if (r !== Py_NotImplemented) return r;
   Py_DECREF(r);
   if (v.ob_type.sq_repeat !== null) return sequenceRepeat(v.ob_type.sq_repeat, v, w);
@@ -196,21 +209,33 @@ export function PyNumber_Multiply(v: PyObject, w: PyObject): PyObject {
   throw binopTypeError(v, w, "*");
 }
 
-export const PyNumber_Subtract = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_subtract", "-");
-export const PyNumber_Remainder = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_remainder", "%");
+export const PyNumber_Subtract = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_subtract, w.ob_type.nb_subtract), "-");
+export const PyNumber_Remainder = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_remainder, w.ob_type.nb_remainder), "%");
 export const PyNumber_Divmod = (v: PyObject, w: PyObject) =>
-  binaryOp(v, w, "nb_divmod", "divmod()");
-export const PyNumber_Lshift = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_lshift", "<<");
-export const PyNumber_Rshift = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_rshift", ">>");
-export const PyNumber_And = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_and", "&");
-export const PyNumber_Xor = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_xor", "^");
-export const PyNumber_Or = (v: PyObject, w: PyObject) => binaryOp(v, w, "nb_or", "|");
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_divmod, w.ob_type.nb_divmod), "divmod()");
+export const PyNumber_Lshift = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_lshift, w.ob_type.nb_lshift), "<<");
+export const PyNumber_Rshift = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_rshift, w.ob_type.nb_rshift), ">>");
+export const PyNumber_And = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_and, w.ob_type.nb_and), "&");
+export const PyNumber_Xor = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_xor, w.ob_type.nb_xor), "^");
+export const PyNumber_Or = (v: PyObject, w: PyObject) =>
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_or, w.ob_type.nb_or), "|");
 export const PyNumber_FloorDivide = (v: PyObject, w: PyObject) =>
-  binaryOp(v, w, "nb_floor_divide", "//");
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_floor_divide, w.ob_type.nb_floor_divide), "//");
 export const PyNumber_TrueDivide = (v: PyObject, w: PyObject) =>
-  binaryOp(v, w, "nb_true_divide", "/");
+  binaryOp(v, w, binaryOp1Slots(v, w, v.ob_type.nb_true_divide, w.ob_type.nb_true_divide), "/");
 export const PyNumber_MatrixMultiply = (v: PyObject, w: PyObject) =>
-  binaryOp(v, w, "nb_matrix_multiply", "@");
+  binaryOp(
+    v,
+    w,
+    binaryOp1Slots(v, w, v.ob_type.nb_matrix_multiply, w.ob_type.nb_matrix_multiply),
+    "@",
+  );
 
 /** ternary_op for pow() and **. */
 export function PyNumber_Power(v: PyObject, w: PyObject, z: PyObject): PyObject {
@@ -265,18 +290,24 @@ function ternaryOp(
   );
 }
 
-function binaryIop1(v: PyObject, w: PyObject, islot: NbSlot, slot: NbSlot): PyObject {
-  const f = v.ob_type[islot] as binaryfunc | null;
+/** binary_iop1: v's in-place slot `f` first, then binary_op1 with the plain slots. */
+function binaryIop1(
+  v: PyObject,
+  w: PyObject,
+  f: binaryfunc | null,
+  slotv: binaryfunc | null,
+  slotw: binaryfunc | null,
+): PyObject {
   if (f !== null) {
     const x = f(v, w);
     if (x !== Py_NotImplemented) return x;
     Py_DECREF(x);
   }
-  return binary_op1(v, w, slot);
+  return binaryOp1Slots(v, w, slotv, slotw);
 }
 
-function binaryIop(v: PyObject, w: PyObject, islot: NbSlot, slot: NbSlot, opName: string) {
-  const r = binaryIop1(v, w, islot, slot);
+/** The result of binaryIop1, or the TypeError binary_iop raises for NotImplemented. */
+function binaryIop(v: PyObject, w: PyObject, r: PyObject, opName: string) {
   if (r === Py_NotImplemented) {
     Py_DECREF(r);
     throw binopTypeError(v, w, opName);
@@ -285,7 +316,7 @@ function binaryIop(v: PyObject, w: PyObject, islot: NbSlot, slot: NbSlot, opName
 }
 
 export function PyNumber_InPlaceAdd(v: PyObject, w: PyObject): PyObject {
-  const r = binaryIop1(v, w, "nb_inplace_add", "nb_add");
+  const r = binaryIop1(v, w, v.ob_type.nb_inplace_add, v.ob_type.nb_add, w.ob_type.nb_add);
   if (r !== Py_NotImplemented) return r;
   Py_DECREF(r);
   if (hasSeqMethods(v.ob_type)) {
@@ -296,7 +327,13 @@ export function PyNumber_InPlaceAdd(v: PyObject, w: PyObject): PyObject {
 }
 
 export function PyNumber_InPlaceMultiply(v: PyObject, w: PyObject): PyObject {
-  const r = binaryIop1(v, w, "nb_inplace_multiply", "nb_multiply");
+  const r = binaryIop1(
+    v,
+    w,
+    v.ob_type.nb_inplace_multiply,
+    v.ob_type.nb_multiply,
+    w.ob_type.nb_multiply,
+  );
   if (r !== Py_NotImplemented) return r;
   Py_DECREF(r);
   if (hasSeqMethods(v.ob_type)) {
@@ -309,25 +346,99 @@ export function PyNumber_InPlaceMultiply(v: PyObject, w: PyObject): PyObject {
 }
 
 export const PyNumber_InPlaceSubtract = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_subtract", "nb_subtract", "-=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(v, w, v.ob_type.nb_inplace_subtract, v.ob_type.nb_subtract, w.ob_type.nb_subtract),
+    "-=",
+  );
 export const PyNumber_InPlaceRemainder = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_remainder", "nb_remainder", "%=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(
+      v,
+      w,
+      v.ob_type.nb_inplace_remainder,
+      v.ob_type.nb_remainder,
+      w.ob_type.nb_remainder,
+    ),
+    "%=",
+  );
 export const PyNumber_InPlaceLshift = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_lshift", "nb_lshift", "<<=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(v, w, v.ob_type.nb_inplace_lshift, v.ob_type.nb_lshift, w.ob_type.nb_lshift),
+    "<<=",
+  );
 export const PyNumber_InPlaceRshift = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_rshift", "nb_rshift", ">>=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(v, w, v.ob_type.nb_inplace_rshift, v.ob_type.nb_rshift, w.ob_type.nb_rshift),
+    ">>=",
+  );
 export const PyNumber_InPlaceAnd = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_and", "nb_and", "&=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(v, w, v.ob_type.nb_inplace_and, v.ob_type.nb_and, w.ob_type.nb_and),
+    "&=",
+  );
 export const PyNumber_InPlaceXor = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_xor", "nb_xor", "^=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(v, w, v.ob_type.nb_inplace_xor, v.ob_type.nb_xor, w.ob_type.nb_xor),
+    "^=",
+  );
 export const PyNumber_InPlaceOr = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_or", "nb_or", "|=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(v, w, v.ob_type.nb_inplace_or, v.ob_type.nb_or, w.ob_type.nb_or),
+    "|=",
+  );
 export const PyNumber_InPlaceFloorDivide = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_floor_divide", "nb_floor_divide", "//=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(
+      v,
+      w,
+      v.ob_type.nb_inplace_floor_divide,
+      v.ob_type.nb_floor_divide,
+      w.ob_type.nb_floor_divide,
+    ),
+    "//=",
+  );
 export const PyNumber_InPlaceTrueDivide = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_true_divide", "nb_true_divide", "/=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(
+      v,
+      w,
+      v.ob_type.nb_inplace_true_divide,
+      v.ob_type.nb_true_divide,
+      w.ob_type.nb_true_divide,
+    ),
+    "/=",
+  );
 export const PyNumber_InPlaceMatrixMultiply = (v: PyObject, w: PyObject) =>
-  binaryIop(v, w, "nb_inplace_matrix_multiply", "nb_matrix_multiply", "@=");
+  binaryIop(
+    v,
+    w,
+    binaryIop1(
+      v,
+      w,
+      v.ob_type.nb_inplace_matrix_multiply,
+      v.ob_type.nb_matrix_multiply,
+      w.ob_type.nb_matrix_multiply,
+    ),
+    "@=",
+  );
 
 export function PyNumber_InPlacePower(v: PyObject, w: PyObject, z: PyObject): PyObject {
   const f = v.ob_type.nb_inplace_power;

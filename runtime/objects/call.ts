@@ -210,6 +210,18 @@ export function _PyObject_Call_Prepend(
   if (kwargs === null || PyDict_Size(kwargs) === 0) {
     return PyObject_Vectorcall(callable, stack, 0, stack.length, null);
   }
+  // _PyObject_FastCallDict: a vectorcall takes the arguments and the keyword values in one
+  // new array (new references, released after); anything else a tuple through tp_call
+  const vf = callable.ob_type.tp_instance_vectorcall;
+  if (vf !== null) {
+    const unpacked = unpackDict(stack, kwargs);
+    try {
+      return vf(callable, unpacked.stack, 0, stack.length, unpacked.kwnames);
+    } finally {
+      for (let i = 0; i < unpacked.stack.length; i++) Py_DECREF(unpacked.stack[i]);
+      Py_DECREF(unpacked.kwnames);
+    }
+  }
   const tuple = PyTuple_FromArray(stack);
   try {
     return PyObject_Call(callable, tuple, kwargs);

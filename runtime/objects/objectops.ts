@@ -62,7 +62,12 @@ import {
   PyDict_New,
   PyDict_SetItem,
 } from "./dictobject.ts";
-import { long_bool, PyLong_Check, richCompareValues } from "./longobject.ts";
+import {
+  long_bool,
+  long_to_decimal_string,
+  PyLong_Check,
+  richCompareValues,
+} from "./longobject.ts";
 
 /** The JavaScript text of a str object (borrowed). */
 export function str(o: PyObject): string {
@@ -165,6 +170,11 @@ export function PyObject_Str(v: PyObject): PyObject {
   if (v.ob_type === PyUnicode_Type) {
     Py_INCREF(v);
     return v;
+  }
+  // An exact int: object_str calls long_repr through PyObject_Repr, two recursion guards
+  // that cannot fail with two calls of room left.
+  if (v.ob_type === PyLong_Type && tstate.recursion_remaining >= 2) {
+    return long_to_decimal_string(v);
   }
   const f = v.ob_type.tp_str;
   if (f === null) return PyObject_Repr(v);

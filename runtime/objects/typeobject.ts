@@ -1025,7 +1025,7 @@ function slot_tp_descr_set(self: PyObject, target: PyObject, value: PyObject | n
 
 let ID___init__: PyObject | null = null;
 
-function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | null): void {
+export function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | null): void {
   const name = ID___init__ ??= id("__init__");
   // lookup_maybe_method, without building its pair for the common case of a function
   const found = _PyType_Lookup(self.ob_type, name);
@@ -1048,9 +1048,13 @@ function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | null): vo
     Py_DECREF(meth);
   }
   if (res !== Py_None) {
-    const t = res.ob_type.tp_name;
+    // the error is made before the result is released, as slot_tp_init does
+    const err = PyErr_Format(
+      PyExc_TypeError,
+      `__init__() should return None, not '${res.ob_type.tp_name}'`,
+    );
     Py_DECREF(res);
-    throw PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${t}'`);
+    throw err;
   }
   Py_DECREF(res);
 }

@@ -861,8 +861,10 @@ export const str_endswith = affixMethod("endswith", true);
 // 14, so only the characters that version maps are mapped, and the titlecase and
 // case-folding exceptions come from CPython's own tables (unicodetype.ts).
 
-// deno-lint-ignore no-control-regex
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** Whether a str is all ASCII (its PEP 393 kind, computed once per object). */
+function isAsciiStr(o: PyObject): boolean {
+  return unicodeKind(o) === KIND_ASCII;
+}
 
 const isCasedChar = (c: string) => U.isCasedCp(cp0(c));
 const isCaseIgnorable = (c: string) => U.isCaseIgnorableCp(cp0(c));
@@ -904,7 +906,7 @@ function finalSigma(chars: string[], i: number): boolean {
 
 export function str_upper(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return caseResult(t.toUpperCase(), KIND_ASCII);
+  if (isAsciiStr(self)) return caseResult(t.toUpperCase(), KIND_ASCII);
   let r = "";
   for (const c of t) r += upperFull(c);
   return caseResult(r);
@@ -912,14 +914,14 @@ export function str_upper(self: PyObject): PyObject {
 
 export function str_lower(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return caseResult(t.toLowerCase(), KIND_ASCII);
+  if (isAsciiStr(self)) return caseResult(t.toLowerCase(), KIND_ASCII);
   const chars = codePoints(t);
   return caseResult(chars.map((_, i) => lowerAt(chars, i)).join(""));
 }
 
 export function str_casefold(self: PyObject): PyObject {
   const t = s(self);
-  if (ASCII_ONLY.test(t)) return caseResult(t.toLowerCase(), KIND_ASCII);
+  if (isAsciiStr(self)) return caseResult(t.toLowerCase(), KIND_ASCII);
   let r = "";
   for (const c of t) r += U.CASEFOLD_EXCEPTIONS.get(c) ?? lowerFull(c);
   return caseResult(r);

@@ -133,9 +133,21 @@ export function isWide(o: PyObject): boolean {
 
 // ---- creation ----------------------------------------------------------------------------
 
+/**
+ * Dead exact str objects kept for reuse. Only the JavaScript side of the object is reused
+ * (CPython 3.11 has no str free list: the modelled block is freed and allocated as usual).
+ */
+const strObjects: PyUnicodeObject[] = [];
+const MAX_STR_OBJECTS = 1024;
+
 /** A new str object for s, never shared. */
 export function _PyUnicode_New(s: string, knownKind = KIND_UNKNOWN): PyObject {
-  const o = new PyPlainObject(PyUnicode_Type) as PyUnicodeObject;
+  let o = strObjects.pop();
+  if (o === undefined) o = new PyPlainObject(PyUnicode_Type) as PyUnicodeObject;
+  else {
+    o.ob_refcnt = 1;
+    o.ob_hash = -1;
+  }
   o.ob_val = s;
   o.ob_size = -1;
   const n = s.length;
@@ -290,6 +302,10 @@ export function unicode_dealloc(o: PyObject): void {
     return;
   }
   PyObject_Free(o);
+  if (strObjects.length < MAX_STR_OBJECTS) {
+    u.ob_val = "";
+    strObjects.push(u);
+  }
 }
 
 // ---- hashing -----------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import {
   PyUnicode_Type,
 } from "../objects/object.ts";
 import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
-import { type DictKeys, dictStrIndex } from "../objects/dictobject.ts";
+import { type DictKeys, dictReplaceAt, dictStrIndex, dictValueAt } from "../objects/dictobject.ts";
 import {
   op_BEFORE_WITH,
   op_BUILD_CONST_KEY_MAP,
@@ -613,11 +613,7 @@ export function _PyEval_Vector(
     clearAndPopFrame(frame);
     throw e;
   }
-  try {
-    return evalFrame(frame, null);
-  } finally {
-    clearAndPopFrame(frame);
-  }
+  return runFrame(frame);
 }
 
 /** The vectorcall of Python functions. */
@@ -810,11 +806,23 @@ function floatBinaryOp(oparg: number, a: number, b: number): PyObject | null {
  * compiled code can take over again or the entry frame is done.
  */
 export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
+  enterEntryFrame(entry, throwExc);
+  return evalLoop(entry, throwExc, NO_STATUS);
+}
+
+/** No compiled run to follow up: evalLoop starts by running the current frame. */
+const NO_STATUS = -2;
+/** A compiled run that threw (the exception is evalLoop's `pending`). */
+const JIT_THREW = -1;
+
+/**
+ * evalFrame's entry: the frame becomes current, with start_frame's recursion check (which
+ * releases throwExc, if any, when it fails).
+ */
+function enterEntryFrame(entry: Frame, throwExc: PyObject | null): void {
   entry.is_entry = true;
   entry.previous = vmstack.current;
   vmstack.current = entry;
-
-  // The recursion check of start_frame.
   if (--tstate.recursion_remaining < 0) {
     try {
       checkRecursiveCall("");
@@ -826,23 +834,32 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
       throw e;
     }
   }
+}
 
+/**
+ * evalFrame's loop, from the current frame: `status` is what a compiled run of it that the
+ * caller made returned (JIT_THREW with the exception in `pending`), or NO_STATUS.
+ */
+function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
   let frame = entry;
-  let pending: unknown = throwExc;
   for (;;) {
     let oneStep = false;
-    const jit = frame.code.jit;
-    if (pending === null && jit !== null && !instrument.active) {
-      let status: number;
-      try {
-        status = jit(frame, frame.localsplus);
-      } catch (e) {
-        // unwound by the interpreter at frame.prev_instr, as an error of that instruction
-        pending = e;
-        status = -1;
+    if (status === NO_STATUS) {
+      const jit = frame.code.jit;
+      if (pending === null && jit !== null && !instrument.active) {
+        try {
+          status = jit(frame, frame.localsplus);
+        } catch (e) {
+          // unwound by the interpreter at frame.prev_instr, as an error of that instruction
+          pending = e;
+          status = JIT_THREW;
+        }
       }
+    }
+    if (status !== NO_STATUS) {
       if (status === JIT_CALL) {
         frame = vmstack.current!;
+        status = NO_STATUS;
         continue;
       }
       if (status === JIT_RETURN) {
@@ -855,6 +872,7 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
           vmstack.current = frame;
           popReturnedFrame(dying);
           frame.localsplus[frame.sp++] = retval;
+          status = NO_STATUS;
           continue;
         }
         vmstack.current = frame.previous;
@@ -875,11 +893,58 @@ export function evalFrame(entry: Frame, throwExc: PyObject | null): PyObject {
         frame = vmstack.current!;
       }
       oneStep = status === JIT_EXIT;
+      status = NO_STATUS;
     }
     const result = interpretFrame(frame, pending, oneStep);
     if (result !== null) return result;
     pending = null;
     frame = vmstack.current!;
+  }
+}
+
+/**
+ * _PyEval_EvalFrame and _PyEvalFrameClearAndPop for a new frame with its arguments bound
+ * (not yet current): its result. Compiled code is called directly, and a frame it returns
+ * from at once is released in popReturnedFrame's fast way; anything else continues in
+ * evalFrame's loop.
+ */
+export function runFrame(frame: Frame): PyObject {
+  const cj = frame.code.jit;
+  if (cj === null || instrument.active) {
+    try {
+      return evalFrame(frame, null);
+    } finally {
+      clearAndPopFrame(frame);
+    }
+  }
+  try {
+    enterEntryFrame(frame, null);
+  } catch (e) {
+    clearAndPopFrame(frame);
+    throw e;
+  }
+  let pending: unknown = null;
+  let status: number;
+  jitDepth.n++;
+  try {
+    status = cj(frame, frame.localsplus);
+  } catch (e) {
+    pending = e;
+    status = JIT_THREW;
+  }
+  jitDepth.n--;
+  if (status === JIT_RETURN) {
+    const retval = jitOut.value!;
+    jitOut.value = null;
+    tstate.recursion_remaining++;
+    vmstack.current = frame.previous;
+    popReturnedFrame(frame);
+    return retval;
+  }
+  try {
+    return evalLoop(frame, pending, status);
+  } finally {
+    clearAndPopFrame(frame);
   }
 }
 
@@ -2557,6 +2622,8 @@ export function installJitRuntime(): void {
     nameError,
     loadGlobalCached,
     loadGlobalSlow,
+    dictValueAt,
+    dictReplaceAt,
     handleEvalBreaker,
     loadAttrCached,
     loadAttrPlain,

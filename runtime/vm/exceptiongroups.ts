@@ -66,75 +66,97 @@ function checkValid(matchType: PyObject): void {
   }
 }
 
-function makeGroup(orig: PyObject, excs: PyObject[]): PyObject {
-  const d = excData(orig);
-  const msg = d.msg ?? PyUnicode_FromString("");
-  if (d.msg !== null) Py_INCREF(msg);
-  const tuple = PyTuple_FromArray(excs);
-  const type =
-    excs.every((e) => PyType_IsSubtype(e.ob_type, PyExc_ExceptionGroup.tp_base! as PyTypeObject))
-      ? orig.ob_type
-      : PyExc_BaseExceptionGroup;
-  const args = PyTuple_FromArray([msg, tuple]);
-  Py_DECREF(msg);
-  Py_DECREF(tuple);
-  return BaseException_new_from_args(type, args);
+/** _PyExc_CreateExceptionGroup: BaseExceptionGroup(msg, excs), which picks the class. */
+function createGroup(msg: string, excs: PyObject): PyObject {
+  const text = PyUnicode_FromString(msg);
+  try {
+    return PyObject_CallArgs(PyExc_BaseExceptionGroup, text, excs);
+  } finally {
+    Py_DECREF(text);
+  }
 }
 
-/** exception_group_match: [match, rest] (None when nothing matched / nothing left). */
+/**
+ * exception_group_match: [match, rest], new references, for CHECK_EG_MATCH. A matching
+ * naked exception is wrapped in a group of its own; a group that matches in part is split by
+ * its own split() method (so a subclass's derive() makes the parts); no match is None, None.
+ */
 export function exceptionGroupMatch(excValue: PyObject, matchType: PyObject): [PyObject, PyObject] {
   checkValid(matchType);
-  if (excValue === Py_None) {
-    Py_None.ob_refcnt += 2;
-    return [Py_None, Py_None];
-  }
-  if (matches(excValue, matchType)) {
+  if (excValue !== Py_None && matches(excValue, matchType)) {
     if (PyType_IsSubtype(excValue.ob_type, PyExc_BaseExceptionGroup)) {
-      Py_INCREF(excValue);
-      Py_INCREF(Py_None);
-      return [excValue, Py_None];
+      return [Py_NewRef(excValue), Py_NewRef(Py_None)];
     }
-    // A naked exception matching except*: wrap it in an ExceptionGroup.
-    const group = makeGroup(
-      BaseException_new_from_args(
-        PyExc_ExceptionGroup,
-        PyTuple_FromArray([PyUnicode_FromString("")]),
-      ),
-      [excValue],
-    );
-    Py_INCREF(Py_None);
-    return [group, Py_None];
-  }
-  if (PyType_IsSubtype(excValue.ob_type, PyExc_BaseExceptionGroup)) {
-    const excs = (excData(excValue).excs?.ob_item ?? []) as PyObject[];
-    const m = excs.filter((e) => matches(e, matchType));
-    const r = excs.filter((e) => !matches(e, matchType));
-    if (m.length === 0) {
-      Py_INCREF(Py_None);
-      Py_INCREF(excValue);
-      return [Py_None, excValue];
+    const excs = PyTuple_FromArray([excValue]);
+    try {
+      return [createGroup("", excs), Py_NewRef(Py_None)];
+    } finally {
+      Py_DECREF(excs);
     }
-    const match = makeGroup(excValue, m);
-    const rest = r.length ? makeGroup(excValue, r) : (Py_INCREF(Py_None), Py_None);
-    return [match, rest];
   }
-  Py_INCREF(Py_None);
-  Py_INCREF(excValue);
-  return [Py_None, excValue];
+  if (excValue !== Py_None && PyType_IsSubtype(excValue.ob_type, PyExc_BaseExceptionGroup)) {
+    const pair = callMethodName(excValue, _Py_ID("split"), [matchType]);
+    try {
+      const [match, rest] = pair.ob_item as PyObject[];
+      return [Py_NewRef(match), Py_NewRef(rest)];
+    } finally {
+      Py_DECREF(pair);
+    }
+  }
+  return [Py_NewRef(Py_None), Py_NewRef(Py_None)];
 }
 
-/** _PyExc_PrepReraiseStar: the exception to re-raise after except* clauses (or None). */
+/** The leaf exceptions of an exception or group, by identity. */
+function collectLeaves(exc: PyObject, leaves: Set<PyObject>): void {
+  if (exc === Py_None) return;
+  if (!PyType_IsSubtype(exc.ob_type, PyExc_BaseExceptionGroup)) {
+    leaves.add(exc);
+    return;
+  }
+  for (const e of excData(exc).excs!.ob_item as PyObject[]) collectLeaves(e, leaves);
+}
+
+/**
+ * Whether e is orig re-raised (a bare `raise` of a part split from it): the same traceback,
+ * cause and context. (3.11 compares the exceptions' native notes too, which are always
+ * NULL, so notes never tell the two apart.)
+ */
+function sameMetadata(e: PyObject, orig: PyObject): boolean {
+  const a = excData(e), b = excData(orig);
+  return a.traceback === b.traceback && a.cause === b.cause && a.context === b.context;
+}
+
+/**
+ * _PyExc_PrepReraiseStar: what a try-except* raises once its clauses ran, given the caught
+ * exception and the list of what each clause raised (None for none). Re-raised parts keep
+ * orig's nesting (orig projected onto their leaves); newly raised exceptions become
+ * siblings of that projection in a new group with an empty message.
+ */
 export function prepReraiseStar(orig: PyObject, excs: PyObject): PyObject {
-  const raised = (excs.ob_item as PyObject[]).filter((e) => e !== Py_None);
-  if (raised.length === 0) {
-    Py_INCREF(Py_None);
-    return Py_None;
+  const items = excs.ob_item as PyObject[];
+  if (items.length === 0) return Py_NewRef(Py_None);
+  if (!PyType_IsSubtype(orig.ob_type, PyExc_BaseExceptionGroup)) {
+    // a naked exception was caught and wrapped: one clause ran, at most one raised
+    return Py_NewRef(items[0]);
   }
-  if (raised.length === 1) {
-    Py_INCREF(raised[0]);
-    return raised[0];
+  const raised: PyObject[] = [];
+  const leaves = new Set<PyObject>();
+  for (const e of items) {
+    if (e === Py_None) continue;
+    if (sameMetadata(e, orig)) collectLeaves(e, leaves);
+    else raised.push(e);
   }
-  return makeGroup(orig, raised);
+  const [reraised] = leaves.size === 0 ? [null] : splitGroup(orig, (exc) => leaves.has(exc), false);
+  if (raised.length === 0) return reraised ?? Py_NewRef(Py_None);
+  const list = PyList_New(0);
+  try {
+    for (const e of raised) PyList_Append(list, e);
+    if (reraised !== null) PyList_Append(list, reraised);
+    return createGroup("", list);
+  } finally {
+    Py_DECREF(list);
+    if (reraised !== null) Py_DECREF(reraised);
+  }
 }
 
 // ---- BaseExceptionGroup's constructor and methods ------------------------------------------------

@@ -15,12 +15,14 @@ import {
   Py_XDECREF,
   PyObject,
   PyType_IsSubtype,
+  PyType_Type,
 } from "../objects/object.ts";
 import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
 import { CPYTHON_SCRIPT_BLOCKS, obmalloc } from "../memory/obmalloc.ts";
 import { registerRoots } from "../memory/audit.ts";
 import { initTypes } from "../objects/typeslots.ts";
 import { setupVmTypes } from "./vmtypes.ts";
+import { classVectorcall } from "./typecall.ts";
 import type { Host } from "./host.ts";
 import { hostState } from "./hoststate.ts";
 import {
@@ -91,6 +93,7 @@ function initRuntime(): void {
   runtimeReady = true;
   setupVmTypes();
   initTypes();
+  PyType_Type.tp_instance_vectorcall = classVectorcall;
   setBuiltinsFromGlobals(builtinsFromGlobals);
   tstate.frames = {
     globals: () => vmstack.current?.f_globals ?? null,

@@ -595,6 +595,20 @@ function operands(
   // With keepBelow, the values deferred below the operands stay deferred; a general path
   // that runs Python code writes them to the stack array first (spill) and takes them
   // back after (unspill), so that Python code sees them counted as CPython counts them.
+  const { spill, unspill } = spillAround(cx);
+  return {
+    text: `${flush}        { const ${decl.join(", ")};${m > 0 ? ` sp -= ${m};` : ""}`,
+    owned,
+    spill,
+    unspill,
+  };
+}
+
+/**
+ * The text that writes every deferred value to the stack array (spill) before a general
+ * path that may run Python code, and the text that takes them back after it (unspill).
+ */
+function spillAround(cx: Ctx): { spill: string; unspill: string } {
   let spill = "";
   let unspill = "";
   for (const d of cx.vs) {
@@ -603,12 +617,7 @@ function operands(
       : `{ const v = ${d.expr}; v.ob_refcnt++; ls[sp++] = v; } `;
     unspill = (d.owned ? `${d.expr} = ls[--sp]; ` : `ls[--sp].ob_refcnt--; `) + unspill;
   }
-  return {
-    text: `${flush}        { const ${decl.join(", ")};${m > 0 ? ` sp -= ${m};` : ""}`,
-    owned,
-    spill,
-    unspill,
-  };
+  return { spill, unspill };
 }
 
 /** The JavaScript for one instruction (and the next one when fused). */
@@ -689,6 +698,65 @@ function emit(
             ${unspill}
           } else { ${release("owner", owned[0], P)} }
           ${pushResult(cx, "res")} }`,
+        consumedNext: false,
+      };
+    }
+    case Op.LOAD_NAME: {
+      // a module body (locals are globals): LOAD_GLOBAL's cache, as loadNameAt uses it; the
+      // value (a new reference) is a deferred result
+      const { spill, unspill } = spillAround(cx);
+      const text = `        { ${P} const g = frame.f_globals; let v = null;
+          if (frame.f_locals === g) { const b = frame.f_builtins; ${globalCacheHit(i)} }
+          if (v !== null) v.ob_refcnt++;
+          else { ${spill}sp = op_LOAD_NAME(frame, ls, sp, ${a}); v = ls[--sp]; ${unspill}}
+          ${pushResult(cx, "v")} }`;
+      return { text, consumedNext: false };
+    }
+    case Op.LOAD_GLOBAL: {
+      // the value (a new reference) is a deferred result; a NULL for a call goes below it
+      // to the stack array (with what was deferred before)
+      const flush = a & 1 ? flushAll(cx) + "        ls[sp++] = null;\n" : "";
+      usedNames.add(a >> 1);
+      const { spill, unspill } = spillAround(cx);
+      const text =
+        `${flush}        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
+          ${globalCacheHit(i)}
+          if (v !== null) v.ob_refcnt++;
+          else if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
+            v = loadGlobalCached(cache, ${i}, g, b, n${a >> 1});
+            if (v === null) { ${spillResults(cx)}throw nameError(n${a >> 1}); }
+            v.ob_refcnt++;
+          } else { ${spill}v = loadGlobalSlow(g, b, n${a >> 1}); ${unspill}}
+          ${pushResult(cx, "v")} }`;
+      return { text, consumedNext: false };
+    }
+    case Op.STORE_NAME: {
+      // Rebinding a name in a dict namespace, at the entry it was stored in last time (see
+      // op_STORE_NAME); when the old value dies, the name, the value and what is deferred
+      // below are counted as STORE_NAME and insertdict count them while its __del__ runs.
+      // Anything else through the op function.
+      const { text, owned } = operands(cx, ["v"]);
+      usedNames.add(a);
+      const n = `n${a}`;
+      return {
+        text: `${text} const ns = frame.f_locals, ix = cache[${i}]; let done = false;
+          if (typeof ix === "number" && ns !== null && ns.ob_type === PyDict_Type && ns.gc_next !== null) {
+            const old = dictValueAt(ns, ix, ${n});
+            if (old !== null) {
+              done = true;
+              if (old.ob_refcnt > 1) { ${
+          owned[0] ? "" : "v.ob_refcnt++; "
+        }dictReplaceAt(ns, ix, ${n}, v); }
+              else {
+                ${owned[0] ? "" : "v.ob_refcnt++; "}${n}.ob_refcnt++; v.ob_refcnt++;
+                ${P} dictReplaceAt(ns, ix, ${n}, v);
+                ${n}.ob_refcnt--; if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc(v);
+              }
+            }
+          }
+          if (!done) { ${
+          owned[0] ? "" : "v.ob_refcnt++; "
+        }ls[sp++] = v; ${P} sp = op_STORE_NAME(frame, ls, sp, ${a}); } }`,
         consumedNext: false,
       };
     }
@@ -953,12 +1021,6 @@ function emitStacked(
     return one(`        ${P} sp = op_${name}(frame, ls, sp, ${a});`);
   }
   switch (ins.op) {
-    case Op.LOAD_NAME:
-      // a module body (locals are globals): LOAD_GLOBAL's cache, as loadNameAt uses it
-      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
-          if (frame.f_locals === g) { ${globalCacheHit(i)} }
-          if (v !== null) { v.ob_refcnt++; ls[sp++] = v; }
-          else sp = op_LOAD_NAME(frame, ls, sp, ${a}); }`);
     case Op.NOP:
       return one("");
     case Op.RESUME:
@@ -991,16 +1053,6 @@ function emitStacked(
       return one(
         `        { ${P} const v = ls[--sp]; const cell = ls[B + ${a}]; const old = cell.ob_dict; cell.ob_dict = v; if (old !== null) Py_DECREF(old); }`,
       );
-    case Op.LOAD_GLOBAL:
-      return one(`        { ${P} const g = frame.f_globals, b = frame.f_builtins; let v = null;
-          ${globalCacheHit(i)}
-          if (v !== null) v.ob_refcnt++;
-          else if (g.ob_type === PyDict_Type && b.ob_type === PyDict_Type) {
-            v = loadGlobalCached(cache, ${i}, g, b, ${nm(a >> 1)});
-            if (v === null) throw nameError(${nm(a >> 1)});
-            v.ob_refcnt++;
-          } else v = loadGlobalSlow(g, b, ${nm(a >> 1)});
-          ${a & 1 ? "ls[sp++] = null;" : ""} ls[sp++] = v; }`);
     case Op.LOAD_ATTR:
       return one(`        { ${P} const owner = ls[sp - 1];
           const res = loadAttrCached(cache, ${i}, owner, ${nm(a)}) ?? PyObject_GetAttr(owner, ${

@@ -148,6 +148,9 @@ print(kw(1), kw(1, c=2))
   "attribute stores with deferred owners and values keep their counts": conformance(
     "jit_deferred_attribute_stores",
   ),
+  "module-level names loaded and rebound by compiled code keep their counts": conformance(
+    "jit_module_names",
+  ),
 };
 
 for (const [name, source] of Object.entries(programs)) {

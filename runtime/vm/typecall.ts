@@ -1,0 +1,143 @@
+// Calling a class: the tp_instance_vectorcall of `type`'s instances, with a direct path for
+// the commonest call of all, a plain class with a Python __init__.
+//
+// CPython 3.11 goes _PyObject_MakeTpCall -> type_call -> object_new, then slot_tp_init ->
+// _PyObject_Call_Prepend -> _PyFunction_Vectorcall -> _PyEval_Vector for `Point(x, y)`.
+// The direct path does the same work in the same order with the same references — the
+// argument tuple lives while __init__ runs, object_new allocates, the __init__ function
+// is looked up after the allocation and held while it runs, the call's recursion check and
+// the new frame's both happen, the frame's locals are bound as initialize_locals binds
+// them, a non-None result raises slot_tp_init's TypeError — without the layers between.
+// Anything else (a metaclass, a custom __new__, keyword arguments, an __init__ that is not
+// a Python function) takes type_vectorcall, the general path.
+
+import { CO } from "../compiler/code.ts";
+import {
+  Py_DECREF,
+  Py_INCREF,
+  Py_None,
+  PyFunction_Type,
+  PyObject,
+  PyType_Type,
+  type PyTypeObject,
+} from "../objects/object.ts";
+import { codeData } from "../objects/codeobject.ts";
+import { funcData } from "../objects/funcobject.ts";
+import { object_new, slot_tp_init, type_vectorcall } from "../objects/typeobject.ts";
+import { _PyType_Lookup } from "../objects/typeobject.ts";
+import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
+import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../objects/objectops.ts";
+import { PyErr_Format } from "../objects/errors.ts";
+import { PyExc_TypeError } from "../objects/exceptions.ts";
+import { _Py_ID } from "../objects/unicodeobject.ts";
+import { clearAndPopFrame, pushFrame } from "./frame.ts";
+import { initializeLocals } from "./arguments.ts";
+import { _PyEval_Vector, runFrame } from "./eval.ts";
+
+let ID___init__: PyObject | null = null;
+
+/** `type`'s tp_instance_vectorcall: a plain class directly, anything else as type_vectorcall. */
+export function classVectorcall(
+  callable: PyObject,
+  args: (PyObject | null)[],
+  offset: number,
+  nargs: number,
+  kwnames: PyObject | null,
+): PyObject {
+  const type = callable as PyTypeObject;
+  if (
+    kwnames !== null || callable.ob_type !== PyType_Type || type.tp_vectorcall !== null ||
+    type.tp_new !== object_new || type.tp_init !== slot_tp_init
+  ) {
+    return type_vectorcall(callable, args, offset, nargs, kwnames);
+  }
+  // _PyObject_MakeTpCall: the argument tuple, then the call's recursion check
+  const items: PyObject[] = new Array(nargs);
+  for (let i = 0; i < nargs; i++) {
+    const a = args[offset + i]!;
+    Py_INCREF(a);
+    items[i] = a;
+  }
+  const argstuple = PyTuple_FromArraySteal(items);
+  try {
+    Py_EnterRecursiveCall(" while calling a Python object");
+    try {
+      // type_call: tp_new, then the tp_init of the object's type
+      const obj = object_new(type, argstuple, null);
+      const init = obj.ob_type.tp_init;
+      try {
+        if (init === slot_tp_init) initInstance(obj, argstuple);
+        else if (init !== null) init(obj, argstuple, null);
+      } catch (e) {
+        Py_DECREF(obj);
+        throw e;
+      }
+      return obj;
+    } finally {
+      Py_LeaveRecursiveCall();
+    }
+  } finally {
+    Py_DECREF(argstuple);
+  }
+}
+
+/** slot_tp_init for a Python __init__ (anything else through slot_tp_init itself). */
+function initInstance(obj: PyObject, argstuple: PyObject): void {
+  const name = ID___init__ ??= _Py_ID("__init__");
+  const meth = _PyType_Lookup(obj.ob_type, name);
+  if (meth === null || meth.ob_type !== PyFunction_Type) {
+    slot_tp_init(obj, argstuple, null);
+    return;
+  }
+  // lookup_method's reference, held while __init__ runs
+  Py_INCREF(meth);
+  let res: PyObject;
+  try {
+    res = runInit(meth, obj, argstuple.ob_item as PyObject[]);
+  } finally {
+    Py_DECREF(meth);
+  }
+  if (res !== Py_None) {
+    const err = PyErr_Format(
+      PyExc_TypeError,
+      `__init__() should return None, not '${res.ob_type.tp_name}'`,
+    );
+    Py_DECREF(res);
+    throw err;
+  }
+  Py_DECREF(res);
+}
+
+/**
+ * _PyObject_Call_Prepend + _PyEval_Vector: func(obj, *items) in a new frame whose locals
+ * take new references to the function and the arguments.
+ */
+function runInit(func: PyObject, obj: PyObject, items: PyObject[]): PyObject {
+  const co = codeData(funcData(func).code);
+  const n = items.length;
+  if ((co.co_flags & CO.OPTIMIZED) === 0) {
+    return _PyEval_Vector(func, funcData(func).globals, [obj, ...items], 0, n + 1, null);
+  }
+  Py_INCREF(func);
+  Py_INCREF(obj);
+  for (let i = 0; i < n; i++) Py_INCREF(items[i]);
+  const frame = pushFrame(func, null);
+  const ls = frame.localsplus;
+  const base = frame.base;
+  if (
+    co.co_argcount === n + 1 && co.co_kwonlyargcount === 0 &&
+    (co.co_flags & (CO.VARARGS | CO.VARKEYWORDS)) === 0
+  ) {
+    // initialize_locals' common case: exactly the positional parameters
+    ls[base] = obj;
+    for (let i = 0; i < n; i++) ls[base + 1 + i] = items[i];
+  } else {
+    try {
+      initializeLocals(func, co, ls, base, [obj, ...items], 0, n + 1, null);
+    } catch (e) {
+      clearAndPopFrame(frame);
+      throw e;
+    }
+  }
+  return runFrame(frame);
+}
