@@ -103,16 +103,16 @@ export function PyBytes_FromBytes(b: Uint8Array): PyObject {
     Py_INCREF(c);
     return c;
   }
-  const o = new PyPlainObject(PyBytes_Type);
-  o.ob_val = b;
-  o.ob_size = -1;
-  PyObject_Init(o, 33 + b.length);
-  return o;
+  return newBytes(b);
 }
 
 /** A bytes object for b that is never the cached one-byte object (the empty one is shared). */
 export function PyBytes_FromBytesNew(b: Uint8Array): PyObject {
-  if (b.length !== 1) return PyBytes_FromBytes(b);
+  return b.length !== 1 ? PyBytes_FromBytes(b) : newBytes(b);
+}
+
+/** A new exact bytes object holding b (not copied). */
+function newBytes(b: Uint8Array): PyObject {
   const o = new PyPlainObject(PyBytes_Type);
   o.ob_val = b;
   o.ob_size = -1;

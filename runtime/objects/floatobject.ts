@@ -17,11 +17,11 @@ import {
   Py_True,
   PyBool_Type,
   PyFloat_Type,
+  PyFloatRecord,
   PyLong_Type,
   PyObject,
   PyObject_Free,
   PyObject_Init,
-  PyScalarObject,
   type PyTypeObject,
 } from "./object.ts";
 import { floatRepr } from "./floatrepr.ts";
@@ -84,7 +84,7 @@ export function PyFloat_FromDouble(x: number): PyObject {
     o.ob_val = x;
     return o;
   }
-  const f = new PyScalarObject(PyFloat_Type);
+  const f = new PyFloatRecord(PyFloat_Type);
   f.ob_val = x;
   PyObject_Init(f, 24);
   return f;

@@ -185,6 +185,11 @@ export function PyLong_FromNumber(v: number): PyObject {
 /** A new reference to an int with the value v, normalising to a number when safe. */
 export function PyLong_FromBigInt(v: bigint): PyObject {
   if (v >= -9007199254740991n && v <= 9007199254740991n) return PyLong_FromNumber(Number(v));
+  return newBigLong(v);
+}
+
+/** A new int holding a bigint known to be beyond the safe range. */
+function newBigLong(v: bigint): PyObject {
   let o = intObjects.pop();
   if (o === undefined) o = new PyScalarObject(PyLong_Type);
   else o.ob_refcnt = 1;
@@ -196,12 +201,6 @@ export function PyLong_FromBigInt(v: bigint): PyObject {
 /** A new reference to an int for any integral value. */
 export function PyLong_FromValue(v: number | bigint): PyObject {
   return typeof v === "number" ? PyLong_FromNumber(v) : PyLong_FromBigInt(v);
-}
-
-/** Normalises an arithmetic result: a safe number, else the exact bigint from the inputs. */
-function fromNumberOrBig(r: number, exact: () => bigint): PyObject {
-  if (r <= MAX_SAFE && r >= MIN_SAFE) return PyLong_FromNumber(r);
-  return PyLong_FromBigInt(exact());
 }
 
 /** long_dealloc (int has no free list in 3.11). */
@@ -229,8 +228,21 @@ function smallValueOf(o: PyObject): number | null {
 
 // ---- conversions --------------------------------------------------------------------------
 
+/**
+ * BigInt(v) for the safe integers mixed with bigints, remembered in a small direct-mapped
+ * cache: a loop's constants (`% 2**31`, `+ 12345`) are converted once, not every time.
+ */
+const bigCacheKey = new Float64Array(64).fill(0.5);
+const bigCacheValue: bigint[] = new Array<bigint>(64).fill(0n);
+
 export function toBigInt(v: number | bigint): bigint {
-  return typeof v === "number" ? BigInt(v) : v;
+  if (typeof v !== "number") return v;
+  const h = v & 63;
+  if (bigCacheKey[h] === v) return bigCacheValue[h];
+  const b = BigInt(v);
+  bigCacheKey[h] = v;
+  bigCacheValue[h] = b;
+  return b;
 }
 
 /** The value as a JavaScript number when it is a safe integer; throws OverflowError else. */
@@ -451,14 +463,16 @@ export function normalize(v: bigint): number | bigint {
 
 export function addValues(a: number | bigint, b: number | bigint): PyObject {
   if (typeof a === "number" && typeof b === "number") {
-    return fromNumberOrBig(a + b, () => BigInt(a) + BigInt(b));
+    const r = a + b;
+    if (r <= MAX_SAFE && r >= MIN_SAFE) return PyLong_FromNumber(r);
   }
   return PyLong_FromBigInt(toBigInt(a) + toBigInt(b));
 }
 
 export function subValues(a: number | bigint, b: number | bigint): PyObject {
   if (typeof a === "number" && typeof b === "number") {
-    return fromNumberOrBig(a - b, () => BigInt(a) - BigInt(b));
+    const r = a - b;
+    if (r <= MAX_SAFE && r >= MIN_SAFE) return PyLong_FromNumber(r);
   }
   return PyLong_FromBigInt(toBigInt(a) - toBigInt(b));
 }
@@ -466,9 +480,10 @@ export function subValues(a: number | bigint, b: number | bigint): PyObject {
 export function mulValues(a: number | bigint, b: number | bigint): PyObject {
   if (typeof a === "number" && typeof b === "number") {
     const r = a * b;
-    // If the rounded product is below 2**53 the exact one is too, and r is exact.
+    // If the rounded product is below 2**53 the exact one is too, and r is exact; if it
+    // is not, the exact product is beyond the safe range too.
     if (r <= MAX_SAFE && r >= MIN_SAFE) return PyLong_FromNumber(r === 0 ? 0 : r);
-    return PyLong_FromBigInt(BigInt(a) * BigInt(b));
+    return newBigLong(toBigInt(a) * toBigInt(b));
   }
   return PyLong_FromBigInt(toBigInt(a) * toBigInt(b));
 }
@@ -544,11 +559,46 @@ function divmodSmallQuotient(x: bigint, y: bigint): bigint | null {
   return q;
 }
 
+/** The remainder divmodValues computed with its quotient. */
+let divmodRem: number | bigint = 0;
+
+/** a // b, with a % b left in divmodRem: one division for both (l_divmod). */
+export function divmodValues(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === "number" && typeof b === "number") {
+    const q = floorDivValues(a, b);
+    divmodRem = modValues(a, b);
+    return q;
+  }
+  const x = toBigInt(a), y = toBigInt(b);
+  if (y === 0n) throw zeroDivision("integer division or modulo by zero");
+  let q = divmodSmallQuotient(x, y);
+  if (q !== null) {
+    divmodRem = normalize(smallQuotientRem);
+    return normalize(q);
+  }
+  q = x / y;
+  let r = x - q * y;
+  // truncated toward zero: floor needs one less, and the remainder the divisor's sign
+  if (r !== 0n && (r < 0n) !== (y < 0n)) {
+    q -= 1n;
+    r += y;
+  }
+  divmodRem = normalize(r);
+  return normalize(q);
+}
+
 /** Python's modulo of values: the sign follows the divisor. */
 export function modValues(a: number | bigint, b: number | bigint): number | bigint {
   if (typeof a === "number" && typeof b === "number") {
     if (b === 0) throw zeroDivision("integer modulo by zero");
     let r = a % b;
+    if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+    return r === 0 ? 0 : r;
+  }
+  if (typeof b === "number") {
+    // a bigint modulo a safe integer: the remainder is a safe integer.
+    if (b === 0) throw zeroDivision("integer modulo by zero");
+    let r = Number((a as bigint) % toBigInt(b));
     if (r !== 0 && (r < 0) !== (b < 0)) r += b;
     return r === 0 ? 0 : r;
   }
@@ -746,8 +796,8 @@ export function long_mod(a: PyObject, b: PyObject): PyObject {
 }
 export function long_divmod(a: PyObject, b: PyObject): PyObject {
   if (!bothInts(a, b)) return notImplemented();
-  const q = PyLong_FromValue(floorDivValues(v(a), v(b)));
-  const r = PyLong_FromValue(modValues(v(a), v(b)));
+  const q = PyLong_FromValue(divmodValues(v(a), v(b)));
+  const r = PyLong_FromValue(divmodRem);
   return PyTuple_FromArraySteal([q, r]);
 }
 

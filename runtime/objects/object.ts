@@ -47,6 +47,7 @@ export let _Py_DECREF_NO_DEALLOC: (o: PyObject) => void = decrefNoDealloc;
 
 const RECORD_PLAIN = 1;
 const RECORD_SCALAR = 2;
+const RECORD_FLOAT = 3;
 
 export class PyObject {
   // -- the fields every object has, in this order --
@@ -55,7 +56,7 @@ export class PyObject {
   /** The object's address in 16-byte units of the modelled heap (see obmalloc.ts). */
   ob_id: number;
   /** A scalar payload: an int's value (number or bigint), a float's, a str's text... */
-  ob_val: unknown;
+  declare ob_val: unknown;
   // -- the fields of the plain record (a PyScalarObject reads the prototype's defaults) --
   /** A number the type uses: a list's allocated size, a str's high hash word... */
   declare ob_size: number;
@@ -82,8 +83,11 @@ export class PyObject {
     this.ob_refcnt = 1;
     this.ob_type = type;
     this.ob_id = 0;
-    this.ob_val = null;
-    if (shape === RECORD_SCALAR) return;
+    // A float's record starts with a number here, so that V8 keeps the field a double
+    // stored in place (one type's records share a hidden class; a field that has held
+    // other values stores each new double in a fresh box).
+    this.ob_val = shape === RECORD_FLOAT ? 0.5 : null;
+    if (shape === RECORD_SCALAR || shape === RECORD_FLOAT) return;
     this.ob_size = 0;
     this.ob_hash = -1;
     this.ob_data = null;
@@ -128,6 +132,13 @@ export class PyPlainObject extends PyObject {
 export class PyScalarObject extends PyObject {
   constructor(type: PyTypeObject) {
     super(type, RECORD_SCALAR);
+  }
+}
+
+/** The record of an exact float: PyScalarObject's fields, with ob_val always a double. */
+export class PyFloatRecord extends PyObject {
+  constructor(type: PyTypeObject) {
+    super(type, RECORD_FLOAT);
   }
 }
 
