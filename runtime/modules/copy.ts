@@ -25,14 +25,9 @@ def _function(): pass
 _FunctionType = type(_function)
 _BuiltinFunctionType = type(len)
 _CodeType = type(_function.__code__)
+# a function bound to any object is a method; a throwaway class would be cyclic garbage
+_MethodType = type(_function.__get__(0))
 del _function
-
-
-class _Probe:
-    def method(self): pass
-
-_MethodType = type(_Probe().method)
-del _Probe
 
 # Objects that are their own copies, shallow or deep.
 _atomic = (type(None), type(Ellipsis), type(NotImplemented), int, float, bool, complex,

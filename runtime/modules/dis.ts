@@ -38,12 +38,11 @@ deoptmap = {form: base for base in _specializations for form in _specializations
 
 
 def _sample(): pass
-class _Sample:
-    def method(self): pass
-# what dis() disassembles when it finds it in a class's or module's namespace
-_have_code = (type(_Sample().method), type(_sample), type(_sample.__code__),
+# what dis() disassembles when it finds it in a class's or module's namespace (a method is
+# made by binding the function to any object: a throwaway class would be cyclic garbage)
+_have_code = (type(_sample.__get__(0)), type(_sample), type(_sample.__code__),
               classmethod, staticmethod, type)
-del _sample, _Sample
+del _sample
 
 
 class _Unknown:

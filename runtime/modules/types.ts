@@ -54,12 +54,10 @@ async def _sample_async_generator():
 AsyncGeneratorType = type(_sample_async_generator())
 
 
-class _Sample:
-    def method(self):
-        pass
-
-
-MethodType = type(_Sample().method)
+# a function bound to any object; a throwaway class would be left as cyclic garbage, which
+# CPython's gc.collect() never finds in a script (its types module is imported, and its
+# garbage collected, while the interpreter starts)
+MethodType = type(_sample_function.__get__(0))
 BuiltinFunctionType = BuiltinMethodType = type(len)
 # slot wrappers on a type, bound to an object; methods of a type, plain and class ones
 WrapperDescriptorType = type(vars(object)['__init__'])
@@ -82,7 +80,7 @@ NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 
 del _sample_function, _sample_cell, _sample_generator, _sample_coroutine, _made
-del _sample_async_generator, _Sample
+del _sample_async_generator
 
 
 def resolve_bases(bases):
