@@ -1,10 +1,12 @@
 // `deno task bench-gc`: the cycle collector and the memory per object, glasspy against
-// CPython 3.11 (python3) in the same run.
+// CPython 3.11 (/usr/bin/python3.11, as bench/run.ts) in the same run.
 //
 // - Collection: bench/gc/collect_*.py build 10^6 tracked objects in cycles with the
 //   collector disabled, drop them and time `gc.collect()` inside the process
-//   (time.perf_counter). Both must report the same number collected. Target: glasspy at
-//   most 2.0x CPython's time.
+//   (time.perf_counter). Both must report the same number collected. Each program runs
+//   --collect-runs times per engine (default 7), the engines taking turns so that both
+//   see the same load; the median is compared, and the spread (lowest-highest) is printed
+//   to show how steady it was. Target: glasspy at most 2.0x CPython's time.
 // - Memory: bench/gc/live_objects.py keeps N small objects of one kind alive. Each engine
 //   runs it under a driver (bench/gc/rss.py, bench/gc/rss.ts) that, once the program's
 //   body has run and with its objects still alive, collects (V8's whole heap for glasspy,
@@ -14,7 +16,10 @@
 //   marginal RSS per object, RSS with 2N minus RSS with N, over N. Each RSS is the median
 //   of --runs samples. Target: at most 3x CPython's.
 //
-//   deno run -A bench/gc.ts [--runs N] [--objects N] [--part collect|memory] [--kinds a,b]
+//   deno run -A bench/gc.ts [--runs N] [--collect-runs N] [--objects N]
+//                           [--part collect|memory] [--kinds a,b]
+
+import { V8_STACK_FLAG } from "../kernel/kernelspec.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 const dir = `${root}bench/gc/`;
@@ -23,42 +28,38 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
+const PYTHON = "/usr/bin/python3.11";
 const runs = Number(option("--runs", "3"));
+const collectRuns = Number(option("--collect-runs", "7"));
 const objects = Number(option("--objects", "1000000"));
 const part = option("--part", "all");
 const kinds = option("--kinds", "float,tuple,slotted,instance").split(",");
 
-interface Measured {
-  stdout: string;
-  /** Peak resident set, in KiB. */
-  maxRssKiB: number;
-}
-
-/** Runs a program under glasspy or CPython, with /usr/bin/time reporting the peak RSS. */
+/** Runs a program under glasspy or CPython; returns what it printed. */
 async function run(engine: "glasspy" | "cpython", program: string, argv: string[]) {
-  const cmd = engine === "cpython" ? ["python3", `${dir}${program}`, ...argv] : [
+  const cmd = engine === "cpython" ? [PYTHON, `${dir}${program}`, ...argv] : [
     Deno.execPath(),
     "run",
     "-A",
     "--quiet",
+    V8_STACK_FLAG,
     `--config=${root}deno.json`,
     `${root}mod.ts`,
     "run",
     `${dir}${program}`,
     ...argv,
   ];
-  const out = await new Deno.Command("/usr/bin/time", {
-    args: ["-f", "maxrss %M", ...cmd],
+  const out = await new Deno.Command(cmd[0], {
+    args: cmd.slice(1),
     stdout: "piped",
     stderr: "piped",
   }).output();
   const stdout = new TextDecoder().decode(out.stdout);
-  const stderr = new TextDecoder().decode(out.stderr);
-  const m = /maxrss (\d+)\s*$/.exec(stderr);
-  if (!out.success || m === null) {
+  if (!out.success) {
+    const stderr = new TextDecoder().decode(out.stderr);
     throw new Error(`${engine} ${program} ${argv.join(" ")} failed:\n${stdout}\n${stderr}`);
   }
-  return { stdout, maxRssKiB: Number(m[1]) } as Measured;
+  return stdout;
 }
 
 function median(xs: number[]): number {
@@ -79,7 +80,9 @@ function collected(stdout: string): string {
 const fmt = (x: number, digits = 3) => x.toFixed(digits);
 
 if (part !== "memory") {
-  console.log(`gc.collect() over 10^6 objects in cycles (median of ${runs} runs)`);
+  console.log(
+    `gc.collect() over 10^6 objects in cycles (median of ${collectRuns} runs, lowest-highest)`,
+  );
 }
 for (
   const [program, argv] of [["collect_pairs.py", ["500000"]], ["collect_rings.py", [
@@ -89,28 +92,29 @@ for (
   if (part === "memory") break;
   const times = { glasspy: [] as number[], cpython: [] as number[] };
   const found = { glasspy: "", cpython: "" };
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < collectRuns; i++) {
     for (const engine of ["cpython", "glasspy"] as const) {
-      const r = await run(engine, program, [...argv]);
-      times[engine].push(seconds(r.stdout));
-      found[engine] = collected(r.stdout);
+      const stdout = await run(engine, program, [...argv]);
+      times[engine].push(seconds(stdout));
+      found[engine] = collected(stdout);
     }
   }
   const g = median(times.glasspy), c = median(times.cpython);
+  const spread = (xs: number[]) => `${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))}`;
   const same = found.glasspy === found.cpython
     ? ""
     : `  DIFFERENT: ${found.glasspy} vs ${found.cpython}`;
   console.log(
-    `  ${program.padEnd(18)} glasspy ${fmt(g)} s  cpython ${fmt(c)} s  ratio ${
-      fmt(g / c, 2)
-    }x  (${found.cpython})${same}`,
+    `  ${program.padEnd(18)} glasspy ${fmt(g)} s (${spread(times.glasspy)})  cpython ${fmt(c)} s (${
+      spread(times.cpython)
+    })  ratio ${fmt(g / c, 2)}x  (${found.cpython})${same}`,
   );
 }
 
 /** The resident set (KiB) of a driver run of live_objects.py KIND N, once its body has run. */
 async function liveRss(engine: "glasspy" | "cpython", kind: string, n: number): Promise<number> {
   const program = `${dir}live_objects.py`;
-  const cmd = engine === "cpython" ? ["python3", `${dir}rss.py`, program, kind, String(n)] : [
+  const cmd = engine === "cpython" ? [PYTHON, `${dir}rss.py`, program, kind, String(n)] : [
     Deno.execPath(),
     "run",
     "-A",

@@ -30,6 +30,8 @@ interface Result {
   rtt_median_ms: number;
   rtt_p95_ms: number;
   last_status: string;
+  /** The kernel's voluntary context switches per round trip, by thread name (Linux) */
+  switches_per_trip: Record<string, number>;
   /** glasspy only: when the kernel's sockets were bound, per start (ms since it started) */
   bound: number[];
 }
@@ -95,6 +97,14 @@ try {
   row("start-up to first kernel_info_reply", glass.startup_median_s, ipy.startup_median_s, "s ");
   row("execute round trip, median", glass.rtt_median_ms, ipy.rtt_median_ms, "ms");
   row("execute round trip, p95", glass.rtt_p95_ms, ipy.rtt_p95_ms, "ms");
+  const total = (r: Result) => Object.values(r.switches_per_trip).reduce((a, b) => a + b, 0);
+  if (total(glass) > 0 && total(ipy) > 0) {
+    row("context switches per round trip", total(glass), total(ipy), "  ");
+    const threads = (r: Result) =>
+      Object.entries(r.switches_per_trip).map(([n, v]) => `${n} ${v.toFixed(2)}`).join(", ");
+    console.log(`  glasspy's threads: ${threads(glass)}`);
+    console.log(`  ipykernel's threads: ${threads(ipy)}`);
+  }
   if (glass.bound.length > 0) {
     const sorted = [...glass.bound].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];

@@ -1,4 +1,4 @@
-# Keeps N small objects of one kind alive, for the runner to read the process's peak RSS:
+# Keeps N small objects of one kind alive, for the runner to read the resident set:
 # python3 live_objects.py KIND N. KIND is float, instance (one attribute in its __dict__),
 # slotted (one slot) or tuple (a pair).
 import sys

@@ -1,7 +1,10 @@
 """Times Jupyter kernels through jupyter_client, as a front end sees them:
 
 - start-up: from KernelManager.start_kernel() to the first kernel_info_reply;
-- round trip: a trivial execute_request ("pass") to its execute_reply, median and p95.
+- round trip: a trivial execute_request ("pass") to its execute_reply, median and p95;
+- the kernel process's voluntary context switches per round trip, by thread name (Linux):
+  each is a thread going to sleep to be woken again, the expensive step of a round trip on
+  a virtual machine, and a count that a loaded machine does not blur as it does times.
 
     python3 client.py [--starts N] [--trips N] [--warmup N] KERNEL_NAME...
 
@@ -10,6 +13,7 @@ during the run weighs on each of them alike: the starts alternate between the ke
 so do the round trips (all kernels are up, each one's trip in turn). Prints one JSON object
 per kernel, one per line.
 """
+import glob
 import json
 import statistics
 import sys
@@ -31,6 +35,29 @@ def first_kernel_info(name):
             break
     elapsed = time.perf_counter() - t0
     return km, kc, elapsed
+
+
+def switches(pid):
+    """Voluntary context switches of each thread of process `pid` so far, by thread id."""
+    out = {}
+    for task in glob.glob(f"/proc/{pid}/task/*"):
+        try:
+            with open(f"{task}/comm") as f:
+                name = f.read().strip()
+            with open(f"{task}/status") as f:
+                count = next(int(line.split()[1]) for line in f
+                             if line.startswith("voluntary_ctxt_switches"))
+        except (OSError, StopIteration):
+            continue
+        out[task.rsplit("/", 1)[1]] = (name, count)
+    return out
+
+
+def switches_per_trip(before, after, trips):
+    by_name = {}
+    for tid, (name, count) in after.items():
+        by_name[name] = by_name.get(name, 0) + count - before.get(tid, (name, 0))[1]
+    return {name: n / trips for name, n in sorted(by_name.items(), key=lambda x: -x[1]) if n}
 
 
 def percentile(values, p):
@@ -71,6 +98,8 @@ def main():
             running[name][1].execute("pass", reply=True, timeout=60)
     rtt = {name: [] for name in names}
     status = {}
+    pids = {name: running[name][0].provisioner.process.pid for name in names}
+    before = {name: switches(pids[name]) for name in names}
     for _ in range(trips):
         for name in names:
             kc = running[name][1]
@@ -78,6 +107,8 @@ def main():
             reply = kc.execute("pass", reply=True, timeout=60)
             rtt[name].append(time.perf_counter() - t0)
             status[name] = reply["content"]["status"]
+    per_trip = {name: switches_per_trip(before[name], switches(pids[name]), trips)
+                for name in names}
     for name in names:
         km, kc = running[name]
         kc.stop_channels()
@@ -90,6 +121,7 @@ def main():
             "rtt_median_ms": statistics.median(rtt[name]) * 1e3,
             "rtt_p95_ms": percentile(rtt[name], 95) * 1e3,
             "last_status": status[name],
+            "switches_per_trip": per_trip[name],
         }))
 
 

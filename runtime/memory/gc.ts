@@ -134,6 +134,25 @@ function listInit(head: PyObject): PyObject {
   return head;
 }
 
+/**
+ * The heads of a collection's own lists (unreachable, finalizers...), kept from one
+ * collection to the next. A new head is a young V8 object; every object appended to its
+ * list points to it for a while, and each such store from an old object to a young one
+ * takes V8's slow write barrier (a remembered-set entry), a million times for a million
+ * objects. Heads that have lived through earlier collections are old: plain stores.
+ */
+const spareHeads: PyObject[] = [];
+
+/** An empty list head for a collection's own use; give it back with releaseHead. */
+function takeHead(): PyObject {
+  return listInit(spareHeads.pop() ?? scratchHead());
+}
+
+/** Gives back a head from takeHead once its list is empty. */
+function releaseHead(head: PyObject): void {
+  if (head.gc_next === head) spareHeads.push(head);
+}
+
 export class GCState {
   readonly generations: Generation[];
   /** The permanent generation of gc.freeze(). */
@@ -269,8 +288,8 @@ export class GCState {
     const young = this.generations[generation].head;
     const old = generation < NUM_GENERATIONS - 1 ? this.generations[generation + 1].head : young;
 
-    const unreachable = scratchHead();
-    const found = deduce_unreachable(young, listInit(unreachable));
+    const unreachable = takeHead();
+    const found = deduce_unreachable(young, unreachable);
     if (this.observer !== null) this.observer.unreachable(generation, unreachable, found);
     // Move the reachable objects to the next generation. Dicts are untracked only by full
     // collections (bpo-14775), after all tuples: the walk that untracks tuples gathers them.
@@ -285,11 +304,17 @@ export class GCState {
       this.longLivedTotal = survivors + this.ballast;
     }
     // Objects with legacy finalizers (tp_del), and all they reach, cannot be collected.
-    // The same walk notes whether any object has weak references or a finalizer to call:
-    // when none has, the passes for them would find nothing and are skipped.
-    const finalizers = listInit(scratchHead());
-    const needs = move_legacy_finalizers(unreachable, finalizers);
-    move_legacy_finalizer_reachable(finalizers);
+    // move_unreachable noted whether any object it sent to unreachable has a legacy
+    // finalizer, weak references or a finalizer to call (counting some it later took
+    // back): the passes with nothing to find are skipped. Without legacy finalizers the
+    // unreachable objects keep NEXT_MASK_UNREACHABLE, which only move_unreachable reads;
+    // deleteGarbage clears it on survivors.
+    const finalizers = takeHead();
+    let needs = unreachableNeeds;
+    if (needs & NEEDS_LEGACY) {
+      needs = move_legacy_finalizers(unreachable, finalizers);
+      move_legacy_finalizer_reachable(finalizers);
+    }
 
     if (this.debug & DEBUG_COLLECTABLE) {
       for (let gc = unreachable.gc_next!; gc !== unreachable; gc = gc.gc_next!) {
@@ -307,7 +332,7 @@ export class GCState {
     // Call tp_finalize on objects which have one.
     if ((needs & NEEDS_FINALIZE) && finalize_garbage(unreachable) > 0) ranCode = true;
     // Objects resurrected by finalizers go to `old`; the rest is still garbage.
-    const finalUnreachable = listInit(scratchHead());
+    const finalUnreachable = takeHead();
     if (ranCode) {
       m += handle_resurrected_objects(unreachable, finalUnreachable, old);
     } else {
@@ -333,6 +358,9 @@ export class GCState {
     }
     // Uncollectable objects go to gc.garbage for the programmer to deal with.
     this.handleLegacyFinalizers(finalizers, old);
+    releaseHead(unreachable);
+    releaseHead(finalUnreachable);
+    releaseHead(finalizers);
     // Free lists are emptied only by collections of the oldest generation.
     if (generation === NUM_GENERATIONS - 1) hooks.clearFreelists();
 
@@ -352,7 +380,7 @@ export class GCState {
    * those weakrefs died on the spot.
    */
   private handleWeakrefs(unreachable: PyObject, old: PyObject): number {
-    const wrcbToCall = listInit(scratchHead());
+    const wrcbToCall = takeHead();
     let numFreed = 0;
     let next: PyObject;
     for (let gc = unreachable.gc_next!; gc !== unreachable; gc = next) {
@@ -379,6 +407,7 @@ export class GCState {
       if (wrcbToCall.gc_next === wr) gc_list_move(wr, old);
       else numFreed++;
     }
+    releaseHead(wrcbToCall);
     return numFreed;
   }
 
@@ -398,7 +427,7 @@ export class GCState {
       }
       if (collectable.gc_next === op) {
         // Still alive: it goes to the older generation and may die later.
-        op.ob_gc &= ~PREV_MASK_COLLECTING;
+        op.ob_gc &= ~(PREV_MASK_COLLECTING | NEXT_MASK_UNREACHABLE);
         gc_list_move(op, old);
       }
     }
@@ -529,6 +558,11 @@ function subtract_refs(containers: PyObject): void {
 
 /** Objects on the unreachable list while move_unreachable runs. */
 let unreachableCount = 0;
+/**
+ * NEEDS_* bits of the objects move_unreachable sent to unreachable (some may have been
+ * taken back since): which of the passes after it can have work.
+ */
+let unreachableNeeds = 0;
 
 /** visit_reachable: op is reachable from an object move_unreachable has proven reachable. */
 function visit_reachable(op: PyObject, young: unknown): number {
@@ -556,6 +590,7 @@ function visit_reachable(op: PyObject, young: unknown): number {
  */
 function move_unreachable(young: PyObject, unreachable: PyObject): number {
   unreachableCount = 0;
+  let needs = 0;
   let gc = young.gc_next!;
   while (gc !== young) {
     if (gc_get_refs(gc) !== 0) {
@@ -566,11 +601,19 @@ function move_unreachable(young: PyObject, unreachable: PyObject): number {
     } else {
       const next = gc.gc_next!;
       gc_list_move(gc, unreachable);
-      gc.ob_gc |= NEXT_MASK_UNREACHABLE;
+      const flags = gc.ob_gc;
+      gc.ob_gc = flags | NEXT_MASK_UNREACHABLE;
       unreachableCount++;
+      const type = gc.ob_type;
+      if (type.tp_del !== null) needs |= NEEDS_LEGACY;
+      if ((flags & OB_HAS_WEAKREFS) !== 0 || PyWeakref_Check(gc)) needs |= NEEDS_WEAKREFS;
+      if (type.tp_finalize !== null && (flags & PREV_MASK_FINALIZED) === 0) {
+        needs |= NEEDS_FINALIZE;
+      }
       gc = next;
     }
   }
+  unreachableNeeds = needs;
   return unreachableCount;
 }
 
@@ -628,9 +671,10 @@ function untrack_dicts(dicts: PyObject[]): number {
   return n;
 }
 
-/** What move_legacy_finalizers saw in the garbage: which later passes have work. */
+/** What move_unreachable and move_legacy_finalizers saw in the garbage. */
 const NEEDS_WEAKREFS = 1;
 const NEEDS_FINALIZE = 2;
+const NEEDS_LEGACY = 4;
 
 /**
  * move_legacy_finalizers: objects with tp_del go to `finalizers`; UNREACHABLE is cleared.
@@ -681,7 +725,7 @@ function move_legacy_finalizer_reachable(finalizers: PyObject): void {
  */
 function finalize_garbage(collectable: PyObject): number {
   let called = 0;
-  const seenHead = listInit(scratchHead());
+  const seenHead = takeHead();
   while (collectable.gc_next !== collectable) {
     const op = collectable.gc_next!;
     gc_list_move(op, seenHead);
@@ -695,6 +739,7 @@ function finalize_garbage(collectable: PyObject): number {
     }
   }
   gc_list_merge(seenHead, collectable);
+  releaseHead(seenHead);
   return called;
 }
 

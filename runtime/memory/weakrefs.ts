@@ -32,7 +32,9 @@ export function wrFields(wr: PyObject): WeakReference {
 
 /** PyWeakref_Check: ref, proxy, callable proxy and their subclasses. */
 export function PyWeakref_Check(o: PyObject): boolean {
-  return o.ob_data instanceof WeakReference;
+  // Most objects the collector asks about have no record: skip the instanceof call then.
+  const data = o.ob_data;
+  return data !== null && data instanceof WeakReference;
 }
 
 /** PyWeakref_GET_OBJECT: the referent (borrowed), or None once it is gone. */

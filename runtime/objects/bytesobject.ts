@@ -48,7 +48,7 @@ import { PyObject_IsTrue, str } from "./objectops.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Format } from "./unicodeformat.ts";
 import { bytesRepr } from "./strrepr.ts";
-import { siphash13 } from "./hash.ts";
+import { sipHashBytes } from "./siphash.ts";
 import { Hash } from "./pyhash.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyErr_Format } from "./errors.ts";
@@ -155,9 +155,8 @@ export function bytes_hash(o: PyObject): number {
   const b = bytesData(o);
   let lo = 0, hi = 0;
   if (b.length > 0) {
-    const h = siphash13(b);
-    lo = h.lo | 0;
-    hi = h.hi | 0;
+    lo = sipHashBytes(b);
+    hi = Hash.hi;
     if (lo === -1 && hi === -1) lo = -2;
   }
   o.ob_hash = lo;

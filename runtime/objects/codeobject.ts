@@ -117,6 +117,8 @@ export class CodeData {
   jit: ((frame: any, ls: (PyObject | null)[]) => number) | null = null;
   /** Entries and loop iterations left before compiling (vm/jit.ts). */
   warmup = codeWarmup.value;
+  /** How calls with keywords bind to this code's parameters (vm/eval.ts startKeywordCall). */
+  kwPlans: unknown[] | null = null;
 
   constructor(
     unit: CodeUnit,

@@ -102,6 +102,7 @@ import {
   JIT_RETURN,
   JIT_YIELD,
   jitDepth,
+  type JitFunction,
   jitOut,
   setJitRuntime,
 } from "./jit.ts";
@@ -219,6 +220,7 @@ import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { instrument } from "./instrument.ts";
+import { setSlotValue, slotValue } from "../objects/slots.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
 let reraised: PyObject | null = null;
@@ -409,28 +411,10 @@ function startSimpleCall(
   argsAt: number,
   nargs: number,
 ): Frame {
+  const f = bumpFrame(fn, fd, code, co);
+  const stack = f.localsplus;
+  const base = f.base;
   const nlp = co.co_nlocalsplus;
-  const ds = vmstack;
-  const size = nlp + co.co_stacksize;
-  if (ds.top + size > ds.stack.length) ds.ensure(size);
-  const base = ds.top;
-  const stack = ds.stack;
-  const f = ds.pool.pop() ?? new Frame();
-  f.f_func = fn;
-  Py_INCREF(code);
-  f.f_code = code;
-  f.code = co;
-  f.f_globals = fd.globals;
-  f.f_builtins = fd.builtins;
-  f.f_locals = null;
-  f.frame_obj = null;
-  f.prev_instr = -1;
-  f.is_entry = false;
-  f.owner = FRAME_OWNED_BY_THREAD;
-  f.localsplus = stack;
-  f.base = base;
-  f.sp = base + nlp;
-  ds.top = base + size;
   for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
   const argcount = co.co_argcount;
   if (nargs < argcount) {
@@ -442,21 +426,67 @@ function startSimpleCall(
     }
   }
   for (let j = argcount; j < nlp; j++) stack[base + j] = null;
-  f.previous = frame;
-  ds.current = f;
-  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
-  return f;
+  return enterFrame(frame, f);
 }
 
-/** Scratch space of startKeywordCall: where each keyword goes, and the kw-only defaults. */
-const kwSlot: number[] = [];
+/**
+ * How a call with keywords binds to a code object's parameters, for one tuple of keyword
+ * names (the caller's constant) and one count of positional arguments: it depends on
+ * nothing else, so startKeywordCall works it out once.
+ */
+class KwPlan {
+  constructor(
+    readonly kw: PyObject,
+    readonly nargs: number,
+    /** The parameter each keyword value goes to. */
+    readonly slots: number[],
+    /** The parameters no argument fills, in order: they take their defaults. */
+    readonly missing: number[],
+    /** The first positional parameter among them (co_argcount if none). */
+    readonly firstMissing: number,
+  ) {}
+}
+
+/** Plans kept per code object (a function called with a few shapes of keywords). */
+const MAX_KW_PLANS = 4;
+
+/**
+ * The plan of a call with keywords kw and nargs positional arguments: each keyword names,
+ * by identity (the compiler's interned names), a parameter that is not positional-only,
+ * not filled by the positional arguments and not named twice; null when the call is not
+ * so (initialize_locals then binds it, or raises).
+ */
+function makeKwPlan(co: CodeData, kw: PyObject, nargs: number): KwPlan | null {
+  const names = kw.ob_item as PyObject[];
+  const lpnames = co.co_localsplusnames.ob_item as PyObject[];
+  const argcount = co.co_argcount;
+  const total = argcount + co.co_kwonlyargcount;
+  const first = co.co_posonlyargcount > nargs ? co.co_posonlyargcount : nargs;
+  const slots: number[] = [];
+  for (let k = 0; k < names.length; k++) {
+    let j = first;
+    while (j < total && lpnames[j] !== names[k]) j++;
+    if (j === total || slots.includes(j)) return null;
+    slots.push(j);
+  }
+  const missing: number[] = [];
+  let firstMissing = argcount;
+  for (let j = nargs; j < total; j++) {
+    if (slots.includes(j)) continue;
+    if (j < argcount && firstMissing === argcount) firstMissing = j;
+    missing.push(j);
+  }
+  return new KwPlan(kw, nargs, slots, missing, firstMissing);
+}
+
+/** Scratch space of startKeywordCall: the keyword-only defaults. */
 const kwDefault: (PyObject | null)[] = [];
 
 /**
  * startSimpleCall's counterpart for calls with keywords (no *args or **kwargs parameter):
- * each keyword names a parameter by identity (the compiler's interned names), not one the
- * positional arguments filled, and every other parameter has a default. null, having
- * changed nothing, when the call is not so (initialize_locals then binds it, or raises).
+ * bound by the call's KwPlan when every parameter no argument fills has a default. null,
+ * having changed nothing, when the call is not so (initialize_locals then binds it, or
+ * raises).
  */
 function startKeywordCall(
   frame: Frame,
@@ -469,49 +499,65 @@ function startKeywordCall(
   nargs: number,
   kw: PyObject,
 ): Frame | null {
-  const names = kw.ob_item as PyObject[];
-  const nkw = names.length;
-  const lpnames = co.co_localsplusnames.ob_item as PyObject[];
-  const argcount = co.co_argcount;
-  const total = argcount + co.co_kwonlyargcount;
-  const first = co.co_posonlyargcount > nargs ? co.co_posonlyargcount : nargs;
-  for (let k = 0; k < nkw; k++) {
-    const name = names[k];
-    let j = first;
-    while (j < total && lpnames[j] !== name) j++;
-    if (j === total) return null;
-    for (let q = 0; q < k; q++) if (kwSlot[q] === j) return null;
-    kwSlot[k] = j;
-  }
-  // the parameters no argument fills: defaults, or initialize_locals' error
-  const defs = fd.defaults === null ? null : fd.defaults.ob_item as PyObject[];
-  const firstDefault = argcount - (defs === null ? 0 : defs.length);
-  for (let j = nargs; j < total; j++) {
-    let given = false;
-    for (let k = 0; k < nkw; k++) {
-      if (kwSlot[k] === j) {
-        given = true;
+  let plans = co.kwPlans as KwPlan[] | null;
+  let plan: KwPlan | null = null;
+  if (plans !== null) {
+    for (let p = 0; p < plans.length; p++) {
+      const q = plans[p];
+      if (q.kw === kw && q.nargs === nargs) {
+        plan = q;
         break;
       }
     }
-    if (given) {
-      if (j >= argcount) kwDefault[j - argcount] = null;
-      continue;
-    }
-    if (j < argcount) {
-      if (j < firstDefault) return null;
-    } else {
-      const def = fd.kwdefaults === null ? null : dictGetStr(fd.kwdefaults, lpnames[j]);
-      if (def === null) return null;
-      kwDefault[j - argcount] = def;
-    }
   }
+  if (plan === null) {
+    plan = makeKwPlan(co, kw, nargs);
+    if (plan === null) return null;
+    if (plans === null) plans = co.kwPlans = [];
+    if (plans.length >= MAX_KW_PLANS) plans.shift();
+    plans.push(plan);
+  }
+  // the parameters no argument fills: defaults, or initialize_locals' error
+  const argcount = co.co_argcount;
+  const defs = fd.defaults === null ? null : fd.defaults.ob_item as PyObject[];
+  const firstDefault = argcount - (defs === null ? 0 : defs.length);
+  if (plan.firstMissing < firstDefault) return null;
+  const missing = plan.missing;
+  const lpnames = co.co_localsplusnames.ob_item as PyObject[];
+  for (let m = missing.length - 1; m >= 0 && missing[m] >= argcount; m--) {
+    const j = missing[m];
+    const def = fd.kwdefaults === null ? null : dictGetStr(fd.kwdefaults, lpnames[j]);
+    if (def === null) return null;
+    kwDefault[j - argcount] = def;
+  }
+  const f = bumpFrame(fn, fd, code, co);
+  const stack = f.localsplus;
+  const base = f.base;
+  const nlp = co.co_nlocalsplus;
+  for (let j = 0; j < nlp; j++) stack[base + j] = null;
+  for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
+  const slots = plan.slots;
+  for (let k = 0; k < slots.length; k++) stack[base + slots[k]] = ls[argsAt + nargs + k];
+  for (let m = 0; m < missing.length; m++) {
+    const j = missing[m];
+    const def = j < argcount ? defs![j - firstDefault] : kwDefault[j - argcount]!;
+    Py_INCREF(def);
+    stack[base + j] = def;
+  }
+  return enterFrame(frame, f);
+}
+
+/**
+ * pushFrame for startSimpleCall and startKeywordCall, which have the function's record and
+ * code at hand: a new frame taking fn's reference (and one to its code), its locals and
+ * stack a slice of the data stack, the locals not yet set.
+ */
+function bumpFrame(fn: PyObject, fd: FunctionData, code: PyObject, co: CodeData): Frame {
   const nlp = co.co_nlocalsplus;
   const ds = vmstack;
   const size = nlp + co.co_stacksize;
   if (ds.top + size > ds.stack.length) ds.ensure(size);
   const base = ds.top;
-  const stack = ds.stack;
   const f = ds.pool.pop() ?? new Frame();
   f.f_func = fn;
   Py_INCREF(code);
@@ -524,34 +570,11 @@ function startKeywordCall(
   f.prev_instr = -1;
   f.is_entry = false;
   f.owner = FRAME_OWNED_BY_THREAD;
-  f.localsplus = stack;
+  f.localsplus = ds.stack;
   f.base = base;
   f.sp = base + nlp;
   ds.top = base + size;
-  for (let j = 0; j < nlp; j++) stack[base + j] = null;
-  for (let j = 0; j < nargs; j++) stack[base + j] = ls[argsAt + j];
-  for (let k = 0; k < nkw; k++) stack[base + kwSlot[k]] = ls[argsAt + nargs + k];
-  for (let j = nargs; j < total; j++) {
-    if (stack[base + j] !== null) continue;
-    const def = j < argcount ? defs![j - firstDefault] : kwDefault[j - argcount]!;
-    Py_INCREF(def);
-    stack[base + j] = def;
-  }
-  f.previous = frame;
-  ds.current = f;
-  if (--tstate.recursion_remaining < 0) recursionCheckFailed(frame, f);
   return f;
-}
-
-/** enterFrame's recursion check failing for a frame startSimpleCall made. */
-function recursionCheckFailed(frame: Frame, newFrame: Frame): void {
-  try {
-    checkRecursiveCall("");
-  } catch (e) {
-    vmstack.current = frame;
-    clearAndPopFrame(newFrame);
-    throw e;
-  }
 }
 
 /** Makes a new frame (bound, with its arguments) current, with start_frame's recursion check. */
@@ -917,35 +940,47 @@ export function runFrame(frame: Frame): PyObject {
       clearAndPopFrame(frame);
     }
   }
+  let retval: PyObject;
   try {
-    enterEntryFrame(frame, null);
+    retval = evalCompiledFrame(frame, cj);
   } catch (e) {
     clearAndPopFrame(frame);
     throw e;
   }
+  // (popReturnedFrame's plain decrefs are right while no hook watches: see its comment)
+  if (instrument.active) clearAndPopFrame(frame);
+  else popReturnedFrame(frame);
+  return retval;
+}
+
+/**
+ * evalFrame(entry, null) for a frame whose code is compiled, while no instruction hook
+ * watches: the compiled function is called directly and its return or yield handled
+ * here; anything else is followed up in evalFrame's loop.
+ */
+export function evalCompiledFrame(entry: Frame, cj: JitFunction): PyObject {
+  enterEntryFrame(entry, null);
   let pending: unknown = null;
   let status: number;
   jitDepth.n++;
   try {
-    status = cj(frame, frame.localsplus);
+    status = cj(entry, entry.localsplus);
   } catch (e) {
     pending = e;
     status = JIT_THREW;
   }
   jitDepth.n--;
-  if (status === JIT_RETURN) {
+  if (status === JIT_RETURN || status === JIT_YIELD) {
     const retval = jitOut.value!;
     jitOut.value = null;
+    if (status === JIT_YIELD) {
+      (entry.generator!.ob_data as { frameState: number }).frameState = -1; // FRAME_SUSPENDED
+    }
     tstate.recursion_remaining++;
-    vmstack.current = frame.previous;
-    popReturnedFrame(frame);
+    vmstack.current = entry.previous;
     return retval;
   }
-  try {
-    return evalLoop(frame, pending, status);
-  } finally {
-    clearAndPopFrame(frame);
-  }
+  return evalLoop(entry, pending, status);
 }
 
 /**
@@ -2627,6 +2662,8 @@ export function installJitRuntime(): void {
     handleEvalBreaker,
     loadAttrCached,
     loadAttrPlain,
+    slotValue,
+    setSlotValue,
     loadMethodCached,
     methodFound,
     storeAttrCached,

@@ -24,6 +24,7 @@ import { inlineCacheEntries, Op } from "../compiler/opcode.ts";
 import type { CodeData } from "../objects/codeobject.ts";
 import type { Frame } from "./frame.ts";
 import type { PyObject } from "../objects/object.ts";
+import { ATTR_INSTANCE_DICT, ATTR_SLOT } from "./specialize.ts";
 
 /** What a compiled function returns to evalFrame. */
 export const JIT_EXIT = 0; // interpret frame.prev_instr + 1, then come back
@@ -690,7 +691,14 @@ function emit(
       const { text, owned, spill, unspill } = operands(cx, ["owner"], true);
       usedNames.add(a);
       return {
-        text: `${text} ${P} let res = loadAttrPlain(cache, ${i}, owner, n${a});
+        text: `${text} ${P} let res = null;
+          { const c = cache[${i}], tp = owner.ob_type;
+            if (c !== null && c.type === tp && c.version === tp.tp_version_tag) {
+              if (c.kind === ${ATTR_SLOT}) res = slotValue(owner, c.index);
+              else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals.values[c.vindex]; }
+            } }
+          if (res !== null) res.ob_refcnt++;
+          else res = loadAttrPlain(cache, ${i}, owner, n${a});
           if (res === null) {
             ${spill}${owned[0] ? "" : "owner.ob_refcnt++; "}ls[sp++] = owner;
             res = loadAttrCached(cache, ${i}, owner, n${a}) ?? PyObject_GetAttr(owner, n${a});
@@ -892,7 +900,16 @@ function emit(
       usedNames.add(a);
       return {
         text: `${text} ${owned[0] ? "" : "v.ob_refcnt++; "}${P}
-          const old = storeAttrPlain(cache, ${i}, owner, n${a}, v);
+          let old = false;
+          { const c = cache[${i}], tp = owner.ob_type;
+            if (c !== null && c.type === tp && c.version === tp.tp_version_tag) {
+              if (c.kind === ${ATTR_SLOT}) { old = slotValue(owner, c.index); setSlotValue(owner, c.index, v); }
+              else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
+                const vals = owner.ob_values;
+                if (vals !== null) { const o = vals.values[c.vindex]; if (o !== null) { vals.values[c.vindex] = v; old = o; } }
+              }
+            } }
+          if (old === false) old = storeAttrPlain(cache, ${i}, owner, n${a}, v);
           if (old === false) {
             ${owned[1] ? "" : "owner.ob_refcnt++; "}
             if (storeAttrCached(cache, ${i}, owner, n${a}, v)) Py_DECREF(owner);

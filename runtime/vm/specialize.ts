@@ -48,6 +48,10 @@ const enum Kind {
   MODULE = 6,
 }
 
+/** The kinds compiled code reads inline from a site's first entry (jit.ts). */
+export const ATTR_INSTANCE_DICT: number = Kind.INSTANCE_DICT;
+export const ATTR_SLOT: number = Kind.SLOT;
+
 const MAX_MISSES = 64;
 /** Entries per site: a site seeing more types than this is megamorphic. */
 const MAX_ENTRIES = 4;
@@ -150,26 +154,34 @@ function specializeLoadAttr(
 }
 
 /**
+ * The index of `name` in the inline values of tp's instances (its entry in the class's
+ * shared keys), cached in c; -1 when the shared keys do not hold it (remembered while
+ * their size stays the same, see AttrCache.vmissAt).
+ */
+function valuesIndex(c: AttrCache, tp: PyTypeObject, name: PyObject): number {
+  if (c.vindex >= 0) return c.vindex;
+  if (name.ob_type !== PyUnicode_Type) return -1;
+  const keys = cachedKeys(tp);
+  if (c.vmissAt === keys.nentries && c.vmissKeys === keys) return -1;
+  const ix = sharedKeysLookup(keys, name);
+  if (ix < 0) {
+    c.vmissAt = keys.nentries;
+    c.vmissKeys = keys;
+    return -1;
+  }
+  c.vindex = ix;
+  return ix;
+}
+
+/**
  * The instance attribute `name` of owner (borrowed), or null when it has none: the inline
  * values by the cached shared-keys index, else the materialized dict.
  */
 function instanceAttr(c: AttrCache, owner: PyObject, name: PyObject): PyObject | null {
   const values = owner.ob_values;
   if (values !== null) {
-    let ix = c.vindex;
-    if (ix < 0) {
-      if (name.ob_type !== PyUnicode_Type) return null;
-      const keys = cachedKeys(owner.ob_type);
-      if (c.vmissAt === keys.nentries && c.vmissKeys === keys) return null;
-      ix = sharedKeysLookup(keys, name);
-      if (ix < 0) {
-        c.vmissAt = keys.nentries;
-        c.vmissKeys = keys;
-        return null;
-      }
-      c.vindex = ix;
-    }
-    return values.values[ix];
+    const ix = valuesIndex(c, owner.ob_type, name);
+    return ix < 0 ? null : values.values[ix];
   }
   const d = owner.ob_dict;
   if (d === null) return null;
@@ -261,24 +273,18 @@ export function loadAttrPlain(
   owner: PyObject,
   name: PyObject,
 ): PyObject | null {
+  // (a site's first run, or a type it has not seen, goes to loadAttrCached, which
+  // specialises it)
   const tp = owner.ob_type;
-  let c = find(cache[i] as AttrCache | null, tp);
-  if (c === null) {
-    c = specializeLoadAttr(cache, i, owner, name);
-    if (c === null) return null;
-  }
+  const c = find(cache[i] as AttrCache | null, tp);
+  if (c === null) return null;
   let v: PyObject | null = null;
   if (c.kind === Kind.INSTANCE_DICT) {
     if (!c.hasDict) return null;
     const values = owner.ob_values;
     if (values !== null) {
-      let ix = c.vindex;
-      if (ix < 0) {
-        if (name.ob_type !== PyUnicode_Type) return null;
-        ix = sharedKeysLookup(cachedKeys(tp), name);
-        if (ix < 0) return null;
-        c.vindex = ix;
-      }
+      const ix = valuesIndex(c, tp, name);
+      if (ix < 0) return null;
       v = values.values[ix];
     } else {
       const d = owner.ob_dict;
@@ -365,22 +371,16 @@ export function storeAttrPlain(
   name: PyObject,
   value: PyObject,
 ): PyObject | null | false {
+  // (a site's first run, or a type it has not seen, goes to storeAttrCached, which
+  // specialises it)
   const tp = owner.ob_type;
-  let c = find(cache[i] as AttrCache | null, tp);
-  if (c === null) {
-    c = specializeStoreAttr(cache, i, owner, name);
-    if (c === null) return false;
-  }
+  const c = find(cache[i] as AttrCache | null, tp);
+  if (c === null) return false;
   if (c.kind === Kind.INSTANCE_DICT) {
     const values = owner.ob_values;
     if (!c.hasDict || values === null) return false;
-    let ix = c.vindex;
-    if (ix < 0) {
-      if (name.ob_type !== PyUnicode_Type) return false;
-      ix = sharedKeysLookup(cachedKeys(tp), name);
-      if (ix < 0) return false;
-      c.vindex = ix;
-    }
+    const ix = valuesIndex(c, tp, name);
+    if (ix < 0) return false;
     const old = values.values[ix];
     values.values[ix] = value;
     if (old === null) addToInsertionOrder(values, ix); // a first store: the name joins the order
@@ -440,11 +440,7 @@ export function storeAttrCached(
     const values = owner.ob_values;
     if (values !== null) {
       // the same as _PyObject_StoreInstanceAttribute for a name the shared keys hold
-      let ix = c.vindex;
-      if (ix < 0 && name.ob_type === PyUnicode_Type) {
-        ix = sharedKeysLookup(cachedKeys(tp), name);
-        if (ix >= 0) c.vindex = ix;
-      }
+      const ix = valuesIndex(c, tp, name);
       if (ix >= 0) {
         const old = values.values[ix];
         values.values[ix] = value;
