@@ -435,6 +435,41 @@ function argString(fname: string, _pos: number, name: string, o: PyObject): stri
 }
 
 /**
+ * PyObject_Bytes's bytes of x (int.from_bytes reads its argument so): an exact bytes
+ * object's own, what __bytes__ returns, a buffer's, or an iterable's ints. A str or a
+ * number is refused, as PyBytes_FromObject refuses it.
+ */
+export function PyObject_BytesData(x: PyObject): Uint8Array {
+  if (x.ob_type === PyBytes_Type) return data(x);
+  const [func, unbound] = lookupMaybeMethod(x, _Py_ID("__bytes__"));
+  if (func !== null) {
+    let b: PyObject;
+    try {
+      b = unbound ? PyObject_Vectorcall(func, [x], 0, 1, null) : PyObject_CallNoArgs(func);
+    } finally {
+      Py_DECREF(func);
+    }
+    try {
+      if (!PyBytes_Check(b)) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `__bytes__ returned non-bytes (type ${b.ob_type.tp_name})`,
+        );
+      }
+      return data(b).slice();
+    } finally {
+      Py_DECREF(b);
+    }
+  }
+  const buffer = BM.bufferOf(x);
+  if (buffer !== null) return buffer.slice();
+  if (PyUnicode_Check(x) || (x.ob_type.tp_iter === null && !PySequence_Check(x))) {
+    throw PyErr_Format(PyExc_TypeError, `cannot convert '${x.ob_type.tp_name}' object to bytes`);
+  }
+  return BM.bytesFromIterable(x, "bytes");
+}
+
+/**
  * The bytes of x for bytes()/bytearray(): an int gives that many zeros; a buffer its
  * bytes; an iterable its ints (PyBytes_FromObject). An exact bytes object comes back
  * itself (a PyObject, new reference) so that bytes(b) is b.
