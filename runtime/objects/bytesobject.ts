@@ -48,7 +48,7 @@ import { PyObject_IsTrue, str } from "./objectops.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Format } from "./unicodeformat.ts";
 import { bytesRepr } from "./strrepr.ts";
-import { siphash13 } from "./hash.ts";
+import { sipHashBytes } from "./siphash.ts";
 import { Hash } from "./pyhash.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyErr_Format } from "./errors.ts";
@@ -155,9 +155,8 @@ export function bytes_hash(o: PyObject): number {
   const b = bytesData(o);
   let lo = 0, hi = 0;
   if (b.length > 0) {
-    const h = siphash13(b);
-    lo = h.lo | 0;
-    hi = h.hi | 0;
+    lo = sipHashBytes(b);
+    hi = Hash.hi;
     if (lo === -1 && hi === -1) lo = -2;
   }
   o.ob_hash = lo;
@@ -433,6 +432,41 @@ function argString(fname: string, _pos: number, name: string, o: PyObject): stri
     );
   }
   return str(o);
+}
+
+/**
+ * PyObject_Bytes's bytes of x (int.from_bytes reads its argument so): an exact bytes
+ * object's own, what __bytes__ returns, a buffer's, or an iterable's ints. A str or a
+ * number is refused, as PyBytes_FromObject refuses it.
+ */
+export function PyObject_BytesData(x: PyObject): Uint8Array {
+  if (x.ob_type === PyBytes_Type) return data(x);
+  const [func, unbound] = lookupMaybeMethod(x, _Py_ID("__bytes__"));
+  if (func !== null) {
+    let b: PyObject;
+    try {
+      b = unbound ? PyObject_Vectorcall(func, [x], 0, 1, null) : PyObject_CallNoArgs(func);
+    } finally {
+      Py_DECREF(func);
+    }
+    try {
+      if (!PyBytes_Check(b)) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `__bytes__ returned non-bytes (type ${b.ob_type.tp_name})`,
+        );
+      }
+      return data(b).slice();
+    } finally {
+      Py_DECREF(b);
+    }
+  }
+  const buffer = BM.bufferOf(x);
+  if (buffer !== null) return buffer.slice();
+  if (PyUnicode_Check(x) || (x.ob_type.tp_iter === null && !PySequence_Check(x))) {
+    throw PyErr_Format(PyExc_TypeError, `cannot convert '${x.ob_type.tp_name}' object to bytes`);
+  }
+  return BM.bytesFromIterable(x, "bytes");
 }
 
 /**

@@ -61,7 +61,7 @@ import { formatFloat, formatInt } from "./formatter.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { frexp } from "./pyhash.ts";
 import { checkPositional, unpackKeywords } from "./argparse.ts";
-import { bytesLike, PyBytes_FromBytes } from "./bytesobject.ts";
+import { bytesLike, PyBytes_FromBytes, PyObject_BytesData } from "./bytesobject.ts";
 import { _PyObject_LookupAttr, reprText, str } from "./objectops.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg } from "./call.ts";
 import { lookupMaybeMethod } from "./typeobject.ts";
@@ -318,13 +318,7 @@ export function int_from_bytes(
     2,
     0,
   );
-  let data = bytesLike(bytesO!);
-  if (data === null) {
-    const { iterToArray } = abstractApi;
-    const items = iterToArray(bytesO!);
-    data = new Uint8Array(items.map((o) => Number(longValue(o))));
-    for (const o of items) Py_DECREF(o);
-  }
+  const data = PyObject_BytesData(bytesO!);
   const order = orderO === null ? "big" : str(orderO);
   if (order !== "big" && order !== "little") {
     throw PyErr_Format(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
@@ -345,7 +339,6 @@ export function int_from_bytes(
     Py_DECREF(r);
   }
 }
-import * as abstractApi from "./abstract.ts";
 
 export function int_sizeof(self: PyObject): PyObject {
   return PyLong_FromNumber(longSize(longValue(self)));

@@ -588,7 +588,10 @@ export function str_join(self: PyObject, iterable: PyObject): PyObject {
       Py_INCREF(items[0]);
       return items[0];
     }
-    const parts: string[] = [];
+    const parts: string[] = new Array(items.length);
+    // the result's kind is the largest of the separator's and the items' (all known or
+    // cached in the objects), so the joined text is not scanned again
+    let kind = items.length > 1 ? unicodeKind(self) : KIND_ASCII;
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
       if (!PyUnicode_Check(it)) {
@@ -597,9 +600,11 @@ export function str_join(self: PyObject, iterable: PyObject): PyObject {
           `sequence item ${i}: expected str instance, ${it.ob_type.tp_name} found`,
         );
       }
-      parts.push(s(it));
+      const k = unicodeKind(it);
+      if (k > kind) kind = k;
+      parts[i] = s(it);
     }
-    return PyUnicode_FromString(parts.join(s(self)));
+    return PyUnicode_FromConcat(parts.join(s(self)), kind, kind);
   } finally {
     Py_DECREF(seq);
   }

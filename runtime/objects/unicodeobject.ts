@@ -5,8 +5,8 @@
 // JavaScript ones; the "kind" (PEP 393: ASCII, Latin-1, UCS-2, UCS-4) is computed once
 // and tells whether that care is needed. The kind also gives CPython's object size.
 
-import { Hash, hashFromBigInt, sipHashChars } from "./pyhash.ts";
-import { siphash13, strHashBytes } from "./hash.ts";
+import { Hash, hashFromBigInt } from "./pyhash.ts";
+import { sipHashChars } from "./siphash.ts";
 import {
   _Py_IMMORTAL_REFCNT,
   Py_DECREF,
@@ -330,18 +330,8 @@ export function strHashLo(s: string, kind = KIND_UNKNOWN): number {
     return 0;
   }
   if (kind === KIND_UNKNOWN) kind = kindOf(s);
-  let lo: number, hi: number;
-  if (kind === KIND_ASCII || kind === KIND_LATIN1) {
-    lo = sipHashChars(s, 1);
-    hi = Hash.hi;
-  } else if (kind === KIND_UCS2) {
-    lo = sipHashChars(s, 2);
-    hi = Hash.hi;
-  } else {
-    const h = siphash13(strHashBytes(s));
-    lo = h.lo | 0;
-    hi = h.hi | 0;
-  }
+  let lo = sipHashChars(s, kind === KIND_UCS4 ? 4 : kind === KIND_UCS2 ? 2 : 1);
+  const hi = Hash.hi;
   if (lo === -1 && hi === -1) lo = -2;
   Hash.hi = hi;
   return lo;

@@ -151,3 +151,28 @@ Deno.test("the malloc statistics account for every byte of the arenas, in CPytho
   assertEquals(value("Total"), ARENA_SIZE);
   assertEquals(value("# bytes in allocated blocks"), 500 * 32 + 1000 * 208);
 });
+
+Deno.test("the units handed out are V8 small integers, never boxed doubles", async () => {
+  // Objects keep their unit in ob_id: a unit that is a heap number costs every object a
+  // 16-byte box. Only V8's %IsSmi tells the two apart, so a child Deno runs the check.
+  const module = new URL("../../runtime/memory/obmalloc.ts", import.meta.url).href;
+  const script = `
+    import { Obmalloc } from ${JSON.stringify(module)};
+    const isSmi = new Function("x", "return %IsSmi(x)");
+    const m = new Obmalloc();
+    const units = [];
+    for (let i = 0; i < 100000; i++) units.push(m.malloc(8 + (i % 8) * 16));
+    for (let i = 0; i < units.length; i += 3) m.free(units[i]);
+    for (let i = 0; i < 50000; i++) units.push(m.malloc(48));
+    units.push(m.malloc(4096), m.malloc(100000));
+    const bad = units.filter((u) => !isSmi(u));
+    console.log(bad.length === 0 ? "all small integers" : "boxed: " + bad.slice(0, 5).join(" "));
+  `;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--v8-flags=--allow-natives-syntax", script],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout).trim();
+  assertEquals(text, "all small integers", new TextDecoder().decode(out.stderr));
+});
