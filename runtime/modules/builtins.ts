@@ -80,7 +80,13 @@ import {
   unicode_empty,
 } from "../objects/unicodeobject.ts";
 import { PyTuple_FromArray, PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
-import { longFormatBinary, longValue, PyLong_FromNumber } from "../objects/longobject.ts";
+import {
+  longFormatBinary,
+  longValue,
+  PyLong_Check,
+  PyLong_FromNumber,
+  PyLong_FromValue,
+} from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   _PyObject_LookupAttr,
@@ -469,51 +475,110 @@ function builtin_sum(
     result = ref(start);
   }
   const it = PyObject_GetIter(iterable!);
+  // `held` is the reference this function owns (null while a sum is kept as a number)
+  let held: PyObject | null = result;
   try {
+    // bltinmodule.c's fast paths: while the items are exact ints (or bools) whose sum fits
+    // a C long, and then while they are floats (or ints that fit a C long), the sum is kept
+    // in a JavaScript number, not in a new object per item.
+    if (result.ob_type === PyLong_Type && fitsCLong(result.ob_val as number | bigint)) {
+      let acc = result.ob_val as number | bigint;
+      held = null;
+      Py_DECREF(result);
+      let partial: PyObject | null = null;
+      while (partial === null) {
+        const item = PyIter_Next(it);
+        if (item === null) return PyLong_FromValue(acc);
+        const t = item.ob_type;
+        if (t === PyLong_Type || t === PyBool_Type) {
+          const b = item.ob_val as number | bigint;
+          if (typeof acc === "number" && typeof b === "number") {
+            const s = acc + b;
+            if (s <= MAX_SAFE_SUM && s >= -MAX_SAFE_SUM) {
+              acc = s;
+              Py_DECREF(item);
+              continue;
+            }
+          }
+          const s = BigInt(acc) + BigInt(b);
+          if (fitsCLong(b) && fitsCLong(s)) {
+            acc = s >= -MAX_SAFE_SUM_BIG && s <= MAX_SAFE_SUM_BIG ? Number(s) : s;
+            Py_DECREF(item);
+            continue;
+          }
+        }
+        // not an int, or the sum overflowed a C long: objects from here on
+        const r = PyLong_FromValue(acc);
+        try {
+          partial = PyNumber_Add(r, item);
+        } finally {
+          Py_DECREF(r);
+          Py_DECREF(item);
+        }
+      }
+      result = held = partial;
+    }
+    if (result.ob_type === PyFloat_Type) {
+      let f = result.ob_val as number;
+      held = null;
+      Py_DECREF(result);
+      let partial: PyObject | null = null;
+      while (partial === null) {
+        const item = PyIter_Next(it);
+        if (item === null) return PyFloat_FromDouble(f);
+        if (item.ob_type === PyFloat_Type) {
+          f += item.ob_val as number;
+          Py_DECREF(item);
+          continue;
+        }
+        if (PyLong_Check(item)) {
+          const v = item.ob_val as number | bigint;
+          if (fitsCLong(v)) {
+            f += typeof v === "number" ? v : Number(v);
+            Py_DECREF(item);
+            continue;
+          }
+        }
+        const r = PyFloat_FromDouble(f);
+        try {
+          partial = PyNumber_Add(r, item);
+        } finally {
+          Py_DECREF(r);
+          Py_DECREF(item);
+        }
+      }
+      result = held = partial;
+    }
     for (;;) {
       const item = PyIter_Next(it);
       if (item === null) return result;
-      // Fast paths as bltinmodule.c: exact ints and floats add without dispatch.
-      const rt = result.ob_type, itt = item.ob_type;
-      if (
-        rt === PyLong_Type && itt === PyLong_Type && typeof result.ob_val === "number" &&
-        typeof item.ob_val === "number"
-      ) {
-        const s = result.ob_val + item.ob_val;
-        if (Number.isSafeInteger(s)) {
-          Py_DECREF(result);
-          Py_DECREF(item);
-          result = PyLong_FromNumber(s);
-          continue;
-        }
-      } else if (
-        rt === PyFloat_Type &&
-        (itt === PyFloat_Type || (itt === PyLong_Type && typeof item.ob_val === "number"))
-      ) {
-        const s = (result.ob_val as number) + (item.ob_val as number);
-        Py_DECREF(result);
-        Py_DECREF(item);
-        result = PyFloat_FromDouble(s);
-        continue;
-      }
       let r: PyObject;
       try {
         r = PyNumber_Add(result, item);
-      } catch (e) {
+      } finally {
+        held = null;
+        Py_DECREF(result);
         Py_DECREF(item);
-        throw e;
       }
-      Py_DECREF(result);
-      Py_DECREF(item);
-      result = r;
+      result = held = r;
     }
   } catch (e) {
-    Py_DECREF(result);
+    if (held !== null) Py_DECREF(held);
     throw e;
   } finally {
     Py_DECREF(it);
   }
 }
+
+/** Whether an int value fits a C long (64-bit), as PyLong_AsLongAndOverflow asks. */
+function fitsCLong(v: number | bigint): boolean {
+  return typeof v === "number" || (v >= LONG_MIN && v <= LONG_MAX);
+}
+
+const LONG_MIN = -(2n ** 63n), LONG_MAX = 2n ** 63n - 1n;
+
+const MAX_SAFE_SUM = Number.MAX_SAFE_INTEGER;
+const MAX_SAFE_SUM_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
 // ---- min and max ---------------------------------------------------------------------------------
 

@@ -692,8 +692,9 @@ function emit(
       usedNames.add(a);
       return {
         text: `${text} ${P} let res = null;
-          { const c = cache[${i}], tp = owner.ob_type;
-            if (c !== null && c.type === tp && c.version === tp.tp_version_tag) {
+          { const tp = owner.ob_type; let c = cache[${i}];
+            while (c !== null && c.type !== tp) c = c.next;
+            if (c !== null && c.version === tp.tp_version_tag) {
               if (c.kind === ${ATTR_SLOT}) res = slotValue(owner, c.index);
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals.values[c.vindex]; }
             } }
@@ -901,8 +902,9 @@ function emit(
       return {
         text: `${text} ${owned[0] ? "" : "v.ob_refcnt++; "}${P}
           let old = false;
-          { const c = cache[${i}], tp = owner.ob_type;
-            if (c !== null && c.type === tp && c.version === tp.tp_version_tag) {
+          { const tp = owner.ob_type; let c = cache[${i}];
+            while (c !== null && c.type !== tp) c = c.next;
+            if (c !== null && c.version === tp.tp_version_tag) {
               if (c.kind === ${ATTR_SLOT}) { old = slotValue(owner, c.index); setSlotValue(owner, c.index, v); }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
                 const vals = owner.ob_values;
