@@ -390,19 +390,8 @@ export function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | n
       errors === null ? "strict" : argString("bytes", 3, "errors", errors),
     );
   } else {
-    const [func, unbound] = lookupMaybeMethod(x, _Py_ID("__bytes__"));
-    if (func !== null) {
-      let b: PyObject;
-      try {
-        b = unbound ? PyObject_Vectorcall(func, [x], 0, 1, null) : PyObject_CallNoArgs(func);
-      } finally {
-        Py_DECREF(func);
-      }
-      if (!PyBytes_Check(b)) {
-        const tn = b.ob_type.tp_name;
-        Py_DECREF(b);
-        throw PyErr_Format(PyExc_TypeError, `__bytes__ returned non-bytes (type ${tn})`);
-      }
+    const b = callDunderBytes(x);
+    if (b !== null) {
       if (type === PyBytes_Type) return b;
       const d = data(b).slice();
       Py_DECREF(b);
@@ -434,6 +423,24 @@ function argString(fname: string, _pos: number, name: string, o: PyObject): stri
   return str(o);
 }
 
+/** x.__bytes__() (a new reference to a bytes object), or null when x's type has none. */
+function callDunderBytes(x: PyObject): PyObject | null {
+  const [func, unbound] = lookupMaybeMethod(x, _Py_ID("__bytes__"));
+  if (func === null) return null;
+  let b: PyObject;
+  try {
+    b = unbound ? PyObject_Vectorcall(func, [x], 0, 1, null) : PyObject_CallNoArgs(func);
+  } finally {
+    Py_DECREF(func);
+  }
+  if (!PyBytes_Check(b)) {
+    const tn = b.ob_type.tp_name;
+    Py_DECREF(b);
+    throw PyErr_Format(PyExc_TypeError, `__bytes__ returned non-bytes (type ${tn})`);
+  }
+  return b;
+}
+
 /**
  * PyObject_Bytes's bytes of x (int.from_bytes reads its argument so): an exact bytes
  * object's own, what __bytes__ returns, a buffer's, or an iterable's ints. A str or a
@@ -441,25 +448,11 @@ function argString(fname: string, _pos: number, name: string, o: PyObject): stri
  */
 export function PyObject_BytesData(x: PyObject): Uint8Array {
   if (x.ob_type === PyBytes_Type) return data(x);
-  const [func, unbound] = lookupMaybeMethod(x, _Py_ID("__bytes__"));
-  if (func !== null) {
-    let b: PyObject;
-    try {
-      b = unbound ? PyObject_Vectorcall(func, [x], 0, 1, null) : PyObject_CallNoArgs(func);
-    } finally {
-      Py_DECREF(func);
-    }
-    try {
-      if (!PyBytes_Check(b)) {
-        throw PyErr_Format(
-          PyExc_TypeError,
-          `__bytes__ returned non-bytes (type ${b.ob_type.tp_name})`,
-        );
-      }
-      return data(b).slice();
-    } finally {
-      Py_DECREF(b);
-    }
+  const b = callDunderBytes(x);
+  if (b !== null) {
+    const d = data(b).slice();
+    Py_DECREF(b);
+    return d;
   }
   const buffer = BM.bufferOf(x);
   if (buffer !== null) return buffer.slice();
