@@ -17,13 +17,20 @@ import {
   PyType_IsSubtype,
   type PyTypeObject,
 } from "./object.ts";
-import { PyUnicode_FromString } from "./unicodeobject.ts";
+import { PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
+import { PyObject_Str, str } from "./objectops.ts";
+import { formatComplex } from "./formatter.ts";
 import { shortestDigits } from "./floatrepr.ts";
 import { asDouble, PyFloat_FromDouble } from "./floatobject.ts";
 import { Hash, hashDouble, hashPointer } from "./pyhash.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_OverflowError, PyExc_ValueError, PyExc_ZeroDivisionError } from "./exceptions.ts";
+import {
+  PyExc_OverflowError,
+  PyExc_TypeError,
+  PyExc_ValueError,
+  PyExc_ZeroDivisionError,
+} from "./exceptions.ts";
 
 export interface PyComplexObject extends PyObject {
   ob_val: number;
@@ -274,6 +281,20 @@ export const complex_members = [
     set: null,
   },
 ];
+
+/** complex.__format__: str() for an empty spec, else the mini-language (formatter.ts). */
+export function complex___format__(o: PyObject, spec: PyObject): PyObject {
+  if (!PyUnicode_Check(spec)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `__format__() argument must be str, not ${spec.ob_type.tp_name}`,
+    );
+  }
+  const text = str(spec);
+  if (text.length === 0) return PyObject_Str(o);
+  const c = o as PyComplexObject;
+  return PyUnicode_FromString(formatComplex(c.ob_val, c.ob_size, text));
+}
 
 export function complex_conjugate(o: PyObject): PyObject {
   const c = o as PyComplexObject;

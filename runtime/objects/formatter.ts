@@ -301,6 +301,60 @@ export function formatFloat(x: number, spec: string): string {
   return pad(f, signOf(negative, f), "", body + suffix);
 }
 
+/**
+ * format(complex, spec) (format_complex_internal): each part as a float of the spec's type,
+ * the imaginary one always signed unless the real one is left out; without a type, as
+ * repr() writes it (no real part when it is +0.0, else parentheses), or 'g' with a
+ * precision. Padding applies to the whole; zero padding and '=' are refused.
+ */
+export function formatComplex(re: number, im: number, spec: string): string {
+  const f = parseSpec(spec, "", ">");
+  let type = f.type;
+  if (!"eEfFgGn".includes(type)) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      `Unknown format code '${type}' for object of type 'complex'`,
+    );
+  }
+  if (f.fill === "0") {
+    throw PyErr_Format(PyExc_ValueError, "Zero padding is not allowed in complex format specifier");
+  }
+  if (f.align === "=") {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      "'=' alignment flag is not allowed in complex format specifier",
+    );
+  }
+  let flags = 0;
+  if (f.alternate) flags |= DTSF_ALT;
+  if (f.noNegZero) flags |= DTSF_NO_NEG_0;
+  let precision = f.precision;
+  let defaultPrecision = 6;
+  let skipReal = false, parens = false;
+  if (type === "") {
+    type = "r";
+    defaultPrecision = 0;
+    if (re === 0 && !Object.is(re, -0)) skipReal = true;
+    else parens = true;
+  }
+  if (type === "n") type = "g";
+  if (precision < 0) precision = defaultPrecision;
+  else if (type === "r") type = "g";
+  const part = (x: number, sign: (negative: boolean) => string): string => {
+    const text = doubleToString(x, type, precision, flags);
+    const negative = text.startsWith("-");
+    const body = negative ? text.slice(1) : text;
+    const digitsEnd = body.search(/[^0-9]/);
+    const intPart = digitsEnd < 0 ? body : body.slice(0, digitsEnd);
+    const rest = digitsEnd < 0 ? "" : body.slice(digitsEnd);
+    return sign(negative) + (intPart === "" ? body : group(intPart, f.thousands, 3) + rest);
+  };
+  const real = skipReal ? "" : part(re, (negative) => signOf(negative, f));
+  const imag = part(im, (negative) => skipReal ? signOf(negative, f) : negative ? "-" : "+");
+  const body = parens ? `(${real}${imag}j)` : `${real}${imag}j`;
+  return pad({ ...f, align: f.align === "" ? ">" : f.align }, "", "", body);
+}
+
 /** format(str, spec) */
 export function formatStr(s: string, spec: string): string {
   const f = parseSpec(spec, "s", "<");

@@ -59,6 +59,8 @@ import {
 } from "./abstract.ts";
 import { formatFloat, formatInt } from "./formatter.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
+import { isPySpace } from "./unicodemethods.ts";
+import { decimalValue } from "./formatmarkup.ts";
 import { frexp } from "./pyhash.ts";
 import { checkPositional, unpackKeywords } from "./argparse.ts";
 import { bytesLike, PyBytes_FromBytes, PyObject_BytesData } from "./bytesobject.ts";
@@ -387,8 +389,29 @@ export function float_new(type: PyTypeObject, args: PyObject, kwds: PyObject | n
   return floatSubtypeNew(type, v);
 }
 
+/**
+ * _PyUnicode_TransformDecimalAndSpaceToASCII: float() reads other scripts' decimal digits
+ * as their ASCII ones and Unicode spaces as ' '; any other non-ASCII character becomes '?',
+ * which no number contains.
+ */
+function decimalAndSpaceToAscii(text: string): string {
+  // deno-lint-ignore no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 128) out += ch;
+    else if (isPySpace(ch)) out += " ";
+    else {
+      const d = decimalValue(cp);
+      out += d >= 0 ? String(d) : "?";
+    }
+  }
+  return out;
+}
+
 function floatOf(x: PyObject): number {
-  if (PyUnicode_Check(x)) return floatFromString(str(x), x);
+  if (PyUnicode_Check(x)) return floatFromString(decimalAndSpaceToAscii(str(x)), x);
   const b = bytesLike(x);
   if (b !== null) return floatFromString(new TextDecoder("latin1").decode(b), x);
   const f = PyNumber_Float(x);

@@ -625,7 +625,10 @@ function setupNumbers(): void {
   c.nb_bool = C.complex_bool;
   c.nb_true_divide = C.complex_div;
   c.tp_members = C.complex_members;
-  c.tp_methods = [m("conjugate", C.complex_conjugate, METH_NOARGS)];
+  c.tp_methods = [
+    m("conjugate", C.complex_conjugate, METH_NOARGS),
+    m("__format__", C.complex___format__, METH_O),
+  ];
 }
 
 // ---- str and bytes --------------------------------------------------------------------------------
