@@ -2,6 +2,7 @@
 // (stdout buffered, flushed before input, stderr writes and at exit), input() from stdin
 // line by line, and SIGINT as the interrupt flag.
 
+import process from "node:process";
 import type { Host, StreamName } from "../runtime/vm/host.ts";
 
 const encoder = new TextEncoder();
@@ -23,6 +24,11 @@ export class CliHost implements Host {
     } catch {
       // no signals here (e.g. Windows without a console): interrupts are not available
     }
+  }
+
+  cpuTime(): number {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
   }
 
   /** Stops listening for SIGINT (the default action applies again). */

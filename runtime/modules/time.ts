@@ -67,6 +67,11 @@ function nowNanoseconds(): bigint {
   return BigInt(Math.round(ms * 1000)) * 1000n;
 }
 
+/** CPU seconds the process used, from the host; the monotonic clock where it cannot tell. */
+function cpuSeconds(): number {
+  return hostState.host?.cpuTime?.() ?? monotonicSeconds();
+}
+
 /** A monotonic clock in seconds (the performance clock; its origin is arbitrary). */
 function monotonicSeconds(): number {
   return performance.now() / 1000;
@@ -631,10 +636,11 @@ const methods: PyMethodDef[] = [
   noargs("monotonic_ns", () => PyLong_FromBigInt(monotonicNanoseconds())),
   noargs("perf_counter", () => PyFloat_FromDouble(monotonicSeconds())),
   noargs("perf_counter_ns", () => PyLong_FromBigInt(monotonicNanoseconds())),
-  noargs("process_time", () => PyFloat_FromDouble(monotonicSeconds())),
-  noargs("process_time_ns", () => PyLong_FromBigInt(monotonicNanoseconds())),
-  noargs("thread_time", () => PyFloat_FromDouble(monotonicSeconds())),
-  noargs("thread_time_ns", () => PyLong_FromBigInt(monotonicNanoseconds())),
+  noargs("process_time", () => PyFloat_FromDouble(cpuSeconds())),
+  noargs("process_time_ns", () => PyLong_FromBigInt(BigInt(Math.round(cpuSeconds() * 1e9)))),
+  // the host tells the process's CPU time only; glasspy runs Python on one thread
+  noargs("thread_time", () => PyFloat_FromDouble(cpuSeconds())),
+  noargs("thread_time_ns", () => PyLong_FromBigInt(BigInt(Math.round(cpuSeconds() * 1e9)))),
   { ml_name: "sleep", ml_meth: time_sleep, ml_flags: METH_O },
   { ml_name: "gmtime", ml_meth: time_gmtime, ml_flags: METH_FASTCALL },
   { ml_name: "localtime", ml_meth: time_localtime, ml_flags: METH_FASTCALL },

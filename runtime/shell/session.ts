@@ -194,6 +194,10 @@ export class Session {
       write: (stream: StreamName, text: string) => this.write(stream, text),
       readline: (prompt: string, password: boolean) => this.readline(prompt, password),
       flush: (stream: StreamName) => this.emit({ type: "flush", name: stream }),
+      cpuTime: () => {
+        const used = this.clock.cpu();
+        return used.user + used.system;
+      },
       interrupt: this.interrupt,
     };
     this.engine = (options.engine ?? createVmEngine)(host);

@@ -20,6 +20,12 @@ export interface Host {
   flush?(stream: StreamName): void;
 
   /**
+   * Seconds of CPU time (user and system) the process has used, for time.process_time();
+   * a host that cannot tell leaves it out, and the clock falls back to the monotonic one.
+   */
+  cpuTime?(): number;
+
+  /**
    * The interrupt flag, usually over a SharedArrayBuffer that another thread writes.
    * Element 0 non-zero asks the VM to stop: at its next eval-breaker check (backward
    * jumps and calls, as in ceval.c) it stores 0 there and raises KeyboardInterrupt.
