@@ -588,15 +588,20 @@ function numericOrder(keys: PyObject[]): Int32Array | Uint32Array | null {
   }
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    // an int key is its own single column; a tuple's items are the columns
-    let items: (PyObject | null)[] | null = null;
-    if (width !== 0) {
-      if (k.ob_type !== PyTuple_Type) return null;
-      items = k.ob_item!;
-      if (items.length !== width) return null;
+    if (width === 0) {
+      if (k.ob_type !== PyLong_Type) return null;
+      const v = k.ob_val;
+      if (typeof v !== "number") return null;
+      cols[0][i] = v;
+      if (v < mins[0]) mins[0] = v;
+      if (v > maxs[0]) maxs[0] = v;
+      continue;
     }
-    for (let c = 0; c < ncols; c++) {
-      const e = items === null ? k : items[c]!;
+    if (k.ob_type !== PyTuple_Type) return null;
+    const items = k.ob_item!;
+    if (items.length !== width) return null;
+    for (let c = 0; c < width; c++) {
+      const e = items[c]!;
       if (e.ob_type !== PyLong_Type) return null;
       const v = e.ob_val;
       if (typeof v !== "number") return null;
