@@ -19,7 +19,7 @@
 //   deno run -A bench/gc.ts [--runs N] [--collect-runs N] [--objects N]
 //                           [--part collect|memory] [--kinds a,b]
 
-import { V8_STACK_FLAG } from "../kernel/kernelspec.ts";
+import { V8_FLAGS, V8_OPTIONS } from "../kernel/kernelspec.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 const dir = `${root}bench/gc/`;
@@ -42,7 +42,7 @@ async function run(engine: "glasspy" | "cpython", program: string, argv: string[
     "run",
     "-A",
     "--quiet",
-    V8_STACK_FLAG,
+    V8_FLAGS,
     `--config=${root}deno.json`,
     `${root}mod.ts`,
     "run",
@@ -119,7 +119,7 @@ async function liveRss(engine: "glasspy" | "cpython", kind: string, n: number): 
     "run",
     "-A",
     "--quiet",
-    "--v8-flags=--expose-gc,--stack-size=4000",
+    `--v8-flags=--expose-gc,${V8_OPTIONS}`,
     `--config=${root}deno.json`,
     `${dir}rss.ts`,
     program,

@@ -13,6 +13,8 @@
 // With `--stats`, it also runs each program in a Session with `%stats on` (every
 // instruction counted) and with statistics off, to show what switching them on costs.
 
+import { V8_FLAGS } from "../kernel/kernelspec.ts";
+
 const root = new URL("../", import.meta.url).pathname;
 const programsDir = `${root}bench/programs/`;
 
@@ -124,7 +126,7 @@ async function timeRun(tree: string, program: string): Promise<{ s: number; out:
       "run",
       "-A",
       "--quiet",
-      "--v8-flags=--stack-size=4000",
+      V8_FLAGS,
       `--config=${tree}deno.json`,
       `${tree}mod.ts`,
       "run",
@@ -159,7 +161,7 @@ console.log(JSON.stringify({ s: (performance.now() - t) / 1000, status: r.status
       "run",
       "-A",
       "--quiet",
-      "--v8-flags=--stack-size=4000",
+      V8_FLAGS,
       `--config=${root}deno.json`,
       "-",
     ],

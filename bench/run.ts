@@ -3,7 +3,7 @@
 // included, checks that both print the same, and prints the times, the ratio
 // glasspy/CPython per program (best of N runs each) and their geometric mean.
 
-import { V8_STACK_FLAG } from "../kernel/kernelspec.ts";
+import { V8_FLAGS } from "../kernel/kernelspec.ts";
 
 const here = new URL("./programs/", import.meta.url).pathname;
 const root = new URL("../", import.meta.url).pathname;
@@ -74,7 +74,7 @@ for (const p of programs) {
     "run",
     "-A",
     "--quiet",
-    V8_STACK_FLAG,
+    V8_FLAGS,
     `--config=${root}deno.json`,
     `${root}mod.ts`,
     "run",

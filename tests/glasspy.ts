@@ -1,6 +1,6 @@
 // Running glasspy's command line as a user would: a child process of the same Deno.
 
-import { V8_STACK_FLAG } from "../kernel/kernelspec.ts";
+import { V8_FLAGS } from "../kernel/kernelspec.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 
@@ -20,7 +20,7 @@ export async function glasspy(
       "run",
       "-A",
       "--quiet",
-      V8_STACK_FLAG,
+      V8_FLAGS,
       `--config=${root}deno.json`,
       `${root}mod.ts`,
       ...args,

@@ -9,7 +9,7 @@
 // fails the program's test.
 
 import { assertEquals } from "../assert.ts";
-import { V8_STACK_FLAG } from "../../kernel/kernelspec.ts";
+import { V8_FLAGS } from "../../kernel/kernelspec.ts";
 
 const here = new URL("./", import.meta.url).pathname;
 const root = new URL("../../", import.meta.url).pathname;
@@ -72,7 +72,7 @@ async function runProgram(rel: string): Promise<Outcome> {
       "run",
       "-A",
       "--quiet",
-      V8_STACK_FLAG,
+      V8_FLAGS,
       `--config=${root}deno.json`,
       `${root}mod.ts`,
       "run",

@@ -6,7 +6,7 @@
 import * as zmq from "zeromq";
 import { createHmac } from "node:crypto";
 import { repoRoot } from "../glasspy.ts";
-import { V8_STACK_FLAG } from "../../kernel/kernelspec.ts";
+import { V8_FLAGS } from "../../kernel/kernelspec.ts";
 import { checkCellStats } from "../glass/statscheck.ts";
 
 const encoder = new TextEncoder();
@@ -155,7 +155,7 @@ export class KernelClient {
         "run",
         "-A",
         "--quiet",
-        V8_STACK_FLAG,
+        V8_FLAGS,
         `--config=${repoRoot}deno.json`,
         `${repoRoot}mod.ts`,
         "kernel",
