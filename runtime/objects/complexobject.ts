@@ -293,7 +293,7 @@ export function complex___format__(o: PyObject, spec: PyObject): PyObject {
   const text = str(spec);
   if (text.length === 0) return PyObject_Str(o);
   const c = o as PyComplexObject;
-  return PyUnicode_FromString(formatComplex(c.ob_val, c.ob_size, text));
+  return PyUnicode_FromString(formatComplex(c.ob_val, c.ob_size, text, o.ob_type.tp_name));
 }
 
 export function complex_conjugate(o: PyObject): PyObject {

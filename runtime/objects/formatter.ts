@@ -6,6 +6,7 @@ import { PyExc_OverflowError, PyExc_ValueError } from "./exceptions.ts";
 import { doubleToString, DTSF_ADD_DOT_0, DTSF_ALT, DTSF_NO_NEG_0 } from "./floatformat.ts";
 import { longFormatBinary, longToDecimalString } from "./longobject.ts";
 import { pyLength } from "./unicodeobject.ts";
+import type { PyObject } from "./object.ts";
 
 export interface FormatSpec {
   fill: string;
@@ -302,20 +303,27 @@ export function formatFloat(x: number, spec: string): string {
 }
 
 /**
+ * unknown_presentation_type: the code as itself when printable ASCII, else as \\x and its hex.
+ */
+function unknownPresentationType(code: string, typeName: string): PyObject {
+  const cp = code.codePointAt(0)!;
+  const shown = cp > 32 && cp < 128 ? code : `\\x${cp.toString(16)}`;
+  return PyErr_Format(
+    PyExc_ValueError,
+    `Unknown format code '${shown}' for object of type '${typeName}'`,
+  );
+}
+
+/**
  * format(complex, spec) (format_complex_internal): each part as a float of the spec's type,
  * the imaginary one always signed unless the real one is left out; without a type, as
  * repr() writes it (no real part when it is +0.0, else parentheses), or 'g' with a
  * precision. Padding applies to the whole; zero padding and '=' are refused.
  */
-export function formatComplex(re: number, im: number, spec: string): string {
+export function formatComplex(re: number, im: number, spec: string, typeName: string): string {
   const f = parseSpec(spec, "", ">");
   let type = f.type;
-  if (!"eEfFgGn".includes(type)) {
-    throw PyErr_Format(
-      PyExc_ValueError,
-      `Unknown format code '${type}' for object of type 'complex'`,
-    );
-  }
+  if (!"eEfFgGn".includes(type)) throw unknownPresentationType(type, typeName);
   if (f.fill === "0") {
     throw PyErr_Format(PyExc_ValueError, "Zero padding is not allowed in complex format specifier");
   }

@@ -430,13 +430,16 @@ function startSimpleCall(
 }
 
 /**
- * How a call with keywords binds to a code object's parameters, for one tuple of keyword
- * names (the caller's constant) and one count of positional arguments: it depends on
- * nothing else, so startKeywordCall works it out once.
+ * How a call with keywords binds to a code object's parameters, for one sequence of keyword
+ * names and one count of positional arguments: it depends on nothing else, so
+ * startKeywordCall works it out once. The names are kept, not the caller's tuple: a tuple
+ * freed with its code comes back from the free list holding other names. Each name is one
+ * of the code object's own parameter names, so it lives as long as the plan does and
+ * compares by identity.
  */
 class KwPlan {
   constructor(
-    readonly kw: PyObject,
+    readonly names: PyObject[],
     readonly nargs: number,
     /** The parameter each keyword value goes to. */
     readonly slots: number[],
@@ -476,7 +479,14 @@ function makeKwPlan(co: CodeData, kw: PyObject, nargs: number): KwPlan | null {
     if (j < argcount && firstMissing === argcount) firstMissing = j;
     missing.push(j);
   }
-  return new KwPlan(kw, nargs, slots, missing, firstMissing);
+  return new KwPlan(names.slice(), nargs, slots, missing, firstMissing);
+}
+
+/** Whether a call's keyword names are a plan's, name for name. */
+function sameNames(plan: PyObject[], call: PyObject[]): boolean {
+  if (plan.length !== call.length) return false;
+  for (let k = 0; k < plan.length; k++) if (plan[k] !== call[k]) return false;
+  return true;
 }
 
 /** Scratch space of startKeywordCall: the keyword-only defaults. */
@@ -504,7 +514,7 @@ function startKeywordCall(
   if (plans !== null) {
     for (let p = 0; p < plans.length; p++) {
       const q = plans[p];
-      if (q.kw === kw && q.nargs === nargs) {
+      if (q.nargs === nargs && sameNames(q.names, kw.ob_item as PyObject[])) {
         plan = q;
         break;
       }

@@ -11,3 +11,7 @@ except TypeError as e: print("TypeError", e)
 class C(complex):
     def __repr__(self): return "C!"
 print(format(C(1, 2), ""), format(C(1, 2), ">8"))
+class CC(complex): pass
+for bad in ["d", "\x01", "\x7f", "é"]:
+    try: format(CC(1), bad)
+    except ValueError as e: print(e)
