@@ -303,7 +303,7 @@ export function formatFloat(x: number, spec: string): string {
 }
 
 /**
- * unknown_presentation_type: the code as itself when printable ASCII, else as \\x and its hex.
+ * unknown_presentation_type: the code as itself when printable ASCII, else as \x and its hex.
  */
 function unknownPresentationType(code: string, typeName: string): PyObject {
   const cp = code.codePointAt(0)!;
