@@ -188,7 +188,7 @@ function signOf(negative: boolean, f: FormatSpec): string {
 }
 
 /** format(int, spec) */
-export function formatInt(v: number | bigint, spec: string): string {
+export function formatInt(v: number | bigint, spec: string, typeName = "int"): string {
   const f = parseSpec(spec, "d", ">");
   if (f.precision !== -1 && "bcdoxXn".includes(f.type)) {
     throw PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
@@ -254,23 +254,15 @@ export function formatInt(v: number | bigint, spec: string): string {
       return formatFloat(d, spec);
     }
     default:
-      throw PyErr_Format(
-        PyExc_ValueError,
-        `Unknown format code '${f.type}' for object of type 'int'`,
-      );
+      throw unknownPresentationType(f.type, typeName);
   }
 }
 
 /** format(float, spec): format_float_internal over PyOS_double_to_string. */
-export function formatFloat(x: number, spec: string): string {
+export function formatFloat(x: number, spec: string, typeName = "float"): string {
   const f = parseSpec(spec, "", ">");
   let type = f.type;
-  if (!"eEfFgGn%".includes(type) && type !== "") {
-    throw PyErr_Format(
-      PyExc_ValueError,
-      `Unknown format code '${type}' for object of type 'float'`,
-    );
-  }
+  if (!"eEfFgGn%".includes(type) && type !== "") throw unknownPresentationType(type, typeName);
   let flags = 0;
   if (f.alternate) flags |= DTSF_ALT;
   if (f.noNegZero) flags |= DTSF_NO_NEG_0;
@@ -364,14 +356,9 @@ export function formatComplex(re: number, im: number, spec: string, typeName: st
 }
 
 /** format(str, spec) */
-export function formatStr(s: string, spec: string): string {
+export function formatStr(s: string, spec: string, typeName = "str"): string {
   const f = parseSpec(spec, "s", "<");
-  if (f.type !== "s") {
-    throw PyErr_Format(
-      PyExc_ValueError,
-      `Unknown format code '${f.type}' for object of type 'str'`,
-    );
-  }
+  if (f.type !== "s") throw unknownPresentationType(f.type, typeName);
   if (f.sign !== "") {
     throw PyErr_Format(
       PyExc_ValueError,

@@ -226,7 +226,7 @@ export function int___format__(self: PyObject, spec: PyObject): PyObject {
     const { PyObject_Str } = objectOps;
     return PyObject_Str(self);
   }
-  return PyUnicode_FromString(formatInt(longValue(self), s));
+  return PyUnicode_FromString(formatInt(longValue(self), s, self.ob_type.tp_name));
 }
 import * as objectOps from "./objectops.ts";
 
@@ -529,7 +529,7 @@ export function float___format__(self: PyObject, spec: PyObject): PyObject {
   }
   const s = str(spec);
   if (s.length === 0) return PyUnicode_FromString(floatRepr(fv(self)));
-  return PyUnicode_FromString(formatFloat(fv(self), s));
+  return PyUnicode_FromString(formatFloat(fv(self), s, self.ob_type.tp_name));
 }
 
 export function float_hex(self: PyObject): PyObject {

@@ -1212,7 +1212,7 @@ export function str___format__(self: PyObject, spec: PyObject): PyObject {
     );
   }
   if (s(spec).length === 0) return unicode_str(self);
-  return PyUnicode_FromString(formatStr(s(self), s(spec)));
+  return PyUnicode_FromString(formatStr(s(self), s(spec), self.ob_type.tp_name));
 }
 
 export function str_maketrans(
