@@ -508,13 +508,7 @@ function builtin_sum(
           }
         }
         // not an int, or the sum overflowed a C long: objects from here on
-        const r = PyLong_FromValue(acc);
-        try {
-          partial = PyNumber_Add(r, item);
-        } finally {
-          Py_DECREF(r);
-          Py_DECREF(item);
-        }
+        partial = addReleasing(PyLong_FromValue(acc), item);
       }
       result = held = partial;
     }
@@ -539,13 +533,7 @@ function builtin_sum(
             continue;
           }
         }
-        const r = PyFloat_FromDouble(f);
-        try {
-          partial = PyNumber_Add(r, item);
-        } finally {
-          Py_DECREF(r);
-          Py_DECREF(item);
-        }
+        partial = addReleasing(PyFloat_FromDouble(f), item);
       }
       result = held = partial;
     }
@@ -567,6 +555,16 @@ function builtin_sum(
     throw e;
   } finally {
     Py_DECREF(it);
+  }
+}
+
+/** total + item, releasing both (sum()'s step from a running number back to objects). */
+function addReleasing(total: PyObject, item: PyObject): PyObject {
+  try {
+    return PyNumber_Add(total, item);
+  } finally {
+    Py_DECREF(total);
+    Py_DECREF(item);
   }
 }
 

@@ -1047,8 +1047,15 @@ export function slot_tp_init(self: PyObject, args: PyObject, kwds: PyObject | nu
   } finally {
     Py_DECREF(meth);
   }
+  releaseInitResult(res);
+}
+
+/**
+ * Drops what __init__ returned; anything but None is slot_tp_init's TypeError, made before
+ * the result is released, as CPython makes it.
+ */
+export function releaseInitResult(res: PyObject): void {
   if (res !== Py_None) {
-    // the error is made before the result is released, as slot_tp_init does
     const err = PyErr_Format(
       PyExc_TypeError,
       `__init__() should return None, not '${res.ob_type.tp_name}'`,

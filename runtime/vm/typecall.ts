@@ -15,7 +15,6 @@ import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
   Py_INCREF,
-  Py_None,
   PyFunction_Type,
   PyObject,
   PyType_Type,
@@ -23,12 +22,15 @@ import {
 } from "../objects/object.ts";
 import { codeData } from "../objects/codeobject.ts";
 import { funcData } from "../objects/funcobject.ts";
-import { object_new, slot_tp_init, type_vectorcall } from "../objects/typeobject.ts";
-import { _PyType_Lookup } from "../objects/typeobject.ts";
+import {
+  _PyType_Lookup,
+  object_new,
+  releaseInitResult,
+  slot_tp_init,
+  type_vectorcall,
+} from "../objects/typeobject.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../objects/objectops.ts";
-import { PyErr_Format } from "../objects/errors.ts";
-import { PyExc_TypeError } from "../objects/exceptions.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
 import { clearAndPopFrame, pushFrame } from "./frame.ts";
 import { initializeLocals } from "./arguments.ts";
@@ -97,15 +99,7 @@ function initInstance(obj: PyObject, argstuple: PyObject): void {
   } finally {
     Py_DECREF(meth);
   }
-  if (res !== Py_None) {
-    const err = PyErr_Format(
-      PyExc_TypeError,
-      `__init__() should return None, not '${res.ob_type.tp_name}'`,
-    );
-    Py_DECREF(res);
-    throw err;
-  }
-  Py_DECREF(res);
+  releaseInitResult(res);
 }
 
 /**
