@@ -52,6 +52,7 @@ import { PyTuple_Check, PyTuple_FromArray, PyTuple_FromArraySteal } from "./tupl
 import { PyFrozenSet_New, PySet_Add, setItems } from "./setobject.ts";
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyObject_Hash, PyObject_RichCompareBool, str } from "./objectops.ts";
+import { INTERNED_AT_STARTUP, ONE_CHAR_INTERNED_AT_STARTUP } from "./interned_at_startup.ts";
 
 /** One entry of co_exceptiontable, decoded: [start, end) in code units. */
 export interface ExceptionTableEntry {
@@ -396,8 +397,9 @@ export class ConstantPool {
    * compilation (one-character strings are singletons, the same object either way).
    */
   private internedElsewhere(c: Constant): boolean {
-    if (typeof c !== "string" || c.length < 2 || !NAME_CHARS.test(c)) return false;
-    return this.identifiers.has(c) || this.internedBefore.has(c);
+    if (typeof c !== "string" || !NAME_CHARS.test(c)) return false;
+    if (c.length < 2) return ONE_CHAR_INTERNED_AT_STARTUP.includes(c);
+    return this.identifiers.has(c) || this.internedBefore.has(c) || internedAtStartup().has(c);
   }
 
   /** Drops the arena references (when the compiled source has finished running). */
@@ -413,6 +415,13 @@ export class ConstantPool {
     if (this.filenameObj !== null) Py_DECREF(this.filenameObj);
     this.filenameObj = null;
   }
+}
+
+let startupTexts: Set<string> | null = null;
+
+/** CPython's interned strings at start-up (interned_at_startup.ts), as a set when first asked. */
+function internedAtStartup(): Set<string> {
+  return startupTexts ??= new Set(INTERNED_AT_STARTUP.split(/\s+/));
 }
 
 /** all_name_chars: the strings PyCode_New interns. */

@@ -23,7 +23,7 @@ import {
   PyObject,
   PyObject_Free,
   PyObject_Init,
-  PyScalarObject,
+  PyPlainObject,
   type PyTypeObject,
   staticObject,
 } from "./object.ts";
@@ -152,7 +152,7 @@ export function longSize(v: number | bigint): number {
 const intObjects: PyObject[] = [];
 const smallInts: PyObject[] = [];
 for (let i = -NSMALLNEGINTS; i < NSMALLPOSINTS; i++) {
-  const o = new PyScalarObject(PyLong_Type) as PyLongObject;
+  const o = new PyPlainObject(PyLong_Type) as PyLongObject;
   o.ob_val = i;
   o.ob_refcnt = _Py_IMMORTAL_REFCNT;
   staticObject(o, 32);
@@ -174,7 +174,7 @@ export function PyLong_FromNumber(v: number): PyObject {
     return o;
   }
   let o = intObjects.pop();
-  if (o === undefined) o = new PyScalarObject(PyLong_Type);
+  if (o === undefined) o = new PyPlainObject(PyLong_Type);
   else o.ob_refcnt = 1;
   o.ob_val = v;
   // 24 + 4 * digits: one digit below 2**30, two below 2**60
@@ -191,7 +191,7 @@ export function PyLong_FromBigInt(v: bigint): PyObject {
 /** A new int holding a bigint known to be beyond the safe range. */
 function newBigLong(v: bigint): PyObject {
   let o = intObjects.pop();
-  if (o === undefined) o = new PyScalarObject(PyLong_Type);
+  if (o === undefined) o = new PyPlainObject(PyLong_Type);
   else o.ob_refcnt = 1;
   o.ob_val = v;
   PyObject_Init(o, longSize(v));

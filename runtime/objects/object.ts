@@ -11,13 +11,19 @@
 // - PyObject: the full record, with the fields of GC containers (the PyGC_Head links and
 //   flags) and of instances (dict, slots, inline values) after the common ones;
 // - PyPlainObject: the common fields only, for the many small objects of types that are
-//   not containers and have no instance dict (str, bytes, complex). The other fields read
-//   as their defaults through the prototype; writing one would give the object its own
-//   (correct but slower, and one more hidden class at every site), so such types never do;
-// - PyScalarObject: the header fields and ob_val only, for exact ints and floats.
+//   not containers and have no instance dict (int, str, bytes, complex). The other fields
+//   read as their defaults through the prototype; writing one would give the object its
+//   own (correct but slower, and one more hidden class at every site), so such types never
+//   do;
+// - PyFloatRecord: the header fields and ob_val only, for exact floats, whose ob_val is
+//   always a double: V8 keeps it in a box of the record's own that each new value is
+//   written into, where a field that also holds other values (an int's bigint, a str's
+//   text) takes a fresh box for every new double.
 // With the type objects (PyTypeObject's own record) that makes four hidden classes, the
 // most a V8 inline cache holds before it goes megamorphic: a fifth record shape would cost
-// speed at every site that sees objects of all kinds.
+// speed at every site that sees objects of all kinds (the collector's visits, every
+// Py_INCREF and Py_DECREF). That is why ints share the plain record (24 bytes more each
+// than a record of their own) rather than having a fifth.
 //
 // Reference counting is done where CPython does it: `Py_INCREF(o)` adds a reference,
 // `Py_DECREF(o)` drops one and deallocates at zero. Both are swappable bindings: while
@@ -46,8 +52,7 @@ export let Py_XDECREF: (o: PyObject | null) => void = xdecref;
 export let _Py_DECREF_NO_DEALLOC: (o: PyObject) => void = decrefNoDealloc;
 
 const RECORD_PLAIN = 1;
-const RECORD_SCALAR = 2;
-const RECORD_FLOAT = 3;
+const RECORD_FLOAT = 2;
 
 export class PyObject {
   // -- the fields every object has, in this order --
@@ -57,7 +62,7 @@ export class PyObject {
   ob_id: number;
   /** A scalar payload: an int's value (number or bigint), a float's, a str's text... */
   declare ob_val: unknown;
-  // -- the fields of the plain record (a PyScalarObject reads the prototype's defaults) --
+  // -- the fields of the plain record (a PyFloatRecord reads the prototype's defaults) --
   /** A number the type uses: a list's allocated size, a str's high hash word... */
   declare ob_size: number;
   /** A cached hash (low 32 bits), where the type caches one. */
@@ -78,7 +83,7 @@ export class PyObject {
   /** A managed-dict instance's attribute values before any dict is made (inlinevalues.ts). */
   declare ob_values: DictValues | null;
 
-  /** `shape` is for the slim records' constructors: RECORD_SCALAR or RECORD_PLAIN. */
+  /** `shape` is for the slim records' constructors: RECORD_PLAIN or RECORD_FLOAT. */
   constructor(type: PyTypeObject, shape?: number) {
     this.ob_refcnt = 1;
     this.ob_type = type;
@@ -87,7 +92,7 @@ export class PyObject {
     // stored in place (one type's records share a hidden class; a field that has held
     // other values stores each new double in a fresh box).
     this.ob_val = shape === RECORD_FLOAT ? 0.5 : null;
-    if (shape === RECORD_SCALAR || shape === RECORD_FLOAT) return;
+    if (shape === RECORD_FLOAT) return;
     this.ob_size = 0;
     this.ob_hash = -1;
     this.ob_data = null;
@@ -126,16 +131,9 @@ export class PyPlainObject extends PyObject {
 }
 
 /**
- * The slimmest record: the header fields and the value, for exact ints and floats, whose
- * value is all they hold (32 bytes of fields; 56 with V8's object header).
+ * The record of an exact float: the header fields and ob_val, always a double (32 bytes of
+ * fields and a 16-byte box for the value: 72 bytes with V8's object header).
  */
-export class PyScalarObject extends PyObject {
-  constructor(type: PyTypeObject) {
-    super(type, RECORD_SCALAR);
-  }
-}
-
-/** The record of an exact float: PyScalarObject's fields, with ob_val always a double. */
 export class PyFloatRecord extends PyObject {
   constructor(type: PyTypeObject) {
     super(type, RECORD_FLOAT);
@@ -607,6 +605,13 @@ export const PyBaseObject_Type = staticType("object", 16, BASE);
 PyType_Type.ob_type = PyType_Type;
 PyType_Type.tp_itemsize = 40; // a PyMemberDef per __slots__ name
 PyBaseObject_Type.ob_type = PyType_Type;
+
+// The plain record's ob_size holds small integers (a str's or bytes' high hash word) and
+// any double (a complex's imaginary part). A field V8 has seen only numbers in becomes a
+// doubles field at the first non-integer, and from then on every new plain record (every
+// int and str) gets a box of its own for it. One non-number stored here at start-up makes
+// the field generic for good: small integers stay in place, a double gets its own box.
+new PyPlainObject(PyBaseObject_Type).ob_size = null as unknown as number;
 
 /** Creates a static type whose metatype is `type`. */
 export function newStaticType(name: string, basicsize: number, flags: number): PyTypeObject {

@@ -169,6 +169,66 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
       },
     );
 
+    await t.step(
+      "stop_on_error: requests that arrived while the failing cell ran are aborted, " +
+        "one sent after its reply runs",
+      async () => {
+        // the shell socket is read between requests only: these two wait unread in it
+        const first = await k.send("shell", "execute_request", {
+          code: "import time\ntime.sleep(0.4)\n1/0",
+          silent: false,
+          stop_on_error: true,
+        });
+        await new Promise((r) => setTimeout(r, 100));
+        const behind = [
+          await k.send("shell", "execute_request", { code: "unread_0 = 1", silent: false }),
+          await k.send("shell", "execute_request", { code: "unread_1 = 1", silent: false }),
+        ];
+        assertEquals((await k.reply(first)).content.status, "error");
+        // sent the moment the error reply is in: after it, so not aborted
+        const next = await k.send("shell", "execute_request", { code: "sent_after = 1" });
+        for (const id of behind) assertEquals((await k.reply(id)).content.status, "aborted");
+        assertEquals((await k.reply(next)).content.status, "ok");
+        assertEquals((await k.execute("unread_0")).reply.content.ename, "NameError");
+      },
+    );
+
+    await t.step(
+      "an interrupt sent right behind an execute_request stops that cell (kernel idle)",
+      async () => {
+        for (let i = 0; i < 3; i++) {
+          // no wait between the two: the interrupt may arrive before the worker has read
+          // the execute_request from its socket
+          const id = await k.send("shell", "execute_request", {
+            code: "while True:\n    pass",
+            silent: false,
+          });
+          const ir = await k.send("control", "interrupt_request", {});
+          assertEquals((await k.reply(ir, "control")).content.status, "ok");
+          const reply = await k.reply(id, "shell", 5000);
+          assertEquals(reply.content.ename, "KeyboardInterrupt");
+          assertEquals((await k.execute(`${i} + 1`)).reply.content.status, "ok");
+        }
+      },
+    );
+
+    await t.step(
+      "an interrupt reaches the first execute_request queued, not a request before it",
+      async () => {
+        // kernel_info and is_complete go first, then the cell; the interrupt follows at once
+        const info = await k.send("shell", "kernel_info_request", {});
+        const check = await k.send("shell", "is_complete_request", { code: "x = 1" });
+        const id = await k.send("shell", "execute_request", {
+          code: "while True:\n    pass",
+          silent: false,
+        });
+        await k.reply(await k.send("control", "interrupt_request", {}), "control");
+        assertEquals((await k.reply(info)).content.status, "ok");
+        assertEquals((await k.reply(check)).content.status, "complete");
+        assertEquals((await k.reply(id, "shell", 5000)).content.ename, "KeyboardInterrupt");
+      },
+    );
+
     await t.step("stop_on_error=false lets the queue run on", async () => {
       const first = await k.send("shell", "execute_request", {
         code: "1/0",
