@@ -31,6 +31,7 @@ import {
   PyObject,
   PyTuple_Type,
   PyType_IsSubtype,
+  PyType_Type,
   type PyTypeObject,
   PyUnicode_Type,
 } from "../objects/object.ts";
@@ -99,6 +100,7 @@ import {
   JIT_CALL,
   JIT_EXIT,
   JIT_RAISE,
+  JIT_REENTER,
   JIT_RETURN,
   JIT_YIELD,
   jitDepth,
@@ -220,6 +222,7 @@ import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { instrument } from "./instrument.ts";
+import { callClass } from "./typecall.ts";
 import { setSlotValue, slotValue } from "../objects/slots.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
@@ -562,7 +565,12 @@ function startKeywordCall(
  * code at hand: a new frame taking fn's reference (and one to its code), its locals and
  * stack a slice of the data stack, the locals not yet set.
  */
-function bumpFrame(fn: PyObject, fd: FunctionData, code: PyObject, co: CodeData): Frame {
+export function bumpFrame(
+  fn: PyObject,
+  fd: FunctionData,
+  code: PyObject,
+  co: CodeData,
+): Frame {
   const nlp = co.co_nlocalsplus;
   const ds = vmstack;
   const size = nlp + co.co_stacksize;
@@ -890,7 +898,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
       }
     }
     if (status !== NO_STATUS) {
-      if (status === JIT_CALL) {
+      if (status === JIT_CALL || status === JIT_REENTER) {
         frame = vmstack.current!;
         status = NO_STATUS;
         continue;
@@ -2661,6 +2669,8 @@ export function installJitRuntime(): void {
     truthAndDecref,
     concatStrings,
     callGeneric,
+    callClass,
+    PyType_Type,
     startPythonCall,
     unboundLocal,
     unboundDeref,
