@@ -197,7 +197,7 @@ import {
   PyDict_SetItem,
   PyDict_Size,
 } from "../objects/dictobject.ts";
-import { PyTuple_Check, PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
+import { PyTuple_Check, PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
 import {
   _PyList_AppendTakeRef,
   list_iter,
@@ -370,6 +370,12 @@ export function startPythonCall(
     return startSimpleCall(frame, fn, fd, code, fco, ls, argsAt, positional);
   }
   if (
+    kw === null && (fco.co_flags & SIMPLE_CALL_FLAGS) === (CO.OPTIMIZED | CO.VARARGS) &&
+    fco.co_kwonlyargcount === 0 && positional >= fco.co_argcount
+  ) {
+    return startVarargsCall(frame, fn, fd, code, fco, ls, argsAt, positional);
+  }
+  if (
     kw !== null && (fco.co_flags & SIMPLE_CALL_FLAGS) === CO.OPTIMIZED &&
     positional <= fco.co_argcount
   ) {
@@ -433,6 +439,41 @@ function startSimpleCall(
 }
 
 /**
+ * startSimpleCall's counterpart for a function with *args (and no keyword-only or **kwargs
+ * parameter) given at least its positional parameters and no keywords: the extra
+ * arguments become the *args tuple (their references stolen, as initialize_locals steals
+ * them), the other locals are nulled.
+ */
+function startVarargsCall(
+  frame: Frame,
+  fn: PyObject,
+  fd: FunctionData,
+  code: PyObject,
+  co: CodeData,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  nargs: number,
+): Frame {
+  const f = bumpFrame(fn, fd, code, co);
+  const stack = f.localsplus;
+  const base = f.base;
+  const argcount = co.co_argcount;
+  for (let j = 0; j < argcount; j++) stack[base + j] = ls[argsAt + j];
+  let u: PyObject;
+  if (nargs === argcount) {
+    Py_INCREF(tuple_empty);
+    u = tuple_empty;
+  } else {
+    const extra: PyObject[] = new Array(nargs - argcount);
+    for (let j = argcount; j < nargs; j++) extra[j - argcount] = ls[argsAt + j]!;
+    u = PyTuple_FromArraySteal(extra);
+  }
+  stack[base + argcount] = u;
+  for (let j = argcount + 1, end = co.co_nlocalsplus; j < end; j++) stack[base + j] = null;
+  return enterFrame(frame, f);
+}
+
+/**
  * How a call with keywords binds to a code object's parameters, for one sequence of keyword
  * names and one count of positional arguments: it depends on nothing else, so
  * startKeywordCall works it out once. The names are kept, not the caller's tuple: a tuple
@@ -450,6 +491,12 @@ class KwPlan {
     readonly missing: number[],
     /** The first positional parameter among them (co_argcount if none). */
     readonly firstMissing: number,
+    /**
+     * Where each missing keyword-only parameter's default was last found in the function's
+     * __kwdefaults__ (an entry index, checked before use), by position in `missing`; -1
+     * before.
+     */
+    readonly kwIx: number[] = missing.map(() => -1),
   ) {}
 }
 
@@ -539,8 +586,16 @@ function startKeywordCall(
   const lpnames = co.co_localsplusnames.ob_item as PyObject[];
   for (let m = missing.length - 1; m >= 0 && missing[m] >= argcount; m--) {
     const j = missing[m];
-    const def = fd.kwdefaults === null ? null : dictGetStr(fd.kwdefaults, lpnames[j]);
-    if (def === null) return null;
+    const kwd = fd.kwdefaults;
+    if (kwd === null) return null;
+    const name = lpnames[j];
+    const ix = plan.kwIx[m];
+    let def = ix >= 0 ? dictValueAt(kwd, ix, name) : null;
+    if (def === null) {
+      def = dictGetStr(kwd, name);
+      if (def === null) return null;
+      plan.kwIx[m] = dictStrIndex(kwd, name);
+    }
     kwDefault[j - argcount] = def;
   }
   const f = bumpFrame(fn, fd, code, co);
