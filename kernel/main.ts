@@ -16,6 +16,7 @@ import { UsageError } from "../cli/main.ts";
 import { bindAddress, ConnectionFileError, PORT_NAMES, readConnectionFile } from "./connection.ts";
 import type { ConnectionInfo, PortName } from "./connection.ts";
 import { listenTcp, openLibc } from "./libc.ts";
+import { SharedReplayGuard } from "./replay_guard.ts";
 import { historyFile } from "./history.ts";
 import { kernelInfo } from "./kernel_info.ts";
 import { isLevel, log, logLevel, setLogLevel } from "./log.ts";
@@ -88,6 +89,8 @@ export async function kernel(args: string[]): Promise<number> {
   // Every TCP port listens at once, before zeromq is loaded: a front end that connects now
   // waits in the backlog rather than being refused and trying again 100-200 ms later.
   const listening = listenEarly(info);
+  // one history of signatures for the two threads that read sockets
+  const replays = new SharedReplayGuard();
   trace("listening");
   // The worker starts next, and binds the shell socket (it answers kernel_info before it
   // loads the session); this thread loads zeromq for its own sockets once it has (on a
@@ -102,6 +105,7 @@ export async function kernel(args: string[]): Promise<number> {
       session: id,
       username: Deno.env.get("USER") ?? "glasspy",
       listenFd: listening.shell_port,
+      replays: replays.buffer,
     },
   }, {
     event: (event) => protocol?.event(event),
@@ -144,6 +148,7 @@ export async function kernel(args: string[]): Promise<number> {
       },
       id,
       listening,
+      replays,
     );
     trace("bound");
     shellEndpoint = await host.shellBound;

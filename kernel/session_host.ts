@@ -22,6 +22,8 @@ export interface ShellOptions {
   username: string;
   /** A socket already listening on the endpoint, for the first worker's zeromq to take over */
   listenFd?: number;
+  /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */
+  replays: SharedArrayBuffer;
 }
 
 /** How long an interrupt_reply waits for the worker to settle an interrupt */
@@ -117,6 +119,7 @@ export class SessionHost {
         username: this.options.shell.username,
         wakeFd: this.pipe?.[0] ?? null,
         listenFd,
+        replays: this.options.shell.replays,
         orphan,
       },
     });

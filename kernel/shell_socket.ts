@@ -20,6 +20,7 @@ import { clearRevents, drainPipe, openLibc, pollfds, readable } from "./libc.ts"
 import type { Libc } from "./libc.ts";
 import { nonBlocking } from "./poller.ts";
 import { ZMQ_USE_FD } from "./zmq.ts";
+import type { ReplayGuard } from "./replay_guard.ts";
 
 /** How long the idle worker blocks in poll(2) before its event loop gets a turn */
 const SLICE_MS = 50;
@@ -53,8 +54,9 @@ export class ShellSocket {
     key: string,
     private readonly handlers: ShellHandlers,
     private readonly wakeFd: number | null,
+    replays?: ReplayGuard,
   ) {
-    this.signer = new Signer(key);
+    this.signer = new Signer(key, replays);
     this.socket.linger = 1000;
   }
 

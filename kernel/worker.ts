@@ -115,11 +115,13 @@ class RelayedStreams implements Streams {
 }
 
 async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
-  const [{ ShellSocket }, { KernelProtocol }, { kernelInfo }] = await Promise.all([
-    import("./shell_socket.ts"),
-    import("./protocol.ts"),
-    import("./kernel_info.ts"),
-  ]);
+  const [{ ShellSocket }, { KernelProtocol }, { kernelInfo }, { SharedReplayGuard }] = await Promise
+    .all([
+      import("./shell_socket.ts"),
+      import("./protocol.ts"),
+      import("./kernel_info.ts"),
+      import("./replay_guard.ts"),
+    ]);
   trace("shell_imports");
   /** Whether a shell reply has been sent; whether the session has begun to load */
   let answered = false;
@@ -179,23 +181,29 @@ async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
     onShutdown: (restart) => post({ kind: "shutdown", restart }),
     streams: new RelayedStreams(),
   });
-  shell = new ShellSocket(init.endpoint, init.key, {
-    message: (m) => {
-      received.set(m.header.msg_id, m);
-      protocol!.receive("shell", m);
+  shell = new ShellSocket(
+    init.endpoint,
+    init.key,
+    {
+      message: (m) => {
+        received.set(m.header.msg_id, m);
+        protocol!.receive("shell", m);
+      },
+      malformed: (identities, header, reason) =>
+        protocol!.malformed("shell", identities, header, reason),
+      woken: () => woken(),
+      mayBlock: () => runner !== null || failure !== null,
+      settle: async () => {
+        await settleInterrupts();
+        await protocol!.settled();
+        if (answered) loadSession();
+        // the cells' history is written once their replies are on their way
+        runner?.writeHistory();
+      },
     },
-    malformed: (identities, header, reason) =>
-      protocol!.malformed("shell", identities, header, reason),
-    woken: () => woken(),
-    mayBlock: () => runner !== null || failure !== null,
-    settle: async () => {
-      await settleInterrupts();
-      await protocol!.settled();
-      if (answered) loadSession();
-      // the cells' history is written once their replies are on their way
-      runner?.writeHistory();
-    },
-  }, init.wakeFd);
+    init.wakeFd,
+    new SharedReplayGuard(init.replays),
+  );
   try {
     await shell.bind(init.listenFd);
   } catch (e) {

@@ -21,6 +21,8 @@ export interface ShellInit {
   wakeFd: number | null;
   /** A socket already listening on the endpoint, for zeromq to take over (ZMQ_USE_FD) */
   listenFd: number | null;
+  /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */
+  replays: SharedArrayBuffer;
   /** A shell request the previous worker died handling: answered with an error first */
   orphan: Message | null;
 }

@@ -12,6 +12,7 @@ import type { Frame } from "./wire.ts";
 import type { Header } from "./messages.ts";
 import { log } from "./log.ts";
 import { SocketPoller } from "./poller.ts";
+import type { ReplayGuard } from "./replay_guard.ts";
 import { trace } from "./trace.ts";
 
 export interface ZmqHandlers {
@@ -35,8 +36,13 @@ export class ZmqTransport {
   /** The endpoints actually bound (a port of 0 in the file becomes a real one). */
   readonly endpoints: Partial<Record<PortName, string>> = {};
 
-  private constructor(info: ConnectionInfo, private readonly handlers: ZmqHandlers, id: string) {
-    this.signer = new Signer(info.key);
+  private constructor(
+    info: ConnectionInfo,
+    private readonly handlers: ZmqHandlers,
+    id: string,
+    replays?: ReplayGuard,
+  ) {
+    this.signer = new Signer(info.key, replays);
     this.topicPrefix = `kernel.${id}.`;
     for (const s of [this.control, this.stdin, this.iopub, this.heartbeat]) {
       s.linger = 1000;
@@ -47,14 +53,16 @@ export class ZmqTransport {
   /**
    * Binds the main thread's sockets of the connection file; a port with a socket already
    * listening on it (`listening`, made before zeromq was loaded) is taken over from that.
+   * `replays`: the history of signatures, shared with the shell socket's thread.
    */
   static async bind(
     info: ConnectionInfo,
     handlers: ZmqHandlers,
     id: string,
     listening: Partial<Record<PortName, number>> = {},
+    replays?: ReplayGuard,
   ): Promise<ZmqTransport> {
-    const t = new ZmqTransport(info, handlers, id);
+    const t = new ZmqTransport(info, handlers, id, replays);
     const sockets: [PortName, zmq.Socket][] = [
       ["control_port", t.control],
       ["stdin_port", t.stdin],

@@ -491,6 +491,33 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
       },
     );
 
+    await t.step(
+      "a signed message replayed is dropped, on its own channel or another",
+      async () => {
+        const { id, parts } = k.frames("execute_request", { code: "replayed_runs += 1" });
+        const enc = new TextEncoder();
+        const sign = (p: Uint8Array[]) =>
+          (k as unknown as { sign(p: Uint8Array[]): string }).sign(p);
+        const frames = [enc.encode("<IDS|MSG>"), enc.encode(sign(parts)), ...parts];
+        await k.execute("replayed_runs = 0");
+        await k.sendFrames("shell", frames);
+        assertEquals((await k.reply(id)).content.status, "ok");
+        // the same frames again, on shell (the worker's socket) and on control (the main
+        // thread's): neither answers them, nor runs the cell a second time
+        await k.sendFrames("shell", frames);
+        await k.sendFrames("control", frames);
+        for (const channel of ["shell", "control"] as const) {
+          let replied = true;
+          await k.reply(id, channel, 700).catch(() => (replied = false));
+          assertEquals(replied, false, `a reply on ${channel} to the replayed message`);
+        }
+        const { iopub } = await k.execute("replayed_runs");
+        const result = iopub.find((m) => m.header.msg_type === "execute_result");
+        assertEquals(result?.content.data, { "text/plain": "1" });
+        assertStringIncludes(k.stderr, "already used (a replay)");
+      },
+    );
+
     await t.step("an unsigned message on a signed connection is dropped", async () => {
       const { id, parts } = k.frames("kernel_info_request", {});
       const enc = new TextEncoder();
