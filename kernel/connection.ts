@@ -100,3 +100,9 @@ export function endpoint(info: ConnectionInfo, port: PortName): string {
 function show(v: unknown): string {
   return v === undefined ? "missing" : JSON.stringify(v);
 }
+
+/** The address to bind a port of the connection file to (port 0: any free port). */
+export function bindAddress(info: ConnectionInfo, port: PortName): string {
+  const address = endpoint(info, port);
+  return info.transport === "tcp" && info[port] === 0 ? address.replace(/:0$/, ":*") : address;
+}

@@ -1,5 +1,7 @@
-// `kernel --connection-file FILE`: serves Jupyter over ZeroMQ. The main thread owns the
-// sockets and the protocol; the Python session runs in a worker (session_host.ts).
+// `kernel --connection-file FILE`: serves Jupyter over ZeroMQ. The Python session runs in a
+// worker (session_host.ts), which also serves the shell socket, so that a shell request's
+// round trip does not pass through this thread; the main thread owns control, stdin, iopub
+// and heartbeat, answers control while a cell runs, and sends the worker's iopub messages.
 //
 // Options:
 //   --connection-file FILE   the connection file Jupyter wrote (required)
@@ -11,7 +13,10 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../cli/main.ts";
-import { ConnectionFileError, readConnectionFile } from "./connection.ts";
+import { bindAddress, ConnectionFileError, PORT_NAMES, readConnectionFile } from "./connection.ts";
+import type { ConnectionInfo, PortName } from "./connection.ts";
+import { listenTcp, openLibc } from "./libc.ts";
+import { SharedReplayGuard } from "./replay_guard.ts";
 import { historyFile } from "./history.ts";
 import { kernelInfo } from "./kernel_info.ts";
 import { isLevel, log, logLevel, setLogLevel } from "./log.ts";
@@ -19,7 +24,7 @@ import type { Channel, Message } from "./messages.ts";
 import { KernelProtocol } from "./protocol.ts";
 import type { Backend } from "./protocol.ts";
 import { SessionHost } from "./session_host.ts";
-import { ZmqTransport } from "./zmq.ts";
+import type { ZmqTransport } from "./zmq.ts";
 import { flushTrace, trace } from "./trace.ts";
 
 interface KernelArgs {
@@ -79,22 +84,40 @@ export async function kernel(args: string[]): Promise<number> {
   let protocol: KernelProtocol | null = null;
   let transport: ZmqTransport | null = null;
   let finished!: (code: number) => void;
-  let closing = false;
-  const done = new Promise<number>((resolve) =>
-    finished = (code) => {
-      closing = true;
-      resolve(code);
-    }
-  );
+  const done = new Promise<number>((resolve) => finished = resolve);
 
-  // The worker starts once the sockets are bound: kernel_info needs no worker, and a
-  // front end waiting for its first reply should not wait for the worker's start-up.
-  let host: SessionHost | null = null;
+  // Every TCP port listens at once, before zeromq is loaded: a front end that connects now
+  // waits in the backlog rather than being refused and trying again 100-200 ms later.
+  const listening = listenEarly(info);
+  // one history of signatures for the two threads that read sockets
+  const replays = new SharedReplayGuard();
+  trace("listening");
+  // The worker starts next, and binds the shell socket (it answers kernel_info before it
+  // loads the session); this thread loads zeromq for its own sockets once it has (on a
+  // busy machine the two loads would only slow each other down), or after a second.
+  const host = new SessionHost({
+    engine: engineUrl(options.engine),
+    historyFile: options.history === "none" ? null : options.history ?? historyFile(),
+    logLevel: logLevel(),
+    shell: {
+      endpoint: bindAddress(info, "shell_port"),
+      key: info.key,
+      session: id,
+      username: Deno.env.get("USER") ?? "glasspy",
+      listenFd: listening.shell_port,
+      replays: replays.buffer,
+    },
+  }, {
+    event: (event) => protocol?.event(event),
+    input: (prompt, password) => protocol?.inputRequest(prompt, password),
+    relay: (item) => protocol?.relayed(item),
+    shutdown: () => finished(0),
+  });
+  trace("worker_spawned");
   const backend: Backend = {
-    request: (method, content) => host!.request(method, content),
-    interrupt: (queued) => host?.interrupt(queued),
-    answerInput: (text) => host?.answerInput(text) ?? false,
-    executionCount: () => host?.executionCount ?? null,
+    request: (method, content) => host.request(method, content),
+    interrupt: () => host.interrupt(),
+    answerInput: (text) => host.answerInput(text),
   };
 
   protocol = new KernelProtocol(
@@ -108,39 +131,45 @@ export async function kernel(args: string[]): Promise<number> {
     },
   );
 
+  let shellEndpoint: string;
   try {
-    transport = await ZmqTransport.bind(info, {
-      message: (channel, message) => protocol!.receive(channel, message),
-      malformed: (channel, identities, header, reason) =>
-        protocol!.malformed(channel, identities, header, reason),
-    }, id);
+    await Promise.race([
+      host.shellBound.catch(() => {}),
+      new Promise((r) => setTimeout(r, 1000)),
+    ]);
+    const { ZmqTransport } = await import("./zmq.ts");
+    trace("zmq_imported");
+    transport = await ZmqTransport.bind(
+      info,
+      {
+        message: (channel, message) => protocol!.receive(channel, message),
+        malformed: (channel, identities, header, reason) =>
+          protocol!.malformed(channel, identities, header, reason),
+      },
+      id,
+      listening,
+      replays,
+    );
+    trace("bound");
+    shellEndpoint = await host.shellBound;
   } catch (e) {
     console.error(`glasspy kernel: ${(e as Error).message}`);
+    transport?.close(0);
+    await host.close(200);
     return 1;
   }
-  trace("bound");
-  host = new SessionHost({
-    engine: engineUrl(options.engine),
-    historyFile: options.history === "none" ? null : options.history ?? historyFile(),
-    logLevel: logLevel(),
-    hostAnnouncesInput: true,
-  }, {
-    event: (event) => protocol?.event(event),
-    input: (prompt, password) => protocol?.inputRequest(prompt, password),
-  });
   log.info(
-    `listening after ${performance.now().toFixed(0)} ms: ${
+    `listening after ${performance.now().toFixed(0)} ms: ${shellEndpoint} ${
       Object.values(transport.endpoints).join(" ")
     }`,
   );
   protocol.start();
-  // idle: the main thread may block in poll(2) for a while (see SocketPoller)
-  transport.start(() => !closing && !protocol!.stopping && host!.idle);
+  transport.start();
 
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.
   const onInterrupt = () => {
     log.info("SIGINT: interrupting the running cell");
-    protocol?.interrupt();
+    void protocol?.interrupt();
   };
   const onTerminate = () => finished(0);
   Deno.addSignalListener("SIGINT", onInterrupt);
@@ -169,6 +198,20 @@ if (import.meta.main) {
     console.error(`glasspy: ${e.message}`);
     Deno.exit(2);
   }
+}
+
+/** Sockets listening on the connection file's TCP ports, by port name (see listenTcp). */
+function listenEarly(info: ConnectionInfo): Partial<Record<PortName, number>> {
+  const listening: Partial<Record<PortName, number>> = {};
+  if (info.transport !== "tcp") return listening;
+  const libc = openLibc();
+  if (libc === null) return listening;
+  for (const port of PORT_NAMES) {
+    const fd = listenTcp(libc, info.ip, info[port]);
+    if (fd !== null) listening[port] = fd;
+  }
+  libc.close();
+  return listening;
 }
 
 /** Calls `gone` when the parent Jupyter named in JPY_PARENT_PID has exited (as ipykernel's poller). */

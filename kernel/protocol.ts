@@ -3,37 +3,48 @@
 // Requests are handled by methods named after their msg_type, as ipykernel does. Shell
 // requests run one at a time, with `status: busy` before and `status: idle` after, the
 // reply always ahead of the idle; control requests are answered even while a cell runs.
+//
+// In the kernel process two of these run: the session's worker handles the shell channel
+// (it owns that socket, and runs the session itself), the main thread control and stdin;
+// iopub text of either goes through the main thread's stream batching (Streams).
 
 import type { Channel, Header, JsonObject, KernelInfoReply, Message } from "./messages.ts";
+import { StreamBatcher } from "./streams.ts";
+import type { Streams } from "./streams.ts";
 import { PROTOCOL_VERSION } from "./messages.ts";
 import type { ShellEvent } from "../runtime/shell/events.ts";
-import type { StreamName } from "../runtime/vm/host.ts";
-import type { SessionMethod } from "./worker_protocol.ts";
+import type { RelayItem, SessionMethod } from "./worker_protocol.ts";
 import { log } from "./log.ts";
 import { trace } from "./trace.ts";
 
 /** Where messages go. For iopub the adapter adds its own topic; identities route replies. */
 export interface Transport {
   send(channel: Channel, message: Message<unknown>): void;
+  /**
+   * Takes in, through `receive`, the messages that have arrived but are not read yet (a
+   * transport that reads eagerly has none): before the queue is judged, when an interrupt
+   * or an error is to reach the requests already sent.
+   */
+  collect?(): Promise<void>;
 }
 
 /** What runs the Python session (the worker host, in the kernel process). */
 export interface Backend {
+  /**
+   * Runs a request in the session. `interrupted`: an interrupt came for it while it was
+   * queued (it starts interrupted); `parent` is the request, for the session's events.
+   */
   request(
     method: SessionMethod,
     content: Record<string, unknown>,
+    options: { interrupted: boolean; parent: Message },
   ): Promise<Record<string, unknown>>;
   /**
-   * Interrupts the request the session runs; `queued` says that a shell request waits in
-   * the kernel's own queue (the interrupt is then meant for it, once it reaches the session).
+   * Interrupts whatever the session runs, or the request that another protocol (the shell's,
+   * in the session's worker) has queued; resolves once that is decided.
    */
-  interrupt(queued: boolean): void;
+  interrupt(): Promise<void>;
   answerInput(text: string): boolean;
-  /**
-   * The execution count the next cell runs with, when the protocol is to publish its
-   * execute_input (null: the session does, or has none).
-   */
-  executionCount(): number | null;
 }
 
 export interface KernelOptions {
@@ -43,7 +54,11 @@ export interface KernelOptions {
   info: Omit<KernelInfoReply, "status">;
   /** Called after shutdown_reply is sent: the host closes sockets and exits. */
   onShutdown(restart: boolean): void;
-  /** How long stdout/stderr text may wait to be batched into one stream message (ms). */
+  /**
+   * Where stream text goes to be batched (default: a StreamBatcher of its own, sending
+   * through the transport, with a flush interval of streamFlushMs, 200 ms as ipykernel's).
+   */
+  streams?: Streams;
   streamFlushMs?: number;
 }
 
@@ -63,9 +78,11 @@ export class KernelProtocol {
   private aborting = false;
   /** The shell request whose execution is producing events now */
   private current: Message | null = null;
-  /** Stream text not sent yet: a buffer and a flush timer per stream, as ipykernel's OutStream. */
-  private readonly pendingStreams: Record<StreamName, string> = { stdout: "", stderr: "" };
-  private readonly streamTimers: Partial<Record<StreamName, ReturnType<typeof setTimeout>>> = {};
+  /** Queued execute requests an interrupt was meant for (see interruptQueued) */
+  private readonly interrupted = new Set<Message>();
+  /** The shell queue's drain in progress, if any */
+  private draining: Promise<void> | null = null;
+  private readonly streams: Streams;
   private shuttingDown = false;
   private readonly handlers: Record<string, Handler>;
   /** Requests dispatched whose `busy` has not been published yet (see dispatch) */
@@ -76,6 +93,11 @@ export class KernelProtocol {
     private readonly backend: Backend,
     private readonly options: KernelOptions,
   ) {
+    this.streams = options.streams ?? new StreamBatcher(
+      (name, text, parent) =>
+        this.transport.send("iopub", this.message("stream", { name, text }, parent)),
+      options.streamFlushMs,
+    );
     this.handlers = {
       kernel_info_request: (c, r) => this.kernel_info_request(c, r),
       execute_request: (c, r) => this.execute_request(c, r),
@@ -107,7 +129,7 @@ export class KernelProtocol {
     switch (channel) {
       case "shell":
         this.shellQueue.push(message);
-        void this.drainShell();
+        if (!this.shellBusy) this.draining = this.drainShell();
         break;
       case "control":
         this.controlQueue.push(message);
@@ -157,7 +179,32 @@ export class KernelProtocol {
       }
     } finally {
       this.shellBusy = false;
+      this.draining = null;
     }
+  }
+
+  /** Resolves once every shell request received so far has been answered. */
+  async settled(): Promise<void> {
+    while (this.draining !== null) await this.draining;
+  }
+
+  /** No shell request is queued or running. */
+  get idle(): boolean {
+    return !this.shellBusy && this.shellQueue.length === 0;
+  }
+
+  /**
+   * An interrupt for the shell queue (nothing runs): the first execute request queued is to
+   * start interrupted. False when none is queued (the interrupt is then dropped, as
+   * ipykernel ignores SIGINT between requests).
+   */
+  interruptQueued(): boolean {
+    const first = this.shellQueue.find((m): m is Message =>
+      m !== STOP_ABORTING && m.header.msg_type === "execute_request"
+    );
+    if (first === undefined) return false;
+    this.interrupted.add(first);
+    return true;
   }
 
   private async drainControl(): Promise<void> {
@@ -202,7 +249,7 @@ export class KernelProtocol {
       }
     }
     this.announce(request);
-    this.flushStream();
+    this.streams.flush();
     if (!this.shuttingDown || type === "shutdown_request") {
       this.publish("status", { execution_state: "idle" }, request);
       trace("idle_sent", request.header.msg_id);
@@ -225,14 +272,14 @@ export class KernelProtocol {
   private message(
     msgType: string,
     content: unknown,
-    parent: Message | null,
+    parent: Message | Header | null,
     identities: Uint8Array[] = [],
     metadata: JsonObject = {},
   ): Message<unknown> {
     return {
       identities,
       header: this.header(msgType),
-      parent_header: parent === null ? {} : parent.header,
+      parent_header: parent === null ? {} : "header" in parent ? parent.header : parent,
       metadata,
       content,
       buffers: [],
@@ -249,7 +296,7 @@ export class KernelProtocol {
   /** Sends an iopub message; stream text waiting to be batched goes out first. */
   publish(msgType: string, content: unknown, parent: Message | null): void {
     if (parent !== null) this.announce(parent);
-    if (msgType !== "stream") this.flushStream();
+    this.streams.flush();
     this.transport.send("iopub", this.message(msgType, content, parent));
   }
 
@@ -294,68 +341,32 @@ export class KernelProtocol {
   event(event: ShellEvent): void {
     const parent = this.current;
     if (event.type === "stream") {
-      this.streamText(event.name, event.text);
+      this.streams.write(event.name, event.text, parent?.header ?? null);
       return;
     }
     if (event.type === "flush") {
-      this.flushStreamOf(event.name);
+      this.streams.flush(event.name);
       return;
     }
     const { type, ...content } = event;
     this.publish(type, content, parent);
   }
 
-  /**
-   * Batches stream text as ipykernel's OutStream does: each stream buffers its text and sends
-   * it when its flush interval has passed since the first write, or when flushed.
-   */
-  private streamText(name: StreamName, text: string): void {
-    this.pendingStreams[name] += text;
-    if (this.pendingStreams[name].length > 1 << 20) this.flushStreamOf(name);
-    else if (this.streamTimers[name] === undefined) {
-      this.streamTimers[name] = setTimeout(
-        () => this.flushStreamOf(name),
-        this.options.streamFlushMs ?? 200,
-      );
-    }
-  }
-
-  private flushStreamOf(name: StreamName): void {
-    const timer = this.streamTimers[name];
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      delete this.streamTimers[name];
-    }
-    const text = this.pendingStreams[name];
-    if (text === "") return;
-    this.pendingStreams[name] = "";
-    this.transport.send("iopub", this.message("stream", { name, text }, this.current));
-  }
-
-  /**
-   * sys.stdout.flush(), then sys.stderr.flush(): what ipykernel does before it publishes
-   * anything else and before a reply, so that a quick cell's printed text comes out as one
-   * stdout message followed by one stderr message, whatever order it was written in.
-   */
-  private flushStream(): void {
-    this.flushStreamOf("stdout");
-    this.flushStreamOf("stderr");
-  }
-
   /** input() in the running cell: input_request to the client that sent the request. */
-  inputRequest(prompt: string, password: boolean): void {
+  inputRequest(prompt: string, password: boolean): boolean {
     // ipykernel's _input_request flushes stderr first
-    this.flushStreamOf("stderr");
-    this.flushStreamOf("stdout");
+    this.streams.flush("stderr");
+    this.streams.flush("stdout");
     const parent = this.current;
     if (parent === null) {
       this.backend.answerInput("\x04");
-      return;
+      return false;
     }
     this.transport.send(
       "stdin",
       this.message("input_request", { prompt, password }, parent, parent.identities),
     );
+    return true;
   }
 
   private stdinMessage(message: Message): void {
@@ -391,21 +402,21 @@ export class KernelProtocol {
     const started = new Date().toISOString();
     this.current = request;
     let reply: Record<string, unknown>;
+    const interrupted = this.interrupted.delete(request);
     try {
       trace("to_worker", request.header.msg_id);
-      const replied = this.backend.request("execute", content);
-      // ipykernel publishes execute_input before the cell runs; from here (the session
-      // runs meanwhile) it goes out with busy, and the worker wakes this thread once
-      const count = silent ? null : this.backend.executionCount();
-      if (count !== null) {
-        this.publish("execute_input", { code, execution_count: count }, request);
-      }
-      reply = await replied;
+      // (the session publishes execute_input as the cell starts, as ipykernel does)
+      reply = await this.backend.request("execute", content, { interrupted, parent: request });
       trace("from_worker", request.header.msg_id);
     } finally {
-      this.flushStream();
+      this.streams.flush();
       this.current = null;
     }
+    // ipykernel's _abort_queues: execute requests already queued are aborted, and here that
+    // includes those that have arrived unread in the transport; they are taken in before
+    // the reply goes, so that a request sent after the reply is never among them
+    const abort = !silent && reply.status === "error" && stopOnError;
+    if (abort) await this.transport.collect?.();
     // the session's statistics of the cell go in the metadata, as "glasspy.stats"
     const { "glasspy.stats": stats, ...replyContent } = reply;
     this.reply(channel, request, replyContent, {
@@ -415,8 +426,7 @@ export class KernelProtocol {
       status: reply.status as string,
       ...(stats === undefined ? {} : { "glasspy.stats": stats as JsonObject }),
     });
-    if (!silent && reply.status === "error" && stopOnError) {
-      // ipykernel's _abort_queues: execute requests already queued are aborted
+    if (abort) {
       this.aborting = true;
       this.shellQueue.push(STOP_ABORTING);
     }
@@ -432,13 +442,28 @@ export class KernelProtocol {
     }
   }
 
+  /** A request other than execute, run in the session with `parent` as the events' parent. */
+  private async session(
+    method: SessionMethod,
+    content: Record<string, unknown>,
+    parent: Message,
+  ): Promise<Record<string, unknown>> {
+    const previous = this.current;
+    this.current = parent;
+    try {
+      return await this.backend.request(method, content, { interrupted: false, parent });
+    } finally {
+      this.current = previous;
+    }
+  }
+
   private async complete_request(channel: Channel, request: Message): Promise<void> {
     const code = field(request.content, "code", "string");
     const cursor = field(request.content, "cursor_pos", "number", [...code].length);
     this.reply(
       channel,
       request,
-      await this.backend.request("complete", { code, cursor_pos: cursor }),
+      await this.session("complete", { code, cursor_pos: cursor }, request),
     );
   }
 
@@ -449,13 +474,13 @@ export class KernelProtocol {
     this.reply(
       channel,
       request,
-      await this.backend.request("inspect", { code, cursor_pos: cursor, detail_level: detail }),
+      await this.session("inspect", { code, cursor_pos: cursor, detail_level: detail }, request),
     );
   }
 
   private async is_complete_request(channel: Channel, request: Message): Promise<void> {
     const code = field(request.content, "code", "string");
-    this.reply(channel, request, await this.backend.request("is_complete", { code }));
+    this.reply(channel, request, await this.session("is_complete", { code }, request));
   }
 
   private async history_request(channel: Channel, request: Message): Promise<void> {
@@ -475,7 +500,7 @@ export class KernelProtocol {
       pattern: field(c, "pattern", "string", "*"),
       unique: field(c, "unique", "boolean", false),
     };
-    this.reply(channel, request, await this.backend.request("history", content));
+    this.reply(channel, request, await this.session("history", content, request));
   }
 
   private comm_info_request(channel: Channel, request: Message): Promise<void> {
@@ -483,17 +508,19 @@ export class KernelProtocol {
     return Promise.resolve();
   }
 
-  /** An interrupt (a message or SIGINT): for the cell running, or the next one queued. */
-  interrupt(): void {
-    this.backend.interrupt(
-      this.shellQueue.some((m) => m !== STOP_ABORTING && m.header.msg_type === "execute_request"),
-    );
+  /**
+   * An interrupt (a message or SIGINT): for the cell running, or else the next one queued
+   * (here, or in the other protocol: see Backend.interrupt). Resolves once it has gone where
+   * it is meant to, so that a request sent after the reply cannot be hit.
+   */
+  async interrupt(): Promise<void> {
+    if (!this.interruptQueued()) await this.backend.interrupt();
   }
 
-  private interrupt_request(channel: Channel, request: Message): Promise<void> {
-    this.interrupt();
+  private async interrupt_request(channel: Channel, request: Message): Promise<void> {
+    await this.transport.collect?.();
+    await this.interrupt();
     this.reply(channel, request, { status: "ok" });
-    return Promise.resolve();
   }
 
   private shutdown_request(channel: Channel, request: Message): Promise<void> {
@@ -505,6 +532,45 @@ export class KernelProtocol {
     this.shuttingDown = true;
     queueMicrotask(() => this.options.onShutdown(restart));
     return Promise.resolve();
+  }
+
+  /**
+   * A shell request whose session died under it (the worker that ran it crashed): its reply
+   * is an error that says so, then its idle.
+   */
+  abandoned(request: Message): void {
+    this.reply("shell", request, {
+      status: "error",
+      ename: "GlasspyInternalError",
+      evalue: "the Python session crashed",
+      traceback: [
+        "glasspy's Python session crashed while it ran this request.",
+        "A new session has started: the variables of the old one are gone.",
+      ],
+      ...(request.header.msg_type === "execute_request"
+        ? { execution_count: 0, user_expressions: {}, payload: [] }
+        : {}),
+    });
+    this.publish("status", { execution_state: "idle" }, request);
+  }
+
+  /**
+   * A message the other protocol (the shell's, in the session's worker) hands over to send:
+   * its stream text joins this protocol's batching, its other messages go out in order.
+   */
+  relayed(item: RelayItem): void {
+    switch (item.kind) {
+      case "stream":
+        this.streams.write(item.name, item.text, item.parent);
+        break;
+      case "flush":
+        this.streams.flush(item.name);
+        break;
+      case "send":
+        if (item.channel === "iopub") this.streams.flush();
+        this.transport.send(item.channel, item.message);
+        break;
+    }
   }
 
   /** Whether a shutdown has begun. */

@@ -1,13 +1,33 @@
 // The main thread's side of the session worker: starts it, sends it requests and matches
 // the replies, relays its events and input requests, and interrupts it through shared
-// memory. If the worker dies, the requests in flight get an error and a fresh worker
-// starts (the heap is lost, which the error says).
+// memory. In the kernel the worker serves the shell socket (options.shell): the host hands
+// on what it relays, and pokes it through a pipe when the worker may be blocked in poll(2).
+// If the worker dies, the requests in flight get an error and a fresh worker starts (the
+// heap is lost, which the error says).
 
 import { log } from "./log.ts";
 import { trace } from "./trace.ts";
 import { SharedState } from "./shared.ts";
 import type { ShellEvent } from "../runtime/shell/events.ts";
-import type { FromWorker, SessionMethod, ToWorker } from "./worker_protocol.ts";
+import type { FromWorker, RelayItem, SessionMethod, ToWorker } from "./worker_protocol.ts";
+import type { Message } from "./messages.ts";
+import { openLibc, openPipe, poke } from "./libc.ts";
+import type { Libc } from "./libc.ts";
+
+/** The shell socket the worker is to serve (see ShellInit) */
+export interface ShellOptions {
+  endpoint: string;
+  key: string;
+  session: string;
+  username: string;
+  /** A socket already listening on the endpoint, for the first worker's zeromq to take over */
+  listenFd?: number;
+  /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */
+  replays: SharedArrayBuffer;
+}
+
+/** How long an interrupt_reply waits for the worker to settle an interrupt */
+const SETTLE_MS = 1000;
 
 export interface SessionHostOptions {
   /** The module URL whose createEngine makes the engine */
@@ -16,13 +36,17 @@ export interface SessionHostOptions {
   logLevel: string;
   /** "ipython" (the kernel, the default) or "python" (the REPL) */
   flavour?: "ipython" | "python";
-  /** The host publishes execute_input itself (see executionCount); the kernel's choice */
-  hostAnnouncesInput?: boolean;
+  /** In the kernel: the shell socket the worker serves */
+  shell?: ShellOptions;
 }
 
 export interface SessionHostEvents {
   event(event: ShellEvent): void;
   input(prompt: string, password: boolean): void;
+  /** The worker's shell protocol hands over a message to send */
+  relay?(item: RelayItem): void;
+  /** The worker's shell asks the kernel to stop */
+  shutdown?(restart: boolean): void;
 }
 
 type Pending = { resolve: (content: Record<string, unknown>) => void };
@@ -34,8 +58,15 @@ export class SessionHost {
   private readonly pending = new Map<number, Pending>();
   private readyPromise!: Promise<void>;
   private closedResolve: (() => void) | null = null;
-  /** An interrupt waiting for the next request (see interrupt) */
-  private armed = false;
+  private libc: Libc | null = null;
+  /** The pipe that wakes the worker: [read end (the worker's), write end] */
+  private pipe: [number, number] | null = null;
+  /** The shell request the worker handles (from its busy to its idle), for if it dies */
+  private shellRequest: Message | null = null;
+  /** Settles when the worker has bound the shell socket (its endpoint), or could not */
+  shellBound: Promise<string>;
+  private boundResolve!: (endpoint: string) => void;
+  private boundReject!: (e: Error) => void;
   banner = "";
   /** Why the session could not start, when it could not */
   startupError: string | null = null;
@@ -50,10 +81,19 @@ export class SessionHost {
     private readonly options: SessionHostOptions,
     private readonly events: SessionHostEvents,
   ) {
-    this.start();
+    this.shellBound = new Promise((resolve, reject) => {
+      this.boundResolve = resolve;
+      this.boundReject = reject;
+    });
+    if (options.shell !== undefined) {
+      this.libc = openLibc();
+      this.pipe = this.libc === null ? null : openPipe(this.libc);
+    }
+    this.start(null, options.shell?.listenFd ?? null);
   }
 
-  private start(): void {
+  /** Starts a worker; `listenFd` is for the first one (zeromq closes it with its socket). */
+  private start(orphan: Message | null, listenFd: number | null = null): void {
     this.executionCount = 1; // a fresh session counts from 1, as IPython's
     this.shared = new SharedState();
     this.worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
@@ -72,12 +112,28 @@ export class SessionHost {
       historyFile: this.options.historyFile,
       logLevel: this.options.logLevel,
       flavour: this.options.flavour ?? "ipython",
-      hostAnnouncesInput: this.options.hostAnnouncesInput ?? false,
+      shell: this.options.shell === undefined ? null : {
+        endpoint: this.options.shell.endpoint,
+        key: this.options.shell.key,
+        session: this.options.shell.session,
+        username: this.options.shell.username,
+        wakeFd: this.pipe?.[0] ?? null,
+        listenFd,
+        replays: this.options.shell.replays,
+        orphan,
+      },
     });
   }
 
   private send(message: ToWorker): void {
+    this.shared.countPost();
     this.worker.postMessage(message);
+    this.wake();
+  }
+
+  /** Pokes the worker out of a poll(2) it may be blocked in. */
+  private wake(): void {
+    if (this.pipe !== null && this.shared.poke()) poke(this.libc!, this.pipe[1]);
   }
 
   private receive(message: FromWorker, markReady: () => void): void {
@@ -109,7 +165,32 @@ export class SessionHost {
       case "closed":
         this.closedResolve?.();
         break;
+      case "bound":
+        this.boundResolve(message.endpoint);
+        break;
+      case "bind-failed":
+        this.boundReject(new Error(message.message));
+        break;
+      case "relay":
+        for (const item of message.items) {
+          this.track(item);
+          this.events.relay?.(item);
+        }
+        this.shared.published(message.seq);
+        break;
+      case "shutdown":
+        this.events.shutdown?.(message.restart);
+        break;
     }
+  }
+
+  /** Follows which shell request the worker handles, from the busy and idle it relays. */
+  private track(item: RelayItem): void {
+    if (item.kind !== "send" || item.message.header.msg_type !== "status") return;
+    const state = (item.message.content as { execution_state?: string }).execution_state;
+    const parent = item.message.parent_header;
+    if (state === "busy" && "msg_id" in parent) this.shellRequest = item.request ?? null;
+    else if (state === "idle") this.shellRequest = null;
   }
 
   private crashed(message: string): void {
@@ -130,7 +211,9 @@ export class SessionHost {
     for (const p of this.pending.values()) p.resolve({ ...error });
     this.pending.clear();
     this.worker.terminate();
-    this.start();
+    const orphan = this.shellRequest;
+    this.shellRequest = null;
+    this.start(orphan);
   }
 
   /** Resolves once the worker has started (or failed to start its session). */
@@ -148,26 +231,25 @@ export class SessionHost {
       this.pending.set(id, { resolve });
       trace("w_post", id);
       this.send({ kind: "request", id, method, content });
-      if (this.armed) {
-        this.armed = false;
-        this.shared.requestInterrupt();
-      }
     });
   }
 
   /**
-   * Interrupts the request the worker has (running or about to run). With none in flight,
-   * it is kept for the next request when the kernel has one queued (`queued`), and dropped
-   * otherwise, as ipykernel ignores SIGINT between requests.
+   * Interrupts the request the worker handles (running, or about to run). With none, in
+   * the kernel the worker settles it: the first execute request queued in the shell (read
+   * or not) is to start interrupted, and without one the interrupt is dropped, as ipykernel
+   * ignores SIGINT between requests. Resolves once that is settled (at most SETTLE_MS).
    */
-  interrupt(queued = false): void {
-    if (this.pending.size > 0) this.shared.requestInterrupt();
-    else if (queued) this.armed = true;
-  }
-
-  /** No request is in flight in the worker. */
-  get idle(): boolean {
-    return this.pending.size === 0;
+  async interrupt(): Promise<void> {
+    if (this.options.shell === undefined) {
+      if (this.pending.size > 0) this.shared.requestInterrupt();
+      return;
+    }
+    this.shared.requestInterrupt();
+    if (this.shared.running) return;
+    const ticket = this.shared.askInterrupt();
+    this.wake();
+    await this.shared.interruptSettled(ticket, SETTLE_MS);
   }
 
   get waitingForInput(): boolean {
@@ -188,5 +270,6 @@ export class SessionHost {
     await Promise.race([closed, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
     clearTimeout(timer);
     this.worker.terminate();
+    this.libc?.close();
   }
 }

@@ -5,6 +5,8 @@
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Header, JsonObject, Message } from "./messages.ts";
+import { LocalReplayGuard } from "./replay_guard.ts";
+import type { ReplayGuard } from "./replay_guard.ts";
 
 const DELIMITER_TEXT = "<IDS|MSG>";
 export const DELIMITER = new TextEncoder().encode(DELIMITER_TEXT);
@@ -62,12 +64,12 @@ export class MalformedMessage extends Error {
 /** HMAC-SHA256 signing with the connection key, as jupyter_client's Session does. */
 export class Signer {
   private readonly key: Uint8Array | null;
-  /** Signatures already seen, to refuse replays (jupyter_client keeps such a history too). */
-  private readonly seen = new Set<string>();
-  private readonly seenOrder: string[] = [];
-  private static readonly HISTORY = 1 << 16;
 
-  constructor(key: string) {
+  /**
+   * `replays` records the signatures accepted, to refuse a message seen before
+   * (jupyter_client keeps such a history too); the kernel's threads share one.
+   */
+  constructor(key: string, private readonly replays: ReplayGuard = new LocalReplayGuard()) {
     this.key = key === "" ? null : encoder.encode(key);
   }
 
@@ -91,12 +93,7 @@ export class Signer {
     if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) {
       return "bad-signature";
     }
-    const text = decoder.decode(signature);
-    if (this.seen.has(text)) return "replayed";
-    this.seen.add(text);
-    this.seenOrder.push(text);
-    if (this.seenOrder.length > Signer.HISTORY) this.seen.delete(this.seenOrder.shift()!);
-    return null;
+    return this.replays.seenBefore(signature) ? "replayed" : null;
   }
 }
 

@@ -1,72 +1,275 @@
 /// <reference lib="deno.worker" />
 // The worker that runs the session, so that the kernel's main thread stays free to answer
-// heartbeats, control requests and interrupts while a cell runs. It takes requests one at
-// a time, posts the session's events as they happen, and blocks in shared memory while
-// input() waits for the front end.
+// heartbeats, control requests and interrupts while a cell runs. It blocks in shared memory
+// while input() waits for the front end.
+//
+// In the kernel (init.shell) it also serves the shell socket: it reads the shell requests,
+// runs them through its own protocol core and sends their replies itself; their iopub and
+// stdin messages go to the main thread to send, relayed in order. A reply whose request
+// had output waits until the main thread has handed that output to ZeroMQ, as ipykernel's
+// flush before a reply waits for its iopub thread; a request's busy and execute_input
+// alone do not hold its reply back (they travel on another socket, and the front end
+// cannot tell the order of two sockets apart anyway). Requests the main thread posts (the
+// REPL's, and shell requests sent on control) are answered by message, their events
+// posted as they happen.
+//
+// Only light modules are imported up front: the session (the VM) is loaded after the shell
+// socket is bound, so that kernel_info is answered while it loads.
 
-import process from "node:process";
-import { Session } from "../runtime/shell/session.ts";
-import type { EngineFactory } from "../runtime/shell/engine.ts";
-import { MemoryHistory } from "../runtime/shell/history.ts";
-import type { HistoryStore } from "../runtime/shell/history.ts";
-import { SqliteHistory } from "./history.ts";
 import { isLevel, log, setLogLevel } from "./log.ts";
 import { flushTrace, trace, traceThread } from "./trace.ts";
 import { SharedState } from "./shared.ts";
 import { HostRaise } from "../runtime/vm/host.ts";
-import type { FromWorker, ToWorker, WorkerInit, WorkerRequest } from "./worker_protocol.ts";
-import { BANNER } from "./kernel_info.ts";
-import { denoFiles } from "./files.ts";
-import { loadGraphviz } from "../runtime/glass/graphviz.ts";
-import { installHeapGuard } from "../cli/heap_guard.ts";
+import type {
+  FromWorker,
+  RelayItem,
+  ShellInit,
+  ToWorker,
+  WorkerInit,
+  WorkerRequest,
+} from "./worker_protocol.ts";
+import type { SessionRunner } from "./session_runner.ts";
+import type { Backend, Transport } from "./protocol.ts";
+import type { KernelProtocol } from "./protocol.ts";
+import type { ShellSocket } from "./shell_socket.ts";
+import type { Streams } from "./streams.ts";
+import type { Header, Message } from "./messages.ts";
+import type { StreamName } from "../runtime/vm/host.ts";
+
+/** How long a reply waits at most for the main thread to send what was relayed before it */
+const FENCE_MS = 1000;
+/**
+ * In the kernel the session loads once the first shell request is answered (a front end's
+ * first is kernel_info, which must not wait for the VM), when a request needs it, or this
+ * long after the shell socket is bound, whichever comes first.
+ */
+const LOAD_DELAY_MS = 300;
 
 function post(message: FromWorker): void {
   self.postMessage(message);
 }
 
-let session: Session | null = null;
+let runner: SessionRunner | null = null;
 let failure: string | null = null;
 let shared: SharedState;
-let history: HistoryStore | null = null;
+/** Settles once the session has started or failed to */
+let started: Promise<void> = Promise.resolve();
+/** Starts the session (once) */
+let loadSession: () => void = () => {};
+let graphviz: () => Promise<unknown> = () => Promise.resolve();
+/** Posted requests are handled one after another on this chain */
+let chain: Promise<void> = Promise.resolve();
+/** A request posted by the main thread is running: its events are posted, not relayed */
+let postedRunning = false;
+/** Messages of the main thread handled so far (see SharedState.posted) */
+let handledPosts = 0;
+let closing = false;
 
-const clock = {
-  wall: () => (performance.timeOrigin + performance.now()) / 1000,
-  cpu: () => {
-    const u = process.cpuUsage();
-    return { user: u.user / 1e6, system: u.system / 1e6 };
-  },
-};
+// ---- the shell, in the kernel ----
 
-async function init(message: WorkerInit): Promise<void> {
-  if (isLevel(message.logLevel)) setLogLevel(message.logLevel);
-  shared = new SharedState(message.shared);
+let shell: ShellSocket | null = null;
+let protocol: KernelProtocol | null = null;
+let relaySeq = 0;
+/** Items not posted yet (a busy status waits for the next item, to go in one message) */
+let relayBuffer: RelayItem[] = [];
+/** Output (anything but status and execute_input) has been relayed since the last reply */
+let outputRelayed = false;
+/** Shell requests received and not yet idle, by msg_id (a busy status names its request) */
+const received = new Map<string, Message>();
+
+/**
+ * Hands an item to the main thread. A busy status waits for the next item (the cell's
+ * execute_input, its first output, the idle), so that the main thread wakes once for both.
+ */
+function relay(item: RelayItem): void {
+  relayBuffer.push(item);
+  if (item.kind === "send" && item.message.header.msg_type === "status") {
+    const state = (item.message.content as { execution_state: string }).execution_state;
+    if (state === "busy") return;
+  } else if (!(item.kind === "send" && item.message.header.msg_type === "execute_input")) {
+    outputRelayed = true;
+  }
+  flushRelay();
+}
+
+function flushRelay(): void {
+  if (relayBuffer.length === 0) return;
+  post({ kind: "relay", seq: ++relaySeq, items: relayBuffer });
+  relayBuffer = [];
+}
+
+/** The worker's stream text goes to the main thread's batching. */
+class RelayedStreams implements Streams {
+  private written = false;
+
+  write(name: StreamName, text: string, parent: Header | null): void {
+    this.written = true;
+    relay({ kind: "stream", name, text, parent });
+  }
+
+  flush(name?: StreamName): void {
+    if (!this.written) return;
+    if (name === undefined) this.written = false;
+    relay({ kind: "flush", name });
+  }
+}
+
+async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
+  const [{ ShellSocket }, { KernelProtocol }, { kernelInfo }, { SharedReplayGuard }] = await Promise
+    .all([
+      import("./shell_socket.ts"),
+      import("./protocol.ts"),
+      import("./kernel_info.ts"),
+      import("./replay_guard.ts"),
+    ]);
+  trace("shell_imports");
+  /** Whether a shell reply has been sent; whether the session has begun to load */
+  let answered = false;
+  let loading = false;
+  const transport: Transport = {
+    send(channel, msg) {
+      if (channel !== "shell") {
+        const parent = (msg.parent_header as Header).msg_id;
+        const state = msg.header.msg_type === "status"
+          ? (msg.content as { execution_state: string }).execution_state
+          : null;
+        const request = state === "busy" ? received.get(parent) : undefined;
+        if (state === "idle") received.delete(parent);
+        relay({ kind: "send", channel, message: msg, request });
+        return;
+      }
+      // a request's output goes out before its reply (ipykernel's flush waits for its iopub
+      // thread); its busy and execute_input alone may follow the reply, on their own socket
+      if (outputRelayed) {
+        outputRelayed = false;
+        flushRelay();
+        if (!closing) shared.awaitPublished(relaySeq, FENCE_MS);
+      }
+      shell!.send(msg);
+      answered = true;
+      trace("shell_sent", (msg.parent_header as Header).msg_id ?? "");
+    },
+    collect: () => shell!.collect(),
+  };
+  const backend: Backend = {
+    request: async (method, content, { interrupted, parent }) => {
+      // an interrupt is for a cell: while another request runs, it waits for the next cell
+      const cell = method === "execute";
+      if (cell) shared.beginRequest();
+      loadSession();
+      try {
+        await started;
+        await graphviz();
+        if (runner === null) return startupError();
+        if (interrupted) shared.raiseInterrupt();
+        trace("w_start", parent.header.msg_id);
+        const reply = runner.run(method, content);
+        trace("w_done", parent.header.msg_id);
+        return reply;
+      } finally {
+        if (cell) shared.endRequest();
+      }
+    },
+    // nothing runs while this protocol handles an interrupt_request: interruptQueued decided
+    interrupt: () => Promise.resolve(),
+    answerInput: () => false,
+  };
+  protocol = new KernelProtocol(transport, backend, {
+    session: init.session,
+    username: init.username,
+    info: kernelInfo(),
+    onShutdown: (restart) => post({ kind: "shutdown", restart }),
+    streams: new RelayedStreams(),
+  });
+  shell = new ShellSocket(
+    init.endpoint,
+    init.key,
+    {
+      message: (m) => {
+        received.set(m.header.msg_id, m);
+        protocol!.receive("shell", m);
+      },
+      malformed: (identities, header, reason) =>
+        protocol!.malformed("shell", identities, header, reason),
+      woken: () => woken(),
+      mayBlock: () => runner !== null || failure !== null,
+      settle: async () => {
+        await settleInterrupts();
+        await protocol!.settled();
+        if (answered) loadSession();
+        // the cells' history is written once their replies are on their way
+        runner?.writeHistory();
+      },
+    },
+    init.wakeFd,
+    new SharedReplayGuard(init.replays),
+  );
   try {
-    const module = await import(message.engine);
-    const createEngine = module.createEngine as EngineFactory | undefined;
-    if (typeof createEngine !== "function") {
-      throw new Error(`${message.engine} has no createEngine function`);
-    }
-    history = openHistory(message.historyFile);
-    // a cell that fills the worker's JavaScript heap gets MemoryError, not a dead kernel
-    installHeapGuard();
-    session = new Session({
-      engine: createEngine,
-      emit: message.hostAnnouncesInput
-        ? (event) => {
-          if (event.type !== "execute_input") post({ kind: "event", event });
-        }
-        : (event) => post({ kind: "event", event }),
-      readline: readline,
-      interrupt: shared.interrupt,
-      history,
-      clock,
-      files: denoFiles,
-      banner: BANNER,
+    await shell.bind(init.listenFd);
+  } catch (e) {
+    post({ kind: "bind-failed", message: (e as Error).message });
+    return;
+  }
+  trace("shell_bound");
+  post({ kind: "bound", endpoint: shell.endpoint });
+  if (init.orphan !== null) protocol.abandoned(init.orphan);
+  loadSession = () => {
+    if (loading) return;
+    loading = true;
+    clearTimeout(timer);
+    started = startSession(message);
+  };
+  const timer = setTimeout(loadSession, LOAD_DELAY_MS);
+  shell.run().catch((e) => log.error(`the shell socket stopped: ${(e as Error)?.stack ?? e}`));
+}
+
+/** After a poke: the main thread's messages are handled, then any interrupt it asked about. */
+async function woken(): Promise<void> {
+  shared.unpoke();
+  for (let turns = 0; handledPosts < shared.posted && turns < 20; turns++) {
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  await settleInterrupts();
+}
+
+/**
+ * Interrupts that came while the worker ran nothing: the first execute request queued (or
+ * arrived and not read yet) is to start interrupted; with none, the interrupt is dropped.
+ */
+async function settleInterrupts(): Promise<void> {
+  const asked = shared.unsettled;
+  if (asked === null || shared.running || protocol === null) return;
+  await shell!.collect();
+  if (shared.running) return; // a request was taken meanwhile: it settles at its end
+  protocol.interruptQueued();
+  shared.dropInterrupt();
+  shared.settle(asked);
+}
+
+// ---- the session ----
+
+async function startSession(message: WorkerInit): Promise<void> {
+  const kernel = message.shell !== null;
+  try {
+    trace("session_import");
+    const { SessionRunner, loadGraphviz } = await import("./session_runner.ts");
+    trace("session_imported");
+    runner = await SessionRunner.start({
+      engine: message.engine,
+      historyFile: message.historyFile,
       flavour: message.flavour,
+      interrupt: shared.interrupt,
+      emit: kernel && protocol !== null
+        ? (event) => postedRunning ? post({ kind: "event", event }) : protocol!.event(event)
+        : (event) => post({ kind: "event", event }),
+      readline,
     });
-    post({ kind: "ready", banner: session.banner, executionCount: session.executionCount });
-    // the glass views' pictures: loaded while the kernel waits for its first cell
-    void loadGraphviz();
+    trace("session_started");
+    post({ kind: "ready", banner: runner.banner, executionCount: runner.executionCount });
+    // the glass views' pictures: loaded while the kernel waits for its first cell (a cell
+    // that draws waits for them)
+    const pictures = loadGraphviz();
+    graphviz = () => pictures;
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
     if (message.flavour === "ipython") log.error(`the session could not start: ${failure}`);
@@ -74,28 +277,28 @@ async function init(message: WorkerInit): Promise<void> {
   }
 }
 
-function openHistory(file: string | null): HistoryStore {
-  if (file === null) return new MemoryHistory();
-  try {
-    return new SqliteHistory(file);
-  } catch (e) {
-    log.warning(`history kept in memory only: cannot use ${file}: ${(e as Error).message}`);
-    return new MemoryHistory();
-  }
+function startupError(): Record<string, unknown> {
+  return {
+    status: "error",
+    ename: "GlasspyStartupError",
+    evalue: failure ?? "the session is not running",
+    traceback: [`glasspy could not start its Python session: ${failure}`],
+    execution_count: 0,
+    user_expressions: {},
+    payload: [],
+  };
 }
 
-function writeHistory(): void {
-  try {
-    history?.writeoutCache?.();
-  } catch (e) {
-    log.warning(`could not write the history: ${(e as Error).message}`);
-  }
-}
-
-/** input(): asks the main thread to send input_request, then waits for the answer. */
+/** input(): asks for input_request to be sent, then waits for the answer. */
 function readline(prompt: string, password: boolean): string | null {
   shared.beginInput();
-  post({ kind: "input", prompt, password });
+  if (protocol !== null && !postedRunning) {
+    // a shell request's input_request goes to the identity that sent the request
+    if (!protocol.inputRequest(prompt, password)) {
+      shared.cancelInput();
+      return null;
+    }
+  } else post({ kind: "input", prompt, password });
   const result = shared.awaitInput();
   if (result.kind === "interrupted") {
     // ipykernel: raise KeyboardInterrupt("Interrupted by user") from None
@@ -105,151 +308,58 @@ function readline(prompt: string, password: boolean): string | null {
   return result.text;
 }
 
-function handle(request: WorkerRequest): Record<string, unknown> {
-  if (session === null) {
-    return {
-      status: "error",
-      ename: "GlasspyStartupError",
-      evalue: failure ?? "the session is not running",
-      traceback: [`glasspy could not start its Python session: ${failure}`],
-      execution_count: 0,
-      user_expressions: {},
-      payload: [],
-    };
-  }
-  const c = request.content;
-  switch (request.method) {
-    case "execute": {
-      const r = session.execute(c.code as string, {
-        silent: c.silent as boolean,
-        storeHistory: c.store_history as boolean,
-        userExpressions: c.user_expressions as Record<string, string>,
-        allowStdin: c.allow_stdin as boolean,
-      });
-      const reply: Record<string, unknown> = {
-        status: r.status,
-        execution_count: r.executionCount,
-        user_expressions: r.userExpressions,
-        payload: r.payload,
-        // taken out into the reply's metadata by the protocol
-        "glasspy.stats": r.stats,
-      };
-      if (r.error) Object.assign(reply, r.error);
-      return reply;
+/** A request the main thread posted: run after the ones before it. */
+function posted(request: WorkerRequest): void {
+  trace("w_got", request.id);
+  const cell = request.method === "execute";
+  chain = chain.then(async () => {
+    if (cell) shared.beginRequest();
+    let content: Record<string, unknown>;
+    try {
+      await started;
+      await graphviz();
+      trace("w_start", request.id);
+      postedRunning = true;
+      content = runner === null ? startupError() : runner.run(request.method, request.content);
+    } finally {
+      postedRunning = false;
+      if (cell) shared.endRequest();
     }
-    case "complete": {
-      const r = session.complete(c.code as string, c.cursor_pos as number);
-      return {
-        status: "ok",
-        matches: r.matches,
-        cursor_start: r.cursorStart,
-        cursor_end: r.cursorEnd,
-        metadata: {},
-      };
-    }
-    case "inspect": {
-      const r = session.inspect(c.code as string, c.cursor_pos as number, c.detail_level as number);
-      return { status: "ok", found: r.found, data: r.data, metadata: {} };
-    }
-    case "is_complete":
-      return { ...session.isComplete(c.code as string) };
-    case "history":
-      return { status: "ok", history: historyEntries(c) };
-  }
+    trace("w_done", request.id);
+    post({
+      kind: "reply",
+      id: request.id,
+      content,
+      executionCount: runner?.executionCount ?? null,
+    });
+    runner?.writeHistory();
+  });
 }
-
-function historyEntries(c: Record<string, unknown>): unknown[] {
-  const q = { raw: c.raw as boolean, output: c.output as boolean };
-  const store = session!.history;
-  switch (c.hist_access_type) {
-    case "tail":
-      return store.tail((c.n as number) ?? 10, q);
-    case "range": {
-      const s = (c.session as number) ?? 0;
-      const start = (c.start as number) ?? 1;
-      const stop = (c.stop as number | null) ?? null;
-      if (s === 0 || s === store.session) return currentRange(start, stop, q);
-      return store.range(s, start, stop, q);
-    }
-    case "search":
-      return store.search(
-        (c.pattern as string) ?? "*",
-        (c.n as number | null) ?? null,
-        (c.unique as boolean) ?? false,
-        q,
-      );
-    default:
-      return [];
-  }
-}
-
-/** This session's lines come from memory, as IPython's _get_range_session does. */
-function currentRange(start: number, stop: number | null, q: { raw: boolean; output: boolean }) {
-  const inputs = session!.inputHistory(q.raw);
-  const n = inputs.length;
-  if (start < 0) start += n;
-  if (!stop || stop > n) stop = n;
-  else if (stop < 0) stop += n;
-  const entries: unknown[] = [];
-  const outputs = q.output ? session!.history.range(0, start, stop, q) : [];
-  for (let i = start; i < stop; i++) {
-    const out = outputs.find((e) => e[1] === i)?.[2] as [string, string | null] | undefined;
-    entries.push([
-      session!.history.session,
-      i,
-      q.output ? [inputs[i], out?.[1] ?? null] : inputs[i],
-    ]);
-  }
-  return entries;
-}
-
-let ready: Promise<void> = Promise.resolve();
 
 traceThread("worker");
+trace("worker_boot");
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const message = e.data;
+  handledPosts++;
   if (message.kind === "init") {
-    ready = init(message);
+    if (isLevel(message.logLevel)) setLogLevel(message.logLevel);
+    shared = new SharedState(message.shared);
+    if (message.shell !== null) void serveShell(message.shell, message);
+    else started = startSession(message);
     return;
   }
   if (message.kind === "close") {
-    ready = ready.then(() => {
-      history?.close();
-      history = null;
+    closing = true;
+    shell?.close(1000);
+    chain = chain.then(() => started).then(() => {
+      runner?.writeHistory();
+      runner?.close();
+      runner = null;
       flushTrace();
       post({ kind: "closed" });
     });
     return;
   }
-  // (a cell may draw: Graphviz is loaded before it runs, once)
-  trace("w_got", message.id);
-  ready = ready.then(loadGraphviz).then(() => {
-    trace("w_start", message.id);
-    let content: Record<string, unknown>;
-    try {
-      content = handle(message);
-    } catch (err) {
-      const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-      log.error(`internal error in ${message.method}: ${detail}\n${(err as Error)?.stack ?? ""}`);
-      content = {
-        status: "error",
-        ename: "GlasspyInternalError",
-        evalue: detail,
-        traceback: [`glasspy hit an internal error: ${detail}`],
-      };
-    }
-    // an interrupt meant for this request that it did not see must not stop the next one
-    Atomics.store(shared.interrupt, 0, 0);
-    trace("w_done", message.id);
-    post({
-      kind: "reply",
-      id: message.id,
-      content,
-      executionCount: session?.executionCount ?? null,
-    });
-    // the cell's history is written once its reply is on its way, as IPython's saving
-    // thread writes it away from the reply
-    writeHistory();
-  });
+  posted(message);
 };

@@ -1,16 +1,18 @@
-// The ZeroMQ adapter: binds the five sockets of a connection file with `npm:zeromq`,
-// turns frames into Message objects (checking signatures) for the protocol core and
-// Message objects into signed frames, and echoes heartbeats.
+// The ZeroMQ adapter of the kernel's main thread: binds the control, stdin, iopub and
+// heartbeat sockets of a connection file with `npm:zeromq` (the shell socket is the session
+// worker's: shell_socket.ts), turns frames into Message objects (checking signatures) for
+// the protocol core and Message objects into signed frames, and echoes heartbeats.
 
 import * as zmq from "zeromq";
 import type { ConnectionInfo, PortName } from "./connection.ts";
-import { endpoint } from "./connection.ts";
+import { bindAddress } from "./connection.ts";
 import type { Channel, Message } from "./messages.ts";
 import { deserialize, MalformedMessage, serialize, Signer, WireError } from "./wire.ts";
 import type { Frame } from "./wire.ts";
 import type { Header } from "./messages.ts";
 import { log } from "./log.ts";
 import { SocketPoller } from "./poller.ts";
+import type { ReplayGuard } from "./replay_guard.ts";
 import { trace } from "./trace.ts";
 
 export interface ZmqHandlers {
@@ -19,10 +21,11 @@ export interface ZmqHandlers {
 }
 
 const encoder = new TextEncoder();
+/** zmq.h: ZMQ_USE_FD, a listening socket for bind() to use */
+export const ZMQ_USE_FD = 89;
 
 export class ZmqTransport {
   private readonly signer: Signer;
-  private readonly shell = new zmq.Router();
   private readonly control = new zmq.Router();
   private readonly stdin = new zmq.Router();
   private readonly iopub = new zmq.Publisher();
@@ -31,35 +34,49 @@ export class ZmqTransport {
   private readonly poller = new SocketPoller();
   private running: Promise<void> = Promise.resolve();
   /** The endpoints actually bound (a port of 0 in the file becomes a real one). */
-  readonly endpoints: Record<PortName, string> = {} as Record<PortName, string>;
+  readonly endpoints: Partial<Record<PortName, string>> = {};
 
-  private constructor(info: ConnectionInfo, private readonly handlers: ZmqHandlers, id: string) {
-    this.signer = new Signer(info.key);
+  private constructor(
+    info: ConnectionInfo,
+    private readonly handlers: ZmqHandlers,
+    id: string,
+    replays?: ReplayGuard,
+  ) {
+    this.signer = new Signer(info.key, replays);
     this.topicPrefix = `kernel.${id}.`;
-    for (const s of [this.shell, this.control, this.stdin, this.iopub, this.heartbeat]) {
+    for (const s of [this.control, this.stdin, this.iopub, this.heartbeat]) {
       s.linger = 1000;
     }
     this.iopub.sendHighWaterMark = 100_000;
   }
 
-  /** Binds every socket of the connection file and starts listening. */
+  /**
+   * Binds the main thread's sockets of the connection file; a port with a socket already
+   * listening on it (`listening`, made before zeromq was loaded) is taken over from that.
+   * `replays`: the history of signatures, shared with the shell socket's thread.
+   */
   static async bind(
     info: ConnectionInfo,
     handlers: ZmqHandlers,
     id: string,
+    listening: Partial<Record<PortName, number>> = {},
+    replays?: ReplayGuard,
   ): Promise<ZmqTransport> {
-    const t = new ZmqTransport(info, handlers, id);
+    const t = new ZmqTransport(info, handlers, id, replays);
     const sockets: [PortName, zmq.Socket][] = [
-      ["shell_port", t.shell],
       ["control_port", t.control],
       ["stdin_port", t.stdin],
       ["iopub_port", t.iopub],
       ["hb_port", t.heartbeat],
     ];
     for (const [port, socket] of sockets) {
-      let address = endpoint(info, port);
-      if (info.transport === "tcp" && info[port] === 0) address = address.replace(/:0$/, ":*");
+      const address = bindAddress(info, port);
       try {
+        const fd = listening[port];
+        if (fd !== undefined) {
+          (socket as unknown as { setInt32Option(o: number, v: number): void })
+            .setInt32Option(ZMQ_USE_FD, fd);
+        }
         await socket.bind(address);
       } catch (e) {
         t.close(0);
@@ -67,8 +84,6 @@ export class ZmqTransport {
       }
       t.endpoints[port] = socket.lastEndpoint ?? address;
     }
-    // shell requests wait for the one running; the shell socket is watched while idle
-    t.poller.add(t.shell, (frames) => t.incoming("shell", frames), { whileBusy: false });
     t.poller.add(t.control, (frames) => t.incoming("control", frames));
     t.poller.add(t.stdin, (frames) => t.incoming("stdin", frames));
     t.poller.add(t.heartbeat, (frames) => t.echo(frames));
@@ -79,10 +94,9 @@ export class ZmqTransport {
   /**
    * Starts reading the sockets. Separate from bind(), so that the caller holds the
    * transport before the first request arrives (a client may connect, and send, early).
-   * `isIdle` says when the kernel has nothing to wait for but a message (see SocketPoller).
    */
-  start(isIdle?: () => boolean): void {
-    this.running = this.poller.run(isIdle);
+  start(): void {
+    this.running = this.poller.run();
   }
 
   private incoming(channel: Channel, frames: Uint8Array[]): void {
@@ -119,10 +133,8 @@ export class ZmqTransport {
   }
 
   send(channel: Channel, message: Message<unknown>): void {
-    const socket =
-      { shell: this.shell, control: this.control, stdin: this.stdin, iopub: this.iopub }[
-        channel
-      ];
+    if (channel === "shell") throw new Error("the shell socket is the session worker's");
+    const socket = { control: this.control, stdin: this.stdin, iopub: this.iopub }[channel];
     if (channel === "iopub") {
       const topic = encoder.encode(this.topicPrefix + message.header.msg_type);
       message = { ...message, identities: [topic] };
@@ -142,7 +154,7 @@ export class ZmqTransport {
 
   close(lingerMs: number): void {
     this.poller.stop();
-    for (const s of [this.shell, this.control, this.stdin, this.iopub, this.heartbeat]) {
+    for (const s of [this.control, this.stdin, this.iopub, this.heartbeat]) {
       s.linger = lingerMs;
       if (!s.closed) s.close();
     }

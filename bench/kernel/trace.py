@@ -114,6 +114,9 @@ def main():
         elif stage == "w_post":
             worker_ids[key] = last_to_worker
             by_msg[last_to_worker]["w_post"] = t
+        elif thread == "worker" and key in by_msg:
+            # the worker that serves the shell socket names its stages by msg_id
+            by_msg[key].setdefault(stage, t)
         elif thread == "worker":
             if key:
                 current_worker = worker_ids.get(key)

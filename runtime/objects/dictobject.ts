@@ -112,7 +112,9 @@ const keysObjects: DictKeys[] = [];
 
 function recycleKeys(k: DictKeys): void {
   if (k.log2size !== PyDict_LOG_MINSIZE || k === EMPTY_KEYS || keysObjects.length >= 256) return;
-  k.indices.fill(DKIX_EMPTY);
+  // eight stores: cheaper than a call of TypedArray.fill for so few
+  const ind = k.indices;
+  for (let i = 0; i < PyDict_MINSIZE; i++) ind[i] = DKIX_EMPTY;
   k.nentries = 0;
   k.usable = usableFraction(PyDict_MINSIZE);
   keysObjects.push(k);
@@ -263,17 +265,109 @@ function estimateLog2Keysize(n: number): number {
   return calculateLog2Keysize(((n * 3 + 1) / 2) | 0);
 }
 
+/**
+ * calculate_log2_keysize as 64-bit Linux builds compile it: the bit length of
+ * ((minsize | 8) - 1) | 7, which is one more than the smallest power of two at least minsize
+ * for some sizes (3 gives 16 slots, 16 gives 32), as CPython's dicts then grow.
+ */
 function calculateLog2Keysize(minsize: number): number {
-  let log2 = PyDict_LOG_MINSIZE;
-  while ((1 << log2) < minsize) log2++;
-  return log2;
+  return 32 - Math.clz32(((minsize | PyDict_MINSIZE) - 1) | (PyDict_MINSIZE - 1));
 }
 
-/** _PyDict_NewPresized */
-export function _PyDict_NewPresized(minused: number): PyObject {
+/**
+ * dict_new_presized: an empty dict whose table takes minused items (capped at 2**17 slots);
+ * up to five, the empty dict.
+ */
+function dictNewPresized(minused: number, unicode: boolean): PyObject {
   if (minused <= usableFraction(PyDict_MINSIZE)) return PyDict_New();
-  const log2 = estimateLog2Keysize(minused);
-  return newDict(newKeys(log2, true));
+  const log2 = minused > usableFraction(1 << 17) ? 17 : estimateLog2Keysize(minused);
+  return newDict(newKeys(log2, unicode));
+}
+
+/** _PyDict_NewPresized: general (not str-only) keys, as CPython's. */
+export function _PyDict_NewPresized(minused: number): PyObject {
+  return dictNewPresized(minused, false);
+}
+
+/**
+ * _PyDict_FromItems (BUILD_MAP, BUILD_CONST_KEY_MAP): a new dict of n items, key i at
+ * ks[kAt + i * kStep] and value i at vs[vAt + i * vStep], all borrowed; inserted in order
+ * as PyDict_SetItem would (a repeated key keeps its first place and takes the last value).
+ */
+export function _PyDict_FromItems(
+  ks: (PyObject | null)[],
+  kAt: number,
+  kStep: number,
+  vs: (PyObject | null)[],
+  vAt: number,
+  vStep: number,
+  n: number,
+): PyObject {
+  let strKeys = true;
+  for (let i = 0; strKeys && i < n; i++) strKeys = ks[kAt + i * kStep]!.ob_type === PyUnicode_Type;
+  if (!strKeys || n > usableFraction(PyDict_MINSIZE)) {
+    // presized (str-only keys if every key is an exact str), then PyDict_SetItem per item
+    const map = dictNewPresized(n, strKeys);
+    try {
+      for (let i = 0; i < n; i++) PyDict_SetItem(map, ks[kAt + i * kStep]!, vs[vAt + i * vStep]!);
+    } catch (e) {
+      Py_DECREF(map);
+      throw e;
+    }
+    return map;
+  }
+  // At most five exact str keys: an empty dict whose first insertion makes a minimum-size
+  // keys object (insert_to_emptydict), then insertions that run no Python code (str keys
+  // compare by text) and never resize.
+  const mp = newDict(EMPTY_KEYS);
+  if (n === 0) return mp;
+  const k = newKeys(PyDict_LOG_MINSIZE, true);
+  mp.ob_data = k;
+  const indices = k.indices, keys = k.keys, values = k.values;
+  for (let j = 0; j < n; j++) {
+    const key = ks[kAt + j * kStep]!, value = vs[vAt + j * vStep]!;
+    const lo = unicode_hash(key), hi = Hash.hi;
+    Py_INCREF(key);
+    Py_INCREF(value);
+    if (mp.gc_next === null && mayBeTracked(value)) PyObject_GC_Track(mp);
+    let i = lo & (PyDict_MINSIZE - 1);
+    let plo = lo, phi = hi;
+    let ix: number;
+    for (;;) {
+      ix = indices[i];
+      if (ix === DKIX_EMPTY) break;
+      const ep = keys[ix]!;
+      if (
+        ep === key ||
+        (k.hashLo[ix] === lo && k.hashHi[ix] === hi &&
+          (ep as PyUnicodeObject).ob_val === (key as PyUnicodeObject).ob_val)
+      ) break;
+      plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
+      phi = phi >>> PERTURB_SHIFT;
+      i = (i * 5 + (plo >>> 0) + 1) & (PyDict_MINSIZE - 1);
+    }
+    if (ix === DKIX_EMPTY) {
+      const e = k.nentries;
+      indices[i] = e;
+      keys[e] = key;
+      values[e] = value;
+      k.hashLo[e] = lo;
+      k.hashHi[e] = hi;
+      mp.ob_size++;
+      mp.ob_hash = versionCounter++;
+      k.usable--;
+      k.nentries = e + 1;
+    } else {
+      const old = values[ix]!;
+      if (old !== value) {
+        values[ix] = value;
+        mp.ob_hash = versionCounter++;
+      }
+      Py_DECREF(old);
+      Py_DECREF(key);
+    }
+  }
+  return mp;
 }
 
 /** tp_alloc for dict subclasses. */
@@ -832,33 +926,77 @@ export function dictKeyList(o: PyObject): PyObject[] {
 
 // ---- bulk operations ------------------------------------------------------------------------
 
+/**
+ * clone_combined_dict_keys: a copy of a combined table, holes and all, in the block `unit`
+ * (the caller's PyObject_Malloc, not the keys free list); the copy holds new references to
+ * the live entries.
+ */
+function cloneCombinedKeys(src: DictKeys, unit: number): DictKeys {
+  let k: DictKeys;
+  if (src.log2size === PyDict_LOG_MINSIZE && keysObjects.length > 0) {
+    k = keysObjects.pop()!;
+    k.unicode = src.unicode;
+    k.reuse++;
+  } else {
+    k = new DictKeys(src.log2size, src.unicode);
+  }
+  k.unit = unit;
+  k.indices.set(src.indices);
+  const n = src.nentries;
+  for (let i = 0; i < n; i++) {
+    const key = src.keys[i], v = src.values[i];
+    if (v !== null) {
+      Py_INCREF(v);
+      Py_INCREF(key!);
+    }
+    k.keys[i] = key;
+    k.values[i] = v;
+    k.hashLo[i] = src.hashLo[i];
+    k.hashHi[i] = src.hashHi[i];
+  }
+  k.nentries = n;
+  k.usable = src.usable;
+  return k;
+}
+
+/** DK_SIZE: the empty keys count as one slot (so any merge into an empty dict resizes). */
+function dkSize(k: DictKeys): number {
+  return k === EMPTY_KEYS ? 1 : 1 << k.log2size;
+}
+
 /** PyDict_Copy: a new dict with the same items (as dict.copy()). */
 export function PyDict_Copy(o: PyObject): PyObject {
   const mp = o as PyDictObject;
-  const copy = PyDict_New() as PyDictObject;
-  if (mp.ob_size === 0) return copy;
+  if (mp.ob_size === 0) return PyDict_New();
   const src = mp.ob_data;
-  if (src.nentries === mp.ob_size && mp.ob_type === PyDict_Type) {
-    // clone_combined_dict_keys: same table shape
-    const k = newKeys(src.log2size, src.unicode);
-    k.indices.set(src.indices);
-    for (let i = 0; i < src.nentries; i++) {
-      const key = src.keys[i]!, v = src.values[i]!;
-      Py_INCREF(key);
-      Py_INCREF(v);
-      k.keys[i] = key;
-      k.values[i] = v;
-      k.hashLo[i] = src.hashLo[i];
-      k.hashHi[i] = src.hashHi[i];
-    }
-    k.nentries = src.nentries;
-    k.usable = src.usable;
+  if (mp.ob_val !== null) {
+    // A split dict's copy is split too: a new values array (allocated first), then a dict
+    // from PyObject_GC_New, not the free list.
+    const size = sharedKeysUsableSize(mp.ob_val);
+    const k = cloneCombinedKeys(src, obmalloc.malloc((((size + 2) + 7) & ~7) + 8 * size));
+    const copy = new PyObject(PyDict_Type) as PyDictObject;
+    PyObject_GC_Init(copy, 48);
     copy.ob_data = k;
+    copy.ob_val = mp.ob_val;
+    copy.ob_size = mp.ob_size;
+    copy.ob_hash = versionCounter++;
+    if (mp.gc_next !== null) PyObject_GC_Track(copy);
+    return copy;
+  }
+  if (mp.ob_type.tp_iter === PyDict_Type.tp_iter && mp.ob_size >= ((src.nentries * 2) / 3 | 0)) {
+    // the keys are cloned first, then the dict object is made (new_dict)
+    const copy = newDict(cloneCombinedKeys(src, obmalloc.malloc(dictKeysSize(src))));
     copy.ob_size = mp.ob_size;
     if (mp.gc_next !== null) PyObject_GC_Track(copy);
     return copy;
   }
-  dict_merge(copy, o, true);
+  const copy = PyDict_New();
+  try {
+    dict_merge(copy, o, true);
+  } catch (e) {
+    Py_DECREF(copy);
+    throw e;
+  }
   return copy;
 }
 
@@ -867,17 +1005,30 @@ export function dict_merge(a: PyObject, b: PyObject, override: boolean | 2): voi
   const mp = a as PyDictObject;
   const other = b as PyDictObject;
   if (a === b || other.ob_size === 0) return;
-  if (mp.ob_size === 0 && override === true) {
-    // grow once, as dict_merge does for an empty target
-    const log2 = estimateLog2Keysize(other.ob_size);
-    if (log2 > mp.ob_data.log2size && mp.ob_data === EMPTY_KEYS) {
-      mp.ob_data = newKeys(log2, other.ob_data.unicode);
+  if (mp.ob_size === 0) {
+    // nothing in the target to compare with
+    override = true;
+    const okeys = other.ob_data;
+    // a clean combined source that is minimum-size or more than half full is cloned
+    if (
+      other.ob_val === null && other.ob_size === okeys.nentries &&
+      (okeys.log2size === PyDict_LOG_MINSIZE ||
+        usableFraction((1 << okeys.log2size) >> 1) < other.ob_size)
+    ) {
+      const keys = cloneCombinedKeys(okeys, obmalloc.malloc(dictKeysSize(okeys)));
+      const old = mp.ob_data;
+      mp.ob_data = keys;
+      mp.ob_val = null;
+      if (old !== EMPTY_KEYS) freeKeysObject(old);
+      mp.ob_size = other.ob_size;
+      mp.ob_hash = versionCounter++;
+      if (other.gc_next !== null && mp.gc_next === null) PyObject_GC_Track(mp);
+      return;
     }
-  } else if (mp.ob_data.usable * 3 < other.ob_size * 2) {
-    const target = calculateLog2Keysize((mp.ob_size + other.ob_size) * 3 / 2 | 0);
-    if (target > mp.ob_data.log2size || mp.ob_data === EMPTY_KEYS) {
-      dictresize(mp, Math.max(target, PyDict_LOG_MINSIZE), true);
-    }
+  }
+  // one big resize first, expecting few keys in common
+  if (usableFraction(dkSize(mp.ob_data)) < other.ob_size) {
+    dictresize(mp, estimateLog2Keysize(mp.ob_size + other.ob_size), other.ob_data.unicode);
   }
   const ok = other.ob_data;
   const n = ok.nentries;

@@ -30,7 +30,7 @@ import {
 import { hashBigInt, hashSafeInt } from "./pyhash.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_OverflowError, PyExc_ValueError, PyExc_ZeroDivisionError } from "./exceptions.ts";
-import { PyUnicode_FromASCII } from "./unicodeobject.ts";
+import { _PyUnicode_New, KIND_ASCII } from "./unicodeobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
 
@@ -286,8 +286,15 @@ export function _PyLong_Sign(o: PyObject): number {
 /** sys.int_info.default_max_str_digits and the current limit (sys.set_int_max_str_digits). */
 export const intMaxStrDigits = { value: 4300 };
 
+/** The decimal texts of 0..999, made once (String(n) is a runtime call each time). */
+const smallDecimals: string[] = [];
+for (let i = 0; i < 1000; i++) smallDecimals.push(String(i));
+
 export function longToDecimalString(v: number | bigint): string {
-  if (typeof v === "number") return v === 0 ? "0" : String(v);
+  if (typeof v === "number") {
+    if (v >= 0 && v < 1000) return smallDecimals[v];
+    return v === 0 ? "0" : String(v);
+  }
   const limit = intMaxStrDigits.value;
   if (limit > 0) {
     // Cheap bound first: digits > bits * log10(2).
@@ -309,8 +316,12 @@ export function longToDecimalString(v: number | bigint): string {
   return s;
 }
 
+/**
+ * long_to_decimal_string (str() and repr() of an int): always a new str, even for one digit
+ * (CPython writes the digits into a fresh PyUnicode_New, not the Latin-1 singletons).
+ */
 export function long_to_decimal_string(o: PyObject): PyObject {
-  return PyUnicode_FromASCII(longToDecimalString((o as PyLongObject).ob_val));
+  return _PyUnicode_New(longToDecimalString((o as PyLongObject).ob_val), KIND_ASCII);
 }
 
 /** long_format_binary: bin(), oct(), hex() text with an optional 0b/0o/0x prefix. */

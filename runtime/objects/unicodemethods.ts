@@ -909,9 +909,29 @@ function finalSigma(chars: string[], i: number): boolean {
   return j === chars.length || !isCasedChar(chars[j]);
 }
 
+/**
+ * The case mapping of an ASCII text: letters from..from+25 move by `shift`. A short text is
+ * mapped here, which costs less than the runtime call of toUpperCase/toLowerCase, and a text
+ * with nothing to change comes back as it is; texts of 13 characters and more would be
+ * built as rope strings this way, so they take the built-in.
+ */
+function asciiCase(t: string, from: number, shift: number): string {
+  const n = t.length;
+  if (n > 12) return shift < 0 ? t.toUpperCase() : t.toLowerCase();
+  let i = 0;
+  while (i < n && (t.charCodeAt(i) - from) >>> 0 > 25) i++;
+  if (i === n) return t;
+  let r = i === 0 ? "" : t.slice(0, i);
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    r += String.fromCharCode((c - from) >>> 0 <= 25 ? c + shift : c);
+  }
+  return r;
+}
+
 export function str_upper(self: PyObject): PyObject {
   const t = s(self);
-  if (isAsciiStr(self)) return caseResult(t.toUpperCase(), KIND_ASCII);
+  if (isAsciiStr(self)) return caseResult(asciiCase(t, 97, -32), KIND_ASCII);
   let r = "";
   for (const c of t) r += upperFull(c);
   return caseResult(r);
@@ -919,7 +939,7 @@ export function str_upper(self: PyObject): PyObject {
 
 export function str_lower(self: PyObject): PyObject {
   const t = s(self);
-  if (isAsciiStr(self)) return caseResult(t.toLowerCase(), KIND_ASCII);
+  if (isAsciiStr(self)) return caseResult(asciiCase(t, 65, 32), KIND_ASCII);
   const chars = codePoints(t);
   return caseResult(chars.map((_, i) => lowerAt(chars, i)).join(""));
 }

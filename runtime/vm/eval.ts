@@ -31,6 +31,7 @@ import {
   PyObject,
   PyTuple_Type,
   PyType_IsSubtype,
+  PyType_Type,
   type PyTypeObject,
   PyUnicode_Type,
 } from "../objects/object.ts";
@@ -99,6 +100,7 @@ import {
   JIT_CALL,
   JIT_EXIT,
   JIT_RAISE,
+  JIT_REENTER,
   JIT_RETURN,
   JIT_YIELD,
   jitDepth,
@@ -195,7 +197,7 @@ import {
   PyDict_SetItem,
   PyDict_Size,
 } from "../objects/dictobject.ts";
-import { PyTuple_Check, PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
+import { PyTuple_Check, PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
 import {
   _PyList_AppendTakeRef,
   list_iter,
@@ -220,6 +222,7 @@ import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { instrument } from "./instrument.ts";
+import { callClass } from "./typecall.ts";
 import { setSlotValue, slotValue } from "../objects/slots.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
@@ -367,6 +370,12 @@ export function startPythonCall(
     return startSimpleCall(frame, fn, fd, code, fco, ls, argsAt, positional);
   }
   if (
+    kw === null && (fco.co_flags & SIMPLE_CALL_FLAGS) === (CO.OPTIMIZED | CO.VARARGS) &&
+    fco.co_kwonlyargcount === 0 && positional >= fco.co_argcount
+  ) {
+    return startVarargsCall(frame, fn, fd, code, fco, ls, argsAt, positional);
+  }
+  if (
     kw !== null && (fco.co_flags & SIMPLE_CALL_FLAGS) === CO.OPTIMIZED &&
     positional <= fco.co_argcount
   ) {
@@ -430,6 +439,41 @@ function startSimpleCall(
 }
 
 /**
+ * startSimpleCall's counterpart for a function with *args (and no keyword-only or **kwargs
+ * parameter) given at least its positional parameters and no keywords: the extra
+ * arguments become the *args tuple (their references stolen, as initialize_locals steals
+ * them), the other locals are nulled.
+ */
+function startVarargsCall(
+  frame: Frame,
+  fn: PyObject,
+  fd: FunctionData,
+  code: PyObject,
+  co: CodeData,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  nargs: number,
+): Frame {
+  const f = bumpFrame(fn, fd, code, co);
+  const stack = f.localsplus;
+  const base = f.base;
+  const argcount = co.co_argcount;
+  for (let j = 0; j < argcount; j++) stack[base + j] = ls[argsAt + j];
+  let u: PyObject;
+  if (nargs === argcount) {
+    Py_INCREF(tuple_empty);
+    u = tuple_empty;
+  } else {
+    const extra: PyObject[] = new Array(nargs - argcount);
+    for (let j = argcount; j < nargs; j++) extra[j - argcount] = ls[argsAt + j]!;
+    u = PyTuple_FromArraySteal(extra);
+  }
+  stack[base + argcount] = u;
+  for (let j = argcount + 1, end = co.co_nlocalsplus; j < end; j++) stack[base + j] = null;
+  return enterFrame(frame, f);
+}
+
+/**
  * How a call with keywords binds to a code object's parameters, for one sequence of keyword
  * names and one count of positional arguments: it depends on nothing else, so
  * startKeywordCall works it out once. The names are kept, not the caller's tuple: a tuple
@@ -447,6 +491,12 @@ class KwPlan {
     readonly missing: number[],
     /** The first positional parameter among them (co_argcount if none). */
     readonly firstMissing: number,
+    /**
+     * Where each missing keyword-only parameter's default was last found in the function's
+     * __kwdefaults__ (an entry index, checked before use), by position in `missing`; -1
+     * before.
+     */
+    readonly kwIx: number[] = missing.map(() => -1),
   ) {}
 }
 
@@ -536,8 +586,16 @@ function startKeywordCall(
   const lpnames = co.co_localsplusnames.ob_item as PyObject[];
   for (let m = missing.length - 1; m >= 0 && missing[m] >= argcount; m--) {
     const j = missing[m];
-    const def = fd.kwdefaults === null ? null : dictGetStr(fd.kwdefaults, lpnames[j]);
-    if (def === null) return null;
+    const kwd = fd.kwdefaults;
+    if (kwd === null) return null;
+    const name = lpnames[j];
+    const ix = plan.kwIx[m];
+    let def = ix >= 0 ? dictValueAt(kwd, ix, name) : null;
+    if (def === null) {
+      def = dictGetStr(kwd, name);
+      if (def === null) return null;
+      plan.kwIx[m] = dictStrIndex(kwd, name);
+    }
     kwDefault[j - argcount] = def;
   }
   const f = bumpFrame(fn, fd, code, co);
@@ -562,7 +620,12 @@ function startKeywordCall(
  * code at hand: a new frame taking fn's reference (and one to its code), its locals and
  * stack a slice of the data stack, the locals not yet set.
  */
-function bumpFrame(fn: PyObject, fd: FunctionData, code: PyObject, co: CodeData): Frame {
+export function bumpFrame(
+  fn: PyObject,
+  fd: FunctionData,
+  code: PyObject,
+  co: CodeData,
+): Frame {
   const nlp = co.co_nlocalsplus;
   const ds = vmstack;
   const size = nlp + co.co_stacksize;
@@ -890,7 +953,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
       }
     }
     if (status !== NO_STATUS) {
-      if (status === JIT_CALL) {
+      if (status === JIT_CALL || status === JIT_REENTER) {
         frame = vmstack.current!;
         status = NO_STATUS;
         continue;
@@ -2661,6 +2724,8 @@ export function installJitRuntime(): void {
     truthAndDecref,
     concatStrings,
     callGeneric,
+    callClass,
+    PyType_Type,
     startPythonCall,
     unboundLocal,
     unboundDeref,

@@ -24,7 +24,8 @@ import {
 import { funcData } from "../objects/funcobject.ts";
 import { ExcInfo, tstate } from "../objects/pystate.ts";
 import { clearFrame, Frame, FRAME_OWNED_BY_GENERATOR, getFrameObject, vmstack } from "./frame.ts";
-import { evalFrame } from "./eval.ts";
+import { evalCompiledFrame, evalFrame } from "./eval.ts";
+import { instrument } from "./instrument.ts";
 import { PyErr_Format, PyErr_SetNone, PyErr_SetObject } from "../objects/errors.ts";
 import {
   excData,
@@ -180,7 +181,11 @@ function genResume(
   let value: PyObject | null = null;
   let error: unknown = null;
   try {
-    value = evalFrame(frame, exc);
+    // compiled code resumes directly (evalFrame would only dispatch to it)
+    const cj = frame.code.jit;
+    value = exc === null && cj !== null && !instrument.active
+      ? evalCompiledFrame(frame, cj)
+      : evalFrame(frame, exc);
   } catch (e) {
     error = e;
   }

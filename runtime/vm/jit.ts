@@ -24,7 +24,7 @@ import { inlineCacheEntries, Op } from "../compiler/opcode.ts";
 import type { CodeData } from "../objects/codeobject.ts";
 import type { Frame } from "./frame.ts";
 import type { PyObject } from "../objects/object.ts";
-import { ATTR_INSTANCE_DICT, ATTR_SLOT } from "./specialize.ts";
+import { ATTR_INSTANCE_DICT, ATTR_METHOD, ATTR_SLOT } from "./specialize.ts";
 
 /** What a compiled function returns to evalFrame. */
 export const JIT_EXIT = 0; // interpret frame.prev_instr + 1, then come back
@@ -32,6 +32,7 @@ export const JIT_RETURN = 1; // RETURN_VALUE: the value is jitOut.value
 export const JIT_CALL = 2; // a Python callee's frame is pushed and current
 export const JIT_YIELD = 3; // YIELD_VALUE: the value is jitOut.value
 export const JIT_RAISE = 4; // an exception (jitOut.exc) to unwind in the current frame
+export const JIT_REENTER = 5; // call the current frame's compiled code again (see backJump)
 
 /**
  * How deep compiled code calls compiled code directly (a JavaScript call per Python call);
@@ -251,6 +252,26 @@ function jumpTarget(ins: Ins): number {
 
 const BREAKER = "if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();";
 
+/**
+ * How many backward jumps a run of compiled code takes before it returns JIT_REENTER and
+ * is called again at the jump's target (see backJump).
+ */
+const REENTER_EVERY = 4096;
+
+/**
+ * A backward jump: the eval breaker, then the jump. Every REENTER_EVERY jumps the function
+ * returns and evalLoop calls it again at the target. V8 optimizes a long-running loop by
+ * on-stack replacement, and when that code meets a path it has no feedback for it drops
+ * back to the bytecode interpreter, and may stay there for the rest of the call; a fresh
+ * call picks up whatever optimized code V8 has made for the function since. (Nothing is
+ * deferred at a jump, and the target is an entry point.)
+ */
+function backJump(target: number): string {
+  return `{ ${BREAKER} if (++backedges === ${REENTER_EVERY}) { frame.sp = sp; frame.prev_instr = ${
+    target - 1
+  }; return ${JIT_REENTER}; } ${jump(target)} }`;
+}
+
 /** Compiles a code object; null when it cannot (it then stays interpreted). */
 export function compileCode(co: CodeData): JitFunction | null {
   if (runtime === null || !jitConfig.enabled) return null;
@@ -308,6 +329,7 @@ return function ${jsName(co)}(frame, ls) {
   let sp = frame.sp;
   let pc = frame.prev_instr + 1;
   let kwnames = null;
+  let backedges = 0;
   const interrupt = hostState.interrupt;
   ${temps}
   try {
@@ -473,7 +495,7 @@ function compareOp(cx: Ctx, ins: Ins, fused: Ins | undefined, P: string): Emitte
   const backward = f.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
     f.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
   const target = jumpTarget(f);
-  const onJump = backward ? `{ ${BREAKER} ${jump(target)} }` : `{ ${jump(target)} }`;
+  const onJump = backward ? backJump(target) : `{ ${jump(target)} }`;
   return {
     text: `${head} let jmp;
           if (${isNum}) { jmp = ${ifTrue ? "" : "!"}(lv ${cmp} rv); ${DECREF2} }
@@ -695,7 +717,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) res = slotValue(owner, c.index);
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : s; }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals.values[c.vindex]; }
             } }
           if (res !== null) res.ob_refcnt++;
@@ -905,7 +927,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { old = slotValue(owner, c.index); setSlotValue(owner, c.index, v); }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = s; setSlotValue(owner, c.index, v); } }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
                 const vals = owner.ob_values;
                 if (vals !== null) { const o = vals.values[c.vindex]; if (o !== null) { vals.values[c.vindex] = v; old = o; } }
@@ -951,9 +973,7 @@ function emit(
         ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
       const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_FALSE ||
         ins.op === Op.POP_JUMP_BACKWARD_IF_TRUE;
-      const onJump = backward
-        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
-        : `{ ${jump(jumpTarget(ins))} }`;
+      const onJump = backward ? backJump(jumpTarget(ins)) : `{ ${jump(jumpTarget(ins))} }`;
       const { text, owned } = operands(cx, ["cond"]);
       return {
         text: `${text} let jmp;
@@ -974,9 +994,7 @@ function emit(
         ins.op === Op.POP_JUMP_BACKWARD_IF_NONE;
       const backward = ins.op === Op.POP_JUMP_BACKWARD_IF_NONE ||
         ins.op === Op.POP_JUMP_BACKWARD_IF_NOT_NONE;
-      const onJump = backward
-        ? `{ ${BREAKER} ${jump(jumpTarget(ins))} }`
-        : `{ ${jump(jumpTarget(ins))} }`;
+      const onJump = backward ? backJump(jumpTarget(ins)) : `{ ${jump(jumpTarget(ins))} }`;
       const { text, owned } = operands(cx, ["v"]);
       return {
         text: `${text} ${P} const none = v === Py_None;
@@ -1091,14 +1109,31 @@ function emitStacked(
       }, v); } finally { Py_DECREF(v); Py_DECREF(owner); }
           } }`);
     case Op.LOAD_METHOD:
-      return one(`        { ${P} const obj = ls[sp - 1];
-          let meth = loadMethodCached(cache, ${i}, obj, ${nm(a)}); let found;
-          if (meth !== null) found = methodFound.isMethod;
+      // the site's own entry for the owner's type read inline: a method the instance does
+      // not shadow (no __dict__, or inline values known not to hold the name); anything
+      // else through loadMethodCached or the generic lookup
+      return one(
+        `        { ${P} const obj = ls[sp - 1]; const tp = obj.ob_type; let c = cache[${i}];
+          while (c !== null && c.type !== tp) c = c.next;
+          let meth = null; let found;
+          if (c !== null && c.version === tp.tp_version_tag && c.kind === ${ATTR_METHOD}) {
+            if (!c.hasDict) meth = c.descr;
+            else { const vals = obj.ob_values;
+              if (vals !== null) {
+                if (c.vindex >= 0) { if (vals.values[c.vindex] === null) meth = c.descr; }
+                else { const k = c.vmissKeys; if (k !== null && c.vmissAt === k.nentries && k === tp.ht.ht_cached_keys) meth = c.descr; }
+              } }
+          }
+          if (meth !== null) { meth.ob_refcnt++; found = true; }
+          else if ((meth = loadMethodCached(cache, ${i}, obj, ${
+          nm(a)
+        })) !== null) found = methodFound.isMethod;
           else { found = _PyObject_GetMethod(obj, ${
-        nm(a)
-      }); meth = methodOut.meth; methodOut.meth = null; }
+          nm(a)
+        }); meth = methodOut.meth; methodOut.meth = null; }
           if (found) { ls[sp - 1] = meth; ls[sp++] = obj; }
-          else { ls[sp - 1] = null; Py_DECREF(obj); ls[sp++] = meth; } }`);
+          else { ls[sp - 1] = null; Py_DECREF(obj); ls[sp++] = meth; } }`,
+      );
     case Op.STORE_SUBSCR:
       // list[int] = v inline (op_STORE_SUBSCR's fast path), else the op function
       return one(`        { const sub = ls[sp - 1]; const container = ls[sp - 2];
@@ -1132,7 +1167,7 @@ function emitStacked(
     case Op.JUMP_FORWARD:
       return one(`        ${jump(jumpTarget(ins))}`);
     case Op.JUMP_BACKWARD:
-      return one(`        ${P} ${BREAKER} ${jump(jumpTarget(ins))}`);
+      return one(`        ${P} ${backJump(jumpTarget(ins))}`);
     case Op.JUMP_BACKWARD_NO_INTERRUPT:
       return one(`        ${jump(jumpTarget(ins))}`);
     case Op.JUMP_IF_FALSE_OR_POP:
@@ -1193,7 +1228,9 @@ function emitStacked(
             vmstack.current = frame;
             popReturnedFrame(callee);
             ls[sp++] = rv;
-          } else {
+          } else if (fn.ob_type === PyType_Type && kw === null) {
+            sp = callClass(frame, ls, sp, total, isMeth, cache, ${i});
+          ${BREAKER} } else {
           sp = callGeneric(frame, ls, sp, total, positional, isMeth, kw);
           ${BREAKER} } }`,
       );

@@ -65,8 +65,8 @@ import {
   PyObject_Vectorcall,
 } from "../objects/call.ts";
 import {
+  _PyDict_FromItems,
   _PyDict_LoadGlobal,
-  _PyDict_NewPresized,
   _PyDict_SetItem_Take2,
   dictGetStr,
   dictReplaceAt,
@@ -846,15 +846,7 @@ export function op_BUILD_MAP(
   oparg: number,
 ): number {
   try {
-    const map = _PyDict_NewPresized(oparg);
-    try {
-      for (let i = 0; i < oparg; i++) {
-        PyDict_SetItem(map, ls[sp - 2 * oparg + 2 * i]!, ls[sp - 2 * oparg + 2 * i + 1]!);
-      }
-    } catch (e) {
-      Py_DECREF(map);
-      throw e;
-    }
+    const map = _PyDict_FromItems(ls, sp - 2 * oparg, 2, ls, sp - 2 * oparg + 1, 2, oparg);
     for (let i = 0; i < 2 * oparg; i++) Py_DECREF(ls[--sp]!);
     ls[sp++] = map;
     return sp;
@@ -894,16 +886,7 @@ export function op_BUILD_CONST_KEY_MAP(
     if (keys.ob_type !== PyTuple_Type || keys.ob_item!.length !== oparg) {
       throw PyErr_Format(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
     }
-    const map = _PyDict_NewPresized(oparg);
-    const kitems = keys.ob_item as PyObject[];
-    try {
-      for (let i = 0; i < oparg; i++) {
-        PyDict_SetItem(map, kitems[i], ls[sp - 1 - oparg + i]!);
-      }
-    } catch (e) {
-      Py_DECREF(map);
-      throw e;
-    }
+    const map = _PyDict_FromItems(keys.ob_item!, 0, 1, ls, sp - 1 - oparg, 1, oparg);
     Py_DECREF(ls[--sp]!);
     for (let i = 0; i < oparg; i++) Py_DECREF(ls[--sp]!);
     ls[sp++] = map;

@@ -51,6 +51,7 @@ const enum Kind {
 /** The kinds compiled code reads inline from a site's first entry (jit.ts). */
 export const ATTR_INSTANCE_DICT: number = Kind.INSTANCE_DICT;
 export const ATTR_SLOT: number = Kind.SLOT;
+export const ATTR_METHOD: number = Kind.METHOD;
 
 const MAX_MISSES = 64;
 /** Entries per site: a site seeing more types than this is megamorphic. */

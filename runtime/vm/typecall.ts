@@ -28,13 +28,15 @@ import {
   releaseInitResult,
   slot_tp_init,
   type_vectorcall,
+  typeVersionTag,
 } from "../objects/typeobject.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../objects/objectops.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
-import { clearAndPopFrame, pushFrame } from "./frame.ts";
+import { clearAndPopFrame, type Frame, pushFrame } from "./frame.ts";
 import { initializeLocals } from "./arguments.ts";
-import { _PyEval_Vector, runFrame } from "./eval.ts";
+import { _PyEval_Vector, bumpFrame, runFrame } from "./eval.ts";
+import { callGeneric, opError } from "./ops.ts";
 
 let ID___init__: PyObject | null = null;
 
@@ -134,4 +136,138 @@ function runInit(func: PyObject, obj: PyObject, items: PyObject[]): PyObject {
     }
   }
   return runFrame(frame);
+}
+
+/**
+ * What a CALL site of compiled code knows about the class it calls: a plain class (as
+ * classVectorcall's direct path takes it) and its Python __init__, borrowed from the
+ * class's dict while the class keeps this version.
+ */
+class ClassSite {
+  constructor(
+    readonly type: PyTypeObject,
+    readonly version: number,
+    readonly init: PyObject,
+  ) {}
+}
+
+/** The site record for type, or null when a call of it is not classVectorcall's plain case. */
+function classSite(type: PyTypeObject): ClassSite | null {
+  if (
+    type.ob_type !== PyType_Type || type.tp_vectorcall !== null || type.tp_new !== object_new ||
+    type.tp_init !== slot_tp_init
+  ) {
+    return null;
+  }
+  const init = _PyType_Lookup(type, ID___init__ ??= _Py_ID("__init__"));
+  if (init === null || init.ob_type !== PyFunction_Type) return null;
+  return new ClassSite(type, typeVersionTag(type), init);
+}
+
+/**
+ * CALL of a class without keywords from compiled code (callGeneric's work and
+ * classVectorcall's, in the same order with the same references), with the class and its
+ * __init__ remembered in the site's cache slot: no lookup of __init__ while the class is
+ * unchanged, and a simple __init__ bound straight into its frame. Anything else goes
+ * through callGeneric.
+ */
+export function callClass(
+  frame: Frame,
+  ls: (PyObject | null)[],
+  sp: number,
+  total: number,
+  isMeth: boolean,
+  cache: unknown[],
+  i: number,
+): number {
+  const type = ls[sp - total - 1] as PyTypeObject;
+  let site = cache[i] as ClassSite | null;
+  if (site === null || site.type !== type || site.version !== type.tp_version_tag) {
+    site = classSite(type);
+    if (site === null) return callGeneric(frame, ls, sp, total, total, isMeth, null);
+    cache[i] = site;
+  }
+  frame.sp = sp;
+  const argsAt = sp - total;
+  // _PyObject_MakeTpCall: the argument tuple, then the call's recursion check
+  const items: PyObject[] = new Array(total);
+  for (let j = 0; j < total; j++) {
+    const a = ls[argsAt + j]!;
+    a.ob_refcnt++;
+    items[j] = a;
+  }
+  const argstuple = PyTuple_FromArraySteal(items);
+  let obj: PyObject;
+  try {
+    Py_EnterRecursiveCall(" while calling a Python object");
+    try {
+      obj = object_new(type, argstuple, null);
+      try {
+        // (allocating can collect garbage, and a finalizer can change the class)
+        if (site.version === type.tp_version_tag) runSiteInit(site.init, obj, items);
+        else initInstance(obj, argstuple);
+      } catch (e) {
+        Py_DECREF(obj);
+        throw e;
+      }
+    } finally {
+      Py_LeaveRecursiveCall();
+    }
+  } catch (e) {
+    Py_DECREF(argstuple);
+    // callGeneric's unwinding
+    Py_DECREF(type);
+    for (let j = 0; j < total; j++) Py_DECREF(ls[argsAt + j]!);
+    opError.sp = argsAt - (isMeth ? 1 : 2);
+    opError.set = true;
+    throw e;
+  }
+  Py_DECREF(argstuple);
+  if (--type.ob_refcnt === 0) type.ob_type.tp_dealloc!(type);
+  for (let j = 0; j < total; j++) {
+    const a = ls[argsAt + j]!;
+    if (--a.ob_refcnt === 0) a.ob_type.tp_dealloc!(a);
+  }
+  sp = argsAt - (isMeth ? 1 : 2);
+  ls[sp++] = obj;
+  return sp;
+}
+
+/**
+ * initInstance for a site's __init__ (already looked up): held while it runs, bound
+ * straight into a new frame when it takes exactly the arguments positionally.
+ */
+function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
+  init.ob_refcnt++;
+  let res: PyObject;
+  try {
+    const fd = funcData(init);
+    const code = fd.code;
+    const co = codeData(code);
+    const n = items.length;
+    if (
+      co.co_argcount !== n + 1 || co.co_kwonlyargcount !== 0 ||
+      (co.co_flags & (CO.OPTIMIZED | CO.VARARGS | CO.VARKEYWORDS)) !== CO.OPTIMIZED
+    ) {
+      res = runInit(init, obj, items);
+    } else {
+      // _PyEval_Vector's references: the function's and each argument's, for the frame
+      init.ob_refcnt++;
+      obj.ob_refcnt++;
+      const f = bumpFrame(init, fd, code, co);
+      const stack = f.localsplus;
+      const base = f.base;
+      stack[base] = obj;
+      for (let j = 0; j < n; j++) {
+        const a = items[j];
+        a.ob_refcnt++;
+        stack[base + 1 + j] = a;
+      }
+      for (let j = n + 1, end = co.co_nlocalsplus; j < end; j++) stack[base + j] = null;
+      res = runFrame(f);
+    }
+  } finally {
+    Py_DECREF(init);
+  }
+  releaseInitResult(res);
 }

@@ -169,6 +169,66 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
       },
     );
 
+    await t.step(
+      "stop_on_error: requests that arrived while the failing cell ran are aborted, " +
+        "one sent after its reply runs",
+      async () => {
+        // the shell socket is read between requests only: these two wait unread in it
+        const first = await k.send("shell", "execute_request", {
+          code: "import time\ntime.sleep(0.4)\n1/0",
+          silent: false,
+          stop_on_error: true,
+        });
+        await new Promise((r) => setTimeout(r, 100));
+        const behind = [
+          await k.send("shell", "execute_request", { code: "unread_0 = 1", silent: false }),
+          await k.send("shell", "execute_request", { code: "unread_1 = 1", silent: false }),
+        ];
+        assertEquals((await k.reply(first)).content.status, "error");
+        // sent the moment the error reply is in: after it, so not aborted
+        const next = await k.send("shell", "execute_request", { code: "sent_after = 1" });
+        for (const id of behind) assertEquals((await k.reply(id)).content.status, "aborted");
+        assertEquals((await k.reply(next)).content.status, "ok");
+        assertEquals((await k.execute("unread_0")).reply.content.ename, "NameError");
+      },
+    );
+
+    await t.step(
+      "an interrupt sent right behind an execute_request stops that cell (kernel idle)",
+      async () => {
+        for (let i = 0; i < 3; i++) {
+          // no wait between the two: the interrupt may arrive before the worker has read
+          // the execute_request from its socket
+          const id = await k.send("shell", "execute_request", {
+            code: "while True:\n    pass",
+            silent: false,
+          });
+          const ir = await k.send("control", "interrupt_request", {});
+          assertEquals((await k.reply(ir, "control")).content.status, "ok");
+          const reply = await k.reply(id, "shell", 5000);
+          assertEquals(reply.content.ename, "KeyboardInterrupt");
+          assertEquals((await k.execute(`${i} + 1`)).reply.content.status, "ok");
+        }
+      },
+    );
+
+    await t.step(
+      "an interrupt reaches the first execute_request queued, not a request before it",
+      async () => {
+        // kernel_info and is_complete go first, then the cell; the interrupt follows at once
+        const info = await k.send("shell", "kernel_info_request", {});
+        const check = await k.send("shell", "is_complete_request", { code: "x = 1" });
+        const id = await k.send("shell", "execute_request", {
+          code: "while True:\n    pass",
+          silent: false,
+        });
+        await k.reply(await k.send("control", "interrupt_request", {}), "control");
+        assertEquals((await k.reply(info)).content.status, "ok");
+        assertEquals((await k.reply(check)).content.status, "complete");
+        assertEquals((await k.reply(id, "shell", 5000)).content.ename, "KeyboardInterrupt");
+      },
+    );
+
     await t.step("stop_on_error=false lets the queue run on", async () => {
       const first = await k.send("shell", "execute_request", {
         code: "1/0",
@@ -428,6 +488,33 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
         await k.reply(id, "shell", 700).catch(() => (replied = false));
         assertEquals(replied, false);
         assertStringIncludes(k.stderr, "signature does not verify");
+      },
+    );
+
+    await t.step(
+      "a signed message replayed is dropped, on its own channel or another",
+      async () => {
+        const { id, parts } = k.frames("execute_request", { code: "replayed_runs += 1" });
+        const enc = new TextEncoder();
+        const sign = (p: Uint8Array[]) =>
+          (k as unknown as { sign(p: Uint8Array[]): string }).sign(p);
+        const frames = [enc.encode("<IDS|MSG>"), enc.encode(sign(parts)), ...parts];
+        await k.execute("replayed_runs = 0");
+        await k.sendFrames("shell", frames);
+        assertEquals((await k.reply(id)).content.status, "ok");
+        // the same frames again, on shell (the worker's socket) and on control (the main
+        // thread's): neither answers them, nor runs the cell a second time
+        await k.sendFrames("shell", frames);
+        await k.sendFrames("control", frames);
+        for (const channel of ["shell", "control"] as const) {
+          let replied = true;
+          await k.reply(id, channel, 700).catch(() => (replied = false));
+          assertEquals(replied, false, `a reply on ${channel} to the replayed message`);
+        }
+        const { iopub } = await k.execute("replayed_runs");
+        const result = iopub.find((m) => m.header.msg_type === "execute_result");
+        assertEquals(result?.content.data, { "text/plain": "1" });
+        assertStringIncludes(k.stderr, "already used (a replay)");
       },
     );
 

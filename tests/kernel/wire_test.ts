@@ -7,6 +7,7 @@ import {
   Signer,
   WireError,
 } from "../../kernel/wire.ts";
+import { SharedReplayGuard } from "../../kernel/replay_guard.ts";
 import type { Message } from "../../kernel/messages.ts";
 
 const enc = new TextEncoder();
@@ -133,4 +134,17 @@ Deno.test("binary buffers after the four JSON frames are kept", () => {
   msg.buffers = [new Uint8Array([0, 1, 2, 255])];
   const back = deserialize(serialize(msg, signer).map(frameBytes), new Signer("k"));
   assertEquals([...back.buffers[0]], [0, 1, 2, 255]);
+});
+
+Deno.test("the shared replay history: two threads' guards see each other's signatures", () => {
+  const hex = (n: number) => new TextEncoder().encode(n.toString(16).padStart(64, "0"));
+  const a = new SharedReplayGuard();
+  const b = new SharedReplayGuard(a.buffer);
+  assertEquals(a.seenBefore(hex(1)), false);
+  assertEquals(b.seenBefore(hex(1)), true, "seen by the other guard");
+  assertEquals(b.seenBefore(hex(2)), false);
+  assertEquals(a.seenBefore(hex(2)), true);
+  // past the tables' rotation, the latest 65536 are all remembered
+  for (let i = 3; i < 200_000; i++) assertEquals(a.seenBefore(hex(i)), false);
+  for (let i = 200_000 - 65_536; i < 200_000; i++) assertEquals(b.seenBefore(hex(i)), true);
 });
