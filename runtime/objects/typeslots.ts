@@ -14,10 +14,13 @@ import {
   METH_VARARGS,
   Py_DECREF,
   Py_Ellipsis,
+  Py_EQ,
   Py_False,
   Py_INCREF,
   Py_None,
   Py_NotImplemented,
+  Py_TPFLAGS_HAVE_GC,
+  Py_TPFLAGS_MANAGED_DICT,
   Py_TPFLAGS_MATCH_SELF,
   Py_True,
   PyBaseObject_Type,
@@ -103,6 +106,7 @@ import {
   object_str,
   PyType_GenericAlloc,
   PyType_Ready,
+  subtype_dealloc,
   super_dealloc,
   super_descr_get,
   super_getattro,
@@ -146,7 +150,7 @@ import * as TM from "./tuplemethods.ts";
 import * as LI from "./listobject.ts";
 import * as LS from "./listsort.ts";
 import * as D from "./dictobject.ts";
-import { _PyObject_IsInstanceDictEmpty } from "./inlinevalues.ts";
+import { _PyObject_IsInstanceDictEmpty, materializeDict } from "./inlinevalues.ts";
 import * as DV from "./dictviews.ts";
 import * as S from "./setobject.ts";
 import * as SM from "./setmethods.ts";
@@ -259,15 +263,74 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
     );
   }
   const newto = v as PyTypeObject, oldto = o.ob_type;
-  if (!(newto.tp_flags & (1 << 9)) || !(oldto.tp_flags & (1 << 9))) {
+  const modules = PyType_IsSubtypeLocal(newto, PyModule_Type) &&
+    PyType_IsSubtypeLocal(oldto, PyModule_Type);
+  if (!modules && (!(newto.tp_flags & (1 << 9)) || !(oldto.tp_flags & (1 << 9)))) {
     throw PyErr_Format(
       EX.PyExc_TypeError,
       "__class__ assignment only supported for mutable types or ModuleType subclasses",
     );
   }
-  Py_INCREF(newto);
+  checkSameLayout(oldto, newto, "__class__");
+  // The stored attributes are laid out by the old class's shared keys: they become a
+  // real __dict__ before the class changes (object_set_class).
+  if (o.ob_values) materializeDict(o);
+  // instances hold a reference to their class only when it is a heap type
+  if (newto.tp_flags & (1 << 9)) Py_INCREF(newto);
   o.ob_type = newto;
-  Py_DECREF(oldto);
+  if (oldto.tp_flags & (1 << 9)) Py_DECREF(oldto);
+}
+
+/** compatible_with_tp_base: whether a class's instances are laid out as its base's. */
+function layoutOfBase(t: PyTypeObject): boolean {
+  const base = t.tp_base;
+  return base !== null && t.tp_basicsize === base.tp_basicsize &&
+    t.tp_itemsize === base.tp_itemsize && t.tp_dictoffset === base.tp_dictoffset &&
+    t.tp_weaklistoffset === base.tp_weaklistoffset &&
+    (t.tp_flags & Py_TPFLAGS_HAVE_GC) === (base.tp_flags & Py_TPFLAGS_HAVE_GC) &&
+    (t.tp_dealloc === subtype_dealloc || t.tp_dealloc === base.tp_dealloc);
+}
+
+/** same_slots_added: two classes on one base that add the same slots, dict and weakref. */
+function sameSlotsAdded(a: PyTypeObject, b: PyTypeObject): boolean {
+  let size = a.tp_base!.tp_basicsize;
+  if (a.tp_dictoffset === size && b.tp_dictoffset === size) size += 8;
+  if (a.tp_weaklistoffset === size && b.tp_weaklistoffset === size) size += 8;
+  if (!(a.tp_flags & (1 << 9)) || !(b.tp_flags & (1 << 9))) return false;
+  const slotsA = a.ht!.ht_slots, slotsB = b.ht!.ht_slots;
+  if (slotsA && slotsB) {
+    if (!objectOps.PyObject_RichCompareBool(slotsA, slotsB, Py_EQ)) return false;
+    size += 8 * slotsA.ob_item!.length;
+  }
+  return size === a.tp_basicsize && size === b.tp_basicsize;
+}
+
+/**
+ * compatible_for_assignment: raises TypeError unless instances of oldto can become
+ * instances of newto (same deallocator, and the same layout once each class is followed
+ * up to the first base whose layout differs from its own).
+ */
+function checkSameLayout(oldto: PyTypeObject, newto: PyTypeObject, attr: string): void {
+  if (newto.tp_free !== oldto.tp_free) {
+    throw PyErr_Format(
+      EX.PyExc_TypeError,
+      `${attr} assignment: '${newto.tp_name}' deallocator differs from '${oldto.tp_name}'`,
+    );
+  }
+  let newbase = newto, oldbase = oldto;
+  while (layoutOfBase(newbase)) newbase = newbase.tp_base!;
+  while (layoutOfBase(oldbase)) oldbase = oldbase.tp_base!;
+  const differs = newbase !== oldbase &&
+    (newbase.tp_base !== oldbase.tp_base || !sameSlotsAdded(newbase, oldbase));
+  if (
+    differs ||
+    (oldto.tp_flags & Py_TPFLAGS_MANAGED_DICT) !== (newto.tp_flags & Py_TPFLAGS_MANAGED_DICT)
+  ) {
+    throw PyErr_Format(
+      EX.PyExc_TypeError,
+      `${attr} assignment: '${newto.tp_name}' object layout differs from '${oldto.tp_name}'`,
+    );
+  }
 }
 
 function setupType(): void {
