@@ -3,10 +3,12 @@
 //
 // - Collection: bench/gc/collect_*.py build 10^6 tracked objects in cycles with the
 //   collector disabled, drop them and time `gc.collect()` inside the process
-//   (time.perf_counter). Both must report the same number collected. Each program runs
-//   --collect-runs times per engine (default 7), the engines taking turns so that both
-//   see the same load; the median is compared, and the spread (lowest-highest) is printed
-//   to show how steady it was. Target: glasspy at most 2.0x CPython's time.
+//   (time.perf_counter, and time.process_time for the CPU it took). Both must report the
+//   same number collected. Each program runs --collect-runs times per engine (default 7),
+//   the engines taking turns so that both see the same load; the medians are compared, and
+//   the spread (lowest-highest) is printed to show how steady it was. Target: glasspy at
+//   most 2.0x CPython's time. On a busy machine the wall-clock ratio mostly measures the
+//   waiting; the CPU ratio beside it is the steadier figure.
 // - Memory: bench/gc/live_objects.py keeps N small objects of one kind alive. Each engine
 //   runs it under a driver (bench/gc/rss.py, bench/gc/rss.ts) that, once the program's
 //   body has run and with its objects still alive, collects (V8's whole heap for glasspy,
@@ -73,6 +75,12 @@ function seconds(stdout: string): number {
   return Number(m[1]);
 }
 
+function cpuSeconds(stdout: string): number {
+  const m = /^cpu (\S+)$/m.exec(stdout);
+  if (m === null) throw new Error(`no "cpu" line in:\n${stdout}`);
+  return Number(m[1]);
+}
+
 function collected(stdout: string): string {
   return /^collected .*$/m.exec(stdout)?.[0] ?? "(none)";
 }
@@ -91,15 +99,18 @@ for (
 ) {
   if (part === "memory") break;
   const times = { glasspy: [] as number[], cpython: [] as number[] };
+  const cpu = { glasspy: [] as number[], cpython: [] as number[] };
   const found = { glasspy: "", cpython: "" };
   for (let i = 0; i < collectRuns; i++) {
     for (const engine of ["cpython", "glasspy"] as const) {
       const stdout = await run(engine, program, [...argv]);
       times[engine].push(seconds(stdout));
+      cpu[engine].push(cpuSeconds(stdout));
       found[engine] = collected(stdout);
     }
   }
   const g = median(times.glasspy), c = median(times.cpython);
+  const gCpu = median(cpu.glasspy), cCpu = median(cpu.cpython);
   const spread = (xs: number[]) => `${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))}`;
   const same = found.glasspy === found.cpython
     ? ""
@@ -107,7 +118,9 @@ for (
   console.log(
     `  ${program.padEnd(18)} glasspy ${fmt(g)} s (${spread(times.glasspy)})  cpython ${fmt(c)} s (${
       spread(times.cpython)
-    })  ratio ${fmt(g / c, 2)}x  (${found.cpython})${same}`,
+    })  ratio ${fmt(g / c, 2)}x  | cpu ${fmt(gCpu)} s vs ${fmt(cCpu)} s, ratio ${
+      fmt(gCpu / cCpu, 2)
+    }x  (${found.cpython})${same}`,
   );
 }
 
