@@ -58,6 +58,7 @@ export function run(args: string[]): Promise<number> {
   let status: number;
   try {
     const interp = new Interpreter(host, args, {
+      scriptMain: true,
       beforeFinalize: auditFile
         ? () => Deno.writeTextFileSync(auditFile, JSON.stringify(auditHeap()))
         : undefined,

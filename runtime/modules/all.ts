@@ -43,3 +43,4 @@ import "./tokenize.ts";
 import "./symtable.ts";
 import "./warnings.ts";
 import "./io.ts";
+import "./linecache.ts";

@@ -36,6 +36,7 @@ import {
   dictDelIfPresent,
   dictGetStr,
   dictKeyList,
+  PyDict_New,
   PyDict_SetItemString,
 } from "../objects/dictobject.ts";
 import { _Py_ID, PyUnicode_FromString } from "../objects/unicodeobject.ts";
@@ -235,6 +236,11 @@ export interface InterpreterOptions {
   beforeFinalize?: () => void;
   /** Reads a source file for traceback lines (linecache), or null when it cannot. */
   readSource?: (filename: string) => string | null;
+  /**
+   * __main__ as `python3` makes it (add_main_module), with an empty `__annotations__` dict
+   * before `__builtins__`; IPython's user namespace has none.
+   */
+  scriptMain?: boolean;
 }
 
 /** Options of Interpreter.compile. */
@@ -281,6 +287,11 @@ export class Interpreter {
       }
     });
     this.globals = PyModule_GetDict(main);
+    if (options.scriptMain) {
+      const annotations = PyDict_New();
+      PyDict_SetItemString(this.globals, "__annotations__", annotations);
+      Py_DECREF(annotations);
+    }
     PyDict_SetItemString(this.globals, "__builtins__", this.builtins);
     PyDict_SetItemString(importState.modules!, "__main__", main);
     setSourceReader(this.readSource);

@@ -155,19 +155,22 @@ export function setSourceReader(f: ((filename: string) => string | null) | null)
 /** While the interpreter finalizes, CPython can no longer read source lines (io is gone). */
 export const tracebackState = { finalizing: false };
 
+/** The whole source text known for a file name (registered, else read), or null. */
+export function sourceText(filename: string): string | null {
+  // as linecache: what was registered answers first, whatever its name (IPython's cells)
+  const text = sourceCache.get(filename);
+  if (text !== undefined) return text;
+  if (filename.startsWith("<") && filename.endsWith(">")) return null;
+  if (readSourceFile === null) return null;
+  const t = readSourceFile(filename);
+  if (t !== null) sourceCache.set(filename, t);
+  return t;
+}
+
 export function sourceLine(filename: string, lineno: number): string | null {
   if (tracebackState.finalizing) return null;
-  // as linecache: what was registered answers first, whatever its name (IPython's cells)
-  let text = sourceCache.get(filename);
-  if (text === undefined && filename.startsWith("<") && filename.endsWith(">")) return null;
-  if (text === undefined && readSourceFile !== null) {
-    const t = readSourceFile(filename);
-    if (t !== null) {
-      text = t;
-      sourceCache.set(filename, t);
-    }
-  }
-  if (text === undefined) return null;
+  const text = sourceText(filename);
+  if (text === null) return null;
   // As io's readline: lines end at \n (universal newlines turn \r\n and \r into \n).
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   if (lineno < 1 || lineno > lines.length) return null;
