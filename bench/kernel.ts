@@ -105,11 +105,22 @@ try {
     console.log(`  glasspy's threads: ${threads(glass)}`);
     console.log(`  ipykernel's threads: ${threads(ipy)}`);
   }
-  if (glass.bound.length > 0) {
-    const sorted = [...glass.bound].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`glasspy's sockets bound after ${median} ms (median of the starts): a front end's`);
-    console.log("first connect comes before that, and ZeroMQ retries it 100-200 ms later");
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  const open = [...new TextDecoder().decode(out.stderr).matchAll(/ports open after (\d+) ms/g)]
+    .map((m) => Number(m[1]));
+  if (open.length > 0) {
+    console.log(`glasspy's TCP ports open after ${median(open)} ms (median of the starts; a front`);
+    console.log(
+      "end that connects before that is refused, and ZeroMQ retries it 100-200 ms later);",
+    );
+    console.log(`its zeromq sockets take them over, and answer, after ${median(glass.bound)} ms`);
+  } else if (glass.bound.length > 0) {
+    console.log(
+      `glasspy's sockets bound after ${median(glass.bound)} ms (median of the starts): a`,
+    );
+    console.log(
+      "front end's first connect comes before that, and ZeroMQ retries it 100-200 ms later",
+    );
   }
   if (glass.last_status !== "ok") console.log(`(glasspy answered status ${glass.last_status})`);
 } finally {

@@ -92,6 +92,9 @@ export async function kernel(args: string[]): Promise<number> {
   // one history of signatures for the two threads that read sockets
   const replays = new SharedReplayGuard();
   trace("listening");
+  if (Object.keys(listening).length > 0) {
+    log.info(`ports open after ${performance.now().toFixed(0)} ms (zeromq takes them over)`);
+  }
   // The worker starts next, and binds the shell socket (it answers kernel_info before it
   // loads the session); this thread loads zeromq for its own sockets once it has (on a
   // busy machine the two loads would only slow each other down), or after a second.
