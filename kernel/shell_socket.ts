@@ -58,6 +58,9 @@ export class ShellSocket {
   ) {
     this.signer = new Signer(key, replays);
     this.socket.linger = 1000;
+    // A client that connects again under an identity already known (jupyter_client's
+    // clients of one session share it) takes it over, as on ipykernel's ROUTERs.
+    this.socket.handover = true;
   }
 
   /**

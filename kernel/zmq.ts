@@ -48,6 +48,9 @@ export class ZmqTransport {
       s.linger = 1000;
     }
     this.iopub.sendHighWaterMark = 100_000;
+    // as the shell socket: a reconnection under a known identity takes it over
+    this.control.handover = true;
+    this.stdin.handover = true;
   }
 
   /**

@@ -53,6 +53,20 @@ class JupyterClientTests(unittest.TestCase):
         results = [m for m in msgs if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
 
+    def test_second_client_of_the_same_session_is_answered(self):
+        # km.client() shares the manager's session, whose id jupyter_client uses as the
+        # shell and stdin identity: the ROUTERs must hand the identity over to the newer
+        # connection (router_handover), as ipykernel's do, or the second client is dropped.
+        second = self.km.client()
+        second.start_channels()
+        try:
+            second.wait_for_ready(timeout=TIMEOUT)
+            reply, msgs = outputs(second, "print('second')")
+            self.assertEqual(reply["status"], "ok")
+            self.assertEqual(stdout_of(msgs), "second\n")
+        finally:
+            second.stop_channels()
+
     def test_state_persists_between_cells(self):
         outputs(self.kc, "kept = 'here'")
         reply, msgs = outputs(self.kc, "kept")
