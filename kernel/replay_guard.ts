@@ -8,7 +8,7 @@
 // emptied and becomes current. So at least the last SLOTS / 2 signatures are remembered
 // (jupyter_client culls a random tenth of its history when it passes its size). A spin
 // lock on a shared word keeps the two threads' updates apart; each holds it a few
-// microseconds.
+// microseconds, and a lock left held by a terminated thread is taken over after STALE_MS.
 
 /** Where a Signer records the signatures it accepts. */
 export interface ReplayGuard {
@@ -37,6 +37,8 @@ const SLOTS = 1 << 17;
 // Int32 words: [0] lock, [1] current table (0 or 1), [2] and [3] entries in tables 0 and 1
 const HEADER_BYTES = 16;
 const LOCK = 0, CURRENT = 1, COUNT = 2;
+/** How long a held lock is waited for before its holder is taken to be gone. */
+const STALE_MS = 200;
 
 /** The history over a SharedArrayBuffer both threads hold. */
 export class SharedReplayGuard implements ReplayGuard {
@@ -54,8 +56,18 @@ export class SharedReplayGuard implements ReplayGuard {
 
   seenBefore(signature: Uint8Array): boolean {
     const key = prefix(signature);
+    let since = 0, spins = 0;
     while (Atomics.compareExchange(this.words, LOCK, 0, 1) !== 0) {
-      // the other thread holds it for a few microseconds
+      // The other thread holds it for microseconds. A lock held for STALE_MS belongs to a
+      // thread that is gone (a worker terminated while it held it): take it over rather
+      // than spin forever with the heartbeat's thread.
+      if ((++spins & 1023) !== 0) continue;
+      const now = performance.now();
+      if (since === 0) since = now;
+      else if (now - since > STALE_MS) {
+        Atomics.store(this.words, LOCK, 1);
+        break;
+      }
     }
     try {
       const current = this.words[CURRENT];

@@ -147,4 +147,10 @@ Deno.test("the shared replay history: two threads' guards see each other's signa
   // past the tables' rotation, the latest 65536 are all remembered
   for (let i = 3; i < 200_000; i++) assertEquals(a.seenBefore(hex(i)), false);
   for (let i = 200_000 - 65_536; i < 200_000; i++) assertEquals(b.seenBefore(hex(i)), true);
+  // a lock left held (its thread terminated inside seenBefore) is taken over, not waited on
+  new Int32Array(a.buffer, 0, 1)[0] = 1;
+  const t0 = performance.now();
+  assertEquals(b.seenBefore(hex(199_999)), true);
+  assertEquals(a.seenBefore(hex(300_001)), false);
+  assert(performance.now() - t0 < 5_000, "took the stale lock over");
 });
