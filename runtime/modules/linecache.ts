@@ -9,17 +9,22 @@ import { PyDict_SetItemString } from "../objects/dictobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { str } from "../objects/objectops.ts";
-import { sourceText } from "../vm/traceback.ts";
+import { sourceLines, sourceText } from "../vm/traceback.ts";
+import { PyList_FromArraySteal } from "../objects/listobject.ts";
+import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
+import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { registerFrozenModule } from "./frozen.ts";
 
-/** _source_text(filename): the whole text known for the file, or None. */
-function linecache_source_text(_m: PyObject, arg: PyObject): PyObject {
-  const text = sourceText(str(arg));
-  if (text === null) {
+/** _source_lines(filename): (size, lines without their newlines) of the file, or None. */
+function linecache_source_lines(_m: PyObject, arg: PyObject): PyObject {
+  const name = str(arg);
+  const lines = sourceLines(name);
+  if (lines === null) {
     Py_INCREF(Py_None);
     return Py_None;
   }
-  return PyUnicode_FromString(text);
+  const items = PyList_FromArraySteal(lines.map((l) => PyUnicode_FromString(l)));
+  return PyTuple_FromArraySteal([PyLong_FromNumber(sourceText(name)!.length), items]);
 }
 
 registerFrozenModule(
@@ -59,14 +64,12 @@ def updatecache(filename, module_globals=None):
     cache.pop(filename, None)
     if not filename:
         return []
-    text = _source_text(filename)
-    if text is None:
+    found = _source_lines(filename)
+    if found is None:
         return []
-    lines = text.replace('\r\n', '\n').replace('\r', '\n').split('\n')
-    if lines[-1] == '':
-        lines.pop()
+    size, lines = found
     lines = [line + '\n' for line in lines]
-    cache[filename] = (len(text), None, lines, filename)
+    cache[filename] = (size, None, lines, filename)
     return lines
 
 
@@ -77,10 +80,10 @@ def lazycache(filename, module_globals):
 `,
   (d) => {
     const f = PyCFunction_New(
-      { ml_name: "_source_text", ml_meth: linecache_source_text, ml_flags: METH_O },
+      { ml_name: "_source_lines", ml_meth: linecache_source_lines, ml_flags: METH_O },
       null,
     );
-    PyDict_SetItemString(d, "_source_text", f);
+    PyDict_SetItemString(d, "_source_lines", f);
     Py_DECREF(f);
   },
 );

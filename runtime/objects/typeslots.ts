@@ -20,8 +20,10 @@ import {
   Py_None,
   Py_NotImplemented,
   Py_TPFLAGS_HAVE_GC,
+  Py_TPFLAGS_HEAPTYPE,
   Py_TPFLAGS_MANAGED_DICT,
   Py_TPFLAGS_MATCH_SELF,
+  Py_TPFLAGS_TYPE_SUBCLASS,
   Py_True,
   PyBaseObject_Type,
   PyBool_Type,
@@ -256,7 +258,7 @@ import * as objectOps from "./objectops.ts";
 
 function objectSetClass(o: PyObject, v: PyObject | null): void {
   if (v === null) throw PyErr_Format(EX.PyExc_TypeError, "can't delete __class__ attribute");
-  if (!(v.ob_type.tp_flags & (1 << 31))) {
+  if (!(v.ob_type.tp_flags & Py_TPFLAGS_TYPE_SUBCLASS)) {
     throw PyErr_Format(
       EX.PyExc_TypeError,
       `__class__ must be set to a class, not '${v.ob_type.tp_name}' object`,
@@ -265,7 +267,9 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
   const newto = v as PyTypeObject, oldto = o.ob_type;
   const modules = PyType_IsSubtypeLocal(newto, PyModule_Type) &&
     PyType_IsSubtypeLocal(oldto, PyModule_Type);
-  if (!modules && (!(newto.tp_flags & (1 << 9)) || !(oldto.tp_flags & (1 << 9)))) {
+  if (
+    !modules && (!(newto.tp_flags & Py_TPFLAGS_HEAPTYPE) || !(oldto.tp_flags & Py_TPFLAGS_HEAPTYPE))
+  ) {
     throw PyErr_Format(
       EX.PyExc_TypeError,
       "__class__ assignment only supported for mutable types or ModuleType subclasses",
@@ -276,9 +280,9 @@ function objectSetClass(o: PyObject, v: PyObject | null): void {
   // real __dict__ before the class changes (object_set_class).
   if (o.ob_values) materializeDict(o);
   // instances hold a reference to their class only when it is a heap type
-  if (newto.tp_flags & (1 << 9)) Py_INCREF(newto);
+  if (newto.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(newto);
   o.ob_type = newto;
-  if (oldto.tp_flags & (1 << 9)) Py_DECREF(oldto);
+  if (oldto.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_DECREF(oldto);
 }
 
 /** compatible_with_tp_base: whether a class's instances are laid out as its base's. */
@@ -296,7 +300,7 @@ function sameSlotsAdded(a: PyTypeObject, b: PyTypeObject): boolean {
   let size = a.tp_base!.tp_basicsize;
   if (a.tp_dictoffset === size && b.tp_dictoffset === size) size += 8;
   if (a.tp_weaklistoffset === size && b.tp_weaklistoffset === size) size += 8;
-  if (!(a.tp_flags & (1 << 9)) || !(b.tp_flags & (1 << 9))) return false;
+  if (!(a.tp_flags & Py_TPFLAGS_HEAPTYPE) || !(b.tp_flags & Py_TPFLAGS_HEAPTYPE)) return false;
   const slotsA = a.ht!.ht_slots, slotsB = b.ht!.ht_slots;
   if (slotsA && slotsB) {
     if (!objectOps.PyObject_RichCompareBool(slotsA, slotsB, Py_EQ)) return false;

@@ -167,14 +167,30 @@ export function sourceText(filename: string): string | null {
   return t;
 }
 
-export function sourceLine(filename: string, lineno: number): string | null {
-  if (tracebackState.finalizing) return null;
+/** The last text split by sourceLines, and its lines. */
+let splitText: string | null = null;
+let splitLines: string[] = [];
+
+/**
+ * The source lines known for a file name, without their newlines, as io's readline splits
+ * them (universal newlines turn \r\n and \r into \n; no empty line after a final
+ * newline), or null. The last file split is kept: a traceback asks for many of its lines.
+ */
+export function sourceLines(filename: string): string[] | null {
   const text = sourceText(filename);
   if (text === null) return null;
-  // As io's readline: lines end at \n (universal newlines turn \r\n and \r into \n).
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  if (lineno < 1 || lineno > lines.length) return null;
-  if (lineno === lines.length && lines[lineno - 1] === "") return null;
+  if (text !== splitText) {
+    splitLines = text.replace(/\r\n?/g, "\n").split("\n");
+    if (splitLines[splitLines.length - 1] === "") splitLines.pop();
+    splitText = text;
+  }
+  return splitLines;
+}
+
+export function sourceLine(filename: string, lineno: number): string | null {
+  if (tracebackState.finalizing) return null;
+  const lines = sourceLines(filename);
+  if (lines === null || lineno < 1 || lineno > lines.length) return null;
   return lines[lineno - 1];
 }
 
