@@ -16,7 +16,6 @@ import {
   METH_O,
   METH_VARARGS,
   Py_DECREF,
-  PyCFunction_Type,
   PyMethodDescr_Type,
   type PyObject,
   PyType_IsSubtype,
