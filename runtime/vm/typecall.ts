@@ -15,6 +15,8 @@ import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
   Py_INCREF,
+  Py_None,
+  Py_TPFLAGS_IS_ABSTRACT,
   PyFunction_Type,
   PyObject,
   PyType_Type,
@@ -33,9 +35,11 @@ import {
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../objects/objectops.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
-import { clearAndPopFrame, type Frame, pushFrame } from "./frame.ts";
+import { _PyObject_InitializeDict } from "../objects/inlinevalues.ts";
+import { clearAndPopFrame, type Frame, popReturnedFrame, pushFrame } from "./frame.ts";
 import { initializeLocals } from "./arguments.ts";
-import { _PyEval_Vector, bumpFrame, runFrame } from "./eval.ts";
+import { _PyEval_Vector, bumpFrame, evalCompiledFrame, runFrame } from "./eval.ts";
+import { instrument } from "./instrument.ts";
 import { callGeneric, opError } from "./ops.ts";
 
 let ID___init__: PyObject | null = null;
@@ -164,13 +168,6 @@ function classSite(type: PyTypeObject): ClassSite | null {
   return new ClassSite(type, typeVersionTag(type), init);
 }
 
-/**
- * CALL of a class without keywords from compiled code (callGeneric's work and
- * classVectorcall's, in the same order with the same references), with the class and its
- * __init__ remembered in the site's cache slot: no lookup of __init__ while the class is
- * unchanged, and a simple __init__ bound straight into its frame. Anything else goes
- * through callGeneric.
- */
 export function callClass(
   frame: Frame,
   ls: (PyObject | null)[],
@@ -201,7 +198,10 @@ export function callClass(
   try {
     Py_EnterRecursiveCall(" while calling a Python object");
     try {
-      obj = object_new(type, argstuple, null);
+      // type_call: object_new (the site's class passes its argument checks), then __init__
+      obj = (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0
+        ? object_new(type, argstuple, null)
+        : newInstance(type);
       try {
         // (allocating can collect garbage, and a finalizer can change the class)
         if (site.version === type.tp_version_tag) runSiteInit(site.init, obj, items);
@@ -222,7 +222,7 @@ export function callClass(
     opError.set = true;
     throw e;
   }
-  Py_DECREF(argstuple);
+  if (--argstuple.ob_refcnt === 0) argstuple.ob_type.tp_dealloc!(argstuple);
   if (--type.ob_refcnt === 0) type.ob_type.tp_dealloc!(type);
   for (let j = 0; j < total; j++) {
     const a = ls[argsAt + j]!;
@@ -233,9 +233,17 @@ export function callClass(
   return sp;
 }
 
+/** object_new's allocation for a class that is not abstract: tp_alloc, then the inline values. */
+function newInstance(type: PyTypeObject): PyObject {
+  const obj = type.tp_alloc!(type, 0);
+  _PyObject_InitializeDict(obj);
+  return obj;
+}
+
 /**
  * initInstance for a site's __init__ (already looked up): held while it runs, bound
- * straight into a new frame when it takes exactly the arguments positionally.
+ * straight into a new frame when it takes exactly the arguments positionally, and its
+ * compiled code called directly when it has some.
  */
 function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
   init.ob_refcnt++;
@@ -264,10 +272,21 @@ function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
         stack[base + 1 + j] = a;
       }
       for (let j = n + 1, end = co.co_nlocalsplus; j < end; j++) stack[base + j] = null;
-      res = runFrame(f);
+      const cj = co.jit;
+      if (cj === null || instrument.active) res = runFrame(f);
+      else {
+        try {
+          res = evalCompiledFrame(f, cj);
+        } catch (e) {
+          clearAndPopFrame(f);
+          throw e;
+        }
+        popReturnedFrame(f);
+      }
     }
   } finally {
-    Py_DECREF(init);
+    if (--init.ob_refcnt === 0) init.ob_type.tp_dealloc!(init);
   }
-  releaseInitResult(res);
+  if (res !== Py_None) releaseInitResult(res);
+  else res.ob_refcnt--;
 }
