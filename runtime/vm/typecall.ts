@@ -19,6 +19,7 @@ import {
   Py_TPFLAGS_IS_ABSTRACT,
   PyFunction_Type,
   PyObject,
+  PyTuple_Type,
   PyType_Type,
   type PyTypeObject,
 } from "../objects/object.ts";
@@ -168,6 +169,14 @@ function classSite(type: PyTypeObject): ClassSite | null {
   return new ClassSite(type, typeVersionTag(type), init);
 }
 
+/**
+ * The item array of an argument tuple callClass made and saw freed, by length, for its
+ * next tuple of that length (the array is the one JavaScript allocation of the call's
+ * tuple: the tuple object itself comes from tuple's free list).
+ */
+const SPARE_ITEMS = 8;
+const spareItems: (PyObject[] | null)[] = new Array(SPARE_ITEMS).fill(null);
+
 export function callClass(
   frame: Frame,
   ls: (PyObject | null)[],
@@ -187,7 +196,9 @@ export function callClass(
   frame.sp = sp;
   const argsAt = sp - total;
   // _PyObject_MakeTpCall: the argument tuple, then the call's recursion check
-  const items: PyObject[] = new Array(total);
+  let items = total < SPARE_ITEMS ? spareItems[total] : null;
+  if (items !== null) spareItems[total] = null;
+  else items = new Array(total);
   for (let j = 0; j < total; j++) {
     const a = ls[argsAt + j]!;
     a.ob_refcnt++;
@@ -222,7 +233,13 @@ export function callClass(
     opError.set = true;
     throw e;
   }
-  if (--argstuple.ob_refcnt === 0) argstuple.ob_type.tp_dealloc!(argstuple);
+  if (--argstuple.ob_refcnt === 0) {
+    const frees = PyTuple_Type.tp_frees;
+    PyTuple_Type.tp_dealloc!(argstuple);
+    // the tuple is gone (a free tuple's items are never read again): its array serves the
+    // next call's tuple, unless the trashcan deposited the tuple for later (uncounted)
+    if (total < SPARE_ITEMS && PyTuple_Type.tp_frees !== frees) spareItems[total] = items;
+  }
   if (--type.ob_refcnt === 0) type.ob_type.tp_dealloc!(type);
   for (let j = 0; j < total; j++) {
     const a = ls[argsAt + j]!;
