@@ -1195,7 +1195,9 @@ function emitStacked(
         ? `[${Array.from({ length: a }, (_, j) => `ls[sp - ${a - j}]`).join(", ")}]; sp -= ${a};`
         : `new Array(${a}); for (let j = ${a - 1}; j >= 0; j--) items[j] = ls[--sp];`;
       const make = ins.op === Op.BUILD_TUPLE ? "PyTuple_FromArraySteal" : "PyList_FromArraySteal";
-      return one(`        { const items = ${items} ${P} { const t = ${make}(items); ls[sp++] = t; } }`);
+      return one(
+        `        { const items = ${items} ${P} { const t = ${make}(items); ls[sp++] = t; } }`,
+      );
     }
     case Op.COPY_FREE_VARS: {
       // the closure's cells into the frame's free variable slots (op_COPY_FREE_VARS)
