@@ -1242,6 +1242,8 @@ function emitStacked(
             ls[sp++] = rv;
           } else if (fn.ob_type === PyType_Type && kw === null) {
             sp = callClass(frame, ls, sp, total, isMeth, cache, ${i});
+          ${BREAKER} } else if ((fn.ob_type === PyMethodDescr_Type || fn.ob_type === PyCFunction_Type) && kw === null) {
+            sp = callBuiltin(frame, ls, sp, total, isMeth);
           ${BREAKER} } else {
           sp = callGeneric(frame, ls, sp, total, positional, isMeth, kw);
           ${BREAKER} } }`,
