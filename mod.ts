@@ -80,16 +80,19 @@ export type {
 // The heavy parts of the API (the parser and compiler, the session with its VM: most of
 // glasspy's modules) are loaded when this module is imported, and not when it runs as the
 // command line: each verb loads what it uses, and the kernel's first reply waits for none
-// of them (Jupyter's kernelspec runs `mod.ts kernel`).
+// of them (Jupyter's kernelspec runs `mod.ts kernel`). Their specifiers are computed URLs:
+// Deno loads the module graph of every import() written with a literal string before the
+// program's first line runs, whether that import() ever runs or not (here: all of the VM).
+const lazy = (path: string) => import(new URL(path, import.meta.url).href);
 type CompilerModule = typeof import("./runtime/compiler/compile.ts");
 type ParserModule = typeof import("./runtime/compiler/parser.ts");
 type SessionModule = typeof import("./runtime/shell/session.ts");
 const [compiler, parser, shell] = import.meta.main
   ? [{} as CompilerModule, {} as ParserModule, {} as SessionModule]
   : await Promise.all([
-    import("./runtime/compiler/compile.ts"),
-    import("./runtime/compiler/parser.ts"),
-    import("./runtime/shell/session.ts"),
+    lazy("./runtime/compiler/compile.ts") as Promise<CompilerModule>,
+    lazy("./runtime/compiler/parser.ts") as Promise<ParserModule>,
+    lazy("./runtime/shell/session.ts") as Promise<SessionModule>,
   ]);
 export const { compile, compileAst } = compiler;
 export const { parse } = parser;
@@ -97,6 +100,6 @@ export const { Session } = shell;
 export type Session = InstanceType<SessionModule["Session"]>;
 
 if (import.meta.main) {
-  const { main } = await import("./cli/main.ts");
+  const { main } = await (lazy("./cli/main.ts") as Promise<typeof import("./cli/main.ts")>);
   Deno.exit(await main(Deno.args));
 }

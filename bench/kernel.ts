@@ -106,20 +106,23 @@ try {
     console.log(`  ipykernel's threads: ${threads(ipy)}`);
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-  const open = [...new TextDecoder().decode(out.stderr).matchAll(/ports open after (\d+) ms/g)]
-    .map((m) => Number(m[1]));
-  if (open.length > 0) {
+  const stderr = new TextDecoder().decode(out.stderr);
+  const times = (pattern: RegExp) => [...stderr.matchAll(pattern)].map((m) => Number(m[1]));
+  const open = times(/ports open after (\d+) ms/g);
+  const shell = times(/the shell socket answers after (\d+) ms/g);
+  if (stderr.includes("the launcher opened")) {
+    console.log("glasspy's ports were listening before Deno started (kernel/launcher.pl);");
+  } else if (open.length > 0) {
     console.log(`glasspy's TCP ports open after ${median(open)} ms (median of the starts; a front`);
     console.log(
       "end that connects before that is refused, and ZeroMQ retries it 100-200 ms later);",
     );
-    console.log(`its zeromq sockets take them over, and answer, after ${median(glass.bound)} ms`);
-  } else if (glass.bound.length > 0) {
+  }
+  if (shell.length > 0) {
     console.log(
-      `glasspy's sockets bound after ${median(glass.bound)} ms (median of the starts): a`,
-    );
-    console.log(
-      "front end's first connect comes before that, and ZeroMQ retries it 100-200 ms later",
+      `its shell socket answers after ${median(shell)} ms, the others after ${
+        median(glass.bound)
+      } ms (median of the starts, from Deno's start)`,
     );
   }
   if (glass.last_status !== "ok") console.log(`(glasspy answered status ${glass.last_status})`);

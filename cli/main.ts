@@ -25,13 +25,24 @@ export class UsageError extends Error {}
 
 type Verb = (args: string[]) => Promise<number>;
 
+/**
+ * Imports the module of a verb when it runs. The specifier is a computed URL: Deno loads
+ * the module graph of every import() written with a literal string before the program's
+ * first line runs (for `run`, all of the VM), whichever verb is asked for.
+ */
+async function load<T>(path: string, name: keyof T): Promise<Verb> {
+  const module = await import(new URL(path, import.meta.url).href) as T;
+  return module[name] as Verb;
+}
+
 const verbs: Record<string, () => Promise<Verb>> = {
-  run: async () => (await import("./run.ts")).run,
-  repl: async () => (await import("./repl.ts")).repl,
-  dis: async () => (await import("./dis.ts")).dis,
-  kernel: async () => (await import("../kernel/main.ts")).kernel,
-  install: async () => (await import("../kernel/kernelspec.ts")).install,
-  notebook: async () => (await import("./notebook.ts")).notebook,
+  run: () => load<typeof import("./run.ts")>("./run.ts", "run"),
+  repl: () => load<typeof import("./repl.ts")>("./repl.ts", "repl"),
+  dis: () => load<typeof import("./dis.ts")>("./dis.ts", "dis"),
+  kernel: () => load<typeof import("../kernel/main.ts")>("../kernel/main.ts", "kernel"),
+  install: () =>
+    load<typeof import("../kernel/kernelspec.ts")>("../kernel/kernelspec.ts", "install"),
+  notebook: () => load<typeof import("./notebook.ts")>("./notebook.ts", "notebook"),
 };
 
 /** Runs the command line; returns the process exit status. */
@@ -45,10 +56,10 @@ export async function main(args: string[]): Promise<number> {
     console.log(`glasspy ${GLASSPY_VERSION} (Python ${PYTHON_VERSION})`);
     return 0;
   }
-  const load = verbs[verb];
+  const loadVerb = verbs[verb];
   try {
-    if (load === undefined) throw new UsageError(`unknown command '${verb}'`);
-    return await (await load())(rest);
+    if (loadVerb === undefined) throw new UsageError(`unknown command '${verb}'`);
+    return await (await loadVerb())(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`glasspy: ${e.message}\n${USAGE.split("\n")[0]}\n(--help lists the commands)`);

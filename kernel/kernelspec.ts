@@ -22,16 +22,35 @@ export const V8_OPTIONS = "--stack-size=4000,--max-semi-space-size=8";
 export const V8_FLAGS = `--v8-flags=${V8_OPTIONS}`;
 export const DISPLAY_NAME = "Python 3.11 (glasspy)";
 
+/** Where the kernel's launcher finds Perl (Linux: Debian's perl-base is always there) */
+const PERL = "/usr/bin/perl";
+
+/**
+ * The launcher that opens the kernel's ports before Deno starts (kernel/launcher.pl), as
+ * the first words of the kernel's command; none where it cannot run (not Linux, no Perl).
+ */
+export function launcher(): string[] {
+  if (Deno.build.os !== "linux") return [];
+  try {
+    if (!Deno.statSync(PERL).isFile) return [];
+  } catch {
+    return [];
+  }
+  return [PERL, new URL("./launcher.pl", import.meta.url).pathname];
+}
+
 /**
  * The kernel.json Jupyter reads: it starts the Deno running now on this checkout's
- * `mod.ts kernel`. Run as the main module, mod.ts loads only the command line; the kernel
- * verb then loads the protocol and the sockets, and the session's worker loads the VM
- * after the sockets are bound (kernel_info needs no VM).
+ * `mod.ts kernel`, through the launcher that listens on the ports first (launcher()).
+ * Run as the main module, mod.ts loads only the command line; the kernel verb then loads
+ * the protocol and the sockets, and the session's worker loads the VM after the sockets
+ * are bound (kernel_info needs no VM).
  */
 export function kernelJson(): Record<string, unknown> {
   const root = new URL("../", import.meta.url);
   return {
     argv: [
+      ...launcher(),
       Deno.execPath(),
       "run",
       "-A",

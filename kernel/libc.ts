@@ -23,6 +23,7 @@ const symbols = {
   setsockopt: { parameters: ["i32", "i32", "i32", "buffer", "u32"], result: "i32" },
   bind: { parameters: ["i32", "buffer", "u32"], result: "i32" },
   listen: { parameters: ["i32", "i32"], result: "i32" },
+  getsockname: { parameters: ["i32", "buffer", "buffer"], result: "i32" },
 } as const;
 
 export type Libc = Deno.DynamicLibrary<typeof symbols>;
@@ -82,6 +83,16 @@ export function poke(libc: Libc, fd: number): void {
 /** Reads what a pipe holds, up to 64 bytes; call only when poll(2) said it is readable. */
 export function drainPipe(libc: Libc, fd: number): void {
   libc.symbols.read(fd, sink, BigInt(sink.length));
+}
+
+/** The TCP port (IPv4) that socket `fd` is bound to; null when it is not such a socket. */
+export function boundPort(libc: Libc, fd: number): number | null {
+  const address = new Uint8Array(16);
+  const length = new Uint32Array([address.length]);
+  if (libc.symbols.getsockname(fd, address, length) !== 0) return null;
+  const view = new DataView(address.buffer);
+  const AF_INET = 2;
+  return view.getUint16(0, true) === AF_INET ? view.getUint16(2, false) : null;
 }
 
 /**

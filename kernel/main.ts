@@ -9,13 +9,15 @@
 //   --history FILE | none    the SQLite history file (default: under Jupyter's data dir)
 //   --engine MODULE          the module whose createEngine makes the Python engine; glasspy's
 //                            tests use it to run the protocol against a test double
+//   --listening NAME=FD,...  sockets already listening on the connection file's ports, by
+//                            port name (shell_port=3,...): kernel/launcher.pl opens them
 
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../cli/main.ts";
 import { bindAddress, ConnectionFileError, PORT_NAMES, readConnectionFile } from "./connection.ts";
 import type { ConnectionInfo, PortName } from "./connection.ts";
-import { listenTcp, openLibc } from "./libc.ts";
+import { boundPort, listenTcp, openLibc } from "./libc.ts";
 import { SharedReplayGuard } from "./replay_guard.ts";
 import { historyFile } from "./history.ts";
 import { kernelInfo } from "./kernel_info.ts";
@@ -32,6 +34,7 @@ interface KernelArgs {
   logLevel?: string;
   history?: string;
   engine?: string;
+  listening?: string;
 }
 
 function parseArgs(args: string[]): KernelArgs {
@@ -42,6 +45,7 @@ function parseArgs(args: string[]): KernelArgs {
     "--log-level": "logLevel",
     "--history": "history",
     "--engine": "engine",
+    "--listening": "listening",
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -86,9 +90,10 @@ export async function kernel(args: string[]): Promise<number> {
   let finished!: (code: number) => void;
   const done = new Promise<number>((resolve) => finished = resolve);
 
-  // Every TCP port listens at once, before zeromq is loaded: a front end that connects now
-  // waits in the backlog rather than being refused and trying again 100-200 ms later.
-  const listening = listenEarly(info);
+  // Every TCP port listens at once (or already does: kernel/launcher.pl), before zeromq is
+  // loaded: a front end that connects now waits in the backlog rather than being refused
+  // and trying again 100-200 ms later.
+  const listening = listenEarly(info, options.listening);
   // one history of signatures for the two threads that read sockets
   const replays = new SharedReplayGuard();
   trace("listening");
@@ -117,6 +122,10 @@ export async function kernel(args: string[]): Promise<number> {
     shutdown: () => finished(0),
   });
   trace("worker_spawned");
+  host.shellBound.then(
+    () => log.info(`the shell socket answers after ${performance.now().toFixed(0)} ms`),
+    () => {},
+  );
   const backend: Backend = {
     request: (method, content) => host.request(method, content),
     interrupt: () => host.interrupt(),
@@ -140,7 +149,10 @@ export async function kernel(args: string[]): Promise<number> {
       host.shellBound.catch(() => {}),
       new Promise((r) => setTimeout(r, 1000)),
     ]);
-    const { ZmqTransport } = await import("./zmq.ts");
+    // (a computed URL: a literal one would have Deno load zeromq before this module starts)
+    const { ZmqTransport } = await (import(new URL("./zmq.ts", import.meta.url).href) as Promise<
+      typeof import("./zmq.ts")
+    >);
     trace("zmq_imported");
     transport = await ZmqTransport.bind(
       info,
@@ -203,13 +215,27 @@ if (import.meta.main) {
   }
 }
 
-/** Sockets listening on the connection file's TCP ports, by port name (see listenTcp). */
-function listenEarly(info: ConnectionInfo): Partial<Record<PortName, number>> {
+/**
+ * Sockets listening on the connection file's TCP ports, by port name: those the launcher
+ * handed over (`given`, "NAME=FD,..."; each checked to be bound to its port), and new ones
+ * (see listenTcp) for the rest.
+ */
+function listenEarly(info: ConnectionInfo, given = ""): Partial<Record<PortName, number>> {
   const listening: Partial<Record<PortName, number>> = {};
   if (info.transport !== "tcp") return listening;
   const libc = openLibc();
   if (libc === null) return listening;
+  for (const entry of given === "" ? [] : given.split(",")) {
+    const [name, fd] = entry.split("=");
+    const port = PORT_NAMES.find((p) => p === name);
+    if (port !== undefined && /^\d+$/.test(fd ?? "") && boundPort(libc, +fd) === info[port]) {
+      listening[port] = Number(fd);
+    } else log.warning(`--listening: ${entry} is not a socket bound to that port; ignored`);
+  }
+  const handed = Object.keys(listening);
+  if (handed.length > 0) log.info(`the launcher opened ${handed.join(" ")}`);
   for (const port of PORT_NAMES) {
+    if (listening[port] !== undefined) continue;
     const fd = listenTcp(libc, info.ip, info[port]);
     if (fd !== null) listening[port] = fd;
   }

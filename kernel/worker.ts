@@ -45,6 +45,15 @@ const FENCE_MS = 1000;
  */
 const LOAD_DELAY_MS = 300;
 
+/**
+ * Imports a module when it is needed. The specifier is a computed URL: Deno loads the
+ * module graph of every import() written with a literal string before the worker's first
+ * line runs (the VM's, for session_runner.ts), which would hold up the shell socket.
+ */
+function lazy(path: string): Promise<unknown> {
+  return import(new URL(path, import.meta.url).href);
+}
+
 function post(message: FromWorker): void {
   self.postMessage(message);
 }
@@ -117,10 +126,10 @@ class RelayedStreams implements Streams {
 async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
   const [{ ShellSocket }, { KernelProtocol }, { kernelInfo }, { SharedReplayGuard }] = await Promise
     .all([
-      import("./shell_socket.ts"),
-      import("./protocol.ts"),
-      import("./kernel_info.ts"),
-      import("./replay_guard.ts"),
+      lazy("./shell_socket.ts") as Promise<typeof import("./shell_socket.ts")>,
+      lazy("./protocol.ts") as Promise<typeof import("./protocol.ts")>,
+      lazy("./kernel_info.ts") as Promise<typeof import("./kernel_info.ts")>,
+      lazy("./replay_guard.ts") as Promise<typeof import("./replay_guard.ts")>,
     ]);
   trace("shell_imports");
   /** Whether a shell reply has been sent; whether the session has begun to load */
@@ -252,7 +261,9 @@ async function startSession(message: WorkerInit): Promise<void> {
   const kernel = message.shell !== null;
   try {
     trace("session_import");
-    const { SessionRunner, loadGraphviz } = await import("./session_runner.ts");
+    const { SessionRunner, loadGraphviz } = await (lazy("./session_runner.ts") as Promise<
+      typeof import("./session_runner.ts")
+    >);
     trace("session_imported");
     runner = await SessionRunner.start({
       engine: message.engine,

@@ -6,7 +6,7 @@
 import * as zmq from "zeromq";
 import { createHmac } from "node:crypto";
 import { repoRoot } from "../glasspy.ts";
-import { V8_FLAGS } from "../../kernel/kernelspec.ts";
+import { launcher, V8_FLAGS } from "../../kernel/kernelspec.ts";
 import { checkCellStats } from "../glass/statscheck.ts";
 
 const encoder = new TextEncoder();
@@ -75,6 +75,10 @@ export interface StartOptions {
   /** Return at once, without waiting for the kernel to answer kernel_info */
   noWait?: boolean;
   env?: Record<string, string>;
+  /** Start it as the kernelspec does, through kernel/launcher.pl (where there is one) */
+  launcher?: boolean;
+  /** More options for the kernel's command line */
+  args?: string[];
 }
 
 export const TOY_ENGINE = `${repoRoot}tests/shell/toy_engine.ts`;
@@ -150,8 +154,10 @@ export class KernelClient {
     };
     const file = `${dir}/kernel.json`;
     await Deno.writeTextFile(file, JSON.stringify(connection));
-    const child = new Deno.Command(Deno.execPath(), {
+    const command = [...(options.launcher ? launcher() : []), Deno.execPath()];
+    const child = new Deno.Command(command[0], {
       args: [
+        ...command.slice(1),
         "run",
         "-A",
         "--quiet",
@@ -164,6 +170,7 @@ export class KernelClient {
         ...(options.engine === undefined ? [] : ["--engine", options.engine]),
         "--history",
         options.history ?? `${dir}/history.sqlite`,
+        ...(options.args ?? []),
       ],
       env: { JUPYTER_DATA_DIR: dir, ...options.env },
       stdin: "null",

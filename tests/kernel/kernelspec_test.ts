@@ -1,5 +1,6 @@
 import { assert, assertEquals, assertStringIncludes } from "../assert.ts";
 import { glasspy, repoRoot } from "../glasspy.ts";
+import { launcher } from "../../kernel/kernelspec.ts";
 
 Deno.test("install --prefix writes a kernel.json that starts this checkout's kernel", async () => {
   const prefix = await Deno.makeTempDir();
@@ -12,7 +13,12 @@ Deno.test("install --prefix writes a kernel.json that starts this checkout's ker
     assertEquals(spec.display_name, "Python 3.11 (glasspy)");
     assertEquals(spec.language, "python");
     assertEquals(spec.interrupt_mode, "message");
-    assertEquals(spec.argv[0], Deno.execPath());
+    // through the launcher that listens on the ports first, where it runs (Linux, Perl)
+    const first = launcher();
+    assertEquals(spec.argv.slice(0, first.length + 1), [...first, Deno.execPath()]);
+    if (Deno.build.os === "linux") {
+      assertEquals(first, [`/usr/bin/perl`, `${repoRoot}kernel/launcher.pl`]);
+    }
     // mod.ts, as the issue has it: the command line's kernel verb
     assertEquals(spec.argv.slice(-4), [
       `${repoRoot}mod.ts`,
