@@ -217,8 +217,10 @@ export function callClass(
   try {
     Py_EnterRecursiveCall(" while calling a Python object");
     try {
-      // type_call: object_new (the site's class passes its argument checks), then __init__
-      obj = (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0
+      // type_call: object_new, then __init__. A class with a Python __init__ passes
+      // object_new's argument checks; one that inherits object.__init__ passes them only
+      // when called without arguments (object_new raises "takes no arguments").
+      obj = (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0 || (site.init === null && total !== 0)
         ? object_new(type, argstuple, null)
         : newInstance(type);
       try {
