@@ -13,6 +13,8 @@ import type { FromWorker, RelayItem, SessionMethod, ToWorker } from "./worker_pr
 import type { Message } from "./messages.ts";
 import { openLibc, openPipe, poke } from "./libc.ts";
 import type { Libc } from "./libc.ts";
+import { openLibzmq, ZmqContext } from "./libzmq.ts";
+import type { RouterSocket } from "./libzmq.ts";
 
 /** The shell socket the worker is to serve (see ShellInit) */
 export interface ShellOptions {
@@ -22,6 +24,12 @@ export interface ShellOptions {
   username: string;
   /** A socket already listening on the endpoint, for the first worker's zeromq to take over */
   listenFd?: number;
+  /**
+   * How the shell socket is served: "zmtp", by the worker itself (zmtp.ts: the default for a
+   * socket listening already, on Linux), "libzmq" (libzmq.ts, the default otherwise), or
+   * "npm" (npm:zeromq in the worker, where neither can be)
+   */
+  serve?: "zmtp" | "libzmq" | "npm";
   /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */
   replays: SharedArrayBuffer;
 }
@@ -63,6 +71,15 @@ export class SessionHost {
   private pipe: [number, number] | null = null;
   /** The shell request the worker handles (from its busy to its idle), for if it dies */
   private shellRequest: Message | null = null;
+  /**
+   * The shell socket, made and bound here and served by the worker (libzmq through FFI);
+   * null where the worker binds one itself (npm:zeromq)
+   */
+  private shellSocket: { context: ZmqContext; router: RouterSocket } | null = null;
+  /** The worker has closed its side (the shell socket among it) */
+  private workerClosed = false;
+  /** zmtp.ts: the listening socket every worker serves, and the descriptors it has open */
+  private zmtp: { listenFd: number; connections: Int32Array } | null = null;
   /** Settles when the worker has bound the shell socket (its endpoint), or could not */
   shellBound: Promise<string>;
   private boundResolve!: (endpoint: string) => void;
@@ -85,11 +102,21 @@ export class SessionHost {
       this.boundResolve = resolve;
       this.boundReject = reject;
     });
+    let listenFd = options.shell?.listenFd ?? null;
     if (options.shell !== undefined) {
       this.libc = openLibc();
       this.pipe = this.libc === null ? null : openPipe(this.libc);
+      const serve = options.shell.serve ??
+        (listenFd !== null && this.libc !== null && Deno.build.os === "linux" ? "zmtp" : "libzmq");
+      if (serve === "zmtp" && listenFd !== null) {
+        const connections = new Int32Array(new SharedArrayBuffer(4 * 1024)).fill(-1);
+        this.zmtp = { listenFd, connections };
+      } else if (serve !== "npm") {
+        this.shellSocket = bindShell(options.shell.endpoint, listenFd);
+        if (this.shellSocket !== null) listenFd = null;
+      }
     }
-    this.start(null, options.shell?.listenFd ?? null);
+    this.start(null, listenFd);
   }
 
   /** Starts a worker; `listenFd` is for the first one (zeromq closes it with its socket). */
@@ -118,7 +145,9 @@ export class SessionHost {
         session: this.options.shell.session,
         username: this.options.shell.username,
         wakeFd: this.pipe?.[0] ?? null,
-        listenFd,
+        socket: this.shellSocket?.router.address ?? null,
+        zmtp: this.zmtp?.connections ?? null,
+        listenFd: this.zmtp?.listenFd ?? listenFd,
         replays: this.options.shell.replays,
         orphan,
       },
@@ -163,6 +192,7 @@ export class SessionHost {
         break;
       }
       case "closed":
+        this.workerClosed = true;
         this.closedResolve?.();
         break;
       case "bound":
@@ -211,6 +241,15 @@ export class SessionHost {
     for (const p of this.pending.values()) p.resolve({ ...error });
     this.pending.clear();
     this.worker.terminate();
+    // the connections the dead worker served are closed: the front ends connect again, to
+    // the next one (what they had sent on them is lost, as with a kernel restarted)
+    if (this.zmtp !== null && this.libc !== null) {
+      const fds = this.zmtp.connections;
+      for (let i = 0; i < fds.length; i++) {
+        const fd = Atomics.exchange(fds, i, -1);
+        if (fd >= 0) this.libc.symbols.close(fd);
+      }
+    }
     const orphan = this.shellRequest;
     this.shellRequest = null;
     this.start(orphan);
@@ -271,5 +310,41 @@ export class SessionHost {
     clearTimeout(timer);
     this.worker.terminate();
     this.libc?.close();
+    if (this.shellSocket !== null) {
+      // a worker that did not close its socket is gone now: close it here; then the
+      // replies still queued in it go out (for up to its linger) before the kernel exits
+      if (!this.workerClosed) this.shellSocket.router.close(0);
+      this.shellSocket.context.term();
+      this.shellSocket = null;
+    }
+  }
+}
+
+/**
+ * The shell socket bound through libzmq's FFI (taking over `listenFd`, a socket already
+ * listening on the endpoint); null where libzmq is not there or the bind fails (the worker
+ * then binds with npm:zeromq, and says why it cannot).
+ */
+function bindShell(
+  endpoint: string,
+  listenFd: number | null,
+): { context: ZmqContext; router: RouterSocket } | null {
+  const lib = openLibzmq();
+  if (lib === null) return null;
+  let context: ZmqContext | null = null;
+  try {
+    context = new ZmqContext(lib);
+    const router = context.router();
+    try {
+      router.bind(endpoint, listenFd);
+    } catch (e) {
+      router.close(0);
+      throw e;
+    }
+    return { context, router };
+  } catch (e) {
+    log.warning(`cannot bind the shell socket through libzmq: ${(e as Error).message}`);
+    context?.term();
+    return null;
   }
 }

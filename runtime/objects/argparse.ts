@@ -29,6 +29,20 @@ export function checkPositional(name: string, nargs: number, min: number, max: n
   }
 }
 
+/**
+ * The argument count check of PyArg_ParseTuple (a METH_VARARGS function parsing "O|OO:name"):
+ * "name() takes at least 1 argument (0 given)", as str.find/count/index and their kin word it.
+ */
+export function checkParseTupleCount(name: string, nargs: number, min: number, max: number): void {
+  if (nargs >= min && nargs <= max) return;
+  const n = nargs < min ? min : max;
+  const how = min === max ? "exactly" : nargs < min ? "at least" : "at most";
+  throw PyErr_Format(
+    PyExc_TypeError,
+    `${name}() takes ${how} ${n} argument${n === 1 ? "" : "s"} (${nargs} given)`,
+  );
+}
+
 /** _PyArg_NoKwnames: "NAME() takes no keyword arguments". */
 export function noKwnames(name: string, kwnames: PyObject | null): void {
   if (kwnames !== null && kwnames.ob_item!.length > 0) {

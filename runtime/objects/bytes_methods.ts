@@ -16,6 +16,7 @@ import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyBool_FromLong } from "./object.ts";
 import { str } from "./objectops.ts";
+import { checkParseTupleCount } from "./argparse.ts";
 
 /** How a method makes results of its receiver's type. */
 export interface ByteKind {
@@ -220,17 +221,14 @@ function subArg(o: PyObject): Uint8Array {
 
 type Args = (PyObject | null)[];
 
-/** stringlib_parse_args_finds: (sub[, start[, end]]) with "NAME expected ..." messages. */
+/** stringlib_parse_args_finds: (sub[, start[, end]]), counted as PyArg_ParseTuple counts. */
 function findArgs(
   name: string,
   args: Args,
   off: number,
   nargs: number,
 ): [PyObject, number | null, number | null] {
-  if (nargs < 1 || nargs > 3) {
-    const what = nargs < 1 ? "at least 1 argument" : "at most 3 arguments";
-    throw PyErr_Format(PyExc_TypeError, `${name} expected ${what}, got ${nargs}`);
-  }
+  checkParseTupleCount(name, nargs, 1, 3);
   const start = nargs > 1 ? sliceIndexOrNull(args[off + 1]) : null;
   const end = nargs > 2 ? sliceIndexOrNull(args[off + 2]) : null;
   return [args[off]!, start, end];
@@ -334,10 +332,7 @@ export function affix(
   off: number,
   nargs: number,
 ): PyObject {
-  if (nargs < 1 || nargs > 3) {
-    const what = nargs < 1 ? "at least 1 argument" : "at most 3 arguments";
-    throw PyErr_Format(PyExc_TypeError, `${name} expected ${what}, got ${nargs}`);
-  }
+  checkParseTupleCount(name, nargs, 1, 3);
   const subO = args[off]!;
   const [start, end] = adjustIndices(
     nargs > 1 ? sliceIndex(args[off + 1], 0) : 0,

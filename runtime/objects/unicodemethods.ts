@@ -66,7 +66,7 @@ import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Format } from "./unicodeformat.ts";
 import { formatStr } from "./formatter.ts";
 import { bytesLike, decodeBytes, encodeText, PyBytes_FromBytes } from "./bytesobject.ts";
-import { checkPositional, unpackKeywords } from "./argparse.ts";
+import { checkParseTupleCount, checkPositional, unpackKeywords } from "./argparse.ts";
 import {
   dictForEach,
   PyDict_Check,
@@ -735,7 +735,7 @@ function findImpl(
   name: string,
   reverse: boolean,
 ): number {
-  checkPositional(name, nargs, 1, 3);
+  checkParseTupleCount(name, nargs, 1, 3);
   const sub = args[off]!;
   if (!PyUnicode_Check(sub)) {
     throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
@@ -798,7 +798,7 @@ export function str_count(
   off: number,
   nargs: number,
 ): PyObject {
-  checkPositional("count", nargs, 1, 3);
+  checkParseTupleCount("count", nargs, 1, 3);
   const sub = args[off]!;
   if (!PyUnicode_Check(sub)) {
     throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
@@ -823,7 +823,7 @@ export function str_count(
 
 function affixMethod(name: string, atEnd: boolean) {
   return (self: PyObject, args: (PyObject | null)[], off: number, nargs: number): PyObject => {
-    checkPositional(name, nargs, 1, 3);
+    checkParseTupleCount(name, nargs, 1, 3);
     const arg = args[off]!;
     const t = s(self);
     const wide = isWide(self);
@@ -909,24 +909,40 @@ function finalSigma(chars: string[], i: number): boolean {
   return j === chars.length || !isCasedChar(chars[j]);
 }
 
+/** One ASCII code under asciiCase's mapping: letters from..from+25 move by `shift`. */
+function asciiCaseCode(c: number, from: number, shift: number): number {
+  return (c - from) >>> 0 <= 25 ? c + shift : c;
+}
+
 /**
- * The case mapping of an ASCII text: letters from..from+25 move by `shift`. A short text is
- * mapped here, which costs less than the runtime call of toUpperCase/toLowerCase, and a text
- * with nothing to change comes back as it is; texts of 13 characters and more would be
- * built as rope strings this way, so they take the built-in.
+ * The case mapping of an ASCII text: letters from..from+25 move by `shift`. A text of up to
+ * eight characters is made by one String.fromCharCode of its mapped codes (one flat string,
+ * a third of the cost of toUpperCase's runtime call for a word, and a fifth of building it
+ * a character at a time); longer texts take the built-in.
  */
 function asciiCase(t: string, from: number, shift: number): string {
-  const n = t.length;
-  if (n > 12) return shift < 0 ? t.toUpperCase() : t.toLowerCase();
-  let i = 0;
-  while (i < n && (t.charCodeAt(i) - from) >>> 0 > 25) i++;
-  if (i === n) return t;
-  let r = i === 0 ? "" : t.slice(0, i);
-  for (; i < n; i++) {
-    const c = t.charCodeAt(i);
-    r += String.fromCharCode((c - from) >>> 0 <= 25 ? c + shift : c);
+  const c = (i: number) => asciiCaseCode(t.charCodeAt(i), from, shift);
+  switch (t.length) {
+    case 0:
+      return t;
+    case 1:
+      return String.fromCharCode(c(0));
+    case 2:
+      return String.fromCharCode(c(0), c(1));
+    case 3:
+      return String.fromCharCode(c(0), c(1), c(2));
+    case 4:
+      return String.fromCharCode(c(0), c(1), c(2), c(3));
+    case 5:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4));
+    case 6:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5));
+    case 7:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5), c(6));
+    case 8:
+      return String.fromCharCode(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7));
   }
-  return r;
+  return shift < 0 ? t.toUpperCase() : t.toLowerCase();
 }
 
 export function str_upper(self: PyObject): PyObject {

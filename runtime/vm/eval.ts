@@ -20,6 +20,7 @@ import {
   Py_XDECREF,
   PyBaseObject_Type,
   PyBool_Type,
+  PyCFunction_Type,
   PyCoro_Type,
   PyDict_Type,
   PyFloat_Type,
@@ -28,6 +29,7 @@ import {
   PyList_Type,
   PyLong_Type,
   PyMethod_Type,
+  PyMethodDescr_Type,
   PyObject,
   PyTuple_Type,
   PyType_IsSubtype,
@@ -223,6 +225,7 @@ import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { instrument } from "./instrument.ts";
 import { callClass } from "./typecall.ts";
+import { callBuiltin } from "./callbuiltin.ts";
 import { setSlotValue, slotValue } from "../objects/slots.ts";
 
 /** A reraise (RERAISE, bare raise) that must not add a traceback entry for this frame. */
@@ -2725,6 +2728,9 @@ export function installJitRuntime(): void {
     concatStrings,
     callGeneric,
     callClass,
+    callBuiltin,
+    PyMethodDescr_Type,
+    PyCFunction_Type,
     PyType_Type,
     startPythonCall,
     unboundLocal,

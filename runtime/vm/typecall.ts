@@ -15,8 +15,11 @@ import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
   Py_INCREF,
+  Py_None,
+  Py_TPFLAGS_IS_ABSTRACT,
   PyFunction_Type,
   PyObject,
+  PyTuple_Type,
   PyType_Type,
   type PyTypeObject,
 } from "../objects/object.ts";
@@ -24,6 +27,7 @@ import { codeData } from "../objects/codeobject.ts";
 import { funcData } from "../objects/funcobject.ts";
 import {
   _PyType_Lookup,
+  object_init,
   object_new,
   releaseInitResult,
   slot_tp_init,
@@ -33,9 +37,11 @@ import {
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../objects/objectops.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
-import { clearAndPopFrame, type Frame, pushFrame } from "./frame.ts";
+import { _PyObject_InitializeDict } from "../objects/inlinevalues.ts";
+import { clearAndPopFrame, type Frame, popReturnedFrame, pushFrame } from "./frame.ts";
 import { initializeLocals } from "./arguments.ts";
-import { _PyEval_Vector, bumpFrame, runFrame } from "./eval.ts";
+import { _PyEval_Vector, bumpFrame, evalCompiledFrame, runFrame } from "./eval.ts";
+import { instrument } from "./instrument.ts";
 import { callGeneric, opError } from "./ops.ts";
 
 let ID___init__: PyObject | null = null;
@@ -68,10 +74,8 @@ export function classVectorcall(
     try {
       // type_call: tp_new, then the tp_init of the object's type
       const obj = object_new(type, argstuple, null);
-      const init = obj.ob_type.tp_init;
       try {
-        if (init === slot_tp_init) initInstance(obj, argstuple);
-        else if (init !== null) init(obj, argstuple, null);
+        initByType(obj, argstuple);
       } catch (e) {
         Py_DECREF(obj);
         throw e;
@@ -83,6 +87,13 @@ export function classVectorcall(
   } finally {
     Py_DECREF(argstuple);
   }
+}
+
+/** type_call's tp_init call, for the class the object has now. */
+function initByType(obj: PyObject, argstuple: PyObject): void {
+  const init = obj.ob_type.tp_init;
+  if (init === slot_tp_init) initInstance(obj, argstuple);
+  else if (init !== null) init(obj, argstuple, null);
 }
 
 /** slot_tp_init for a Python __init__ (anything else through slot_tp_init itself). */
@@ -141,36 +152,39 @@ function runInit(func: PyObject, obj: PyObject, items: PyObject[]): PyObject {
 /**
  * What a CALL site of compiled code knows about the class it calls: a plain class (as
  * classVectorcall's direct path takes it) and its Python __init__, borrowed from the
- * class's dict while the class keeps this version.
+ * class's dict while the class keeps this version; or null for a class that inherits
+ * object.__init__ (a class with __slots__ and no __init__, say).
  */
 class ClassSite {
   constructor(
     readonly type: PyTypeObject,
     readonly version: number,
-    readonly init: PyObject,
+    readonly init: PyObject | null,
   ) {}
 }
 
 /** The site record for type, or null when a call of it is not classVectorcall's plain case. */
 function classSite(type: PyTypeObject): ClassSite | null {
   if (
-    type.ob_type !== PyType_Type || type.tp_vectorcall !== null || type.tp_new !== object_new ||
-    type.tp_init !== slot_tp_init
+    type.ob_type !== PyType_Type || type.tp_vectorcall !== null || type.tp_new !== object_new
   ) {
     return null;
   }
+  if (type.tp_init === object_init) return new ClassSite(type, typeVersionTag(type), null);
+  if (type.tp_init !== slot_tp_init) return null;
   const init = _PyType_Lookup(type, ID___init__ ??= _Py_ID("__init__"));
   if (init === null || init.ob_type !== PyFunction_Type) return null;
   return new ClassSite(type, typeVersionTag(type), init);
 }
 
 /**
- * CALL of a class without keywords from compiled code (callGeneric's work and
- * classVectorcall's, in the same order with the same references), with the class and its
- * __init__ remembered in the site's cache slot: no lookup of __init__ while the class is
- * unchanged, and a simple __init__ bound straight into its frame. Anything else goes
- * through callGeneric.
+ * The item array of an argument tuple callClass made and saw freed, by length, for its
+ * next tuple of that length (the array is the one JavaScript allocation of the call's
+ * tuple: the tuple object itself comes from tuple's free list).
  */
+const SPARE_ITEMS = 8;
+const spareItems: (PyObject[] | null)[] = new Array(SPARE_ITEMS).fill(null);
+
 export function callClass(
   frame: Frame,
   ls: (PyObject | null)[],
@@ -190,7 +204,9 @@ export function callClass(
   frame.sp = sp;
   const argsAt = sp - total;
   // _PyObject_MakeTpCall: the argument tuple, then the call's recursion check
-  const items: PyObject[] = new Array(total);
+  let items = total < SPARE_ITEMS ? spareItems[total] : null;
+  if (items !== null) spareItems[total] = null;
+  else items = new Array(total);
   for (let j = 0; j < total; j++) {
     const a = ls[argsAt + j]!;
     a.ob_refcnt++;
@@ -201,11 +217,18 @@ export function callClass(
   try {
     Py_EnterRecursiveCall(" while calling a Python object");
     try {
-      obj = object_new(type, argstuple, null);
+      // type_call: object_new, then __init__. A class with a Python __init__ passes
+      // object_new's argument checks; one that inherits object.__init__ passes them only
+      // when called without arguments (object_new raises "takes no arguments").
+      obj = (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0 || (site.init === null && total !== 0)
+        ? object_new(type, argstuple, null)
+        : newInstance(type);
       try {
         // (allocating can collect garbage, and a finalizer can change the class)
-        if (site.version === type.tp_version_tag) runSiteInit(site.init, obj, items);
-        else initInstance(obj, argstuple);
+        const init = site.init;
+        if (site.version !== type.tp_version_tag) initByType(obj, argstuple);
+        else if (init !== null) runSiteInit(init, obj, items);
+        // object_init has nothing to check: object_new refused arguments already
       } catch (e) {
         Py_DECREF(obj);
         throw e;
@@ -222,7 +245,13 @@ export function callClass(
     opError.set = true;
     throw e;
   }
-  Py_DECREF(argstuple);
+  if (--argstuple.ob_refcnt === 0) {
+    const frees = PyTuple_Type.tp_frees;
+    PyTuple_Type.tp_dealloc!(argstuple);
+    // the tuple is gone (a free tuple's items are never read again): its array serves the
+    // next call's tuple, unless the trashcan deposited the tuple for later (uncounted)
+    if (total < SPARE_ITEMS && PyTuple_Type.tp_frees !== frees) spareItems[total] = items;
+  }
   if (--type.ob_refcnt === 0) type.ob_type.tp_dealloc!(type);
   for (let j = 0; j < total; j++) {
     const a = ls[argsAt + j]!;
@@ -233,9 +262,17 @@ export function callClass(
   return sp;
 }
 
+/** object_new's allocation for a class that is not abstract: tp_alloc, then the inline values. */
+function newInstance(type: PyTypeObject): PyObject {
+  const obj = type.tp_alloc!(type, 0);
+  _PyObject_InitializeDict(obj);
+  return obj;
+}
+
 /**
  * initInstance for a site's __init__ (already looked up): held while it runs, bound
- * straight into a new frame when it takes exactly the arguments positionally.
+ * straight into a new frame when it takes exactly the arguments positionally, and its
+ * compiled code called directly when it has some.
  */
 function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
   init.ob_refcnt++;
@@ -264,10 +301,21 @@ function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
         stack[base + 1 + j] = a;
       }
       for (let j = n + 1, end = co.co_nlocalsplus; j < end; j++) stack[base + j] = null;
-      res = runFrame(f);
+      const cj = co.jit;
+      if (cj === null || instrument.active) res = runFrame(f);
+      else {
+        try {
+          res = evalCompiledFrame(f, cj);
+        } catch (e) {
+          clearAndPopFrame(f);
+          throw e;
+        }
+        popReturnedFrame(f);
+      }
     }
   } finally {
-    Py_DECREF(init);
+    if (--init.ob_refcnt === 0) init.ob_type.tp_dealloc!(init);
   }
-  releaseInitResult(res);
+  if (res !== Py_None) releaseInitResult(res);
+  else res.ob_refcnt--;
 }
