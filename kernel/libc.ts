@@ -16,6 +16,8 @@ const symbols = {
   /** poll(2) on the calling thread, which it blocks */
   pollHere: { ...pollSignature, name: "poll" },
   pipe: { parameters: ["buffer"], result: "i32" },
+  /** Linux: pipe2(2), to make both ends close-on-exec as they are made */
+  pipe2: { parameters: ["buffer", "i32"], result: "i32", optional: true },
   read: { parameters: ["i32", "buffer", "u64"], result: "i64" },
   write: { parameters: ["i32", "buffer", "u64"], result: "i64" },
   close: { parameters: ["i32"], result: "i32" },
@@ -24,6 +26,7 @@ const symbols = {
   bind: { parameters: ["i32", "buffer", "u32"], result: "i32" },
   listen: { parameters: ["i32", "i32"], result: "i32" },
   getsockname: { parameters: ["i32", "buffer", "buffer"], result: "i32" },
+  fcntl: { parameters: ["i32", "i32", "i32"], result: "i32" },
 } as const;
 
 export type Libc = Deno.DynamicLibrary<typeof symbols>;
@@ -65,10 +68,15 @@ export function clearRevents(fds: Uint8Array<ArrayBuffer>): void {
   for (let i = 0; i < fds.length / 8; i++) view.setInt16(8 * i + 6, 0, true);
 }
 
-/** A pipe: [read end, write end]; null when the call fails. */
+/**
+ * A pipe: [read end, write end]; null when the call fails. Both ends are close-on-exec
+ * where pipe2(2) is there (Linux): a program the kernel starts does not inherit them.
+ */
 export function openPipe(libc: Libc): [number, number] | null {
   const fds = new Int32Array(2);
-  if (libc.symbols.pipe(fds) !== 0) return null;
+  const O_CLOEXEC = 0o2000000;
+  const pipe2 = Deno.build.os === "linux" ? libc.symbols.pipe2 : null;
+  if ((pipe2 ? pipe2(fds, O_CLOEXEC) : libc.symbols.pipe(fds)) !== 0) return null;
   return [fds[0], fds[1]];
 }
 
@@ -83,6 +91,12 @@ export function poke(libc: Libc, fd: number): void {
 /** Reads what a pipe holds, up to 64 bytes; call only when poll(2) said it is readable. */
 export function drainPipe(libc: Libc, fd: number): void {
   libc.symbols.read(fd, sink, BigInt(sink.length));
+}
+
+/** Marks a descriptor close-on-exec (one inherited from the launcher). */
+export function closeOnExec(libc: Libc, fd: number): void {
+  const F_SETFD = 2, FD_CLOEXEC = 1;
+  libc.symbols.fcntl(fd, F_SETFD, FD_CLOEXEC);
 }
 
 /** The TCP port (IPv4) that socket `fd` is bound to; null when it is not such a socket. */

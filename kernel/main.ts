@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import { UsageError } from "../cli/main.ts";
 import { bindAddress, ConnectionFileError, PORT_NAMES, readConnectionFile } from "./connection.ts";
 import type { ConnectionInfo, PortName } from "./connection.ts";
-import { boundPort, listenTcp, openLibc } from "./libc.ts";
+import { boundPort, closeOnExec, listenTcp, openLibc } from "./libc.ts";
 import { SharedReplayGuard } from "./replay_guard.ts";
 import { historyFile } from "./history.ts";
 import { kernelInfo } from "./kernel_info.ts";
@@ -230,6 +230,7 @@ function listenEarly(info: ConnectionInfo, given = ""): Partial<Record<PortName,
     const port = PORT_NAMES.find((p) => p === name);
     if (port !== undefined && /^\d+$/.test(fd ?? "") && boundPort(libc, +fd) === info[port]) {
       listening[port] = Number(fd);
+      closeOnExec(libc, Number(fd));
     } else log.warning(`--listening: ${entry} is not a socket bound to that port; ignored`);
   }
   const handed = Object.keys(listening);

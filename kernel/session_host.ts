@@ -13,6 +13,8 @@ import type { FromWorker, RelayItem, SessionMethod, ToWorker } from "./worker_pr
 import type { Message } from "./messages.ts";
 import { openLibc, openPipe, poke } from "./libc.ts";
 import type { Libc } from "./libc.ts";
+import { openLibzmq, ZmqContext } from "./libzmq.ts";
+import type { RouterSocket } from "./libzmq.ts";
 
 /** The shell socket the worker is to serve (see ShellInit) */
 export interface ShellOptions {
@@ -63,6 +65,13 @@ export class SessionHost {
   private pipe: [number, number] | null = null;
   /** The shell request the worker handles (from its busy to its idle), for if it dies */
   private shellRequest: Message | null = null;
+  /**
+   * The shell socket, made and bound here and served by the worker (libzmq through FFI);
+   * null where the worker binds one itself (npm:zeromq)
+   */
+  private shellSocket: { context: ZmqContext; router: RouterSocket } | null = null;
+  /** The worker has closed its side (the shell socket among it) */
+  private workerClosed = false;
   /** Settles when the worker has bound the shell socket (its endpoint), or could not */
   shellBound: Promise<string>;
   private boundResolve!: (endpoint: string) => void;
@@ -85,11 +94,14 @@ export class SessionHost {
       this.boundResolve = resolve;
       this.boundReject = reject;
     });
+    let listenFd = options.shell?.listenFd ?? null;
     if (options.shell !== undefined) {
       this.libc = openLibc();
       this.pipe = this.libc === null ? null : openPipe(this.libc);
+      this.shellSocket = bindShell(options.shell.endpoint, listenFd);
+      if (this.shellSocket !== null) listenFd = null;
     }
-    this.start(null, options.shell?.listenFd ?? null);
+    this.start(null, listenFd);
   }
 
   /** Starts a worker; `listenFd` is for the first one (zeromq closes it with its socket). */
@@ -118,6 +130,7 @@ export class SessionHost {
         session: this.options.shell.session,
         username: this.options.shell.username,
         wakeFd: this.pipe?.[0] ?? null,
+        socket: this.shellSocket?.router.address ?? null,
         listenFd,
         replays: this.options.shell.replays,
         orphan,
@@ -163,6 +176,7 @@ export class SessionHost {
         break;
       }
       case "closed":
+        this.workerClosed = true;
         this.closedResolve?.();
         break;
       case "bound":
@@ -271,5 +285,41 @@ export class SessionHost {
     clearTimeout(timer);
     this.worker.terminate();
     this.libc?.close();
+    if (this.shellSocket !== null) {
+      // a worker that did not close its socket is gone now: close it here; then the
+      // replies still queued in it go out (for up to its linger) before the kernel exits
+      if (!this.workerClosed) this.shellSocket.router.close(0);
+      this.shellSocket.context.term();
+      this.shellSocket = null;
+    }
+  }
+}
+
+/**
+ * The shell socket bound through libzmq's FFI (taking over `listenFd`, a socket already
+ * listening on the endpoint); null where libzmq is not there or the bind fails (the worker
+ * then binds with npm:zeromq, and says why it cannot).
+ */
+function bindShell(
+  endpoint: string,
+  listenFd: number | null,
+): { context: ZmqContext; router: RouterSocket } | null {
+  const lib = openLibzmq();
+  if (lib === null) return null;
+  let context: ZmqContext | null = null;
+  try {
+    context = new ZmqContext(lib);
+    const router = context.router();
+    try {
+      router.bind(endpoint, listenFd);
+    } catch (e) {
+      router.close(0);
+      throw e;
+    }
+    return { context, router };
+  } catch (e) {
+    log.warning(`cannot bind the shell socket through libzmq: ${(e as Error).message}`);
+    context?.term();
+    return null;
   }
 }

@@ -10,22 +10,35 @@
 // the event loop between them (timers, messages). While it cannot block (the session is
 // still loading: that needs the event loop) it polls on Deno's blocking pool instead.
 // Without poll(2) it looks on timers.
+//
+// The socket itself is libzmq's, called through FFI (libzmq.ts: made and bound by the main
+// thread), or, where that library is not there, one of `npm:zeromq` (npm_router.ts).
 
-import * as zmq from "zeromq";
 import type { Header, Message } from "./messages.ts";
 import { deserialize, MalformedMessage, serialize, Signer, WireError } from "./wire.ts";
+import type { Frame } from "./wire.ts";
 import { log } from "./log.ts";
 import { trace } from "./trace.ts";
 import { clearRevents, drainPipe, openLibc, pollfds, readable } from "./libc.ts";
 import type { Libc } from "./libc.ts";
-import { nonBlocking } from "./poller.ts";
-import { ZMQ_USE_FD } from "./zmq.ts";
 import type { ReplayGuard } from "./replay_guard.ts";
 
 /** How long the idle worker blocks in poll(2) before its event loop gets a turn */
 const SLICE_MS = 50;
-/** How long a bind waits for a worker that died to let go of the port */
-const BIND_RETRY_MS = 5000;
+
+/** A bound ROUTER socket, used without blocking (libzmq.ts RouterSocket, npm_router.ts) */
+export interface ShellRouter {
+  /** The descriptor that signals its events (ZMQ_FD, edge-triggered) */
+  readonly fd: number;
+  readonly endpoint: string;
+  readonly readable: boolean;
+  readonly closed: boolean;
+  /** The next message, when readable */
+  receive(): Uint8Array[] | null | Promise<Uint8Array[]>;
+  /** Queues a message (throws, or logs, when it cannot) */
+  send(frames: Frame[]): void;
+  close(lingerMs: number): void;
+}
 
 export interface ShellHandlers {
   message(message: Message): void;
@@ -39,66 +52,34 @@ export interface ShellHandlers {
 }
 
 export class ShellSocket {
-  private readonly socket = new zmq.Router();
   private readonly signer: Signer;
-  private fd = -1;
   private stopped = false;
   private libc: Libc | null = null;
   /** The reads asked for, one after another */
   private receiving: Promise<void> = Promise.resolve();
-  /** The endpoint bound */
-  endpoint = "";
 
   constructor(
-    private readonly address: string,
+    private readonly socket: ShellRouter,
     key: string,
     private readonly handlers: ShellHandlers,
     private readonly wakeFd: number | null,
     replays?: ReplayGuard,
   ) {
     this.signer = new Signer(key, replays);
-    this.socket.linger = 1000;
-    // A client that connects again under an identity already known (jupyter_client's
-    // clients of one session share it) takes it over, as on ipykernel's ROUTERs.
-    this.socket.handover = true;
   }
 
-  /**
-   * Binds the socket: takes over `listenFd` (a socket already listening on the address),
-   * or binds the address, trying again for a while a port that a worker that died holds.
-   */
-  async bind(listenFd: number | null): Promise<void> {
-    if (listenFd !== null) {
-      try {
-        (this.socket as unknown as { setInt32Option(o: number, v: number): void })
-          .setInt32Option(ZMQ_USE_FD, listenFd);
-        await this.socket.bind(this.address);
-        this.endpoint = this.socket.lastEndpoint ?? this.address;
-        this.fd = nonBlocking(this.socket);
-        return;
-      } catch (e) {
-        throw new Error(`cannot take over the listening shell socket: ${(e as Error).message}`);
-      }
-    }
-    const until = performance.now() + BIND_RETRY_MS;
-    for (;;) {
-      try {
-        await this.socket.bind(this.address);
-        break;
-      } catch (e) {
-        if (performance.now() > until || !/in use/i.test((e as Error).message)) throw e;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    this.endpoint = this.socket.lastEndpoint ?? this.address;
-    this.fd = nonBlocking(this.socket);
+  /** The endpoint bound */
+  get endpoint(): string {
+    return this.socket.endpoint;
   }
 
   /** Signs and sends a reply. */
   send(message: Message<unknown>): void {
-    this.socket.send(serialize(message, this.signer)).catch((e: Error) => {
-      if (!this.socket.closed) log.warning(`could not send on shell: ${e.message}`);
-    });
+    try {
+      this.socket.send(serialize(message, this.signer));
+    } catch (e) {
+      if (!this.socket.closed) log.warning(`could not send on shell: ${(e as Error).message}`);
+    }
   }
 
   /**
@@ -113,8 +94,10 @@ export class ShellSocket {
   private async receiveAll(): Promise<void> {
     try {
       while (!this.stopped && this.socket.readable) {
-        // a readable socket answers receive() at once (the synchronous fast path)
-        this.incoming(await this.socket.receive());
+        // a readable socket answers receive() at once (zeromq's synchronous fast path)
+        const frames = await this.socket.receive();
+        if (frames === null) break;
+        this.incoming(frames);
       }
     } catch (e) {
       if (!this.stopped) log.error(`receive failed: ${(e as Error).message}`);
@@ -145,7 +128,8 @@ export class ShellSocket {
   /** Serves the socket until stop(). */
   async run(): Promise<void> {
     this.libc = openLibc();
-    const fds = pollfds(this.wakeFd === null ? [this.fd] : [this.fd, this.wakeFd]);
+    const fd = this.socket.fd;
+    const fds = pollfds(this.wakeFd === null ? [fd] : [fd, this.wakeFd]);
     const count = BigInt(fds.length / 8);
     while (!this.stopped) {
       await this.collect();
@@ -182,7 +166,6 @@ export class ShellSocket {
   /** Stops serving and closes the socket, lingering `lingerMs` for replies on their way. */
   close(lingerMs: number): void {
     this.stopped = true;
-    this.socket.linger = lingerMs;
-    if (!this.socket.closed) this.socket.close();
+    this.socket.close(lingerMs);
   }
 }

@@ -3,7 +3,7 @@
 // any binary buffers. This is the ZeroMQ adapter's half of the protocol: the core sees
 // only Message objects.
 
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { equalInConstantTime, HmacSha256 } from "./hmac.ts";
 import type { Header, JsonObject, Message } from "./messages.ts";
 import { LocalReplayGuard } from "./replay_guard.ts";
 import type { ReplayGuard } from "./replay_guard.ts";
@@ -63,36 +63,31 @@ export class MalformedMessage extends Error {
 
 /** HMAC-SHA256 signing with the connection key, as jupyter_client's Session does. */
 export class Signer {
-  private readonly key: Uint8Array | null;
+  private readonly hmac: HmacSha256 | null;
 
   /**
    * `replays` records the signatures accepted, to refuse a message seen before
    * (jupyter_client keeps such a history too); the kernel's threads share one.
    */
   constructor(key: string, private readonly replays: ReplayGuard = new LocalReplayGuard()) {
-    this.key = key === "" ? null : encoder.encode(key);
+    this.hmac = key === "" ? null : new HmacSha256(encoder.encode(key));
   }
 
   get signs(): boolean {
-    return this.key !== null;
+    return this.hmac !== null;
   }
 
   /** The hex digest of the four message frames; "" when unsigned. */
   sign(frames: Frame[]): string {
-    if (this.key === null) return "";
-    const hmac = createHmac("sha256", this.key);
-    for (const f of frames) hmac.update(f);
-    return hmac.digest("hex");
+    return this.hmac === null ? "" : this.hmac.hex(frames);
   }
 
   /** Checks a received signature in constant time; records it against replays. */
   verify(signature: Uint8Array, frames: Uint8Array[]): RejectReason | null {
-    if (this.key === null) return null;
+    if (this.hmac === null) return null;
     if (signature.length === 0) return "unsigned";
     const expected = encoder.encode(this.sign(frames));
-    if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) {
-      return "bad-signature";
-    }
+    if (!equalInConstantTime(signature, expected)) return "bad-signature";
     return this.replays.seenBefore(signature) ? "replayed" : null;
   }
 }

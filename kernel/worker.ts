@@ -31,7 +31,7 @@ import type {
 import type { SessionRunner } from "./session_runner.ts";
 import type { Backend, Transport } from "./protocol.ts";
 import type { KernelProtocol } from "./protocol.ts";
-import type { ShellSocket } from "./shell_socket.ts";
+import type { ShellRouter, ShellSocket } from "./shell_socket.ts";
 import type { Streams } from "./streams.ts";
 import type { Header, Message } from "./messages.ts";
 import type { StreamName } from "../runtime/vm/host.ts";
@@ -124,12 +124,13 @@ class RelayedStreams implements Streams {
 }
 
 async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
-  const [{ ShellSocket }, { KernelProtocol }, { kernelInfo }, { SharedReplayGuard }] = await Promise
-    .all([
+  const [{ ShellSocket }, { KernelProtocol }, { kernelInfo }, { SharedReplayGuard }, libzmq] =
+    await Promise.all([
       lazy("./shell_socket.ts") as Promise<typeof import("./shell_socket.ts")>,
       lazy("./protocol.ts") as Promise<typeof import("./protocol.ts")>,
       lazy("./kernel_info.ts") as Promise<typeof import("./kernel_info.ts")>,
       lazy("./replay_guard.ts") as Promise<typeof import("./replay_guard.ts")>,
+      lazy("./libzmq.ts") as Promise<typeof import("./libzmq.ts")>,
     ]);
   trace("shell_imports");
   /** Whether a shell reply has been sent; whether the session has begun to load */
@@ -190,8 +191,23 @@ async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
     onShutdown: (restart) => post({ kind: "shutdown", restart }),
     streams: new RelayedStreams(),
   });
+  // the socket the main thread bound through libzmq, or one of npm:zeromq bound here
+  let router: ShellRouter;
+  try {
+    const lib = init.socket === null ? null : libzmq.openLibzmq();
+    if (lib !== null) router = libzmq.RouterSocket.adopt(lib, init.socket!);
+    else {
+      const { NpmRouter } = await (lazy("./npm_router.ts") as Promise<
+        typeof import("./npm_router.ts")
+      >);
+      router = await NpmRouter.bind(init.endpoint, init.listenFd);
+    }
+  } catch (e) {
+    post({ kind: "bind-failed", message: (e as Error).message });
+    return;
+  }
   shell = new ShellSocket(
-    init.endpoint,
+    router,
     init.key,
     {
       message: (m) => {
@@ -213,12 +229,6 @@ async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
     init.wakeFd,
     new SharedReplayGuard(init.replays),
   );
-  try {
-    await shell.bind(init.listenFd);
-  } catch (e) {
-    post({ kind: "bind-failed", message: (e as Error).message });
-    return;
-  }
   trace("shell_bound");
   post({ kind: "bound", endpoint: shell.endpoint });
   if (init.orphan !== null) protocol.abandoned(init.orphan);

@@ -19,6 +19,8 @@ export interface ShellInit {
   username: string;
   /** The read end of the pipe through which the main thread wakes the worker's poll(2) */
   wakeFd: number | null;
+  /** The shell socket the main thread bound (its address, libzmq.ts); null: bind one */
+  socket: bigint | null;
   /** A socket already listening on the endpoint, for zeromq to take over (ZMQ_USE_FD) */
   listenFd: number | null;
   /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */

@@ -442,6 +442,26 @@ function slotOf(t: PyTypeObject, slot: unknown): boolean {
  * differs, most derived first: each value is set to null, then released.
  */
 function clearSlots(self: PyObject, slot: unknown): void {
+  const type = self.ob_type;
+  const base = type.tp_base;
+  if (base !== null && base.ht === null && slotOf(type, slot)) {
+    // the common case: the object's own class is the one heap type in its bases, so its
+    // slots are all there are (an array of them, or the one value itself: slots.ts)
+    const s = self.ob_slots;
+    if (Array.isArray(s)) {
+      for (let i = 0; i < s.length; i++) {
+        const v = s[i];
+        if (v !== null) {
+          s[i] = null;
+          Py_DECREF(v);
+        }
+      }
+    } else if (s !== null) {
+      self.ob_slots = null;
+      Py_DECREF(s);
+    }
+    return;
+  }
   for (let t: PyTypeObject | null = self.ob_type; t !== null && slotOf(t, slot); t = t.tp_base) {
     const own = t.ht !== null ? t.ht.ht_slots : null;
     if (own === null) continue;

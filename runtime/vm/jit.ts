@@ -120,7 +120,6 @@ const OP_FUNCTIONS = new Set<string>([
   "CHECK_EG_MATCH",
   "CHECK_EXC_MATCH",
   "CONTAINS_OP",
-  "COPY_FREE_VARS",
   "DELETE_ATTR",
   "DELETE_DEREF",
   "DELETE_FAST",
@@ -273,8 +272,12 @@ function backJump(target: number): string {
 }
 
 /** Compiles a code object; null when it cannot (it then stays interpreted). */
+/** The code object being compiled (for what an instruction needs of it, such as offsets). */
+let compiling: CodeData | null = null;
+
 export function compileCode(co: CodeData): JitFunction | null {
   if (runtime === null || !jitConfig.enabled) return null;
+  compiling = co;
   const insList = decode(co);
   const byStart = new Map<number, Ins>();
   for (const ins of insList) byStart.set(ins.start, ins);
@@ -1201,17 +1204,26 @@ function emitStacked(
           if (nx !== null) ls[sp++] = nx;
           else { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
     case Op.BUILD_TUPLE:
+    case Op.BUILD_LIST: {
+      // a literal of the stack's values for a few items (V8 makes a packed array of it)
+      const items = a <= 8
+        ? `[${Array.from({ length: a }, (_, j) => `ls[sp - ${a - j}]`).join(", ")}]; sp -= ${a};`
+        : `new Array(${a}); for (let j = ${a - 1}; j >= 0; j--) items[j] = ls[--sp];`;
+      const make = ins.op === Op.BUILD_TUPLE ? "PyTuple_FromArraySteal" : "PyList_FromArraySteal";
       return one(
-        `        { const items = new Array(${a}); for (let j = ${
-          a - 1
-        }; j >= 0; j--) items[j] = ls[--sp]; ${P} { const t = PyTuple_FromArraySteal(items); ls[sp++] = t; } }`,
+        `        { const items = ${items} ${P} { const t = ${make}(items); ls[sp++] = t; } }`,
       );
-    case Op.BUILD_LIST:
-      return one(
-        `        { const items = new Array(${a}); for (let j = ${
-          a - 1
-        }; j >= 0; j--) items[j] = ls[--sp]; ${P} { const l = PyList_FromArraySteal(items); ls[sp++] = l; } }`,
-      );
+    }
+    case Op.COPY_FREE_VARS: {
+      // the closure's cells into the frame's free variable slots (op_COPY_FREE_VARS)
+      const co = compiling!;
+      const at = co.co_nlocals + co.co_nplaincellvars;
+      let copy = "";
+      for (let j = 0; j < a; j++) {
+        copy += ` { const o = closure[${j}]; o.ob_refcnt++; ls[B + ${at + j}] = o; }`;
+      }
+      return one(`        { const closure = frame.f_func.ob_data.closure.ob_item;${copy} }`);
+    }
     case Op.LIST_APPEND:
       return one(`        { ${P} const v = ls[--sp]; _PyList_AppendTakeRef(ls[sp - ${a}], v); }`);
     case Op.KW_NAMES:

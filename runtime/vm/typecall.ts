@@ -15,8 +15,11 @@ import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
   Py_INCREF,
+  Py_None,
+  Py_TPFLAGS_IS_ABSTRACT,
   PyFunction_Type,
   PyObject,
+  PyTuple_Type,
   PyType_Type,
   type PyTypeObject,
 } from "../objects/object.ts";
@@ -33,9 +36,11 @@ import {
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../objects/objectops.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
-import { clearAndPopFrame, type Frame, pushFrame } from "./frame.ts";
+import { _PyObject_InitializeDict } from "../objects/inlinevalues.ts";
+import { clearAndPopFrame, type Frame, popReturnedFrame, pushFrame } from "./frame.ts";
 import { initializeLocals } from "./arguments.ts";
-import { _PyEval_Vector, bumpFrame, runFrame } from "./eval.ts";
+import { _PyEval_Vector, bumpFrame, evalCompiledFrame, runFrame } from "./eval.ts";
+import { instrument } from "./instrument.ts";
 import { callGeneric, opError } from "./ops.ts";
 
 let ID___init__: PyObject | null = null;
@@ -165,12 +170,13 @@ function classSite(type: PyTypeObject): ClassSite | null {
 }
 
 /**
- * CALL of a class without keywords from compiled code (callGeneric's work and
- * classVectorcall's, in the same order with the same references), with the class and its
- * __init__ remembered in the site's cache slot: no lookup of __init__ while the class is
- * unchanged, and a simple __init__ bound straight into its frame. Anything else goes
- * through callGeneric.
+ * The item array of an argument tuple callClass made and saw freed, by length, for its
+ * next tuple of that length (the array is the one JavaScript allocation of the call's
+ * tuple: the tuple object itself comes from tuple's free list).
  */
+const SPARE_ITEMS = 8;
+const spareItems: (PyObject[] | null)[] = new Array(SPARE_ITEMS).fill(null);
+
 export function callClass(
   frame: Frame,
   ls: (PyObject | null)[],
@@ -190,7 +196,9 @@ export function callClass(
   frame.sp = sp;
   const argsAt = sp - total;
   // _PyObject_MakeTpCall: the argument tuple, then the call's recursion check
-  const items: PyObject[] = new Array(total);
+  let items = total < SPARE_ITEMS ? spareItems[total] : null;
+  if (items !== null) spareItems[total] = null;
+  else items = new Array(total);
   for (let j = 0; j < total; j++) {
     const a = ls[argsAt + j]!;
     a.ob_refcnt++;
@@ -201,7 +209,10 @@ export function callClass(
   try {
     Py_EnterRecursiveCall(" while calling a Python object");
     try {
-      obj = object_new(type, argstuple, null);
+      // type_call: object_new (the site's class passes its argument checks), then __init__
+      obj = (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0
+        ? object_new(type, argstuple, null)
+        : newInstance(type);
       try {
         // (allocating can collect garbage, and a finalizer can change the class)
         if (site.version === type.tp_version_tag) runSiteInit(site.init, obj, items);
@@ -222,7 +233,13 @@ export function callClass(
     opError.set = true;
     throw e;
   }
-  Py_DECREF(argstuple);
+  if (--argstuple.ob_refcnt === 0) {
+    const frees = PyTuple_Type.tp_frees;
+    PyTuple_Type.tp_dealloc!(argstuple);
+    // the tuple is gone (a free tuple's items are never read again): its array serves the
+    // next call's tuple, unless the trashcan deposited the tuple for later (uncounted)
+    if (total < SPARE_ITEMS && PyTuple_Type.tp_frees !== frees) spareItems[total] = items;
+  }
   if (--type.ob_refcnt === 0) type.ob_type.tp_dealloc!(type);
   for (let j = 0; j < total; j++) {
     const a = ls[argsAt + j]!;
@@ -233,9 +250,17 @@ export function callClass(
   return sp;
 }
 
+/** object_new's allocation for a class that is not abstract: tp_alloc, then the inline values. */
+function newInstance(type: PyTypeObject): PyObject {
+  const obj = type.tp_alloc!(type, 0);
+  _PyObject_InitializeDict(obj);
+  return obj;
+}
+
 /**
  * initInstance for a site's __init__ (already looked up): held while it runs, bound
- * straight into a new frame when it takes exactly the arguments positionally.
+ * straight into a new frame when it takes exactly the arguments positionally, and its
+ * compiled code called directly when it has some.
  */
 function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
   init.ob_refcnt++;
@@ -264,10 +289,21 @@ function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
         stack[base + 1 + j] = a;
       }
       for (let j = n + 1, end = co.co_nlocalsplus; j < end; j++) stack[base + j] = null;
-      res = runFrame(f);
+      const cj = co.jit;
+      if (cj === null || instrument.active) res = runFrame(f);
+      else {
+        try {
+          res = evalCompiledFrame(f, cj);
+        } catch (e) {
+          clearAndPopFrame(f);
+          throw e;
+        }
+        popReturnedFrame(f);
+      }
     }
   } finally {
-    Py_DECREF(init);
+    if (--init.ob_refcnt === 0) init.ob_type.tp_dealloc!(init);
   }
-  releaseInitResult(res);
+  if (res !== Py_None) releaseInitResult(res);
+  else res.ob_refcnt--;
 }
