@@ -330,8 +330,20 @@ function makeIter(start: bigint, step: bigint, len: bigint): PyObject {
   return longIter(start, step, len);
 }
 
+/** Below 2**51 in magnitude: sums and products of two such stay exact doubles. */
+const SMALL_PART = 2 ** 51;
+
 export function range_iter(r: PyObject): PyObject {
   const [start, , step, len] = parts(r);
+  const a = longValue(start), s = longValue(step), n = longValue(len);
+  if (
+    typeof a === "number" && typeof s === "number" && typeof n === "number" &&
+    Math.abs(a) < SMALL_PART && Math.abs(s) < SMALL_PART && n < SMALL_PART &&
+    Math.abs(a + n * s) < SMALL_PART
+  ) {
+    // makeIter's test with doubles: every value up to last + step is a safe integer
+    return fastIter(a, s, n);
+  }
   return makeIter(big(start), big(step), big(len));
 }
 

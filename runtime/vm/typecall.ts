@@ -27,6 +27,7 @@ import { codeData } from "../objects/codeobject.ts";
 import { funcData } from "../objects/funcobject.ts";
 import {
   _PyType_Lookup,
+  object_init,
   object_new,
   releaseInitResult,
   slot_tp_init,
@@ -73,10 +74,8 @@ export function classVectorcall(
     try {
       // type_call: tp_new, then the tp_init of the object's type
       const obj = object_new(type, argstuple, null);
-      const init = obj.ob_type.tp_init;
       try {
-        if (init === slot_tp_init) initInstance(obj, argstuple);
-        else if (init !== null) init(obj, argstuple, null);
+        initByType(obj, argstuple);
       } catch (e) {
         Py_DECREF(obj);
         throw e;
@@ -88,6 +87,13 @@ export function classVectorcall(
   } finally {
     Py_DECREF(argstuple);
   }
+}
+
+/** type_call's tp_init call, for the class the object has now. */
+function initByType(obj: PyObject, argstuple: PyObject): void {
+  const init = obj.ob_type.tp_init;
+  if (init === slot_tp_init) initInstance(obj, argstuple);
+  else if (init !== null) init(obj, argstuple, null);
 }
 
 /** slot_tp_init for a Python __init__ (anything else through slot_tp_init itself). */
@@ -146,24 +152,26 @@ function runInit(func: PyObject, obj: PyObject, items: PyObject[]): PyObject {
 /**
  * What a CALL site of compiled code knows about the class it calls: a plain class (as
  * classVectorcall's direct path takes it) and its Python __init__, borrowed from the
- * class's dict while the class keeps this version.
+ * class's dict while the class keeps this version; or null for a class that inherits
+ * object.__init__ (a class with __slots__ and no __init__, say).
  */
 class ClassSite {
   constructor(
     readonly type: PyTypeObject,
     readonly version: number,
-    readonly init: PyObject,
+    readonly init: PyObject | null,
   ) {}
 }
 
 /** The site record for type, or null when a call of it is not classVectorcall's plain case. */
 function classSite(type: PyTypeObject): ClassSite | null {
   if (
-    type.ob_type !== PyType_Type || type.tp_vectorcall !== null || type.tp_new !== object_new ||
-    type.tp_init !== slot_tp_init
+    type.ob_type !== PyType_Type || type.tp_vectorcall !== null || type.tp_new !== object_new
   ) {
     return null;
   }
+  if (type.tp_init === object_init) return new ClassSite(type, typeVersionTag(type), null);
+  if (type.tp_init !== slot_tp_init) return null;
   const init = _PyType_Lookup(type, ID___init__ ??= _Py_ID("__init__"));
   if (init === null || init.ob_type !== PyFunction_Type) return null;
   return new ClassSite(type, typeVersionTag(type), init);
@@ -209,14 +217,18 @@ export function callClass(
   try {
     Py_EnterRecursiveCall(" while calling a Python object");
     try {
-      // type_call: object_new (the site's class passes its argument checks), then __init__
-      obj = (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0
+      // type_call: object_new, then __init__. A class with a Python __init__ passes
+      // object_new's argument checks; one that inherits object.__init__ passes them only
+      // when called without arguments (object_new raises "takes no arguments").
+      obj = (type.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0 || (site.init === null && total !== 0)
         ? object_new(type, argstuple, null)
         : newInstance(type);
       try {
         // (allocating can collect garbage, and a finalizer can change the class)
-        if (site.version === type.tp_version_tag) runSiteInit(site.init, obj, items);
-        else initInstance(obj, argstuple);
+        const init = site.init;
+        if (site.version !== type.tp_version_tag) initByType(obj, argstuple);
+        else if (init !== null) runSiteInit(init, obj, items);
+        // object_init has nothing to check: object_new refused arguments already
       } catch (e) {
         Py_DECREF(obj);
         throw e;
