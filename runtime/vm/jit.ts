@@ -173,6 +173,7 @@ const COMPILED_OPS = new Set<number>([
   Op.RESUME,
   Op.LOAD_FAST,
   Op.LOAD_CLOSURE,
+  Op.COPY_FREE_VARS,
   Op.LOAD_CONST,
   Op.STORE_FAST,
   Op.POP_TOP,
@@ -377,8 +378,11 @@ ${parts.join("\n")}
 /** Compiler failures (bugs), kept for diagnostics. */
 export const jitErrors: string[] = [];
 
-/** How many code objects have been compiled. */
-export const jitStats = { compiled: 0 };
+/**
+ * How many code objects have been compiled, and how many instructions compiled code has
+ * handed back to the interpreter (one at a time: see JIT_EXIT).
+ */
+export const jitStats = { compiled: 0, handBacks: 0 };
 
 function jsName(co: CodeData): string {
   const name = String(co.co_name.ob_val).replace(/[^A-Za-z0-9_$]/g, "_");
@@ -1240,7 +1244,7 @@ function emitStacked(
           const positional = total - (kw === null ? 0 : kw.ob_item.length);
           if (fn.ob_type === PyFunction_Type) {
             const argsAt = sp - total; sp -= total + (isMeth ? 1 : 2); frame.sp = sp;
-            const callee = startPythonCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
+            const callee = startCompiledCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
             const cj = callee.code.jit;
             if (cj === null || jitDepth.n >= ${MAX_DIRECT_DEPTH} || instrument.active) return ${JIT_CALL};
             // the callee's compiled code, called directly; whatever it cannot finish
