@@ -440,6 +440,21 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
       `const r = x ${op} y; if (r <= 9007199254740991 && r >= -9007199254740991) res = PyLong_FromNumber(${
         op === "*" ? "r === 0 ? 0 : r" : "r"
       });`;
+  } else if (a === 6 || a === 19) {
+    // NB_REMAINDER of two int32s by a positive int32: the sign follows the divisor
+    intCase =
+      "if ((x | 0) === x && (y | 0) === y && y > 0) { const r = x % y; res = PyLong_FromNumber(r < 0 ? r + y : r + 0); } else res = intBinaryOp(" +
+      a + ", x, y);";
+  } else if (a === 2 || a === 15) {
+    // NB_FLOOR_DIVIDE of an int32 by a positive int32 (the double quotient's floor is exact)
+    intCase =
+      "if ((x | 0) === x && (y | 0) === y && y > 0) res = PyLong_FromNumber(Math.floor(x / y)); else res = intBinaryOp(" +
+      a + ", x, y);";
+  } else if (a === 9 || a === 22) {
+    // NB_RSHIFT of an int32 by 0..31
+    intCase =
+      "if ((x | 0) === x && y >= 0 && y <= 31) res = PyLong_FromNumber(x >> y); else res = intBinaryOp(" +
+      a + ", x, y);";
   } else intCase = `res = intBinaryOp(${a}, x, y);`;
   const floatCase = op === "/"
     ? "if (y !== 0) res = PyFloat_FromDouble(x / y);"
