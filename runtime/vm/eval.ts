@@ -108,6 +108,7 @@ import {
   jitDepth,
   type JitFunction,
   jitOut,
+  jitStats,
   setJitRuntime,
 } from "./jit.ts";
 import { binaryOpSlow, callGeneric, compareSlow, concatStrings, truthAndDecref } from "./ops.ts";
@@ -403,6 +404,83 @@ export function startPythonCall(
     throw e;
   }
   return enterFrame(frame, newFrame);
+}
+
+/**
+ * startPythonCall for the CALL of compiled code, which runs only while no instruction hook
+ * watches (so no reference-count operation is being counted): startSimpleCall's case (an
+ * optimized function given positional arguments only, the missing ones from its defaults)
+ * bound here in one pass, with bumpFrame's and enterFrame's work written out; anything
+ * else goes to startPythonCall.
+ */
+export function startCompiledCall(
+  frame: Frame,
+  fn: PyObject,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  positional: number,
+  kw: PyObject | null,
+  retInstr: number,
+): Frame {
+  const fd = funcData(fn);
+  const code = fd.code;
+  const co = codeData(code);
+  const argcount = co.co_argcount;
+  if (
+    kw !== null || positional > argcount ||
+    (co.co_flags & SIMPLE_CALL_FLAGS) !== CO.OPTIMIZED || co.co_kwonlyargcount !== 0 ||
+    (positional < argcount &&
+      (fd.defaults === null || argcount - positional > fd.defaults.ob_item!.length))
+  ) {
+    return startPythonCall(frame, fn, ls, argsAt, positional, kw, retInstr);
+  }
+  frame.prev_instr = retInstr;
+  const nlp = co.co_nlocalsplus;
+  const ds = vmstack;
+  const base = ds.top;
+  const size = nlp + co.co_stacksize;
+  if (base + size > ds.stack.length) ds.ensure(size);
+  const stack = ds.stack;
+  const f = ds.pool.pop() ?? new Frame();
+  f.f_func = fn;
+  code.ob_refcnt++;
+  f.f_code = code;
+  f.code = co;
+  f.f_globals = fd.globals;
+  f.f_builtins = fd.builtins;
+  f.f_locals = null;
+  f.frame_obj = null;
+  f.prev_instr = -1;
+  f.is_entry = false;
+  f.owner = FRAME_OWNED_BY_THREAD;
+  f.localsplus = stack;
+  f.base = base;
+  f.sp = base + nlp;
+  ds.top = base + size;
+  for (let j = 0; j < positional; j++) stack[base + j] = ls[argsAt + j];
+  if (positional < argcount) {
+    // the missing trailing parameters take their defaults (new references)
+    const defs = fd.defaults!.ob_item as PyObject[];
+    for (let j = positional, d = defs.length - (argcount - positional); j < argcount; j++, d++) {
+      const def = defs[d];
+      def.ob_refcnt++;
+      stack[base + j] = def;
+    }
+  }
+  for (let j = argcount; j < nlp; j++) stack[base + j] = null;
+  f.previous = frame;
+  ds.current = f;
+  if (--tstate.recursion_remaining < 0) {
+    try {
+      checkRecursiveCall("");
+    } catch (e) {
+      // as enterFrame's failure: the new frame is popped, and the error raised in the caller
+      ds.current = frame;
+      clearAndPopFrame(f);
+      throw e;
+    }
+  }
+  return f;
 }
 
 /** The flags that keep a call off startSimpleCall's path (and CO_OPTIMIZED, which must be set). */
@@ -992,6 +1070,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
         frame = vmstack.current!;
       }
       oneStep = status === JIT_EXIT;
+      if (oneStep) jitStats.handBacks++;
       status = NO_STATUS;
     }
     const result = interpretFrame(frame, pending, oneStep);
@@ -2733,6 +2812,7 @@ export function installJitRuntime(): void {
     PyCFunction_Type,
     PyType_Type,
     startPythonCall,
+    startCompiledCall,
     unboundLocal,
     unboundDeref,
     nameError,
