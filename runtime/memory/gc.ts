@@ -263,6 +263,9 @@ export class GCState {
    */
   setStartupState(start: StartupState): void {
     this.ballast = Math.max(0, start.tracked - this.trackedCount());
+    // CPython's start-up ends with its young objects promoted by a young collection: the
+    // __main__ module, its dict, sys.modules... are in generation 1 when user code starts.
+    gc_list_merge(this.generations[0].head, this.generations[1].head);
     start.counts.forEach((c, i) => (this.generations[i].count = c));
     start.stats.forEach(([collections, collected, uncollectable], i) => {
       this.stats[i] = { collections, collected, uncollectable };
