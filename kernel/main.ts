@@ -100,6 +100,12 @@ export async function kernel(args: string[]): Promise<number> {
   if (Object.keys(listening).length > 0) {
     log.info(`ports open after ${performance.now().toFixed(0)} ms (zeromq takes them over)`);
   }
+  const serving = socketServing();
+  // the main thread's sockets are served here over ZMTP when they all listen already
+  const here = serving !== "libzmq" && serving !== "npm" && Deno.build.os === "linux" &&
+    (["control_port", "stdin_port", "iopub_port", "hb_port"] as const).every((p) =>
+      listening[p] !== undefined
+    );
   // The worker starts next, and binds the shell socket (it answers kernel_info before it
   // loads the session); this thread loads zeromq for its own sockets once it has (on a
   // busy machine the two loads would only slow each other down), or after a second.
@@ -114,6 +120,7 @@ export async function kernel(args: string[]): Promise<number> {
       username: Deno.env.get("USER") ?? "glasspy",
       listenFd: listening.shell_port,
       replays: replays.buffer,
+      serve: serving,
     },
   }, {
     event: (event) => protocol?.event(event),
@@ -145,10 +152,14 @@ export async function kernel(args: string[]): Promise<number> {
 
   let shellEndpoint: string;
   try {
-    await Promise.race([
-      host.shellBound.catch(() => {}),
-      new Promise((r) => setTimeout(r, 1000)),
-    ]);
+    // zeromq, when the sockets are its, is loaded once the worker serves the shell (the two
+    // loads would only slow each other down); ZMTP sockets cost nothing to make
+    if (!here) {
+      await Promise.race([
+        host.shellBound.catch(() => {}),
+        new Promise((r) => setTimeout(r, 1000)),
+      ]);
+    }
     // (a computed URL: a literal one would have Deno load zeromq before this module starts)
     const { ZmqTransport } = await (import(new URL("./zmq.ts", import.meta.url).href) as Promise<
       typeof import("./zmq.ts")
@@ -164,6 +175,7 @@ export async function kernel(args: string[]): Promise<number> {
       id,
       listening,
       replays,
+      here ? "zmtp" : "npm",
     );
     trace("bound");
     shellEndpoint = await host.shellBound;
@@ -242,6 +254,19 @@ function listenEarly(info: ConnectionInfo, given = ""): Partial<Record<PortName,
   }
   libc.close();
   return listening;
+}
+
+/**
+ * GLASSPY_SOCKETS chooses how the sockets are served (tests run the kernel each way):
+ * "zmtp", by the threads that use them (zmtp.ts); "libzmq", the shell socket libzmq's
+ * through FFI and the others npm:zeromq's; "npm", all npm:zeromq's. By default, the first
+ * that can be (ZMTP needs Linux and the ports listening already).
+ */
+function socketServing(): "zmtp" | "libzmq" | "npm" | undefined {
+  const value = Deno.env.get("GLASSPY_SOCKETS");
+  if (value === "zmtp" || value === "libzmq" || value === "npm") return value;
+  if (value) log.warning(`GLASSPY_SOCKETS=${value}: not zmtp, libzmq or npm; ignored`);
+  return undefined;
 }
 
 /** Calls `gone` when the parent Jupyter named in JPY_PARENT_PID has exited (as ipykernel's poller). */

@@ -25,10 +25,20 @@ export const ZMQ_FD = 14;
 /** The longest a lost edge can delay a message. */
 const POLL_TIMEOUT_MS = 100;
 
-export type Pollable = zmq.Router | zmq.Reply;
+export type Pollable = zmq.Router | zmq.Reply | zmq.Publisher;
+
+/** A socket the poller watches: npm_socket.ts's, or zmtp.ts's */
+export interface Watched {
+  /** The descriptor to wait on (ZMQ_FD; zmtp.ts's epoll) */
+  readonly fd: number;
+  /** Whether a message waits (looking also settles what the socket has to do) */
+  readonly readable: boolean;
+  /** The next message, when readable */
+  receive(): Uint8Array[] | null | Promise<Uint8Array[]>;
+}
 
 interface Entry {
-  socket: Pollable;
+  socket: Watched;
   onFrames: (frames: Uint8Array[]) => void;
   fd: number;
   draining: boolean;
@@ -37,7 +47,7 @@ interface Entry {
 
 /** The socket's ZMQ_FD, after making it non-blocking (timeouts of 0). */
 export function nonBlocking(socket: Pollable): number {
-  socket.receiveTimeout = 0;
+  if ("receiveTimeout" in socket) socket.receiveTimeout = 0;
   socket.sendTimeout = 0;
   return (socket as unknown as { getInt32Option(option: number): number }).getInt32Option(ZMQ_FD);
 }
@@ -47,9 +57,9 @@ export class SocketPoller {
   private stopped = false;
   private libc: Libc | null = null;
 
-  /** Makes the socket non-blocking and watches it; frames go to `onFrames`. */
-  add(socket: Pollable, onFrames: (frames: Uint8Array[]) => void): void {
-    this.entries.push({ socket, onFrames, fd: nonBlocking(socket), draining: false, again: false });
+  /** Watches the socket; frames go to `onFrames`. */
+  add(socket: Watched, onFrames: (frames: Uint8Array[]) => void): void {
+    this.entries.push({ socket, onFrames, fd: socket.fd, draining: false, again: false });
   }
 
   /** Receives everything the socket holds now; one drain per socket at a time, in order. */
@@ -64,7 +74,9 @@ export class SocketPoller {
         entry.again = false;
         while (!this.stopped && entry.socket.readable) {
           // a readable socket answers receive() at once (the synchronous fast path)
-          entry.onFrames(await entry.socket.receive());
+          const frames = await entry.socket.receive();
+          if (frames === null) break;
+          entry.onFrames(frames);
         }
       } while (entry.again && !this.stopped);
     } catch (e) {
@@ -80,7 +92,7 @@ export class SocketPoller {
   }
 
   /** After a send on `socket`: look at it again (the send may have taken a wake-up). */
-  sent(socket: zmq.Socket): void {
+  sent(socket: Watched): void {
     const entry = this.entries.find((e) => e.socket === socket);
     if (entry !== undefined && !this.stopped) void this.drain(entry);
   }

@@ -24,6 +24,12 @@ export interface ShellOptions {
   username: string;
   /** A socket already listening on the endpoint, for the first worker's zeromq to take over */
   listenFd?: number;
+  /**
+   * How the shell socket is served: "zmtp", by the worker itself (zmtp.ts: the default for a
+   * socket listening already, on Linux), "libzmq" (libzmq.ts, the default otherwise), or
+   * "npm" (npm:zeromq in the worker, where neither can be)
+   */
+  serve?: "zmtp" | "libzmq" | "npm";
   /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */
   replays: SharedArrayBuffer;
 }
@@ -72,6 +78,8 @@ export class SessionHost {
   private shellSocket: { context: ZmqContext; router: RouterSocket } | null = null;
   /** The worker has closed its side (the shell socket among it) */
   private workerClosed = false;
+  /** zmtp.ts: the listening socket every worker serves, and the descriptors it has open */
+  private zmtp: { listenFd: number; connections: Int32Array } | null = null;
   /** Settles when the worker has bound the shell socket (its endpoint), or could not */
   shellBound: Promise<string>;
   private boundResolve!: (endpoint: string) => void;
@@ -98,8 +106,15 @@ export class SessionHost {
     if (options.shell !== undefined) {
       this.libc = openLibc();
       this.pipe = this.libc === null ? null : openPipe(this.libc);
-      this.shellSocket = bindShell(options.shell.endpoint, listenFd);
-      if (this.shellSocket !== null) listenFd = null;
+      const serve = options.shell.serve ??
+        (listenFd !== null && this.libc !== null && Deno.build.os === "linux" ? "zmtp" : "libzmq");
+      if (serve === "zmtp" && listenFd !== null) {
+        const connections = new Int32Array(new SharedArrayBuffer(4 * 1024)).fill(-1);
+        this.zmtp = { listenFd, connections };
+      } else if (serve !== "npm") {
+        this.shellSocket = bindShell(options.shell.endpoint, listenFd);
+        if (this.shellSocket !== null) listenFd = null;
+      }
     }
     this.start(null, listenFd);
   }
@@ -131,7 +146,8 @@ export class SessionHost {
         username: this.options.shell.username,
         wakeFd: this.pipe?.[0] ?? null,
         socket: this.shellSocket?.router.address ?? null,
-        listenFd,
+        zmtp: this.zmtp?.connections ?? null,
+        listenFd: this.zmtp?.listenFd ?? listenFd,
         replays: this.options.shell.replays,
         orphan,
       },
@@ -225,6 +241,15 @@ export class SessionHost {
     for (const p of this.pending.values()) p.resolve({ ...error });
     this.pending.clear();
     this.worker.terminate();
+    // the connections the dead worker served are closed: the front ends connect again, to
+    // the next one (what they had sent on them is lost, as with a kernel restarted)
+    if (this.zmtp !== null && this.libc !== null) {
+      const fds = this.zmtp.connections;
+      for (let i = 0; i < fds.length; i++) {
+        const fd = Atomics.exchange(fds, i, -1);
+        if (fd >= 0) this.libc.symbols.close(fd);
+      }
+    }
     const orphan = this.shellRequest;
     this.shellRequest = null;
     this.start(orphan);

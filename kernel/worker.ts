@@ -191,16 +191,24 @@ async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
     onShutdown: (restart) => post({ kind: "shutdown", restart }),
     streams: new RelayedStreams(),
   });
-  // the socket the main thread bound through libzmq, or one of npm:zeromq bound here
+  // the socket the main thread bound through libzmq, the connections of the listening socket
+  // served here (ZMTP), or a socket of npm:zeromq bound here
   let router: ShellRouter;
   try {
     const lib = init.socket === null ? null : libzmq.openLibzmq();
-    if (lib !== null) router = libzmq.RouterSocket.adopt(lib, init.socket!);
-    else {
-      const { NpmRouter } = await (lazy("./npm_router.ts") as Promise<
-        typeof import("./npm_router.ts")
+    if (lib !== null) {
+      router = libzmq.RouterSocket.adopt(lib, init.socket!);
+      log.info("the shell socket is libzmq's (FFI)");
+    } else if (init.zmtp !== null && init.listenFd !== null) {
+      const { ZmtpSocket } = await (lazy("./zmtp.ts") as Promise<typeof import("./zmtp.ts")>);
+      router = new ZmtpSocket("ROUTER", init.listenFd, init.endpoint, init.zmtp);
+      log.info("the shell socket is served over ZMTP by the session's worker");
+    } else {
+      const { NpmSocket } = await (lazy("./npm_socket.ts") as Promise<
+        typeof import("./npm_socket.ts")
       >);
-      router = await NpmRouter.bind(init.endpoint, init.listenFd);
+      router = await NpmSocket.bind("ROUTER", init.endpoint, init.listenFd);
+      log.info("the shell socket is npm:zeromq's");
     }
   } catch (e) {
     post({ kind: "bind-failed", message: (e as Error).message });

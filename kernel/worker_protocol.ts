@@ -21,6 +21,11 @@ export interface ShellInit {
   wakeFd: number | null;
   /** The shell socket the main thread bound (its address, libzmq.ts); null: bind one */
   socket: bigint | null;
+  /**
+   * Serve the connections to `listenFd` with zmtp.ts, noting the descriptors open here
+   * (for the main thread to close should the worker die); null: a ZeroMQ socket
+   */
+  zmtp: Int32Array | null;
   /** A socket already listening on the endpoint, for zeromq to take over (ZMQ_USE_FD) */
   listenFd: number | null;
   /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */

@@ -1,9 +1,12 @@
-// The ZeroMQ adapter of the kernel's main thread: binds the control, stdin, iopub and
-// heartbeat sockets of a connection file with `npm:zeromq` (the shell socket is the session
-// worker's: shell_socket.ts), turns frames into Message objects (checking signatures) for
-// the protocol core and Message objects into signed frames, and echoes heartbeats.
+// The ZeroMQ adapter of the kernel's main thread: the control, stdin, iopub and heartbeat
+// sockets of a connection file (the shell socket is the session worker's: shell_socket.ts),
+// frames turned into Message objects (signatures checked) for the protocol core and Message
+// objects into signed frames, and heartbeats echoed.
+//
+// The sockets are served here over ZMTP (zmtp.ts) when they listen already (the launcher's,
+// or listenTcp's, on Linux): no ZeroMQ I/O thread then, and no zeromq to load. Otherwise
+// they are npm:zeromq's (npm_socket.ts, loaded only then).
 
-import * as zmq from "zeromq";
 import type { ConnectionInfo, PortName } from "./connection.ts";
 import { bindAddress } from "./connection.ts";
 import type { Channel, Message } from "./messages.ts";
@@ -12,6 +15,7 @@ import type { Frame } from "./wire.ts";
 import type { Header } from "./messages.ts";
 import { log } from "./log.ts";
 import { SocketPoller } from "./poller.ts";
+import type { Watched } from "./poller.ts";
 import type { ReplayGuard } from "./replay_guard.ts";
 import { trace } from "./trace.ts";
 
@@ -20,16 +24,36 @@ export interface ZmqHandlers {
   malformed(channel: Channel, identities: Uint8Array[], header: Header, reason: string): void;
 }
 
+/** A bound socket of either kind (zmtp.ts ZmtpSocket, npm_socket.ts NpmSocket) */
+interface Socket extends Watched {
+  readonly endpoint: string;
+  readonly closed: boolean;
+  send(frames: Frame[]): void;
+  close(lingerMs: number): void;
+}
+
+type SocketType = "ROUTER" | "PUB" | "REP";
+
 const encoder = new TextEncoder();
-/** zmq.h: ZMQ_USE_FD, a listening socket for bind() to use */
-export const ZMQ_USE_FD = 89;
+
+/** The main thread's sockets, by port, with their ZeroMQ types */
+const SOCKETS: [PortName, SocketType][] = [
+  ["control_port", "ROUTER"],
+  ["stdin_port", "ROUTER"],
+  ["iopub_port", "PUB"],
+  ["hb_port", "REP"],
+];
+
+/**
+ * Lazily imported (computed URLs): zeromq is loaded only where the sockets are its, and
+ * zmtp.ts only where they are served here.
+ */
+function lazy(path: string): Promise<unknown> {
+  return import(new URL(path, import.meta.url).href);
+}
 
 export class ZmqTransport {
   private readonly signer: Signer;
-  private readonly control = new zmq.Router();
-  private readonly stdin = new zmq.Router();
-  private readonly iopub = new zmq.Publisher();
-  private readonly heartbeat = new zmq.Reply();
   private readonly topicPrefix: string;
   private readonly poller = new SocketPoller();
   private running: Promise<void> = Promise.resolve();
@@ -37,25 +61,20 @@ export class ZmqTransport {
   readonly endpoints: Partial<Record<PortName, string>> = {};
 
   private constructor(
-    info: ConnectionInfo,
+    private readonly sockets: Record<"control" | "stdin" | "iopub" | "heartbeat", Socket>,
     private readonly handlers: ZmqHandlers,
+    key: string,
     id: string,
     replays?: ReplayGuard,
   ) {
-    this.signer = new Signer(info.key, replays);
+    this.signer = new Signer(key, replays);
     this.topicPrefix = `kernel.${id}.`;
-    for (const s of [this.control, this.stdin, this.iopub, this.heartbeat]) {
-      s.linger = 1000;
-    }
-    this.iopub.sendHighWaterMark = 100_000;
-    // as the shell socket: a reconnection under a known identity takes it over
-    this.control.handover = true;
-    this.stdin.handover = true;
   }
 
   /**
-   * Binds the main thread's sockets of the connection file; a port with a socket already
-   * listening on it (`listening`, made before zeromq was loaded) is taken over from that.
+   * Binds the main thread's sockets of the connection file. With `serve` "zmtp" and a
+   * socket already listening on every port (`listening`), they are served here over ZMTP;
+   * otherwise they are npm:zeromq's, taking over the listening sockets there are.
    * `replays`: the history of signatures, shared with the shell socket's thread.
    */
   static async bind(
@@ -64,33 +83,50 @@ export class ZmqTransport {
     id: string,
     listening: Partial<Record<PortName, number>> = {},
     replays?: ReplayGuard,
+    serve: "zmtp" | "npm" = "npm",
   ): Promise<ZmqTransport> {
-    const t = new ZmqTransport(info, handlers, id, replays);
-    const sockets: [PortName, zmq.Socket][] = [
-      ["control_port", t.control],
-      ["stdin_port", t.stdin],
-      ["iopub_port", t.iopub],
-      ["hb_port", t.heartbeat],
-    ];
-    for (const [port, socket] of sockets) {
-      const address = bindAddress(info, port);
-      try {
-        const fd = listening[port];
-        if (fd !== undefined) {
-          (socket as unknown as { setInt32Option(o: number, v: number): void })
-            .setInt32Option(ZMQ_USE_FD, fd);
+    const zmtp = serve === "zmtp" && SOCKETS.every(([port]) => listening[port] !== undefined);
+    const bound: Socket[] = [];
+    try {
+      if (zmtp) {
+        const { ZmtpSocket } = await (lazy("./zmtp.ts") as Promise<typeof import("./zmtp.ts")>);
+        for (const [port, type] of SOCKETS) {
+          bound.push(new ZmtpSocket(type, listening[port]!, bindAddress(info, port)));
         }
-        await socket.bind(address);
-      } catch (e) {
-        t.close(0);
-        throw new Error(`cannot bind ${port} to ${address}: ${(e as Error).message}`);
+      } else {
+        const { NpmSocket } = await (lazy("./npm_socket.ts") as Promise<
+          typeof import("./npm_socket.ts")
+        >);
+        for (const [port, type] of SOCKETS) {
+          const address = bindAddress(info, port);
+          try {
+            bound.push(await NpmSocket.bind(type, address, listening[port] ?? null));
+          } catch (e) {
+            throw new Error(`cannot bind ${port} to ${address}: ${(e as Error).message}`);
+          }
+        }
       }
-      t.endpoints[port] = socket.lastEndpoint ?? address;
+    } catch (e) {
+      for (const s of bound) s.close(0);
+      throw e;
     }
-    t.poller.add(t.control, (frames) => t.incoming("control", frames));
-    t.poller.add(t.stdin, (frames) => t.incoming("stdin", frames));
-    t.poller.add(t.heartbeat, (frames) => t.echo(frames));
-    t.iopub.sendTimeout = 0;
+    const [control, stdin, iopub, heartbeat] = bound;
+    const t = new ZmqTransport(
+      { control, stdin, iopub, heartbeat },
+      handlers,
+      info.key,
+      id,
+      replays,
+    );
+    SOCKETS.forEach(([port], i) => (t.endpoints[port] = bound[i].endpoint));
+    t.poller.add(control, (frames) => t.incoming("control", frames));
+    t.poller.add(stdin, (frames) => t.incoming("stdin", frames));
+    t.poller.add(heartbeat, (frames) => t.echo(frames));
+    // a PUB receives nothing, but one served here has connections and subscriptions to take
+    if (zmtp) t.poller.add(iopub, () => {});
+    log.info(
+      `control, stdin, iopub and heartbeat are ${zmtp ? "served over ZMTP" : "npm:zeromq's"}`,
+    );
     return t;
   }
 
@@ -125,19 +161,21 @@ export class ZmqTransport {
 
   /** The heartbeat: whatever comes in goes straight back. */
   private echo(frames: Uint8Array[]): void {
-    this.sendFrames(this.heartbeat, "heartbeat", frames);
+    this.sendFrames(this.sockets.heartbeat, "heartbeat", frames);
   }
 
-  private sendFrames(socket: zmq.Socket, name: string, frames: Frame[]): void {
-    (socket as zmq.Router).send(frames).catch((e: Error) => {
-      if (!socket.closed) log.warning(`could not send on ${name}: ${e.message}`);
-    });
+  private sendFrames(socket: Socket, name: string, frames: Frame[]): void {
+    try {
+      socket.send(frames);
+    } catch (e) {
+      if (!socket.closed) log.warning(`could not send on ${name}: ${(e as Error).message}`);
+    }
     this.poller.sent(socket);
   }
 
   send(channel: Channel, message: Message<unknown>): void {
     if (channel === "shell") throw new Error("the shell socket is the session worker's");
-    const socket = { control: this.control, stdin: this.stdin, iopub: this.iopub }[channel];
+    const socket = this.sockets[channel];
     if (channel === "iopub") {
       const topic = encoder.encode(this.topicPrefix + message.header.msg_type);
       message = { ...message, identities: [topic] };
@@ -157,9 +195,8 @@ export class ZmqTransport {
 
   close(lingerMs: number): void {
     this.poller.stop();
-    for (const s of [this.control, this.stdin, this.iopub, this.heartbeat]) {
-      s.linger = lingerMs;
-      if (!s.closed) s.close();
+    for (const s of Object.values(this.sockets)) {
+      if (!s.closed) s.close(lingerMs);
     }
   }
 }

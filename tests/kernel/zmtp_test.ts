@@ -1,0 +1,105 @@
+// The sockets served over ZMTP by the threads that use them (kernel/zmtp.ts), the default
+// for a tcp kernel on Linux, and the other ways of serving them (GLASSPY_SOCKETS).
+
+import { assert, assertEquals, assertStringIncludes } from "../assert.ts";
+import { KernelClient, TOY_ENGINE } from "./client.ts";
+
+const linux = Deno.build.os === "linux";
+
+async function finish(k: KernelClient): Promise<string> {
+  return (await k.stop()).stderr;
+}
+
+Deno.test({
+  name: "the shell over ZMTP: long frames both ways, and a connection that speaks no ZMTP " +
+    "is closed while the others are served",
+  ignore: !linux,
+  async fn() {
+    const k = await KernelClient.start({
+      transport: "tcp",
+      launcher: true,
+      env: { GLASSPY_LOG: "info" },
+    });
+    let stderr = "";
+    try {
+      // a request of 300 KB (frames of more than 255 bytes take 8 bytes of length)
+      const long = await k.execute(`# ${"z".repeat(300_000)}\n6 * 7`);
+      assertEquals(long.reply.content.status, "ok");
+      // a reply of 70 KB on the shell socket
+      const value = await k.execute("pass", { user_expressions: { y: "'y' * 70000" } });
+      const y =
+        (value.reply.content.user_expressions as Record<string, { data: Record<string, string> }>)
+          .y;
+      assertEquals(y.data["text/plain"].length, 70_002);
+      // a long message on iopub (the main thread's PUB, over ZMTP too)
+      const shown = await k.execute("'x' * 100000");
+      const result = shown.iopub.find((m) => m.header.msg_type === "execute_result");
+      assertEquals((result?.content.data as Record<string, string>)["text/plain"].length, 100_002);
+      // garbage on a connection of its own: that connection is closed
+      const port = k.connection.shell_port as number;
+      const junk = await Deno.connect({ hostname: "127.0.0.1", port });
+      await junk.write(new TextEncoder().encode("GET / HTTP/1.1\r\n".repeat(8)));
+      const buffer = new Uint8Array(1024);
+      let ended = false;
+      for (let i = 0; i < 20 && !ended; i++) ended = (await junk.read(buffer)) === null;
+      junk.close();
+      assert(ended, "the kernel closes a connection that is not ZMTP");
+      // a connection that greets and goes away mid-frame
+      const half = await Deno.connect({ hostname: "127.0.0.1", port });
+      const greeting = new Uint8Array(64);
+      greeting[0] = 0xff;
+      greeting[9] = 0x7f;
+      greeting[10] = 3;
+      await half.write(greeting);
+      await half.write(new Uint8Array([0x04, 0x20, 5]));
+      half.close();
+      assertEquals((await k.execute("'still here'")).reply.content.status, "ok");
+    } finally {
+      stderr = await finish(k);
+    }
+    assertStringIncludes(stderr, "the shell socket is served over ZMTP by the session's worker");
+    assertStringIncludes(stderr, "control, stdin, iopub and heartbeat are served over ZMTP");
+  },
+});
+
+Deno.test({
+  name: "over ZMTP, a worker that dies is replaced: the front end connects again, the next " +
+    "cell says the session is new",
+  ignore: !linux,
+  async fn() {
+    const k = await KernelClient.start({ transport: "tcp", launcher: true, engine: TOY_ENGINE });
+    try {
+      await k.execute("x = 1");
+      await k.execute("__crash_worker__()");
+      await new Promise((r) => setTimeout(r, 300));
+      const after = await k.execute("x");
+      assertEquals(after.reply.content.ename, "NameError");
+      assertEquals((await k.execute("'again'")).reply.content.status, "ok");
+    } finally {
+      await finish(k);
+    }
+  },
+});
+
+for (const serve of ["libzmq", "npm"]) {
+  Deno.test(`GLASSPY_SOCKETS=${serve} serves the sockets so, over tcp`, async () => {
+    const k = await KernelClient.start({
+      transport: "tcp",
+      launcher: true,
+      env: { GLASSPY_LOG: "info", GLASSPY_SOCKETS: serve },
+    });
+    let status;
+    let stderr = "";
+    try {
+      status = (await k.execute("6 * 7")).reply.content.status;
+    } finally {
+      stderr = await finish(k);
+    }
+    assertEquals(status, "ok");
+    assertStringIncludes(
+      stderr,
+      serve === "npm" ? "the shell socket is npm:zeromq's" : "the shell socket is libzmq's (FFI)",
+    );
+    assertStringIncludes(stderr, "control, stdin, iopub and heartbeat are npm:zeromq's");
+  });
+}
