@@ -263,9 +263,11 @@ export class GCState {
    */
   setStartupState(start: StartupState): void {
     this.ballast = Math.max(0, start.tracked - this.trackedCount());
-    // CPython's start-up ends with its young objects promoted by a young collection: the
-    // __main__ module, its dict, sys.modules... are in generation 1 when user code starts.
+    // CPython's start-up ends with a collection of generation 1 (its statistics say so),
+    // which moved its objects to generation 2: the __main__ module, its dict, sys.modules...
+    // are there when user code starts, generations 0 and 1 nearly empty. Ours go there too.
     gc_list_merge(this.generations[0].head, this.generations[1].head);
+    gc_list_merge(this.generations[1].head, this.generations[2].head);
     start.counts.forEach((c, i) => (this.generations[i].count = c));
     start.stats.forEach(([collections, collected, uncollectable], i) => {
       this.stats[i] = { collections, collected, uncollectable };

@@ -1,6 +1,6 @@
 # Where the objects of start-up live when a script's first line runs: CPython's start-up
-# ends with a young collection, so the __main__ module, its dict, sys.modules and the
-# builtins are in generation 1, and what the script makes is in generation 0. Full
+# ends with a collection of generation 1, so the __main__ module, its dict, sys.modules and
+# the builtins are in generation 2, and what the script makes is in generation 0. Full
 # collections scan generation 2, then 1, then 0, so that order shows in what they find
 # first: here which nested tuple each collection untracks.
 import gc
