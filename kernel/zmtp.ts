@@ -86,6 +86,8 @@ enum Stage {
   Greeting,
   Ready,
   Frames,
+  /** Its name taken over by a newer connection (see detach) */
+  Detached,
 }
 
 interface Peer {
@@ -349,6 +351,10 @@ export class ZmtpSocket {
       }
       const peer = this.peers.get(fd);
       if (peer === undefined) continue;
+      if (peer.stage === Stage.Detached) {
+        if (events & (EPOLLERR | EPOLLHUP)) this.drop(peer);
+        continue;
+      }
       if (events & EPOLLOUT) this.flush(peer);
       if (events & (EPOLLIN | EPOLLERR | EPOLLHUP)) this.read(peer);
     }
@@ -492,7 +498,7 @@ export class ZmtpSocket {
     if (this.type !== "ROUTER") return;
     peer.key = hex(identity);
     const previous = this.byIdentity.get(peer.key);
-    if (previous !== undefined) this.drop(previous); // the handover
+    if (previous !== undefined) this.detach(previous); // the handover
     this.byIdentity.set(peer.key, peer);
     if (this.parked.length > 0) {
       const now = performance.now();
@@ -531,6 +537,22 @@ export class ZmtpSocket {
       peer.output.shift();
     }
     if (!peer.closed) this.control(EPOLL_CTL_MOD, peer.fd, EPOLLIN);
+  }
+
+  /**
+   * The handover: a peer whose name a new connection took is left connected but no longer
+   * read nor written, as libzmq's ROUTER leaves it (closing it would have its front end
+   * connect again, and take the name back).
+   */
+  private detach(peer: Peer): void {
+    this.byIdentity.delete(peer.key);
+    peer.identity = null;
+    peer.key = "";
+    peer.stage = Stage.Detached;
+    peer.output = [];
+    peer.pending = 0;
+    // epoll still reports an error or a hang-up: the connection is closed then
+    this.control(EPOLL_CTL_MOD, peer.fd, 0);
   }
 
   private drop(peer: Peer): void {
