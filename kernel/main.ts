@@ -190,6 +190,8 @@ export async function kernel(args: string[]): Promise<number> {
     }`,
   );
   protocol.start();
+  // a cell that runs on has its start (busy, execute_input) sent from here
+  transport.onWake = () => host.claimHeld();
   transport.start();
 
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.
