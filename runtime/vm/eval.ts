@@ -108,6 +108,7 @@ import {
   jitDepth,
   type JitFunction,
   jitOut,
+  jitStats,
   setJitRuntime,
 } from "./jit.ts";
 import { binaryOpSlow, callGeneric, compareSlow, concatStrings, truthAndDecref } from "./ops.ts";
@@ -403,6 +404,70 @@ export function startPythonCall(
     throw e;
   }
   return enterFrame(frame, newFrame);
+}
+
+/**
+ * startPythonCall for the CALL of compiled code, which runs only while no instruction hook
+ * watches (so no reference-count operation is being counted): a call giving an optimized
+ * function exactly its positional parameters is bound here in one pass, with
+ * bumpFrame's and enterFrame's work written out; anything else goes to startPythonCall.
+ */
+export function startCompiledCall(
+  frame: Frame,
+  fn: PyObject,
+  ls: (PyObject | null)[],
+  argsAt: number,
+  positional: number,
+  kw: PyObject | null,
+  retInstr: number,
+): Frame {
+  const fd = funcData(fn);
+  const code = fd.code;
+  const co = codeData(code);
+  if (
+    kw !== null || positional !== co.co_argcount ||
+    (co.co_flags & SIMPLE_CALL_FLAGS) !== CO.OPTIMIZED || co.co_kwonlyargcount !== 0
+  ) {
+    return startPythonCall(frame, fn, ls, argsAt, positional, kw, retInstr);
+  }
+  frame.prev_instr = retInstr;
+  const nlp = co.co_nlocalsplus;
+  const ds = vmstack;
+  const base = ds.top;
+  const size = nlp + co.co_stacksize;
+  if (base + size > ds.stack.length) ds.ensure(size);
+  const stack = ds.stack;
+  const f = ds.pool.pop() ?? new Frame();
+  f.f_func = fn;
+  code.ob_refcnt++;
+  f.f_code = code;
+  f.code = co;
+  f.f_globals = fd.globals;
+  f.f_builtins = fd.builtins;
+  f.f_locals = null;
+  f.frame_obj = null;
+  f.prev_instr = -1;
+  f.is_entry = false;
+  f.owner = FRAME_OWNED_BY_THREAD;
+  f.localsplus = stack;
+  f.base = base;
+  f.sp = base + nlp;
+  ds.top = base + size;
+  for (let j = 0; j < positional; j++) stack[base + j] = ls[argsAt + j];
+  for (let j = positional; j < nlp; j++) stack[base + j] = null;
+  f.previous = frame;
+  ds.current = f;
+  if (--tstate.recursion_remaining < 0) {
+    try {
+      checkRecursiveCall("");
+    } catch (e) {
+      // as enterFrame's failure: the new frame is popped, and the error raised in the caller
+      ds.current = frame;
+      clearAndPopFrame(f);
+      throw e;
+    }
+  }
+  return f;
 }
 
 /** The flags that keep a call off startSimpleCall's path (and CO_OPTIMIZED, which must be set). */
@@ -992,6 +1057,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
         frame = vmstack.current!;
       }
       oneStep = status === JIT_EXIT;
+      if (oneStep) jitStats.handBacks++;
       status = NO_STATUS;
     }
     const result = interpretFrame(frame, pending, oneStep);
@@ -2733,6 +2799,7 @@ export function installJitRuntime(): void {
     PyCFunction_Type,
     PyType_Type,
     startPythonCall,
+    startCompiledCall,
     unboundLocal,
     unboundDeref,
     nameError,

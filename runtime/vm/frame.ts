@@ -226,11 +226,18 @@ export function popReturnedFrame(frame: Frame): void {
     }
   }
   const func = frame.f_func, code = frame.f_code;
+  frame.f_func = Py_None;
+  frame.f_code = Py_None;
   if (--func.ob_refcnt === 0) func.ob_type.tp_dealloc!(func);
   if (--code.ob_refcnt === 0) code.ob_type.tp_dealloc!(code);
   const ds = vmstack;
   ds.top = base;
-  ds.releaseFrame(frame);
+  // releaseFrame's work (f_locals and frame_obj are null already)
+  frame.f_globals = Py_None;
+  frame.f_builtins = Py_None;
+  frame.previous = null;
+  frame.generator = null;
+  if (ds.pool.length < 256) ds.pool.push(frame);
 }
 
 /** Pops a thread frame without clearing it (its contents were moved elsewhere). */

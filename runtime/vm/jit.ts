@@ -173,6 +173,7 @@ const COMPILED_OPS = new Set<number>([
   Op.RESUME,
   Op.LOAD_FAST,
   Op.LOAD_CLOSURE,
+  Op.COPY_FREE_VARS,
   Op.LOAD_CONST,
   Op.STORE_FAST,
   Op.POP_TOP,
@@ -377,8 +378,11 @@ ${parts.join("\n")}
 /** Compiler failures (bugs), kept for diagnostics. */
 export const jitErrors: string[] = [];
 
-/** How many code objects have been compiled. */
-export const jitStats = { compiled: 0 };
+/**
+ * How many code objects have been compiled, and how many instructions compiled code has
+ * handed back to the interpreter (one at a time: see JIT_EXIT).
+ */
+export const jitStats = { compiled: 0, handBacks: 0 };
 
 function jsName(co: CodeData): string {
   const name = String(co.co_name.ob_val).replace(/[^A-Za-z0-9_$]/g, "_");
@@ -436,6 +440,21 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
       `const r = x ${op} y; if (r <= 9007199254740991 && r >= -9007199254740991) res = PyLong_FromNumber(${
         op === "*" ? "r === 0 ? 0 : r" : "r"
       });`;
+  } else if (a === 6 || a === 19) {
+    // NB_REMAINDER of two int32s by a positive int32: the sign follows the divisor
+    intCase =
+      "if ((x | 0) === x && (y | 0) === y && y > 0) { const r = x % y; res = PyLong_FromNumber(r < 0 ? r + y : r + 0); } else res = intBinaryOp(" +
+      a + ", x, y);";
+  } else if (a === 2 || a === 15) {
+    // NB_FLOOR_DIVIDE of an int32 by a positive int32 (the double quotient's floor is exact)
+    intCase =
+      "if ((x | 0) === x && (y | 0) === y && y > 0) res = PyLong_FromNumber(Math.floor(x / y)); else res = intBinaryOp(" +
+      a + ", x, y);";
+  } else if (a === 9 || a === 22) {
+    // NB_RSHIFT of an int32 by 0..31
+    intCase =
+      "if ((x | 0) === x && y >= 0 && y <= 31) res = PyLong_FromNumber(x >> y); else res = intBinaryOp(" +
+      a + ", x, y);";
   } else intCase = `res = intBinaryOp(${a}, x, y);`;
   const floatCase = op === "/"
     ? "if (y !== 0) res = PyFloat_FromDouble(x / y);"
@@ -1225,7 +1244,7 @@ function emitStacked(
           const positional = total - (kw === null ? 0 : kw.ob_item.length);
           if (fn.ob_type === PyFunction_Type) {
             const argsAt = sp - total; sp -= total + (isMeth ? 1 : 2); frame.sp = sp;
-            const callee = startPythonCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
+            const callee = startCompiledCall(frame, fn, ls, argsAt, positional, kw, ${i + 4});
             const cj = callee.code.jit;
             if (cj === null || jitDepth.n >= ${MAX_DIRECT_DEPTH} || instrument.active) return ${JIT_CALL};
             // the callee's compiled code, called directly; whatever it cannot finish

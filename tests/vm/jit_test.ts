@@ -160,3 +160,40 @@ for (const [name, source] of Object.entries(programs)) {
     assertEquals(jitErrors, []);
   });
 }
+
+Deno.test("compiled code runs calls, closures and class instantiation without handing back an instruction", () => {
+  // every instruction of these functions is one the compiler writes out: an instruction
+  // handed back to the interpreter (a slow path taken at every call) shows here
+  const source = `
+class V:
+    __slots__ = ("x", "y")
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+def make(k):
+    def add(v):
+        return v + k
+    return add
+def run(n):
+    add = make(5)
+    total = 0
+    for i in range(n):
+        total += add(i) + V(i, 2).x
+    return total
+print(run(50))
+`;
+  const saved = [codeWarmup.value, jitConfig.enabled] as const;
+  codeWarmup.value = 0;
+  jitConfig.enabled = true;
+  try {
+    const host = new CaptureHost();
+    const interp = new Interpreter(host, ["t.py"], { readSource: () => source });
+    interp.runScript("t.py", "def warm():\n    pass\nwarm()\n");
+    const before = jitStats.handBacks;
+    const { code } = interp.runScript("t.py", source);
+    assertEquals([code, host.stdout.trim()], [0, "2700"]);
+    assertEquals(jitStats.handBacks - before, 0);
+  } finally {
+    [codeWarmup.value, jitConfig.enabled] = saved;
+  }
+});
