@@ -68,19 +68,16 @@ export class HeldStart {
     return Atomics.compareExchange(this.words, STATE, this.held, this.held + 1) === this.held;
   }
 
-  /** Main thread: the items, when they have been held HOLD_MS (they are its to send then). */
-  claim(): RelayItem[] | null {
+  /**
+   * Main thread: the items, when they have been held `ms` (HOLD_MS unless told; they are
+   * its to send then).
+   */
+  claim(ms = HOLD_MS): RelayItem[] | null {
     const state = Atomics.load(this.words, STATE);
     if (state % 2 === 0) return null;
-    if (performance.timeOrigin + performance.now() - this.time[0] < HOLD_MS) return null;
+    if (performance.timeOrigin + performance.now() - this.time[0] < ms) return null;
     const text = decoder.decode(this.bytes.slice(0, this.words[LENGTH]));
     if (Atomics.compareExchange(this.words, STATE, state, state + 1) !== state) return null;
     return JSON.parse(text, reviver) as RelayItem[];
-  }
-
-  /** Main thread, after the worker died: what it held is dropped. */
-  clear(): void {
-    const state = Atomics.load(this.words, STATE);
-    if (state % 2 === 1) Atomics.compareExchange(this.words, STATE, state, state + 1);
   }
 }

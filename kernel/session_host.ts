@@ -223,8 +223,8 @@ export class SessionHost {
    * Sends the start of a cell the worker has held back long enough (held_start.ts): the
    * kernel calls this whenever its main thread wakes.
    */
-  claimHeld(): void {
-    const items = this.heldStart?.claim();
+  claimHeld(ms?: number): void {
+    const items = this.heldStart?.claim(ms);
     if (items === null || items === undefined) return;
     for (const item of items) {
       this.track(item);
@@ -259,7 +259,9 @@ export class SessionHost {
     for (const p of this.pending.values()) p.resolve({ ...error });
     this.pending.clear();
     this.worker.terminate();
-    this.heldStart?.clear();
+    // the start of the cell it died in, if it held it: sent now, and its request known,
+    // so that the next worker answers that request with an error
+    this.claimHeld(0);
     // the connections the dead worker served are closed: the front ends connect again, to
     // the next one (what they had sent on them is lost, as with a kernel restarted)
     if (this.zmtp !== null && this.libc !== null) {

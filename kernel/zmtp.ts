@@ -40,6 +40,9 @@ const symbols = {
 
 type Sys = Deno.DynamicLibrary<typeof symbols>["symbols"];
 
+/** libc's functions, opened once per thread (each opening builds its calls anew) */
+let libc: Sys | null = null;
+
 // Linux's constants
 const O_NONBLOCK = 0o4000;
 const O_CLOEXEC = 0o2000000;
@@ -175,7 +178,6 @@ function hex(bytes: Uint8Array): string {
 }
 
 export class ZmtpSocket {
-  private readonly lib: Deno.DynamicLibrary<typeof symbols>;
   private readonly sys: Sys;
   private readonly epoll: number;
   private readonly events = new Uint8Array(EVENT_SIZE * MAX_EVENTS);
@@ -206,8 +208,8 @@ export class ZmtpSocket {
     private readonly connections: Int32Array = new Int32Array(64).fill(-1),
   ) {
     this.ready = readyCommand(type);
-    this.lib = Deno.dlopen("libc.so.6", symbols);
-    this.sys = this.lib.symbols;
+    libc ??= Deno.dlopen("libc.so.6", symbols).symbols;
+    this.sys = libc;
     this.epoll = this.sys.epoll_create1(O_CLOEXEC);
     if (this.epoll < 0) throw new Error("epoll_create1 failed");
     this.sys.fcntl(listenFd, F_SETFL, O_NONBLOCK);
@@ -316,7 +318,6 @@ export class ZmtpSocket {
     for (const peer of [...this.peers.values()]) this.drop(peer);
     this.sys.close(this.epoll);
     this.forget(this.epoll);
-    this.lib.close();
   }
 
   // ---- the connections ----
