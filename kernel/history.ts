@@ -3,14 +3,9 @@
 // Jupyter's data directory (`<data dir>/glasspy/history.sqlite`).
 
 import { DatabaseSync } from "node:sqlite";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { HistoryEntry, HistoryQuery, HistoryStore } from "../runtime/shell/history.ts";
-import { userDataDir } from "./kernelspec.ts";
-
-/** Where glasspy keeps its history database. */
-export function historyFile(): string {
-  return join(userDataDir(), "glasspy", "history.sqlite");
-}
+export { historyFile } from "./data_dir.ts";
 
 type Row = Record<string, unknown>;
 

@@ -2,6 +2,8 @@
 // a Jupyter data directory, as `jupyter kernelspec install` would.
 
 import { join } from "node:path";
+import { userDataDir } from "./data_dir.ts";
+export { userDataDir };
 import { UsageError } from "../cli/main.ts";
 import { PYTHON_VERSION } from "../runtime/version.ts";
 
@@ -67,16 +69,6 @@ export function kernelJson(): Record<string, unknown> {
     interrupt_mode: "message",
     metadata: { implementation: "glasspy", python_version: PYTHON_VERSION },
   };
-}
-
-/** Jupyter's per-user data directory, as jupyter_core finds it on Linux and macOS. */
-export function userDataDir(): string {
-  const env = Deno.env.toObject();
-  if (env.JUPYTER_DATA_DIR) return env.JUPYTER_DATA_DIR;
-  const home = env.HOME ?? ".";
-  if (Deno.build.os === "darwin") return join(home, "Library", "Jupyter");
-  if (Deno.build.os === "windows") return join(env.APPDATA ?? home, "jupyter");
-  return join(env.XDG_DATA_HOME || join(home, ".local", "share"), "jupyter");
 }
 
 interface InstallOptions {

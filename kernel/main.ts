@@ -12,14 +12,12 @@
 //   --listening NAME=FD,...  sockets already listening on the connection file's ports, by
 //                            port name (shell_port=3,...): kernel/launcher.pl opens them
 
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { UsageError } from "../cli/main.ts";
 import { bindAddress, ConnectionFileError, PORT_NAMES, readConnectionFile } from "./connection.ts";
 import type { ConnectionInfo, PortName } from "./connection.ts";
 import { boundPort, closeOnExec, listenTcp, openLibc } from "./libc.ts";
 import { SharedReplayGuard } from "./replay_guard.ts";
-import { historyFile } from "./history.ts";
+import { historyFile } from "./data_dir.ts";
 import { kernelInfo } from "./kernel_info.ts";
 import { isLevel, log, logLevel, setLogLevel } from "./log.ts";
 import type { Channel, Message } from "./messages.ts";
@@ -64,7 +62,8 @@ function parseArgs(args: string[]): KernelArgs {
 /** The engine module's URL: a path on the command line, or glasspy's own VM. */
 function engineUrl(engine: string | undefined): string {
   if (engine === undefined) return new URL("../runtime/shell/vm_engine.ts", import.meta.url).href;
-  return /^[a-z]+:/.test(engine) ? engine : pathToFileURL(resolve(engine)).href;
+  // (no node:path nor node:url: loading them costs the kernel's start-up milliseconds)
+  return /^[a-z]+:/.test(engine) ? engine : new URL(engine, `file://${Deno.cwd()}/`).href;
 }
 
 export async function kernel(args: string[]): Promise<number> {
@@ -191,6 +190,8 @@ export async function kernel(args: string[]): Promise<number> {
     }`,
   );
   protocol.start();
+  // a cell that runs on has its start (busy, execute_input) sent from here
+  transport.onWake = () => host.claimHeld();
   transport.start();
 
   // Jupyter may interrupt by signal as well as by message; SIGTERM asks us to stop.

@@ -56,6 +56,8 @@ export class SocketPoller {
   private readonly entries: Entry[] = [];
   private stopped = false;
   private libc: Libc | null = null;
+  /** Called each time the poller wakes (a socket is ready, or POLL_TIMEOUT_MS is over) */
+  onWake: () => void = () => {};
 
   /** Watches the socket; frames go to `onFrames`. */
   add(socket: Watched, onFrames: (frames: Uint8Array[]) => void): void {
@@ -110,6 +112,7 @@ export class SocketPoller {
         trace("poll_call");
         const n = await this.libc.symbols.poll(fds, BigInt(this.entries.length), POLL_TIMEOUT_MS);
         trace("poll_return");
+        this.onWake();
         if (n < 0 && !this.stopped) {
           log.warning("poll(2) failed; waiting on timers from now on");
           this.libc.close();
@@ -119,6 +122,7 @@ export class SocketPoller {
         if (this.entries.some((e) => e.socket.readable)) quietSince = performance.now();
         const quiet = performance.now() - quietSince;
         await new Promise((resolve) => setTimeout(resolve, quiet < 2000 ? 1 : 10));
+        this.onWake();
       }
     }
     this.libc?.close();

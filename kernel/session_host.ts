@@ -8,6 +8,7 @@
 import { log } from "./log.ts";
 import { trace } from "./trace.ts";
 import { SharedState } from "./shared.ts";
+import { HeldStart } from "./held_start.ts";
 import type { ShellEvent } from "../runtime/shell/events.ts";
 import type { FromWorker, RelayItem, SessionMethod, ToWorker } from "./worker_protocol.ts";
 import type { Message } from "./messages.ts";
@@ -78,6 +79,8 @@ export class SessionHost {
   private shellSocket: { context: ZmqContext; router: RouterSocket } | null = null;
   /** The worker has closed its side (the shell socket among it) */
   private workerClosed = false;
+  /** In the kernel: where the worker holds a cell's start back (held_start.ts) */
+  private readonly heldStart: HeldStart | null;
   /** zmtp.ts: the listening socket every worker serves, and the descriptors it has open */
   private zmtp: { listenFd: number; connections: Int32Array } | null = null;
   /** Settles when the worker has bound the shell socket (its endpoint), or could not */
@@ -103,6 +106,7 @@ export class SessionHost {
       this.boundReject = reject;
     });
     let listenFd = options.shell?.listenFd ?? null;
+    this.heldStart = options.shell === undefined ? null : new HeldStart();
     if (options.shell !== undefined) {
       this.libc = openLibc();
       this.pipe = this.libc === null ? null : openPipe(this.libc);
@@ -149,6 +153,7 @@ export class SessionHost {
         zmtp: this.zmtp?.connections ?? null,
         listenFd: this.zmtp?.listenFd ?? listenFd,
         replays: this.options.shell.replays,
+        held: this.heldStart?.buffer ?? null,
         orphan,
       },
     });
@@ -214,6 +219,19 @@ export class SessionHost {
     }
   }
 
+  /**
+   * Sends the start of a cell the worker has held back long enough (held_start.ts): the
+   * kernel calls this whenever its main thread wakes.
+   */
+  claimHeld(ms?: number): void {
+    const items = this.heldStart?.claim(ms);
+    if (items === null || items === undefined) return;
+    for (const item of items) {
+      this.track(item);
+      this.events.relay?.(item);
+    }
+  }
+
   /** Follows which shell request the worker handles, from the busy and idle it relays. */
   private track(item: RelayItem): void {
     if (item.kind !== "send" || item.message.header.msg_type !== "status") return;
@@ -241,6 +259,9 @@ export class SessionHost {
     for (const p of this.pending.values()) p.resolve({ ...error });
     this.pending.clear();
     this.worker.terminate();
+    // the start of the cell it died in, if it held it: sent now, and its request known,
+    // so that the next worker answers that request with an error
+    this.claimHeld(0);
     // the connections the dead worker served are closed: the front ends connect again, to
     // the next one (what they had sent on them is lost, as with a kernel restarted)
     if (this.zmtp !== null && this.libc !== null) {

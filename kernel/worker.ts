@@ -19,6 +19,7 @@
 import { isLevel, log, setLogLevel } from "./log.ts";
 import { flushTrace, trace, traceThread } from "./trace.ts";
 import { SharedState } from "./shared.ts";
+import { HeldStart } from "./held_start.ts";
 import { HostRaise } from "../runtime/vm/host.ts";
 import type {
   FromWorker,
@@ -86,19 +87,39 @@ let outputRelayed = false;
 /** Shell requests received and not yet idle, by msg_id (a busy status names its request) */
 const received = new Map<string, Message>();
 
+/** A cell's start (busy, execute_input) held back (held_start.ts), and the slot it is in */
+let parked: RelayItem[] | null = null;
+let heldStart: HeldStart | null = null;
+
 /**
  * Hands an item to the main thread. A busy status waits for the next item (the cell's
- * execute_input, its first output, the idle), so that the main thread wakes once for both.
+ * execute_input, its first output, the idle), so that the main thread wakes once for both;
+ * a cell's busy and execute_input are held back until it has output or ends (or the main
+ * thread takes them: held_start.ts).
  */
 function relay(item: RelayItem): void {
+  unpark();
   relayBuffer.push(item);
   if (item.kind === "send" && item.message.header.msg_type === "status") {
     const state = (item.message.content as { execution_state: string }).execution_state;
     if (state === "busy") return;
-  } else if (!(item.kind === "send" && item.message.header.msg_type === "execute_input")) {
+  } else if (item.kind === "send" && item.message.header.msg_type === "execute_input") {
+    if (heldStart !== null && relayBuffer.length === 2 && heldStart.hold(relayBuffer)) {
+      parked = relayBuffer;
+      relayBuffer = [];
+      return;
+    }
+  } else {
     outputRelayed = true;
   }
   flushRelay();
+}
+
+/** The held start goes first among what is relayed next, unless the main thread sent it. */
+function unpark(): void {
+  if (parked === null) return;
+  if (heldStart!.take()) relayBuffer.unshift(...parked);
+  parked = null;
 }
 
 function flushRelay(): void {
@@ -133,6 +154,7 @@ async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
       lazy("./libzmq.ts") as Promise<typeof import("./libzmq.ts")>,
     ]);
   trace("shell_imports");
+  heldStart = init.held === null ? null : new HeldStart(init.held);
   /** Whether a shell reply has been sent; whether the session has begun to load */
   let answered = false;
   let loading = false;
@@ -150,6 +172,7 @@ async function serveShell(init: ShellInit, message: WorkerInit): Promise<void> {
       }
       // a request's output goes out before its reply (ipykernel's flush waits for its iopub
       // thread); its busy and execute_input alone may follow the reply, on their own socket
+      unpark();
       if (outputRelayed) {
         outputRelayed = false;
         flushRelay();

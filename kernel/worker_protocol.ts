@@ -30,6 +30,8 @@ export interface ShellInit {
   listenFd: number | null;
   /** The signatures accepted so far, shared with the main thread (replay_guard.ts) */
   replays: SharedArrayBuffer;
+  /** Where a cell's start is held back (held_start.ts); null: relay it at once */
+  held: SharedArrayBuffer | null;
   /** A shell request the previous worker died handling: answered with an error first */
   orphan: Message | null;
 }

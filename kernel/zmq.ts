@@ -130,6 +130,11 @@ export class ZmqTransport {
     return t;
   }
 
+  /** Called each time the thread wakes to look at the sockets (at least every 100 ms) */
+  set onWake(callback: () => void) {
+    this.poller.onWake = callback;
+  }
+
   /**
    * Starts reading the sockets. Separate from bind(), so that the caller holds the
    * transport before the first request arrives (a client may connect, and send, early).

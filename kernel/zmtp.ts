@@ -40,6 +40,9 @@ const symbols = {
 
 type Sys = Deno.DynamicLibrary<typeof symbols>["symbols"];
 
+/** libc's functions, opened once per thread (each opening builds its calls anew) */
+let libc: Sys | null = null;
+
 // Linux's constants
 const O_NONBLOCK = 0o4000;
 const O_CLOEXEC = 0o2000000;
@@ -86,6 +89,8 @@ enum Stage {
   Greeting,
   Ready,
   Frames,
+  /** Its name taken over by a newer connection (see detach) */
+  Detached,
 }
 
 interface Peer {
@@ -173,7 +178,6 @@ function hex(bytes: Uint8Array): string {
 }
 
 export class ZmtpSocket {
-  private readonly lib: Deno.DynamicLibrary<typeof symbols>;
   private readonly sys: Sys;
   private readonly epoll: number;
   private readonly events = new Uint8Array(EVENT_SIZE * MAX_EVENTS);
@@ -204,8 +208,8 @@ export class ZmtpSocket {
     private readonly connections: Int32Array = new Int32Array(64).fill(-1),
   ) {
     this.ready = readyCommand(type);
-    this.lib = Deno.dlopen("libc.so.6", symbols);
-    this.sys = this.lib.symbols;
+    libc ??= Deno.dlopen("libc.so.6", symbols).symbols;
+    this.sys = libc;
     this.epoll = this.sys.epoll_create1(O_CLOEXEC);
     if (this.epoll < 0) throw new Error("epoll_create1 failed");
     this.sys.fcntl(listenFd, F_SETFL, O_NONBLOCK);
@@ -314,7 +318,6 @@ export class ZmtpSocket {
     for (const peer of [...this.peers.values()]) this.drop(peer);
     this.sys.close(this.epoll);
     this.forget(this.epoll);
-    this.lib.close();
   }
 
   // ---- the connections ----
@@ -349,6 +352,10 @@ export class ZmtpSocket {
       }
       const peer = this.peers.get(fd);
       if (peer === undefined) continue;
+      if (peer.stage === Stage.Detached) {
+        if (events & (EPOLLERR | EPOLLHUP)) this.drop(peer);
+        continue;
+      }
       if (events & EPOLLOUT) this.flush(peer);
       if (events & (EPOLLIN | EPOLLERR | EPOLLHUP)) this.read(peer);
     }
@@ -492,7 +499,7 @@ export class ZmtpSocket {
     if (this.type !== "ROUTER") return;
     peer.key = hex(identity);
     const previous = this.byIdentity.get(peer.key);
-    if (previous !== undefined) this.drop(previous); // the handover
+    if (previous !== undefined) this.detach(previous); // the handover
     this.byIdentity.set(peer.key, peer);
     if (this.parked.length > 0) {
       const now = performance.now();
@@ -531,6 +538,22 @@ export class ZmtpSocket {
       peer.output.shift();
     }
     if (!peer.closed) this.control(EPOLL_CTL_MOD, peer.fd, EPOLLIN);
+  }
+
+  /**
+   * The handover: a peer whose name a new connection took is left connected but no longer
+   * read nor written, as libzmq's ROUTER leaves it (closing it would have its front end
+   * connect again, and take the name back).
+   */
+  private detach(peer: Peer): void {
+    this.byIdentity.delete(peer.key);
+    peer.identity = null;
+    peer.key = "";
+    peer.stage = Stage.Detached;
+    peer.output = [];
+    peer.pending = 0;
+    // epoll still reports an error or a hang-up: the connection is closed then
+    this.control(EPOLL_CTL_MOD, peer.fd, 0);
   }
 
   private drop(peer: Peer): void {

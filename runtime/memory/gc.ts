@@ -263,6 +263,11 @@ export class GCState {
    */
   setStartupState(start: StartupState): void {
     this.ballast = Math.max(0, start.tracked - this.trackedCount());
+    // CPython's start-up ends with a collection of generation 1 (its statistics say so),
+    // which moved its objects to generation 2: the __main__ module, its dict, sys.modules...
+    // are there when user code starts, generations 0 and 1 nearly empty. Ours go there too.
+    gc_list_merge(this.generations[0].head, this.generations[1].head);
+    gc_list_merge(this.generations[1].head, this.generations[2].head);
     start.counts.forEach((c, i) => (this.generations[i].count = c));
     start.stats.forEach(([collections, collected, uncollectable], i) => {
       this.stats[i] = { collections, collected, uncollectable };
@@ -289,12 +294,13 @@ export class GCState {
     const old = generation < NUM_GENERATIONS - 1 ? this.generations[generation + 1].head : young;
 
     const unreachable = takeHead();
-    const found = deduce_unreachable(young, unreachable);
-    if (this.observer !== null) this.observer.unreachable(generation, unreachable, found);
-    // Move the reachable objects to the next generation. Dicts are untracked only by full
-    // collections (bpo-14775), after all tuples: the walk that untracks tuples gathers them.
+    // untrack_tuples is done by move_unreachable's scan. Dicts are untracked only by full
+    // collections (bpo-14775), after all tuples: the scan gathers them.
     const dicts = young === old ? [] : null;
-    let survivors = untrack_tuples(young, dicts);
+    const found = deduce_unreachable(young, unreachable, true, dicts);
+    let survivors = survivorCount;
+    if (this.observer !== null) this.observer.unreachable(generation, unreachable, found);
+    // Move the reachable objects to the next generation.
     if (young !== old) {
       if (generation === NUM_GENERATIONS - 2) this.longLivedPending += survivors;
       gc_list_merge(young, old);
@@ -582,22 +588,52 @@ function visit_reachable(op: PyObject, young: unknown): number {
   return 0;
 }
 
+/** Objects move_unreachable left in young and tracked, when it untracked tuples. */
+let survivorCount = 0;
+
 /**
  * move_unreachable: scans young in order; an object with gc_refs > 0 is reachable and its
  * referents are marked so; one with 0 moves (tentatively) to unreachable. Objects left in
  * young lose the COLLECTING mark; those in unreachable keep it and carry UNREACHABLE.
  * Returns how many objects it left in unreachable.
+ *
+ * With `untrack`, it also does untrack_tuples' work on each reachable object once it has
+ * scanned it (survivorCount counts those that stay tracked; the exact dicts go to `dicts`
+ * when it is given, for untrack_dicts). The survivors end up in young in the order the
+ * scan took them (an object sent back from unreachable is appended and scanned at its new
+ * place), which is the order untrack_tuples walks them in after the scan; and an item's
+ * tracked state can only have changed by then through a tuple scanned before it. That
+ * saves a walk over the whole generation, one cache miss per object.
  */
-function move_unreachable(young: PyObject, unreachable: PyObject): number {
+function move_unreachable(
+  young: PyObject,
+  unreachable: PyObject,
+  untrack: boolean,
+  dicts: PyObject[] | null,
+): number {
   unreachableCount = 0;
+  let survivors = 0;
   let needs = 0;
+  const tupleType = untrack ? untrackHooks.tupleType : null;
+  const dictType = dicts !== null ? untrackHooks.dictType : null;
   let gc = young.gc_next!;
   while (gc !== young) {
     if (gc_get_refs(gc) !== 0) {
-      gc.ob_type.tp_traverse!(gc, visit_reachable, young);
+      const type = gc.ob_type;
+      type.tp_traverse!(gc, visit_reachable, young);
       gc.ob_gc &= ~PREV_MASK_COLLECTING;
       // tp_traverse may have appended to young after gc: read next only now.
-      gc = gc.gc_next!;
+      const next = gc.gc_next!;
+      if (untrack) {
+        if (type === tupleType) {
+          untrackHooks.tupleMaybeUntrack(gc);
+          if (gc.gc_next !== null) survivors++;
+        } else {
+          if (type === dictType) dicts!.push(gc);
+          survivors++;
+        }
+      }
+      gc = next;
     } else {
       const next = gc.gc_next!;
       gc_list_move(gc, unreachable);
@@ -614,17 +650,24 @@ function move_unreachable(young: PyObject, unreachable: PyObject): number {
     }
   }
   unreachableNeeds = needs;
+  survivorCount = survivors;
   return unreachableCount;
 }
 
 /**
  * deduce_unreachable: moves what cannot be reached from outside `base` to `unreachable`;
- * returns how many objects that is.
+ * returns how many objects that is. With `untrack`, untracks tuples as it goes (see
+ * move_unreachable).
  */
-function deduce_unreachable(base: PyObject, unreachable: PyObject): number {
+function deduce_unreachable(
+  base: PyObject,
+  unreachable: PyObject,
+  untrack = false,
+  dicts: PyObject[] | null = null,
+): number {
   update_refs(base);
   subtract_refs(base);
-  return move_unreachable(base, unreachable);
+  return move_unreachable(base, unreachable, untrack, dicts);
 }
 
 /** Hooks for the container types that untrack themselves (set by the object layer). */
@@ -638,29 +681,7 @@ export const untrackHooks = {
   dictType: null as PyTypeObject | null,
 };
 
-/**
- * untrack_tuples: exact tuples that need no tracking leave the list. Exact dicts go to
- * `dicts` when it is given (in list order, for untrack_dicts). Returns how many objects
- * stay on the list.
- */
-function untrack_tuples(head: PyObject, dicts: PyObject[] | null): number {
-  const tupleType = untrackHooks.tupleType;
-  const dictType = dicts !== null ? untrackHooks.dictType : null;
-  let n = 0;
-  let next: PyObject;
-  for (let gc = head.gc_next!; gc !== head; gc = next) {
-    next = gc.gc_next!;
-    const type = gc.ob_type;
-    if (type === tupleType) {
-      untrackHooks.tupleMaybeUntrack(gc);
-      if (gc.gc_next === null) continue;
-    } else if (type === dictType) dicts!.push(gc);
-    n++;
-  }
-  return n;
-}
-
-/** untrack_dicts over the exact dicts untrack_tuples gathered: returns how many left. */
+/** untrack_dicts over the exact dicts move_unreachable gathered: returns how many left. */
 function untrack_dicts(dicts: PyObject[]): number {
   let n = 0;
   for (let i = 0; i < dicts.length; i++) {

@@ -62,6 +62,8 @@ export function globToRegExp(pattern: string): RegExp {
 /** History kept in memory, with the same answers as the SQLite store. */
 export class MemoryHistory implements HistoryStore {
   private rows: Row[] = [];
+  /** This session's rows by line (a cell's input is stored once; found without a scan) */
+  private readonly lines = new Map<number, Row>();
   readonly session: number;
 
   constructor(session = 1) {
@@ -69,12 +71,14 @@ export class MemoryHistory implements HistoryStore {
   }
 
   storeInput(line: number, source: string, sourceRaw: string): void {
-    if (this.rows.some((r) => r.session === this.session && r.line === line)) return;
-    this.rows.push({ session: this.session, line, source, sourceRaw, output: null });
+    if (this.lines.has(line)) return;
+    const row: Row = { session: this.session, line, source, sourceRaw, output: null };
+    this.rows.push(row);
+    this.lines.set(line, row);
   }
 
   storeOutput(line: number, output: string): void {
-    const row = this.rows.find((r) => r.session === this.session && r.line === line);
+    const row = this.lines.get(line);
     if (row) row.output = output;
   }
 

@@ -408,9 +408,10 @@ export function startPythonCall(
 
 /**
  * startPythonCall for the CALL of compiled code, which runs only while no instruction hook
- * watches (so no reference-count operation is being counted): a call giving an optimized
- * function exactly its positional parameters is bound here in one pass, with
- * bumpFrame's and enterFrame's work written out; anything else goes to startPythonCall.
+ * watches (so no reference-count operation is being counted): startSimpleCall's case (an
+ * optimized function given positional arguments only, the missing ones from its defaults)
+ * bound here in one pass, with bumpFrame's and enterFrame's work written out; anything
+ * else goes to startPythonCall.
  */
 export function startCompiledCall(
   frame: Frame,
@@ -424,9 +425,12 @@ export function startCompiledCall(
   const fd = funcData(fn);
   const code = fd.code;
   const co = codeData(code);
+  const argcount = co.co_argcount;
   if (
-    kw !== null || positional !== co.co_argcount ||
-    (co.co_flags & SIMPLE_CALL_FLAGS) !== CO.OPTIMIZED || co.co_kwonlyargcount !== 0
+    kw !== null || positional > argcount ||
+    (co.co_flags & SIMPLE_CALL_FLAGS) !== CO.OPTIMIZED || co.co_kwonlyargcount !== 0 ||
+    (positional < argcount &&
+      (fd.defaults === null || argcount - positional > fd.defaults.ob_item!.length))
   ) {
     return startPythonCall(frame, fn, ls, argsAt, positional, kw, retInstr);
   }
@@ -454,7 +458,16 @@ export function startCompiledCall(
   f.sp = base + nlp;
   ds.top = base + size;
   for (let j = 0; j < positional; j++) stack[base + j] = ls[argsAt + j];
-  for (let j = positional; j < nlp; j++) stack[base + j] = null;
+  if (positional < argcount) {
+    // the missing trailing parameters take their defaults (new references)
+    const defs = fd.defaults!.ob_item as PyObject[];
+    for (let j = positional, d = defs.length - (argcount - positional); j < argcount; j++, d++) {
+      const def = defs[d];
+      def.ob_refcnt++;
+      stack[base + j] = def;
+    }
+  }
+  for (let j = argcount; j < nlp; j++) stack[base + j] = null;
   f.previous = frame;
   ds.current = f;
   if (--tstate.recursion_remaining < 0) {

@@ -197,6 +197,17 @@ function genResume(
     resumeOut.returned = false;
     return value;
   }
+  return genEnded(gen, g, value, error);
+}
+
+/**
+ * The end of genResume when the generator did not yield: it returned value, or raised
+ * error (a StopIteration becomes RuntimeError); its frame is released either way. Throws
+ * the error, or returns the value with resumeOut.returned set.
+ */
+function genEnded(gen: PyObject, g: GenData, value: PyObject | null, error: unknown): PyObject {
+  const frame = g.frame;
+  const excState = g.excState;
   if (error !== null) {
     if (error instanceof PyObject && PyType_IsSubtype(error.ob_type, PyExc_StopIteration)) {
       const msg = gen.ob_type === PyCoro_Type
@@ -245,8 +256,36 @@ export function genSend(gen: PyObject, arg: PyObject): SendResult {
 
 /** gen_iternext: the next value, or null when the generator returned None. */
 export function gen_iternext(gen: PyObject): PyObject | null {
-  const value = genResume(gen, null, null, false);
-  if (!resumeOut.returned) return value;
+  const g = genData(gen);
+  const frame = g.frame;
+  const cj = frame.code.jit;
+  let value: PyObject;
+  if (g.frameState < FRAME_EXECUTING && cj !== null && !instrument.active) {
+    // genResume's commonest case written out: a new or suspended generator resumed with
+    // None into its compiled code (which runs uncounted: plain increments)
+    Py_None.ob_refcnt++;
+    frame.localsplus[frame.sp++] = Py_None;
+    const excState = g.excState;
+    excState.previous_item = tstate.exc_info;
+    tstate.exc_info = excState;
+    g.frameState = FRAME_EXECUTING;
+    let result: PyObject | null = null;
+    let error: unknown = null;
+    try {
+      result = evalCompiledFrame(frame, cj);
+    } catch (e) {
+      error = e;
+    }
+    if (g.frameState === FRAME_EXECUTING) g.frameState = FRAME_COMPLETED;
+    tstate.exc_info = excState.previous_item!;
+    excState.previous_item = null;
+    frame.previous = null;
+    if (result !== null && g.frameState === FRAME_SUSPENDED) return result;
+    value = genEnded(gen, g, result, error);
+  } else {
+    value = genResume(gen, null, null, false);
+    if (!resumeOut.returned) return value;
+  }
   if (value === Py_None) {
     Py_DECREF(value);
     return null;

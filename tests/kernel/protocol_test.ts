@@ -716,3 +716,40 @@ Deno.test("a worker that dies is replaced: the next cell says so, the kernel sta
     await k.stop();
   }
 });
+
+Deno.test("a cell that runs on has its busy status and execute_input sent while it runs", async () => {
+  // (a quick cell's may follow its reply: kernel/held_start.ts)
+  const k = await KernelClient.start();
+  try {
+    const id = await k.send("shell", "execute_request", {
+      code: "import time\ntime.sleep(1)",
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: true,
+    });
+    const ofCell = (m: Msg) => m.parent_header.msg_id === id;
+    await k.inbox.iopub.next(
+      (m) => ofCell(m) && m.content.execution_state === "busy",
+      10_000,
+      "busy",
+    );
+    const busyAt = performance.now();
+    const input = await k.inbox.iopub.next(
+      (m) => ofCell(m) && m.header.msg_type === "execute_input",
+      10_000,
+      "execute_input",
+    );
+    const inputAt = performance.now();
+    await k.reply(id);
+    const replyAt = performance.now();
+    assertEquals(input.content.code, "import time\ntime.sleep(1)");
+    assert(replyAt - busyAt > 500, `busy came ${replyAt - busyAt} ms before the reply`);
+    assert(replyAt - inputAt > 500, `execute_input came ${replyAt - inputAt} ms before the reply`);
+    const order = (await k.iopub(id)).map((m) => m.header.msg_type);
+    assertEquals(order, ["status"], "only the idle status is left after the reply");
+  } finally {
+    await k.stop();
+  }
+});

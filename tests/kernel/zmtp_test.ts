@@ -3,6 +3,8 @@
 
 import { assert, assertEquals, assertStringIncludes } from "../assert.ts";
 import { KernelClient, TOY_ENGINE } from "./client.ts";
+import * as zmq from "zeromq";
+import { createHmac } from "node:crypto";
 
 const linux = Deno.build.os === "linux";
 
@@ -103,3 +105,65 @@ for (const serve of ["libzmq", "npm"]) {
     assertStringIncludes(stderr, "control, stdin, iopub and heartbeat are npm:zeromq's");
   });
 }
+
+/** A shell DEALER of its own under `identity`: sends kernel_info_request, awaits the reply. */
+async function kernelInfoFrom(k: KernelClient, dealer: zmq.Dealer): Promise<string> {
+  const parts = [
+    {
+      msg_id: crypto.randomUUID(),
+      session: k.session,
+      username: "t",
+      date: "",
+      msg_type: "kernel_info_request",
+      version: "5.3",
+    },
+    {},
+    {},
+    {},
+  ].map((x) => new TextEncoder().encode(JSON.stringify(x)));
+  const h = createHmac("sha256", k.key);
+  for (const p of parts) h.update(p);
+  const frames = ["<IDS|MSG>", h.digest("hex"), ...parts];
+  // (polling, as client.ts does: zeromq's waiting send and receive misbehave under Deno)
+  for (const until = performance.now() + 10_000;;) {
+    try {
+      await dealer.send(frames);
+      break;
+    } catch (e) {
+      if (performance.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+  for (const until = performance.now() + 10_000; !dealer.readable;) {
+    if (performance.now() > until) throw new Error("no reply");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const reply = await dealer.receive();
+  return JSON.parse(new TextDecoder().decode(reply[2])).msg_type;
+}
+
+Deno.test({
+  name: "over ZMTP, a second connection under a known identity takes it over, and the first " +
+    "is left connected (closing it would have it connect again and take the name back)",
+  ignore: !linux,
+  async fn() {
+    const k = await KernelClient.start({ transport: "tcp", launcher: true });
+    const second = new zmq.Dealer({
+      routingId: k.session,
+      linger: 0,
+      receiveTimeout: 0,
+      sendTimeout: 0,
+    });
+    try {
+      assertEquals((await k.execute("1")).reply.content.status, "ok");
+      second.connect(`tcp://127.0.0.1:${k.connection.shell_port}`);
+      assertEquals(await kernelInfoFrom(k, second), "kernel_info_reply");
+      // long enough for a closed first connection to have come back and taken the name
+      await new Promise((r) => setTimeout(r, 600));
+      assertEquals(await kernelInfoFrom(k, second), "kernel_info_reply");
+    } finally {
+      second.close();
+      await k.stop();
+    }
+  },
+});

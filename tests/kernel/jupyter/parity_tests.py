@@ -116,6 +116,58 @@ class CompletionParity(unittest.TestCase):
             self.assertTrue(all(not m.startswith("%") for m in got[:first_magic]))
 
 
+class ExecutionCountParity(unittest.TestCase):
+    """The execution counts of a run of cells sent with silent and store_history set either
+    way, and with an error among them, on ipykernel and on glasspy: in execute_input, in
+    execute_result (with the result shown, `_` and `Out` included) and in execute_reply."""
+
+    # (no stop_on_error after an error: which requests ipykernel aborts then is a race with
+    # its event loop, stop_on_error_timeout)
+    STEPS = [("1", {}), ("2", {"store_history": False}), ("3", {}), ("4", {"silent": True}),
+             ("5", {}), ("1/0", {"store_history": False, "stop_on_error": False}), ("6", {}),
+             ("_", {}), ("7", {"silent": True, "store_history": True}), ("len(Out)", {}),
+             ("8", {"store_history": False}), ("_", {}), ("1/0", {"stop_on_error": False}),
+             ("9", {})]
+
+    @staticmethod
+    def counts(name):
+        from jupyter_client.manager import start_new_kernel
+        km, kc = start_new_kernel(kernel_name=name)
+        try:
+            out = []
+            for code, options in ExecutionCountParity.STEPS:
+                msg_id = kc.execute(code, **options)
+                reply = kc.get_shell_msg(timeout=60)
+                while reply["parent_header"].get("msg_id") != msg_id:
+                    reply = kc.get_shell_msg(timeout=60)
+                seen = {"reply": reply["content"].get("execution_count")}
+                while True:
+                    m = kc.get_iopub_msg(timeout=60)
+                    if m["parent_header"].get("msg_id") != msg_id:
+                        continue
+                    kind = m["msg_type"]
+                    if kind == "execute_input":
+                        seen["input"] = m["content"]["execution_count"]
+                    elif kind == "execute_result":
+                        seen["result"] = (m["content"]["execution_count"],
+                                          m["content"]["data"]["text/plain"])
+                    elif kind == "error":
+                        seen["error"] = m["content"]["ename"]
+                    elif kind == "status" and m["content"]["execution_state"] == "idle":
+                        break
+                out.append(((code, options), seen))
+            return out
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_counts_with_silent_and_store_history(self):
+        want = self.counts("python3")
+        got = self.counts(KERNEL)
+        for (step, w), (_, g) in zip(want, got):
+            self.assertEqual(g, w, step)
+
+
 class InspectParity(unittest.TestCase):
     """inspect_request (`name?`) on ipykernel and on glasspy: the signature a builtin
     function shows (CPython's text signature, as IPython lays it out: one line, or one
