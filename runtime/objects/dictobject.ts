@@ -465,13 +465,14 @@ function lookup(mp: PyDictObject, key: PyObject, lo: number, hi: number): number
           found.value = dk.values[ix];
           return ix;
         }
-        if (dk.hashLo[ix] === lo && dk.hashHi[ix] === hi) {
+        if (dk.hashLo[ix] === lo) {
+          // two str of equal text have equal hashes: the high word needs no reading
           if (keyIsStr && ep.ob_type === PyUnicode_Type) {
             if ((ep as PyUnicodeObject).ob_val === (key as PyUnicodeObject).ob_val) {
               found.value = dk.values[ix];
               return ix;
             }
-          } else {
+          } else if (dk.hashHi[ix] === hi) {
             Py_INCREF(ep);
             let cmp: boolean;
             try {
