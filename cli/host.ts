@@ -2,7 +2,7 @@
 // (stdout buffered, flushed before input, stderr writes and at exit), input() from stdin
 // line by line, and SIGINT as the interrupt flag.
 
-import process from "node:process";
+import { processCpuTime } from "./cputime.ts";
 import type { Host, StreamName } from "../runtime/vm/host.ts";
 
 const encoder = new TextEncoder();
@@ -27,8 +27,7 @@ export class CliHost implements Host {
   }
 
   cpuTime(): number {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
+    return processCpuTime();
   }
 
   /** Stops listening for SIGINT (the default action applies again). */

@@ -2,7 +2,7 @@
 // the same output streams, input, exit status and uncaught-exception report.
 
 import { UsageError } from "./main.ts";
-import { CannotOpen, readSource } from "./source.ts";
+import { absoluteName, CannotOpen, readSource } from "./source.ts";
 import { Interpreter } from "../runtime/vm/interpreter.ts";
 import { auditHeap, enableAudit } from "../runtime/memory/audit.ts";
 import { obmalloc, parseMemoryLimit } from "../runtime/memory/obmalloc.ts";
@@ -10,15 +10,6 @@ import { installHeapGuard } from "./heap_guard.ts";
 import { CliHost } from "./host.ts";
 import { jitConfig } from "../runtime/vm/jit.ts";
 import { codeWarmup } from "../runtime/objects/codeobject.ts";
-
-/**
- * The script's name as CPython 3.11 gives it to `__file__`, code objects and tracebacks: made
- * absolute by putting the working directory before a relative name, without normalizing it
- * (`python3 ./t.py` runs `/cwd/./t.py`); sys.argv[0] stays as typed.
- */
-export function scriptName(file: string): string {
-  return file.startsWith("/") ? file : `${Deno.cwd()}/${file}`;
-}
 
 export function run(args: string[]): Promise<number> {
   const [file] = args;
@@ -70,7 +61,7 @@ export function run(args: string[]): Promise<number> {
         }
       },
     });
-    status = interp.runScript(scriptName(file), bytes).code;
+    status = interp.runScript(absoluteName(file), bytes).code;
     if (Deno.env.get("GLASSPY_DEBUG")) {
       for (const e of interp.internalErrors()) console.error(e.stack);
     }

@@ -4,6 +4,7 @@
 // waits for the VM's modules but the requests that need the session.
 
 import process from "node:process";
+import v8 from "node:v8";
 import { Session } from "../runtime/shell/session.ts";
 import type { ShellEvent } from "../runtime/shell/events.ts";
 import type { EngineFactory } from "../runtime/shell/engine.ts";
@@ -50,7 +51,7 @@ export class SessionRunner {
     }
     const history = openHistory(options.historyFile);
     // a cell that fills the worker's JavaScript heap gets MemoryError, not a dead kernel
-    installHeapGuard();
+    installHeapGuard(v8.getHeapStatistics().heap_size_limit);
     const session = new Session({
       engine: createEngine,
       emit: options.emit,

@@ -243,10 +243,28 @@ function readGrammar(): NodeClass[] {
   return classes;
 }
 
-const CLASSES = readGrammar();
-const BY_NAME = new Map(CLASSES.map((c) => [c.name, c]));
-/** The abstract type (or product type) named by a field's type. */
-const NODE_TYPES = new Set(CLASSES.filter((c) => c.base === null).map((c) => c.name));
+/**
+ * The classes read from the grammar (at the first use of the ast module, not at start), by
+ * name, and the names of the abstract types (or product types) a field's type can name.
+ */
+interface Grammar {
+  readonly classes: NodeClass[];
+  readonly byName: Map<string, NodeClass>;
+  readonly nodeTypes: Set<string>;
+}
+let grammarRead: Grammar | null = null;
+
+function grammar(): Grammar {
+  if (grammarRead === null) {
+    const classes = readGrammar();
+    grammarRead = {
+      classes,
+      byName: new Map(classes.map((c) => [c.name, c])),
+      nodeTypes: new Set(classes.filter((c) => c.base === null).map((c) => c.name)),
+    };
+  }
+  return grammarRead;
+}
 
 // ---- the Python module ---------------------------------------------------------------------
 
@@ -269,17 +287,19 @@ function nodeClass(name: string): PyObject {
 function grammarTable(): PyObject {
   const text = (s: string) => PyUnicode_InternFromString(s);
   const names = (xs: readonly Slot[]) => PyTuple_FromArraySteal(xs.map((x) => text(x.name)));
-  return PyTuple_FromArraySteal(CLASSES.map((c) => {
-    const optional = [...c.fields, ...c.attributes].filter((s) => s.quant === "?");
-    return PyTuple_FromArraySteal([
-      text(c.name),
-      c.base === null ? (Py_INCREF(Py_None), Py_None) : text(c.base),
-      names(c.fields),
-      names(c.attributes),
-      names(optional),
-      PyUnicode_FromString(c.doc),
-    ]);
-  }));
+  return PyTuple_FromArraySteal(
+    grammar().classes.map((c) => {
+      const optional = [...c.fields, ...c.attributes].filter((s) => s.quant === "?");
+      return PyTuple_FromArraySteal([
+        text(c.name),
+        c.base === null ? (Py_INCREF(Py_None), Py_None) : text(c.base),
+        names(c.fields),
+        names(c.attributes),
+        names(optional),
+        PyUnicode_FromString(c.doc),
+      ]);
+    }),
+  );
 }
 
 // ---- ast2obj: the parser's tree as Python objects -------------------------------------------
@@ -336,7 +356,7 @@ function operatorObject(name: string): PyObject {
 }
 
 function nodeObject(node: { _type: string } & Record<string, unknown>): PyObject {
-  const spec = BY_NAME.get(node._type)!;
+  const spec = grammar().byName.get(node._type)!;
   const obj = PyObject_CallNoArgs(nodeClass(spec.name));
   try {
     for (const s of [...spec.fields, ...spec.attributes]) {
@@ -374,7 +394,7 @@ function classOf(o: PyObject): NodeClass | null {
   for (const t of mro) {
     const name = (t as { tp_name?: string }).tp_name;
     if (name === undefined) continue;
-    const spec = BY_NAME.get(name.slice(name.lastIndexOf(".") + 1));
+    const spec = grammar().byName.get(name.slice(name.lastIndexOf(".") + 1));
     if (spec !== undefined && dictGetStr(astDict!, _Py_ID(spec.name)) === t) return spec;
   }
   return null;
@@ -421,7 +441,7 @@ function slotValue(owner: string, slot: Slot, o: PyObject): unknown {
     const item: Slot = { ...slot, quant: "" };
     // None among nodes passes here; the validator refuses it where it matters
     return listItems(o).slice().map((x) =>
-      x === Py_None && NODE_TYPES.has(slot.type) ? null : slotValue(owner, item, x)
+      x === Py_None && grammar().nodeTypes.has(slot.type) ? null : slotValue(owner, item, x)
     );
   }
   if (o === Py_None && slot.quant === "?") return null;
@@ -555,8 +575,6 @@ PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000
     Py_DECREF(table);
   },
 );
-
-export { NODE_TYPES };
 
 // ---- compile()'s two AST paths ---------------------------------------------------------------
 

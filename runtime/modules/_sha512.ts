@@ -26,17 +26,26 @@ import { registerBuiltinModule } from "./modsupport.ts";
 
 const MASK = (1n << 64n) - 1n;
 
-/** The 80 round constants: the first 64 bits of the cube roots of the first 80 primes. */
-const K: bigint[] = (() => {
-  const primes: number[] = [];
-  for (let n = 2; primes.length < 80; n++) {
-    if (primes.every((p) => n % p !== 0)) primes.push(n);
-  }
-  return primes.map((p) => fracBits(p, 3));
-})();
+/**
+ * The 80 round constants (the first 64 bits of the cube roots of the first 80 primes) and
+ * the initial hash (of the square roots of the first 8 primes), worked out at the first
+ * hash rather than at every start.
+ */
+let constants: { K: bigint[]; H0: bigint[] } | null = null;
 
-/** The initial hash: the first 64 bits of the square roots of the first 8 primes. */
-const H0: bigint[] = [2, 3, 5, 7, 11, 13, 17, 19].map((p) => fracBits(p, 2));
+function shaConstants(): { K: bigint[]; H0: bigint[] } {
+  if (constants === null) {
+    const primes: number[] = [];
+    for (let n = 2; primes.length < 80; n++) {
+      if (primes.every((p) => n % p !== 0)) primes.push(n);
+    }
+    constants = {
+      K: primes.map((p) => fracBits(p, 3)),
+      H0: primes.slice(0, 8).map((p) => fracBits(p, 2)),
+    };
+  }
+  return constants;
+}
 
 /** The first 64 bits of the fractional part of p**(1/root), exactly (integer roots). */
 function fracBits(p: number, root: number): bigint {
@@ -56,7 +65,7 @@ function rotr(x: bigint, n: bigint): bigint {
 }
 
 class Sha512 {
-  h = H0.slice();
+  h = shaConstants().H0.slice();
   buffer = new Uint8Array(0);
   length = 0n;
 
@@ -71,6 +80,7 @@ class Sha512 {
   }
 
   private block(b: Uint8Array): void {
+    const K = shaConstants().K;
     const w: bigint[] = new Array(80);
     for (let t = 0; t < 16; t++) {
       let v = 0n;

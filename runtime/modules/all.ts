@@ -44,3 +44,4 @@ import "./symtable.ts";
 import "./warnings.ts";
 import "./io.ts";
 import "./linecache.ts";
+import "./traceback.ts";

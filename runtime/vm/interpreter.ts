@@ -18,6 +18,7 @@ import {
   PyType_Type,
 } from "../objects/object.ts";
 import { CPYTHON_SCRIPT_START } from "../memory/gc.ts";
+import { CPYTHON_SCRIPT_FREELISTS, fillFreeLists } from "../objects/freelists.ts";
 import { CPYTHON_SCRIPT_BLOCKS, obmalloc } from "../memory/obmalloc.ts";
 import { registerRoots } from "../memory/audit.ts";
 import { initTypes } from "../objects/typeslots.ts";
@@ -384,7 +385,9 @@ export class Interpreter {
         warn: (category, message, lineno) =>
           this.compileWarning(filename, category, message, lineno),
       });
-      // Automatic full collections depend on how many objects CPython's start-up left.
+      // Automatic full collections depend on how many objects CPython's start-up left, and
+      // what new objects count toward them on what its free lists hold.
+      fillFreeLists(CPYTHON_SCRIPT_FREELISTS);
       gcstate.setStartupState(CPYTHON_SCRIPT_START);
       obmalloc.setStartupState(CPYTHON_SCRIPT_BLOCKS);
       try {

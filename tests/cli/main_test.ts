@@ -46,6 +46,13 @@ Deno.test("run of a missing file says what CPython says, status 2", async () => 
   );
 });
 
+Deno.test("a missing file's name is made absolute without normalizing it, as CPython does", async () => {
+  // python3 ./sub/../no_such_file.py run in /tmp says '/tmp/./sub/../no_such_file.py'
+  const r = await glasspy(["run", "./sub/../no_such_file.py"], { cwd: "/tmp" });
+  assertEquals(r.code, 2);
+  assertStringIncludes(r.stderr, "can't open file '/tmp/./sub/../no_such_file.py': [Errno 2]");
+});
+
 Deno.test("dis of a missing file answers as dis.py's argparse does", async () => {
   const r = await glasspy(["dis", "no_such_file.py"]);
   assertEquals(r.code, 2);
