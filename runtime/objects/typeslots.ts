@@ -175,7 +175,7 @@ import * as EX from "./exceptions.ts";
 import { PyVectorcall_Call } from "./call.ts";
 import { object___dir__, type___dir__ } from "./dir.ts";
 import { PyErr_Format } from "./errors.ts";
-import { checkPositional, unpackKeywords } from "./argparse.ts";
+import { checkPositional, noKwnames, unpackKeywords } from "./argparse.ts";
 import { _Py_ID, PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";
 import { PyNumber_AsSsize_t, PyObject_GetIter, PySequence_Tuple } from "./abstract.ts";
@@ -1356,7 +1356,8 @@ function setupMisc(): void {
   mp.tp_iternext = IT.map_next;
   mp.tp_getattro = PyObject_GenericGetAttr;
   mp.tp_new = (type: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
-    if (kwds !== null && kwds.ob_size > 0 && type === PyMap_Type) {
+    // map_new: no keywords for map and for subclasses that keep its __init__
+    if (kwds !== null && kwds.ob_size > 0 && (type === PyMap_Type || type.tp_init === mp.tp_init)) {
       throw PyErr_Format(EX.PyExc_TypeError, "map() takes no keyword arguments");
     }
     const a = args.ob_item as PyObject[];
@@ -1365,6 +1366,18 @@ function setupMisc(): void {
     }
     return IT.mapNew(type, a[0], a.slice(1));
   };
+  // map_vectorcall: no argument tuple, and no recursion check of its own
+  mp.tp_vectorcall = (type, args, offset, nargs, kwnames) => {
+    if (type === PyMap_Type) noKwnames("map", kwnames);
+    if (nargs < 2) {
+      throw PyErr_Format(EX.PyExc_TypeError, "map() must have at least two arguments.");
+    }
+    return IT.mapNew(
+      type as PyTypeObject,
+      args[offset]!,
+      args.slice(offset + 1, offset + nargs) as PyObject[],
+    );
+  };
   const fl = PyFilter_Type;
   fl.tp_dealloc = IT.filter_dealloc;
   fl.tp_traverse = IT.filter_traverse;
@@ -1372,12 +1385,20 @@ function setupMisc(): void {
   fl.tp_iternext = IT.filter_next;
   fl.tp_getattro = PyObject_GenericGetAttr;
   fl.tp_new = (type: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
-    if (kwds !== null && kwds.ob_size > 0 && type === PyFilter_Type) {
+    if (
+      kwds !== null && kwds.ob_size > 0 && (type === PyFilter_Type || type.tp_init === fl.tp_init)
+    ) {
       throw PyErr_Format(EX.PyExc_TypeError, "filter() takes no keyword arguments");
     }
     const a = args.ob_item as PyObject[];
     checkPositional("filter", a.length, 2, 2);
     return IT.filterNew(type, a[0], a[1]);
+  };
+  // filter_vectorcall
+  fl.tp_vectorcall = (type, args, offset, nargs, kwnames) => {
+    if (type === PyFilter_Type) noKwnames("filter", kwnames);
+    checkPositional("filter", nargs, 2, 2);
+    return IT.filterNew(type as PyTypeObject, args[offset]!, args[offset + 1]!);
   };
   const z = PyZip_Type;
   z.tp_dealloc = IT.zip_dealloc;
