@@ -28,11 +28,21 @@ export async function notebook(args: string[]): Promise<number> {
     console.error("glasspy: `jupyter` is not on PATH; install Jupyter Notebook (see README.md)");
     return 1;
   }
-  // Jupyter asks before it stops on Ctrl-C; let it, rather than dying under it.
+  // Jupyter asks before it stops on Ctrl-C; let it, rather than dying under it. A SIGTERM
+  // (a service manager, `kill`) is passed on, so that Jupyter is not left running alone.
   const ignore = () => {};
+  const passOn = () => {
+    try {
+      child.kill("SIGTERM");
+    } catch {
+      // it has ended already
+    }
+  };
   Deno.addSignalListener("SIGINT", ignore);
+  Deno.addSignalListener("SIGTERM", passOn);
   const status = await child.status;
   Deno.removeSignalListener("SIGINT", ignore);
+  Deno.removeSignalListener("SIGTERM", passOn);
   return status.code;
 }
 
