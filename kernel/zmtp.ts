@@ -36,6 +36,8 @@ const symbols = {
   epoll_create1: { parameters: ["i32"], result: "i32" },
   epoll_ctl: { parameters: ["i32", "i32", "i32", "buffer"], result: "i32" },
   epoll_wait: { parameters: ["i32", "buffer", "i32", "i32"], result: "i32" },
+  open: { parameters: ["buffer", "i32"], result: "i32" },
+  __errno_location: { parameters: [], result: "pointer" },
 } as const;
 
 type Sys = Deno.DynamicLibrary<typeof symbols>["symbols"];
@@ -57,6 +59,9 @@ const EPOLLIN = 0x1;
 const EPOLLOUT = 0x4;
 const EPOLLERR = 0x8;
 const EPOLLHUP = 0x10;
+const EMFILE = 24;
+const ENFILE = 23;
+const O_RDONLY = 0;
 /** struct epoll_event: packed on x86-64 (12 bytes), aligned elsewhere (16) */
 const EVENT_SIZE = Deno.build.arch === "x86_64" ? 12 : 16;
 const EVENT_DATA = Deno.build.arch === "x86_64" ? 4 : 8;
@@ -78,6 +83,8 @@ const GREETING = (() => {
 })();
 /** Queued output a peer may hold before messages to it are dropped (a ROUTER's high-water mark) */
 const MAX_PENDING = 64 << 20;
+/** How long a connection may take to greet and say READY (libzmq's ZMQ_HANDSHAKE_IVL) */
+const HANDSHAKE_MS = 30_000;
 /** How long a message waits for its peer to connect, and how many may wait */
 const PARK_MS = 5000;
 const MAX_PARKED = 64;
@@ -110,6 +117,8 @@ interface Peer {
   closed: boolean;
   /** PUB: the topic prefixes it subscribed to */
   subscriptions: Uint8Array[];
+  /** When it connected (performance.now), for the handshake's deadline */
+  since: number;
 }
 
 function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
@@ -143,6 +152,19 @@ function readyCommand(type: SocketType): Uint8Array {
   frame[0] = FLAG_COMMAND;
   frame[1] = body.length;
   frame.set(body, 2);
+  return frame;
+}
+
+/** The PONG command answering a PING whose context is `context` (at most 16 bytes). */
+function pongCommand(context: Uint8Array): Uint8Array {
+  const name = encoder.encode("PONG");
+  const echoed = context.subarray(0, 16);
+  const frame = new Uint8Array(2 + 1 + name.length + echoed.length);
+  frame[0] = FLAG_COMMAND;
+  frame[1] = frame.length - 2;
+  frame[2] = name.length;
+  frame.set(name, 3);
+  frame.set(echoed, 3 + name.length);
   return frame;
 }
 
@@ -190,6 +212,14 @@ export class ZmtpSocket {
   private parked: { key: string; bytes: Uint8Array; until: number }[] = [];
   private nextName = 1;
   private open = true;
+  /** Connections accepted so far (for tests: a peer that keeps reconnecting shows here) */
+  accepted = 0;
+  /**
+   * A descriptor held in reserve: when the process has no descriptor left for a new
+   * connection, this one is given up to accept it and close it at once, so that the
+   * listening socket does not stay readable and keep the thread spinning.
+   */
+  private reserve = -1;
   private readonly ready: Uint8Array;
   /** REP: whom the next send answers, and the envelope its request came in */
   private requester: { peer: Peer; envelope: Uint8Array[] } | null = null;
@@ -215,6 +245,7 @@ export class ZmtpSocket {
     this.sys.fcntl(listenFd, F_SETFL, O_NONBLOCK);
     this.control(EPOLL_CTL_ADD, listenFd, EPOLLIN);
     this.remember(this.epoll);
+    this.reserve = this.openReserve();
   }
 
   /** A descriptor that is readable while anything is to be done (epoll's) */
@@ -264,7 +295,9 @@ export class ZmtpSocket {
       const to = this.requester;
       this.requester = null;
       if (to !== null && !to.peer.closed) {
-        this.write(to.peer, this.encode([...to.envelope, ...bytes]));
+        const out = this.encode([...to.envelope, ...bytes]);
+        // a peer that asks and never reads its answers gets no more of them
+        if (to.peer.pending + out.length <= MAX_PENDING) this.write(to.peer, out);
       }
       return;
     }
@@ -318,6 +351,22 @@ export class ZmtpSocket {
     for (const peer of [...this.peers.values()]) this.drop(peer);
     this.sys.close(this.epoll);
     this.forget(this.epoll);
+    if (this.reserve >= 0) {
+      this.sys.close(this.reserve);
+      this.forget(this.reserve);
+      this.reserve = -1;
+    }
+  }
+
+  private openReserve(): number {
+    const fd = this.sys.open(encoder.encode("/dev/null\0"), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) this.remember(fd);
+    return fd;
+  }
+
+  private errno(): number {
+    const at = this.sys.__errno_location();
+    return at === null ? 0 : new Deno.UnsafePointerView(at).getInt32();
   }
 
   // ---- the connections ----
@@ -353,18 +402,48 @@ export class ZmtpSocket {
       const peer = this.peers.get(fd);
       if (peer === undefined) continue;
       if (peer.stage === Stage.Detached) {
+        // whatever it still sends is dropped; its end (or an error) closes it
         if (events & (EPOLLERR | EPOLLHUP)) this.drop(peer);
+        else if (events & EPOLLIN) {
+          const got = Number(this.sys.recv(peer.fd, this.chunk, BigInt(this.chunk.length), 0));
+          if (got === 0) this.drop(peer);
+        }
         continue;
       }
       if (events & EPOLLOUT) this.flush(peer);
       if (events & (EPOLLIN | EPOLLERR | EPOLLHUP)) this.read(peer);
+    }
+    if (n > 0) this.dropSilent();
+  }
+
+  /** Closes the connections that have not finished their handshake in HANDSHAKE_MS. */
+  private dropSilent(): void {
+    const late = performance.now() - HANDSHAKE_MS;
+    for (const peer of this.peers.values()) {
+      if ((peer.stage === Stage.Greeting || peer.stage === Stage.Ready) && peer.since < late) {
+        log.warning("a connection that did not finish its handshake in 30 s; closed");
+        this.drop(peer);
+      }
     }
   }
 
   private accept(): void {
     for (;;) {
       const fd = this.sys.accept4(this.listenFd, null, null, O_NONBLOCK | O_CLOEXEC);
-      if (fd < 0) return;
+      if (fd < 0) {
+        const errno = this.errno();
+        if ((errno === EMFILE || errno === ENFILE) && this.reserve >= 0) {
+          // no descriptor left: take the connection with the reserve's and refuse it
+          this.sys.close(this.reserve);
+          this.forget(this.reserve);
+          const refused = this.sys.accept4(this.listenFd, null, null, O_CLOEXEC);
+          if (refused >= 0) this.sys.close(refused);
+          this.reserve = this.openReserve();
+          log.warning("no file descriptor left for a new connection; it was refused");
+          if (refused >= 0) continue;
+        }
+        return;
+      }
       this.sys.setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, new Int32Array([1]), 4);
       const peer: Peer = {
         fd,
@@ -378,7 +457,9 @@ export class ZmtpSocket {
         pending: 0,
         closed: false,
         subscriptions: [],
+        since: performance.now(),
       };
+      this.accepted++;
       this.peers.set(fd, peer);
       this.remember(fd);
       this.control(EPOLL_CTL_ADD, fd, EPOLLIN);
@@ -442,7 +523,12 @@ export class ZmtpSocket {
           if (name === "SUBSCRIBE") this.subscribe(peer, 1, topic);
           else if (name === "CANCEL") this.subscribe(peer, 0, topic);
         }
-        // other commands (PING and the like, of later versions) need no answer in 3.0
+        // ZMTP 3.1's heartbeat, which libzmq sends even to a 3.0 peer: a PING is answered
+        // with a PONG carrying its context (after the name and a 2-byte time to live), or
+        // the peer gives the connection up; other commands need no answer
+        if (peer.stage === Stage.Frames && body.length > 0 && commandName(body) === "PING") {
+          this.write(peer, pongCommand(body.subarray(1 + body[0] + 2)));
+        }
         continue;
       }
       if (peer.stage !== Stage.Frames) return this.drop(peer);
@@ -552,8 +638,9 @@ export class ZmtpSocket {
     peer.stage = Stage.Detached;
     peer.output = [];
     peer.pending = 0;
-    // epoll still reports an error or a hang-up: the connection is closed then
-    this.control(EPOLL_CTL_MOD, peer.fd, 0);
+    // still read, so that its end (a FIN, which is no error nor hang-up to epoll) is seen
+    // and the connection closed then
+    this.control(EPOLL_CTL_MOD, peer.fd, EPOLLIN);
   }
 
   private drop(peer: Peer): void {

@@ -167,3 +167,139 @@ Deno.test({
     }
   },
 });
+
+/** A ZMTP ROUTER on a free port of this thread, pumped as the kernel's poller pumps it. */
+async function zmtpRouter() {
+  const { ZmtpSocket } = await import("../../kernel/zmtp.ts");
+  const { boundPort, listenTcp, openLibc } = await import("../../kernel/libc.ts");
+  const libc = openLibc()!;
+  const fd = listenTcp(libc, "127.0.0.1", freeTcpPort())!;
+  const port = boundPort(libc, fd)!;
+  const connections = new Int32Array(64).fill(-1);
+  const socket = new ZmtpSocket("ROUTER", fd, `tcp://127.0.0.1:${port}`, connections);
+  const received: Uint8Array[][] = [];
+  /** Serves the connections for `ms`, keeping what arrives. */
+  const pump = async (ms: number) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      let m;
+      while ((m = socket.receive()) !== null) received.push(m);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const open = () => [...connections].filter((c) => c >= 0).length;
+  const close = () => {
+    socket.close(0);
+    libc.symbols.close(fd);
+    libc.close();
+  };
+  return { socket, port, pump, received, open, close };
+}
+
+function freeTcpPort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+Deno.test({
+  name: "over ZMTP, a peer's heartbeat PINGs are answered, so a peer that sets " +
+    "ZMQ_HEARTBEAT_IVL stays connected",
+  ignore: !linux,
+  async fn() {
+    const r = await zmtpRouter();
+    const dealer = new zmq.Dealer({
+      routingId: "pinger",
+      linger: 0,
+      heartbeatInterval: 100,
+      heartbeatTimeout: 300,
+    });
+    try {
+      dealer.connect(`tcp://127.0.0.1:${r.port}`);
+      await r.pump(1500);
+      // without PONGs libzmq gives the connection up after 300 ms and connects again
+      assertEquals(r.socket.accepted, 1);
+      await dealer.send("still here");
+      await r.pump(200);
+      assertEquals(r.received.map((m) => new TextDecoder().decode(m[1])), ["still here"]);
+    } finally {
+      dealer.close();
+      r.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "over ZMTP, a connection whose identity was handed over is closed when its peer " +
+    "goes away (no descriptor left in CLOSE_WAIT)",
+  ignore: !linux,
+  async fn() {
+    const r = await zmtpRouter();
+    const first = new zmq.Dealer({ routingId: "same", linger: 0 });
+    const second = new zmq.Dealer({ routingId: "same", linger: 0 });
+    try {
+      first.connect(`tcp://127.0.0.1:${r.port}`);
+      await r.pump(200);
+      const alone = r.open();
+      second.connect(`tcp://127.0.0.1:${r.port}`);
+      await r.pump(200);
+      assertEquals(r.open(), alone + 1, "the first is kept while its peer is there");
+      first.close();
+      await r.pump(300);
+      assertEquals(r.open(), alone, "the first's descriptor is closed when its peer leaves");
+      await second.send("from the second");
+      await r.pump(200);
+      assertEquals(r.received.map((m) => new TextDecoder().decode(m[1])), ["from the second"]);
+    } finally {
+      second.close();
+      r.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "over ZMTP, a process out of file descriptors refuses new connections instead of " +
+    "spinning on its listening socket",
+  ignore: !linux,
+  sanitizeResources: false,
+  async fn() {
+    const port = freeTcpPort();
+    const server = new Deno.Command("bash", {
+      args: [
+        "-c",
+        `ulimit -n 60; exec "$0" run -A --quiet "$1" "$2"`,
+        Deno.execPath(),
+        new URL("./zmtp_router_server.ts", import.meta.url).pathname,
+        String(port),
+      ],
+      stdout: "piped",
+      stderr: "null",
+    }).spawn();
+    const peers: Deno.Conn[] = [];
+    try {
+      const reader = server.stdout.pipeThrough(new TextDecoderStream()).getReader();
+      assertStringIncludes((await reader.read()).value ?? "", "listening");
+      reader.releaseLock();
+      // more silent connections than the process has descriptors for
+      for (let i = 0; i < 80; i++) {
+        peers.push(await Deno.connect({ hostname: "127.0.0.1", port }));
+      }
+      const cpu = () => {
+        const stat = Deno.readTextFileSync(`/proc/${server.pid}/stat`);
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      };
+      await new Promise((r) => setTimeout(r, 500));
+      const before = cpu();
+      await new Promise((r) => setTimeout(r, 2000));
+      const used = cpu() - before;
+      assert(used < 0.5, `the server used ${used} s of CPU in 2 s with its descriptors gone`);
+    } finally {
+      for (const p of peers) p.close();
+      server.kill("SIGKILL");
+      await server.status;
+      await server.stdout.cancel().catch(() => {});
+    }
+  },
+});
