@@ -260,26 +260,6 @@ def _tb_positions(tb):
         tb = tb.tb_next
 
 
-def _limit_frames(pairs, limit):
-    # limit >= 0 keeps the first frames, a negative one the last; None reads
-    # sys.tracebacklimit
-    if limit is None and hasattr(sys, 'tracebacklimit'):
-        limit = sys.tracebacklimit
-        if limit is not None and limit < 0:
-            limit = 0
-    if limit is None:
-        return list(pairs)
-    if limit >= 0:
-        kept = []
-        for pair in pairs:
-            if len(kept) == limit:
-                break
-            kept.append(pair)
-        return kept
-    kept = list(pairs)
-    return kept[len(kept) + limit:] if -limit < len(kept) else kept
-
-
 # ---- frames ------------------------------------------------------------------------------
 
 class FrameSummary:
@@ -421,9 +401,24 @@ class StackSummary(list):
 
     @classmethod
     def _from_positions(klass, pairs, limit=None, lookup_lines=True, capture_locals=False):
+        # limit >= 0 keeps the first frames, a negative one the last; None reads
+        # sys.tracebacklimit. The pairs are drawn by this frame itself: walk_stack(None)
+        # counts the frames between it and its caller, as Python's module does.
+        if limit is None and hasattr(sys, 'tracebacklimit'):
+            limit = sys.tracebacklimit
+            if limit is not None and limit < 0:
+                limit = 0
+        taken = []
+        if limit != 0:
+            for pair in pairs:
+                taken.append(pair)
+                if limit is not None and 0 < limit == len(taken):
+                    break
+        if limit is not None and limit < 0:
+            taken = taken[limit:]
         summary = klass()
         files = set()
-        for frame, (lineno, end_lineno, colno, end_colno) in _limit_frames(pairs, limit):
+        for frame, (lineno, end_lineno, colno, end_colno) in taken:
             code = frame.f_code
             files.add(code.co_filename)
             linecache.lazycache(code.co_filename, frame.f_globals)
@@ -519,31 +514,46 @@ class TracebackException:
                 self.end_lineno = str(self.end_lineno)
         self.__suppress_context__ = (
             exc_value.__suppress_context__ if exc_value is not None else False)
-        # cause, context and members, each read once and only when it would be shown
+        # The relatives (cause, context, group members) are summarized by the outermost
+        # summary, last found first, each exception at most once (by identity): the ones a
+        # summary made for its relatives leave theirs to it, so a long chain needs no deep
+        # recursion, and which summary gets a shared exception is Python's module's choice.
+        if _seen is not None:
+            return
         options = dict(limit=limit, lookup_lines=lookup_lines,
                        capture_locals=capture_locals,
                        max_group_width=max_group_width, max_group_depth=max_group_depth)
+        waiting = [(self, exc_value)]
+        while waiting:
+            summary, exc = waiting.pop()
+            waiting.extend(summary._link_relatives(exc, seen, compact, options))
 
-        def made(value):
-            if value is None or id(value) in seen:
-                return None
+    def _link_relatives(self, exc, seen, compact, options):
+        # Sets this summary's __cause__, __context__ and exceptions from exc's, and returns
+        # them with their exceptions, to be linked in turn.
+        def summarized(value):
             return TracebackException(type(value), value, value.__traceback__,
-                                      compact=compact, _seen=seen, **options)
+                                      _seen=seen, **options)
 
-        cause = getattr(exc_value, '__cause__', None)
-        self.__cause__ = made(cause)
-        context = getattr(exc_value, '__context__', None)
-        if compact and (cause is not None or self.__suppress_context__):
-            self.__context__ = None
-        else:
-            self.__context__ = made(context)
-        if exc_value is not None and isinstance(exc_value, BaseExceptionGroup):
-            self.exceptions = [
-                TracebackException(type(member), member, member.__traceback__,
-                                   compact=compact, _seen=seen, **options)
-                for member in exc_value.exceptions]
+        cause = exc.__cause__ if exc else None
+        self.__cause__ = None if cause is None or id(cause) in seen else summarized(cause)
+        wanted = not compact or (self.__cause__ is None and exc is not None
+                                 and not exc.__suppress_context__)
+        context = exc.__context__ if exc and wanted else None
+        self.__context__ = (None if context is None or id(context) in seen
+                            else summarized(context))
+        if exc and isinstance(exc, BaseExceptionGroup):
+            self.exceptions = [summarized(member) for member in exc.exceptions]
         else:
             self.exceptions = None
+        found = []
+        if self.__cause__:
+            found.append((self.__cause__, cause))
+        if self.__context__:
+            found.append((self.__context__, context))
+        if self.exceptions:
+            found.extend(zip(self.exceptions, exc.exceptions))
+        return found
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
