@@ -79,7 +79,12 @@ import {
   PyUnicode_InternFromString,
   unicode_empty,
 } from "../objects/unicodeobject.ts";
-import { PyTuple_FromArray, PyTuple_FromArraySteal, tuple_empty } from "../objects/tupleobject.ts";
+import {
+  PyTuple_CheckExact,
+  PyTuple_FromArray,
+  PyTuple_FromArraySteal,
+  tuple_empty,
+} from "../objects/tupleobject.ts";
 import {
   longFormatBinary,
   longValue,
@@ -130,7 +135,7 @@ import { _PyType_Lookup, calculateMetaclass, hashToInt } from "../objects/typeob
 import { addressOf } from "../memory/obmalloc.ts";
 import { PyCell_Check, PyCell_GET } from "../objects/cellobject.ts";
 import { Py_PRINT_RAW, PyFile_WriteObject, PyFile_WriteString } from "../objects/fileobject.ts";
-import { PyCode_Check } from "../objects/codeobject.ts";
+import { codeData, PyCode_Check } from "../objects/codeobject.ts";
 import { bytesLike } from "../objects/bytesobject.ts";
 import { funcData } from "../objects/funcobject.ts";
 import { _PyEval_Vector, PyEval_EvalCode } from "../vm/eval.ts";
@@ -1257,7 +1262,7 @@ function builtin_exec(
   nargs: number,
   kwnames: PyObject | null,
 ): PyObject {
-  const [source, g, l] = unpackKeywords(
+  const [source, g, l, closureArg] = unpackKeywords(
     "exec",
     ["source", "globals", "locals", "closure"],
     args,
@@ -1270,11 +1275,19 @@ function builtin_exec(
     3,
   );
   const [globals, locals] = execNamespaces("exec", g, l);
+  const closure = closureArg === null || closureArg === Py_None ? null : closureArg;
+  if (PyCode_Check(source!)) checkExecClosure(source!, closure);
+  else if (closure !== null) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      "closure can only be used when source is a code object",
+    );
+  }
   Py_INCREF(globals);
   Py_INCREF(locals);
   try {
     let r: PyObject;
-    if (PyCode_Check(source!)) r = PyEval_EvalCode(source!, globals, locals);
+    if (PyCode_Check(source!)) r = PyEval_EvalCode(source!, globals, locals, closure);
     else {r = runSource(
         sourceText("exec", source!),
         { filename: "<string>", mode: "exec" },
@@ -1287,6 +1300,29 @@ function builtin_exec(
     Py_DECREF(locals);
   }
   return none();
+}
+
+/**
+ * exec()'s closure: a code object with free variables needs a tuple of exactly as many
+ * cells, one without them none.
+ */
+function checkExecClosure(code: PyObject, closure: PyObject | null): void {
+  const nfree = codeData(code).co_nfreevars;
+  if (nfree === 0) {
+    if (closure !== null) {
+      throw PyErr_Format(PyExc_TypeError, "cannot use a closure with this code object");
+    }
+    return;
+  }
+  const fits = closure !== null && PyTuple_CheckExact(closure) &&
+    (closure.ob_item as PyObject[]).length === nfree &&
+    (closure.ob_item as PyObject[]).every(PyCell_Check);
+  if (!fits) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `code object requires a closure of exactly length ${nfree}`,
+    );
+  }
 }
 
 function builtin_eval(
@@ -1312,7 +1348,15 @@ function builtin_eval(
   Py_INCREF(globals);
   Py_INCREF(locals);
   try {
-    if (PyCode_Check(source!)) return PyEval_EvalCode(source!, globals, locals);
+    if (PyCode_Check(source!)) {
+      if (codeData(source!).co_nfreevars > 0) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          "code object passed to eval() may not contain free variables",
+        );
+      }
+      return PyEval_EvalCode(source!, globals, locals);
+    }
     if (!PyUnicode_Check(source!) && bytesLike(source!) === null) {
       throw PyErr_Format(PyExc_TypeError, "eval() arg 1 must be a string, bytes or code object");
     }

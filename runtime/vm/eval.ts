@@ -807,10 +807,22 @@ export function _PyFunction_Vectorcall(
   return _PyEval_Vector(func, locals, args, offset, nargs, kwnames);
 }
 
-/** PyEval_EvalCode: runs a code object in globals/locals (module or exec). */
-export function PyEval_EvalCode(code: PyObject, globals: PyObject, locals: PyObject): PyObject {
+/**
+ * PyEval_EvalCode: runs a code object in globals/locals (module or exec); exec() may give
+ * the cells of its free variables (a tuple, borrowed), as PyEval_EvalCodeEx takes them.
+ */
+export function PyEval_EvalCode(
+  code: PyObject,
+  globals: PyObject,
+  locals: PyObject,
+  closure: PyObject | null = null,
+): PyObject {
   // 3.11 wraps the code in a temporary function object for its frame.
   const func = PyFunction_New(code, globals);
+  if (closure !== null) {
+    Py_INCREF(closure);
+    funcData(func).closure = closure;
+  }
   try {
     return _PyEval_Vector(func, locals, [], 0, 0, null);
   } finally {
