@@ -1,33 +1,26 @@
 // The process's CPU time (user + system) for time.process_time() on the command line, read
 // without Node's process module, whose compatibility layer costs about 10 ms of every start:
-// clock_gettime(CLOCK_PROCESS_CPUTIME_ID) through FFI, opened at the first call, as CPython
-// reads it; /proc/self/stat (in clock ticks) where the C library cannot be opened.
+// clock_gettime(CLOCK_PROCESS_CPUTIME_ID) through the C library the kernel also calls
+// (kernel/libc.ts), opened at the first call, as CPython reads it; /proc/self/stat (in clock
+// ticks) where the C library cannot be opened.
+
+import { openLibc } from "../kernel/libc.ts";
 
 interface Clock {
   read(): number;
 }
 
 function libcClock(): Clock | null {
-  const [path, clockId] = Deno.build.os === "darwin"
-    ? ["libSystem.B.dylib", 12]
-    : Deno.build.os === "linux"
-    ? ["libc.so.6", 2]
-    : [null, 0];
-  if (path === null) return null;
-  try {
-    const lib = Deno.dlopen(path, {
-      clock_gettime: { parameters: ["i32", "buffer"], result: "i32" },
-    });
-    const timespec = new BigInt64Array(2);
-    return {
-      read: () => {
-        if (lib.symbols.clock_gettime(clockId, timespec) !== 0) return 0;
-        return Number(timespec[0]) + Number(timespec[1]) / 1e9;
-      },
-    };
-  } catch {
-    return null;
-  }
+  const libc = openLibc();
+  if (libc === null) return null;
+  const clockId = Deno.build.os === "darwin" ? 12 : 2;
+  const timespec = new BigInt64Array(2);
+  return {
+    read: () => {
+      if (libc.symbols.clock_gettime(clockId, timespec) !== 0) return 0;
+      return Number(timespec[0]) + Number(timespec[1]) / 1e9;
+    },
+  };
 }
 
 /** utime + stime of /proc/self/stat (fields 14 and 15, after the parenthesised name). */

@@ -1,7 +1,8 @@
 // The few libc calls the kernel makes through Deno's FFI (Linux and macOS): poll(2), on the
 // calling thread or on a thread of Deno's blocking pool, a pipe through which one thread
 // wakes another that waits in poll(2), and (Linux) a listening TCP socket made before
-// zeromq is loaded. Null where FFI or libc is not there: callers then wait on timers.
+// zeromq is loaded; and clock_gettime for the command line's time.process_time. Null where FFI
+// or libc is not there: callers then wait on timers.
 
 import { log } from "./log.ts";
 
@@ -27,6 +28,8 @@ const symbols = {
   listen: { parameters: ["i32", "i32"], result: "i32" },
   getsockname: { parameters: ["i32", "buffer", "buffer"], result: "i32" },
   fcntl: { parameters: ["i32", "i32", "i32"], result: "i32" },
+  /** the process's CPU time for time.process_time (cli/cputime.ts) */
+  clock_gettime: { parameters: ["i32", "buffer"], result: "i32" },
 } as const;
 
 export type Libc = Deno.DynamicLibrary<typeof symbols>;
@@ -41,7 +44,9 @@ export function openLibc(): Libc | null {
   try {
     return Deno.dlopen(name, symbols);
   } catch (e) {
-    log.info(`waiting on timers: cannot load ${name} through FFI: ${(e as Error).message}`);
+    log.info(
+      `cannot load ${name} through FFI (the kernel waits on timers): ${(e as Error).message}`,
+    );
     return null;
   }
 }

@@ -7,16 +7,21 @@
 // rather than terminal columns, and no "Did you mean" is offered. The one piece done natively
 // is reading an expression's shape for the carets (_segment_shape), with glasspy's parser.
 
-import { Py_DECREF, Py_INCREF, Py_None, type PyObject } from "../objects/object.ts";
-import { METH_FASTCALL, METH_O } from "../objects/object.ts";
-import { isWideCp } from "../objects/unicodetype.ts";
+import {
+  METH_FASTCALL,
+  METH_O,
+  Py_DECREF,
+  Py_INCREF,
+  Py_None,
+  type PyObject,
+} from "../objects/object.ts";
 import { PyDict_SetItemString } from "../objects/dictobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { longValue, PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { str } from "../objects/objectops.ts";
-import { parse } from "../compiler/parser.ts";
+import { displayWidth, segmentExpression } from "../vm/traceback.ts";
 import { registerFrozenModule } from "./frozen.ts";
 
 /**
@@ -26,20 +31,12 @@ import { registerFrozenModule } from "./frozen.ts";
  * None for anything else, or when the segment does not parse.
  */
 function traceback_segment_shape(_m: PyObject, arg: PyObject): PyObject {
-  let shape: [string, number, number] | null = null;
-  try {
-    const mod = parse(str(arg), { filename: "<segment>", mode: "exec" });
-    const stmt = mod._type === "Module" && mod.body.length === 1 ? mod.body[0] : null;
-    if (stmt !== null && stmt._type === "Expr") {
-      const e = stmt.value;
-      if (e._type === "BinOp") shape = ["binop", e.left.end_col_offset, e.right.col_offset];
-      else if (e._type === "Subscript") {
-        shape = ["subscript", e.value.end_col_offset, e.slice.end_col_offset];
-      }
-    }
-  } catch {
-    // not an expression of its own: no anchors
-  }
+  const e = segmentExpression("<segment>", str(arg));
+  const shape: [string, number, number] | null = e === null
+    ? null
+    : e._type === "BinOp"
+    ? ["binop", e.left.end_col_offset, e.right.col_offset]
+    : ["subscript", e.value.end_col_offset, e.slice.end_col_offset];
   if (shape === null) {
     Py_INCREF(Py_None);
     return Py_None;
@@ -53,14 +50,7 @@ function traceback_segment_shape(_m: PyObject, arg: PyObject): PyObject {
 
 /** _wide_columns(text, count): the columns of text's first count characters, wide ones two. */
 function traceback_wide_columns(_m: PyObject, args: PyObject[], off: number): PyObject {
-  const text = str(args[off]);
-  const count = Number(longValue(args[off + 1]));
-  let columns = 0, n = 0;
-  for (const ch of text) {
-    if (n++ >= count) break;
-    columns += isWideCp(ch.codePointAt(0)!) ? 2 : 1;
-  }
-  return PyLong_FromNumber(columns);
+  return PyLong_FromNumber(displayWidth(str(args[off]), Number(longValue(args[off + 1]))));
 }
 
 registerFrozenModule(

@@ -214,7 +214,7 @@ function byteToCharOffset(line: string, byteOffset: number): number {
  * Wide and Fullwidth characters, one for the others. CPython 3.11.7 places its carets by these
  * columns; an offset past the end counts the whole line.
  */
-function displayWidth(line: string, offset: number): number {
+export function displayWidth(line: string, offset: number): number {
   if (offset <= 0) return offset;
   let width = 0, n = 0;
   for (const ch of line) {
@@ -222,6 +222,28 @@ function displayWidth(line: string, offset: number): number {
     width += isWideCp(ch.codePointAt(0)!) ? 2 : 1;
   }
   return width;
+}
+
+/**
+ * The expression of a caret segment that carets mark in parts: a binary operation or a
+ * subscript standing as the segment's one statement; null for anything else, or when the
+ * segment does not parse. (The traceback module asks the same question.)
+ */
+export function segmentExpression(
+  filename: string,
+  segment: string,
+): A.BinOp | A.Subscript | null {
+  let mod: A.mod;
+  try {
+    mod = parse(segment, { filename, mode: "exec" });
+  } catch {
+    return null;
+  }
+  if (mod._type !== "Module" || mod.body.length !== 1) return null;
+  const stmt = mod.body[0];
+  if (stmt._type !== "Expr") return null;
+  const expr = stmt.value;
+  return expr._type === "BinOp" || expr._type === "Subscript" ? expr : null;
 }
 
 /** extract_anchors_from_line: [leftEnd, rightStart, primary, secondary] or null. */
@@ -233,16 +255,8 @@ function extractAnchors(
 ): [number, number, string, string] | null {
   const chars = [...line];
   const segment = chars.slice(start, end).join("");
-  let mod: A.mod;
-  try {
-    mod = parse(segment, { filename, mode: "exec" });
-  } catch {
-    return null;
-  }
-  if (mod._type !== "Module" || mod.body.length !== 1) return null;
-  const stmt = mod.body[0];
-  if (stmt._type !== "Expr") return null;
-  const expr = stmt.value;
+  const expr = segmentExpression(filename, segment);
+  if (expr === null) return null;
   const segBytes = new TextEncoder().encode(segment);
   let left = -1, right = -1;
   let primary = "^", secondary = "^";
@@ -261,7 +275,7 @@ function extractAnchors(
       break;
     }
     if (left < 0) return null;
-  } else if (expr._type === "Subscript") {
+  } else {
     // from the opening bracket after the value to the closing one after the slice (3.11.7)
     left = expr.value.end_col_offset;
     right = expr.slice.end_col_offset + 1;
@@ -271,8 +285,6 @@ function extractAnchors(
     if (right < n) right++;
     primary = "~";
     secondary = "^";
-  } else {
-    return null;
   }
   return [
     byteToCharOffset(segment, left) + start,
