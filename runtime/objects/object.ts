@@ -56,10 +56,10 @@ const RECORD_FLOAT = 2;
 
 export class PyObject {
   // -- the fields every object has, in this order --
-  ob_refcnt: number;
-  ob_type: PyTypeObject;
+  declare ob_refcnt: number;
+  declare ob_type: PyTypeObject;
   /** The object's address in 16-byte units of the modelled heap (see obmalloc.ts). */
-  ob_id: number;
+  declare ob_id: number;
   /**
    * A scalar payload: an int's value (number or bigint), a float's, a str's text...; in an
    * instance with inline slots, slot 1 (slots.ts).
