@@ -250,6 +250,19 @@ function jumpTarget(ins: Ins): number {
   return -1;
 }
 
+/**
+ * FOR_ITER's next value (nx) of `iter` (its type in t): the built-in iterators of lists,
+ * ranges, tuples and dicts called directly (none of them raises StopIteration), so that
+ * each site's call is monomorphic and V8 can inline it; any other through tp_iternext.
+ */
+const FOR_ITER_NEXT = `if (t === PyListIter_Type) nx = listiter_next(iter);
+          else if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
+          else if (t === PyDictIterItem_Type) nx = dictiter_iternextitem(iter);
+          else if (t === PyTupleIter_Type) nx = tupleiter_next(iter);
+          else if (t === PyDictIterKey_Type) nx = dictiter_iternextkey(iter);
+          else if (t === PyDictIterValue_Type) nx = dictiter_iternextvalue(iter);
+          else nx = iterNextCatching(iter);`;
+
 const BREAKER = "if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();";
 
 /**
@@ -896,9 +909,7 @@ function emit(
         text: `${
           flushAll(cx)
         }        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
-          else if (t === PyListIter_Type) nx = listiter_next(iter);
-          else nx = iterNextCatching(iter);
+          ${FOR_ITER_NEXT}
           if (nx === null) { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} }
           ${pushResult(cx, "nx")} }`,
         consumedNext: false,
@@ -1037,6 +1048,8 @@ function emit(
           } else if (container.ob_type === PyTuple_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
             const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
             if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; }
+          } else if (container.ob_type === PyDict_Type && sub.ob_type === PyUnicode_Type) {
+            res = dictSubscrStr(container, sub); if (res !== null) res.ob_refcnt++;
           }
           if (res === null) {
             ${owned[0] ? "" : "container.ob_refcnt++; "}${owned[1] ? "" : "sub.ob_refcnt++; "}
@@ -1202,9 +1215,7 @@ function emitStacked(
     }
     case Op.FOR_ITER:
       return one(`        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
-          else if (t === PyListIter_Type) nx = listiter_next(iter);
-          else nx = iterNextCatching(iter);
+          ${FOR_ITER_NEXT}
           if (nx !== null) ls[sp++] = nx;
           else { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
     case Op.BUILD_TUPLE:
