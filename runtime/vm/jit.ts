@@ -764,7 +764,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : s; }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : c.index === 0 ? s : slotValue(owner, c.index); }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals.values[c.vindex]; }
             } }
           if (res !== null) res.ob_refcnt++;
@@ -970,7 +970,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = s; setSlotValue(owner, c.index, v); } }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = c.index === 0 ? s : slotValue(owner, c.index); setSlotValue(owner, c.index, v); } }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
                 const vals = owner.ob_values;
                 if (vals !== null) { const o = vals.values[c.vindex]; if (o !== null) { vals.values[c.vindex] = v; old = o; } }
