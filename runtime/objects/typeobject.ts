@@ -1344,6 +1344,30 @@ function slot_nb_bool(self: PyObject): boolean {
   }
 }
 
+function slot_am_aiter(self: PyObject): PyObject {
+  return callAsyncSpecial(self, "__aiter__");
+}
+
+function slot_am_anext(self: PyObject): PyObject {
+  return callAsyncSpecial(self, "__anext__");
+}
+
+/** slot_am_aiter and slot_am_anext: the method called, or AttributeError as typeobject.c says */
+function callAsyncSpecial(self: PyObject, name: string): PyObject {
+  const [func, unbound] = lookupMaybeMethod(self, id(name));
+  if (func === null) {
+    throw PyErr_Format(
+      PyExc_AttributeError,
+      `object ${self.ob_type.tp_name} does not have ${name} method`,
+    );
+  }
+  try {
+    return callUnboundNoarg(unbound, func, self);
+  } finally {
+    Py_DECREF(func);
+  }
+}
+
 function slot_am_await(self: PyObject): PyObject {
   const [func, unbound] = lookupMaybeMethod(self, id("__await__"));
   if (func === null) {
@@ -1403,6 +1427,8 @@ export const slotdefs: SlotDef[] = [
   sd("__new__", "tp_new", slot_tp_new as Fn, null),
   sd("__del__", "tp_finalize", slot_tp_finalize as Fn, wrap_del),
   sd("__await__", "am_await", slot_am_await as Fn, wrap_unaryfunc),
+  sd("__aiter__", "am_aiter", slot_am_aiter as Fn, wrap_unaryfunc),
+  sd("__anext__", "am_anext", slot_am_anext as Fn, wrap_unaryfunc),
   sd("__add__", "nb_add", slot_nb_add as Fn, wrap_binaryfunc_l),
   sd("__radd__", "nb_add", slot_nb_add as Fn, wrap_binaryfunc_r),
   sd("__sub__", "nb_subtract", slot_nb_subtract as Fn, wrap_binaryfunc_l),

@@ -158,6 +158,7 @@ import {
   PyExc_UnboundLocalError,
   PyExc_ValueError,
   PyException_SetCause,
+  PyException_SetContext,
   PyExceptionClass_Check,
   PyExceptionInstance_Check,
 } from "../objects/exceptions.ts";
@@ -1414,10 +1415,25 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
           case 51 /* GET_ANEXT */:
           case 131 /* GET_AWAITABLE */:
           case 52 /* BEFORE_ASYNC_WITH */:
-          case 54 /* END_ASYNC_FOR */:
           case 87 /* ASYNC_GEN_WRAP */:
             sp = asyncOp(opcode, oparg, ls, sp, frame);
             break;
+
+          case 54 /* END_ASYNC_FOR */: {
+            // the exception that ended an `async for`: StopAsyncIteration ends the loop (and
+            // drops its iterator); anything else goes on as it was, as RERAISE does
+            const val = ls[--sp]!;
+            ls[sp] = null;
+            if (exceptionMatches(val, PyExc_StopAsyncIteration)) {
+              Py_DECREF(val);
+              const aiter = ls[--sp]!;
+              ls[sp] = null;
+              Py_DECREF(aiter);
+              break;
+            }
+            reraised = val;
+            throw val;
+          }
 
           case 123 /* SEND */: {
             const v = ls[--sp]!;
@@ -2760,6 +2776,91 @@ export function asyncOp(
       }
     }
     ls[sp - 1] = iter;
+    return sp;
+  }
+  if (op === 50 /* GET_AITER */) {
+    const obj = ls[sp - 1]!;
+    const getter = obj.ob_type.am_aiter;
+    ls[sp - 1] = null;
+    let iter: PyObject;
+    try {
+      if (getter === null) {
+        throw PyErr_Format(
+          PyExc_TypeError,
+          `'async for' requires an object with __aiter__ method, got ${obj.ob_type.tp_name}`,
+        );
+      }
+      iter = getter(obj);
+    } finally {
+      Py_DECREF(obj);
+    }
+    if (iter.ob_type.am_anext === null) {
+      const name = iter.ob_type.tp_name;
+      Py_DECREF(iter);
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `'async for' received an object from __aiter__ that does not implement __anext__: ${name}`,
+      );
+    }
+    ls[sp - 1] = iter;
+    return sp;
+  }
+  if (op === 51 /* GET_ANEXT */) {
+    const aiter = ls[sp - 1]!;
+    const getter = aiter.ob_type.am_anext;
+    if (getter === null) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `'async for' requires an iterator with __anext__ method, got ${aiter.ob_type.tp_name}`,
+      );
+    }
+    const next = getter(aiter);
+    let awaitable: PyObject;
+    try {
+      awaitable = coroGetAwaitableIter(next);
+    } catch (cause) {
+      if (!(cause instanceof PyObject)) throw cause;
+      const err = PyErr_Format(
+        PyExc_TypeError,
+        `'async for' received an invalid object from __anext__: ${next.ob_type.tp_name}`,
+      );
+      // _PyErr_FormatFromCause: the failure to await is the new error's cause and context
+      Py_INCREF(cause);
+      PyException_SetContext(err, cause);
+      PyException_SetCause(err, cause);
+      throw err;
+    } finally {
+      Py_DECREF(next);
+    }
+    ls[sp++] = awaitable;
+    return sp;
+  }
+  if (op === 52 /* BEFORE_ASYNC_WITH */) {
+    const mgr = ls[sp - 1]!;
+    const [enter, enterUnbound] = lookupSpecial(mgr, "__aenter__");
+    if (enter === null) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `'${mgr.ob_type.tp_name}' object does not support the asynchronous context manager protocol`,
+      );
+    }
+    const [exit, exitUnbound] = lookupSpecial(mgr, "__aexit__");
+    if (exit === null) {
+      Py_DECREF(enter);
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `'${mgr.ob_type.tp_name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`,
+      );
+    }
+    ls[sp - 1] = bindSpecial(exit, exitUnbound, mgr);
+    let res: PyObject;
+    try {
+      res = enterUnbound ? PyObject_CallOneArg(enter, mgr) : PyObject_CallNoArgs(enter);
+    } finally {
+      Py_DECREF(enter);
+      Py_DECREF(mgr);
+    }
+    ls[sp++] = res;
     return sp;
   }
   throw PyErr_Format(PyExc_SystemError, `async opcode ${op} is not supported yet`);
