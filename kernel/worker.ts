@@ -92,8 +92,9 @@ let parked: RelayItem[] | null = null;
 let heldStart: HeldStart | null = null;
 
 /**
- * Hands an item to the main thread. A busy status waits for the next item (the cell's
- * execute_input, its first output, the idle), so that the main thread wakes once for both;
+ * Hands an item to the main thread. Once the session has loaded, a busy status waits for
+ * the next item (the cell's execute_input, its first output, the idle), so that the main
+ * thread wakes once for both;
  * a cell's busy and execute_input are held back until it has output or ends (or the main
  * thread takes them: held_start.ts).
  */
@@ -102,7 +103,8 @@ function relay(item: RelayItem): void {
   relayBuffer.push(item);
   if (item.kind === "send" && item.message.header.msg_type === "status") {
     const state = (item.message.content as { execution_state: string }).execution_state;
-    if (state === "busy") return;
+    // (while the session loads, nothing is quick: the busy goes out at once)
+    if (state === "busy" && runner !== null) return;
   } else if (item.kind === "send" && item.message.header.msg_type === "execute_input") {
     if (heldStart !== null && relayBuffer.length === 2 && heldStart.hold(relayBuffer)) {
       parked = relayBuffer;

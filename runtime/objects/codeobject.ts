@@ -131,7 +131,10 @@ export class CodeData {
     this.co_argcount = unit.argcount;
     this.co_posonlyargcount = unit.posonlyargcount;
     this.co_kwonlyargcount = unit.kwonlyargcount;
-    this.co_stacksize = unit.stacksize;
+    // `| 0`: the flow graph's depth arithmetic can give -0, which V8 keeps as a heap
+    // number; one such value would make the frame stack's top, base and sp fields doubles
+    // in every frame (a C int here, as code.replace checks)
+    this.co_stacksize = unit.stacksize | 0;
     this.co_flags = unit.flags;
     this.co_firstlineno = unit.firstlineno;
     this.co_localspluskinds = unit.localspluskinds;

@@ -250,6 +250,19 @@ function jumpTarget(ins: Ins): number {
   return -1;
 }
 
+/**
+ * FOR_ITER's next value (nx) of `iter` (its type in t): the built-in iterators of lists,
+ * ranges, tuples and dicts called directly (none of them raises StopIteration), so that
+ * each site's call is monomorphic and V8 can inline it; any other through tp_iternext.
+ */
+const FOR_ITER_NEXT = `if (t === PyListIter_Type) nx = listiter_next(iter);
+          else if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
+          else if (t === PyDictIterItem_Type) nx = dictiter_iternextitem(iter);
+          else if (t === PyTupleIter_Type) nx = tupleiter_next(iter);
+          else if (t === PyDictIterKey_Type) nx = dictiter_iternextkey(iter);
+          else if (t === PyDictIterValue_Type) nx = dictiter_iternextvalue(iter);
+          else nx = iterNextCatching(iter);`;
+
 const BREAKER = "if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();";
 
 /**
@@ -739,7 +752,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : s; }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : c.index === 0 ? s : slotValue(owner, c.index); }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals.values[c.vindex]; }
             } }
           if (res !== null) res.ob_refcnt++;
@@ -896,9 +909,7 @@ function emit(
         text: `${
           flushAll(cx)
         }        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
-          else if (t === PyListIter_Type) nx = listiter_next(iter);
-          else nx = iterNextCatching(iter);
+          ${FOR_ITER_NEXT}
           if (nx === null) { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} }
           ${pushResult(cx, "nx")} }`,
         consumedNext: false,
@@ -949,7 +960,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = s; setSlotValue(owner, c.index, v); } }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = c.index === 0 ? s : slotValue(owner, c.index); setSlotValue(owner, c.index, v); } }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
                 const vals = owner.ob_values;
                 if (vals !== null) { const o = vals.values[c.vindex]; if (o !== null) { vals.values[c.vindex] = v; old = o; } }
@@ -1037,6 +1048,8 @@ function emit(
           } else if (container.ob_type === PyTuple_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
             const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
             if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; }
+          } else if (container.ob_type === PyDict_Type && sub.ob_type === PyUnicode_Type) {
+            res = dictSubscrStr(container, sub); if (res !== null) res.ob_refcnt++;
           }
           if (res === null) {
             ${owned[0] ? "" : "container.ob_refcnt++; "}${owned[1] ? "" : "sub.ob_refcnt++; "}
@@ -1202,9 +1215,7 @@ function emitStacked(
     }
     case Op.FOR_ITER:
       return one(`        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
-          else if (t === PyListIter_Type) nx = listiter_next(iter);
-          else nx = iterNextCatching(iter);
+          ${FOR_ITER_NEXT}
           if (nx !== null) ls[sp++] = nx;
           else { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
     case Op.BUILD_TUPLE:

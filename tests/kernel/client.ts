@@ -82,6 +82,8 @@ export interface StartOptions {
 }
 
 export const TOY_ENGINE = `${repoRoot}tests/shell/toy_engine.ts`;
+/** glasspy's VM engine, slow to load (a test double: tests/kernel/slow_engine.ts) */
+export const SLOW_ENGINE = `${repoRoot}tests/kernel/slow_engine.ts`;
 
 async function freePorts(n: number): Promise<number[]> {
   const listeners = Array.from(

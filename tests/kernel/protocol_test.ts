@@ -4,7 +4,7 @@
 
 import { assert, assertEquals, assertMatch, assertStringIncludes } from "../assert.ts";
 import { repoRoot } from "../glasspy.ts";
-import { KernelClient, TOY_ENGINE } from "./client.ts";
+import { KernelClient, SLOW_ENGINE, TOY_ENGINE } from "./client.ts";
 import type { Msg } from "./client.ts";
 
 const types = (msgs: Msg[]) => msgs.map((m) => m.header.msg_type);
@@ -578,20 +578,39 @@ Deno.test("a request sent before the kernel listens is answered, once and only o
   }
 });
 
-Deno.test("an interrupt sent before the cell starts still stops it", async () => {
-  // a fresh kernel: the session worker is still starting when both requests arrive
-  const k = await KernelClient.start();
+Deno.test("a cell taken while the session still loads shows its busy, and an interrupt stops it", async () => {
+  // the session's engine takes 1.5 s to load, and the cell waits for it. Its busy goes out at
+  // once. The interrupt is sent once the kernel shows it has the cell: sent sooner, it could
+  // overtake the cell on its way (another socket), and it would rightly be dropped, as
+  // ipykernel drops an interrupt that finds no cell
+  const trace = await Deno.makeTempFile({ prefix: "glasspy-trace-" });
+  const k = await KernelClient.start({ engine: SLOW_ENGINE, env: { GLASSPY_TRACE: trace } });
+  let stopped = false;
   try {
     const id = await k.send("shell", "execute_request", {
       code: "while True:\n    pass",
       silent: false,
     });
+    await k.inbox.iopub.next(
+      (m) => m.parent_header.msg_id === id && m.content.execution_state === "busy",
+      10_000,
+      "the cell's busy",
+    );
+    const busyAt = performance.timeOrigin + performance.now();
     await k.reply(await k.send("control", "interrupt_request", {}), "control");
-    const reply = await k.reply(id, "shell", 10_000);
+    const reply = await k.reply(id, "shell", 20_000);
     assertEquals(reply.content.ename, "KeyboardInterrupt");
     assertEquals((await k.execute("1 + 1")).reply.content.status, "ok");
+    stopped = true;
+    assertEquals((await k.stop()).code, 0);
+    // the kernel's own notes (kernel/trace.ts): when its worker had the session ready
+    const notes = (await Deno.readTextFile(trace)).trim().split("\n").map((l) => JSON.parse(l));
+    const ready = notes.find((n) => n[1] === "worker" && n[2] === "session_started");
+    assert(ready !== undefined, "the worker noted when the session started");
+    assert(busyAt < ready[0], `the busy came ${busyAt - ready[0]} ms after the session loaded`);
   } finally {
-    await k.stop();
+    if (!stopped) await k.stop();
+    await Deno.remove(trace);
   }
 });
 
