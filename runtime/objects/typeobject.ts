@@ -161,6 +161,7 @@ import { PyList_Append, PyList_FromArraySteal } from "./listobject.ts";
 import { tstate } from "./pystate.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
+import { registerSubtypeTraverse } from "../memory/gc.ts";
 import { writeUnraisable } from "./unraisable.ts";
 import { PyCell_Check, PyCell_Set } from "./cellobject.ts";
 import { PyClassMethod_New, PyStaticMethod_New } from "./funcobject.ts";
@@ -557,6 +558,7 @@ export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown)
   if (base.tp_traverse !== null) return base.tp_traverse(self, visit, arg);
   return 0;
 }
+registerSubtypeTraverse(subtype_traverse);
 
 export function subtype_clear(self: PyObject): boolean {
   const type = self.ob_type;
