@@ -251,17 +251,29 @@ function jumpTarget(ins: Ins): number {
 }
 
 /**
- * FOR_ITER's next value (nx) of `iter` (its type in t): the built-in iterators of lists,
- * ranges, tuples and dicts called directly (none of them raises StopIteration), so that
- * each site's call is monomorphic and V8 can inline it; any other through tp_iternext.
+ * FOR_ITER's next value (nx) of `iter` (its type in t): a list's or tuple's next item inline
+ * (nothing can run or raise there, so frame.prev_instr is not even set: P is the text that
+ * sets it; the end, which releases the sequence, goes through the iterator's function);
+ * the built-in iterators of ranges and dicts called directly (none raises
+ * StopIteration), so that each site's call is monomorphic and V8 can inline it; any other
+ * through tp_iternext.
  */
-const FOR_ITER_NEXT = `if (t === PyListIter_Type) nx = listiter_next(iter);
-          else if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
+function forIterNext(P: string): string {
+  return `if (t === PyListIter_Type) {
+            const seq = iter.ob_dict, j = iter.ob_size;
+            if (seq !== null && j < seq.ob_item.length) { iter.ob_size = j + 1; nx = seq.ob_item[j]; nx.ob_refcnt++; }
+            else { ${P} nx = listiter_next(iter); }
+          } else if (t === PyTupleIter_Type) {
+            const seq = iter.ob_item[0], j = iter.ob_size;
+            if (seq !== null && j < seq.ob_item.length) { iter.ob_size = j + 1; nx = seq.ob_item[j]; nx.ob_refcnt++; }
+            else { ${P} nx = tupleiter_next(iter); }
+          } else { ${P}
+          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
           else if (t === PyDictIterItem_Type) nx = dictiter_iternextitem(iter);
-          else if (t === PyTupleIter_Type) nx = tupleiter_next(iter);
           else if (t === PyDictIterKey_Type) nx = dictiter_iternextkey(iter);
           else if (t === PyDictIterValue_Type) nx = dictiter_iternextvalue(iter);
-          else nx = iterNextCatching(iter);`;
+          else nx = iterNextCatching(iter); }`;
+}
 
 const BREAKER = "if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();";
 
@@ -906,11 +918,9 @@ function emit(
     case Op.FOR_ITER:
       // (an entry point: nothing is deferred here) the next value is a deferred result
       return {
-        text: `${
-          flushAll(cx)
-        }        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          ${FOR_ITER_NEXT}
-          if (nx === null) { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} }
+        text: `${flushAll(cx)}        { const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
+          ${forIterNext(P)}
+          if (nx === null) { ${P} sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} }
           ${pushResult(cx, "nx")} }`,
         consumedNext: false,
       };
@@ -1214,10 +1224,10 @@ function emitStacked(
           sp--; if (--cond.ob_refcnt === 0) { ${P} cond.ob_type.tp_dealloc(cond); } }`);
     }
     case Op.FOR_ITER:
-      return one(`        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          ${FOR_ITER_NEXT}
+      return one(`        { const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
+          ${forIterNext(P)}
           if (nx !== null) ls[sp++] = nx;
-          else { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
+          else { ${P} sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
     case Op.BUILD_TUPLE:
     case Op.BUILD_LIST: {
       // a literal of the stack's values for a few items (V8 makes a packed array of it)
