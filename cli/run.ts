@@ -2,7 +2,13 @@
 // the same output streams, input, exit status and uncaught-exception report.
 
 import { UsageError } from "./main.ts";
-import { absoluteName, CannotOpen, readSource } from "./source.ts";
+import {
+  absoluteName,
+  CannotOpen,
+  checkNotDirectory,
+  readSource,
+  ScriptDirectory,
+} from "./source.ts";
 import { Interpreter } from "../runtime/vm/interpreter.ts";
 import { auditHeap, enableAudit } from "../runtime/memory/audit.ts";
 import { obmalloc, parseMemoryLimit } from "../runtime/memory/obmalloc.ts";
@@ -16,8 +22,13 @@ export function run(args: string[]): Promise<number> {
   if (file === undefined) throw new UsageError("run needs a FILE.py");
   let bytes: Uint8Array;
   try {
+    checkNotDirectory(file);
     bytes = readSource(file);
   } catch (e) {
+    if (e instanceof ScriptDirectory) {
+      console.error(`glasspy: ${e.message}`);
+      return Promise.resolve(e.status);
+    }
     if (!(e instanceof CannotOpen)) throw e;
     console.error(`glasspy: ${e.message}`);
     return Promise.resolve(2);

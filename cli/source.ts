@@ -24,7 +24,42 @@ export class CannotOpen extends Error {
  * without normalizing it (`python3 ./t.py` runs `/cwd/./t.py`).
  */
 export function absoluteName(file: string): string {
+  if (file === "" || file === ".") return Deno.cwd();
   return file.startsWith("/") ? file : `${Deno.cwd()}/${file}`;
+}
+
+/**
+ * A directory named as the script: CPython runs its `__main__.py` through runpy, or says
+ * it has none (status 1). glasspy does not run directories yet and says so (status 2).
+ */
+export class ScriptDirectory extends Error {
+  constructor(readonly path: string, readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** `python3 PATH` with a directory: throws ScriptDirectory; anything else passes. */
+export function checkNotDirectory(path: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = Deno.statSync(path === "" ? "." : path).isDirectory;
+  } catch {
+    return; // reading the file says what is wrong
+  }
+  if (!isDirectory) return;
+  const name = absoluteName(path);
+  let hasMain = false;
+  try {
+    hasMain = Deno.statSync(`${path === "" ? "." : path}/__main__.py`).isFile;
+  } catch {
+    // none
+  }
+  if (!hasMain) throw new ScriptDirectory(path, 1, `can't find '__main__' module in '${name}'`);
+  throw new ScriptDirectory(
+    path,
+    2,
+    `running a directory's __main__.py is not supported yet: '${name}/__main__.py' can be run`,
+  );
 }
 
 /** Reads FILE as CPython's `python3 FILE` would; throws CannotOpen. */

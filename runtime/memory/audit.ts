@@ -13,7 +13,7 @@
 import { PyObject, PyTypeObject } from "../objects/object.ts";
 import { addressOf } from "./obmalloc.ts";
 import { WeakReference } from "./weakrefs.ts";
-import { slotValues } from "../objects/slots.ts";
+import { hasSlotValues, slotsInline, slotValues } from "../objects/slots.ts";
 
 /** Objects whose count cannot run out (None, small ints, identifiers...) are not checked. */
 const IMMORTAL_FLOOR = 1 << 28;
@@ -148,18 +148,19 @@ export function referents(o: PyObject, visit: Visit): void {
 function genericInstanceFields(o: PyObject, visit: Visit, base: PyTypeObject): void {
   if (o.ob_type === base) return;
   if (o.ob_item !== null) scanArray(o.ob_item, visit);
-  if (o.ob_slots !== null) scanArray(slotValues(o), visit);
+  if (hasSlotValues(o)) scanArray(slotValues(o), visit);
   if (o.ob_values !== null) scanArray(o.ob_values.values, visit);
   if (o.ob_dict !== null && base.tp_dictoffset === 0) visit(o.ob_dict);
 }
 
 /** The fields every PyObject has, read as owned references. */
 function genericFields(o: PyObject, visit: Visit): void {
-  if (o.ob_val instanceof PyObject) visit(o.ob_val);
+  // (an instance's inline slot 1 is in ob_val: read with the slots below)
+  if (o.ob_val instanceof PyObject && !slotsInline(o.ob_type)) visit(o.ob_val);
   if (o.ob_item !== null) scanArray(o.ob_item, visit);
   if (o.ob_dict !== null) visit(o.ob_dict);
   scanRecord(o.ob_data, visit);
-  if (o.ob_slots !== null) scanArray(slotValues(o), visit);
+  if (hasSlotValues(o)) scanArray(slotValues(o), visit);
   if (o.ob_values !== null) scanArray(o.ob_values.values, visit);
 }
 

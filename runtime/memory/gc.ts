@@ -16,7 +16,9 @@ import {
   Py_INCREF,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HEAPTYPE,
+  PyList_Type,
   type PyObject,
+  PyTuple_Type,
   PyTypeObject,
 } from "../objects/object.ts";
 import {
@@ -555,10 +557,24 @@ function visit_decref(op: PyObject, _parent: unknown): number {
   return 0;
 }
 
-/** subtract_refs: after it, gc_refs counts the references from outside the set. */
+/**
+ * subtract_refs: after it, gc_refs counts the references from outside the set. Exact
+ * tuples and lists, the most common containers, are traversed here as their tp_traverse
+ * does it (items last to first, a tuple's unset items skipped), with visit_decref called
+ * directly rather than through the slot.
+ */
 function subtract_refs(containers: PyObject): void {
   for (let gc = containers.gc_next!; gc !== containers; gc = gc.gc_next!) {
-    gc.ob_type.tp_traverse!(gc, visit_decref, gc);
+    const type = gc.ob_type;
+    if (type === PyTuple_Type || type === PyList_Type) {
+      const items = gc.ob_item!;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const op = items[i];
+        if (op !== null) visit_decref(op, gc);
+      }
+    } else {
+      type.tp_traverse!(gc, visit_decref, gc);
+    }
   }
 }
 
@@ -620,7 +636,16 @@ function move_unreachable(
   while (gc !== young) {
     if (gc_get_refs(gc) !== 0) {
       const type = gc.ob_type;
-      type.tp_traverse!(gc, visit_reachable, young);
+      if (type === PyTuple_Type || type === PyList_Type) {
+        // tuple_traverse and list_traverse, as in subtract_refs
+        const items = gc.ob_item!;
+        for (let i = items.length - 1; i >= 0; i--) {
+          const op = items[i];
+          if (op !== null) visit_reachable(op, young);
+        }
+      } else {
+        type.tp_traverse!(gc, visit_reachable, young);
+      }
       gc.ob_gc &= ~PREV_MASK_COLLECTING;
       // tp_traverse may have appended to young after gc: read next only now.
       const next = gc.gc_next!;

@@ -444,6 +444,10 @@ const found: { value: PyObject | null } = { value: null };
  * to found.value. Calls __eq__ as CPython does and restarts if the dict changes under it.
  */
 function lookup(mp: PyDictObject, key: PyObject, lo: number, hi: number): number {
+  const dk0 = mp.ob_data;
+  if (dk0.unicode && key.ob_type === PyUnicode_Type) {
+    return unicodekeysLookupUnicode(dk0, key, lo, hi);
+  }
   for (;;) {
     const dk = mp.ob_data;
     const mask = dk.mask;
@@ -500,6 +504,37 @@ function lookup(mp: PyDictObject, key: PyObject, lo: number, hi: number): number
   }
   found.value = null;
   return DKIX_EMPTY;
+}
+
+/**
+ * unicodekeys_lookup_unicode: an exact str key in a keys object whose keys are all exact
+ * str. Equal texts mean equal keys and no Python code runs, so there is no restart; the
+ * cached low hash words are compared before the texts.
+ */
+function unicodekeysLookupUnicode(dk: DictKeys, key: PyObject, lo: number, hi: number): number {
+  const mask = dk.mask;
+  const indices = dk.indices;
+  const keys = dk.keys;
+  const hashLo = dk.hashLo;
+  const text = (key as PyUnicodeObject).ob_val;
+  let i = lo & mask;
+  let plo = lo, phi = hi;
+  for (;;) {
+    const ix = indices[i];
+    if (ix >= 0) {
+      const ep = keys[ix]!;
+      if (ep === key || (hashLo[ix] === lo && (ep as PyUnicodeObject).ob_val === text)) {
+        found.value = dk.values[ix];
+        return ix;
+      }
+    } else if (ix === DKIX_EMPTY) {
+      found.value = null;
+      return DKIX_EMPTY;
+    }
+    plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
+    phi = phi >>> PERTURB_SHIFT;
+    i = (i * 5 + (plo >>> 0) + 1) & mask;
+  }
 }
 
 /** The index slot holding entry ix (lookdict_index). */
@@ -812,6 +847,19 @@ export function dictGetStr(o: PyObject, key: PyObject): PyObject | null {
   if (ix >= 0 && dk.keys[ix] === key) return dk.values[ix];
   if (ix === DKIX_EMPTY) return null;
   lookup(mp, key, lo, hi);
+  return found.value;
+}
+
+/**
+ * BINARY_SUBSCR_DICT's common case for compiled code: the value (borrowed) of an exact str
+ * key in a dict whose keys are all exact str (no Python code can run), or null when the key
+ * is missing or the keys are general; the caller then takes the general path.
+ */
+export function dictSubscrStr(o: PyObject, key: PyObject): PyObject | null {
+  const dk = (o as PyDictObject).ob_data;
+  if (!dk.unicode) return null;
+  const lo = unicode_hash(key);
+  unicodekeysLookupUnicode(dk, key, lo, Hash.hi);
   return found.value;
 }
 

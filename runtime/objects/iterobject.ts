@@ -269,32 +269,36 @@ export const reversed_traverse = itemsTraverse;
 
 // ---- map, filter, zip ----------------------------------------------------------------------------
 
-/** map: ob_item = [func, it1, it2, ...]. */
+/**
+ * map: ob_item = [iters, func], as CPython's mapobject holds a tuple of the iterators
+ * (made before them, so the allocations come in CPython's order) and the function.
+ */
 export function mapNew(type: PyTypeObject, func: PyObject, iterables: PyObject[]): PyObject {
   if (iterables.length === 0) {
     throw PyErr_Format(PyExc_TypeError, "map() must have at least two arguments.");
   }
-  const iters: PyObject[] = [];
+  const iters = PyTuple_FromArraySteal(new Array(iterables.length).fill(null));
+  const slots = iters.ob_item as (PyObject | null)[];
   try {
-    for (const x of iterables) iters.push(PyObject_GetIter(x));
+    for (let i = 0; i < iterables.length; i++) slots[i] = PyObject_GetIter(iterables[i]);
   } catch (e) {
-    for (const i of iters) Py_DECREF(i);
+    Py_DECREF(iters);
     throw e;
   }
   const m = PyType_GenericAlloc(type, 0);
   Py_INCREF(func);
-  m.ob_item = [func, ...iters];
+  m.ob_item = [iters, func];
   return m;
 }
 
 export function map_next(m: PyObject): PyObject | null {
-  const items = m.ob_item as PyObject[];
-  const func = items[0];
-  const n = items.length - 1;
+  const [iters, func] = m.ob_item as PyObject[];
+  const its = iters.ob_item as PyObject[];
+  const n = its.length;
   const args: PyObject[] = [];
   try {
-    for (let i = 1; i <= n; i++) {
-      const it = items[i];
+    for (let i = 0; i < n; i++) {
+      const it = its[i];
       const val = it.ob_type.tp_iternext!(it);
       if (val === null) {
         for (const a of args) Py_DECREF(a);
@@ -358,7 +362,12 @@ function boolType(): PyObject {
 }
 
 export const filter_dealloc = itemsDealloc;
-export const filter_traverse = itemsTraverse;
+
+/** filter_traverse visits the iterator before the function (its dealloc frees the function first) */
+export function filter_traverse(f: PyObject, visit: visitproc, arg: unknown): number {
+  const [func, it] = f.ob_item as PyObject[];
+  return visit(it, arg) || visit(func, arg);
+}
 
 /** zip: ob_item = [tuple of iterators, result tuple]; ob_size = strict flag. */
 export function zipNew(type: PyTypeObject, iterables: PyObject[], strict: boolean): PyObject {

@@ -503,6 +503,31 @@ function zeroDivision(msg: string): PyObject {
   return PyErr_Format(PyExc_ZeroDivisionError, msg);
 }
 
+/** The last divisor powerOfTwoExponent answered for, and its answer. */
+let pow2Divisor: number | bigint = 1;
+let pow2Exponent = 0;
+
+/**
+ * k when v is 2**k (k >= 0), else -1. The answer for the last divisor asked about is kept:
+ * a loop divides by the same constant again and again.
+ */
+function powerOfTwoExponent(v: number | bigint): number {
+  if (v === pow2Divisor) return pow2Exponent;
+  let k = -1;
+  if (typeof v === "number") {
+    if (v > 0) {
+      const e = Math.round(Math.log2(v));
+      if (2 ** e === v) k = e;
+    }
+  } else if (v > 0n) {
+    const e = bigBitLength(v) - 1;
+    if (1n << BigInt(e) === v) k = e;
+  }
+  pow2Divisor = v;
+  pow2Exponent = k;
+  return k;
+}
+
 /** Floor division of values: (a // b). */
 export function floorDivValues(a: number | bigint, b: number | bigint): number | bigint {
   if (typeof a === "number" && typeof b === "number") {
@@ -515,7 +540,11 @@ export function floorDivValues(a: number | bigint, b: number | bigint): number |
       return q === 0 ? 0 : q;
     }
   }
-  const x = toBigInt(a), y = toBigInt(b);
+  const x = toBigInt(a);
+  // by 2**k: an arithmetic shift, which floors as // does
+  const k = powerOfTwoExponent(b);
+  if (k >= 0) return normalize(x >> BigInt(k));
+  const y = toBigInt(b);
   if (y === 0n) throw zeroDivision("integer division or modulo by zero");
   const small = divmodSmallQuotient(x, y);
   if (small !== null) return normalize(small);
@@ -606,6 +635,10 @@ export function modValues(a: number | bigint, b: number | bigint): number | bigi
     if (r !== 0 && (r < 0) !== (b < 0)) r += b;
     return r === 0 ? 0 : r;
   }
+  // a bigint modulo 2**k: the k low bits of its two's complement, which is the floored
+  // remainder whatever a's sign (no division)
+  const k = powerOfTwoExponent(b);
+  if (k >= 0) return normalize(BigInt.asUintN(k, toBigInt(a)));
   if (typeof b === "number") {
     // a bigint modulo a safe integer: the remainder is a safe integer.
     if (b === 0) throw zeroDivision("integer modulo by zero");

@@ -60,7 +60,10 @@ export class PyObject {
   declare ob_type: PyTypeObject;
   /** The object's address in 16-byte units of the modelled heap (see obmalloc.ts). */
   declare ob_id: number;
-  /** A scalar payload: an int's value (number or bigint), a float's, a str's text... */
+  /**
+   * A scalar payload: an int's value (number or bigint), a float's, a str's text...; in an
+   * instance with inline slots, slot 1 (slots.ts).
+   */
   declare ob_val: unknown;
   // -- the fields of the plain record (a PyFloatRecord reads the prototype's defaults) --
   /** A number the type uses: a list's allocated size, a str's high hash word... */
@@ -78,7 +81,7 @@ export class PyObject {
   declare gc_prev: PyObject | null;
   /** The instance __dict__, or null. */
   declare ob_dict: PyObject | null;
-  /** The instance's __slots__ values: an array, the value itself for one slot (slots.ts). */
+  /** The instance's __slots__ values: an array, or the value of slot 0 (slots.ts). */
   declare ob_slots: PyObject | (PyObject | null)[] | null;
   /** A managed-dict instance's attribute values before any dict is made (inlinevalues.ts). */
   declare ob_values: DictValues | null;
@@ -315,6 +318,8 @@ export class PyTypeObject extends PyObject {
 
   /** The number of __slots__ values of instances (all heap bases), once computed. */
   tp_nslots = -1;
+  /** Computed with tp_nslots: instances keep their two slots in the record (slots.ts). */
+  tp_slots_inline = false;
   tp_methods: PyMethodDef[] | null = null;
   tp_members: PyMemberDef[] | null = null;
   tp_getset: PyGetSetDef[] | null = null;

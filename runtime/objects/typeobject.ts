@@ -405,7 +405,7 @@ export function subtype_dealloc(self: PyObject): void {
     }
   }
   // Clear __slots__ values of every heap type up to the base with a different dealloc.
-  if (self.ob_slots !== null) clearSlots(self, subtype_dealloc);
+  if (hasSlotValues(self)) clearSlots(self, subtype_dealloc);
   if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) {
     const dict = self.ob_dict;
     if (dict !== null) {
@@ -446,7 +446,8 @@ function clearSlots(self: PyObject, slot: unknown): void {
   const base = type.tp_base;
   if (base !== null && base.ht === null && slotOf(type, slot)) {
     // the common case: the object's own class is the one heap type in its bases, so its
-    // slots are all there are (an array of them, or the one value itself: slots.ts)
+    // slots are all there are (an array of them, or the one or two values in the record:
+    // slots.ts)
     const s = self.ob_slots;
     if (Array.isArray(s)) {
       for (let i = 0; i < s.length; i++) {
@@ -456,9 +457,18 @@ function clearSlots(self: PyObject, slot: unknown): void {
           Py_DECREF(v);
         }
       }
-    } else if (s !== null) {
+      return;
+    }
+    if (s !== null) {
       self.ob_slots = null;
       Py_DECREF(s);
+    }
+    if (slotsInline(type)) {
+      const v = self.ob_val as PyObject | null;
+      if (v !== null) {
+        self.ob_val = null;
+        Py_DECREF(v);
+      }
     }
     return;
   }
@@ -480,6 +490,28 @@ function clearSlots(self: PyObject, slot: unknown): void {
 
 /** traverse_slots for each heap type up to the first base with its own tp_traverse. */
 function traverseSlots(self: PyObject, visit: visitproc, arg: unknown): number {
+  const type = self.ob_type;
+  const base = type.tp_base;
+  if (base !== null && base.ht === null && type.tp_traverse === subtype_traverse) {
+    // the common case, as in clearSlots: the class's own slots are all there are
+    const s = self.ob_slots;
+    if (Array.isArray(s)) {
+      for (let i = 0; i < s.length; i++) {
+        const v = s[i];
+        if (v !== null) {
+          const r = visit(v, arg);
+          if (r) return r;
+        }
+      }
+      return 0;
+    }
+    if (s !== null) {
+      const r = visit(s, arg);
+      if (r) return r;
+    }
+    const s1 = slotsInline(type) ? self.ob_val as PyObject | null : null;
+    return s1 !== null ? visit(s1, arg) : 0;
+  }
   for (
     let t: PyTypeObject | null = self.ob_type;
     t !== null && t.tp_traverse === subtype_traverse;
@@ -505,7 +537,7 @@ export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown)
   const type = self.ob_type;
   let base = type;
   while (base.tp_traverse === subtype_traverse) base = base.tp_base!;
-  if (self.ob_slots !== null) {
+  if (hasSlotValues(self)) {
     const r = traverseSlots(self, visit, arg);
     if (r) return r;
   }
@@ -529,7 +561,7 @@ export function subtype_clear(self: PyObject): boolean {
   const type = self.ob_type;
   let base = type;
   while (base.tp_clear === subtype_clear) base = base.tp_base!;
-  if (self.ob_slots !== null) clearSlots(self, subtype_clear);
+  if (hasSlotValues(self)) clearSlots(self, subtype_clear);
   // The instance dict too: that breaks cycles through __dict__ alone.
   if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) _PyObject_ClearInstanceAttributes(self);
   if (type.tp_dictoffset !== base.tp_dictoffset) {
@@ -608,7 +640,14 @@ import {
   materializeDict,
   releaseCachedKeys,
 } from "./inlinevalues.ts";
-import { initSlots, setSlotValue, slotCount, slotValue } from "./slots.ts";
+import {
+  hasSlotValues,
+  initSlots,
+  setSlotValue,
+  slotCount,
+  slotsInline,
+  slotValue,
+} from "./slots.ts";
 function weakrefOf(o: PyObject): PyObject {
   return getWeakrefHead(o) ?? Py_None;
 }
@@ -2290,12 +2329,8 @@ function slotMember(name: string, index: number, _type: PyTypeObject): PyMemberD
     },
     set: (o, v) => {
       const old = slotValue(o, index);
-      if (v === null && old === null) {
-        throw PyErr_Format(
-          PyExc_AttributeError,
-          `'${o.ob_type.tp_name}' object has no attribute '${name}'`,
-        );
-      }
+      // PyMember_SetOne: deleting an unset slot names only the slot
+      if (v === null && old === null) throw PyErr_Format(PyExc_AttributeError, name);
       if (v !== null) Py_INCREF(v);
       setSlotValue(o, index, v);
       Py_XDECREF(old);

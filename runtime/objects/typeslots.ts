@@ -1328,6 +1328,39 @@ function setupMisc(): void {
       if (names !== null) Py_DECREF(names);
     }
   };
+  // enumerate_vectorcall: no argument tuple (so none is left in the tuple free list either)
+  en.tp_vectorcall = (type, args, offset, nargs, kwnames) => {
+    const names = kwnames === null ? [] : kwnames.ob_item as PyObject[];
+    const keyword = (i: number, name: string): boolean => {
+      if (U.PyUnicode_AsString(names[i]) === name) return true;
+      throw PyErr_Format(
+        EX.PyExc_TypeError,
+        `'${U.PyUnicode_AsString(names[i])}' is an invalid keyword argument for enumerate()`,
+      );
+    };
+    const t = type as PyTypeObject;
+    const given = nargs + names.length;
+    if (given === 2) {
+      if (names.length === 2 && U.PyUnicode_AsString(names[0]) === "start") {
+        keyword(1, "iterable");
+        return IT.enumNew(t, args[offset + 1]!, args[offset]!);
+      }
+      if (names.length === 2) keyword(0, "iterable") && keyword(1, "start");
+      if (names.length === 1) keyword(0, "start");
+      return IT.enumNew(t, args[offset]!, args[offset + 1]!);
+    }
+    if (given === 1) {
+      if (names.length === 1) keyword(0, "iterable");
+      return IT.enumNew(t, args[offset]!, null);
+    }
+    if (nargs === 0) {
+      throw PyErr_Format(EX.PyExc_TypeError, "enumerate() missing required argument 'iterable'");
+    }
+    throw PyErr_Format(
+      EX.PyExc_TypeError,
+      `enumerate() takes at most 2 arguments (${given} given)`,
+    );
+  };
   en.tp_methods = [
     m(
       "__class_getitem__",
@@ -1348,6 +1381,12 @@ function setupMisc(): void {
     const a = args.ob_item as PyObject[];
     checkPositional("reversed", a.length, 1, 1);
     return IT.reversedNew(type, a[0]);
+  };
+  // reversed_vectorcall
+  rv.tp_vectorcall = (type, args, offset, nargs, kwnames) => {
+    noKwnames("reversed", kwnames);
+    checkPositional("reversed", nargs, 1, 1);
+    return IT.reversedNew(type as PyTypeObject, args[offset]!);
   };
   const mp = PyMap_Type;
   mp.tp_dealloc = IT.map_dealloc;

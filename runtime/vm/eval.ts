@@ -38,7 +38,13 @@ import {
   PyUnicode_Type,
 } from "../objects/object.ts";
 import { type CodeData, codeData, findHandler } from "../objects/codeobject.ts";
-import { type DictKeys, dictReplaceAt, dictStrIndex, dictValueAt } from "../objects/dictobject.ts";
+import {
+  type DictKeys,
+  dictReplaceAt,
+  dictStrIndex,
+  dictSubscrStr,
+  dictValueAt,
+} from "../objects/dictobject.ts";
 import {
   op_BEFORE_WITH,
   op_BUILD_CONST_KEY_MAP,
@@ -221,7 +227,20 @@ import { lookupMaybeMethod, PyType_Check } from "../objects/typeobject.ts";
 import { PyTraceBack_Here } from "./traceback.ts";
 import { coroGetAwaitableIter, genYieldFrom, makeGenerator } from "./genobject.ts";
 import { rangeiter_next } from "../objects/rangeobject.ts";
-import { PyListIter_Type, PyRangeIter_Type } from "../objects/object.ts";
+import {
+  PyDictIterItem_Type,
+  PyDictIterKey_Type,
+  PyDictIterValue_Type,
+  PyListIter_Type,
+  PyRangeIter_Type,
+  PyTupleIter_Type,
+} from "../objects/object.ts";
+import {
+  dictiter_iternextitem,
+  dictiter_iternextkey,
+  dictiter_iternextvalue,
+} from "../objects/dictviews.ts";
+import { tupleiter_next } from "../objects/tuplemethods.ts";
 import { PyDictProxy_New } from "../objects/descrobject.ts";
 import { hostState } from "./hoststate.ts";
 import { instrument } from "./instrument.ts";
@@ -1985,13 +2004,13 @@ function interpretFrame(start: Frame, pending: unknown, oneStep: boolean): PyObj
             const iter = ls[sp - 1]!;
             const t = iter.ob_type;
             let next: PyObject | null;
-            if (t === PyRangeIter_Type) {
-              next = rangeiter_next(iter);
-            } else if (t === PyListIter_Type) {
-              next = listiter_next(iter);
-            } else {
-              next = iterNextCatching(iter);
-            }
+            // the built-in iterators directly (none raises StopIteration), else tp_iternext
+            if (t === PyListIter_Type) next = listiter_next(iter);
+            else if (t === PyRangeIter_Type) next = rangeiter_next(iter);
+            else if (t === PyDictIterItem_Type) next = dictiter_iternextitem(iter);
+            else if (t === PyTupleIter_Type) next = tupleiter_next(iter);
+            else if (t === PyDictIterKey_Type) next = dictiter_iternextkey(iter);
+            else next = iterNextCatching(iter);
             if (next !== null) {
               ls[sp++] = next;
               break;
@@ -2824,6 +2843,14 @@ export function installJitRuntime(): void {
     _PyList_AppendTakeRef,
     rangeiter_next,
     listiter_next,
+    tupleiter_next,
+    dictiter_iternextitem,
+    dictiter_iternextkey,
+    dictiter_iternextvalue,
+    PyTupleIter_Type,
+    PyDictIterItem_Type,
+    PyDictIterKey_Type,
+    PyDictIterValue_Type,
     intBinaryOp,
     floatBinaryOp,
     binaryOpSlow,
@@ -2847,6 +2874,7 @@ export function installJitRuntime(): void {
     loadGlobalSlow,
     dictValueAt,
     dictReplaceAt,
+    dictSubscrStr,
     handleEvalBreaker,
     loadAttrCached,
     loadAttrPlain,

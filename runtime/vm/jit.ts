@@ -250,6 +250,31 @@ function jumpTarget(ins: Ins): number {
   return -1;
 }
 
+/**
+ * FOR_ITER's next value (nx) of `iter` (its type in t): a list's or tuple's next item inline
+ * (nothing can run or raise there, so frame.prev_instr is not even set: P is the text that
+ * sets it; the end, which releases the sequence, goes through the iterator's function);
+ * the built-in iterators of ranges and dicts called directly (none raises
+ * StopIteration), so that each site's call is monomorphic and V8 can inline it; any other
+ * through tp_iternext.
+ */
+function forIterNext(P: string): string {
+  return `if (t === PyListIter_Type) {
+            const seq = iter.ob_dict, j = iter.ob_size;
+            if (seq !== null && j < seq.ob_item.length) { iter.ob_size = j + 1; nx = seq.ob_item[j]; nx.ob_refcnt++; }
+            else { ${P} nx = listiter_next(iter); }
+          } else if (t === PyTupleIter_Type) {
+            const seq = iter.ob_item[0], j = iter.ob_size;
+            if (seq !== null && j < seq.ob_item.length) { iter.ob_size = j + 1; nx = seq.ob_item[j]; nx.ob_refcnt++; }
+            else { ${P} nx = tupleiter_next(iter); }
+          } else { ${P}
+          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
+          else if (t === PyDictIterItem_Type) nx = dictiter_iternextitem(iter);
+          else if (t === PyDictIterKey_Type) nx = dictiter_iternextkey(iter);
+          else if (t === PyDictIterValue_Type) nx = dictiter_iternextvalue(iter);
+          else nx = iterNextCatching(iter); }`;
+}
+
 const BREAKER = "if (interrupt !== null && interrupt[0] !== 0) handleEvalBreaker();";
 
 /**
@@ -739,7 +764,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : s; }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : c.index === 0 ? s : slotValue(owner, c.index); }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals.values[c.vindex]; }
             } }
           if (res !== null) res.ob_refcnt++;
@@ -893,13 +918,9 @@ function emit(
     case Op.FOR_ITER:
       // (an entry point: nothing is deferred here) the next value is a deferred result
       return {
-        text: `${
-          flushAll(cx)
-        }        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
-          else if (t === PyListIter_Type) nx = listiter_next(iter);
-          else nx = iterNextCatching(iter);
-          if (nx === null) { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} }
+        text: `${flushAll(cx)}        { const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
+          ${forIterNext(P)}
+          if (nx === null) { ${P} sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} }
           ${pushResult(cx, "nx")} }`,
         consumedNext: false,
       };
@@ -949,7 +970,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = s; setSlotValue(owner, c.index, v); } }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = c.index === 0 ? s : slotValue(owner, c.index); setSlotValue(owner, c.index, v); } }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
                 const vals = owner.ob_values;
                 if (vals !== null) { const o = vals.values[c.vindex]; if (o !== null) { vals.values[c.vindex] = v; old = o; } }
@@ -1037,6 +1058,8 @@ function emit(
           } else if (container.ob_type === PyTuple_Type && sub.ob_type === PyLong_Type && typeof sub.ob_val === "number") {
             const items = container.ob_item; let j = sub.ob_val; if (j < 0) j += items.length;
             if (j >= 0 && j < items.length) { res = items[j]; res.ob_refcnt++; }
+          } else if (container.ob_type === PyDict_Type && sub.ob_type === PyUnicode_Type) {
+            res = dictSubscrStr(container, sub); if (res !== null) res.ob_refcnt++;
           }
           if (res === null) {
             ${owned[0] ? "" : "container.ob_refcnt++; "}${owned[1] ? "" : "sub.ob_refcnt++; "}
@@ -1201,12 +1224,10 @@ function emitStacked(
           sp--; if (--cond.ob_refcnt === 0) { ${P} cond.ob_type.tp_dealloc(cond); } }`);
     }
     case Op.FOR_ITER:
-      return one(`        { ${P} const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
-          if (t === PyRangeIter_Type) nx = rangeiter_next(iter);
-          else if (t === PyListIter_Type) nx = listiter_next(iter);
-          else nx = iterNextCatching(iter);
+      return one(`        { const iter = ls[sp - 1]; const t = iter.ob_type; let nx;
+          ${forIterNext(P)}
           if (nx !== null) ls[sp++] = nx;
-          else { sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
+          else { ${P} sp--; Py_DECREF(iter); ${jump(jumpTarget(ins))} } }`);
     case Op.BUILD_TUPLE:
     case Op.BUILD_LIST: {
       // a literal of the stack's values for a few items (V8 makes a packed array of it)

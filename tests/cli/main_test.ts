@@ -53,6 +53,23 @@ Deno.test("a missing file's name is made absolute without normalizing it, as CPy
   assertStringIncludes(r.stderr, "can't open file '/tmp/./sub/../no_such_file.py': [Errno 2]");
 });
 
+Deno.test("run of a directory without __main__.py says what CPython says, status 1", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "glasspy-run-dir-" });
+  try {
+    await Deno.mkdir(`${dir}/pkg`);
+    for (const name of ["pkg", "pkg/", ".", ""]) {
+      // the oracle, run here: its message after the program's name, and its status
+      const cp = await new Deno.Command("python3", { args: [name], cwd: dir, stdin: "null" })
+        .output();
+      const expected = new TextDecoder().decode(cp.stderr).replace(/^\S+: /, "");
+      const r = await glasspy(["run", name], { cwd: dir });
+      assertEquals([r.code, r.stderr.replace(/^glasspy: /, "")], [cp.code, expected], name);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("dis of a missing file answers as dis.py's argparse does", async () => {
   const r = await glasspy(["dis", "no_such_file.py"]);
   assertEquals(r.code, 2);

@@ -578,12 +578,14 @@ Deno.test("a request sent before the kernel listens is answered, once and only o
   }
 });
 
-Deno.test("an interrupt for a cell taken while the session still loads stops it", async () => {
-  // the session's engine takes 1.5 s to load, and the cell waits for it. The interrupt is
-  // sent once the kernel shows it has the cell (its busy on iopub): sent sooner, it could
+Deno.test("a cell taken while the session still loads shows its busy, and an interrupt stops it", async () => {
+  // the session's engine takes 1.5 s to load, and the cell waits for it. Its busy goes out at
+  // once. The interrupt is sent once the kernel shows it has the cell: sent sooner, it could
   // overtake the cell on its way (another socket), and it would rightly be dropped, as
   // ipykernel drops an interrupt that finds no cell
-  const k = await KernelClient.start({ engine: SLOW_ENGINE });
+  const trace = await Deno.makeTempFile({ prefix: "glasspy-trace-" });
+  const k = await KernelClient.start({ engine: SLOW_ENGINE, env: { GLASSPY_TRACE: trace } });
+  let stopped = false;
   try {
     const id = await k.send("shell", "execute_request", {
       code: "while True:\n    pass",
@@ -594,12 +596,21 @@ Deno.test("an interrupt for a cell taken while the session still loads stops it"
       10_000,
       "the cell's busy",
     );
+    const busyAt = performance.timeOrigin + performance.now();
     await k.reply(await k.send("control", "interrupt_request", {}), "control");
     const reply = await k.reply(id, "shell", 20_000);
     assertEquals(reply.content.ename, "KeyboardInterrupt");
     assertEquals((await k.execute("1 + 1")).reply.content.status, "ok");
+    stopped = true;
+    assertEquals((await k.stop()).code, 0);
+    // the kernel's own notes (kernel/trace.ts): when its worker had the session ready
+    const notes = (await Deno.readTextFile(trace)).trim().split("\n").map((l) => JSON.parse(l));
+    const ready = notes.find((n) => n[1] === "worker" && n[2] === "session_started");
+    assert(ready !== undefined, "the worker noted when the session started");
+    assert(busyAt < ready[0], `the busy came ${busyAt - ready[0]} ms after the session loaded`);
   } finally {
-    await k.stop();
+    if (!stopped) await k.stop();
+    await Deno.remove(trace);
   }
 });
 
