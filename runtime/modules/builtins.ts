@@ -95,6 +95,8 @@ import {
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   _PyObject_LookupAttr,
+  Py_EnterRecursiveCall,
+  Py_LeaveRecursiveCall,
   PyObject_ASCII,
   PyObject_GetAttr,
   PyObject_Hash,
@@ -942,7 +944,14 @@ function builtin_sorted(
         }
       }
     }
-    list_sort_impl(newlist, key === Py_None ? null : key, reverse);
+    // CPython's sorted calls newlist.sort(...) through the method's vectorcall, which
+    // counts one level of recursion (cfunction_enter_call)
+    Py_EnterRecursiveCall(" while calling a Python object");
+    try {
+      list_sort_impl(newlist, key === Py_None ? null : key, reverse);
+    } finally {
+      Py_LeaveRecursiveCall();
+    }
   } catch (e) {
     Py_DECREF(newlist);
     throw e;

@@ -50,7 +50,7 @@ import {
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import { PyObject_CallNoArgs } from "../objects/call.ts";
 import { PyNumber_Index } from "../objects/abstract.ts";
-import { PyObject_Repr, PyObject_SetAttr, str } from "../objects/objectops.ts";
+import { PyObject_Repr, PyObject_SetAttr, str, updateStackCheck } from "../objects/objectops.ts";
 import { _PyType_Lookup } from "../objects/typeobject.ts";
 import { unpackKeywords } from "../objects/argparse.ts";
 import { PyStructSequence_New, PyStructSequence_NewType } from "../objects/structseq.ts";
@@ -204,6 +204,7 @@ function sys_setrecursionlimit(_m: PyObject, v: PyObject): PyObject {
   }
   tstate.recursion_limit = limit;
   tstate.recursion_remaining = limit - depth;
+  updateStackCheck();
   return none();
 }
 

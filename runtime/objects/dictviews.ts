@@ -159,7 +159,13 @@ export function dict_repr(o: PyObject): PyObject {
       Py_INCREF(v);
       try {
         const kr = PyObject_Repr(key);
-        const vr = PyObject_Repr(v);
+        let vr: PyObject;
+        try {
+          vr = PyObject_Repr(v);
+        } catch (e) {
+          Py_DECREF(kr);
+          throw e;
+        }
         parts.push(`${str(kr)}: ${str(vr)}`);
         Py_DECREF(kr);
         Py_DECREF(vr);

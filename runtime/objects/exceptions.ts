@@ -4,6 +4,7 @@
 // (ExcData, in ob_data); its instance __dict__ is ob_dict. Subclasses' own fields
 // (SyntaxError's msg and lineno, StopIteration's value, ...) live in the same record.
 
+import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import {
   METH_NOARGS,
   METH_O,
@@ -278,9 +279,13 @@ export function BaseException_clear(self: PyObject): boolean {
 
 export function BaseException_dealloc(self: PyObject): void {
   PyObject_GC_UnTrack(self);
+  // (in the trashcan, as exceptions.c's: __context__ chains can be long)
+  const tc = trashcanBegin(self, BaseException_dealloc);
+  if (tc < 0) return;
   BaseException_clear(self);
   Py_DECREF(excData(self).args);
   self.ob_type.tp_free!(self);
+  trashcanEnd(tc);
 }
 
 export function BaseException_traverse(self: PyObject, visit: visitproc, arg: unknown): number {

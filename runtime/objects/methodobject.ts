@@ -2,6 +2,7 @@
 // (len, print) or to an object (the bound `[].append`), called through the calling
 // convention its flags name.
 
+import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import {
   METH_FASTCALL,
   METH_KEYWORDS,
@@ -71,6 +72,9 @@ export function PyCFunction_New(
 
 export function meth_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
+  // (in the trashcan, as methodobject.c's: a method's __self__ can be another method)
+  const tc = trashcanBegin(o, meth_dealloc);
+  if (tc < 0) return;
   PyObject_ClearWeakRefs(o);
   const d = (o as PyCFunctionObject).ob_data;
   const self = d.self, module = d.module;
@@ -79,6 +83,7 @@ export function meth_dealloc(o: PyObject): void {
   Py_XDECREF(self);
   Py_XDECREF(module);
   PyObject_GC_Del(o);
+  trashcanEnd(tc);
 }
 
 export function meth_traverse(o: PyObject, visit: visitproc, arg: unknown): number {

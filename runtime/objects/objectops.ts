@@ -48,6 +48,7 @@ import {
 import { strRepr } from "./strrepr.ts";
 import { Hash, hashPointer } from "./pyhash.ts";
 import { addressOf } from "../memory/obmalloc.ts";
+import { stackGuard, stackReserveLeft } from "./stackguard.ts";
 import { _PyType_Lookup } from "./typeobject.ts";
 import {
   _PyObject_GetInstanceAttribute,
@@ -76,17 +77,43 @@ export function str(o: PyObject): string {
 
 // ---- recursion --------------------------------------------------------------------------------
 
-/** _Py_EnterRecursiveCall: throws RecursionError when the budget is spent. */
+/**
+ * _Py_EnterRecursiveCall: throws RecursionError when the budget is spent, or when the
+ * JavaScript stack's reserve is (stackguard.ts: checked only past stack_check_remaining).
+ */
 export function Py_EnterRecursiveCall(where: string): void {
-  if (--tstate.recursion_remaining < 0) checkRecursiveCall(where);
+  if (--tstate.recursion_remaining < tstate.stack_check_remaining) checkRecursiveCall(where);
 }
 
 export function Py_LeaveRecursiveCall(): void {
   tstate.recursion_remaining++;
 }
 
-/** _Py_CheckRecursiveCall */
+/**
+ * tstate.stack_check_remaining for the recursion limit and the stack guard's safe depth:
+ * the recursion budget below which entering a level checks the JavaScript stack.
+ */
+export function updateStackCheck(): void {
+  tstate.stack_check_remaining = Math.max(0, tstate.recursion_limit - stackGuard.safeDepth);
+}
+
+/**
+ * _Py_CheckRecursiveCall, after the budget was decremented: RecursionError past the limit,
+ * and also (stackguard.ts) when the JavaScript stack's reserve is reached first.
+ */
 export function checkRecursiveCall(where: string): void {
+  if (tstate.recursion_remaining >= 0) {
+    // within the limit: called for the stack check
+    if (tstate.recursion_headroom) return;
+    const depth = tstate.recursion_limit - tstate.recursion_remaining;
+    if (depth <= stackGuard.safeDepth) return;
+    const left = stackReserveLeft(depth);
+    updateStackCheck();
+    if (left) return;
+    // (with CPython's plainest wording: which place finds the reserve gone first depends
+    // on how V8 has compiled the code so far, and the message must not)
+    raiseRecursionError("");
+  }
   const depth = tstate.recursion_limit - tstate.recursion_remaining;
   if (tstate.recursion_headroom) {
     if (tstate.recursion_remaining < -50) {
@@ -97,16 +124,24 @@ export function checkRecursiveCall(where: string): void {
     return;
   }
   if (depth >= tstate.recursion_limit && tstate.recursion_remaining <= 0) {
-    tstate.recursion_headroom++;
-    let exc: PyObject;
-    try {
-      exc = PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded" + where);
-    } finally {
-      tstate.recursion_headroom--;
-    }
-    tstate.recursion_remaining++;
-    throw exc;
+    raiseRecursionError(where);
   }
+}
+
+/**
+ * Throws RecursionError for the level just entered (whose budget it gives back), made with
+ * the headroom CPython gives while the exception is created.
+ */
+function raiseRecursionError(where: string): never {
+  tstate.recursion_headroom++;
+  let exc: PyObject;
+  try {
+    exc = PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded" + where);
+  } finally {
+    tstate.recursion_headroom--;
+  }
+  tstate.recursion_remaining++;
+  throw exc;
 }
 
 // ---- repr and str -------------------------------------------------------------------------------

@@ -35,6 +35,11 @@ export class ThreadState {
   /** sys.getrecursionlimit() */
   recursion_limit = 1000;
   recursion_remaining = 1000;
+  /**
+   * Below this recursion_remaining, the places that recurse on the JavaScript stack check
+   * its reserve too (objects/stackguard.ts; objectops.ts updateStackCheck keeps it).
+   */
+  stack_check_remaining = 900;
   recursion_headroom = 0;
   /** The innermost exc_info (a generator's while it runs). */
   exc_info: ExcInfo;

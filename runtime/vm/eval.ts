@@ -1046,7 +1046,8 @@ function enterEntryFrame(entry: Frame, throwExc: PyObject | null): void {
   entry.is_entry = true;
   entry.previous = vmstack.current;
   vmstack.current = entry;
-  if (--tstate.recursion_remaining < 0) {
+  // (also past the depth where the JavaScript stack's reserve is checked: stackguard.ts)
+  if (--tstate.recursion_remaining < tstate.stack_check_remaining) {
     try {
       checkRecursiveCall("");
     } catch (e) {

@@ -7,6 +7,7 @@
 // only when Python asks for one (sys._getframe, tracebacks); when the interpreter frame
 // ends while its frame object is still referenced, the object takes ownership of a copy.
 
+import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { CO } from "../compiler/code.ts";
 import {
   Py_DECREF,
@@ -315,6 +316,9 @@ function takeOwnership(f: PyObject, frame: Frame): void {
 
 export function frame_dealloc(f: PyObject): void {
   if (f.gc_next !== null) PyObject_GC_UnTrack(f);
+  // (in the trashcan, as frameobject.c's: f_back chains are as long as the recursion was)
+  const tc = trashcanBegin(f, frame_dealloc);
+  if (tc < 0) return;
   const d = frameObjectData(f);
   const frame = d.f_frame;
   if (frame.owner === FRAME_OWNED_BY_FRAME_OBJECT) {
@@ -338,6 +342,7 @@ export function frame_dealloc(f: PyObject): void {
   d.f_trace = null;
   Py_XDECREF(trace);
   PyObject_GC_Del(f);
+  trashcanEnd(tc);
 }
 
 export function frame_traverse(f: PyObject, visit: visitproc, arg: unknown): number {

@@ -4,6 +4,7 @@
 // from the AST of the failing expression, chained exceptions, notes, "Did you mean"
 // suggestions (Python/suggestions.c) and SyntaxError's caret line.
 
+import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import {
   Py_DECREF,
   Py_INCREF,
@@ -82,10 +83,14 @@ export function PyTraceBack_Here(exc: PyObject, frame: Frame): void {
 
 export function tb_dealloc(tb: PyObject): void {
   PyObject_GC_UnTrack(tb);
+  // (in the trashcan, as traceback.c's: a traceback of 100000 frames is a chain as long)
+  const tc = trashcanBegin(tb, tb_dealloc);
+  if (tc < 0) return;
   const [next, frame] = (tb as PyTracebackObject).ob_item;
   Py_XDECREF(next);
   Py_XDECREF(frame);
   PyObject_GC_Del(tb);
+  trashcanEnd(tc);
 }
 
 export function tb_traverse(tb: PyObject, visit: visitproc, arg: unknown): number {

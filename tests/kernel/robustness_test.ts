@@ -120,6 +120,35 @@ Deno.test("the kernel survives runaway code, deep recursion and bad messages", a
       assertEquals((await k.execute("heap_marker[1]")).reply.content.status, "ok");
     });
 
+    await t.step(
+      "recursion past the worker's stack through C-level calls leaves nothing behind",
+      async () => {
+        // with the limit raised, these run out of the worker's JavaScript stack long before
+        // 100000 levels (objects/stackguard.ts raises RecursionError while a reserve is left)
+        await k.execute(
+          "import sys, gc\n" +
+            "class Chain:\n    def __init__(self, n):\n        self.next = Chain(n - 1) if n else None\n" +
+            "class Rep:\n    def __init__(self, n):\n        self.n = n\n" +
+            "    def __repr__(self):\n        return '' if self.n == 0 else repr(Rep(self.n - 1))\n" +
+            "counts = (sys.getrefcount(Chain), sys.getrefcount(Rep))",
+        );
+        const { iopub } = await k.execute(
+          "sys.setrecursionlimit(100000)\n" +
+            "for make in (lambda: Chain(100000), lambda: repr(Rep(100000))):\n" +
+            "    try:\n        make()\n    except RecursionError as e:\n        print(type(e).__name__)\n" +
+            "sys.setrecursionlimit(3000)",
+        );
+        assertEquals(stdout(iopub), "RecursionError\nRecursionError\n");
+        const after = await k.execute(
+          "(sys.getrefcount(Chain), sys.getrefcount(Rep)) == counts, gc.collect() >= 0, heap_marker",
+        );
+        assertEquals(
+          after.iopub.find((m) => m.header.msg_type === "execute_result")?.content.data,
+          { "text/plain": "(True, True, ['kept', 42])" },
+        );
+      },
+    );
+
     await t.step("messages that are not what the protocol says", async () => {
       // an unknown request type: logged, no reply, nothing breaks
       const unknown = await k.send("shell", "no_such_request", {});
