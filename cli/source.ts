@@ -48,17 +48,19 @@ export function checkNotDirectory(path: string): void {
   }
   if (!isDirectory) return;
   const name = absoluteName(path);
-  let hasMain = false;
-  try {
-    hasMain = Deno.statSync(`${path === "" ? "." : path}/__main__.py`).isFile;
-  } catch {
-    // none
-  }
+  const dir = path === "" ? "." : path;
+  const hasMain = ["__main__.py", "__main__.pyc"].some((main) => {
+    try {
+      return Deno.statSync(`${dir}/${main}`).isFile;
+    } catch {
+      return false;
+    }
+  });
   if (!hasMain) throw new ScriptDirectory(path, 1, `can't find '__main__' module in '${name}'`);
   throw new ScriptDirectory(
     path,
     2,
-    `running a directory's __main__.py is not supported yet: '${name}/__main__.py' can be run`,
+    `running a directory's __main__ module is not supported yet: '${name}'`,
   );
 }
 

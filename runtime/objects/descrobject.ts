@@ -4,6 +4,9 @@
 
 import {
   METH_CLASS,
+  METH_FASTCALL,
+  METH_KEYWORDS,
+  METH_NO_RECURSION_CHECK,
   METH_STATIC,
   Py_DECREF,
   Py_INCREF,
@@ -36,9 +39,18 @@ import { PyErr_Format } from "./errors.ts";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.ts";
 import { PyUnicode_FromString, PyUnicode_InternFromString } from "./unicodeobject.ts";
 import { callMethodDef, PyCFunction_New } from "./methodobject.ts";
-import { PyObject_GetAttr, PyObject_Repr, reprText, str, typeQualName } from "./objectops.ts";
+import {
+  Py_EnterRecursiveCall,
+  Py_LeaveRecursiveCall,
+  PyObject_GetAttr,
+  PyObject_Repr,
+  reprText,
+  str,
+  typeQualName,
+} from "./objectops.ts";
 import { strRepr } from "./strrepr.ts";
 import { addressOf } from "../memory/obmalloc.ts";
+import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { PyObject_Call, PyObject_CallArgs, PyObject_CallOneArg } from "./call.ts";
 import { PyTuple_FromArray } from "./tupleobject.ts";
 import { unpackTupleDict } from "./argparse.ts";
@@ -189,7 +201,22 @@ export function method_vectorcall(
   }
   const self = args[offset]!;
   descrCheck(func, self);
-  return callMethodDef(d.ml!, descrQualname(func), self, args, offset + 1, nargs - 1, kwnames);
+  const ml = d.ml!;
+  // CPython 3.11 never specializes a method descriptor's call with keywords: it goes
+  // through method_vectorcall_FASTCALL_KEYWORDS, which counts a level of recursion
+  if (
+    kwnames !== null && kwnames.ob_item!.length > 0 &&
+    (ml.ml_flags & (METH_FASTCALL | METH_KEYWORDS | METH_NO_RECURSION_CHECK)) ===
+      (METH_FASTCALL | METH_KEYWORDS)
+  ) {
+    Py_EnterRecursiveCall(" while calling a Python object");
+    try {
+      return callMethodDef(ml, descrQualname(func), self, args, offset + 1, nargs - 1, kwnames);
+    } finally {
+      Py_LeaveRecursiveCall();
+    }
+  }
+  return callMethodDef(ml, descrQualname(func), self, args, offset + 1, nargs - 1, kwnames);
 }
 
 export function method_repr(o: PyObject): PyObject {
@@ -390,10 +417,14 @@ export function PyWrapper_New(descr: PyObject, self: PyObject): PyObject {
 
 export function wrapper_dealloc(w: PyObject): void {
   PyObject_GC_UnTrack(w);
+  // (in the trashcan, as descrobject.c's: a method-wrapper's __self__ can be another one)
+  const tc = trashcanBegin(w, wrapper_dealloc);
+  if (tc < 0) return;
   const [descr, self] = w.ob_item as PyObject[];
   Py_XDECREF(descr);
   Py_XDECREF(self);
   PyObject_GC_Del(w);
+  trashcanEnd(tc);
 }
 
 export function wrapper_traverse(w: PyObject, visit: visitproc, arg: unknown): number {
