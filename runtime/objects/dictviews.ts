@@ -791,6 +791,23 @@ function nextEntry(it: PyObject): number {
 }
 
 export function dictiter_iternextkey(it: PyObject): PyObject | null {
+  // the common case written out: forward, the dict unchanged, an entry left
+  const st = it.ob_data as DictIterState;
+  const dk = st.dict as PyDictObject | null;
+  if (dk !== null && !st.reverse && st.used === dk.ob_size && st.len !== 0) {
+    const k = dk.ob_data;
+    const values = k.values;
+    const n = k.nentries;
+    let i = st.pos;
+    while (i < n && values[i] === null) i++;
+    if (i < n) {
+      st.pos = i + 1;
+      st.len--;
+      const key = k.keys[i]!;
+      key.ob_refcnt++;
+      return key;
+    }
+  }
   const d = iterState(it).dict as PyDictObject | null;
   const i = nextEntry(it);
   if (i < 0) return null;
@@ -800,6 +817,22 @@ export function dictiter_iternextkey(it: PyObject): PyObject | null {
 }
 
 export function dictiter_iternextvalue(it: PyObject): PyObject | null {
+  // the common case written out: forward, the dict unchanged, an entry left
+  const st = it.ob_data as DictIterState;
+  const dv = st.dict as PyDictObject | null;
+  if (dv !== null && !st.reverse && st.used === dv.ob_size && st.len !== 0) {
+    const values = dv.ob_data.values;
+    const n = dv.ob_data.nentries;
+    let i = st.pos;
+    while (i < n && values[i] === null) i++;
+    if (i < n) {
+      st.pos = i + 1;
+      st.len--;
+      const v = values[i]!;
+      v.ob_refcnt++;
+      return v;
+    }
+  }
   const d = iterState(it).dict as PyDictObject | null;
   const i = nextEntry(it);
   if (i < 0) return null;
@@ -809,13 +842,43 @@ export function dictiter_iternextvalue(it: PyObject): PyObject | null {
 }
 
 export function dictiter_iternextitem(it: PyObject): PyObject | null {
-  const d = iterState(it).dict as PyDictObject | null;
+  // the common case written out (nextEntry and reuseResult in one): forward, the dict
+  // unchanged, an entry left, the tuple free to be handed out again
+  const st = it.ob_data as DictIterState;
+  const d = st.dict as PyDictObject | null;
+  const result = st.result;
+  if (
+    d !== null && !st.reverse && st.used === d.ob_size && st.len !== 0 && result !== null &&
+    result.ob_refcnt === 1
+  ) {
+    const k = d.ob_data;
+    const values = k.values;
+    const n = k.nentries;
+    let i = st.pos;
+    while (i < n && values[i] === null) i++;
+    if (i < n) {
+      st.pos = i + 1;
+      st.len--;
+      const key = k.keys[i]!, v = values[i]!;
+      key.ob_refcnt++;
+      v.ob_refcnt++;
+      result.ob_refcnt++;
+      const items = result.ob_item!;
+      const oldA = items[0]!, oldB = items[1]!;
+      items[0] = key;
+      items[1] = v;
+      if (--oldA.ob_refcnt === 0) oldA.ob_type.tp_dealloc!(oldA);
+      if (--oldB.ob_refcnt === 0) oldB.ob_type.tp_dealloc!(oldB);
+      if (result.gc_next === null) PyObject_GC_Track(result);
+      return result;
+    }
+  }
   const i = nextEntry(it);
   if (i < 0) return null;
   const key = d!.ob_data.keys[i]!, v = d!.ob_data.values[i]!;
   Py_INCREF(key);
   Py_INCREF(v);
-  return reuseResult(iterState(it), key, v);
+  return reuseResult(st, key, v);
 }
 
 /** The (a, b) result: the iterator's own tuple when nobody else holds it (as CPython). */
