@@ -1,10 +1,11 @@
 // Recursion that runs out of JavaScript stack before it reaches the recursion limit
 // (objects/stackguard.ts): with sys.setrecursionlimit(100000), recursion through C-level
-// calls (a class call, __del__ while unwinding, __getattr__, __repr__, __hash__ and __eq__ in a dict, a descriptor,
-// generators, sorted's key, map, reduce, nested containers) ends in RecursionError, every
-// reference is released once, the frame stack is where it was, and the session goes on.
-// CPython 3.11 crashes (SIGSEGV) on most of these programs, so they have no oracle: the
-// conformance corpus (tests/conformance/recursion/) has the cases CPython answers.
+// calls (a class call, __del__ while unwinding, __getattr__, __repr__, __hash__ and __eq__
+// in a dict, a descriptor, generators, sorted's key, map, reduce, nested containers) ends in
+// RecursionError, every reference is released once, the frame stack is where it was, and
+// the session goes on. CPython 3.11 crashes (SIGSEGV) on most of these programs, so they
+// have no oracle: the conformance corpus (tests/conformance/recursion/) has the cases
+// CPython answers.
 
 import { assert, assertEquals } from "../assert.ts";
 import { glasspy } from "../glasspy.ts";
