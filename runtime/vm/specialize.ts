@@ -204,7 +204,7 @@ function instanceAttr(c: AttrCache, owner: PyObject, name: PyObject): PyObject |
   const values = owner.ob_values;
   if (values !== null) {
     const ix = valuesIndex(c, owner.ob_type, name);
-    return ix < 0 ? null : values.values[ix];
+    return ix < 0 ? null : values[ix];
   }
   const d = owner.ob_dict;
   if (d === null) return null;
@@ -308,7 +308,7 @@ export function loadAttrPlain(
     if (values !== null) {
       const ix = valuesIndex(c, tp, name);
       if (ix < 0) return null;
-      v = values.values[ix];
+      v = values[ix];
     } else {
       const d = owner.ob_dict;
       if (d !== null) v = dictValueAt(d, c.index, name);
@@ -404,8 +404,8 @@ export function storeAttrPlain(
     if (!c.hasDict || values === null) return false;
     const ix = valuesIndex(c, tp, name);
     if (ix < 0) return false;
-    const old = values.values[ix];
-    values.values[ix] = value;
+    const old = values[ix];
+    values[ix] = value;
     if (old === null) addToInsertionOrder(values, ix); // a first store: the name joins the order
     return old;
   }
@@ -465,8 +465,8 @@ export function storeAttrCached(
       // the same as _PyObject_StoreInstanceAttribute for a name the shared keys hold
       const ix = valuesIndex(c, tp, name);
       if (ix >= 0) {
-        const old = values.values[ix];
-        values.values[ix] = value;
+        const old = values[ix];
+        values[ix] = value;
         if (old !== null) Py_DECREF(old);
         else addToInsertionOrder(values, ix); // a first store: the name joins the order
         return true;
