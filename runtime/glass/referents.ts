@@ -87,7 +87,7 @@ export function referentsOf(o: PyObject): Reference[] {
     if (values !== null) {
       const keys = o.ob_type.ht?.ht_cached_keys ?? null;
       for (const ix of valuesOrder(values)) {
-        add(attrName(keys === null ? null : keys.keys[ix]), values.values[ix]);
+        add(attrName(keys === null ? null : keys.keys[ix]), values[ix]);
       }
     }
     add("__dict__", o.ob_dict);

@@ -149,7 +149,7 @@ function genericInstanceFields(o: PyObject, visit: Visit, base: PyTypeObject): v
   if (o.ob_type === base) return;
   if (o.ob_item !== null) scanArray(o.ob_item, visit);
   if (hasSlotValues(o)) scanArray(slotValues(o), visit);
-  if (o.ob_values !== null) scanArray(o.ob_values.values, visit);
+  if (o.ob_values !== null) scanArray(o.ob_values, visit);
   if (o.ob_dict !== null && base.tp_dictoffset === 0) visit(o.ob_dict);
 }
 
@@ -161,7 +161,7 @@ function genericFields(o: PyObject, visit: Visit): void {
   if (o.ob_dict !== null) visit(o.ob_dict);
   scanRecord(o.ob_data, visit);
   if (hasSlotValues(o)) scanArray(slotValues(o), visit);
-  if (o.ob_values !== null) scanArray(o.ob_values.values, visit);
+  if (o.ob_values !== null) scanArray(o.ob_values, visit);
 }
 
 // ---- the audit ------------------------------------------------------------------------------------

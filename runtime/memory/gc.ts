@@ -16,10 +16,13 @@ import {
   Py_INCREF,
   Py_TPFLAGS_HAVE_GC,
   Py_TPFLAGS_HEAPTYPE,
+  Py_TPFLAGS_MANAGED_DICT,
+  PyBaseObject_Type,
   PyList_Type,
   type PyObject,
   PyTuple_Type,
   PyTypeObject,
+  type traverseproc,
 } from "../objects/object.ts";
 import {
   _PyWeakref_ClearRef,
@@ -557,11 +560,38 @@ function visit_decref(op: PyObject, _parent: unknown): number {
   return 0;
 }
 
+/** subtype_traverse (objects/typeobject.ts registers it): the instances' tp_traverse. */
+let subtypeTraverse: traverseproc | null = null;
+
+export function registerSubtypeTraverse(f: traverseproc): void {
+  subtypeTraverse = f;
+}
+
+/**
+ * Whether the collector may walk op itself as subtype_traverse would: an instance of a
+ * class statement's class made straight on object, holding no slot value (ob_val would be
+ * slot 1: objects/slots.ts). subtype_traverse then visits the managed dict's values in
+ * entry order (or the materialized dict), then the class; no base traverse follows.
+ */
+function isPlainInstance(op: PyObject, type: PyTypeObject): boolean {
+  return type.tp_traverse === subtypeTraverse && type.tp_base === PyBaseObject_Type &&
+    op.ob_slots === null && op.ob_val === null;
+}
+
+/**
+ * The number of an instance's managed-dict values: the array's last three items are its
+ * bookkeeping (objects/inlinevalues.ts); the values past the shared keys' entries are unset.
+ */
+function valuesCount(values: unknown[]): number {
+  return values.length - 3;
+}
+
 /**
  * subtract_refs: after it, gc_refs counts the references from outside the set. Exact
  * tuples and lists, the most common containers, are traversed here as their tp_traverse
- * does it (items last to first, a tuple's unset items skipped), with visit_decref called
- * directly rather than through the slot.
+ * does it (items last to first, a tuple's unset items skipped), and so are plain
+ * instances (isPlainInstance), with visit_decref called directly rather than through the
+ * slot.
  */
 function subtract_refs(containers: PyObject): void {
   for (let gc = containers.gc_next!; gc !== containers; gc = gc.gc_next!) {
@@ -572,6 +602,16 @@ function subtract_refs(containers: PyObject): void {
         const op = items[i];
         if (op !== null) visit_decref(op, gc);
       }
+    } else if (isPlainInstance(gc, type)) {
+      const values = (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) !== 0 ? gc.ob_values : null;
+      if (values !== null) {
+        for (let i = 0, n = valuesCount(values); i < n; i++) {
+          const op = values[i];
+          if (op !== null) visit_decref(op, gc);
+        }
+      }
+      if (type.tp_dictoffset !== 0 && gc.ob_dict !== null) visit_decref(gc.ob_dict, gc);
+      if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) visit_decref(type, gc);
     } else {
       type.tp_traverse!(gc, visit_decref, gc);
     }
@@ -643,6 +683,17 @@ function move_unreachable(
           const op = items[i];
           if (op !== null) visit_reachable(op, young);
         }
+      } else if (isPlainInstance(gc, type)) {
+        // subtype_traverse, as in subtract_refs
+        const values = (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) !== 0 ? gc.ob_values : null;
+        if (values !== null) {
+          for (let i = 0, n = valuesCount(values); i < n; i++) {
+            const op = values[i];
+            if (op !== null) visit_reachable(op, young);
+          }
+        }
+        if (type.tp_dictoffset !== 0 && gc.ob_dict !== null) visit_reachable(gc.ob_dict, young);
+        if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) visit_reachable(type, young);
       } else {
         type.tp_traverse!(gc, visit_reachable, young);
       }

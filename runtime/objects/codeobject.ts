@@ -75,44 +75,47 @@ export interface Position {
 export const codeWarmup = { value: 8 };
 
 export class CodeData {
-  co_argcount: number;
-  co_posonlyargcount: number;
-  co_kwonlyargcount: number;
-  co_stacksize: number;
-  co_flags: number;
-  co_firstlineno: number;
-  co_nlocalsplus: number;
-  co_nlocals: number;
-  co_ncellvars: number;
-  co_nplaincellvars: number;
-  co_nfreevars: number;
+  // The fields the constructor sets are declared, not defined: Deno's TypeScript would
+  // define them as undefined first, and V8 would then keep the counts as tagged values,
+  // checked at every call, rather than small integers.
+  declare co_argcount: number;
+  declare co_posonlyargcount: number;
+  declare co_kwonlyargcount: number;
+  declare co_stacksize: number;
+  declare co_flags: number;
+  declare co_firstlineno: number;
+  declare co_nlocalsplus: number;
+  declare co_nlocals: number;
+  declare co_ncellvars: number;
+  declare co_nplaincellvars: number;
+  declare co_nfreevars: number;
   /** tuple */
-  co_consts: PyObject;
+  declare co_consts: PyObject;
   /** tuple of interned str */
-  co_names: PyObject;
+  declare co_names: PyObject;
   /** tuple of interned str */
-  co_localsplusnames: PyObject;
-  co_localspluskinds: Uint8Array;
-  co_filename: PyObject;
-  co_name: PyObject;
-  co_qualname: PyObject;
-  co_linetable: Uint8Array;
-  co_exceptiontable: Uint8Array;
+  declare co_localsplusnames: PyObject;
+  declare co_localspluskinds: Uint8Array;
+  declare co_filename: PyObject;
+  declare co_name: PyObject;
+  declare co_qualname: PyObject;
+  declare co_linetable: Uint8Array;
+  declare co_exceptiontable: Uint8Array;
   /** co_code bytes as the compiler gave them. */
-  code: Uint8Array;
+  declare code: Uint8Array;
   /** One word per code unit: opcode | oparg << 8. */
-  instrs: Uint16Array;
+  declare instrs: Uint16Array;
   /** co_consts items (borrowed from the tuple), for LOAD_CONST. */
-  consts: PyObject[];
+  declare consts: PyObject[];
   /** co_names items (borrowed), for the name instructions. */
-  names: PyObject[];
-  exceptionTable: ExceptionTableEntry[];
+  declare names: PyObject[];
+  declare exceptionTable: ExceptionTableEntry[];
   /** Decoded positions, one per code unit (lazily). */
   private positions: Position[] | null = null;
   /** _co_firsttraceable: the index of the first instruction after the prologue. */
-  firsttraceable: number;
+  declare firsttraceable: number;
   /** Per-instruction inline cache slots for the eval loop's own specialisation. */
-  cache: unknown[];
+  declare cache: unknown[];
   /** The compiled form of this code (vm/jit.ts), once it is hot. */
   // deno-lint-ignore no-explicit-any
   jit: ((frame: any, ls: (PyObject | null)[]) => number) | null = null;

@@ -39,21 +39,44 @@ import { unpackTupleDict } from "./argparse.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
 
 export class FunctionData {
-  constructor(
-    public code: PyObject,
-    public globals: PyObject,
-    public builtins: PyObject,
-    public name: PyObject,
-    public qualname: PyObject,
-    public doc: PyObject,
-    public module: PyObject | null,
-  ) {}
-  defaults: PyObject | null = null;
-  kwdefaults: PyObject | null = null;
-  closure: PyObject | null = null;
-  annotations: PyObject | null = null;
+  // Declared and set in the constructor: as parameter properties or initialized fields,
+  // Deno's TypeScript would define them all as undefined first, and V8 would keep the
+  // version a tagged value rather than a small integer.
+  declare code: PyObject;
+  declare globals: PyObject;
+  declare builtins: PyObject;
+  declare name: PyObject;
+  declare qualname: PyObject;
+  declare doc: PyObject;
+  declare module: PyObject | null;
+  declare defaults: PyObject | null;
+  declare kwdefaults: PyObject | null;
+  declare closure: PyObject | null;
+  declare annotations: PyObject | null;
   /** func_version: bumped when __code__ or defaults change (for caches). */
-  version = 0;
+  declare version: number;
+  constructor(
+    code: PyObject,
+    globals: PyObject,
+    builtins: PyObject,
+    name: PyObject,
+    qualname: PyObject,
+    doc: PyObject,
+    module: PyObject | null,
+  ) {
+    this.code = code;
+    this.globals = globals;
+    this.builtins = builtins;
+    this.name = name;
+    this.qualname = qualname;
+    this.doc = doc;
+    this.module = module;
+    this.defaults = null;
+    this.kwdefaults = null;
+    this.closure = null;
+    this.annotations = null;
+    this.version = 0;
+  }
 }
 
 export interface PyFunctionObject extends PyObject {

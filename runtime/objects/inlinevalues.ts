@@ -56,49 +56,90 @@ export function nullArray(n: number): (PyObject | null)[] {
   }
 }
 
-/** PyDictValues: an instance's attribute values and the order they were first set in. */
-export class DictValues {
-  /** values[ix] goes with the shared keys' entry ix (owned references, or null). */
-  readonly values: (PyObject | null)[];
-  /**
-   * Entry indexes in insertion order (the byte array before CPython's values), or null while
-   * that order is just 0, 1, ..., nOrdered - 1: instances of a class usually set their
-   * attributes in the order the shared keys got them, and then need no array of their own.
-   */
-  order: number[] | null = null;
-  nOrdered = 0;
-  /** The modelled block (PyMem_Malloc of prefix and pointers). */
-  unit: number;
-  constructor(size: number) {
-    this.values = nullArray(size);
-    // new_values: a prefix of size+2 bytes rounded up to a pointer, then the pointers.
-    this.unit = obmalloc.malloc((((size + 2) + 7) & ~7) + 8 * size);
-  }
+/**
+ * PyDictValues: an instance's attribute values and the order they were first set in, in
+ * one array (a separate record for the three figures after the values cost 56 bytes and
+ * one allocation more for every instance, and V8's young collector copies each long-lived
+ * instance's share twice). values[ix] goes with the shared keys' entry ix (an owned
+ * reference, or null); the last VALUES_TAIL items are:
+ * - nOrdered: while the insertion order is just 0, 1, ..., nOrdered - 1 (instances of a
+ *   class usually set their attributes in the order the shared keys got them);
+ * - unit: the modelled block (PyMem_Malloc of prefix and pointers), -1 once given away;
+ * - order: the entry indexes in insertion order (the byte array before CPython's values),
+ *   or null while nOrdered says it.
+ * Readers index the values directly; an index below the shared keys' nentries is always
+ * one of the values (the keys never hold more entries than an instance's values have
+ * room for).
+ */
+export type DictValues = (PyObject | null)[];
+
+const VALUES_TAIL = 3;
+
+/** new_values: size unset values (and the tail), with their modelled block. */
+function newValues(size: number): DictValues {
+  // a prefix of size+2 bytes rounded up to a pointer, then the pointers
+  const unit = obmalloc.malloc((((size + 2) + 7) & ~7) + 8 * size);
+  const vs = nullArray(size + VALUES_TAIL) as unknown[];
+  vs[size] = 0;
+  vs[size + 1] = unit;
+  return vs as DictValues;
 }
 
-/** The entry indexes of values in insertion order. */
+function nOrdered(values: DictValues): number {
+  return (values as unknown[])[values.length - 3] as number;
+}
+
+function setNOrdered(values: DictValues, n: number): void {
+  (values as unknown[])[values.length - 3] = n;
+}
+
+function valuesUnit(values: DictValues): number {
+  return (values as unknown[])[values.length - 2] as number;
+}
+
+function setValuesUnit(values: DictValues, unit: number): void {
+  (values as unknown[])[values.length - 2] = unit;
+}
+
+function explicitOrder(values: DictValues): number[] | null {
+  return (values as unknown[])[values.length - 1] as number[] | null;
+}
+
+/** The entry indexes of values in insertion order (a fresh array or the values' own). */
 export function valuesOrder(values: DictValues): number[] {
-  if (values.order !== null) return values.order;
-  const order: number[] = [];
-  for (let i = 0; i < values.nOrdered; i++) order.push(i);
+  const order = explicitOrder(values);
+  if (order !== null) return order;
+  const made: number[] = [];
+  const n = nOrdered(values);
+  for (let i = 0; i < n; i++) made.push(i);
+  return made;
+}
+
+/** The values' own insertion order, made explicit. */
+function ownOrder(values: DictValues): number[] {
+  let order = explicitOrder(values);
+  if (order === null) {
+    order = valuesOrder(values);
+    (values as unknown[])[values.length - 1] = order;
+  }
   return order;
 }
 
 /** _PyDictValues_AddToInsertionOrder */
 export function addToInsertionOrder(values: DictValues, ix: number): void {
-  if (values.order === null) {
-    if (ix === values.nOrdered) {
-      values.nOrdered++;
+  if (explicitOrder(values) === null) {
+    const n = nOrdered(values);
+    if (ix === n) {
+      setNOrdered(values, n + 1);
       return;
     }
-    values.order = valuesOrder(values);
   }
-  values.order.push(ix);
+  ownOrder(values).push(ix);
 }
 
 /** Takes ix out of the insertion order (a deleted attribute). */
 function removeFromInsertionOrder(values: DictValues, ix: number): void {
-  const order = values.order ??= valuesOrder(values);
+  const order = ownOrder(values);
   order.splice(order.indexOf(ix), 1);
 }
 
@@ -203,7 +244,7 @@ export function insertIntoSharedKeys(k: DictKeys, name: PyObject): number {
 function init_inline_values(obj: PyObject, tp: PyTypeObject): void {
   const keys = cachedKeys(tp);
   if (keys.usable > 1) keys.usable--;
-  obj.ob_values = new DictValues(sharedKeysUsableSize(keys));
+  obj.ob_values = newValues(sharedKeysUsableSize(keys));
 }
 
 /** _PyObject_InitializeDict: object_new's last step. */
@@ -221,7 +262,7 @@ export function _PyObject_GetInstanceAttribute(
 ): PyObject | null {
   const ix = sharedKeysLookup(cachedKeys(obj.ob_type), name);
   if (ix === DKIX_EMPTY) return null;
-  return values.values[ix];
+  return values[ix];
 }
 
 /** make_dict_from_instance_attributes: the split dict that takes over the values. */
@@ -229,15 +270,15 @@ function makeDict(keys: DictKeys, values: DictValues): PyObject {
   const names: PyObject[] = [];
   const vals: PyObject[] = [];
   for (const ix of valuesOrder(values)) {
-    const v = values.values[ix];
+    const v = values[ix];
     if (v === null) continue;
     const name = keys.keys[ix]!;
     Py_INCREF(name);
     names.push(name);
     vals.push(v);
   }
-  const dict = _PyDict_FromInstanceValues(keys, names, vals, values.unit);
-  values.unit = -1;
+  const dict = _PyDict_FromInstanceValues(keys, names, vals, valuesUnit(values));
+  setValuesUnit(values, -1);
   return dict;
 }
 
@@ -271,9 +312,9 @@ export function _PyObject_StoreInstanceAttribute(
     setInDict(materializeDict(obj), name, value);
     return true;
   }
-  const old = values.values[ix];
+  const old = values[ix];
   if (value !== null) Py_INCREF(value);
-  values.values[ix] = value;
+  values[ix] = value;
   if (old === null) {
     if (value === null) return false;
     addToInsertionOrder(values, ix);
@@ -291,7 +332,7 @@ export function _PyObject_IsInstanceDictEmpty(obj: PyObject): boolean {
   const values = obj.ob_values;
   if (values !== null) {
     const n = cachedKeys(tp).nentries;
-    for (let i = 0; i < n; i++) if (values.values[i] !== null) return false;
+    for (let i = 0; i < n; i++) if (values[i] !== null) return false;
     return true;
   }
   const dict = obj.ob_dict;
@@ -307,7 +348,7 @@ export function _PyObject_VisitInstanceAttributes(
   const values = obj.ob_values;
   if (values === null) return 0;
   const n = cachedKeys(obj.ob_type).nentries;
-  const vs = values.values;
+  const vs = values;
   for (let i = 0; i < n; i++) {
     const v = vs[i];
     if (v !== null) {
@@ -323,7 +364,7 @@ export function _PyObject_ClearInstanceAttributes(obj: PyObject): void {
   const values = obj.ob_values;
   if (values === null) return;
   const n = cachedKeys(obj.ob_type).nentries;
-  const vs = values.values;
+  const vs = values;
   for (let i = 0; i < n; i++) {
     const v = vs[i];
     if (v !== null) {
@@ -339,7 +380,7 @@ export function _PyObject_FreeInstanceAttributes(obj: PyObject): void {
   if (values === null) return;
   obj.ob_values = null;
   const n = cachedKeys(obj.ob_type).nentries;
-  const vs = values.values;
+  const vs = values;
   for (let i = 0; i < n; i++) {
     const v = vs[i];
     if (v !== null) {
@@ -347,6 +388,7 @@ export function _PyObject_FreeInstanceAttributes(obj: PyObject): void {
       Py_DECREF(v);
     }
   }
-  if (values.unit >= 0) obmalloc.free(values.unit);
-  values.unit = -1;
+  const unit = valuesUnit(values);
+  if (unit >= 0) obmalloc.free(unit);
+  setValuesUnit(values, -1);
 }

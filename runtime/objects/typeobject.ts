@@ -161,6 +161,7 @@ import { PyList_Append, PyList_FromArraySteal } from "./listobject.ts";
 import { tstate } from "./pystate.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
+import { registerSubtypeTraverse } from "../memory/gc.ts";
 import { writeUnraisable } from "./unraisable.ts";
 import { PyCell_Check, PyCell_Set } from "./cellobject.ts";
 import { PyClassMethod_New, PyStaticMethod_New } from "./funcobject.ts";
@@ -405,7 +406,8 @@ export function subtype_dealloc(self: PyObject): void {
     }
   }
   // Clear __slots__ values of every heap type up to the base with a different dealloc.
-  if (hasSlotValues(self)) clearSlots(self, subtype_dealloc);
+  // (ob_val: slot 1 of inline slots, slots.ts; any other value there only costs a look)
+  if (self.ob_slots !== null || self.ob_val !== null) clearSlots(self, subtype_dealloc);
   if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) {
     const dict = self.ob_dict;
     if (dict !== null) {
@@ -537,7 +539,7 @@ export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown)
   const type = self.ob_type;
   let base = type;
   while (base.tp_traverse === subtype_traverse) base = base.tp_base!;
-  if (hasSlotValues(self)) {
+  if (self.ob_slots !== null || self.ob_val !== null) {
     const r = traverseSlots(self, visit, arg);
     if (r) return r;
   }
@@ -556,12 +558,13 @@ export function subtype_traverse(self: PyObject, visit: visitproc, arg: unknown)
   if (base.tp_traverse !== null) return base.tp_traverse(self, visit, arg);
   return 0;
 }
+registerSubtypeTraverse(subtype_traverse);
 
 export function subtype_clear(self: PyObject): boolean {
   const type = self.ob_type;
   let base = type;
   while (base.tp_clear === subtype_clear) base = base.tp_base!;
-  if (hasSlotValues(self)) clearSlots(self, subtype_clear);
+  if (self.ob_slots !== null || self.ob_val !== null) clearSlots(self, subtype_clear);
   // The instance dict too: that breaks cycles through __dict__ alone.
   if (type.tp_flags & Py_TPFLAGS_MANAGED_DICT) _PyObject_ClearInstanceAttributes(self);
   if (type.tp_dictoffset !== base.tp_dictoffset) {
@@ -640,14 +643,7 @@ import {
   materializeDict,
   releaseCachedKeys,
 } from "./inlinevalues.ts";
-import {
-  hasSlotValues,
-  initSlots,
-  setSlotValue,
-  slotCount,
-  slotsInline,
-  slotValue,
-} from "./slots.ts";
+import { initSlots, setSlotValue, slotCount, slotsInline, slotValue } from "./slots.ts";
 function weakrefOf(o: PyObject): PyObject {
   return getWeakrefHead(o) ?? Py_None;
 }

@@ -298,16 +298,30 @@ export function nameError(name: PyObject): PyObject {
  * and the builtins' keys object and entry.
  */
 class GlobalCache {
-  readonly greuse: number;
-  readonly breuse: number;
+  // (declared and set in the constructor, as every record read in compiled code: see
+  // AttrCache in specialize.ts)
+  declare readonly gkeys: DictKeys;
+  declare readonly gix: number;
+  declare readonly gn: number;
+  declare readonly bkeys: DictKeys | null;
+  declare readonly bix: number;
+  declare readonly key: PyObject;
+  declare readonly greuse: number;
+  declare readonly breuse: number;
   constructor(
-    readonly gkeys: DictKeys,
-    readonly gix: number,
-    readonly gn: number,
-    readonly bkeys: DictKeys | null,
-    readonly bix: number,
-    readonly key: PyObject,
+    gkeys: DictKeys,
+    gix: number,
+    gn: number,
+    bkeys: DictKeys | null,
+    bix: number,
+    key: PyObject,
   ) {
+    this.gkeys = gkeys;
+    this.gix = gix;
+    this.gn = gn;
+    this.bkeys = bkeys;
+    this.bix = bix;
+    this.key = key;
     this.greuse = gkeys.reuse;
     this.breuse = bkeys === null ? 0 : bkeys.reuse;
   }
@@ -570,22 +584,35 @@ function startVarargsCall(
  * compares by identity.
  */
 class KwPlan {
+  // (declared and set in the constructor: see AttrCache in specialize.ts)
+  declare readonly names: PyObject[];
+  declare readonly nargs: number;
+  /** The parameter each keyword value goes to. */
+  declare readonly slots: number[];
+  /** The parameters no argument fills, in order: they take their defaults. */
+  declare readonly missing: number[];
+  /** The first positional parameter among them (co_argcount if none). */
+  declare readonly firstMissing: number;
+  /**
+   * Where each missing keyword-only parameter's default was last found in the function's
+   * __kwdefaults__ (an entry index, checked before use), by position in `missing`; -1
+   * before.
+   */
+  declare readonly kwIx: number[];
   constructor(
-    readonly names: PyObject[],
-    readonly nargs: number,
-    /** The parameter each keyword value goes to. */
-    readonly slots: number[],
-    /** The parameters no argument fills, in order: they take their defaults. */
-    readonly missing: number[],
-    /** The first positional parameter among them (co_argcount if none). */
-    readonly firstMissing: number,
-    /**
-     * Where each missing keyword-only parameter's default was last found in the function's
-     * __kwdefaults__ (an entry index, checked before use), by position in `missing`; -1
-     * before.
-     */
-    readonly kwIx: number[] = missing.map(() => -1),
-  ) {}
+    names: PyObject[],
+    nargs: number,
+    slots: number[],
+    missing: number[],
+    firstMissing: number,
+  ) {
+    this.names = names;
+    this.nargs = nargs;
+    this.slots = slots;
+    this.missing = missing;
+    this.firstMissing = firstMissing;
+    this.kwIx = missing.map(() => -1);
+  }
 }
 
 /** Plans kept per code object (a function called with a few shapes of keywords). */

@@ -57,14 +57,21 @@ export const FRAME_COMPLETED = 1;
 export const FRAME_CLEARED = 4;
 
 export class GenData {
-  frameState = FRAME_CREATED;
-  readonly excState = new ExcInfo(null);
-  constructor(
-    public frame: Frame,
-    public name: PyObject,
-    public qualname: PyObject,
-    public code: PyObject,
-  ) {}
+  // (declared and set in the constructor: see AttrCache in specialize.ts)
+  declare frameState: number;
+  declare readonly excState: ExcInfo;
+  declare frame: Frame;
+  declare name: PyObject;
+  declare qualname: PyObject;
+  declare code: PyObject;
+  constructor(frame: Frame, name: PyObject, qualname: PyObject, code: PyObject) {
+    this.frameState = FRAME_CREATED;
+    this.excState = new ExcInfo(null);
+    this.frame = frame;
+    this.name = name;
+    this.qualname = qualname;
+    this.code = code;
+  }
 }
 
 export interface PyGenObject extends PyObject {

@@ -766,7 +766,7 @@ function emit(
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
               if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : c.index === 0 ? s : slotValue(owner, c.index); }
-              else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals.values[c.vindex]; }
+              else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals[c.vindex]; }
             } }
           if (res !== null) res.ob_refcnt++;
           else res = loadAttrPlain(cache, ${i}, owner, n${a});
@@ -974,7 +974,7 @@ function emit(
               if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = c.index === 0 ? s : slotValue(owner, c.index); setSlotValue(owner, c.index, v); } }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
                 const vals = owner.ob_values;
-                if (vals !== null) { const o = vals.values[c.vindex]; if (o !== null) { vals.values[c.vindex] = v; old = o; } }
+                if (vals !== null) { const o = vals[c.vindex]; if (o !== null) { vals[c.vindex] = v; old = o; } }
               }
             } }
           if (old === false) old = storeAttrPlain(cache, ${i}, owner, n${a}, v);
@@ -1166,7 +1166,7 @@ function emitStacked(
             if (!c.hasDict) meth = c.descr;
             else { const vals = obj.ob_values;
               if (vals !== null) {
-                if (c.vindex >= 0) { if (vals.values[c.vindex] === null) meth = c.descr; }
+                if (c.vindex >= 0) { if (vals[c.vindex] === null) meth = c.descr; }
                 else { const k = c.vmissKeys; if (k !== null && c.vmissAt === k.nentries && k === tp.ht.ht_cached_keys) meth = c.descr; }
               } }
           }

@@ -58,29 +58,51 @@ const MAX_MISSES = 64;
 const MAX_ENTRIES = 4;
 
 export class AttrCache {
-  misses = 0;
+  // Every field is declared and set in the constructor, none is a parameter property or
+  // has an initializer: Deno's TypeScript defines such fields as undefined first, and V8
+  // then keeps the numbers among them as tagged values, checked at every load, rather than
+  // small integers.
+  declare type: PyTypeObject;
+  declare version: number;
+  declare kind: Kind;
+  /** The class attribute (borrowed: the type's dict holds it while the version lasts). */
+  declare descr: PyObject | null;
+  declare index: number;
+  /** Instances of the type have a __dict__ (inline values or a dict in ob_dict). */
+  declare hasDict: boolean;
+  declare misses: number;
   /** The name's entry in the class's shared keys (inline values), once known, else -1. */
-  vindex = -1;
+  declare vindex: number;
   /**
    * The size (nentries) the class's shared keys had when the name was not among them, else
    * -1: shared keys only grow, so while their size is the same the name is still absent and
    * no instance with inline values has the attribute (CPython's keys version check).
    */
-  vmissAt = -1;
+  declare vmissAt: number;
   /** The shared keys vmissAt counted. */
-  vmissKeys: DictKeys | null = null;
+  declare vmissKeys: DictKeys | null;
   /** The other types this site has seen (a polymorphic cache), or null. */
-  next: AttrCache | null = null;
+  declare next: AttrCache | null;
   constructor(
-    public type: PyTypeObject,
-    public version: number,
-    public kind: Kind,
-    /** The class attribute (borrowed: the type's dict holds it while the version lasts). */
-    public descr: PyObject | null,
-    public index: number,
-    /** Instances of the type have a __dict__ (inline values or a dict in ob_dict). */
-    public hasDict: boolean,
-  ) {}
+    type: PyTypeObject,
+    version: number,
+    kind: Kind,
+    descr: PyObject | null,
+    index: number,
+    hasDict: boolean,
+  ) {
+    this.type = type;
+    this.version = version;
+    this.kind = kind;
+    this.descr = descr;
+    this.index = index;
+    this.hasDict = hasDict;
+    this.misses = 0;
+    this.vindex = -1;
+    this.vmissAt = -1;
+    this.vmissKeys = null;
+    this.next = null;
+  }
 }
 
 function miss(c: AttrCache | null): boolean {
@@ -182,7 +204,7 @@ function instanceAttr(c: AttrCache, owner: PyObject, name: PyObject): PyObject |
   const values = owner.ob_values;
   if (values !== null) {
     const ix = valuesIndex(c, owner.ob_type, name);
-    return ix < 0 ? null : values.values[ix];
+    return ix < 0 ? null : values[ix];
   }
   const d = owner.ob_dict;
   if (d === null) return null;
@@ -286,7 +308,7 @@ export function loadAttrPlain(
     if (values !== null) {
       const ix = valuesIndex(c, tp, name);
       if (ix < 0) return null;
-      v = values.values[ix];
+      v = values[ix];
     } else {
       const d = owner.ob_dict;
       if (d !== null) v = dictValueAt(d, c.index, name);
@@ -382,8 +404,8 @@ export function storeAttrPlain(
     if (!c.hasDict || values === null) return false;
     const ix = valuesIndex(c, tp, name);
     if (ix < 0) return false;
-    const old = values.values[ix];
-    values.values[ix] = value;
+    const old = values[ix];
+    values[ix] = value;
     if (old === null) addToInsertionOrder(values, ix); // a first store: the name joins the order
     return old;
   }
@@ -443,8 +465,8 @@ export function storeAttrCached(
       // the same as _PyObject_StoreInstanceAttribute for a name the shared keys hold
       const ix = valuesIndex(c, tp, name);
       if (ix >= 0) {
-        const old = values.values[ix];
-        values.values[ix] = value;
+        const old = values[ix];
+        values[ix] = value;
         if (old !== null) Py_DECREF(old);
         else addToInsertionOrder(values, ix); // a first store: the name joins the order
         return true;

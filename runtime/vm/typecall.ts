@@ -156,11 +156,15 @@ function runInit(func: PyObject, obj: PyObject, items: PyObject[]): PyObject {
  * object.__init__ (a class with __slots__ and no __init__, say).
  */
 class ClassSite {
-  constructor(
-    readonly type: PyTypeObject,
-    readonly version: number,
-    readonly init: PyObject | null,
-  ) {}
+  // (declared and set in the constructor: see AttrCache in specialize.ts)
+  declare readonly type: PyTypeObject;
+  declare readonly version: number;
+  declare readonly init: PyObject | null;
+  constructor(type: PyTypeObject, version: number, init: PyObject | null) {
+    this.type = type;
+    this.version = version;
+    this.init = init;
+  }
 }
 
 /** The site record for type, or null when a call of it is not classVectorcall's plain case. */

@@ -1,10 +1,11 @@
 // Recursion that runs out of JavaScript stack before it reaches the recursion limit
 // (objects/stackguard.ts): with sys.setrecursionlimit(100000), recursion through C-level
-// calls (a class call, __getattr__, __repr__, __hash__ and __eq__ in a dict, a descriptor,
-// generators, sorted's key, map, reduce, nested containers) ends in RecursionError, every
-// reference is released once, the frame stack is where it was, and the session goes on.
-// CPython 3.11 crashes (SIGSEGV) on most of these programs, so they have no oracle: the
-// conformance corpus (tests/conformance/recursion/) has the cases CPython answers.
+// calls (a class call, __del__ while unwinding, __getattr__, __repr__, __hash__ and __eq__
+// in a dict, a descriptor, generators, sorted's key, map, reduce, nested containers) ends in
+// RecursionError, every reference is released once, the frame stack is where it was, and
+// the session goes on. CPython 3.11 crashes (SIGSEGV) on most of these programs, so they
+// have no oracle: the conformance corpus (tests/conformance/recursion/) has the cases
+// CPython answers.
 
 import { assert, assertEquals } from "../assert.ts";
 import { glasspy } from "../glasspy.ts";
@@ -75,6 +76,18 @@ def via_map(n):
 def via_reduce(n):
     return 0 if n == 0 else functools.reduce(lambda a, b: via_reduce(b), [0, n - 1])
 
+def helper(x):
+    return [x]
+
+class Finalized:
+    def __del__(self):
+        helper(self)
+
+class WithDel:
+    def __init__(self, n):
+        tmp = Finalized()
+        self.next = WithDel(n - 1) if n else None
+
 def nested_list(n):
     a = []
     for _ in range(n):
@@ -94,6 +107,7 @@ DEEP = 20000
 cases = [
     ("__init__", lambda: Init(DEEP)),
     ("__new__", lambda: New(DEEP)),
+    ("__del__", lambda: WithDel(DEEP)),
     ("__getattr__", lambda: Attr(DEEP).name),
     ("__get__", lambda: Holder(DEEP).x),
     ("__repr__", lambda: repr(Rep(DEEP))),
@@ -107,7 +121,7 @@ cases = [
     ("list repr", lambda: repr(nested_list(DEEP))),
     ("list ==", lambda: nested_list(DEEP) == nested_list(DEEP)),
 ]
-watched = (Init, New, Attr, Holder, Rep, Key, gen, nxt, key, via_map, via_reduce)
+watched = (Init, New, WithDel, Finalized, Attr, Holder, Rep, Key, gen, nxt, key, via_map, via_reduce)
 def counts():
     return [sys.getrefcount(o) for o in watched]
 `;
@@ -132,6 +146,7 @@ print(down(900), Init(50).next is not None, repr(Rep(3)), hash(Key(5)))
 const CASE_NAMES = [
   "__init__",
   "__new__",
+  "__del__",
   "__getattr__",
   "__get__",
   "__repr__",
