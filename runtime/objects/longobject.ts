@@ -778,6 +778,54 @@ export function rshiftValues(a: number | bigint, n: number | bigint): PyObject {
   return PyLong_FromBigInt(a >> toBigInt(n));
 }
 
+/**
+ * BINARY_OP of two exact ints for compiled code when one is a bigint: the operators whose
+ * result is a plain function of the values, straight to it (not through the number
+ * protocol's layers); null for anything else and for anything that would raise (a zero
+ * divisor, a negative shift, a result too big for a bigint), which the general path then
+ * raises with its own message. oparg is the NB_* operator (in-place forms are 13 above).
+ */
+export function longValuesBinaryOp(
+  oparg: number,
+  a: number | bigint,
+  b: number | bigint,
+): PyObject | null {
+  try {
+    switch (oparg) {
+      case 0: // NB_ADD
+      case 13:
+        return addValues(a, b);
+      case 10: // NB_SUBTRACT
+      case 23:
+        return subValues(a, b);
+      case 5: // NB_MULTIPLY
+      case 18:
+        return mulValues(a, b);
+      case 6: // NB_REMAINDER
+      case 19:
+        return b === 0 ? null : PyLong_FromValue(modValues(a, b));
+      case 2: // NB_FLOOR_DIVIDE
+      case 15:
+        return b === 0 ? null : PyLong_FromValue(floorDivValues(a, b));
+      case 9: // NB_RSHIFT
+      case 22:
+        return b < 0 ? null : rshiftValues(a, b);
+      case 1: // NB_AND
+      case 14:
+        return andValues(a, b);
+      case 7: // NB_OR
+      case 20:
+        return orValues(a, b);
+      case 12: // NB_XOR
+      case 25:
+        return xorValues(a, b);
+    }
+  } catch {
+    // the general path raises it again, as CPython words it
+  }
+  return null;
+}
+
 function isInt32(v: number | bigint): v is number {
   return typeof v === "number" && v >= -2147483648 && v <= 2147483647;
 }

@@ -216,7 +216,7 @@ import {
   PyList_FromArraySteal,
   type PyListObject,
 } from "../objects/listobject.ts";
-import { PyLong_FromNumber } from "../objects/longobject.ts";
+import { longValuesBinaryOp, PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   _Py_ID,
@@ -2954,6 +2954,7 @@ export function installJitRuntime(): void {
     PyDictIterKey_Type,
     PyDictIterValue_Type,
     intBinaryOp,
+    longValuesBinaryOp,
     floatBinaryOp,
     binaryOpSlow,
     PyLong_FromNumber,

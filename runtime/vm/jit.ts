@@ -464,7 +464,7 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
     intCase =
       `const r = x ${op} y; if (r <= 9007199254740991 && r >= -9007199254740991) res = PyLong_FromNumber(${
         op === "*" ? "r === 0 ? 0 : r" : "r"
-      });`;
+      }); else res = longValuesBinaryOp(${a}, x, y);`;
   } else if (a === 6 || a === 19) {
     // NB_REMAINDER of two int32s by a positive int32: the sign follows the divisor
     intCase =
@@ -501,6 +501,7 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
           if (lt === PyLong_Type && rt === PyLong_Type) {
             const x = lhs.ob_val, y = rhs.ob_val;
             if (typeof x === "number" && typeof y === "number") { ${intCase} }
+            else res = longValuesBinaryOp(${a}, x, y);
           }${floats}${strings}
           if (res === null) {
             ${spill}${own(["lhs", "rhs"], owned)}${P} res = binaryOpSlow(lhs, rhs, ${a}, sp + 1);
