@@ -194,15 +194,17 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
     );
 
     await t.step(
-      "an interrupt sent right behind an execute_request stops that cell (kernel idle)",
+      "an interrupt sent as soon as a cell shows busy stops that cell (kernel idle)",
       async () => {
         for (let i = 0; i < 3; i++) {
-          // no wait between the two: the interrupt may arrive before the worker has read
-          // the execute_request from its socket
+          // the interrupt waits only for the cell's busy: sent sooner, it could overtake the
+          // cell on its way (another socket) and be dropped, as ipykernel drops an interrupt
+          // that finds no cell
           const id = await k.send("shell", "execute_request", {
             code: "while True:\n    pass",
             silent: false,
           });
+          await busy(k, id);
           const ir = await k.send("control", "interrupt_request", {});
           assertEquals((await k.reply(ir, "control")).content.status, "ok");
           const reply = await k.reply(id, "shell", 5000);
@@ -213,15 +215,17 @@ Deno.test("the kernel over ZeroMQ", async (t) => {
     );
 
     await t.step(
-      "an interrupt reaches the first execute_request queued, not a request before it",
+      "an interrupt stops the cell, not the requests queued before it",
       async () => {
-        // kernel_info and is_complete go first, then the cell; the interrupt follows at once
+        // kernel_info and is_complete go first, then the cell; the interrupt follows the
+        // cell's busy (see above)
         const info = await k.send("shell", "kernel_info_request", {});
         const check = await k.send("shell", "is_complete_request", { code: "x = 1" });
         const id = await k.send("shell", "execute_request", {
           code: "while True:\n    pass",
           silent: false,
         });
+        await busy(k, id);
         await k.reply(await k.send("control", "interrupt_request", {}), "control");
         assertEquals((await k.reply(info)).content.status, "ok");
         assertEquals((await k.reply(check)).content.status, "complete");
@@ -578,6 +582,15 @@ Deno.test("a request sent before the kernel listens is answered, once and only o
   }
 });
 
+/** Waits for the busy status of request `id` on iopub: the kernel has taken it. */
+async function busy(k: KernelClient, id: string): Promise<void> {
+  await k.inbox.iopub.next(
+    (m) => m.parent_header.msg_id === id && m.content.execution_state === "busy",
+    10_000,
+    "the cell's busy",
+  );
+}
+
 Deno.test("a cell taken while the session still loads shows its busy, and an interrupt stops it", async () => {
   // the session's engine takes 1.5 s to load, and the cell waits for it. Its busy goes out at
   // once. The interrupt is sent once the kernel shows it has the cell: sent sooner, it could
@@ -591,11 +604,7 @@ Deno.test("a cell taken while the session still loads shows its busy, and an int
       code: "while True:\n    pass",
       silent: false,
     });
-    await k.inbox.iopub.next(
-      (m) => m.parent_header.msg_id === id && m.content.execution_state === "busy",
-      10_000,
-      "the cell's busy",
-    );
+    await busy(k, id);
     const busyAt = performance.timeOrigin + performance.now();
     await k.reply(await k.send("control", "interrupt_request", {}), "control");
     const reply = await k.reply(id, "shell", 20_000);
