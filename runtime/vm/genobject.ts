@@ -10,6 +10,7 @@ import {
   Py_INCREF,
   Py_None,
   Py_XDECREF,
+  PyAsyncGen_Type,
   PyCoro_Type,
   PyGen_Type,
   PyObject,
@@ -89,7 +90,11 @@ export function PyGen_CheckExact(o: PyObject): boolean {
 /** _Py_MakeCoro + _PyFrame_Copy: a generator owning a copy of the frame's contents. */
 export function makeGenerator(frame: Frame): PyObject {
   const co = frame.code;
-  const type: PyTypeObject = co.co_flags & CO.COROUTINE ? PyCoro_Type : PyGen_Type;
+  const type: PyTypeObject = co.co_flags & CO.COROUTINE
+    ? PyCoro_Type
+    : co.co_flags & CO.ASYNC_GENERATOR
+    ? PyAsyncGen_Type
+    : PyGen_Type;
   const gen = new PyObject(type) as PyGenObject;
   PyObject_GC_Init(gen, type.tp_basicsize + 8 * (co.co_nlocalsplus + co.co_stacksize));
   const fd = funcData(frame.f_func);
@@ -611,7 +616,11 @@ export function gen_traverse(gen: PyObject, visit: visitproc, arg: unknown): num
 }
 
 export function gen_repr(gen: PyObject): PyObject {
-  const kind = gen.ob_type === PyCoro_Type ? "coroutine" : "generator";
+  const kind = gen.ob_type === PyCoro_Type
+    ? "coroutine"
+    : gen.ob_type === PyAsyncGen_Type
+    ? "async_generator"
+    : "generator";
   return PyUnicode_FromString(
     `<${kind} object ${str(genData(gen).qualname)} at 0x${addressOf(gen.ob_id).toString(16)}>`,
   );

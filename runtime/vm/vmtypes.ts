@@ -12,6 +12,7 @@ import {
   Py_None,
   Py_TPFLAGS_HAVE_VECTORCALL,
   Py_True,
+  PyAsyncGen_Type,
   PyCoro_Type,
   PyFrame_Type,
   PyFunction_Type,
@@ -26,7 +27,11 @@ import {
   str,
 } from "../objects/objectops.ts";
 import { PyErr_Format } from "../objects/errors.ts";
-import { PyExc_RuntimeError, PyExc_TypeError } from "../objects/exceptions.ts";
+import {
+  PyExc_NotImplementedError,
+  PyExc_RuntimeError,
+  PyExc_TypeError,
+} from "../objects/exceptions.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyUnicode_Check } from "../objects/unicodeobject.ts";
 import { checkPositional } from "../objects/argparse.ts";
@@ -234,11 +239,45 @@ function setupGenerators(): void {
   }
 }
 
+/**
+ * async_generator: made by calling an `async def` with `yield` (so `type()`, its repr and
+ * `types.AsyncGeneratorType` are right), but not run yet: every way to run one says so.
+ */
+function setupAsyncGenerators(): void {
+  const t = PyAsyncGen_Type;
+  t.tp_dealloc = gen_dealloc;
+  t.tp_repr = gen_repr;
+  t.tp_traverse = gen_traverse;
+  t.tp_finalize = gen_finalize;
+  t.tp_getattro = PyObject_GenericGetAttr;
+  const unsupported = (): PyObject => {
+    throw PyErr_Format(PyExc_NotImplementedError, "glasspy does not run async generators yet");
+  };
+  t.am_aiter = unsupported;
+  t.am_anext = unsupported;
+  t.tp_methods = ["__aiter__", "__anext__", "aclose"].map((name) => ({
+    ml_name: name,
+    ml_meth: unsupported,
+    ml_flags: METH_NOARGS,
+  }));
+  t.tp_methods.push(
+    { ml_name: "asend", ml_meth: unsupported, ml_flags: METH_O },
+    { ml_name: "athrow", ml_meth: unsupported, ml_flags: METH_FASTCALL },
+  );
+  t.tp_getset = [
+    { name: "__name__", get: (g) => ref(genData(g).name) },
+    { name: "__qualname__", get: (g) => ref(genData(g).qualname) },
+    { name: "ag_code", get: (g) => ref(genData(g).code) },
+    { name: "ag_running", get: (g) => bool(gen_running(g)) },
+  ];
+}
+
 /** Fills in the VM-made types' slots; runs before the static types are readied. */
 export function setupVmTypes(): void {
   setupFrame();
   setupTraceback();
   setupGenerators();
+  setupAsyncGenerators();
   PyFunction_Type.tp_instance_vectorcall = _PyFunction_Vectorcall;
   PyFunction_Type.tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
   void str;

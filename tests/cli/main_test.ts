@@ -70,6 +70,25 @@ Deno.test("run of a directory without __main__.py says what CPython says, status
   }
 });
 
+Deno.test("running an async generator is a clear NotImplementedError, not a wrong answer", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "glasspy-agen-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/agen.py`,
+      "async def agen():\n    yield 1\n\nasync def use():\n    async for x in agen():\n" +
+        "        print(x)\n\nuse().send(None)\n",
+    );
+    const r = await glasspy(["run", "agen.py"], { cwd: dir });
+    assertEquals(r.code, 1);
+    assertStringIncludes(
+      r.stderr,
+      "NotImplementedError: glasspy does not run async generators yet",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("dis of a missing file answers as dis.py's argparse does", async () => {
   const r = await glasspy(["dis", "no_such_file.py"]);
   assertEquals(r.code, 2);
