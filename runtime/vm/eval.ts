@@ -46,6 +46,7 @@ import {
   dictValueAt,
 } from "../objects/dictobject.ts";
 import {
+  enterContext,
   op_BEFORE_WITH,
   op_BUILD_CONST_KEY_MAP,
   op_BUILD_MAP,
@@ -2863,34 +2864,7 @@ export function asyncOp(
     ls[sp++] = awaitable;
     return sp;
   }
-  if (op === 52 /* BEFORE_ASYNC_WITH */) {
-    const mgr = ls[sp - 1]!;
-    const [enter, enterUnbound] = lookupSpecial(mgr, "__aenter__");
-    if (enter === null) {
-      throw PyErr_Format(
-        PyExc_TypeError,
-        `'${mgr.ob_type.tp_name}' object does not support the asynchronous context manager protocol`,
-      );
-    }
-    const [exit, exitUnbound] = lookupSpecial(mgr, "__aexit__");
-    if (exit === null) {
-      Py_DECREF(enter);
-      throw PyErr_Format(
-        PyExc_TypeError,
-        `'${mgr.ob_type.tp_name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`,
-      );
-    }
-    ls[sp - 1] = bindSpecial(exit, exitUnbound, mgr);
-    let res: PyObject;
-    try {
-      res = enterUnbound ? PyObject_CallOneArg(enter, mgr) : PyObject_CallNoArgs(enter);
-    } finally {
-      Py_DECREF(enter);
-      Py_DECREF(mgr);
-    }
-    ls[sp++] = res;
-    return sp;
-  }
+  if (op === 52 /* BEFORE_ASYNC_WITH */) return enterContext(ls, sp, true);
   throw PyErr_Format(PyExc_SystemError, `async opcode ${op} is not supported yet`);
 }
 

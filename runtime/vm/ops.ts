@@ -1332,37 +1332,48 @@ export function op_BEFORE_WITH(
   _oparg: number,
 ): number {
   try {
-    const mgr = ls[sp - 1]!;
-    const [enter, enterUnbound] = lookupSpecial(mgr, "__enter__");
-    if (enter === null) {
-      throw PyErr_Format(
-        PyExc_TypeError,
-        `'${mgr.ob_type.tp_name}' object does not support the context manager protocol`,
-      );
-    }
-    const [exit, exitUnbound] = lookupSpecial(mgr, "__exit__");
-    if (exit === null) {
-      Py_DECREF(enter);
-      throw PyErr_Format(
-        PyExc_TypeError,
-        `'${mgr.ob_type.tp_name}' object does not support the context manager protocol (missed __exit__ method)`,
-      );
-    }
-    ls[sp - 1] = bindSpecial(exit, exitUnbound, mgr);
-    let res: PyObject;
-    try {
-      res = enterUnbound ? PyObject_CallOneArg(enter, mgr) : PyObject_CallNoArgs(enter);
-    } finally {
-      Py_DECREF(enter);
-      Py_DECREF(mgr);
-    }
-    ls[sp++] = res;
-    return sp;
+    return enterContext(ls, sp, false);
   } catch (e) {
     opError.sp = sp;
     opError.set = true;
     throw e;
   }
+}
+
+/**
+ * BEFORE_WITH and BEFORE_ASYNC_WITH: the manager on top of the stack is replaced by its bound
+ * __exit__ (__aexit__), and the result of calling __enter__ (__aenter__) is pushed.
+ */
+export function enterContext(ls: (PyObject | null)[], sp: number, async: boolean): number {
+  const mgr = ls[sp - 1]!;
+  const protocol = async ? "asynchronous context manager protocol" : "context manager protocol";
+  const [enter, enterUnbound] = lookupSpecial(mgr, async ? "__aenter__" : "__enter__");
+  if (enter === null) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `'${mgr.ob_type.tp_name}' object does not support the ${protocol}`,
+    );
+  }
+  const [exit, exitUnbound] = lookupSpecial(mgr, async ? "__aexit__" : "__exit__");
+  if (exit === null) {
+    Py_DECREF(enter);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `'${mgr.ob_type.tp_name}' object does not support the ${protocol} (missed ${
+        async ? "__aexit__" : "__exit__"
+      } method)`,
+    );
+  }
+  ls[sp - 1] = bindSpecial(exit, exitUnbound, mgr);
+  let res: PyObject;
+  try {
+    res = enterUnbound ? PyObject_CallOneArg(enter, mgr) : PyObject_CallNoArgs(enter);
+  } finally {
+    Py_DECREF(enter);
+    Py_DECREF(mgr);
+  }
+  ls[sp++] = res;
+  return sp;
 }
 
 /** WITH_EXCEPT_START */
