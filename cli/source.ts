@@ -40,15 +40,15 @@ export class ScriptDirectory extends Error {
 
 /** `python3 PATH` with a directory: throws ScriptDirectory; anything else passes. */
 export function checkNotDirectory(path: string): void {
+  const dir = path === "" ? "." : path;
   let isDirectory = false;
   try {
-    isDirectory = Deno.statSync(path === "" ? "." : path).isDirectory;
+    isDirectory = Deno.statSync(dir).isDirectory;
   } catch {
     return; // reading the file says what is wrong
   }
   if (!isDirectory) return;
   const name = absoluteName(path);
-  const dir = path === "" ? "." : path;
   const hasMain = ["__main__.py", "__main__.pyc"].some((main) => {
     try {
       return Deno.statSync(`${dir}/${main}`).isFile;

@@ -790,92 +790,50 @@ function nextEntry(it: PyObject): number {
   return i;
 }
 
+/**
+ * nextEntry's common case, written out: forward, the dict unchanged, an entry left. Returns
+ * its index (the iterator has moved past it), or -1 when nextEntry must decide.
+ */
+function nextEntryFast(st: DictIterState): number {
+  const d = st.dict as PyDictObject | null;
+  if (d === null || st.reverse || st.used !== d.ob_size || st.len === 0) return -1;
+  const values = d.ob_data.values;
+  const n = d.ob_data.nentries;
+  let i = st.pos;
+  while (i < n && values[i] === null) i++;
+  if (i >= n) return -1;
+  st.pos = i + 1;
+  st.len--;
+  return i;
+}
+
 export function dictiter_iternextkey(it: PyObject): PyObject | null {
-  // the common case written out: forward, the dict unchanged, an entry left
   const st = it.ob_data as DictIterState;
-  const dk = st.dict as PyDictObject | null;
-  if (dk !== null && !st.reverse && st.used === dk.ob_size && st.len !== 0) {
-    const k = dk.ob_data;
-    const values = k.values;
-    const n = k.nentries;
-    let i = st.pos;
-    while (i < n && values[i] === null) i++;
-    if (i < n) {
-      st.pos = i + 1;
-      st.len--;
-      const key = k.keys[i]!;
-      key.ob_refcnt++;
-      return key;
-    }
-  }
-  const d = iterState(it).dict as PyDictObject | null;
-  const i = nextEntry(it);
+  let i = nextEntryFast(st);
+  if (i < 0) i = nextEntry(it);
   if (i < 0) return null;
-  const key = d!.ob_data.keys[i]!;
+  const key = (st.dict as PyDictObject).ob_data.keys[i]!;
   Py_INCREF(key);
   return key;
 }
 
 export function dictiter_iternextvalue(it: PyObject): PyObject | null {
-  // the common case written out: forward, the dict unchanged, an entry left
   const st = it.ob_data as DictIterState;
-  const dv = st.dict as PyDictObject | null;
-  if (dv !== null && !st.reverse && st.used === dv.ob_size && st.len !== 0) {
-    const values = dv.ob_data.values;
-    const n = dv.ob_data.nentries;
-    let i = st.pos;
-    while (i < n && values[i] === null) i++;
-    if (i < n) {
-      st.pos = i + 1;
-      st.len--;
-      const v = values[i]!;
-      v.ob_refcnt++;
-      return v;
-    }
-  }
-  const d = iterState(it).dict as PyDictObject | null;
-  const i = nextEntry(it);
+  let i = nextEntryFast(st);
+  if (i < 0) i = nextEntry(it);
   if (i < 0) return null;
-  const v = d!.ob_data.values[i]!;
+  const v = (st.dict as PyDictObject).ob_data.values[i]!;
   Py_INCREF(v);
   return v;
 }
 
 export function dictiter_iternextitem(it: PyObject): PyObject | null {
-  // the common case written out (nextEntry and reuseResult in one): forward, the dict
-  // unchanged, an entry left, the tuple free to be handed out again
   const st = it.ob_data as DictIterState;
-  const d = st.dict as PyDictObject | null;
-  const result = st.result;
-  if (
-    d !== null && !st.reverse && st.used === d.ob_size && st.len !== 0 && result !== null &&
-    result.ob_refcnt === 1
-  ) {
-    const k = d.ob_data;
-    const values = k.values;
-    const n = k.nentries;
-    let i = st.pos;
-    while (i < n && values[i] === null) i++;
-    if (i < n) {
-      st.pos = i + 1;
-      st.len--;
-      const key = k.keys[i]!, v = values[i]!;
-      key.ob_refcnt++;
-      v.ob_refcnt++;
-      result.ob_refcnt++;
-      const items = result.ob_item!;
-      const oldA = items[0]!, oldB = items[1]!;
-      items[0] = key;
-      items[1] = v;
-      if (--oldA.ob_refcnt === 0) oldA.ob_type.tp_dealloc!(oldA);
-      if (--oldB.ob_refcnt === 0) oldB.ob_type.tp_dealloc!(oldB);
-      if (result.gc_next === null) PyObject_GC_Track(result);
-      return result;
-    }
-  }
-  const i = nextEntry(it);
+  let i = nextEntryFast(st);
+  if (i < 0) i = nextEntry(it);
   if (i < 0) return null;
-  const key = d!.ob_data.keys[i]!, v = d!.ob_data.values[i]!;
+  const d = st.dict as PyDictObject;
+  const key = d.ob_data.keys[i]!, v = d.ob_data.values[i]!;
   Py_INCREF(key);
   Py_INCREF(v);
   return reuseResult(st, key, v);
