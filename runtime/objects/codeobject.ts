@@ -119,6 +119,12 @@ export class CodeData {
   /** The compiled form of this code (vm/jit.ts), once it is hot. */
   // deno-lint-ignore no-explicit-any
   jit: ((frame: any, ls: (PyObject | null)[]) => number) | null = null;
+  /**
+   * Releases a returned frame of this code (vm/jit.ts releaseSource); made with its compiled
+   * form, and set whenever `jit` is.
+   */
+  // deno-lint-ignore no-explicit-any
+  jitPop: ((frame: any) => void) | null = null;
   /** Entries and loop iterations left before compiling (vm/jit.ts). */
   warmup = codeWarmup.value;
   /** How calls with keywords bind to this code's parameters (vm/eval.ts startKeywordCall). */

@@ -137,7 +137,6 @@ import {
   FRAME_OWNED_BY_THREAD,
   getFrameObject,
   popFrameOnly,
-  popReturnedFrame,
   pushFrame,
   vmstack,
 } from "./frame.ts";
@@ -1096,7 +1095,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
           const dying = frame;
           frame = dying.previous!;
           vmstack.current = frame;
-          popReturnedFrame(dying);
+          dying.code.jitPop!(dying);
           frame.localsplus[frame.sp++] = retval;
           status = NO_STATUS;
           continue;
@@ -1132,7 +1131,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
 /**
  * _PyEval_EvalFrame and _PyEvalFrameClearAndPop for a new frame with its arguments bound
  * (not yet current): its result. Compiled code is called directly, and a frame it returns
- * from at once is released in popReturnedFrame's fast way; anything else continues in
+ * from at once is released by its code's jitPop; anything else continues in
  * evalFrame's loop.
  */
 export function runFrame(frame: Frame): PyObject {
@@ -1151,9 +1150,9 @@ export function runFrame(frame: Frame): PyObject {
     clearAndPopFrame(frame);
     throw e;
   }
-  // (popReturnedFrame's plain decrefs are right while no hook watches: see its comment)
+  // (jitPop's plain decrefs are right while no hook watches: see releaseSource in jit.ts)
   if (instrument.active) clearAndPopFrame(frame);
-  else popReturnedFrame(frame);
+  else frame.code.jitPop!(frame);
   return retval;
 }
 
@@ -2969,7 +2968,7 @@ export function installJitRuntime(): void {
     tstate,
     vmstack,
     instrument,
-    popReturnedFrame,
+    clearAndPopFrame,
     hostState,
     jitOut,
     opError,
