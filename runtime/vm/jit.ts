@@ -24,7 +24,13 @@ import { inlineCacheEntries, Op } from "../compiler/opcode.ts";
 import type { CodeData } from "../objects/codeobject.ts";
 import type { Frame } from "./frame.ts";
 import type { PyObject } from "../objects/object.ts";
-import { ATTR_INSTANCE_DICT, ATTR_METHOD, ATTR_SLOT } from "./specialize.ts";
+import {
+  ATTR_INSTANCE_DICT,
+  ATTR_METHOD,
+  ATTR_SLOT,
+  SLOT_IN_OB_SLOTS,
+  SLOT_IN_OB_VAL,
+} from "./specialize.ts";
 
 /** What a compiled function returns to evalFrame. */
 export const JIT_EXIT = 0; // interpret frame.prev_instr + 1, then come back
@@ -816,7 +822,7 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : c.index === 0 ? s : slotValue(owner, c.index); }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; res = Array.isArray(s) ? s[c.index] : c.index === 0 ? s : c.slotField === ${SLOT_IN_OB_VAL} ? owner.ob_val : slotValue(owner, c.index); }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) { const vals = owner.ob_values; if (vals !== null) res = vals[c.vindex]; }
             } }
           if (res !== null) res.ob_refcnt++;
@@ -1022,7 +1028,11 @@ function emit(
           { const tp = owner.ob_type; let c = cache[${i}];
             while (c !== null && c.type !== tp) c = c.next;
             if (c !== null && c.version === tp.tp_version_tag) {
-              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots; if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; } else { old = c.index === 0 ? s : slotValue(owner, c.index); setSlotValue(owner, c.index, v); } }
+              if (c.kind === ${ATTR_SLOT}) { const s = owner.ob_slots;
+                if (Array.isArray(s)) { old = s[c.index]; s[c.index] = v; }
+                else if (c.slotField === ${SLOT_IN_OB_SLOTS}) { old = s; owner.ob_slots = v; }
+                else if (c.slotField === ${SLOT_IN_OB_VAL}) { old = owner.ob_val; owner.ob_val = v; }
+                else { old = c.index === 0 ? s : slotValue(owner, c.index); setSlotValue(owner, c.index, v); } }
               else if (c.kind === ${ATTR_INSTANCE_DICT} && c.vindex >= 0) {
                 const vals = owner.ob_values;
                 if (vals !== null) { const o = vals[c.vindex]; if (o !== null) { vals[c.vindex] = v; old = o; } }
