@@ -226,7 +226,7 @@ import {
 } from "../objects/unicodeobject.ts";
 import { lookupMaybeMethod, PyType_Check } from "../objects/typeobject.ts";
 import { PyTraceBack_Here } from "./traceback.ts";
-import { coroGetAwaitableIter, genYieldFrom, makeGenerator } from "./genobject.ts";
+import { coroGetAwaitableIter, gen_iternext, genYieldFrom, makeGenerator } from "./genobject.ts";
 import { rangeiter_next } from "../objects/rangeobject.ts";
 import {
   PyDictIterItem_Type,
@@ -2400,6 +2400,23 @@ export function iterNextCatching(iter: PyObject): PyObject | null {
   }
 }
 
+/**
+ * iterNextCatching for a generator (FOR_ITER of compiled code over an exact generator):
+ * gen_iternext called directly, where iterNextCatching's call through tp_iternext serves
+ * every kind of iterator.
+ */
+export function genNextCatching(gen: PyObject): PyObject | null {
+  try {
+    return gen_iternext(gen);
+  } catch (e) {
+    if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_StopIteration)) {
+      Py_DECREF(e);
+      return null;
+    }
+    throw e;
+  }
+}
+
 /** unpack_iterable: pushes argcnt items (and a list and argcntafter items) below sp. */
 export function unpackIterable(
   v: PyObject,
@@ -2962,6 +2979,8 @@ export function installJitRuntime(): void {
     storeAttrPlain,
     subscrSlow,
     iterNextCatching,
+    genNextCatching,
+    PyGen_Type,
     iterSend,
     sendResult,
     jitDepth,

@@ -261,8 +261,8 @@ function jumpTarget(ins: Ins): number {
  * (nothing can run or raise there, so frame.prev_instr is not even set: P is the text that
  * sets it; the end, which releases the sequence, goes through the iterator's function);
  * the built-in iterators of ranges and dicts called directly (none raises
- * StopIteration), so that each site's call is monomorphic and V8 can inline it; any other
- * through tp_iternext.
+ * StopIteration), so that each site's call is monomorphic and V8 can inline it, and a
+ * generator's gen_iternext directly too; any other through tp_iternext.
  */
 function forIterNext(P: string): string {
   return `if (t === PyListIter_Type) {
@@ -278,6 +278,7 @@ function forIterNext(P: string): string {
           else if (t === PyDictIterItem_Type) nx = dictiter_iternextitem(iter);
           else if (t === PyDictIterKey_Type) nx = dictiter_iternextkey(iter);
           else if (t === PyDictIterValue_Type) nx = dictiter_iternextvalue(iter);
+          else if (t === PyGen_Type) nx = genNextCatching(iter);
           else nx = iterNextCatching(iter); }`;
 }
 
