@@ -518,10 +518,9 @@ const GC_PREHEADER_UNITS = 1;
 const MANAGED_DICT_PREHEADER_UNITS = 1;
 
 export function preheaderUnits(t: PyTypeObject): number {
-  let u = 0;
-  if (t.tp_flags & Py_TPFLAGS_HAVE_GC) u += GC_PREHEADER_UNITS;
-  if (t.tp_flags & Py_TPFLAGS_MANAGED_DICT) u += MANAGED_DICT_PREHEADER_UNITS;
-  return u;
+  // one unit for each flag's pre-header, read from the two bits without a branch
+  const flags = t.tp_flags;
+  return ((flags >>> 14) & GC_PREHEADER_UNITS) + ((flags >>> 4) & MANAGED_DICT_PREHEADER_UNITS);
 }
 
 /** The types that have made objects, in the order they made their first (COUNT_ALLOCS). */
@@ -535,7 +534,8 @@ export function _Py_INC_TPALLOCS(t: PyTypeObject): void {
 /** PyObject_Malloc for a non-GC object of nbytes: sets o.ob_id. */
 export function PyObject_Init(o: PyObject, nbytes: number): PyObject {
   o.ob_id = obmalloc.malloc(nbytes);
-  _Py_INC_TPALLOCS(o.ob_type);
+  const type = o.ob_type;
+  if (type.tp_allocs++ === 0) allocatingTypes.push(type);
   if (auditing) auditAllocated(o);
   return o;
 }
@@ -552,21 +552,26 @@ export function PyObject_Free(o: PyObject): void {
  * counts the allocation (which may start an automatic collection). Not yet tracked.
  */
 export function PyObject_GC_Init(o: PyObject, nbytes: number): PyObject {
-  const pre = preheaderUnits(o.ob_type);
+  const type = o.ob_type;
+  const pre = preheaderUnits(type);
   o.ob_id = obmalloc.malloc(nbytes + pre * 16) + pre;
-  _Py_INC_TPALLOCS(o.ob_type);
+  if (type.tp_allocs++ === 0) allocatingTypes.push(type);
   if (auditing) auditAllocated(o);
-  gcstate.link();
+  // _PyObject_GC_Link: the count, and a collection only once it passes the threshold
+  const young = gcstate.young;
+  if (++young.count > young.threshold) gcstate.linkPastThreshold();
   return o;
 }
 
 /** PyObject_GC_Del: untracks if needed, uncounts, and frees the block. */
 export function PyObject_GC_Del(o: PyObject): void {
   if (o.gc_next !== null) gcUntrack(o);
-  gcstate.unlink();
-  o.ob_type.tp_frees++;
+  const young = gcstate.young;
+  if (young.count > 0) young.count--;
+  const type = o.ob_type;
+  type.tp_frees++;
   if (auditing) auditFreed(o);
-  obmalloc.free(o.ob_id - preheaderUnits(o.ob_type));
+  obmalloc.free(o.ob_id - preheaderUnits(type));
 }
 
 export function PyObject_GC_Track(o: PyObject): void {
