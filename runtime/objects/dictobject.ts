@@ -47,36 +47,45 @@ const PERTURB_SHIFT = 5;
 export const PyDict_LOG_MINSIZE = 3;
 export const PyDict_MINSIZE = 8;
 
-/** PyDictKeysObject: the index table and the entries. */
+/**
+ * PyDictKeysObject: the index table and the entries. The fields are declared, not
+ * initialized in the class body, and set once in the constructor in this order: a field
+ * that starts out undefined and later holds numbers is kept by V8 as a general (tagged)
+ * field, where small integers stored from the start keep it an integer field.
+ */
 export class DictKeys {
-  readonly log2size: number;
-  readonly mask: number;
+  declare readonly log2size: number;
+  declare readonly mask: number;
   /** dk_indices: DKIX_EMPTY, DKIX_DUMMY or an entry index. */
-  readonly indices: Int32Array;
-  readonly keys: (PyObject | null)[];
-  readonly values: (PyObject | null)[];
-  readonly hashLo: Int32Array;
-  readonly hashHi: Int32Array;
-  nentries = 0;
-  usable: number;
+  declare readonly indices: Int32Array;
+  declare readonly keys: (PyObject | null)[];
+  declare readonly values: (PyObject | null)[];
+  declare readonly hashLo: Int32Array;
+  declare readonly hashHi: Int32Array;
+  declare nentries: number;
+  declare usable: number;
   /** DICT_KEYS_UNICODE: every key is an exact str. */
-  unicode: boolean;
+  declare unicode: boolean;
   /** The modelled block of the keys object (-1 for the static empty keys). */
-  unit = -1;
+  declare unit: number;
   /** Bumped each time this JavaScript object is reused for a new keys object. */
-  reuse = 0;
+  declare reuse: number;
 
   constructor(log2size: number, unicode: boolean) {
-    this.log2size = log2size;
     const size = 1 << log2size;
+    const usable = usableFraction(size);
+    this.log2size = log2size;
     this.mask = size - 1;
     this.indices = new Int32Array(size).fill(DKIX_EMPTY);
-    this.usable = usableFraction(size);
-    this.keys = new Array(this.usable).fill(null);
-    this.values = new Array(this.usable).fill(null);
-    this.hashLo = new Int32Array(this.usable);
-    this.hashHi = new Int32Array(this.usable);
+    this.keys = new Array(usable).fill(null);
+    this.values = new Array(usable).fill(null);
+    this.hashLo = new Int32Array(usable);
+    this.hashHi = new Int32Array(usable);
+    this.nentries = 0;
+    this.usable = usable;
     this.unicode = unicode;
+    this.unit = -1;
+    this.reuse = 0;
   }
 }
 

@@ -714,16 +714,22 @@ export function dictkeys_isdisjoint(v: PyObject, other: PyObject): PyObject {
 
 /** dictiterobject fields. */
 export class DictIterState {
-  pos = 0;
-  len: number;
-  used: number;
+  // declared and set once each in the constructor (see DictKeys): integer fields stay so
+  declare dict: PyObject | null;
+  declare readonly reverse: boolean;
+  declare pos: number;
+  declare len: number;
+  declare used: number;
   /** di_result: the (key, value) tuple item iterators hand out again when it is free. */
-  result: PyObject | null = null;
-  constructor(public dict: PyObject | null, readonly reverse: boolean) {
+  declare result: PyObject | null;
+  constructor(dict: PyObject, reverse: boolean) {
     const d = dict as PyDictObject;
-    this.used = d.ob_size;
+    this.dict = dict;
+    this.reverse = reverse;
+    this.pos = reverse ? d.ob_data.nentries - 1 : 0;
     this.len = d.ob_size;
-    if (reverse) this.pos = d.ob_data.nentries - 1;
+    this.used = d.ob_size;
+    this.result = null;
   }
 }
 

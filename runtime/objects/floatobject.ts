@@ -62,9 +62,13 @@ export function PyFloat_AS_DOUBLE(o: PyObject): number {
   return (o as PyFloatObject).ob_val;
 }
 
-// The free list (PyFloat_MAXFREELIST = 100): freed floats keep their address.
-const MAXFREELIST = 100;
-const freeList: PyObject[] = [];
+// The free list (PyFloat_MAXFREELIST = 100): freed floats keep their address. Compiled code
+// (vm/jit.ts) takes from it and gives back to it inline for float arithmetic, exactly as
+// PyFloat_FromDouble and float_dealloc do (the same order and the same counts).
+export const PyFloat_MAXFREELIST = 100;
+const MAXFREELIST = PyFloat_MAXFREELIST;
+export const floatFreeList: PyObject[] = [];
+const freeList = floatFreeList;
 
 export function floatFreeListCount(): number {
   return freeList.length;

@@ -218,7 +218,7 @@ import {
   type PyListObject,
 } from "../objects/listobject.ts";
 import { longValuesBinaryOp, PyLong_FromNumber } from "../objects/longobject.ts";
-import { PyFloat_FromDouble } from "../objects/floatobject.ts";
+import { floatFreeList, PyFloat_FromDouble } from "../objects/floatobject.ts";
 import {
   _Py_ID,
   PyUnicode_FromString,
@@ -2933,6 +2933,7 @@ export function installJitRuntime(): void {
     binaryOpSlow,
     PyLong_FromNumber,
     PyFloat_FromDouble,
+    floatFreeList,
     compareSlow,
     truthAndDecref,
     concatStrings,

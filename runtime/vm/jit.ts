@@ -24,6 +24,7 @@ import { inlineCacheEntries, Op } from "../compiler/opcode.ts";
 import type { CodeData } from "../objects/codeobject.ts";
 import type { Frame } from "./frame.ts";
 import type { PyObject } from "../objects/object.ts";
+import { PyFloat_MAXFREELIST } from "../objects/floatobject.ts";
 import { ATTR_INSTANCE_DICT, ATTR_METHOD, ATTR_SLOT } from "./specialize.ts";
 
 /** What a compiled function returns to evalFrame. */
@@ -444,6 +445,29 @@ function release(v: string, owned: boolean, P: string): string {
   return owned ? `if (--${v}.ob_refcnt === 0) { ${P} ${v}.ob_type.tp_dealloc(${v}); }` : "";
 }
 
+/**
+ * PyFloat_FromDouble of the JavaScript expression e into res, with the free list's common
+ * case written out (floatobject.ts): V8 inlines no call in a function as big as compiled
+ * code, and float arithmetic takes a float from the list and gives one back per operation.
+ */
+function newFloat(e: string): string {
+  return `{ const fv = ${e}; if (floatFreeList.length > 0) { res = floatFreeList.pop(); PyFloat_Type.tp_allocs++; res.ob_refcnt = 1; res.ob_val = fv; } else res = PyFloat_FromDouble(fv); }`;
+}
+
+/**
+ * release for BINARY_OP's operands: an exact float that dies goes back to the free list
+ * inline, as float_dealloc would put it there (no Python code runs); anything else through
+ * its tp_dealloc.
+ */
+function releaseOperand(v: string, owned: boolean, P: string): string {
+  return owned ? `if (--${v}.ob_refcnt === 0) { ${dealloc(v, P)} }` : "";
+}
+
+/** _Py_Dealloc of v, with float_dealloc's free-list case written out (see newFloat). */
+function dealloc(v: string, P: string): string {
+  return `if (${v}.ob_type === PyFloat_Type && floatFreeList.length < ${PyFloat_MAXFREELIST}) { PyFloat_Type.tp_frees++; floatFreeList.push(${v}); } else { ${P} ${v}.ob_type.tp_dealloc(${v}); }`;
+}
+
 /** The increfs that make deferred operands owned before a general path takes them. */
 function own(vs: string[], owned: boolean[]): string {
   let out = "";
@@ -481,9 +505,7 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
       "if ((x | 0) === x && y >= 0 && y <= 31) res = PyLong_FromNumber(x >> y); else res = intBinaryOp(" +
       a + ", x, y);";
   } else intCase = `res = intBinaryOp(${a}, x, y);`;
-  const floatCase = op === "/"
-    ? "if (y !== 0) res = PyFloat_FromDouble(x / y);"
-    : `res = PyFloat_FromDouble(x ${op} y);`;
+  const floatCase = op === "/" ? `if (y !== 0) ${newFloat("x / y")}` : newFloat(`x ${op} y`);
   const floats = op === undefined ? "" : ` else if (lt === PyFloat_Type) {
             const x = lhs.ob_val, y = rhs.ob_val;
             if (rt === PyFloat_Type || (rt === PyLong_Type && typeof y === "number")) { ${floatCase} }
@@ -508,7 +530,7 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
             if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
             if (--rhs.ob_refcnt === 0) { ${P} rhs.ob_type.tp_dealloc(rhs); }
             ${unspill}
-          } else { ${release("lhs", owned[0], P)} ${release("rhs", owned[1], P)} }
+          } else { ${releaseOperand("lhs", owned[0], P)} ${releaseOperand("rhs", owned[1], P)} }
           ${pushResult(cx, "res")} }`;
 }
 
@@ -728,7 +750,9 @@ function emit(
         return {
           text: `${text} ${
             owned[0] ? "" : "v.ob_refcnt++; "
-          }const t = ls[B + ${a}]; ls[B + ${a}] = v; if (t !== null && --t.ob_refcnt === 0) { ${P} t.ob_type.tp_dealloc(t); } }`,
+          }const t = ls[B + ${a}]; ls[B + ${a}] = v; if (t !== null && --t.ob_refcnt === 0) { ${
+            dealloc("t", P)
+          } } }`,
           consumedNext: false,
         };
       }
@@ -872,9 +896,7 @@ function emit(
             if (j >= 0 && j < items.length) {
               ${owned[0] ? "" : "v.ob_refcnt++; "}const old = items[j]; items[j] = v; done = true;
               if (old.ob_refcnt === 1) {
-                ${
-          own(["container", "sub"], owned.slice(1))
-        }${P} old.ob_refcnt = 0; old.ob_type.tp_dealloc(old);
+                ${own(["container", "sub"], owned.slice(1))}old.ob_refcnt = 0; ${dealloc("old", P)}
                 ${release("container", true, P)} ${release("sub", true, P)}
               } else { old.ob_refcnt--; ${release("container", owned[1], P)} ${
           release("sub", owned[2], P)
