@@ -10,6 +10,7 @@
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { CO } from "../compiler/code.ts";
 import {
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_None,
@@ -237,7 +238,7 @@ export function frameObjectSize(code: { co_nlocalsplus: number; co_stacksize: nu
 /** _PyFrame_GetFrameObject: the frame object of an interpreter frame (borrowed). */
 export function getFrameObject(frame: Frame): PyObject {
   if (frame.frame_obj !== null) return frame.frame_obj;
-  const f = new PyObject(PyFrame_Type);
+  const f = newObject(PyFrame_Type);
   PyObject_GC_Init(f, frameObjectSize(frame.code));
   f.ob_data = new FrameObjectData(frame);
   frame.frame_obj = f;
