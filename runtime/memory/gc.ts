@@ -160,6 +160,8 @@ function releaseHead(head: PyObject): void {
 
 export class GCState {
   readonly generations: Generation[];
+  /** generations[0], which every allocation and track touches. */
+  readonly young: Generation;
   /** The permanent generation of gc.freeze(). */
   readonly permanent: Generation;
   readonly stats: GCStats[] = [];
@@ -191,20 +193,21 @@ export class GCState {
       threshold,
       count: 0,
     }));
+    this.young = this.generations[0];
     this.permanent = { head: listInit(makeHead()), threshold: 0, count: 0 };
     for (let i = 0; i < NUM_GENERATIONS; i++) {
       this.stats.push({ collections: 0, collected: 0, uncollectable: 0 });
     }
   }
 
-  /** _PyObject_GC_Link: a GC object was allocated. May start an automatic collection. */
-  link(): void {
-    const g0 = this.generations[0];
-    g0.count++;
-    if (
-      g0.count > g0.threshold && this.enabled && g0.threshold !== 0 && !this.collecting &&
-      !this.errorOccurred()
-    ) {
+  /**
+   * _PyObject_GC_Link's rare part (objects/object.ts PyObject_GC_Init counts the new
+   * object in young.count): the count has passed the threshold, which may start an
+   * automatic collection.
+   */
+  linkPastThreshold(): void {
+    const g0 = this.young;
+    if (this.enabled && g0.threshold !== 0 && !this.collecting && !this.errorOccurred()) {
       this.collecting = true;
       try {
         this.collectGenerations();
@@ -216,7 +219,7 @@ export class GCState {
 
   /** PyObject_GC_Del's accounting: a GC object was freed. */
   unlink(): void {
-    const g0 = this.generations[0];
+    const g0 = this.young;
     if (g0.count > 0) g0.count--;
   }
 
@@ -471,7 +474,7 @@ export class GCState {
 
 /** _PyObject_GC_TRACK: append to the youngest generation. */
 export function gcTrack(gc: GCState, op: PyObject): void {
-  const head = gc.generations[0].head;
+  const head = gc.young.head;
   const last = head.gc_prev!;
   last.gc_next = op;
   op.gc_prev = last;

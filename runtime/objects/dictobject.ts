@@ -8,6 +8,7 @@
 // (MAINTAIN_TRACKING). Views and iterators are in dictviews.ts.
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_INCREF,
@@ -46,36 +47,45 @@ const PERTURB_SHIFT = 5;
 export const PyDict_LOG_MINSIZE = 3;
 export const PyDict_MINSIZE = 8;
 
-/** PyDictKeysObject: the index table and the entries. */
+/**
+ * PyDictKeysObject: the index table and the entries. The fields are declared, not
+ * initialized in the class body, and set once in the constructor in this order: a field
+ * that starts out undefined and later holds numbers is kept by V8 as a general (tagged)
+ * field, where small integers stored from the start keep it an integer field.
+ */
 export class DictKeys {
-  readonly log2size: number;
-  readonly mask: number;
+  declare readonly log2size: number;
+  declare readonly mask: number;
   /** dk_indices: DKIX_EMPTY, DKIX_DUMMY or an entry index. */
-  readonly indices: Int32Array;
-  readonly keys: (PyObject | null)[];
-  readonly values: (PyObject | null)[];
-  readonly hashLo: Int32Array;
-  readonly hashHi: Int32Array;
-  nentries = 0;
-  usable: number;
+  declare readonly indices: Int32Array;
+  declare readonly keys: (PyObject | null)[];
+  declare readonly values: (PyObject | null)[];
+  declare readonly hashLo: Int32Array;
+  declare readonly hashHi: Int32Array;
+  declare nentries: number;
+  declare usable: number;
   /** DICT_KEYS_UNICODE: every key is an exact str. */
-  unicode: boolean;
+  declare unicode: boolean;
   /** The modelled block of the keys object (-1 for the static empty keys). */
-  unit = -1;
+  declare unit: number;
   /** Bumped each time this JavaScript object is reused for a new keys object. */
-  reuse = 0;
+  declare reuse: number;
 
   constructor(log2size: number, unicode: boolean) {
-    this.log2size = log2size;
     const size = 1 << log2size;
+    const usable = usableFraction(size);
+    this.log2size = log2size;
     this.mask = size - 1;
     this.indices = new Int32Array(size).fill(DKIX_EMPTY);
-    this.usable = usableFraction(size);
-    this.keys = new Array(this.usable).fill(null);
-    this.values = new Array(this.usable).fill(null);
-    this.hashLo = new Int32Array(this.usable);
-    this.hashHi = new Int32Array(this.usable);
+    this.keys = new Array(usable).fill(null);
+    this.values = new Array(usable).fill(null);
+    this.hashLo = new Int32Array(usable);
+    this.hashHi = new Int32Array(usable);
+    this.nentries = 0;
+    this.usable = usable;
     this.unicode = unicode;
+    this.unit = -1;
+    this.reuse = 0;
   }
 }
 
@@ -212,7 +222,7 @@ function newDict(keys: DictKeys): PyDictObject {
     PyDict_Type.tp_allocs++;
     mp.ob_refcnt = 1;
   } else {
-    mp = new PyObject(PyDict_Type) as PyDictObject;
+    mp = newObject(PyDict_Type) as PyDictObject;
     PyObject_GC_Init(mp, 48);
   }
   mp.ob_data = keys;
@@ -372,7 +382,7 @@ export function _PyDict_FromItems(
 
 /** tp_alloc for dict subclasses. */
 export function dictSubtypeAlloc(type: PyTypeObject): PyObject {
-  const mp = new PyObject(type) as PyDictObject;
+  const mp = newObject(type) as PyDictObject;
   PyObject_GC_Init(mp, type.tp_basicsize);
   mp.ob_data = EMPTY_KEYS;
   mp.ob_size = 0;
@@ -1023,7 +1033,7 @@ export function PyDict_Copy(o: PyObject): PyObject {
     // from PyObject_GC_New, not the free list.
     const size = sharedKeysUsableSize(mp.ob_val);
     const k = cloneCombinedKeys(src, obmalloc.malloc((((size + 2) + 7) & ~7) + 8 * size));
-    const copy = new PyObject(PyDict_Type) as PyDictObject;
+    const copy = newObject(PyDict_Type) as PyDictObject;
     PyObject_GC_Init(copy, 48);
     copy.ob_data = k;
     copy.ob_val = mp.ob_val;

@@ -2,6 +2,7 @@
 // (Objects/dictobject.c).
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -505,7 +506,7 @@ export function dict___getitem__(self: PyObject, key: PyObject): PyObject {
 
 /** A view: ob_item = [dict]. */
 function viewNew(type: PyTypeObject, dict: PyObject): PyObject {
-  const v = new PyObject(type);
+  const v = newObject(type);
   PyObject_GC_Init(v, 24);
   Py_INCREF(dict);
   v.ob_item = [dict];
@@ -713,21 +714,27 @@ export function dictkeys_isdisjoint(v: PyObject, other: PyObject): PyObject {
 
 /** dictiterobject fields. */
 export class DictIterState {
-  pos = 0;
-  len: number;
-  used: number;
+  // declared and set once each in the constructor (see DictKeys): integer fields stay so
+  declare dict: PyObject | null;
+  declare readonly reverse: boolean;
+  declare pos: number;
+  declare len: number;
+  declare used: number;
   /** di_result: the (key, value) tuple item iterators hand out again when it is free. */
-  result: PyObject | null = null;
-  constructor(public dict: PyObject | null, readonly reverse: boolean) {
+  declare result: PyObject | null;
+  constructor(dict: PyObject, reverse: boolean) {
     const d = dict as PyDictObject;
-    this.used = d.ob_size;
+    this.dict = dict;
+    this.reverse = reverse;
+    this.pos = reverse ? d.ob_data.nentries - 1 : 0;
     this.len = d.ob_size;
-    if (reverse) this.pos = d.ob_data.nentries - 1;
+    this.used = d.ob_size;
+    this.result = null;
   }
 }
 
 export function dictiterNew(dict: PyObject, type: PyTypeObject, reverse: boolean): PyObject {
-  const it = new PyObject(type);
+  const it = newObject(type);
   PyObject_GC_Init(it, 56);
   Py_INCREF(dict);
   const st = new DictIterState(dict, reverse);

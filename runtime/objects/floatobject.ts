@@ -3,6 +3,7 @@
 
 import { floatDivMod, floatRemainder } from "./floatmath.ts";
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -62,9 +63,13 @@ export function PyFloat_AS_DOUBLE(o: PyObject): number {
   return (o as PyFloatObject).ob_val;
 }
 
-// The free list (PyFloat_MAXFREELIST = 100): freed floats keep their address.
-const MAXFREELIST = 100;
-const freeList: PyObject[] = [];
+// The free list (PyFloat_MAXFREELIST = 100): freed floats keep their address. Compiled code
+// (vm/jit.ts) takes from it and gives back to it inline for float arithmetic, exactly as
+// PyFloat_FromDouble and float_dealloc do (the same order and the same counts).
+export const PyFloat_MAXFREELIST = 100;
+const MAXFREELIST = PyFloat_MAXFREELIST;
+export const floatFreeList: PyObject[] = [];
+const freeList = floatFreeList;
 
 export function floatFreeListCount(): number {
   return freeList.length;
@@ -106,7 +111,7 @@ export function float_dealloc(o: PyObject): void {
 
 /** A float of a subtype (float_subtype_new's allocation). */
 export function floatSubtypeNew(type: PyTypeObject, x: number): PyObject {
-  const o = new PyObject(type);
+  const o = newObject(type);
   o.ob_val = x;
   PyObject_Init(o, type.tp_basicsize);
   if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);

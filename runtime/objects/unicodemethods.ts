@@ -1,6 +1,7 @@
 // str's protocol slots and methods (Objects/unicodeobject.c, Objects/stringlib/).
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -10,6 +11,7 @@ import {
   Py_TPFLAGS_HEAPTYPE,
   Py_True,
   Py_XDECREF,
+  PyLong_Type,
   PyObject,
   PyObject_GC_Del,
   PyObject_GC_Init,
@@ -163,6 +165,21 @@ export function unicode_getitem(o: PyObject, i: number): PyObject {
 }
 
 export function unicode_subscript(o: PyObject, item: PyObject): PyObject {
+  // an exact int index into a text without characters beyond the BMP, in range
+  if (item.ob_type === PyLong_Type && typeof item.ob_val === "number" && !isWide(o)) {
+    const t = s(o);
+    let i = item.ob_val;
+    if (i < 0) i += t.length;
+    if (i >= 0 && i < t.length) {
+      const c = t.charCodeAt(i);
+      if (c < 256) {
+        const r = latin1Char(c);
+        Py_INCREF(r);
+        return r;
+      }
+      return PyUnicode_FromString(t[i]);
+    }
+  }
   if (PyIndex_Check(item)) {
     let i = PyNumber_AsSsize_t(item, PyExc_IndexError);
     if (i < 0) i += unicodeLength(o);
@@ -345,7 +362,7 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
     );
   }
   if (type === PyUnicode_Type) return result;
-  const sub = new PyObject(type) as PyUnicodeObject;
+  const sub = newObject(type) as PyUnicodeObject;
   sub.ob_val = s(result);
   sub.ob_size = -1;
   sub.ob_data = kindOf(sub.ob_val) << 2;
@@ -373,7 +390,7 @@ function kwValuesOf(kwds: PyObject): PyObject[] {
 // ---- iterator ----------------------------------------------------------------------------------
 
 export function unicode_iter(o: PyObject): PyObject {
-  const it = new PyObject(PyUnicodeIter_Type);
+  const it = newObject(PyUnicodeIter_Type);
   PyObject_GC_Init(it, 32);
   Py_INCREF(o);
   it.ob_item = [o];
@@ -585,6 +602,9 @@ export function str_splitlines(
   return listOfStrings(out, self);
 }
 
+/** Up to this many parts, str.join concatenates rather than calling Array.prototype.join. */
+const SMALL_JOIN = 16;
+
 /** str.join(iterable) */
 export function str_join(self: PyObject, iterable: PyObject): PyObject {
   const seq = PySequence_Fast(iterable, "can only join an iterable");
@@ -595,11 +615,11 @@ export function str_join(self: PyObject, iterable: PyObject): PyObject {
       Py_INCREF(items[0]);
       return items[0];
     }
-    const parts: string[] = new Array(items.length);
     // the result's kind is the largest of the separator's and the items' (all known or
     // cached in the objects), so the joined text is not scanned again
-    let kind = items.length > 1 ? unicodeKind(self) : KIND_ASCII;
-    for (let i = 0; i < items.length; i++) {
+    const n = items.length;
+    let kind = n > 1 ? unicodeKind(self) : KIND_ASCII;
+    for (let i = 0; i < n; i++) {
       const it = items[i];
       if (!PyUnicode_Check(it)) {
         throw PyErr_Format(
@@ -609,9 +629,19 @@ export function str_join(self: PyObject, iterable: PyObject): PyObject {
       }
       const k = unicodeKind(it);
       if (k > kind) kind = k;
-      parts[i] = s(it);
     }
-    return PyUnicode_FromConcat(parts.join(s(self)), kind, kind);
+    const sep = s(self);
+    let text: string;
+    if (n <= SMALL_JOIN) {
+      // a few parts: concatenation (Array.prototype.join costs about 60 ns more per call)
+      text = n === 0 ? "" : s(items[0]);
+      for (let i = 1; i < n; i++) text = text + sep + s(items[i]);
+    } else {
+      const parts: string[] = new Array(n);
+      for (let i = 0; i < n; i++) parts[i] = s(items[i]);
+      text = parts.join(sep);
+    }
+    return PyUnicode_FromConcat(text, kind, kind);
   } finally {
     Py_DECREF(seq);
   }
