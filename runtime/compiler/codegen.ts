@@ -39,7 +39,7 @@ import {
   type SymbolTable,
   type SymbolTableEntry,
 } from "./symtable.ts";
-import type { SourceInfo } from "./source.ts";
+import { type SourceInfo, WarningAsError } from "./source.ts";
 import { getDocString } from "./astopt.ts";
 import { assemble } from "./assemble.ts";
 import { unparse } from "./unparse.ts";
@@ -202,7 +202,12 @@ export class Codegen {
   }
 
   private warn(msg: string): void {
-    this.src.warn("SyntaxWarning", msg, this.u.lineno);
+    try {
+      this.src.warn("SyntaxWarning", msg, this.u.lineno);
+    } catch (e) {
+      if (e instanceof WarningAsError) this.error(msg);
+      throw e;
+    }
   }
 
   // ================================================================ units

@@ -7,6 +7,13 @@ import { sourceLine } from "./parser.ts";
 
 export type WarnFn = (category: string, message: string, lineno: number) => void;
 
+/**
+ * What a WarnFn throws when the warnings filters made the warning an error of its own
+ * category: the stage that warned raises a SyntaxError with the warning's message at the
+ * warning's place instead (compiler_warn, warn_invalid_escape_sequence, parser_warn).
+ */
+export class WarningAsError extends Error {}
+
 export class SourceInfo {
   private lines: string[] | null = null;
 

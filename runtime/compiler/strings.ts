@@ -7,6 +7,7 @@ import * as A from "./ast.ts";
 import type { Token } from "./token.ts";
 import { utf8Length } from "./tokenizer.ts";
 import { lookupCharName } from "./charname.ts";
+import { WarningAsError } from "./source.ts";
 
 /** What string parsing needs from the parser that met the literal. */
 export interface StringHost {
@@ -147,7 +148,12 @@ function warnInvalidEscape(p: StringHost, buf: string, at: number, t: Token): vo
   const msg = octal
     ? `invalid octal escape sequence '\\${buf.slice(at, at + 3)}'`
     : `invalid escape sequence '\\${buf[at]}'`;
-  p.warn("DeprecationWarning", msg, t.lineno);
+  try {
+    p.warn("DeprecationWarning", msg, t.lineno);
+  } catch (e) {
+    if (e instanceof WarningAsError) p.raiseAt(t, msg);
+    throw e;
+  }
 }
 
 function hexval(c: number): number {

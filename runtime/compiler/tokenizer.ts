@@ -22,6 +22,7 @@ import {
   type Token,
 } from "./token.ts";
 import { isPrintable } from "../objects/unicodetype.ts";
+import { WarningAsError } from "./source.ts";
 
 /** tok->done: why the tokenizer stopped (Include/errcode.h). */
 export const E_OK = 10;
@@ -252,7 +253,14 @@ export class Tokenizer {
     else if (c === 110) r = this.lookahead("ot");
     if (r) {
       this.backup(c);
-      this.warn?.(`invalid ${kind} literal`, this.lineno);
+      try {
+        this.warn?.(`invalid ${kind} literal`, this.lineno);
+      } catch (e) {
+        // parser_warn: the warning made an error is a SyntaxError at the number
+        if (!(e instanceof WarningAsError)) throw e;
+        this.syntaxError(`invalid ${kind} literal`);
+        return false;
+      }
       this.nextc();
     } else if (c < 128 && isPotentialIdentifierChar(c)) {
       // (3.11.6, gh-88943: a non-ASCII character after a number is left to the parser)

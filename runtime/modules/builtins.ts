@@ -129,7 +129,7 @@ import {
   PyObject_CallOneArg,
   PyObject_Vectorcall,
 } from "../objects/call.ts";
-import { badArgument, checkPositional, unpackKeywords } from "../objects/argparse.ts";
+import { badArgument, checkPositional, intArg, unpackKeywords } from "../objects/argparse.ts";
 import { PyCallIter_New } from "../objects/iterobject.ts";
 import { PyObject_Dir } from "../objects/dir.ts";
 import { list_sort_impl } from "../objects/listsort.ts";
@@ -918,7 +918,7 @@ function builtin_sorted(
         const k = str(names[i]);
         const v = args[off + 1 + i]!;
         if (k === "key") key = v;
-        else if (k === "reverse") reverse = intArg(v);
+        else if (k === "reverse") reverse = intArg(v) !== 0; // list.sort's bool(accept={int})
         else {
           throw PyErr_Format(PyExc_TypeError, `'${k}' is an invalid keyword argument for sort()`);
         }
@@ -937,17 +937,6 @@ function builtin_sorted(
     throw e;
   }
   return newlist;
-}
-
-/** The "i" converter of list.sort's reverse: an int-like object. */
-function intArg(v: PyObject): boolean {
-  if (v.ob_type === PyFloat_Type) {
-    throw PyErr_Format(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
-  }
-  const i = PyNumber_Index(v);
-  const r = longValue(i) != 0;
-  Py_DECREF(i);
-  return r;
 }
 
 // ---- characters ------------------------------------------------------------------------------------
@@ -1200,6 +1189,7 @@ function builtin_compile(
     flags: flagBits,
     optimize: optimizeLevel,
     byteOffsets,
+    fromString: true,
   });
   return code;
 }
@@ -1277,12 +1267,14 @@ function builtin_exec(
   try {
     let r: PyObject;
     if (PyCode_Check(source!)) r = PyEval_EvalCode(source!, globals, locals, closure);
-    else {r = runSource(
-        sourceText("exec", source!),
-        { filename: "<string>", mode: "exec" },
-        globals,
-        locals,
-      );}
+    else {
+      const request = {
+        filename: "<string>",
+        mode: "exec" as const,
+        fromString: true,
+      };
+      r = runSource(sourceText("exec", source!), request, globals, locals);
+    }
     Py_DECREF(r);
   } finally {
     Py_DECREF(globals);
@@ -1351,7 +1343,12 @@ function builtin_eval(
     }
     // eval strips leading spaces and tabs
     const text = sourceText("eval", source!).replace(/^[ \t]+/, "");
-    return runSource(text, { filename: "<string>", mode: "eval" }, globals, locals);
+    const request = {
+      filename: "<string>",
+      mode: "eval" as const,
+      fromString: true,
+    };
+    return runSource(text, request, globals, locals);
   } finally {
     Py_DECREF(globals);
     Py_DECREF(locals);

@@ -23,7 +23,8 @@ import {
   PyTuple_Type,
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
-import { PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
+import { PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
+import { PyNumber_Index } from "../objects/abstract.ts";
 import { PyModule_GetDict, PyModule_NewBuiltin } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
@@ -59,7 +60,7 @@ import {
   PREV_MASK_FINALIZED,
   untrackHooks,
 } from "../memory/gc.ts";
-import { unpackKeywords } from "../objects/argparse.ts";
+import { intArg, unpackKeywords } from "../objects/argparse.ts";
 import { writeStderr } from "./sys.ts";
 import { registerModule } from "./registry.ts";
 import "../memory/referents.ts";
@@ -78,15 +79,21 @@ function bool(v: boolean): PyObject {
   return r;
 }
 
-/** An `int` argument, converted as Argument Clinic's `int` converter does. */
-function intArg(v: PyObject): number {
-  if (!PyLong_Check(v)) {
-    throw PyErr_Format(
-      PyExc_TypeError,
-      `'${v.ob_type.tp_name}' object cannot be interpreted as an integer`,
-    );
+/** PyArg_ParseTuple's "i": PyLong_AsLong (through __index__), then the C int range */
+function getargsInt(v: PyObject): number {
+  const i = PyNumber_Index(v);
+  const x = longValue(i);
+  Py_DECREF(i);
+  if (x < -(2n ** 63n) || x >= 2n ** 63n) {
+    throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C long");
   }
-  return Number(longValue(v));
+  if (x > 2147483647) {
+    throw PyErr_Format(PyExc_OverflowError, "signed integer is greater than maximum");
+  }
+  if (x < -2147483648) {
+    throw PyErr_Format(PyExc_OverflowError, "signed integer is less than minimum");
+  }
+  return Number(x);
 }
 
 // ---- the collector's hooks into the object layer ---------------------------------------------
@@ -247,7 +254,7 @@ function gc_set_threshold(_m: PyObject, args: PyObject): PyObject {
       `set_threshold() takes at most 3 arguments (${items.length} given)`,
     );
   }
-  const values = items.map(intArg);
+  const values = items.map(getargsInt);
   values.forEach((v, i) => (gcstate.generations[i].threshold = v));
   return none();
 }

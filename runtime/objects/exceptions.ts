@@ -213,8 +213,11 @@ function initSubclassFields(self: PyObject, args: PyObject, kwds: PyObject | nul
     if (items.length >= 2 && items.length <= 5) {
       setField(d, "myerrno", items[0]);
       setField(d, "strerror", items[1]);
-      if (items.length >= 3) setField(d, "filename", items[2]);
-      if (items.length >= 5) setField(d, "filename2", items[4]);
+      // oserror_init keeps a filename that is not None, and filename2 only beside one
+      if (items.length >= 3 && items[2] !== Py_None) {
+        setField(d, "filename", items[2]);
+        if (items.length >= 5 && items[4] !== Py_None) setField(d, "filename2", items[4]);
+      }
       if (items.length >= 3 && items[2] !== Py_None && d.args === args) {
         // With a filename, args keeps only (errno, strerror).
         d.args = PyTuple_FromArraySteal([items[0], items[1]].map((o) => (Py_INCREF(o), o)));

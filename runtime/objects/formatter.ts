@@ -104,7 +104,7 @@ function parseSpecText(
     f.thousands = "_";
     pos++;
   }
-  if (end - pos >= 1 && chars[pos] === ",") {
+  if (end - pos >= 1 && chars[pos] === "," && f.thousands === "_") {
     throw PyErr_Format(PyExc_ValueError, "Cannot specify both ',' and '_'.");
   }
   if (end - pos >= 1 && chars[pos] === ".") {

@@ -177,6 +177,7 @@ import { object___dir__, type___dir__ } from "./dir.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
   checkPositional,
+  intArg,
   noKwnames,
   sliceIndexNotNone,
   ssizeArg,
@@ -968,7 +969,7 @@ function setupContainers(): void {
         LS.list_sort_impl(
           self,
           key === Py_None ? null : key,
-          reverse !== null && objectOps.PyObject_IsTrue(reverse),
+          reverse !== null && intArg(reverse) !== 0, // bool(accept={int})
         );
         return none();
       },

@@ -4,14 +4,26 @@
 // arena holds on its literal constants until the run ends.
 
 import { compile, CompileError, type CompileMode } from "../compiler/compile.ts";
-import { Py_DECREF, Py_INCREF, Py_None, PyObject } from "../objects/object.ts";
+import { type WarnFn, WarningAsError } from "../compiler/source.ts";
+import {
+  Py_DECREF,
+  Py_INCREF,
+  Py_None,
+  Py_XDECREF,
+  PyObject,
+  PyType_IsSubtype,
+} from "../objects/object.ts";
+import { PyObject_GetAttr } from "../objects/objectops.ts";
+import { PyObject_CallArgs } from "../objects/call.ts";
+import { _Py_ID } from "../objects/unicodeobject.ts";
+import { importModule } from "./imports.ts";
 import { ConstantPool, PyCode_FromUnit } from "../objects/codeobject.ts";
 import { BaseException_new_from_args, builtinExceptions } from "../objects/exceptions.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { PyEval_EvalCode } from "./eval.ts";
-import { sourceCache } from "./traceback.ts";
+import { readSourceFile, sourceCache } from "./traceback.ts";
 
 export interface CompileRequest {
   filename: string;
@@ -26,6 +38,13 @@ export interface CompileRequest {
   arena?: boolean;
   /** Receives compile-time warnings (category, message, lineno). */
   warn?: (category: string, message: string, lineno: number) => void;
+  /**
+   * Source handed to compile(), exec() or eval() as a string: CPython's linecache does not
+   * know it, so its lines are the file's that `filename` names, if there is one (for a
+   * SyntaxError's text and for tracebacks), and its warnings go through the warnings
+   * module (warnThroughModule) unless `warn` is given.
+   */
+  fromString?: boolean;
 }
 
 /** A compiled piece of source: the code object (owned) and its constant pool. */
@@ -58,6 +77,51 @@ export function syntaxErrorFrom(e: CompileError): PyObject {
   return BaseException_new_from_args(type, PyTuple_FromArraySteal([msg, details]));
 }
 
+/**
+ * Compile-time warnings as PyErr_WarnExplicitObject issues them (compile(), exec() and
+ * eval() of source): through warnings.warn_explicit(message, category, filename, lineno),
+ * so the filters apply and showwarning prints them. A warning the filters turn into an
+ * error of its own category becomes a SyntaxError at its place (WarningAsError); any
+ * other exception from the warnings machinery propagates.
+ */
+export function warnThroughModule(filename: string): WarnFn {
+  return (category, message, lineno) => {
+    const type = builtinExceptions.get(category)!;
+    const warnings = importModule(_Py_ID("warnings"));
+    let fn: PyObject | null = null;
+    const args: PyObject[] = [];
+    try {
+      fn = PyObject_GetAttr(warnings, _Py_ID("warn_explicit"));
+      Py_INCREF(type);
+      args.push(PyUnicode_FromString(message), type, PyUnicode_FromString(filename));
+      args.push(PyLong_FromNumber(lineno));
+      Py_DECREF(PyObject_CallArgs(fn, ...args));
+    } catch (e) {
+      if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, type)) {
+        Py_DECREF(e);
+        throw new WarningAsError(message);
+      }
+      throw e;
+    } finally {
+      for (const a of args) Py_DECREF(a);
+      Py_XDECREF(fn);
+      Py_DECREF(warnings);
+    }
+  };
+}
+
+/**
+ * PyErr_ProgramTextObject: line lineno of the file named filename (with its newline), or
+ * null when there is no such file or line.
+ */
+function fileLine(filename: string, lineno: number): string | null {
+  if (filename.startsWith("<") || readSourceFile === null || lineno < 1) return null;
+  const text = readSourceFile(filename);
+  if (text === null) return null;
+  const lines = text.split(/(?<=\n)/);
+  return lineno <= lines.length ? lines[lineno - 1] : null;
+}
+
 /** Compiles source to a code object; raises SyntaxError. */
 export function compileSource(source: string, req: CompileRequest): Compiled {
   let unit;
@@ -68,14 +132,16 @@ export function compileSource(source: string, req: CompileRequest): Compiled {
       flags: req.flags,
       optimize: req.optimize,
       byteOffsets: req.byteOffsets,
-      warn: req.warn,
+      warn: req.warn ?? (req.fromString ? warnThroughModule(req.filename) : undefined),
+      programText: req.fromString ? fileLine : undefined,
     });
   } catch (e) {
     if (e instanceof CompileError) throw syntaxErrorFrom(e);
     throw e;
   }
-  // linecache's view: real files are read back for tracebacks; "<string>" has no lines.
-  if (!req.filename.startsWith("<")) sourceCache.set(req.filename, source);
+  // linecache's view: a script's or module's file is read back for tracebacks;
+  // "<string>", or a name given to compile(), has no lines unless a file has that name
+  if (!req.fromString && !req.filename.startsWith("<")) sourceCache.set(req.filename, source);
   const pool = new ConstantPool(req.arena ?? false);
   const code = PyCode_FromUnit(unit, pool);
   pool.clear();
