@@ -7,6 +7,7 @@ import {
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
+  newObject,
   newStaticType,
   Py_DECREF,
   Py_INCREF,
@@ -430,7 +431,7 @@ const lruWrapperType = newStaticType(
 );
 
 /** The object that separates positional from keyword arguments in keys (an object()). */
-const kwdMark = new PyObject(PyBaseObject_Type);
+const kwdMark = newObject(PyBaseObject_Type);
 PyObject_Init(kwdMark, 16);
 registerRoots("functools kwd_mark", (visit) => visit(kwdMark));
 
@@ -537,7 +538,7 @@ function lru_call(o: PyObject, args: PyObject, kwds: PyObject | null): PyObject 
     }
     if (_PyDict_GetItem_KnownHash(cache, key, hash, hashHi) !== null) return result;
     if (cache.ob_size < st.maxsize || st.first === null) {
-      const link = new PyObject(lruListElemType);
+      const link = newObject(lruListElemType);
       PyObject_Init(link, 56);
       link.ob_item = [ref(key), ref(result)];
       link.ob_data = { prev: null, next: null, hashLo: 0 } as LinkData;

@@ -3,6 +3,7 @@
 // given; its repr says how to leave an interactive session.
 
 import {
+  newObject,
   newStaticType,
   Py_INCREF,
   PyObject,
@@ -52,7 +53,7 @@ Quitter_Type.tp_call = (o, args, kwds) => {
 
 /** A new Quitter named `name` ("exit" or "quit"). */
 export function makeQuitter(name: string): PyObject {
-  const q = new PyObject(Quitter_Type) as Quitter;
+  const q = newObject(Quitter_Type) as Quitter;
   PyObject_Init(q, 48);
   q.ob_data = { name };
   return q;

@@ -8,6 +8,7 @@ import {
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
+  newObject,
   preheaderUnits,
   Py_DECREF,
   Py_False,
@@ -475,7 +476,7 @@ function makeConstants(d: PyObject): void {
     ]),
   );
   const implDict = PyDict_New();
-  const implNs = new PyObject(PySimpleNamespace_Type);
+  const implNs = newObject(PySimpleNamespace_Type);
   void implNs;
   const ns = PySimpleNamespace_Type.tp_new!(PySimpleNamespace_Type, emptyTuple(), null);
   const nsDict = ns.ob_dict!;

@@ -8,6 +8,7 @@ import {
   METH_FASTCALL,
   METH_NOARGS,
   METH_O,
+  newObject,
   newStaticType,
   Py_False,
   Py_INCREF,
@@ -254,7 +255,7 @@ export function standardStreamWrite(o: PyObject, text: string): void {
 /** A new standard stream object. */
 export function newStandardStream(stream: "stdin" | StreamName): PyObject {
   const t = streamType();
-  const o = new PyObject(t);
+  const o = newObject(t);
   PyObject_Init(o, 200);
   o.ob_data = new StreamData(stream, stream === "stdin" ? "r" : "w");
   return o;

@@ -10,6 +10,7 @@ import {
   METH_NOARGS,
   METH_O,
   METH_STATIC,
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -487,7 +488,7 @@ function bytearrayBytesRepr(d: Uint8Array): string {
 // ---- the iterator ---------------------------------------------------------------------------------
 
 function bytearray_iter(o: PyObject): PyObject {
-  const it = new PyObject(PyByteArrayIter_Type);
+  const it = newObject(PyByteArrayIter_Type);
   PyObject_GC_Init(it, 32);
   Py_INCREF(o);
   it.ob_item = [o];

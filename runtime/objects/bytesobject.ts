@@ -9,6 +9,7 @@ import {
   METH_NOARGS,
   METH_O,
   METH_STATIC,
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -121,7 +122,7 @@ function newBytes(b: Uint8Array): PyObject {
 }
 
 export function bytesSubtypeNew(type: PyTypeObject, b: Uint8Array): PyObject {
-  const o = new PyObject(type);
+  const o = newObject(type);
   o.ob_val = b;
   o.ob_size = -1;
   PyObject_Init(o, type.tp_basicsize + b.length);
@@ -294,7 +295,7 @@ export function bytes_richcompare(a: PyObject, b: PyObject, op: number): PyObjec
 // ---- iterator ------------------------------------------------------------------------------------
 
 export function bytes_iter(o: PyObject): PyObject {
-  const it = new PyObject(PyBytesIter_Type);
+  const it = newObject(PyBytesIter_Type);
   PyObject_GC_Init(it, 32);
   Py_INCREF(o);
   it.ob_item = [o];

@@ -1,6 +1,7 @@
 // cell (Objects/cellobject.c): the box a closure variable lives in.
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -31,7 +32,7 @@ export function PyCell_Check(o: PyObject): boolean {
 
 /** PyCell_New(obj): the cell takes a new reference to obj (which may be null). */
 export function PyCell_New(obj: PyObject | null): PyObject {
-  const op = new PyObject(PyCell_Type);
+  const op = newObject(PyCell_Type);
   PyObject_GC_Init(op, 24);
   if (obj !== null) Py_INCREF(obj);
   op.ob_dict = obj;

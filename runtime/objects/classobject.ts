@@ -1,6 +1,7 @@
 // method: a function bound to an object (Objects/classobject.c). ob_item = [func, self].
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -54,7 +55,7 @@ export function PyMethod_GET_SELF(m: PyObject): PyObject {
 
 /** PyMethod_New(func, self): both borrowed, both increfed. */
 export function PyMethod_New(func: PyObject, self: PyObject): PyObject {
-  const im = new PyObject(PyMethod_Type);
+  const im = newObject(PyMethod_Type);
   PyObject_GC_Init(im, 48);
   Py_INCREF(func);
   Py_INCREF(self);

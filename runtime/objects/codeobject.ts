@@ -7,6 +7,7 @@ import { CO_FAST, type CodeUnit, type Constant } from "../compiler/code.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { Op } from "../compiler/opcode.ts";
 import {
+  newObject,
   Py_DECREF,
   Py_Ellipsis,
   Py_EQ,
@@ -119,6 +120,12 @@ export class CodeData {
   /** The compiled form of this code (vm/jit.ts), once it is hot. */
   // deno-lint-ignore no-explicit-any
   jit: ((frame: any, ls: (PyObject | null)[]) => number) | null = null;
+  /**
+   * Releases a returned frame of this code (vm/jit.ts releaseSource); made with its compiled
+   * form, and set whenever `jit` is.
+   */
+  // deno-lint-ignore no-explicit-any
+  jitPop: ((frame: any) => void) | null = null;
   /** Entries and loop iterations left before compiling (vm/jit.ts). */
   warmup = codeWarmup.value;
   /** How calls with keywords bind to this code's parameters (vm/eval.ts startKeywordCall). */
@@ -516,7 +523,7 @@ export function PyCode_FromUnit(unit: CodeUnit, pool: ConstantPool): PyObject {
   const lpnames = PyTuple_FromArraySteal(
     unit.localsplusnames.map((s) => PyUnicode_InternFromString(s)),
   );
-  const co = new PyObject(PyCode_Type) as PyCodeObject;
+  const co = newObject(PyCode_Type) as PyCodeObject;
   const filename = pool.filename(unit.filename);
   Py_INCREF(filename);
   co.ob_data = new CodeData(unit, constsTuple, names, lpnames, filename);
@@ -777,7 +784,7 @@ export function code_replace(co: PyObject, values: (PyObject | null)[]): PyObjec
   Py_INCREF(namesTuple);
   const file = filename ?? d.co_filename;
   Py_INCREF(file);
-  const made = new PyObject(PyCode_Type) as PyCodeObject;
+  const made = newObject(PyCode_Type) as PyCodeObject;
   made.ob_data = new CodeData(unit, constsTuple, namesTuple, internAll(lpnames), file);
   PyObject_Init(made, codeSize(made));
   return made;

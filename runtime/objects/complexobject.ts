@@ -1,6 +1,7 @@
 // complex (Objects/complexobject.c): the real part in ob_val, the imaginary in ob_size.
 
 import {
+  newObject,
   Py_EQ,
   Py_False,
   Py_INCREF,
@@ -50,7 +51,7 @@ export function PyComplex_FromDoubles(real: number, imag: number): PyObject {
 }
 
 export function complexSubtypeNew(type: PyTypeObject, real: number, imag: number): PyObject {
-  const c = new PyObject(type);
+  const c = newObject(type);
   c.ob_val = real;
   c.ob_size = imag;
   PyObject_Init(c, type.tp_basicsize);

@@ -8,6 +8,7 @@ import {
   METH_KEYWORDS,
   METH_NO_RECURSION_CHECK,
   METH_STATIC,
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_None,
@@ -100,7 +101,7 @@ export function PyDescr_TYPE(o: PyObject): PyTypeObject {
 }
 
 function descrNew(t: PyTypeObject, data: DescrData, size: number): PyObject {
-  const d = new PyObject(t) as PyDescrObject;
+  const d = newObject(t) as PyDescrObject;
   PyObject_GC_Init(d, size);
   Py_INCREF(data.d_type);
   d.ob_data = data;
@@ -406,7 +407,7 @@ export function wrapperdescr_repr(o: PyObject): PyObject {
 
 /** method-wrapper: a slot wrapper bound to an object (ob_item = [descr, self]). */
 export function PyWrapper_New(descr: PyObject, self: PyObject): PyObject {
-  const w = new PyObject(PyMethodWrapper_Type);
+  const w = newObject(PyMethodWrapper_Type);
   PyObject_GC_Init(w, 32);
   Py_INCREF(descr);
   Py_INCREF(self);
@@ -550,7 +551,7 @@ export function property_descr_set(o: PyObject, obj: PyObject, value: PyObject |
 
 /** A read-only view of a mapping (ob_item[0]). */
 export function PyDictProxy_New(mapping: PyObject): PyObject {
-  const p = new PyObject(PyDictProxy_Type);
+  const p = newObject(PyDictProxy_Type);
   PyObject_GC_Init(p, 24);
   Py_INCREF(mapping);
   p.ob_item = [mapping];

@@ -8,6 +8,7 @@
 // (MAINTAIN_TRACKING). Views and iterators are in dictviews.ts.
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_INCREF,
@@ -224,7 +225,7 @@ function newDict(keys: DictKeys): PyDictObject {
     PyDict_Type.tp_allocs++;
     mp.ob_refcnt = 1;
   } else {
-    mp = new PyObject(PyDict_Type) as PyDictObject;
+    mp = newObject(PyDict_Type) as PyDictObject;
     PyObject_GC_Init(mp, 48);
   }
   mp.ob_data = keys;
@@ -384,7 +385,7 @@ export function _PyDict_FromItems(
 
 /** tp_alloc for dict subclasses. */
 export function dictSubtypeAlloc(type: PyTypeObject): PyObject {
-  const mp = new PyObject(type) as PyDictObject;
+  const mp = newObject(type) as PyDictObject;
   PyObject_GC_Init(mp, type.tp_basicsize);
   mp.ob_data = EMPTY_KEYS;
   mp.ob_size = 0;
@@ -1035,7 +1036,7 @@ export function PyDict_Copy(o: PyObject): PyObject {
     // from PyObject_GC_New, not the free list.
     const size = sharedKeysUsableSize(mp.ob_val);
     const k = cloneCombinedKeys(src, obmalloc.malloc((((size + 2) + 7) & ~7) + 8 * size));
-    const copy = new PyObject(PyDict_Type) as PyDictObject;
+    const copy = newObject(PyDict_Type) as PyDictObject;
     PyObject_GC_Init(copy, 48);
     copy.ob_data = k;
     copy.ob_val = mp.ob_val;

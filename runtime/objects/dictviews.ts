@@ -2,6 +2,7 @@
 // (Objects/dictobject.c).
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -505,7 +506,7 @@ export function dict___getitem__(self: PyObject, key: PyObject): PyObject {
 
 /** A view: ob_item = [dict]. */
 function viewNew(type: PyTypeObject, dict: PyObject): PyObject {
-  const v = new PyObject(type);
+  const v = newObject(type);
   PyObject_GC_Init(v, 24);
   Py_INCREF(dict);
   v.ob_item = [dict];
@@ -733,7 +734,7 @@ export class DictIterState {
 }
 
 export function dictiterNew(dict: PyObject, type: PyTypeObject, reverse: boolean): PyObject {
-  const it = new PyObject(type);
+  const it = newObject(type);
   PyObject_GC_Init(it, 56);
   Py_INCREF(dict);
   const st = new DictIterState(dict, reverse);

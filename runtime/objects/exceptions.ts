@@ -8,6 +8,7 @@ import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import {
   METH_NOARGS,
   METH_O,
+  newObject,
   newStaticType,
   Py_DECREF,
   Py_False,
@@ -110,7 +111,7 @@ export function PyExceptionClass_Check(o: PyObject): boolean {
 
 /** Allocates an exception of `type` with the given args tuple (stolen). */
 export function BaseException_new_from_args(type: PyTypeObject, args: PyObject): PyObject {
-  const self = new PyObject(type) as PyBaseExceptionObject;
+  const self = newObject(type) as PyBaseExceptionObject;
   self.ob_data = new ExcData(args);
   PyObject_GC_Init(self, type.tp_basicsize);
   if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);

@@ -2,6 +2,7 @@
 // with ints (exact, as float_richcompare), hashing and repr (floatrepr.ts).
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -109,7 +110,7 @@ export function float_dealloc(o: PyObject): void {
 
 /** A float of a subtype (float_subtype_new's allocation). */
 export function floatSubtypeNew(type: PyTypeObject, x: number): PyObject {
-  const o = new PyObject(type);
+  const o = newObject(type);
   o.ob_val = x;
   PyObject_Init(o, type.tp_basicsize);
   if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);

@@ -2,6 +2,7 @@
 // eval loop's business (vm/eval.ts installs _PyFunction_Vectorcall).
 
 import {
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_None,
@@ -120,7 +121,7 @@ export function PyFunction_New(
   if (module !== null) Py_INCREF(module);
   const builtins = builtinsFromGlobals(globals);
   Py_INCREF(builtins);
-  const op = new PyObject(PyFunction_Type) as PyFunctionObject;
+  const op = newObject(PyFunction_Type) as PyFunctionObject;
   PyObject_GC_Init(op, 136);
   op.ob_data = new FunctionData(code, globals, builtins, name, qn, doc, module);
   op.ob_data.version = versionCounter++;

@@ -2,6 +2,7 @@
 // ob_item = [origin, args tuple].
 
 import {
+  newObject,
   Py_DECREF,
   Py_Ellipsis,
   Py_EQ,
@@ -42,7 +43,7 @@ import type { PyTypeObject } from "./object.ts";
 import { checkPositional, noKeywords } from "./argparse.ts";
 
 export function Py_GenericAlias(origin: PyObject, args: PyObject): PyObject {
-  const ga = new PyObject(PyGenericAlias_Type);
+  const ga = newObject(PyGenericAlias_Type);
   PyObject_GC_Init(ga, 56);
   Py_INCREF(origin);
   let tuple: PyObject;

@@ -3,6 +3,7 @@
 // map, filter and zip.
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_INCREF,
@@ -45,7 +46,7 @@ function isIndexOrStop(e: unknown): e is PyObject {
 }
 
 function gcNew(type: PyTypeObject, size: number): PyObject {
-  const o = new PyObject(type);
+  const o = newObject(type);
   PyObject_GC_Init(o, size);
   return o;
 }

@@ -3,6 +3,7 @@
 // every operation releasing references in CPython's order.
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -134,7 +135,7 @@ export function PyList_FromArraySteal(items: PyObject[]): PyObject {
     PyList_Type.tp_allocs++;
     op.ob_refcnt = 1;
   } else {
-    op = new PyObject(PyList_Type) as PyListObject;
+    op = newObject(PyList_Type) as PyListObject;
     PyObject_GC_Init(op, 40);
   }
   op.ob_item = items;
@@ -162,7 +163,7 @@ export function PyList_FromArray(items: PyObject[]): PyObject {
 
 /** tp_alloc for list subclasses. */
 export function listSubtypeAlloc(type: PyTypeObject): PyObject {
-  const op = new PyObject(type) as PyListObject;
+  const op = newObject(type) as PyListObject;
   PyObject_GC_Init(op, type.tp_basicsize);
   op.ob_item = [];
   op.ob_size = 0;
@@ -833,7 +834,7 @@ export interface PyListIterObject extends PyObject {
 }
 
 export function list_iter(seq: PyObject): PyObject {
-  const it = new PyObject(PyListIter_Type) as PyListIterObject;
+  const it = newObject(PyListIter_Type) as PyListIterObject;
   PyObject_GC_Init(it, 32);
   it.ob_size = 0;
   Py_INCREF(seq);
@@ -879,7 +880,7 @@ export function listiter_len(o: PyObject): number {
 }
 
 export function list_reversed(seq: PyObject): PyObject {
-  const it = new PyObject(PyListRevIter_Type) as PyListIterObject;
+  const it = newObject(PyListRevIter_Type) as PyListIterObject;
   PyObject_GC_Init(it, 32);
   it.ob_size = (seq as PyListObject).ob_item.length - 1;
   Py_INCREF(seq);

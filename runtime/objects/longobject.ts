@@ -6,6 +6,7 @@
 
 import {
   _Py_IMMORTAL_REFCNT,
+  newObject,
   Py_EQ,
   Py_False,
   Py_GT,
@@ -1039,7 +1040,7 @@ export function longRepr(a: PyObject): string {
 
 /** Creates an int of the given subtype (long_subtype_new's allocation). */
 export function longSubtypeNew(type: PyTypeObject, value: number | bigint): PyObject {
-  const o = new PyObject(type);
+  const o = newObject(type);
   o.ob_val = value;
   PyObject_Init(o, type.tp_basicsize + 4 * longDigits(value));
   if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);

@@ -10,6 +10,7 @@ import {
   METH_NOARGS,
   METH_O,
   METH_VARARGS,
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_XDECREF,
@@ -61,7 +62,7 @@ export function PyCFunction_New(
   module: PyObject | null = null,
   defclass: PyTypeObject | null = null,
 ): PyObject {
-  const op = new PyObject(PyCFunction_Type) as PyCFunctionObject;
+  const op = newObject(PyCFunction_Type) as PyCFunctionObject;
   PyObject_GC_Init(op, 56);
   if (self !== null) Py_INCREF(self);
   if (module !== null) Py_INCREF(module);

@@ -9,7 +9,8 @@
 // `Py_INCREF` in the eval loop and loads each common field from the same offset (a site
 // that sees many classes goes megamorphic and costs several times more):
 // - PyObject: the full record, with the fields of GC containers (the PyGC_Head links and
-//   flags) and of instances (dict, slots, inline values) after the common ones;
+//   flags) and of instances (dict, slots, inline values) after the common ones, made by
+//   newObject as an object literal (see there for why) with the class's fields in order;
 // - PyPlainObject: the common fields only, for the many small objects of types that are
 //   not containers and have no instance dict (int, str, bytes, complex). The other fields
 //   read as their defaults through the prototype; writing one would give the object its
@@ -54,7 +55,7 @@ export let _Py_DECREF_NO_DEALLOC: (o: PyObject) => void = decrefNoDealloc;
 const RECORD_PLAIN = 1;
 const RECORD_FLOAT = 2;
 
-export class PyObject {
+export abstract class PyObject {
   // -- the fields every object has, in this order --
   declare ob_refcnt: number;
   declare ob_type: PyTypeObject;
@@ -86,7 +87,19 @@ export class PyObject {
   /** A managed-dict instance's attribute values before any dict is made (inlinevalues.ts). */
   declare ob_values: DictValues | null;
 
-  /** `shape` is for the slim records' constructors: RECORD_PLAIN or RECORD_FLOAT. */
+  /**
+   * `x instanceof PyObject`: any record of a Python object, whether made by a subclass's
+   * constructor or by newObject's object literal (which has no prototype of ours).
+   */
+  static [Symbol.hasInstance](x: unknown): x is PyObject {
+    return typeof x === "object" && x !== null &&
+      typeof (x as { ob_refcnt?: unknown }).ob_refcnt === "number";
+  }
+
+  /**
+   * For the subclasses' records: `shape` is RECORD_PLAIN or RECORD_FLOAT for the slim
+   * ones. A full record is made by newObject (or newInstance), never here.
+   */
   constructor(type: PyTypeObject, shape?: number) {
     this.ob_refcnt = 1;
     this.ob_type = type;
@@ -108,6 +121,60 @@ export class PyObject {
     this.ob_slots = null;
     this.ob_values = null;
   }
+}
+
+/**
+ * A new full record of an object of type `type`, with one reference and every field at
+ * its initial value (the caller allocates its block). It is an object literal, not
+ * `new PyObject`: V8 keeps allocation-site feedback for literals only, and once most of a
+ * site's objects outlive their first young-generation collections (a program building a
+ * big structure), it allocates that site's objects in the old generation from then on,
+ * where a constructor's objects are each copied twice by the scavenger first. Its fields
+ * are the full record's, in the same order, so it has one hidden class as before (the
+ * class constructor, abstract now, makes only the slim records and type objects).
+ */
+export function newObject(type: PyTypeObject): PyObject {
+  return {
+    ob_refcnt: 1,
+    ob_type: type,
+    ob_id: 0,
+    ob_val: null,
+    ob_size: 0,
+    ob_hash: -1,
+    ob_data: null,
+    ob_item: null,
+    ob_gc: 0,
+    gc_next: null,
+    gc_prev: null,
+    ob_dict: null,
+    ob_slots: null,
+    ob_values: null,
+  } as unknown as PyObject;
+}
+
+/**
+ * newObject for the instances of classes (PyType_GenericAlloc): the same record from an
+ * allocation site of its own, so that V8 decides their placement apart from the
+ * interpreter's own containers (argument tuples, frames, iterators), which mostly die
+ * young even while a program's instances live long.
+ */
+export function newInstanceObject(type: PyTypeObject): PyObject {
+  return {
+    ob_refcnt: 1,
+    ob_type: type,
+    ob_id: 0,
+    ob_val: null,
+    ob_size: 0,
+    ob_hash: -1,
+    ob_data: null,
+    ob_item: null,
+    ob_gc: 0,
+    gc_next: null,
+    gc_prev: null,
+    ob_dict: null,
+    ob_slots: null,
+    ob_values: null,
+  } as unknown as PyObject;
 }
 
 // What the slim records read for the fields they lack: the full record's initial values.
@@ -279,6 +346,11 @@ export interface HeapTypeFields {
 }
 
 export class PyTypeObject extends PyObject {
+  /** `x instanceof PyTypeObject` as JavaScript has it (PyObject's own is broader). */
+  static override [Symbol.hasInstance](x: unknown): x is PyTypeObject {
+    return Function.prototype[Symbol.hasInstance].call(PyTypeObject, x);
+  }
+
   tp_name: string;
   tp_basicsize = 16;
   tp_itemsize = 0;
@@ -735,7 +807,7 @@ export const PyWeakref_RefType = newStaticType("weakref.ReferenceType", 64, BASE
 // ---- singletons (Objects/object.c, boolobject.c, sliceobject.c) ----------------------------
 
 function singleton(t: PyTypeObject, nbytes: number): PyObject {
-  const o = new PyObject(t);
+  const o = newObject(t);
   staticObject(o, nbytes);
   // Static objects never die: start them with a count that user code cannot exhaust.
   o.ob_refcnt = 1 << 29;
@@ -776,4 +848,4 @@ export const Py_GT = 4;
 export const Py_GE = 5;
 
 // The generations' list heads are bare objects that are never freed.
-gcstate = new GCState(() => new PyObject(PyBaseObject_Type));
+gcstate = new GCState(() => newObject(PyBaseObject_Type));

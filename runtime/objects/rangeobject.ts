@@ -3,6 +3,7 @@
 // numbers (range_iterator), big ones bigints (longrange_iterator).
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -80,7 +81,7 @@ function rangeLength(start: bigint, stop: bigint, step: bigint): bigint {
 
 function makeRange(type: PyTypeObject, start: PyObject, stop: PyObject, step: PyObject): PyObject {
   const len = rangeLength(big(start), big(stop), big(step));
-  const r = new PyObject(type);
+  const r = newObject(type);
   r.ob_item = [start, stop, step, PyLong_FromBigInt(len)];
   PyObject_Init(r, 48);
   return r;
@@ -304,7 +305,7 @@ export interface PyRangeIterObject extends PyObject {
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 function fastIter(start: number, step: number, len: number): PyObject {
-  const it = new PyObject(PyRangeIter_Type) as PyRangeIterObject;
+  const it = newObject(PyRangeIter_Type) as PyRangeIterObject;
   it.ob_val = start;
   it.ob_hash = step;
   it.ob_size = len;
@@ -314,7 +315,7 @@ function fastIter(start: number, step: number, len: number): PyObject {
 
 /** longrange_iterator: ob_item = [start, step, len] as ints; ob_size counts consumed items. */
 function longIter(start: bigint, step: bigint, len: bigint): PyObject {
-  const it = new PyObject(PyLongRangeIter_Type);
+  const it = newObject(PyLongRangeIter_Type);
   it.ob_item = [PyLong_FromBigInt(start), PyLong_FromBigInt(step), PyLong_FromBigInt(len)];
   it.ob_val = 0n;
   PyObject_Init(it, 48);

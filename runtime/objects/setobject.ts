@@ -3,6 +3,7 @@
 // 60% fill, and iteration in table order: a printed set lists its items as CPython does.
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_INCREF,
@@ -37,7 +38,7 @@ const PERTURB_SHIFT = 5;
 export const PySet_MINSIZE = 8;
 
 /** The marker of a deleted entry. */
-export const dummy: PyObject = new PyObject(PySet_Type);
+export const dummy: PyObject = newObject(PySet_Type);
 
 export class SetTable {
   keys: (PyObject | null)[];
@@ -95,7 +96,7 @@ export function setSize(so: PyObject): number {
 
 /** make_new_set: an empty set or frozenset of `type` (tracked). */
 export function make_new_set(type: PyTypeObject): PyObject {
-  const so = new PyObject(type) as PySetObject;
+  const so = newObject(type) as PySetObject;
   PyObject_GC_Init(so, type.tp_basicsize);
   so.ob_data = new SetTable(PySet_MINSIZE);
   so.ob_size = 0;
@@ -737,7 +738,7 @@ export class SetIterState {
 }
 
 export function set_iter(so: PyObject): PyObject {
-  const it = new PyObject(PySetIter_Type);
+  const it = newObject(PySetIter_Type);
   PyObject_GC_Init(it, PySetIter_Type.tp_basicsize);
   Py_INCREF(so);
   it.ob_data = new SetIterState(so, (so as PySetObject).ob_size);

@@ -2,6 +2,7 @@
 // PySlice_AdjustIndices as the sequence types use them.
 
 import {
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_None,
@@ -47,7 +48,7 @@ export function PySlice_New(
     sliceCache = null;
     obj.ob_refcnt = 1;
   } else {
-    obj = new PyObject(PySlice_Type);
+    obj = newObject(PySlice_Type);
     PyObject_GC_Init(obj, 40);
   }
   obj.ob_item = [s, e, st];

@@ -1,6 +1,7 @@
 // tuple's protocol slots and methods (Objects/tupleobject.c).
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_INCREF,
@@ -254,7 +255,7 @@ export function tuple_getnewargs(self: PyObject): PyObject {
 // ---- iterator ------------------------------------------------------------------------------
 
 export function tuple_iter(seq: PyObject): PyObject {
-  const it = new PyObject(PyTupleIter_Type);
+  const it = newObject(PyTupleIter_Type);
   PyObject_GC_Init(it, 32);
   Py_INCREF(seq);
   it.ob_item = [seq];

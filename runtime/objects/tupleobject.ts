@@ -3,6 +3,7 @@
 
 import {
   _Py_IMMORTAL_REFCNT,
+  newObject,
   Py_INCREF,
   Py_TPFLAGS_TUPLE_SUBCLASS,
   Py_XDECREF,
@@ -40,7 +41,7 @@ export function tupleItems(o: PyObject): PyObject[] {
 
 /** The statically allocated empty tuple. */
 export const tuple_empty: PyObject = (() => {
-  const t = new PyObject(PyTuple_Type);
+  const t = newObject(PyTuple_Type);
   t.ob_item = [];
   t.ob_refcnt = _Py_IMMORTAL_REFCNT;
   staticObject(t, 40);
@@ -83,7 +84,7 @@ export function PyTuple_FromArraySteal(items: PyObject[]): PyObject {
     PyTuple_Type.tp_allocs++;
     op.ob_refcnt = 1;
   } else {
-    op = new PyObject(PyTuple_Type);
+    op = newObject(PyTuple_Type);
     PyObject_GC_Init(op, 24 + 8 * n);
   }
   op.ob_item = items;
@@ -104,7 +105,7 @@ export function PyTuple_Pack(...items: PyObject[]): PyObject {
 
 /** tp_alloc for tuple subclasses: a GC object of the subtype with n slots. */
 export function tupleSubtypeAlloc(type: import("./object.ts").PyTypeObject, items: PyObject[]) {
-  const op = new PyObject(type);
+  const op = newObject(type);
   PyObject_GC_Init(op, type.tp_basicsize + 8 * items.length);
   op.ob_item = items;
   if (type.tp_flags & (1 << 9)) Py_INCREF(type); // heap type: instances own a reference

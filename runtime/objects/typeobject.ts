@@ -13,6 +13,8 @@ import {
   METH_O,
   METH_STATIC,
   METH_VARARGS,
+  newInstanceObject,
+  newObject,
   preheaderUnits,
   Py_DECREF,
   Py_EQ,
@@ -296,7 +298,7 @@ function callUnboundNoarg(unbound: boolean, func: PyObject, self: PyObject): PyO
 
 /** PyType_GenericAlloc: a zeroed instance of type (GC types are tracked). */
 export function PyType_GenericAlloc(type: PyTypeObject, nitems: number): PyObject {
-  const obj = new PyObject(type);
+  const obj = newInstanceObject(type);
   const size = type.tp_basicsize + (nitems + 1) * type.tp_itemsize;
   if (type.tp_flags & Py_TPFLAGS_HEAPTYPE) Py_INCREF(type);
   if (type.ht !== null && type.ht.ht_slots !== null) initSlots(obj, type);
@@ -2638,7 +2640,7 @@ import * as dictApi from "./dictobject.ts";
 
 /** The super object (ob_item = [type, obj, obj_type]). */
 export function superNew(type: PyTypeObject, obj: PyObject): PyObject {
-  const su = new PyObject(PySuper_Type);
+  const su = newObject(PySuper_Type);
   PyObject_GC_Init(su, PySuper_Type.tp_basicsize);
   const objType = superCheck(type, obj);
   Py_INCREF(type);

@@ -1,6 +1,7 @@
 // str's protocol slots and methods (Objects/unicodeobject.c, Objects/stringlib/).
 
 import {
+  newObject,
   Py_DECREF,
   Py_EQ,
   Py_False,
@@ -354,7 +355,7 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
     );
   }
   if (type === PyUnicode_Type) return result;
-  const sub = new PyObject(type) as PyUnicodeObject;
+  const sub = newObject(type) as PyUnicodeObject;
   sub.ob_val = s(result);
   sub.ob_size = -1;
   sub.ob_data = kindOf(sub.ob_val) << 2;
@@ -382,7 +383,7 @@ function kwValuesOf(kwds: PyObject): PyObject[] {
 // ---- iterator ----------------------------------------------------------------------------------
 
 export function unicode_iter(o: PyObject): PyObject {
-  const it = new PyObject(PyUnicodeIter_Type);
+  const it = newObject(PyUnicodeIter_Type);
   PyObject_GC_Init(it, 32);
   Py_INCREF(o);
   it.ob_item = [o];

@@ -11,6 +11,7 @@ import {
   METH_CLASS,
   METH_NOARGS,
   METH_O,
+  newObject,
   newStaticType,
   Py_DECREF,
   Py_EQ,
@@ -129,7 +130,7 @@ function init_weakref(self: PyObject, ob: PyObject, callback: PyObject | null): 
 
 /** new_weakref: a tracked ReferenceType object (PyObject_GC_New). */
 function new_weakref(ob: PyObject, callback: PyObject | null): PyObject {
-  const self = new PyObject(PyWeakref_RefType);
+  const self = newObject(PyWeakref_RefType);
   PyObject_GC_Init(self, 64);
   init_weakref(self, ob, callback);
   PyObject_GC_Track(self);

@@ -137,7 +137,6 @@ import {
   FRAME_OWNED_BY_THREAD,
   getFrameObject,
   popFrameOnly,
-  popReturnedFrame,
   pushFrame,
   vmstack,
 } from "./frame.ts";
@@ -227,7 +226,7 @@ import {
 } from "../objects/unicodeobject.ts";
 import { lookupMaybeMethod, PyType_Check } from "../objects/typeobject.ts";
 import { PyTraceBack_Here } from "./traceback.ts";
-import { coroGetAwaitableIter, genYieldFrom, makeGenerator } from "./genobject.ts";
+import { coroGetAwaitableIter, gen_iternext, genYieldFrom, makeGenerator } from "./genobject.ts";
 import { rangeiter_next } from "../objects/rangeobject.ts";
 import {
   PyDictIterItem_Type,
@@ -1096,7 +1095,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
           const dying = frame;
           frame = dying.previous!;
           vmstack.current = frame;
-          popReturnedFrame(dying);
+          dying.code.jitPop!(dying);
           frame.localsplus[frame.sp++] = retval;
           status = NO_STATUS;
           continue;
@@ -1132,7 +1131,7 @@ function evalLoop(entry: Frame, pending: unknown, status: number): PyObject {
 /**
  * _PyEval_EvalFrame and _PyEvalFrameClearAndPop for a new frame with its arguments bound
  * (not yet current): its result. Compiled code is called directly, and a frame it returns
- * from at once is released in popReturnedFrame's fast way; anything else continues in
+ * from at once is released by its code's jitPop; anything else continues in
  * evalFrame's loop.
  */
 export function runFrame(frame: Frame): PyObject {
@@ -1151,9 +1150,9 @@ export function runFrame(frame: Frame): PyObject {
     clearAndPopFrame(frame);
     throw e;
   }
-  // (popReturnedFrame's plain decrefs are right while no hook watches: see its comment)
+  // (jitPop's plain decrefs are right while no hook watches: see releaseSource in jit.ts)
   if (instrument.active) clearAndPopFrame(frame);
-  else popReturnedFrame(frame);
+  else frame.code.jitPop!(frame);
   return retval;
 }
 
@@ -2401,6 +2400,23 @@ export function iterNextCatching(iter: PyObject): PyObject | null {
   }
 }
 
+/**
+ * iterNextCatching for a generator (FOR_ITER of compiled code over an exact generator):
+ * gen_iternext called directly, where iterNextCatching's call through tp_iternext serves
+ * every kind of iterator.
+ */
+export function genNextCatching(gen: PyObject): PyObject | null {
+  try {
+    return gen_iternext(gen);
+  } catch (e) {
+    if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_StopIteration)) {
+      Py_DECREF(e);
+      return null;
+    }
+    throw e;
+  }
+}
+
 /** unpack_iterable: pushes argcnt items (and a list and argcntafter items) below sp. */
 export function unpackIterable(
   v: PyObject,
@@ -2964,13 +2980,15 @@ export function installJitRuntime(): void {
     storeAttrPlain,
     subscrSlow,
     iterNextCatching,
+    genNextCatching,
+    PyGen_Type,
     iterSend,
     sendResult,
     jitDepth,
     tstate,
     vmstack,
     instrument,
-    popReturnedFrame,
+    clearAndPopFrame,
     hostState,
     jitOut,
     opError,

@@ -10,6 +10,7 @@
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import { CO } from "../compiler/code.ts";
 import {
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_None,
@@ -206,41 +207,6 @@ export function clearAndPopFrame(frame: Frame): void {
   ds.releaseFrame(frame);
 }
 
-/**
- * clearAndPopFrame for a returned frame of compiled code: the common frame (no frame
- * object, no locals mapping) released in place, in _PyFrame_Clear's order; others go
- * through clearAndPopFrame.
- */
-export function popReturnedFrame(frame: Frame): void {
-  if (frame.frame_obj !== null || frame.f_locals !== null) {
-    clearAndPopFrame(frame);
-    return;
-  }
-  // (compiled code never runs while reference-count operations are counted: plain decrefs)
-  const ls = frame.localsplus;
-  const base = frame.base;
-  for (let i = base, end = frame.sp; i < end; i++) {
-    const v = ls[i];
-    if (v !== null) {
-      ls[i] = null;
-      if (--v.ob_refcnt === 0) v.ob_type.tp_dealloc!(v);
-    }
-  }
-  const func = frame.f_func, code = frame.f_code;
-  frame.f_func = Py_None;
-  frame.f_code = Py_None;
-  if (--func.ob_refcnt === 0) func.ob_type.tp_dealloc!(func);
-  if (--code.ob_refcnt === 0) code.ob_type.tp_dealloc!(code);
-  const ds = vmstack;
-  ds.top = base;
-  // releaseFrame's work (f_locals and frame_obj are null already)
-  frame.f_globals = Py_None;
-  frame.f_builtins = Py_None;
-  frame.previous = null;
-  frame.generator = null;
-  if (ds.pool.length < 256) ds.pool.push(frame);
-}
-
 /** Pops a thread frame without clearing it (its contents were moved elsewhere). */
 export function popFrameOnly(frame: Frame): void {
   const ds = vmstack;
@@ -272,7 +238,7 @@ export function frameObjectSize(code: { co_nlocalsplus: number; co_stacksize: nu
 /** _PyFrame_GetFrameObject: the frame object of an interpreter frame (borrowed). */
 export function getFrameObject(frame: Frame): PyObject {
   if (frame.frame_obj !== null) return frame.frame_obj;
-  const f = new PyObject(PyFrame_Type);
+  const f = newObject(PyFrame_Type);
   PyObject_GC_Init(f, frameObjectSize(frame.code));
   f.ob_data = new FrameObjectData(frame);
   frame.frame_obj = f;

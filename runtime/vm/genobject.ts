@@ -6,6 +6,7 @@
 import { CO } from "../compiler/code.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import {
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_None,
@@ -95,7 +96,7 @@ export function makeGenerator(frame: Frame): PyObject {
     : co.co_flags & CO.ASYNC_GENERATOR
     ? PyAsyncGen_Type
     : PyGen_Type;
-  const gen = new PyObject(type) as PyGenObject;
+  const gen = newObject(type) as PyGenObject;
   PyObject_GC_Init(gen, type.tp_basicsize + 8 * (co.co_nlocalsplus + co.co_stacksize));
   const fd = funcData(frame.f_func);
   Py_INCREF(fd.name);

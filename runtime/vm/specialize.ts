@@ -28,7 +28,7 @@ import { descrData } from "../objects/descrobject.ts";
 import { addToInsertionOrder, cachedKeys, sharedKeysLookup } from "../objects/inlinevalues.ts";
 import { PyUnicode_Type } from "../objects/object.ts";
 import { PyMemberDescr_Type } from "../objects/object.ts";
-import { setSlotValue, slotValue } from "../objects/slots.ts";
+import { setSlotValue, slotCount, slotsInline, slotValue } from "../objects/slots.ts";
 
 /** What the cached site does. */
 const enum Kind {
@@ -81,6 +81,14 @@ export class AttrCache {
   declare vmissAt: number;
   /** The shared keys vmissAt counted. */
   declare vmissKeys: DictKeys | null;
+  /**
+   * For a SLOT entry, the field of the instance record that holds the slot when the
+   * instance has no slot array (objects/slots.ts): SLOT_IN_OB_SLOTS (a one-slot class's
+   * slot, or slot 0 of an inline pair), SLOT_IN_OB_VAL (slot 1 of an inline pair), or
+   * SLOT_IN_ARRAY (slotValue and setSlotValue find it). Compiled code reads and writes the
+   * field directly.
+   */
+  declare slotField: number;
   /** The other types this site has seen (a polymorphic cache), or null. */
   declare next: AttrCache | null;
   constructor(
@@ -101,8 +109,21 @@ export class AttrCache {
     this.vindex = -1;
     this.vmissAt = -1;
     this.vmissKeys = null;
+    this.slotField = kind === Kind.SLOT ? slotFieldOf(type, index) : SLOT_IN_ARRAY;
     this.next = null;
   }
+}
+
+export const SLOT_IN_ARRAY = -1;
+export const SLOT_IN_OB_SLOTS = 0;
+export const SLOT_IN_OB_VAL = 1;
+
+/** Where slot `index` of type's instances lives when they have no slot array (see slotField). */
+function slotFieldOf(type: PyTypeObject, index: number): number {
+  const inline = slotsInline(type);
+  if (index === 0 && (inline || slotCount(type) <= 1)) return SLOT_IN_OB_SLOTS;
+  if (index === 1 && inline) return SLOT_IN_OB_VAL;
+  return SLOT_IN_ARRAY;
 }
 
 function miss(c: AttrCache | null): boolean {

@@ -6,6 +6,7 @@
 
 import { trashcanBegin, trashcanEnd } from "../memory/trashcan.ts";
 import {
+  newObject,
   Py_DECREF,
   Py_INCREF,
   Py_None,
@@ -60,7 +61,7 @@ export function tbNew(
   lasti: number,
   lineno: number,
 ): PyObject {
-  const tb = new PyObject(PyTraceBack_Type) as PyTracebackObject;
+  const tb = newObject(PyTraceBack_Type) as PyTracebackObject;
   PyObject_GC_Init(tb, PyTraceBack_Type.tp_basicsize);
   if (next !== null) Py_INCREF(next);
   Py_INCREF(frame);

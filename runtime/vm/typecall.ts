@@ -38,7 +38,7 @@ import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../objects/objectops.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
 import { _PyObject_InitializeDict } from "../objects/inlinevalues.ts";
-import { clearAndPopFrame, type Frame, popReturnedFrame, pushFrame } from "./frame.ts";
+import { clearAndPopFrame, type Frame, pushFrame } from "./frame.ts";
 import { initializeLocals } from "./arguments.ts";
 import { _PyEval_Vector, bumpFrame, evalCompiledFrame, runFrame } from "./eval.ts";
 import { instrument } from "./instrument.ts";
@@ -314,7 +314,7 @@ function runSiteInit(init: PyObject, obj: PyObject, items: PyObject[]): void {
           clearAndPopFrame(f);
           throw e;
         }
-        popReturnedFrame(f);
+        co.jitPop!(f);
       }
     }
   } finally {
