@@ -5,6 +5,7 @@
 // f-string, and `__debug__` replaced by its value. The arithmetic is Python's: ints are
 // unbounded, bool is an int, floats and complex numbers follow CPython's rules.
 
+import { floatDivMod, floatRemainder } from "../objects/floatmath.ts";
 import * as A from "./ast.ts";
 import type { ConstantValue } from "./ast.ts";
 import type { ComplexConstant } from "./code.ts";
@@ -144,37 +145,11 @@ function intTrueDivide(a: bigint, b: bigint): number | typeof NO {
 // ------------------------------------------------------------------ float arithmetic
 
 function floatDivmod(vx: number, wx: number): [number, number] | typeof NO {
-  if (wx === 0) return NO;
-  let mod = vx % wx;
-  let div = (vx - mod) / wx;
-  if (mod) {
-    if ((wx < 0) !== (mod < 0)) {
-      mod += wx;
-      div -= 1.0;
-    }
-  } else {
-    mod = wx < 0 || Object.is(wx, -0) ? -0 : 0;
-  }
-  let floordiv: number;
-  if (div) {
-    floordiv = Math.floor(div);
-    if (div - floordiv > 0.5) floordiv += 1.0;
-  } else {
-    const q = vx / wx;
-    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0;
-  }
-  return [floordiv, mod];
+  return wx === 0 ? NO : floatDivMod(vx, wx);
 }
 
 function floatRem(vx: number, wx: number): number | typeof NO {
-  if (wx === 0) return NO;
-  let mod = vx % wx;
-  if (mod) {
-    if ((wx < 0) !== (mod < 0)) mod += wx;
-  } else {
-    mod = wx < 0 || Object.is(wx, -0) ? -0 : 0;
-  }
-  return mod;
+  return wx === 0 ? NO : floatRemainder(vx, wx);
 }
 
 function isOddInteger(x: number): boolean {

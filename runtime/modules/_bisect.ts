@@ -13,13 +13,13 @@ import {
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
 import { PyExc_ValueError } from "../objects/exceptions.ts";
-import { PyNumber_AsSsize_t, PyObject_Size, PySequence_GetItem } from "../objects/abstract.ts";
+import { PyObject_Size, PySequence_GetItem } from "../objects/abstract.ts";
 import { PyObject_CallOneArg, PyObject_Vectorcall } from "../objects/call.ts";
 import { PyObject_GetAttr, PyObject_RichCompareBool } from "../objects/objectops.ts";
 import { list_insert, PyList_CheckExact } from "../objects/listobject.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
-import { unpackKeywords } from "../objects/argparse.ts";
+import { optionalSsize, ssizeArg, unpackKeywords } from "../objects/argparse.ts";
 import { registerBuiltinModule } from "./modsupport.ts";
 import { registerFrozenModule } from "./frozen.ts";
 
@@ -35,9 +35,12 @@ function search(
   key: PyObject | null,
   right: boolean,
 ): number {
-  let lo = loArg === null ? 0 : PyNumber_AsSsize_t(loArg, null);
+  // Argument Clinic converts lo (Py_ssize_t) and hi (an optional Py_ssize_t, -1 for None)
+  // before the search looks at either
+  let lo = loArg === null ? 0 : ssizeArg(loArg);
+  let hi = hiArg === null ? -1 : optionalSsize(hiArg);
   if (lo < 0) throw PyErr_Format(PyExc_ValueError, "lo must be non-negative");
-  let hi = hiArg === null || hiArg === Py_None ? PyObject_Size(a) : PyNumber_AsSsize_t(hiArg, null);
+  if (hi === -1) hi = PyObject_Size(a);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
     let item = PySequence_GetItem(a, mid);

@@ -37,7 +37,6 @@ import {
   PyExc_ValueError,
 } from "../objects/exceptions.ts";
 import {
-  PyIndex_Check,
   PyIter_Next,
   PyNumber_Add,
   PyNumber_AsSsize_t,
@@ -59,7 +58,7 @@ import {
 } from "../objects/objectops.ts";
 import { PyType_GenericAlloc, PyType_Ready } from "../objects/typeobject.ts";
 import { PyTuple_Check, PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
-import { PyLong_FromNumber } from "../objects/longobject.ts";
+import { PyLong_AsSsize_t, PyLong_Check, PyLong_FromNumber } from "../objects/longobject.ts";
 import { _Py_ID, PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import {
   dict_dealloc,
@@ -71,12 +70,17 @@ import {
 } from "../objects/dictobject.ts";
 import { dict_init, dict_new, dict_repr } from "../objects/dictviews.ts";
 import { Py_GenericAlias } from "../objects/genericaliasobject.ts";
-import { checkPositional, unpackTupleDict } from "../objects/argparse.ts";
+import {
+  checkParseTupleCount,
+  checkPositional,
+  sliceIndexNotNone,
+  ssizeArg,
+  unpackTupleDict,
+} from "../objects/argparse.ts";
 import { PyList_FromArraySteal } from "../objects/listobject.ts";
 import { PyModule_AddType, registerBuiltinModule } from "./modsupport.ts";
 import { sequenceRichCompare } from "../objects/listobject.ts";
 import { PyType_IsSubtype as isSubtype } from "../objects/object.ts";
-import { PyExc_OverflowError } from "../objects/exceptions.ts";
 import { PyObject_CallMethodNoArgs as callMethodNoArgs } from "../objects/abstract.ts";
 import { PyDict_Clear } from "../objects/dictobject.ts";
 import { _PyType_Lookup } from "../objects/typeobject.ts";
@@ -351,8 +355,8 @@ function deque_rotate_n(o: PyObject, nIn: number): void {
 }
 
 function deque_rotate(o: PyObject, args: Args, off: number, nargs: number): PyObject {
-  checkPositional("rotate", nargs, 0, 1);
-  const n = nargs ? PyNumber_AsSsize_t(args[off]!, null) : 1;
+  checkPositional("deque.rotate", nargs, 0, 1);
+  const n = nargs ? ssizeArg(args[off]!) : 1;
   deque_rotate_n(o, n);
   return none();
 }
@@ -392,12 +396,12 @@ function normIndex(i: number, n: number): number {
 }
 
 function deque_index(o: PyObject, args: Args, off: number, nargs: number): PyObject {
-  checkPositional("index", nargs, 1, 3);
+  checkParseTupleCount("index", nargs, 1, 3);
   const d = dq(o);
   const v = args[off]!;
   let start = 0, stop = d.size;
-  if (nargs > 1) start = normIndex(PyNumber_AsSsize_t(args[off + 1]!, null), d.size);
-  if (nargs > 2) stop = normIndex(PyNumber_AsSsize_t(args[off + 2]!, null), d.size);
+  if (nargs > 1) start = normIndex(sliceIndexNotNone(args[off + 1]!), d.size);
+  if (nargs > 2) stop = normIndex(sliceIndexNotNone(args[off + 2]!), d.size);
   const state = d.state;
   for (let i = start; i < stop && i < d.size; i++) {
     const item = ref(d.at(i));
@@ -443,9 +447,9 @@ function delAt(o: PyObject, i: number): void {
 }
 
 function deque_insert(o: PyObject, args: Args, off: number, nargs: number): PyObject {
-  checkPositional("insert", nargs, 2, 2);
+  checkParseTupleCount("insert", nargs, 2, 2);
   const d = dq(o);
-  let i = PyNumber_AsSsize_t(args[off]!, null);
+  let i = ssizeArg(args[off]!);
   const v = args[off + 1]!;
   if (d.maxlen >= 0 && d.size >= d.maxlen) {
     throw PyErr_Format(PyExc_IndexError, "deque already at its maximum size");
@@ -551,8 +555,9 @@ function deque_init(o: PyObject, args: PyObject, kwds: PyObject | null): void {
   const d = dq(o);
   let maxlen = -1;
   if (maxlenArg !== null && maxlenArg !== Py_None) {
-    if (!PyIndex_Check(maxlenArg)) throw PyErr_Format(PyExc_TypeError, "an integer is required");
-    maxlen = PyNumber_AsSsize_t(maxlenArg, PyExc_OverflowError);
+    // PyLong_AsSsize_t: an int, no __index__
+    if (!PyLong_Check(maxlenArg)) throw PyErr_Format(PyExc_TypeError, "an integer is required");
+    maxlen = PyLong_AsSsize_t(maxlenArg);
     if (maxlen < 0) throw PyErr_Format(PyExc_ValueError, "maxlen must be non-negative");
   }
   d.maxlen = maxlen;

@@ -108,6 +108,7 @@ import {
   str,
 } from "../objects/objectops.ts";
 import {
+  PyIter_Check,
   PyIter_Next,
   PyNumber_Absolute,
   PyNumber_Add,
@@ -128,7 +129,7 @@ import {
   PyObject_CallOneArg,
   PyObject_Vectorcall,
 } from "../objects/call.ts";
-import { checkPositional, unpackKeywords } from "../objects/argparse.ts";
+import { badArgument, checkPositional, unpackKeywords } from "../objects/argparse.ts";
 import { PyCallIter_New } from "../objects/iterobject.ts";
 import { PyObject_Dir } from "../objects/dir.ts";
 import { list_sort_impl } from "../objects/listsort.ts";
@@ -466,22 +467,25 @@ function builtin_sum(
   kwnames: PyObject | null,
 ): PyObject {
   const [iterable, start] = unpackKeywords("sum", sumParams, args, off, nargs, kwnames, 1, 2, 0, 1);
+  // builtin_sum_impl takes the iterator before it looks at start
+  const it = PyObject_GetIter(iterable!);
   let result: PyObject;
   if (start === null) {
     result = PyLong_FromNumber(0);
   } else {
-    if (PyUnicode_Check(start)) {
-      throw PyErr_Format(PyExc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    let refused = "";
+    if (PyUnicode_Check(start)) refused = "sum() can't sum strings [use ''.join(seq) instead]";
+    else if (start.ob_type === PyBytes_Type || (start.ob_type.tp_flags & (1 << 27))) {
+      refused = "sum() can't sum bytes [use b''.join(seq) instead]";
+    } else if (start.ob_type === PyByteArray_Type) {
+      refused = "sum() can't sum bytearray [use b''.join(seq) instead]";
     }
-    if (start.ob_type === PyBytes_Type || (start.ob_type.tp_flags & (1 << 27))) {
-      throw PyErr_Format(PyExc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-    }
-    if (start.ob_type === PyByteArray_Type) {
-      throw PyErr_Format(PyExc_TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    if (refused !== "") {
+      Py_DECREF(it);
+      throw PyErr_Format(PyExc_TypeError, refused);
     }
     result = ref(start);
   }
-  const it = PyObject_GetIter(iterable!);
   // `held` is the reference this function owns (null while a sum is kept as a number)
   let held: PyObject | null = result;
   try {
@@ -708,33 +712,13 @@ function builtin_ascii(_self: PyObject, o: PyObject): PyObject {
   return PyObject_ASCII(o);
 }
 
-const formatParams = ["value", "format_spec"] as const;
-function builtin_format(
-  _self: PyObject,
-  args: Args,
-  off: number,
-  nargs: number,
-  kwnames: PyObject | null,
-): PyObject {
-  const [value, spec] = unpackKeywords(
-    "format",
-    formatParams,
-    args,
-    off,
-    nargs,
-    kwnames,
-    1,
-    2,
-    0,
-    2,
-  );
+function builtin_format(_self: PyObject, args: Args, off: number, nargs: number): PyObject {
+  checkPositional("format", nargs, 1, 2);
+  const spec = nargs === 2 ? args[off + 1]! : null;
   if (spec !== null && !PyUnicode_Check(spec)) {
-    throw PyErr_Format(
-      PyExc_TypeError,
-      `format() argument 2 must be str, not ${spec.ob_type.tp_name}`,
-    );
+    throw badArgument("format", "argument 2", "str", spec);
   }
-  return PyObject_Format(value!, spec);
+  return PyObject_Format(args[off]!, spec);
 }
 
 function checkAttrName(name: PyObject): void {
@@ -853,10 +837,10 @@ function builtin_iter(_self: PyObject, args: Args, off: number, nargs: number): 
 function builtin_next(_self: PyObject, args: Args, off: number, nargs: number): PyObject {
   checkPositional("next", nargs, 1, 2);
   const it = args[off]!;
-  const f = it.ob_type.tp_iternext;
-  if (f === null || f === notIterable) {
+  if (!PyIter_Check(it)) {
     throw PyErr_Format(PyExc_TypeError, `'${it.ob_type.tp_name}' object is not an iterator`);
   }
+  const f = it.ob_type.tp_iternext!;
   let res: PyObject | null;
   try {
     res = f(it);
@@ -870,10 +854,6 @@ function builtin_next(_self: PyObject, args: Args, off: number, nargs: number): 
   if (res !== null) return res;
   if (nargs > 1) return ref(args[off + 1]!);
   throw PyErr_SetNoneStop();
-}
-
-function notIterable(): PyObject | null {
-  return null;
 }
 
 function PyErr_SetNoneStop(): PyObject {
@@ -1419,7 +1399,7 @@ const builtinMethods: PyMethodDef[] = [
   m("divmod", builtin_divmod, METH_FASTCALL),
   m("eval", builtin_eval, METH_FASTCALL | METH_KEYWORDS),
   m("exec", builtin_exec, METH_FASTCALL | METH_KEYWORDS),
-  m("format", builtin_format, METH_FASTCALL | METH_KEYWORDS),
+  m("format", builtin_format, METH_FASTCALL),
   m("getattr", builtin_getattr, METH_FASTCALL),
   m("globals", builtin_globals, METH_NOARGS),
   m("hasattr", builtin_hasattr, METH_FASTCALL),

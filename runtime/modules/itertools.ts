@@ -52,7 +52,7 @@ import { PyType_GenericAlloc, PyType_Ready } from "../objects/typeobject.ts";
 import { PyTuple_Check, PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
 import { _Py_ID, PyUnicode_FromString } from "../objects/unicodeobject.ts";
-import { checkPositional, noKeywords, unpackTupleDict } from "../objects/argparse.ts";
+import { checkPositional, noKeywords, ssizeArg, unpackTupleDict } from "../objects/argparse.ts";
 import { PyModule_AddType, registerBuiltinModule } from "./modsupport.ts";
 import { dictGetStr, dictKeyList } from "../objects/dictobject.ts";
 import { auditFirstVisit, registerReferents } from "../memory/audit.ts";
@@ -268,7 +268,7 @@ function repeat_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): 
   const [element, times] = unpackTupleDict("repeat", ["object", "times"], args, kwds, 1, 2, 0);
   let cnt = -1;
   if (times !== null) {
-    cnt = PyNumber_AsSsize_t(times, PyExc_OverflowError);
+    cnt = ssizeArg(times);
     if (cnt < 0) cnt = 0;
   }
   return alloc(type, [ref(element!)], cnt);
@@ -615,18 +615,15 @@ interface IsliceState {
   cnt: number;
 }
 
-/** An islice index: None gives dflt, else an int in 0..sys.maxsize (ValueError otherwise). */
-function isliceIndex(v: PyObject, dflt: number, what: string): number {
-  if (v === Py_None) return dflt;
-  let n: number;
+/** PyNumber_AsSsize_t(v, OverflowError) with any error dropped: -1 then, as islice_new reads it */
+function isliceIndex(v: PyObject): number {
   try {
-    n = PyNumber_AsSsize_t(v, null);
+    return PyNumber_AsSsize_t(v, PyExc_OverflowError);
   } catch (e) {
-    if (e instanceof PyObject) Py_DECREF(e);
-    n = -1;
+    if (!(e instanceof PyObject)) throw e;
+    Py_DECREF(e);
+    return -1;
   }
-  if (n < 0) throw PyErr_Format(PyExc_ValueError, what);
-  return n;
 }
 
 function islice_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): PyObject {
@@ -636,28 +633,23 @@ function islice_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null): 
   const seq = a[0];
   let start = 0, stop = -1, step = 1;
   const stopMsg = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-  const idxMsg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-  if (a.length === 2) {
-    stop = isliceIndex(a[1], -1, stopMsg);
-  } else {
-    start = isliceIndex(a[1], 0, idxMsg);
-    stop = isliceIndex(a[2], -1, idxMsg);
-    if (a.length === 4 && a[3] !== Py_None) {
-      let s: number;
-      try {
-        s = PyNumber_AsSsize_t(a[3], null);
-      } catch (e) {
-        if (e instanceof PyObject) Py_DECREF(e);
-        s = -1;
-      }
-      step = s;
-    }
-    if (step < 1) {
-      throw PyErr_Format(
-        PyExc_ValueError,
-        "Step for islice() must be a positive integer or None.",
-      );
-    }
+  // islice_new's order: a start that fails converting is -1 (reported after stop); a stop of
+  // -1 (or failing) is reported at once; one below -1 with the start's message
+  if (a.length > 2 && a[1] !== Py_None) start = isliceIndex(a[1]);
+  const stopArg = a.length === 2 ? a[1] : a[2];
+  if (stopArg !== Py_None) {
+    stop = isliceIndex(stopArg);
+    if (stop === -1) throw PyErr_Format(PyExc_ValueError, stopMsg);
+  }
+  if (start < 0 || stop < -1) {
+    throw PyErr_Format(
+      PyExc_ValueError,
+      "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+    );
+  }
+  if (a.length === 4 && a[3] !== Py_None) step = isliceIndex(a[3]);
+  if (step < 1) {
+    throw PyErr_Format(PyExc_ValueError, "Step for islice() must be a positive integer or None.");
   }
   const it = PyObject_GetIter(seq);
   return alloc(type, [it], { next: start, stop, step, cnt: 0 } as IsliceState);
@@ -830,7 +822,7 @@ function itertools_tee(_m: PyObject, args: (PyObject | null)[], off: number, nar
   checkPositional("tee", nargs, 1, 2);
   const iterable = args[off]!;
   let n = 2;
-  if (nargs === 2) n = PyNumber_AsSsize_t(args[off + 1]!, PyExc_OverflowError);
+  if (nargs === 2) n = ssizeArg(args[off + 1]!);
   if (n < 0) throw PyErr_Format(PyExc_ValueError, "n must be >= 0");
   const result: PyObject[] = [];
   if (n === 0) return PyTuple_FromArraySteal(result);
@@ -993,7 +985,7 @@ function product_new(type: PyTypeObject, args: PyObject, kwds: PyObject | null):
         `product() got an unexpected keyword argument '${key ?? "repeat"}'`,
       );
     }
-    repeat = PyNumber_AsSsize_t(r, PyExc_OverflowError);
+    repeat = ssizeArg(r);
     if (repeat < 0) throw PyErr_Format(PyExc_ValueError, "repeat argument cannot be negative");
   }
   const a = tupleArgs(args);
@@ -1080,7 +1072,7 @@ function rArgument(r: PyObject | null, n: number): number {
   if (!(r.ob_type.tp_flags & (1 << 24))) {
     throw PyErr_Format(PyExc_TypeError, "Expected int as r");
   }
-  const v = PyNumber_AsSsize_t(r, PyExc_OverflowError);
+  const v = ssizeArg(r);
   if (v < 0) throw PyErr_Format(PyExc_ValueError, "r must be non-negative");
   return v;
 }
@@ -1105,7 +1097,7 @@ function combNew(
     try {
       const n = (pool.ob_item as PyObject[]).length;
       if (needR) {
-        r = PyNumber_AsSsize_t(rArg!, PyExc_OverflowError);
+        r = ssizeArg(rArg!);
         if (r < 0) throw PyErr_Format(PyExc_ValueError, "r must be non-negative");
       } else {
         r = rArgument(rArg, n);

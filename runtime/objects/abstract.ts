@@ -954,7 +954,17 @@ export const PY_ITERSEARCH_CONTAINS = 3;
 
 /** _PySequence_IterSearch: count, index or contains by iteration. */
 export function _PySequence_IterSearch(seq: PyObject, obj: PyObject, operation: number): number {
-  const it = PyObject_GetIter(seq);
+  let it: PyObject;
+  try {
+    it = PyObject_GetIter(seq);
+  } catch (e) {
+    if (!(e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_TypeError))) throw e;
+    Py_DECREF(e);
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `argument of type '${seq.ob_type.tp_name}' is not iterable`,
+    );
+  }
   let n = 0;
   try {
     for (;;) {

@@ -1,11 +1,14 @@
 // Argument checking for built-in functions (Python/getargs.c, Argument Clinic's helpers):
 // the positional-count and keyword checks with CPython's messages.
 
-import { Py_DECREF, Py_INCREF, PyObject } from "./object.ts";
+import { Py_DECREF, Py_INCREF, Py_None, PyBool_Type, PyLong_Type, PyObject } from "./object.ts";
 import { dictForEach } from "./dictobject.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyErr_Format } from "./errors.ts";
-import { PyExc_TypeError } from "./exceptions.ts";
+import { PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
+import { PyUnicode_Check } from "./unicodeobject.ts";
+import { PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.ts";
+import { longValue } from "./longobject.ts";
 import { str } from "./objectops.ts";
 
 /** _PyArg_CheckPositional: "NAME expected at least/at most/N argument(s), got M". */
@@ -41,6 +44,27 @@ export function checkParseTupleCount(name: string, nargs: number, min: number, m
     PyExc_TypeError,
     `${name}() takes ${how} ${n} argument${n === 1 ? "" : "s"} (${nargs} given)`,
   );
+}
+
+/**
+ * _PyArg_BadArgument: "NAME() DISPLAY must be EXPECTED, not TYPE", DISPLAY being "argument"
+ * (a function of one parameter), "argument N" or "argument 'NAME'"; None is named None.
+ */
+export function badArgument(
+  fname: string,
+  display: string,
+  expected: string,
+  arg: PyObject,
+): PyObject {
+  return PyErr_Format(
+    PyExc_TypeError,
+    `${fname}() ${display} must be ${expected}, not ${argTypeName(arg)}`,
+  );
+}
+
+/** How Argument Clinic names a wrong argument's type: None as None, else its type's name */
+export function argTypeName(o: PyObject): string {
+  return o === Py_None ? "None" : o.ob_type.tp_name;
 }
 
 /** _PyArg_NoKwnames: "NAME() takes no keyword arguments". */
@@ -204,4 +228,75 @@ export function unpackTupleDict(
   } finally {
     Py_DECREF(kwnames);
   }
+}
+
+// ---- Argument Clinic's integer converters ------------------------------------------------------
+// Each words its errors its own way, and CPython picks one per parameter: a Py_ssize_t
+// parameter says "Python int too large to convert to C ssize_t", where PyNumber_AsSsize_t
+// (sequence repetition, subscripts) says "cannot fit 'int' into an index-sized integer".
+
+const SSIZE_MAX = 9223372036854775807n;
+const SSIZE_MIN = -9223372036854775808n;
+const INT_MAX = 2147483647;
+const INT_MIN = -2147483648;
+
+/** The value of an index (_PyNumber_Index: int, bool, or __index__) */
+function indexValue(o: PyObject): number | bigint {
+  if (o.ob_type === PyLong_Type || o.ob_type === PyBool_Type) return longValue(o);
+  const i = PyNumber_Index(o);
+  const v = longValue(i);
+  Py_DECREF(i);
+  return v;
+}
+
+/** A Py_ssize_t parameter: _PyNumber_Index, then PyLong_AsSsize_t */
+export function ssizeArg(o: PyObject): number {
+  const v = indexValue(o);
+  if (typeof v === "number") return v;
+  if (v >= SSIZE_MIN && v <= SSIZE_MAX) return Number(v);
+  throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C ssize_t");
+}
+
+/** An int parameter (also bool(accept={int})): _PyLong_AsInt */
+export function intArg(o: PyObject): number {
+  const v = indexValue(o);
+  if (typeof v === "number" && v >= INT_MIN && v <= INT_MAX) return v;
+  throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
+}
+
+/**
+ * A start or stop of index() (_PyEval_SliceIndexNotNone): clamped to Py_ssize_t's range,
+ * None refused.
+ */
+export function sliceIndexNotNone(o: PyObject): number {
+  if (!PyIndex_Check(o)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      "slice indices must be integers or have an __index__ method",
+    );
+  }
+  return PyNumber_AsSsize_t(o, null);
+}
+
+/**
+ * An optional Py_ssize_t (_Py_convert_optional_to_ssize_t): None gives -1, an index is
+ * converted by PyNumber_AsSsize_t (OverflowError "cannot fit"), anything else refused.
+ */
+export function optionalSsize(o: PyObject): number {
+  if (o === Py_None) return -1;
+  if (!PyIndex_Check(o)) {
+    throw PyErr_Format(
+      PyExc_TypeError,
+      `argument should be integer or None, not '${o.ob_type.tp_name}'`,
+    );
+  }
+  return PyNumber_AsSsize_t(o, PyExc_OverflowError);
+}
+
+/** A `str` parameter (a C string): a str without NUL characters */
+export function cStringArg(fname: string, display: string, o: PyObject): string {
+  if (!PyUnicode_Check(o)) throw badArgument(fname, display, "str", o);
+  const s = str(o);
+  if (s.includes("\0")) throw PyErr_Format(PyExc_ValueError, "embedded null character");
+  return s;
 }

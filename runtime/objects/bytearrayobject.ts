@@ -41,7 +41,6 @@ import { PyErr_Format } from "./errors.ts";
 import {
   PyExc_BufferError,
   PyExc_IndexError,
-  PyExc_OverflowError,
   PyExc_TypeError,
   PyExc_ValueError,
 } from "./exceptions.ts";
@@ -58,7 +57,7 @@ import { PyTuple_CheckExact } from "./tupleobject.ts";
 import { _PyObject_LookupAttr, PyObject_GenericGetAttr, str } from "./objectops.ts";
 import { PyObject_CallOneArg } from "./call.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
-import { checkPositional, unpackTupleDict } from "./argparse.ts";
+import { checkPositional, cStringArg, ssizeArg, unpackTupleDict } from "./argparse.ts";
 import { _Py_ID } from "./unicodeobject.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
 
@@ -199,6 +198,11 @@ function bytearray_init(o: PyObject, args: PyObject, kwds: PyObject | null): voi
     3,
     0,
   );
+  // Argument Clinic checks encoding and errors (C strings) before anything else
+  const encodingText = encoding === null
+    ? null
+    : cStringArg("bytearray", "argument 'encoding'", encoding);
+  const errorsText = errors === null ? null : cStringArg("bytearray", "argument 'errors'", errors);
   if (ba(o).ob_val.length > 0) resize(o, 0);
   if (arg === null) {
     if (encoding !== null || errors !== null) {
@@ -215,11 +219,7 @@ function bytearray_init(o: PyObject, args: PyObject, kwds: PyObject | null): voi
     if (encoding === null) {
       throw PyErr_Format(PyExc_TypeError, "string argument without an encoding");
     }
-    const data = encodeText(
-      str(arg),
-      str(encoding),
-      errors === null ? "strict" : str(errors),
-    );
+    const data = encodeText(str(arg), encodingText!, errorsText ?? "strict");
     setSlice(o, 0, 0, data);
     return;
   }
@@ -564,7 +564,7 @@ function ba_extend(o: PyObject, iterable: PyObject): PyObject {
 
 function ba_insert(o: PyObject, args: Args, off: number, nargs: number): PyObject {
   checkPositional("insert", nargs, 2, 2);
-  let i = PyNumber_AsSsize_t(args[off]!, PyExc_OverflowError);
+  let i = ssizeArg(args[off]!);
   const v = BM.byteValue(args[off + 1]!);
   const n = ba(o).ob_val.length;
   if (i < 0) {
@@ -579,7 +579,7 @@ function ba_insert(o: PyObject, args: Args, off: number, nargs: number): PyObjec
 function ba_pop(o: PyObject, args: Args, off: number, nargs: number): PyObject {
   checkPositional("pop", nargs, 0, 1);
   const d = ba(o).ob_val;
-  let i = nargs ? PyNumber_AsSsize_t(args[off]!, PyExc_OverflowError) : -1;
+  let i = nargs ? ssizeArg(args[off]!) : -1;
   if (d.length === 0) throw PyErr_Format(PyExc_IndexError, "pop from empty bytearray");
   if (i < 0) i += d.length;
   if (i < 0 || i >= d.length) throw PyErr_Format(PyExc_IndexError, "pop index out of range");

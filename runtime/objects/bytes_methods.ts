@@ -8,15 +8,16 @@
 import { Py_DECREF, Py_INCREF, Py_None, PyObject, type PyTypeObject } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_IndexError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
-import { PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.ts";
+import { PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index, PyObject_Size } from "./abstract.ts";
+import { PyBytes_Check } from "./bytesobject.ts";
 import { iterToArray } from "./abstract.ts";
 import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
-import { PyList_FromArraySteal } from "./listobject.ts";
+import { PyList_FromArraySteal, PySequence_Fast } from "./listobject.ts";
 import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Check, PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyBool_FromLong } from "./object.ts";
 import { str } from "./objectops.ts";
-import { checkParseTupleCount } from "./argparse.ts";
+import { badArgument, checkParseTupleCount, intArg, ssizeArg } from "./argparse.ts";
 
 /** How a method makes results of its receiver's type. */
 export interface ByteKind {
@@ -320,8 +321,20 @@ export function count(d: Uint8Array, args: Args, off: number, nargs: number): Py
   return PyLong_FromNumber(countIn(d, sub, start, end));
 }
 
+/** _Py_bytes_contains: an index (any error from it dropped), else a bytes-like object */
 export function contains(d: Uint8Array, arg: PyObject): boolean {
-  return findIn(d, subArg(arg), 0, d.length) >= 0;
+  let ival: number;
+  try {
+    ival = PyNumber_AsSsize_t(arg, null);
+  } catch (e) {
+    if (!(e instanceof PyObject)) throw e;
+    Py_DECREF(e);
+    return findIn(d, needBuffer(arg), 0, d.length) >= 0;
+  }
+  if (ival < 0 || ival >= 256) {
+    throw PyErr_Format(PyExc_ValueError, "byte must be in range(0, 256)");
+  }
+  return d.includes(ival);
 }
 
 /** startswith/endswith: a prefix or a tuple of prefixes, with start and end. */
@@ -347,14 +360,7 @@ export function affix(
   };
   if (PyTuple_Check(subO)) {
     for (const x of subO.ob_item as PyObject[]) {
-      const p = bufferOf(x);
-      if (p === null) {
-        throw PyErr_Format(
-          PyExc_TypeError,
-          `${name} first arg must be bytes or a tuple of bytes, not ${x.ob_type.tp_name}`,
-        );
-      }
-      if (test(p)) return bool(true);
+      if (test(needBuffer(x))) return bool(true);
     }
     return bool(false);
   }
@@ -379,7 +385,7 @@ function parseSep(sep: PyObject | null): Uint8Array | null {
 
 function maxsplitOf(o: PyObject | null): number {
   if (o === null) return Number.MAX_SAFE_INTEGER;
-  const n = PyNumber_AsSsize_t(o, null);
+  const n = ssizeArg(o);
   return n < 0 ? Number.MAX_SAFE_INTEGER : n;
 }
 
@@ -394,8 +400,8 @@ export function split(
   maxO: PyObject | null,
   kind: ByteKind,
 ): PyObject {
+  let max = maxsplitOf(maxO); // converted by Argument Clinic, before sep is looked at
   const sep = parseSep(sepO);
-  let max = maxsplitOf(maxO);
   const parts: Uint8Array[] = [];
   if (sep === null) {
     let i = 0;
@@ -440,8 +446,8 @@ export function rsplit(
   maxO: PyObject | null,
   kind: ByteKind,
 ): PyObject {
+  let max = maxsplitOf(maxO); // converted by Argument Clinic, before sep is looked at
   const sep = parseSep(sepO);
-  let max = maxsplitOf(maxO);
   const parts: Uint8Array[] = [];
   if (sep === null) {
     let j = d.length;
@@ -586,7 +592,7 @@ export function justify(
     const what = nargs < 1 ? "at least 1 argument" : "at most 2 arguments";
     throw PyErr_Format(PyExc_TypeError, `${name} expected ${what}, got ${nargs}`);
   }
-  const width = PyNumber_AsSsize_t(args[off]!, null);
+  const width = ssizeArg(args[off]!);
   const fill = fillByte(name, nargs > 1 ? args[off + 1] : null);
   const marg = width - d.length;
   if (marg <= 0) return returnSelf(self, d, kind);
@@ -597,7 +603,7 @@ export function justify(
 }
 
 export function zfill(self: PyObject, d: Uint8Array, widthO: PyObject, kind: ByteKind): PyObject {
-  const width = PyNumber_AsSsize_t(widthO, null);
+  const width = ssizeArg(widthO);
   if (d.length >= width) return returnSelf(self, d, kind);
   const fill = width - d.length;
   const out = new Uint8Array(width);
@@ -639,7 +645,7 @@ export function replace(
   kind: ByteKind,
 ): PyObject {
   const from = needBuffer(oldO), to = needBuffer(newO);
-  let max = countO === null ? -1 : PyNumber_AsSsize_t(countO, null);
+  let max = countO === null ? -1 : ssizeArg(countO);
   if (max < 0) max = Number.MAX_SAFE_INTEGER;
   if (max === 0 || (from.length === 0 && to.length === 0)) return returnSelf(self, d, kind);
   if (from.length === 0) {
@@ -706,7 +712,8 @@ export function removeAffix(
 // ---- join, translate, maketrans -------------------------------------------------------------------
 
 export function join(self: PyObject, sep: Uint8Array, iterable: PyObject, kind: ByteKind) {
-  const items = iterToArray(iterable);
+  const seq = PySequence_Fast(iterable, "can only join an iterable");
+  const items = seq.ob_item as PyObject[];
   try {
     if (items.length === 1 && !kind.mutable && items[0].ob_type === kind.type) {
       Py_INCREF(items[0]);
@@ -727,7 +734,7 @@ export function join(self: PyObject, sep: Uint8Array, iterable: PyObject, kind: 
     void self;
     return kind.make(concat(pieces));
   } finally {
-    for (const it of items) Py_DECREF(it);
+    Py_DECREF(seq);
   }
 }
 
@@ -776,23 +783,23 @@ export function maketrans(frmO: PyObject, toO: PyObject, kind: ByteKind): PyObje
 
 /** bytes.hex(sep=..., bytes_per_sep=1) (Python/pystrhex.c) */
 export function hex(d: Uint8Array, sepO: PyObject | null, perO: PyObject | null): PyObject {
+  // Argument Clinic converts bytes_per_sep first; _Py_strhex_impl then checks sep (None
+  // included, which has no len())
+  const per = perO === null ? 1 : intArg(perO);
   const digits = Array.from(d, (x) => x.toString(16).padStart(2, "0"));
-  if (sepO === null || sepO === Py_None) return PyUnicode_FromString(digits.join(""));
-  let sep: string;
-  if (PyUnicode_Check(sepO)) sep = str(sepO);
-  else {
-    const b = bufferOf(sepO);
-    if (b === null) {
-      throw PyErr_Format(
-        PyExc_TypeError,
-        `sep must be str or bytes.`,
-      );
-    }
-    sep = String.fromCharCode(...b);
+  if (sepO === null) return PyUnicode_FromString(digits.join(""));
+  if (PyObject_Size(sepO) !== 1) throw PyErr_Format(PyExc_ValueError, "sep must be length 1.");
+  let code: number;
+  if (PyUnicode_Check(sepO)) {
+    code = str(sepO).codePointAt(0)!;
+    if (code > 255) throw PyErr_Format(PyExc_ValueError, "sep must be ASCII.");
+  } else if (PyBytes_Check(sepO)) {
+    code = bufferOf(sepO)![0];
+  } else {
+    throw PyErr_Format(PyExc_TypeError, "sep must be str or bytes.");
   }
-  if ([...sep].length !== 1) throw PyErr_Format(PyExc_ValueError, "sep must be length 1.");
-  if (sep.charCodeAt(0) > 127) throw PyErr_Format(PyExc_ValueError, "sep must be ASCII.");
-  const per = perO === null ? 1 : PyNumber_AsSsize_t(perO, null);
+  if (code > 127) throw PyErr_Format(PyExc_ValueError, "sep must be ASCII.");
+  const sep = String.fromCharCode(code);
   if (per === 0 || d.length === 0) return PyUnicode_FromString(digits.join(""));
   const n = Math.abs(per);
   const groups: string[] = [];
@@ -812,12 +819,7 @@ export function hex(d: Uint8Array, sepO: PyObject | null, perO: PyObject | null)
 
 /** bytes.fromhex: pairs of hex digits, whitespace between pairs allowed. */
 export function fromhex(s: PyObject): Uint8Array {
-  if (!PyUnicode_Check(s)) {
-    throw PyErr_Format(
-      PyExc_TypeError,
-      `fromhex() argument must be str, not ${s.ob_type.tp_name}`,
-    );
-  }
+  if (!PyUnicode_Check(s)) throw badArgument("fromhex", "argument", "str", s);
   const text = str(s);
   const out: number[] = [];
   let i = 0;

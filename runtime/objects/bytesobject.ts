@@ -40,12 +40,18 @@ import {
 } from "./object.ts";
 import * as BM from "./bytes_methods.ts";
 import { memoryviewData } from "./memoryobject.ts";
-import { checkPositional, unpackKeywords, unpackTupleDict } from "./argparse.ts";
+import {
+  checkPositional,
+  cStringArg,
+  intArg,
+  unpackKeywords,
+  unpackTupleDict,
+} from "./argparse.ts";
 import { PySequence_Check } from "./abstract.ts";
 import { _Py_ID, PyUnicode_Check } from "./unicodeobject.ts";
 import { lookupMaybeMethod } from "./typeobject.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall } from "./call.ts";
-import { PyObject_IsTrue, str } from "./objectops.ts";
+import { str } from "./objectops.ts";
 import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Format } from "./unicodeformat.ts";
 import { bytesRepr } from "./strrepr.ts";
@@ -365,6 +371,11 @@ export function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | n
     3,
     0,
   );
+  // Argument Clinic checks encoding and errors (C strings) before anything else
+  const encodingText = encoding === null
+    ? null
+    : cStringArg("bytes", "argument 'encoding'", encoding);
+  const errorsText = errors === null ? null : cStringArg("bytes", "argument 'errors'", errors);
   let result: Uint8Array | PyObject;
   if (x === null) {
     if (encoding !== null || errors !== null) {
@@ -387,8 +398,8 @@ export function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | n
     }
     result = encodeText(
       str(x),
-      encoding === null ? "utf-8" : argString("bytes", 2, "encoding", encoding),
-      errors === null ? "strict" : argString("bytes", 3, "errors", errors),
+      encodingText ?? "utf-8",
+      errorsText ?? "strict",
     );
   } else {
     const b = callDunderBytes(x);
@@ -414,16 +425,6 @@ export function bytes_new(type: PyTypeObject, args: PyObject, kwds: PyObject | n
 }
 
 /** A str argument of a constructor ("bytes() argument 'encoding' must be str, not int"). */
-function argString(fname: string, _pos: number, name: string, o: PyObject): string {
-  if (!PyUnicode_Check(o)) {
-    throw PyErr_Format(
-      PyExc_TypeError,
-      `${fname}() argument '${name}' must be str, not ${o.ob_type.tp_name}`,
-    );
-  }
-  return str(o);
-}
-
 /** x.__bytes__() (a new reference to a bytes object), or null when x's type has none. */
 function callDunderBytes(x: PyObject): PyObject | null {
   const [func, unbound] = lookupMaybeMethod(x, _Py_ID("__bytes__"));
@@ -549,8 +550,8 @@ export function sharedMethods(kindOf: (self: PyObject) => BM.ByteKind): PyMethod
       const [enc, err] = unpackKeywords("decode", ["encoding", "errors"], a, o, n, kw, 0, 2, 0);
       return PyUnicode_FromString(decodeBytes(
         d(s),
-        enc === null ? "utf-8" : argString("decode", 1, "encoding", enc),
-        err === null ? "strict" : argString("decode", 2, "errors", err),
+        enc === null ? "utf-8" : cStringArg("decode", "argument 'encoding'", enc),
+        err === null ? "strict" : cStringArg("decode", "argument 'errors'", err),
       ));
     }, METH_FASTCALL | METH_KEYWORDS),
     bm(
@@ -560,7 +561,7 @@ export function sharedMethods(kindOf: (self: PyObject) => BM.ByteKind): PyMethod
     ),
     bm("expandtabs", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
       const [ts] = unpackKeywords("expandtabs", ["tabsize"], a, o, n, kw, 0, 1, 0);
-      const tabsize = ts === null ? 8 : PyNumber_AsSsize_t(ts, PyExc_OverflowError);
+      const tabsize = ts === null ? 8 : intArg(ts);
       return BM.expandtabs(s, d(s), tabsize, k(s));
     }, METH_FASTCALL | METH_KEYWORDS),
     bm(
@@ -649,7 +650,7 @@ export function sharedMethods(kindOf: (self: PyObject) => BM.ByteKind): PyMethod
     }, METH_FASTCALL | METH_KEYWORDS),
     bm("splitlines", (s: PyObject, a: Args, o: number, n: number, kw: PyObject | null) => {
       const [ke] = unpackKeywords("splitlines", ["keepends"], a, o, n, kw, 0, 1, 0);
-      return BM.splitlines(d(s), ke === null ? false : PyObject_IsTrue(ke), k(s));
+      return BM.splitlines(d(s), ke === null ? false : intArg(ke) !== 0, k(s));
     }, METH_FASTCALL | METH_KEYWORDS),
     bm(
       "startswith",

@@ -3,6 +3,7 @@
 // whole compilation, as the compiler's constant cache does), the instructions as 16-bit
 // code units for the eval loop, and the location and exception tables decoded.
 
+import { badArgument } from "./argparse.ts";
 import { CO_FAST, type CodeUnit, type Constant } from "../compiler/code.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { Op } from "../compiler/opcode.ts";
@@ -42,7 +43,6 @@ import {
   PyExc_IndexError,
   PyExc_OverflowError,
   PyExc_SystemError,
-  PyExc_TypeError,
   PyExc_ValueError,
 } from "./exceptions.ts";
 import { coLines, coPositions } from "../compiler/linetable.ts";
@@ -648,14 +648,6 @@ export const CODE_REPLACE_PARAMS = [
   "co_exceptiontable",
 ] as const;
 
-function badArgument(name: string, expected: string, got: PyObject): PyObject {
-  const what = got === Py_None ? "None" : got.ob_type.tp_name;
-  return PyErr_Format(
-    PyExc_TypeError,
-    `replace() argument '${name}' must be ${expected}, not ${what}`,
-  );
-}
-
 /** A C int parameter (Argument Clinic's `int`): an index that fits in 32 bits. */
 function intArgument(v: PyObject): number {
   const n = PyNumber_AsSsize_t(v, PyExc_OverflowError);
@@ -700,7 +692,7 @@ export function code_replace(co: PyObject, values: (PyObject | null)[]): PyObjec
     check: (o: PyObject) => boolean,
   ): PyObject | null => {
     const v = given(name);
-    if (v !== null && !check(v)) throw badArgument(name, expected, v);
+    if (v !== null && !check(v)) throw badArgument("replace", `argument '${name}'`, expected, v);
     return v;
   };
   const code = objectArgument("co_code", "bytes", PyBytes_Check);

@@ -388,7 +388,7 @@ function SyntaxError_str(self: PyObject): PyObject {
     : null;
   const haveLineno = d.lineno !== null && PyLong_CheckExact(d.lineno);
   if (filename === null && !haveLineno) return PyObject_Str(msg);
-  const m = str(msg);
+  const m = textOf(msg);
   if (filename !== null && haveLineno) {
     return PyUnicode_FromString(`${m} (${filename}, line ${PyLong_AsNumber(d.lineno!)})`);
   }
@@ -396,25 +396,28 @@ function SyntaxError_str(self: PyObject): PyObject {
   return PyUnicode_FromString(`${m} (line ${PyLong_AsNumber(d.lineno!)})`);
 }
 
+/** The text of PyObject_Str(o) (or of PyObject_Repr(o)), as PyUnicode_FromFormat's %S (%R) */
+function textOf(o: PyObject, repr = false): string {
+  const s = repr ? PyObject_Repr(o) : PyObject_Str(o);
+  const text = str(s);
+  Py_DECREF(s);
+  return text;
+}
+
 function OSError_str(self: PyObject): PyObject {
   const d = excData(self);
+  // PyUnicode_FromFormat's order: errno's str, strerror's, then the filenames' reprs
   if (d.filename !== null) {
-    const fn = PyObject_Repr(d.filename);
-    let s: string;
+    const head = `[Errno ${textOf(d.myerrno ?? Py_None)}] ${textOf(d.strerror ?? Py_None)}: ${
+      textOf(d.filename, true)
+    }`;
     if (d.filename2 !== null) {
-      const fn2 = PyObject_Repr(d.filename2);
-      s = `[Errno ${str(d.myerrno ?? Py_None)}] ${str(d.strerror ?? Py_None)}: ${str(fn)} -> ${
-        str(fn2)
-      }`;
-      Py_DECREF(fn2);
-    } else {
-      s = `[Errno ${str(d.myerrno ?? Py_None)}] ${str(d.strerror ?? Py_None)}: ${str(fn)}`;
+      return PyUnicode_FromString(`${head} -> ${textOf(d.filename2, true)}`);
     }
-    Py_DECREF(fn);
-    return PyUnicode_FromString(s);
+    return PyUnicode_FromString(head);
   }
   if (d.myerrno !== null && d.strerror !== null) {
-    return PyUnicode_FromString(`[Errno ${str(d.myerrno)}] ${str(d.strerror)}`);
+    return PyUnicode_FromString(`[Errno ${textOf(d.myerrno)}] ${textOf(d.strerror)}`);
   }
   return BaseException_str(self);
 }

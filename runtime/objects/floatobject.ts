@@ -1,6 +1,7 @@
 // float (Objects/floatobject.c): the object, its free list of 100, arithmetic, comparison
 // with ints (exact, as float_richcompare), hashing and repr (floatrepr.ts).
 
+import { floatDivMod, floatRemainder } from "./floatmath.ts";
 import {
   newObject,
   Py_DECREF,
@@ -169,36 +170,13 @@ export function float_div(a: PyObject, b: PyObject): PyObject {
 /** Python's float modulo (float_rem). */
 export function floatMod(vx: number, wx: number): number {
   if (wx === 0) throw PyErr_Format(PyExc_ZeroDivisionError, "float modulo");
-  let mod = vx % wx;
-  if (mod) {
-    if ((wx < 0) !== (mod < 0)) mod += wx;
-  } else {
-    mod = wx < 0 ? -0 : 0;
-  }
-  return mod;
+  return floatRemainder(vx, wx);
 }
 
 /** float_divmod: [floordiv, mod] as CPython computes them. */
 export function floatDivmod(vx: number, wx: number): [number, number] {
   if (wx === 0) throw PyErr_Format(PyExc_ZeroDivisionError, "float divmod()");
-  let mod = vx % wx;
-  let div = (vx - mod) / wx;
-  if (mod) {
-    if ((wx < 0) !== (mod < 0)) {
-      mod += wx;
-      div -= 1.0;
-    }
-  } else {
-    mod = wx < 0 ? -0 : 0;
-  }
-  let floordiv: number;
-  if (div) {
-    floordiv = Math.floor(div);
-    if (div - floordiv > 0.5) floordiv += 1.0;
-  } else {
-    floordiv = (vx / wx) < 0 ? -0 : 0;
-  }
-  return [floordiv, mod];
+  return floatDivMod(vx, wx);
 }
 
 export function float_rem(a: PyObject, b: PyObject): PyObject {

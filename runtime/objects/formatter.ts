@@ -24,18 +24,28 @@ export interface FormatSpec {
 const specCache = new Map<string, Readonly<FormatSpec>>();
 
 /** parse_internal_render_format_spec (the result is shared: do not change it) */
-export function parseSpec(spec: string, defaultType: string, defaultAlign: string): FormatSpec {
+export function parseSpec(
+  spec: string,
+  defaultType: string,
+  defaultAlign: string,
+  typeName: string,
+): FormatSpec {
   const key = defaultType + defaultAlign + spec;
   let f = specCache.get(key);
   if (f === undefined) {
-    f = parseSpecText(spec, defaultType, defaultAlign);
+    f = parseSpecText(spec, defaultType, defaultAlign, typeName);
     if (specCache.size >= 512) specCache.clear();
     specCache.set(key, f);
   }
   return f as FormatSpec;
 }
 
-function parseSpecText(spec: string, defaultType: string, defaultAlign: string): FormatSpec {
+function parseSpecText(
+  spec: string,
+  defaultType: string,
+  defaultAlign: string,
+  typeName: string,
+): FormatSpec {
   const chars = [...spec];
   let pos = 0;
   const end = chars.length;
@@ -105,7 +115,10 @@ function parseSpecText(spec: string, defaultType: string, defaultAlign: string):
     f.precision = Number(chars.slice(start, pos).join(""));
   }
   if (end - pos > 1) {
-    throw PyErr_Format(PyExc_ValueError, "Invalid format specifier");
+    throw PyErr_Format(
+      PyExc_ValueError,
+      `Invalid format specifier '${spec}' for object of type '${typeName}'`,
+    );
   }
   if (end - pos === 1) {
     f.type = chars[pos];
@@ -189,7 +202,7 @@ function signOf(negative: boolean, f: FormatSpec): string {
 
 /** format(int, spec) */
 export function formatInt(v: number | bigint, spec: string, typeName = "int"): string {
-  const f = parseSpec(spec, "d", ">");
+  const f = parseSpec(spec, "d", ">", typeName);
   if (f.precision !== -1 && "bcdoxXn".includes(f.type)) {
     throw PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
   }
@@ -260,7 +273,7 @@ export function formatInt(v: number | bigint, spec: string, typeName = "int"): s
 
 /** format(float, spec): format_float_internal over PyOS_double_to_string. */
 export function formatFloat(x: number, spec: string, typeName = "float"): string {
-  const f = parseSpec(spec, "", ">");
+  const f = parseSpec(spec, "", ">", typeName);
   let type = f.type;
   if (!"eEfFgGn%".includes(type) && type !== "") throw unknownPresentationType(type, typeName);
   let flags = 0;
@@ -313,7 +326,7 @@ function unknownPresentationType(code: string, typeName: string): PyObject {
  * precision. Padding applies to the whole; zero padding and '=' are refused.
  */
 export function formatComplex(re: number, im: number, spec: string, typeName: string): string {
-  const f = parseSpec(spec, "", ">");
+  const f = parseSpec(spec, "", ">", typeName);
   let type = f.type;
   if (!"eEfFgGn".includes(type)) throw unknownPresentationType(type, typeName);
   if (f.fill === "0") {
@@ -357,7 +370,7 @@ export function formatComplex(re: number, im: number, spec: string, typeName: st
 
 /** format(str, spec) */
 export function formatStr(s: string, spec: string, typeName = "str"): string {
-  const f = parseSpec(spec, "s", "<");
+  const f = parseSpec(spec, "s", "<", typeName);
   if (f.type !== "s") throw unknownPresentationType(f.type, typeName);
   if (f.sign !== "") {
     throw PyErr_Format(

@@ -36,7 +36,7 @@ import { PyObject_GetAttr, PyObject_SetAttr, str } from "./objectops.ts";
 import { PyMethod_New } from "./classobject.ts";
 import { PyObject_Call } from "./call.ts";
 import { type CodeData, codeData } from "./codeobject.ts";
-import { unpackTupleDict } from "./argparse.ts";
+import { argTypeName, unpackTupleDict } from "./argparse.ts";
 import { PyType_GenericAlloc } from "./typeobject.ts";
 
 export class FunctionData {
@@ -146,13 +146,13 @@ export function func_new(_type: PyTypeObject, args: PyObject, kwds: PyObject | n
   if (code!.ob_type !== PyCode_Type) {
     throw PyErr_Format(
       PyExc_TypeError,
-      `function() argument 'code' must be code, not ${badArgumentName(code!)}`,
+      `function() argument 'code' must be code, not ${argTypeName(code!)}`,
     );
   }
   if (!PyDict_Check(globals!)) {
     throw PyErr_Format(
       PyExc_TypeError,
-      `function() argument 'globals' must be dict, not ${badArgumentName(globals!)}`,
+      `function() argument 'globals' must be dict, not ${argTypeName(globals!)}`,
     );
   }
   if (name !== null && name !== Py_None && !PyUnicode_Check(name)) {
@@ -201,11 +201,6 @@ export function func_new(_type: PyTypeObject, args: PyObject, kwds: PyObject | n
     f.closure = closure;
   }
   return op;
-}
-
-/** How Argument Clinic names a wrong argument's type (_PyArg_BadArgument). */
-function badArgumentName(o: PyObject): string {
-  return o === Py_None ? "None" : o.ob_type.tp_name;
 }
 
 const FUNC_NEW_PARAMS = ["code", "globals", "name", "argdefs", "closure"] as const;

@@ -23,6 +23,7 @@ import {
   PyObject_GC_Init,
   PyObject_GC_Track,
   PyObject_GC_UnTrack,
+  PyType_IsSubtype,
   type PyTypeObject,
   type visitproc,
 } from "./object.ts";
@@ -333,7 +334,7 @@ export function PySequence_Fast(v: PyObject, message: string): PyObject {
   try {
     it = PyObject_GetIter(v);
   } catch (e) {
-    if (e instanceof PyObject && e.ob_type === PyExc_TypeError) {
+    if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_TypeError)) {
       Py_DECREF(e);
       throw PyErr_Format(PyExc_TypeError, message);
     }

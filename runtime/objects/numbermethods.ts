@@ -62,7 +62,7 @@ import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { isPySpace } from "./unicodemethods.ts";
 import { decimalValue } from "./formatmarkup.ts";
 import { frexp } from "./pyhash.ts";
-import { checkPositional, unpackKeywords } from "./argparse.ts";
+import { badArgument, checkPositional, ssizeArg, unpackKeywords } from "./argparse.ts";
 import { bytesLike, PyBytes_FromBytes, PyObject_BytesData } from "./bytesobject.ts";
 import { _PyObject_LookupAttr, reprText, str } from "./objectops.ts";
 import { PyObject_CallNoArgs, PyObject_CallOneArg } from "./call.ts";
@@ -274,13 +274,14 @@ export function int_to_bytes(
     2,
     0,
   );
-  const length = lengthO === null ? 1 : PyNumber_AsSsize_t(lengthO, PyExc_OverflowError);
-  if (length < 0) throw PyErr_Format(PyExc_ValueError, "length argument must be non-negative");
-  const order = orderO === null ? "big" : str(orderO);
+  // Argument Clinic's order (length, byteorder's type, signed), then int_to_bytes_impl's
+  const length = lengthO === null ? 1 : ssizeArg(lengthO);
+  const order = byteorderArg("to_bytes", orderO);
+  const signed = signedO !== null && objectOps.PyObject_IsTrue(signedO);
   if (order !== "big" && order !== "little") {
     throw PyErr_Format(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
   }
-  const signed = signedO !== null && objectOps.PyObject_IsTrue(signedO);
+  if (length < 0) throw PyErr_Format(PyExc_ValueError, "length argument must be non-negative");
   let v = toBigInt(longValue(self));
   if (v < 0n && !signed) {
     throw PyErr_Format(PyExc_OverflowError, "can't convert negative int to unsigned");
@@ -302,6 +303,13 @@ export function int_to_bytes(
   return PyBytes_FromBytes(out);
 }
 
+/** to_bytes's and from_bytes's byteorder: a str (checked by Argument Clinic), "big" if absent */
+function byteorderArg(fname: string, o: PyObject | null): string {
+  if (o === null) return "big";
+  if (!PyUnicode_Check(o)) throw badArgument(fname, "argument 'byteorder'", "str", o);
+  return str(o);
+}
+
 export function int_from_bytes(
   type: PyObject,
   args: (PyObject | null)[],
@@ -320,12 +328,12 @@ export function int_from_bytes(
     2,
     0,
   );
-  const data = PyObject_BytesData(bytesO!);
-  const order = orderO === null ? "big" : str(orderO);
+  const order = byteorderArg("from_bytes", orderO);
+  const signed = signedO !== null && objectOps.PyObject_IsTrue(signedO);
   if (order !== "big" && order !== "little") {
     throw PyErr_Format(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
   }
-  const signed = signedO !== null && objectOps.PyObject_IsTrue(signedO);
+  const data = PyObject_BytesData(bytesO!);
   let v = 0n;
   const n = data.length;
   for (let i = 0; i < n; i++) {

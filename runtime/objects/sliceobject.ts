@@ -145,6 +145,13 @@ export function slice_indices(self: PyObject, lengthObj: PyObject): PyObject {
   if (length < 0n) throw PyErr_Format(PyExc_ValueError, "length should not be negative");
   const [s, e, st] = (self as PySliceObject).ob_item;
   const big = (v: PyObject): bigint => {
+    // evaluate_slice_index
+    if (!PyIndex_Check(v)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        "slice indices must be integers or None or have an __index__ method",
+      );
+    }
     const i = PyNumber_Index(v);
     const r = BigInt(longValue(i));
     Py_DECREF(i);

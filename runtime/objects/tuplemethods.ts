@@ -42,7 +42,7 @@ import { Hash, TupleHasher } from "./pyhash.ts";
 import { PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";
 import { sequenceRichCompare } from "./listobject.ts";
-import { checkPositional } from "./argparse.ts";
+import { checkPositional, sliceIndexNotNone } from "./argparse.ts";
 import { obmalloc } from "../memory/obmalloc.ts";
 
 function items(o: PyObject): PyObject[] {
@@ -235,8 +235,8 @@ export function tuple_index(
   checkPositional("index", nargs, 1, 3);
   const a = items(self);
   const value = args[offset]!;
-  let start = nargs > 1 ? PyNumber_AsSsize_t(args[offset + 1]!, null) : 0;
-  let stop = nargs > 2 ? PyNumber_AsSsize_t(args[offset + 2]!, null) : a.length;
+  let start = nargs > 1 ? sliceIndexNotNone(args[offset + 1]!) : 0;
+  let stop = nargs > 2 ? sliceIndexNotNone(args[offset + 2]!) : a.length;
   if (start < 0) {
     start += a.length;
     if (start < 0) start = 0;

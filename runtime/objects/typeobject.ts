@@ -664,6 +664,20 @@ function checkNumArgs(args: PyObject, n: number): void {
   }
 }
 
+/** PyArg_UnpackTuple(args, "", min, max)'s count check, whose empty name leaves a leading space */
+function unpackCount(args: PyObject, min: number, max: number): number {
+  const got = args.ob_item!.length;
+  if (got < min || got > max) {
+    const n = got < min ? min : max;
+    const how = min === max ? "" : got < min ? "at least " : "at most ";
+    throw PyErr_Format(
+      PyExc_TypeError,
+      ` expected ${how}${n} argument${n === 1 ? "" : "s"}, got ${got}`,
+    );
+  }
+  return got;
+}
+
 type Fn = (...a: never[]) => unknown;
 type F1 = (a: PyObject) => PyObject;
 type F2 = (a: PyObject, b: PyObject) => PyObject;
@@ -690,17 +704,11 @@ const wrap_binaryfunc_r: wrapperfunc = (self, args, w) => {
   return (w as unknown as F2)(arg(args, 0), self);
 };
 const wrap_ternaryfunc: wrapperfunc = (self, args, w) => {
-  const n = args.ob_item!.length;
-  if (n < 1 || n > 2) {
-    throw PyErr_Format(PyExc_TypeError, `expected 1 or 2 arguments, got ${n}`);
-  }
+  const n = unpackCount(args, 1, 2);
   return (w as unknown as F3)(self, arg(args, 0), n === 2 ? arg(args, 1) : Py_None);
 };
 const wrap_ternaryfunc_r: wrapperfunc = (self, args, w) => {
-  const n = args.ob_item!.length;
-  if (n < 1 || n > 2) {
-    throw PyErr_Format(PyExc_TypeError, `expected 1 or 2 arguments, got ${n}`);
-  }
+  const n = unpackCount(args, 1, 2);
   return (w as unknown as F3)(arg(args, 0), self, n === 2 ? arg(args, 1) : Py_None);
 };
 const wrap_inquirypred: wrapperfunc = (self, args, w) => {
@@ -717,7 +725,7 @@ function indexArg(o: PyObject): number {
   return PyNumber_AsSsize_t(o, PyExc_OverflowError);
 }
 const wrap_indexargfunc: wrapperfunc = (self, args, w) => {
-  checkNumArgs(args, 1);
+  unpackCount(args, 1, 1);
   return (w as unknown as (o: PyObject, i: number) => PyObject)(self, indexArg(arg(args, 0)));
 };
 function getIndex(self: PyObject, o: PyObject): number {
@@ -733,7 +741,7 @@ const wrap_sq_item: wrapperfunc = (self, args, w) => {
   return (w as unknown as (o: PyObject, i: number) => PyObject)(self, getIndex(self, arg(args, 0)));
 };
 const wrap_sq_setitem: wrapperfunc = (self, args, w) => {
-  checkNumArgs(args, 2);
+  unpackCount(args, 2, 2);
   (w as unknown as (o: PyObject, i: number, v: PyObject | null) => void)(
     self,
     getIndex(self, arg(args, 0)),
@@ -759,7 +767,7 @@ const wrap_objobjproc: wrapperfunc = (self, args, w) => {
   return r;
 };
 const wrap_objobjargproc: wrapperfunc = (self, args, w) => {
-  checkNumArgs(args, 2);
+  unpackCount(args, 2, 2);
   (w as unknown as (o: PyObject, k: PyObject, v: PyObject | null) => void)(
     self,
     arg(args, 0),
@@ -794,7 +802,7 @@ function hackcheck(self: PyObject, func: Fn, what: string): void {
   void type;
 }
 const wrap_setattr: wrapperfunc = (self, args, w) => {
-  checkNumArgs(args, 2);
+  unpackCount(args, 2, 2);
   const name = arg(args, 0);
   hackcheck(self, w, "__setattr__");
   (w as unknown as (o: PyObject, n: PyObject, v: PyObject | null) => void)(
@@ -848,8 +856,7 @@ const wrap_next: wrapperfunc = (self, args, w) => {
   return r;
 };
 const wrap_descr_get: wrapperfunc = (self, args, w) => {
-  const n = args.ob_item!.length;
-  if (n < 1 || n > 2) throw PyErr_Format(PyExc_TypeError, `expected 1 or 2 arguments, got ${n}`);
+  const n = unpackCount(args, 1, 2);
   let obj: PyObject | null = arg(args, 0);
   let type: PyObject | null = n === 2 ? arg(args, 1) : null;
   if (obj === Py_None) obj = null;
@@ -864,7 +871,7 @@ const wrap_descr_get: wrapperfunc = (self, args, w) => {
   );
 };
 const wrap_descr_set: wrapperfunc = (self, args, w) => {
-  checkNumArgs(args, 2);
+  unpackCount(args, 2, 2);
   (w as unknown as (d: PyObject, o: PyObject, v: PyObject | null) => void)(
     self,
     arg(args, 0),

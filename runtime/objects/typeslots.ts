@@ -175,10 +175,16 @@ import * as EX from "./exceptions.ts";
 import { PyVectorcall_Call } from "./call.ts";
 import { object___dir__, type___dir__ } from "./dir.ts";
 import { PyErr_Format } from "./errors.ts";
-import { checkPositional, noKwnames, unpackKeywords } from "./argparse.ts";
+import {
+  checkPositional,
+  noKwnames,
+  sliceIndexNotNone,
+  ssizeArg,
+  unpackKeywords,
+} from "./argparse.ts";
 import { _Py_ID, PyUnicode_FromString } from "./unicodeobject.ts";
 import { PyLong_FromNumber } from "./longobject.ts";
-import { PyNumber_AsSsize_t, PyObject_GetIter, PySequence_Tuple } from "./abstract.ts";
+import { PyObject_GetIter, PySequence_Tuple } from "./abstract.ts";
 
 type Fn = PyMethodDef["ml_meth"];
 
@@ -919,7 +925,7 @@ function setupContainers(): void {
     m("append", LI.list_append, METH_O | METH_NO_RECURSION_CHECK),
     m("insert", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
       checkPositional("insert", nargs, 2, 2);
-      LI.list_insert(self, PyNumber_AsSsize_t(args[off], EX.PyExc_OverflowError), args[off + 1]);
+      LI.list_insert(self, ssizeArg(args[off]), args[off + 1]);
       return none();
     }, METH_FASTCALL),
     m("extend", (self: PyObject, it: PyObject) => {
@@ -928,13 +934,13 @@ function setupContainers(): void {
     }, METH_O),
     m("pop", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
       checkPositional("pop", nargs, 0, 1);
-      return LI.list_pop(self, nargs ? PyNumber_AsSsize_t(args[off], EX.PyExc_OverflowError) : -1);
+      return LI.list_pop(self, nargs ? ssizeArg(args[off]) : -1);
     }, METH_FASTCALL),
     m("remove", LI.list_remove, METH_O),
     m("index", (self: PyObject, args: PyObject[], off: number, nargs: number) => {
       checkPositional("index", nargs, 1, 3);
-      const start = nargs > 1 ? PyNumber_AsSsize_t(args[off + 1], null) : 0;
-      const stop = nargs > 2 ? PyNumber_AsSsize_t(args[off + 2], null) : 9007199254740991;
+      const start = nargs > 1 ? sliceIndexNotNone(args[off + 1]) : 0;
+      const stop = nargs > 2 ? sliceIndexNotNone(args[off + 2]) : 9007199254740991;
       return LI.list_index(self, args[off], start, stop);
     }, METH_FASTCALL),
     m("count", LI.list_count, METH_O),

@@ -3,6 +3,7 @@
 // messages str() makes of them ("'ascii' codec can't encode character '\u20ac' in
 // position 0: ordinal not in range(128)").
 
+import { argTypeName } from "./argparse.ts";
 import { Py_DECREF, Py_INCREF, Py_None, PyObject } from "./object.ts";
 import { PyErr_Format } from "./errors.ts";
 import {
@@ -46,7 +47,7 @@ function parseArgs(fname: string, args: PyObject, kinds: string): PyObject[] {
     if (kind === "U" && !PyUnicode_Check(o)) {
       throw PyErr_Format(
         PyExc_TypeError,
-        `argument ${i + 1} must be str, not ${typeDescription(o)}`,
+        `argument ${i + 1} must be str, not ${argTypeName(o)}`,
       );
     }
     if (kind === "n") {
@@ -60,10 +61,6 @@ function parseArgs(fname: string, args: PyObject, kinds: string): PyObject[] {
   });
   void fname;
   return items;
-}
-
-function typeDescription(o: PyObject): string {
-  return o === Py_None ? "None" : o.ob_type.tp_name;
 }
 
 function asIndex(o: PyObject): number {

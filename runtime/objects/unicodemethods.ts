@@ -61,14 +61,22 @@ import {
   PyObject_GetIter,
 } from "./abstract.ts";
 import { PySlice_AdjustIndices, PySlice_Check, PySlice_Unpack } from "./sliceobject.ts";
-import { PyObject_Str, reprText, str } from "./objectops.ts";
+import { PyObject_Str, reprText } from "./objectops.ts";
 import { longValue, PyLong_Check, PyLong_FromNumber } from "./longobject.ts";
 import { PyList_FromArraySteal, PySequence_Fast } from "./listobject.ts";
 import { PyTuple_Check, PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyUnicode_Format } from "./unicodeformat.ts";
 import { formatStr } from "./formatter.ts";
 import { bytesLike, decodeBytes, encodeText, PyBytes_FromBytes } from "./bytesobject.ts";
-import { checkParseTupleCount, checkPositional, unpackKeywords } from "./argparse.ts";
+import {
+  badArgument,
+  checkParseTupleCount,
+  checkPositional,
+  cStringArg,
+  intArg,
+  ssizeArg,
+  unpackKeywords,
+} from "./argparse.ts";
 import {
   dictForEach,
   PyDict_Check,
@@ -112,15 +120,9 @@ function caseResult(t: string, kind = KIND_UNKNOWN): PyObject {
   return _PyUnicode_New(t, kind);
 }
 
-function argStr(o: PyObject, fname: string, argn: number | string): string {
-  if (!PyUnicode_Check(o)) {
-    throw PyErr_Format(
-      PyExc_TypeError,
-      typeof argn === "number"
-        ? `${fname}() argument ${argn} must be str, not ${o.ob_type.tp_name}`
-        : `${fname}() argument '${argn}' must be str, not ${o.ob_type.tp_name}`,
-    );
-  }
+/** A str argument, or _PyArg_BadArgument's TypeError ("argument", "argument 2", "argument 'x'") */
+function argStr(o: PyObject, fname: string, display: string): string {
+  if (!PyUnicode_Check(o)) throw badArgument(fname, display, "str", o);
   return s(o);
 }
 
@@ -329,6 +331,11 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
     3,
     0,
   );
+  // Argument Clinic checks encoding and errors (C strings) before anything else
+  const encodingText = encoding === null
+    ? null
+    : cStringArg("str", "argument 'encoding'", encoding);
+  const errorsText = errors === null ? null : cStringArg("str", "argument 'errors'", errors);
   let result: PyObject;
   if (obj === null) {
     Py_INCREF(unicode_empty);
@@ -349,8 +356,8 @@ export function unicode_new(type: PyTypeObject, args: PyObject, kwds: PyObject |
     result = PyUnicode_FromString(
       decodeBytes(
         b,
-        encoding !== null ? str(encoding) : "utf-8",
-        errors !== null ? str(errors) : "strict",
+        encodingText ?? "utf-8",
+        errorsText ?? "strict",
       ),
     );
   }
@@ -511,7 +518,7 @@ function sepArg(o: PyObject | null): string | null {
 }
 
 function maxsplitArg(o: PyObject | null): number {
-  return o === null ? -1 : PyNumber_AsSsize_t(o, PyExc_OverflowError);
+  return o === null ? -1 : ssizeArg(o);
 }
 
 export function str_split(
@@ -522,8 +529,8 @@ export function str_split(
   kw: PyObject | null,
 ): PyObject {
   const [sepO, maxO] = unpackKeywords("split", ["sep", "maxsplit"], args, off, nargs, kw, 0, 2, 0);
+  const maxsplit = maxsplitArg(maxO); // converted by Argument Clinic, before sep is looked at
   const sep = sepArg(sepO);
-  const maxsplit = maxsplitArg(maxO);
   const t = s(self);
   if (sep === null) return listOfStrings(splitWhitespace(t, maxsplit), self);
   const out: string[] = [];
@@ -550,8 +557,8 @@ export function str_rsplit(
   kw: PyObject | null,
 ): PyObject {
   const [sepO, maxO] = unpackKeywords("rsplit", ["sep", "maxsplit"], args, off, nargs, kw, 0, 2, 0);
+  const maxsplit = maxsplitArg(maxO); // converted by Argument Clinic, before sep is looked at
   const sep = sepArg(sepO);
-  const maxsplit = maxsplitArg(maxO);
   const t = s(self);
   if (sep === null) return listOfStrings(rsplitWhitespace(t, maxsplit), self);
   const out: string[] = [];
@@ -574,7 +581,7 @@ export function str_splitlines(
   kw: PyObject | null,
 ): PyObject {
   const [keepO] = unpackKeywords("splitlines", ["keepends"], args, off, nargs, kw, 0, 1, 0);
-  const keep = keepO !== null && longValue(keepO) != 0;
+  const keep = keepO !== null && intArg(keepO) !== 0;
   const t = s(self);
   const out: string[] = [];
   let i = 0;
@@ -675,9 +682,9 @@ export function str_replace(
   nargs: number,
 ): PyObject {
   checkPositional("replace", nargs, 2, 3);
-  const old = argStr(args[off]!, "replace", 1);
-  const nw = argStr(args[off + 1]!, "replace", 2);
-  const count = nargs > 2 ? PyNumber_AsSsize_t(args[off + 2]!, PyExc_OverflowError) : -1;
+  const old = argStr(args[off]!, "replace", "argument 1");
+  const nw = argStr(args[off + 1]!, "replace", "argument 2");
+  const count = nargs > 2 ? ssizeArg(args[off + 2]!) : -1;
   const t = s(self);
   if (count === 0) return returnSelfOrNew(self, t);
   let result: string;
@@ -767,13 +774,15 @@ function findImpl(
 ): number {
   checkParseTupleCount(name, nargs, 1, 3);
   const sub = args[off]!;
-  if (!PyUnicode_Check(sub)) {
-    throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
-  }
   const t = s(self);
   const wide = isWide(self);
   const len = wide ? codePointCount(t) : t.length;
+  // parse_args_finds_unicode: the slice indices are converted before the substring's type is
+  // checked
   const [start, end] = sliceBounds(args, off, nargs, 1, len);
+  if (!PyUnicode_Check(sub)) {
+    throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
+  }
   const needle = s(sub);
   const nlen = pyLength(needle);
   if (end - start < nlen) return -1;
@@ -830,13 +839,13 @@ export function str_count(
 ): PyObject {
   checkParseTupleCount("count", nargs, 1, 3);
   const sub = args[off]!;
-  if (!PyUnicode_Check(sub)) {
-    throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
-  }
   const t = s(self);
   const wide = isWide(self);
   const len = wide ? codePointCount(t) : t.length;
   const [start, end] = sliceBounds(args, off, nargs, 1, len);
+  if (!PyUnicode_Check(sub)) {
+    throw PyErr_Format(PyExc_TypeError, `must be str, not ${sub.ob_type.tp_name}`);
+  }
   if (end < start) return PyLong_FromNumber(0);
   const hay = wide ? t.slice(toUnits(t, start), toUnits(t, end)) : t.slice(start, end);
   const needle = s(sub);
@@ -1036,11 +1045,17 @@ function padArgs(
   nargs: number,
 ): [number, string] {
   checkPositional(name, nargs, 1, 2);
-  const width = PyNumber_AsSsize_t(args[off]!, PyExc_OverflowError);
+  const width = ssizeArg(args[off]!);
   let fill = " ";
   if (nargs > 1) {
     const f = args[off + 1]!;
-    if (!PyUnicode_Check(f) || pyLength(s(f)) !== 1) {
+    if (!PyUnicode_Check(f)) {
+      throw PyErr_Format(
+        PyExc_TypeError,
+        `The fill character must be a unicode character, not ${f.ob_type.tp_name}`,
+      );
+    }
+    if (pyLength(s(f)) !== 1) {
       throw PyErr_Format(
         PyExc_TypeError,
         `The fill character must be exactly one character long`,
@@ -1091,7 +1106,7 @@ export function str_rjust(
 }
 
 export function str_zfill(self: PyObject, width: PyObject): PyObject {
-  const w = PyNumber_AsSsize_t(width, PyExc_OverflowError);
+  const w = ssizeArg(width);
   const t = s(self);
   const len = pyLength(t);
   if (w <= len) return returnSelfOrNew(self, t);
@@ -1110,7 +1125,7 @@ export function str_expandtabs(
   kw: PyObject | null,
 ): PyObject {
   const [tsO] = unpackKeywords("expandtabs", ["tabsize"], args, off, nargs, kw, 0, 1, 0);
-  const tabsize = tsO === null ? 8 : PyNumber_AsSsize_t(tsO, PyExc_OverflowError);
+  const tabsize = tsO === null ? 8 : intArg(tsO);
   let r = "", col = 0;
   for (const c of s(self)) {
     if (c === "\t") {
@@ -1159,12 +1174,12 @@ export function str_rpartition(self: PyObject, sep: PyObject): PyObject {
 }
 
 export function str_removeprefix(self: PyObject, p: PyObject): PyObject {
-  const pre = argStr(p, "removeprefix", 1);
+  const pre = argStr(p, "removeprefix", "argument");
   const t = s(self);
   return returnSelfOrNew(self, t.startsWith(pre) ? t.slice(pre.length) : t);
 }
 export function str_removesuffix(self: PyObject, p: PyObject): PyObject {
-  const suf = argStr(p, "removesuffix", 1);
+  const suf = argStr(p, "removesuffix", "argument");
   const t = s(self);
   return returnSelfOrNew(self, suf.length && t.endsWith(suf) ? t.slice(0, -suf.length) : t);
 }
@@ -1253,8 +1268,8 @@ export function str_encode(
     2,
     0,
   );
-  const encoding = enc === null ? "utf-8" : argStr(enc, "encode", "encoding");
-  const errors = err === null ? "strict" : argStr(err, "encode", "errors");
+  const encoding = enc === null ? "utf-8" : argStr(enc, "encode", "argument 'encoding'");
+  const errors = err === null ? "strict" : argStr(err, "encode", "argument 'errors'");
   return PyBytes_FromBytes(encodeText(s(self), encoding, errors));
 }
 
@@ -1320,8 +1335,8 @@ export function str_maketrans(
       });
       return d;
     }
-    const x = codePoints(argStr(args[off]!, "maketrans", 1));
-    const y = codePoints(argStr(args[off + 1]!, "maketrans", 2));
+    const x = codePoints(argStr(args[off]!, "maketrans", "argument 1"));
+    const y = codePoints(argStr(args[off + 1]!, "maketrans", "argument 2"));
     if (x.length !== y.length) {
       throw PyErr_Format(
         PyExc_ValueError,
@@ -1336,7 +1351,7 @@ export function str_maketrans(
       Py_DECREF(v);
     }
     if (nargs === 3) {
-      for (const c of codePoints(argStr(args[off + 2]!, "maketrans", 3))) {
+      for (const c of codePoints(argStr(args[off + 2]!, "maketrans", "argument 3"))) {
         const k = PyLong_FromNumber(c.codePointAt(0)!);
         PyDict_SetItem(d, k, Py_None);
         Py_DECREF(k);
