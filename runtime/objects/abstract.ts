@@ -239,6 +239,17 @@ export const PyNumber_MatrixMultiply = (v: PyObject, w: PyObject) =>
 
 /** ternary_op for pow() and **. */
 export function PyNumber_Power(v: PyObject, w: PyObject, z: PyObject): PyObject {
+  // An exact float to the power of an exact float or int, or an int to an int's: the left
+  // type's nb_power is the one slot ternary_op calls (int is no subtype of float), and for
+  // these operands it never answers NotImplemented.
+  const vt = v.ob_type, wt = w.ob_type;
+  if (
+    z === Py_None &&
+    ((vt === PyFloat_Type && (wt === PyFloat_Type || wt === PyLong_Type)) ||
+      (vt === PyLong_Type && wt === PyLong_Type))
+  ) {
+    return vt.nb_power!(v, w, z);
+  }
   return ternaryOp(v, w, z, "nb_power", "** or pow()");
 }
 

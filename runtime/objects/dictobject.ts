@@ -119,9 +119,12 @@ const keysFreeList: number[] = [];
  * blocks follow CPython's own keys free list above).
  */
 const keysObjects: DictKeys[] = [];
+const MAX_KEYS_OBJECTS = 2048;
 
 function recycleKeys(k: DictKeys): void {
-  if (k.log2size !== PyDict_LOG_MINSIZE || k === EMPTY_KEYS || keysObjects.length >= 256) return;
+  if (
+    k.log2size !== PyDict_LOG_MINSIZE || k === EMPTY_KEYS || keysObjects.length >= MAX_KEYS_OBJECTS
+  ) return;
   // eight stores: cheaper than a call of TypedArray.fill for so few
   const ind = k.indices;
   for (let i = 0; i < PyDict_MINSIZE; i++) ind[i] = DKIX_EMPTY;

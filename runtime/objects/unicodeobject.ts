@@ -31,8 +31,8 @@ const SSTATE_MASK = 3;
 export const SSTATE_NOT_INTERNED = 0;
 export const SSTATE_INTERNED_MORTAL = 1;
 export const SSTATE_INTERNED_IMMORTAL = 2;
+// the kind is the three bits above the SSTATE bits (unicodeKind reads them with literals)
 const KIND_SHIFT = 2;
-const KIND_MASK = 7 << KIND_SHIFT;
 export const KIND_UNKNOWN = 0;
 export const KIND_ASCII = 1;
 export const KIND_LATIN1 = 2;
@@ -72,13 +72,20 @@ export function kindOf(s: string): number {
   return max < 0x80 ? KIND_ASCII : max < 0x100 ? KIND_LATIN1 : KIND_UCS2;
 }
 
+/**
+ * The kind of a str, computed once and kept in its ob_data. Written with literal numbers
+ * (KIND_SHIFT, the mask 7, KIND_UNKNOWN): small enough in bytecode that V8 inlines it into
+ * any caller, however big, and it is called for every concatenation.
+ */
 export function unicodeKind(o: PyObject): number {
+  const k = ((o as PyUnicodeObject).ob_data >> 2) & 7;
+  return k !== 0 ? k : unicodeKindCompute(o);
+}
+
+function unicodeKindCompute(o: PyObject): number {
   const u = o as PyUnicodeObject;
-  let k = (u.ob_data & KIND_MASK) >> KIND_SHIFT;
-  if (k === KIND_UNKNOWN) {
-    k = kindOf(u.ob_val);
-    u.ob_data |= k << KIND_SHIFT;
-  }
+  const k = kindOf(u.ob_val);
+  u.ob_data |= k << KIND_SHIFT;
   return k;
 }
 

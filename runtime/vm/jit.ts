@@ -571,6 +571,17 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
             const x = lhs.ob_val, y = rhs.ob_val;
             if (typeof x === "number") { ${floatCase} }
           }`;
+  // NB_POWER of two floats: float_pow's common case (a positive finite base, a finite
+  // exponent, a finite result) inline; zero, negative or infinite bases, NaNs and overflow go
+  // the general way, which raises where CPython does
+  const powers = a === 8 || a === 21
+    ? ` else if (lt === PyFloat_Type && rt === PyFloat_Type) {
+            const x = lhs.ob_val, y = rhs.ob_val;
+            if (x > 0 && x < Infinity && y > -Infinity && y < Infinity) {
+              const r = Math.pow(x, y); if (r < Infinity) ${newFloat("r")}
+            }
+          }`
+    : "";
   const strings = a === 0 || a === 13
     ? ` else if (lt === PyUnicode_Type && rt === PyUnicode_Type) res = concatStrings(lhs, rhs);`
     : "";
@@ -582,7 +593,7 @@ function binaryOp(cx: Ctx, a: number, P: string): string {
             const x = lhs.ob_val, y = rhs.ob_val;
             if (typeof x === "number" && typeof y === "number") { ${intCase} }
             else res = longValuesBinaryOp(${a}, x, y);
-          }${floats}${strings}
+          }${floats}${powers}${strings}
           if (res === null) {
             ${spill}${own(["lhs", "rhs"], owned)}${P} res = binaryOpSlow(lhs, rhs, ${a}, sp + 1);
             if (--lhs.ob_refcnt === 0) { ${P} lhs.ob_type.tp_dealloc(lhs); }
