@@ -217,12 +217,6 @@ export class GCState {
     }
   }
 
-  /** PyObject_GC_Del's accounting: a GC object was freed. */
-  unlink(): void {
-    const g0 = this.young;
-    if (g0.count > 0) g0.count--;
-  }
-
   /** gc_collect_generations: collect the oldest generation whose count passed its threshold. */
   collectGenerations(): number {
     for (let i = NUM_GENERATIONS - 1; i >= 0; i--) {

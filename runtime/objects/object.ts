@@ -98,7 +98,7 @@ export abstract class PyObject {
 
   /**
    * For the subclasses' records: `shape` is RECORD_PLAIN or RECORD_FLOAT for the slim
-   * ones. A full record is made by newObject (or newInstance), never here.
+   * ones. A full record is made by newObject (or newInstanceObject), never here.
    */
   constructor(type: PyTypeObject, shape?: number) {
     this.ob_refcnt = 1;
@@ -597,11 +597,6 @@ export function preheaderUnits(t: PyTypeObject): number {
 
 /** The types that have made objects, in the order they made their first (COUNT_ALLOCS). */
 export const allocatingTypes: PyTypeObject[] = [];
-
-/** Counts an allocation of an object of type t (COUNT_ALLOCS' inc_count). */
-export function _Py_INC_TPALLOCS(t: PyTypeObject): void {
-  if (t.tp_allocs++ === 0) allocatingTypes.push(t);
-}
 
 /** PyObject_Malloc for a non-GC object of nbytes: sets o.ob_id. */
 export function PyObject_Init(o: PyObject, nbytes: number): PyObject {

@@ -2392,12 +2392,17 @@ export function iterNextCatching(iter: PyObject): PyObject | null {
   try {
     return f(iter);
   } catch (e) {
-    if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_StopIteration)) {
-      Py_DECREF(e);
-      return null;
-    }
-    throw e;
+    return endOfIteration(e);
   }
+}
+
+/** What iterNextCatching and genNextCatching do with an exception: a StopIteration ends. */
+function endOfIteration(e: unknown): null {
+  if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_StopIteration)) {
+    Py_DECREF(e);
+    return null;
+  }
+  throw e;
 }
 
 /**
@@ -2409,11 +2414,7 @@ export function genNextCatching(gen: PyObject): PyObject | null {
   try {
     return gen_iternext(gen);
   } catch (e) {
-    if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_StopIteration)) {
-      Py_DECREF(e);
-      return null;
-    }
-    throw e;
+    return endOfIteration(e);
   }
 }
 
