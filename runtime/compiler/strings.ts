@@ -16,6 +16,8 @@ export interface StringHost {
   /** RAISE_SYNTAX_ERROR_KNOWN_LOCATION */
   raiseAt(t: Token, msg: string): never;
   knownErrToken: Token | null;
+  /** The parser's second pass (the invalid_ rules), which re-reads what the first read */
+  readonly callInvalidRules: boolean;
   warn(category: string, msg: string, lineno: number): void;
   /** Parses an f-string's "(expression)" with a parser of its own. */
   parseFstringExpr(
@@ -148,6 +150,9 @@ function warnInvalidEscape(p: StringHost, buf: string, at: number, t: Token): vo
   const msg = octal
     ? `invalid octal escape sequence '\\${buf.slice(at, at + 3)}'`
     : `invalid escape sequence '\\${buf[at]}'`;
+  // a string the first pass warned about is read again by the second pass, which CPython
+  // 3.11 does not warn about again
+  if (p.callInvalidRules) return;
   try {
     p.warn("DeprecationWarning", msg, t.lineno);
   } catch (e) {

@@ -5,6 +5,7 @@
 // objects) into instances of those classes (ast2obj) and instances back into a tree the
 // compiler takes (obj2ast), for compile(source, ..., PyCF_ONLY_AST) and compile(tree, ...).
 
+import { fileLine, warnThroughModule } from "../vm/pythonrun.ts";
 import {
   Py_DECREF,
   Py_Ellipsis,
@@ -599,9 +600,12 @@ export function parseToObject(
   byteOffsets = false,
 ): PyObject {
   const tree = compileErrors(() =>
-    mode === "func_type"
-      ? parseFuncType(text, filename)
-      : parse(text, { filename, mode: mode as "exec" | "eval" | "single", byteOffsets })
+    mode === "func_type" ? parseFuncType(text, filename) : parse(text, {
+      filename,
+      mode: mode as "exec" | "eval" | "single",
+      byteOffsets,
+      warn: warnThroughModule(filename),
+    })
   );
   return treeToObject(tree);
 }
@@ -665,7 +669,15 @@ export function compileTree(
   if (tree._type === "FunctionType") {
     throw PyErr_Format(PyExc_TypeError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
   }
-  const unit = compileErrors(() => compileAst(tree, { filename, flags, optimize }));
+  const unit = compileErrors(() =>
+    compileAst(tree, {
+      filename,
+      flags,
+      optimize,
+      warn: warnThroughModule(filename),
+      programText: fileLine,
+    })
+  );
   const pool = new ConstantPool(false);
   const code = PyCode_FromUnit(unit, pool);
   pool.clear();

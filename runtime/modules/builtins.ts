@@ -54,7 +54,6 @@ import {
   PyExc_AttributeError,
   PyExc_EOFError,
   PyExc_KeyboardInterrupt,
-  PyExc_OverflowError,
   PyExc_RuntimeError,
   PyExc_StopIteration,
   PyExc_SystemError,
@@ -942,21 +941,7 @@ function builtin_sorted(
 // ---- characters ------------------------------------------------------------------------------------
 
 function builtin_chr(_self: PyObject, v: PyObject): PyObject {
-  if (v.ob_type === PyFloat_Type) {
-    throw PyErr_Format(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
-  }
-  const i = PyNumber_Index(v);
-  const n = longValue(i);
-  Py_DECREF(i);
-  if (typeof n === "bigint") {
-    throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
-  }
-  if (n > 2147483647 || n < -2147483648) {
-    throw PyErr_Format(
-      PyExc_OverflowError,
-      n < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum",
-    );
-  }
+  const n = intArg(v); // Argument Clinic's int
   if (n < 0 || n > 0x10ffff) {
     throw PyErr_Format(PyExc_ValueError, "chr() arg not in range(0x110000)");
   }

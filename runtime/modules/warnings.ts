@@ -190,7 +190,15 @@ def _action_for(text, category, module, lineno):
     return defaultaction
 
 
-def _first_time(action, seen, where, text, category):
+def _current(book):
+    # a registry noted under older filters is cleared first (already_warned)
+    if book.get('version', 0) != _state['version']:
+        book.clear()
+        book['version'] = _state['version']
+    return book
+
+
+def _first_time(action, seen, where, text, category, own_registry):
     # notes the warning in the registry its action uses; False when already shown there
     if action == "always":
         return True
@@ -199,10 +207,10 @@ def _first_time(action, seen, where, text, category):
     seen[where] = 1
     if action == "default":
         return True
-    if action == "once":
-        book, key = onceregistry, (text, category)
-    else:
-        book, key = seen, (text, category, 0)
+    # "once" notes in the caller's registry when there is one, else in onceregistry
+    # (update_registry notes both under (text, category))
+    book = seen if own_registry or action == "module" else _current(onceregistry)
+    key = (text, category)
     if book.get(key):
         return False
     book[key] = 1
@@ -216,10 +224,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
     if module is None:
         base = filename or "<unknown>"
         module = base[:-3] if base[-3:].lower() == ".py" else base
-    seen = {} if registry is None else registry
-    if seen.get('version', 0) != _state['version']:
-        seen.clear()
-        seen['version'] = _state['version']
+    seen = _current({} if registry is None else registry)
     if isinstance(message, Warning):
         text, category = str(message), message.__class__
     else:
@@ -232,7 +237,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         return
     if action == "error":
         raise message
-    if _first_time(action, seen, where, text, category):
+    if _first_time(action, seen, where, text, category, registry is not None):
         _showwarnmsg(WarningMessage(message, category, filename, lineno, source=source))
 
 

@@ -705,6 +705,16 @@ export function setupByteArrayType(): void {
   };
   it.tp_iternext = bytearrayiter_next;
   it.tp_getattro = PyObject_GenericGetAttr;
+  // bytearrayiter_length_hint
+  it.tp_methods = [{
+    ml_name: "__length_hint__",
+    ml_meth: (o: PyObject) => {
+      const seq = o.ob_item![0];
+      const n = seq === null ? 0 : ba(seq).ob_val.length - o.ob_size;
+      return PyLong_FromNumber(n > 0 ? n : 0);
+    },
+    ml_flags: METH_NOARGS,
+  }];
 }
 
 /** Buffer exports (a memoryview over the bytearray holds one). */

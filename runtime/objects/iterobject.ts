@@ -8,6 +8,7 @@ import {
   Py_EQ,
   Py_INCREF,
   Py_None,
+  Py_NotImplemented,
   Py_XDECREF,
   PyCallIter_Type,
   PyObject,
@@ -80,6 +81,21 @@ export function PySeqIter_New(seq: PyObject): PyObject {
   it.ob_size = 0;
   PyObject_GC_Track(it);
   return it;
+}
+
+/** iter_len: what is left of a sequence that has a length; NotImplemented if it has none */
+export function seqiter_len(it: PyObject): PyObject {
+  const seq = it.ob_item![0];
+  if (seq !== null) {
+    const t = seq.ob_type;
+    if (t.sq_length === null && t.mp_length === null) {
+      Py_INCREF(Py_NotImplemented);
+      return Py_NotImplemented;
+    }
+    const n = PyObject_Size(seq) - it.ob_size;
+    if (n >= 0) return PyLong_FromNumber(n);
+  }
+  return PyLong_FromNumber(0);
 }
 
 export function seqiter_next(it: PyObject): PyObject | null {
@@ -242,6 +258,15 @@ export function reversedNew(type: PyTypeObject, seq: PyObject): PyObject {
   ro.ob_item = [seq];
   ro.ob_size = n - 1;
   return ro;
+}
+
+/** reversed_len: the index + 1, or 0 once exhausted or past the sequence's end */
+export function reversed_len(ro: PyObject): PyObject {
+  const seq = ro.ob_item![0];
+  if (seq === null) return PyLong_FromNumber(0);
+  const size = PyObject_Size(seq);
+  const position = ro.ob_size + 1;
+  return PyLong_FromNumber(size < position ? 0 : position);
 }
 
 export function reversed_next(ro: PyObject): PyObject | null {

@@ -880,6 +880,14 @@ export function listiter_len(o: PyObject): number {
   return n > 0 ? n : 0;
 }
 
+/** listreviter_len: the index + 1, or 0 once exhausted or past the list's end */
+export function listreviter_len(o: PyObject): number {
+  const seq = o.ob_dict;
+  const index = o.ob_size + 1;
+  if (seq === null || (seq as PyListObject).ob_item.length < index) return 0;
+  return index;
+}
+
 export function list_reversed(seq: PyObject): PyObject {
   const it = newObject(PyListRevIter_Type) as PyListIterObject;
   PyObject_GC_Init(it, 32);

@@ -769,6 +769,13 @@ export function setiter_next(o: PyObject): PyObject | null {
   return key;
 }
 
+/** setiter_len: what is left, or 0 once the set changed size or the iterator ended */
+export function setiter_len(o: PyObject): number {
+  const st = o.ob_data as SetIterState;
+  const so = st.set;
+  return so !== null && st.used === (so as PySetObject).ob_size ? st.len : 0;
+}
+
 export function setiter_dealloc(o: PyObject): void {
   PyObject_GC_UnTrack(o);
   const st = o.ob_data as SetIterState;

@@ -794,6 +794,7 @@ function setupStr(): void {
   it.tp_iter = PyObject_SelfIter;
   it.tp_iternext = UM.unicodeiter_next;
   it.tp_getattro = PyObject_GenericGetAttr;
+  it.tp_methods = [m("__length_hint__", UM.unicodeiter_len, METH_NOARGS)];
 
   const b = PyBytes_Type;
   b.tp_dealloc = BY.bytes_dealloc;
@@ -819,6 +820,17 @@ function setupStr(): void {
   bi.tp_iter = PyObject_SelfIter;
   bi.tp_iternext = BY.bytesiter_next;
   bi.tp_getattro = PyObject_GenericGetAttr;
+  bi.tp_methods = [m("__length_hint__", seqIterLenHint, METH_NOARGS)];
+}
+
+/**
+ * __length_hint__ of the bytes and bytearray iterators (striter_len,
+ * bytearrayiter_length_hint): what is left of the sequence, 0 once exhausted.
+ */
+function seqIterLenHint(it: PyObject): PyObject {
+  const seq = it.ob_item![0];
+  const n = seq === null ? 0 : abstractApi.PyObject_Size(seq) - it.ob_size;
+  return PyLong_FromNumber(n > 0 ? n : 0);
 }
 
 // ---- tuple, list, dict, set ---------------------------------------------------------------------
@@ -996,6 +1008,9 @@ function setupContainers(): void {
   lr.tp_iter = PyObject_SelfIter;
   lr.tp_iternext = LI.listreviter_next;
   lr.tp_getattro = PyObject_GenericGetAttr;
+  lr.tp_methods = [
+    m("__length_hint__", (it: PyObject) => PyLong_FromNumber(LI.listreviter_len(it)), METH_NOARGS),
+  ];
 
   const d = PyDict_Type;
   d.tp_dealloc = D.dict_dealloc;
@@ -1168,6 +1183,9 @@ function setupContainers(): void {
   si.tp_iter = PyObject_SelfIter;
   si.tp_iternext = S.setiter_next;
   si.tp_getattro = PyObject_GenericGetAttr;
+  si.tp_methods = [
+    m("__length_hint__", (it: PyObject) => PyLong_FromNumber(S.setiter_len(it)), METH_NOARGS),
+  ];
 }
 
 // ---- range, slice, iterators, singletons -----------------------------------------------------------
@@ -1292,6 +1310,7 @@ function setupMisc(): void {
   si.tp_iter = PyObject_SelfIter;
   si.tp_iternext = IT.seqiter_next;
   si.tp_getattro = PyObject_GenericGetAttr;
+  si.tp_methods = [m("__length_hint__", IT.seqiter_len, METH_NOARGS)];
   const ci = PyCallIter_Type;
   ci.tp_dealloc = IT.calliter_dealloc;
   ci.tp_traverse = IT.calliter_traverse;
@@ -1381,6 +1400,7 @@ function setupMisc(): void {
   rv.tp_iter = PyObject_SelfIter;
   rv.tp_iternext = IT.reversed_next;
   rv.tp_getattro = PyObject_GenericGetAttr;
+  rv.tp_methods = [m("__length_hint__", IT.reversed_len, METH_NOARGS)];
   rv.tp_new = (type: PyTypeObject, args: PyObject, kwds: PyObject | null) => {
     if (kwds !== null && kwds.ob_size > 0) {
       throw PyErr_Format(EX.PyExc_TypeError, "reversed() takes no keyword arguments");

@@ -399,6 +399,17 @@ export function unicode_iter(o: PyObject): PyObject {
   return it;
 }
 
+/** unicodeiter_len: the code points left, 0 once exhausted */
+export function unicodeiter_len(it: PyObject): PyObject {
+  const seq = it.ob_item![0];
+  if (seq === null) return PyLong_FromNumber(0);
+  const t = s(seq);
+  const i = it.ob_size;
+  return PyLong_FromNumber(
+    i >= t.length ? 0 : isWide(seq) ? codePointCount(t.slice(i)) : t.length - i,
+  );
+}
+
 export function unicodeiter_next(it: PyObject): PyObject | null {
   const seq = it.ob_item![0];
   if (seq === null) return null;

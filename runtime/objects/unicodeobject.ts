@@ -61,13 +61,13 @@ export function kindOf(s: string): number {
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c > max) {
-      max = c;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) return KIND_UCS4;
-      }
+    // a surrogate pair is an astral character wherever it comes (after a larger BMP
+    // character too, which the maximum alone would not notice)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return KIND_UCS4;
     }
+    if (c > max) max = c;
   }
   return max < 0x80 ? KIND_ASCII : max < 0x100 ? KIND_LATIN1 : KIND_UCS2;
 }

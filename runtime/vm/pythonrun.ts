@@ -18,7 +18,11 @@ import { PyObject_CallArgs } from "../objects/call.ts";
 import { _Py_ID } from "../objects/unicodeobject.ts";
 import { importModule } from "./imports.ts";
 import { ConstantPool, PyCode_FromUnit } from "../objects/codeobject.ts";
-import { BaseException_new_from_args, builtinExceptions } from "../objects/exceptions.ts";
+import {
+  BaseException_new_from_args,
+  builtinExceptions,
+  PyException_SetTraceback,
+} from "../objects/exceptions.ts";
 import { PyTuple_FromArraySteal } from "../objects/tupleobject.ts";
 import { PyUnicode_FromString } from "../objects/unicodeobject.ts";
 import { PyLong_FromNumber } from "../objects/longobject.ts";
@@ -98,6 +102,9 @@ export function warnThroughModule(filename: string): WarnFn {
       Py_DECREF(PyObject_CallArgs(fn, ...args));
     } catch (e) {
       if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, type)) {
+        // CPython's _warnings is C: the dropped warning holds no Python frame, so no cycle
+        // through warn_explicit's frame (which refers to the warning) is left behind
+        PyException_SetTraceback(e, Py_None);
         Py_DECREF(e);
         throw new WarningAsError(message);
       }
@@ -111,15 +118,17 @@ export function warnThroughModule(filename: string): WarnFn {
 }
 
 /**
- * PyErr_ProgramTextObject: line lineno of the file named filename (with its newline), or
- * null when there is no such file or line.
+ * PyErr_ProgramTextObject: line lineno of the file named filename, read with universal
+ * newlines (its end, \r\n or \r included, is a \n), or null when there is no such file or
+ * line.
  */
-function fileLine(filename: string, lineno: number): string | null {
+export function fileLine(filename: string, lineno: number): string | null {
   if (filename.startsWith("<") || readSourceFile === null || lineno < 1) return null;
   const text = readSourceFile(filename);
   if (text === null) return null;
-  const lines = text.split(/(?<=\n)/);
-  return lineno <= lines.length ? lines[lineno - 1] : null;
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lineno > lines.length || (lineno === lines.length && lines[lineno - 1] === "")) return null;
+  return lineno < lines.length ? lines[lineno - 1] + "\n" : lines[lineno - 1];
 }
 
 /** Compiles source to a code object; raises SyntaxError. */
