@@ -23,8 +23,7 @@ import {
   PyTuple_Type,
 } from "../objects/object.ts";
 import { PyErr_Format } from "../objects/errors.ts";
-import { PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
-import { PyNumber_Index } from "../objects/abstract.ts";
+import { PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.ts";
 import { PyModule_GetDict, PyModule_NewBuiltin } from "../objects/moduleobject.ts";
 import { PyCFunction_New } from "../objects/methodobject.ts";
 import {
@@ -60,7 +59,7 @@ import {
   PREV_MASK_FINALIZED,
   untrackHooks,
 } from "../memory/gc.ts";
-import { intArg, unpackKeywords } from "../objects/argparse.ts";
+import { getargsIntArg, intArg, unpackKeywords } from "../objects/argparse.ts";
 import { writeStderr } from "./sys.ts";
 import { registerModule } from "./registry.ts";
 import "../memory/referents.ts";
@@ -77,23 +76,6 @@ function bool(v: boolean): PyObject {
   const r = v ? Py_True : Py_False;
   Py_INCREF(r);
   return r;
-}
-
-/** PyArg_ParseTuple's "i": PyLong_AsLong (through __index__), then the C int range */
-function getargsInt(v: PyObject): number {
-  const i = PyNumber_Index(v);
-  const x = longValue(i);
-  Py_DECREF(i);
-  if (x < -(2n ** 63n) || x >= 2n ** 63n) {
-    throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C long");
-  }
-  if (x > 2147483647) {
-    throw PyErr_Format(PyExc_OverflowError, "signed integer is greater than maximum");
-  }
-  if (x < -2147483648) {
-    throw PyErr_Format(PyExc_OverflowError, "signed integer is less than minimum");
-  }
-  return Number(x);
 }
 
 // ---- the collector's hooks into the object layer ---------------------------------------------
@@ -254,7 +236,7 @@ function gc_set_threshold(_m: PyObject, args: PyObject): PyObject {
       `set_threshold() takes at most 3 arguments (${items.length} given)`,
     );
   }
-  const values = items.map(getargsInt);
+  const values = items.map(getargsIntArg);
   values.forEach((v, i) => (gcstate.generations[i].threshold = v));
   return none();
 }

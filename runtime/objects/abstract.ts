@@ -552,8 +552,9 @@ export function PyNumber_Index(item: PyObject): PyObject {
   return PyLong_FromValue(v);
 }
 
-const SSIZE_MAX = 9223372036854775807n;
-const SSIZE_MIN = -9223372036854775808n;
+/** Py_ssize_t's range (PY_SSIZE_T_MAX, PY_SSIZE_T_MIN; also C long's here) */
+export const SSIZE_MAX = 9223372036854775807n;
+export const SSIZE_MIN = -9223372036854775808n;
 
 /**
  * PyNumber_AsSsize_t: the index as a JavaScript number. Out of Py_ssize_t range: raises

@@ -7,7 +7,13 @@ import { PyTuple_FromArraySteal } from "./tupleobject.ts";
 import { PyErr_Format } from "./errors.ts";
 import { PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError } from "./exceptions.ts";
 import { PyUnicode_Check } from "./unicodeobject.ts";
-import { PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.ts";
+import {
+  PyIndex_Check,
+  PyNumber_AsSsize_t,
+  PyNumber_Index,
+  SSIZE_MAX,
+  SSIZE_MIN,
+} from "./abstract.ts";
 import { longValue } from "./longobject.ts";
 import { str } from "./objectops.ts";
 
@@ -235,8 +241,6 @@ export function unpackTupleDict(
 // parameter says "Python int too large to convert to C ssize_t", where PyNumber_AsSsize_t
 // (sequence repetition, subscripts) says "cannot fit 'int' into an index-sized integer".
 
-const SSIZE_MAX = 9223372036854775807n;
-const SSIZE_MIN = -9223372036854775808n;
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
 
@@ -262,6 +266,22 @@ export function intArg(o: PyObject): number {
   const v = indexValue(o);
   if (typeof v === "number" && v >= INT_MIN && v <= INT_MAX) return v;
   throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
+}
+
+/**
+ * PyArg_ParseTuple's "i": PyLong_AsLong (through __index__), then C int's range, each
+ * with its own wording
+ */
+export function getargsIntArg(o: PyObject): number {
+  const v = indexValue(o);
+  if (v < SSIZE_MIN || v > SSIZE_MAX) {
+    throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C long");
+  }
+  if (v > INT_MAX) {
+    throw PyErr_Format(PyExc_OverflowError, "signed integer is greater than maximum");
+  }
+  if (v < INT_MIN) throw PyErr_Format(PyExc_OverflowError, "signed integer is less than minimum");
+  return Number(v);
 }
 
 /**

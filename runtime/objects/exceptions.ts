@@ -46,7 +46,7 @@ import { _Py_ID } from "./unicodeobject.ts";
 import { PyDict_GetItemString, PyDict_Size } from "./dictobject.ts";
 import { PyLong_AsNumber, PyLong_CheckExact } from "./longobject.ts";
 import { PyObject_GenericGetDict, PyObject_GenericSetDict } from "./objectops.ts";
-import { str } from "./objectops.ts";
+import { reprText, str, strText } from "./objectops.ts";
 import { PySequence_Tuple } from "./abstract.ts";
 
 /** CPython's PyBaseExceptionObject fields and its subclasses', in one record. */
@@ -391,7 +391,7 @@ function SyntaxError_str(self: PyObject): PyObject {
     : null;
   const haveLineno = d.lineno !== null && PyLong_CheckExact(d.lineno);
   if (filename === null && !haveLineno) return PyObject_Str(msg);
-  const m = textOf(msg);
+  const m = strText(msg);
   if (filename !== null && haveLineno) {
     return PyUnicode_FromString(`${m} (${filename}, line ${PyLong_AsNumber(d.lineno!)})`);
   }
@@ -399,28 +399,20 @@ function SyntaxError_str(self: PyObject): PyObject {
   return PyUnicode_FromString(`${m} (line ${PyLong_AsNumber(d.lineno!)})`);
 }
 
-/** The text of PyObject_Str(o) (or of PyObject_Repr(o)), as PyUnicode_FromFormat's %S (%R) */
-function textOf(o: PyObject, repr = false): string {
-  const s = repr ? PyObject_Repr(o) : PyObject_Str(o);
-  const text = str(s);
-  Py_DECREF(s);
-  return text;
-}
-
 function OSError_str(self: PyObject): PyObject {
   const d = excData(self);
   // PyUnicode_FromFormat's order: errno's str, strerror's, then the filenames' reprs
   if (d.filename !== null) {
-    const head = `[Errno ${textOf(d.myerrno ?? Py_None)}] ${textOf(d.strerror ?? Py_None)}: ${
-      textOf(d.filename, true)
+    const head = `[Errno ${strText(d.myerrno ?? Py_None)}] ${strText(d.strerror ?? Py_None)}: ${
+      reprText(d.filename)
     }`;
     if (d.filename2 !== null) {
-      return PyUnicode_FromString(`${head} -> ${textOf(d.filename2, true)}`);
+      return PyUnicode_FromString(`${head} -> ${reprText(d.filename2)}`);
     }
     return PyUnicode_FromString(head);
   }
   if (d.myerrno !== null && d.strerror !== null) {
-    return PyUnicode_FromString(`[Errno ${textOf(d.myerrno)}] ${textOf(d.strerror)}`);
+    return PyUnicode_FromString(`[Errno ${strText(d.myerrno)}] ${strText(d.strerror)}`);
   }
   return BaseException_str(self);
 }
