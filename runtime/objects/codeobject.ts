@@ -3,7 +3,7 @@
 // whole compilation, as the compiler's constant cache does), the instructions as 16-bit
 // code units for the eval loop, and the location and exception tables decoded.
 
-import { badArgument } from "./argparse.ts";
+import { badArgument, intArg } from "./argparse.ts";
 import { CO_FAST, type CodeUnit, type Constant } from "../compiler/code.ts";
 import { PyObject_ClearWeakRefs } from "../memory/weakrefs.ts";
 import { Op } from "../compiler/opcode.ts";
@@ -39,12 +39,7 @@ import { PyLong_FromBigInt, PyLong_FromNumber } from "./longobject.ts";
 import { PyList_FromArraySteal } from "./listobject.ts";
 import { PyNumber_AsSsize_t, PyObject_GetIter } from "./abstract.ts";
 import { PyErr_Format } from "./errors.ts";
-import {
-  PyExc_IndexError,
-  PyExc_OverflowError,
-  PyExc_SystemError,
-  PyExc_ValueError,
-} from "./exceptions.ts";
+import { PyExc_IndexError, PyExc_SystemError, PyExc_ValueError } from "./exceptions.ts";
 import { coLines, coPositions } from "../compiler/linetable.ts";
 import { PyFloat_FromDouble } from "./floatobject.ts";
 import { PyComplex_FromDoubles } from "./complexobject.ts";
@@ -648,15 +643,6 @@ export const CODE_REPLACE_PARAMS = [
   "co_exceptiontable",
 ] as const;
 
-/** A C int parameter (Argument Clinic's `int`): an index that fits in 32 bits. */
-function intArgument(v: PyObject): number {
-  const n = PyNumber_AsSsize_t(v, PyExc_OverflowError);
-  if (n > 0x7fffffff || n < -0x80000000) {
-    throw PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
-  }
-  return n;
-}
-
 /** Each item of a names tuple must be a str (CPython's intern_strings). */
 function checkNames(t: PyObject): void {
   for (const n of t.ob_item as PyObject[]) {
@@ -684,7 +670,7 @@ export function code_replace(co: PyObject, values: (PyObject | null)[]): PyObjec
   ];
   REPLACE_INTS.forEach((name, i) => {
     const v = given(name);
-    if (v !== null) ints[i] = intArgument(v);
+    if (v !== null) ints[i] = intArg(v);
   });
   const objectArgument = (
     name: typeof CODE_REPLACE_PARAMS[number],

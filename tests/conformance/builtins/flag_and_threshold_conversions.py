@@ -17,3 +17,13 @@ gc.set_debug(0)
 for e in ["[1].sort(reverse=None)", "sorted([2, 1], reverse=2**70)", "sorted([2, 1], reverse=X())", "sorted([1,2], reverse=1.5)", "format(1, ',,')", "format(1, '_,')", "format(1, ',_')", "str(OSError(1, None, None))", "str(OSError(1, 'x', None, None, 'g'))", "OSError(1, 'x', None, None, 'g').filename2", "OSError(1, 'x', 'f', None, None).filename2", "OSError(1, 'x', None).args"]:
     try: print(e, '->', eval(e))
     except Exception as x: print(e, '!!', type(x).__name__, x)
+
+def code_owner():
+    pass
+
+
+for v in [2**40, 2**70, 1.5]:
+    try:
+        code_owner.__code__.replace(co_argcount=v)
+    except Exception as e:
+        print(type(e).__name__, e)
